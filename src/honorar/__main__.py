@@ -1,0 +1,3 @@
+from honorar.cli import main
+
+main()

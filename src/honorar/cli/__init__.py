@@ -1,0 +1,101 @@
+"""The `honorar` command line: a thin shell over the library.
+
+Subcommands are imported only when they run, so `honorar calc` does not pay for the audit,
+the tables commands or the budget. Any problem with what the user typed or gave us ends in
+one line on stderr and exit code 2.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from typing import Any
+
+import typer
+from typer.core import TyperGroup
+
+# name → (module holding a Typer `app`, one-line help)
+COMMANDS = {
+    "calc": ("honorar.cli.calc", "Calculate the fee for one meeting."),
+    "audit": ("honorar.cli.audit", "Audit a file of claims before they are paid."),
+    "rates": ("honorar.cli.rates", "List, show, check and compare rate tables."),
+    "budget": ("honorar.cli.budget", "Cost a working group before it starts."),
+}
+
+USAGE_ERROR = 2
+
+
+class UsageProblem(Exception):
+    """Bad options or unusable input: one line for the user, exit code 2."""
+
+
+class HonorarGroup(TyperGroup):
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: Any, name: str) -> Any:
+        if name not in COMMANDS:
+            return None
+        module = importlib.import_module(COMMANDS[name][0])
+        command = typer.main.get_command(module.app)
+        command.name = name
+        command.short_help = command.short_help or COMMANDS[name][1]
+        return command
+
+    def main(self, args: Any = None, prog_name: str | None = None, complete_var: Any = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:
+        code = run_one_line_errors(
+            lambda: super(HonorarGroup, self).main(
+                args=args, prog_name=prog_name or "honorar", complete_var=complete_var,
+                standalone_mode=False, **extra),
+            prog_name or "honorar")
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+def run_one_line_errors(invoke: Any, prog: str) -> int:
+    """Run the command line; turn any usage or input problem into one line and exit 2."""
+    try:
+        result = invoke()
+    except UsageProblem as err:
+        return _fail(prog, str(err), USAGE_ERROR)
+    except KeyboardInterrupt:
+        return _fail(prog, "interrupted", 130)
+    except Exception as err:
+        if type(err).__name__ == "NoArgsIsHelpError":  # a bare `honorar`: show the help
+            print(err.format_message())
+            return USAGE_ERROR
+        # click's usage errors (vendored or not) carry these two; anything else is a bug
+        if hasattr(err, "format_message") and hasattr(err, "exit_code"):
+            return _fail(prog, err.format_message(), err.exit_code)
+        if type(err).__name__ == "Abort":
+            return _fail(prog, "aborted", 1)
+        raise
+    return result if isinstance(result, int) else 0
+
+
+def _fail(prog: str, message: str, code: int) -> int:
+    line = " ".join(str(message).split())
+    print(f"{prog}: error: {line}", file=sys.stderr)
+    return code
+
+
+app = typer.Typer(
+    cls=HonorarGroup,
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@app.callback()
+def honorar() -> None:
+    """Fees of user representatives (brukerrepresentanter) in Norwegian health services:
+    exact, explained, auditable."""
+
+
+def main() -> None:
+    app(prog_name="honorar")

@@ -1,0 +1,85 @@
+"""Options several commands share, and reading option values into library types."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from decimal import Decimal
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import typer
+
+from . import UsageProblem
+
+T = TypeVar("T")
+
+
+class Lang(StrEnum):
+    nb = "nb"
+    en = "en"
+
+
+class FailOn(StrEnum):
+    error = "error"
+    warning = "warning"
+    never = "never"
+
+
+LangOption = Annotated[Lang, typer.Option("--lang", help="Language of human output.")]
+RatesDirOption = Annotated[
+    list[Path] | None,
+    typer.Option("--rates-dir", help="A directory of rate tables, searched before the "
+                 "shipped ones (repeatable; also HONORAR_RATES).", show_default=False),
+]
+FailOnOption = Annotated[
+    FailOn, typer.Option("--fail-on", help="Exit 1 when a finding at or above this severity.")
+]
+
+
+def read(option: str, text: str | None, reader: Callable[[str], T]) -> T | None:
+    """Read an option value with one of `honorar.parsing`'s readers; None stays None."""
+    if text is None:
+        return None
+    try:
+        return reader(text)
+    except ValueError as err:
+        raise UsageProblem(f"{option}: {err}") from None
+
+
+def read_date(option: str, text: str | None) -> dt.date | None:
+    from ..parsing import parse_date
+
+    return read(option, text, parse_date)
+
+
+def read_amount(option: str, text: str | None) -> Decimal:
+    from ..parsing import parse_amount
+
+    value = read(option, text, parse_amount)
+    return Decimal(0) if value is None else value
+
+
+def exit_code(severities: list[str], fail_on: FailOn) -> int:
+    """1 when any finding is at or above `fail_on`, else 0."""
+    if fail_on is FailOn.never:
+        return 0
+    wanted = {"error"} if fail_on is FailOn.error else {"error", "warning"}
+    return 1 if any(s in wanted for s in severities) else 0
+
+
+def catalogue(rates_dirs: list[Path] | None):
+    from ..tables import Catalogue
+
+    for d in rates_dirs or ():
+        if not d.is_dir():
+            raise UsageProblem(f"--rates-dir: '{d}' is not a directory")
+    return Catalogue.from_options(rates_dirs or ())
+
+
+def table_problem(err) -> UsageProblem:
+    """A broken rate table as one line a person can act on (the first problem, and a count)."""
+    first, rest = err.problems[0], len(err.problems) - 1
+    more = f" (and {rest} more: run 'honorar rates check {first.file}')" if rest else ""
+    return UsageProblem(f"rate table {first}{more}")

@@ -1,0 +1,209 @@
+"""The calculation: what the rules of one rate table give for one meeting.
+
+Pure: a meeting and a table in, a `Calculation` out. No files, no clock, no printing.
+Every amount comes from the table; every step names the table item it rests on.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
+
+from .models import (
+    DEFAULT_SEVERITY,
+    ZERO,
+    Calculation,
+    Cited,
+    Finding,
+    FlatRule,
+    GiftOnlyRule,
+    HourlyRule,
+    Meeting,
+    PriceRule,
+    RateTable,
+    Source,
+    Step,
+    TieredRule,
+)
+
+ØRE = Decimal("0.01")
+_ROUNDING = {"up": ROUND_CEILING, "down": ROUND_FLOOR, "nearest": ROUND_HALF_UP}
+
+
+def to_øre(amount: Decimal) -> Decimal:
+    return amount.quantize(ØRE, rounding=ROUND_HALF_UP)
+
+
+def calculate(meeting: Meeting, table: RateTable | None) -> Calculation:
+    """Apply `table` to `meeting`; with no table, the result says so and decides nothing."""
+    if table is None:
+        finding = Finding("no_rate_table", DEFAULT_SEVERITY["no_rate_table"],
+                          {"scheme": meeting.scheme, "date": meeting.date})
+        return Calculation(meeting.scheme, None, None, None, None, None, (), (finding,))
+    return _Calculator(meeting, table).run()
+
+
+class _Calculator:
+    def __init__(self, meeting: Meeting, table: RateTable) -> None:
+        self.meeting = meeting
+        self.table = table
+        self.steps: list[Step] = []
+        self.findings: list[Finding] = []
+
+    # -- bookkeeping
+
+    def source(self, cited: Cited | None) -> Source | None:
+        if cited is None:
+            return None
+        return Source(self.table.document.short, cited.quote, cited.assumption, cited.reason)
+
+    def step(self, key: str, amount: Decimal | None = None, cited: Cited | None = None,
+             **params: object) -> None:
+        self.steps.append(Step(key, params, amount, self.source(cited)))
+
+    def find(self, code: str, key: str | None = None, **params: object) -> None:
+        self.findings.append(Finding(code, self.table.severity(code), params, key))
+
+    # -- the rules
+
+    def run(self) -> Calculation:
+        m, t = self.meeting, self.table
+        self.step("table", scheme=t.scheme, name=t.name, effective=t.effective)
+        honorarium, payable = self.honorarium()
+        if not payable:
+            lost_income, gift = ZERO, ZERO
+            if m.lost_income or m.gift:
+                self.step("nothing_else_payable", ZERO)
+        else:
+            lost_income = self.lost_income()
+            gift = self.gift()
+        parts = (honorarium, lost_income, gift)
+        total = None if None in parts else to_øre(sum(parts, ZERO))  # type: ignore[arg-type]
+        if total is not None:
+            self.step("total", total)
+        rounded = tuple(None if p is None else to_øre(p) for p in parts)
+        return Calculation(t.scheme, t.version, *rounded, total, tuple(self.steps),
+                           tuple(self.findings))
+
+    def honorarium(self) -> tuple[Decimal | None, bool]:
+        """The fee, and whether anything at all is payable for the meeting."""
+        m, t = self.meeting, self.table
+        if m.activity in t.not_payable:
+            self.find("not_payable_activity", activity=m.activity)
+            self.step("not_payable", ZERO, t.not_payable[m.activity], activity=m.activity)
+            return ZERO, False
+        rules = t.activities.get(m.activity)
+        rule = rules.for_attendance(m.attendance) if rules else None
+        if rule is None:
+            self.find("activity_not_in_table", activity=m.activity, attendance=m.attendance,
+                      scheme=t.scheme)
+            self.step("activity_not_in_table", None, activity=m.activity,
+                      attendance=m.attendance)
+            return None, True
+        if t.agreement is not None and t.agreement.required and m.agreement is not True:
+            self.find("no_agreement", None if m.agreement is False else "agreement_not_stated")
+            self.step("no_agreement", ZERO, t.agreement)
+            return ZERO, False
+        if t.attendance is not None and m.attendance == "physical":
+            self.step("attended_in_person", None, t.attendance)
+        return self.price(rule), True
+
+    def price(self, rule: PriceRule) -> Decimal | None:
+        # each rule kind has the method of its name: flat, hourly, tiered, gift_only
+        return getattr(self, rule.rule)(rule)
+
+    def flat(self, rule: FlatRule) -> Decimal:
+        self.step("flat", rule.amount.kr, rule.amount, activity=self.meeting.activity,
+                  attendance=self.meeting.attendance)
+        return rule.amount.kr
+
+    def gift_only(self, rule: GiftOnlyRule) -> Decimal:
+        self.step("gift_only", ZERO, rule, activity=self.meeting.activity)
+        return ZERO
+
+    def need_hours(self) -> Decimal | None:
+        if self.meeting.hours is None:
+            self.find("duration_missing", activity=self.meeting.activity)
+            self.step("duration_missing", None, activity=self.meeting.activity)
+        return self.meeting.hours
+
+    def hourly(self, rule: HourlyRule) -> Decimal | None:
+        hours = self.need_hours()
+        if hours is None:
+            return None
+        paid_hours = hours
+        if rule.rounding is not None:
+            step_hours = rule.rounding.step_hours
+            steps = (hours / step_hours).to_integral_value(_ROUNDING[rule.rounding.direction])
+            paid_hours = steps * step_hours
+            if paid_hours != hours:
+                self.step("hours_rounded", None, rule.rounding, hours=hours,
+                          paid_hours=paid_hours, step_hours=step_hours,
+                          direction=rule.rounding.direction)
+        amount = paid_hours * rule.rate.kr
+        self.step("hourly", amount, rule.rate, hours=paid_hours, rate_kr=rule.rate.kr)
+        if rule.cap is not None and rule.cap.kr is not None and amount > rule.cap.kr:
+            amount = rule.cap.kr
+            self.step("hourly_capped", amount, rule.cap, cap_kr=rule.cap.kr)
+        return amount
+
+    def tiered(self, rule: TieredRule) -> Decimal | None:
+        hours = self.meeting.hours
+        if hours is None and rule.without_duration is not None:
+            tier = rule.tiers[0 if rule.without_duration.tier == "first" else -1]
+            self.step("tier_without_duration", None, rule.without_duration)
+        else:
+            hours = self.need_hours()
+            if hours is None:
+                return None
+            tier = next(t for t in rule.tiers
+                        if t.up_to_hours is None or hours <= t.up_to_hours.hours)
+        index = rule.tiers.index(tier)
+        if tier.up_to_hours is not None:
+            self.step("tier_up_to", tier.amount.kr, tier.amount, hours=hours,
+                      limit_hours=tier.up_to_hours.hours)
+        elif index > 0:
+            limit = rule.tiers[index - 1].up_to_hours
+            self.step("tier_over", tier.amount.kr, tier.amount, hours=hours,
+                      limit_hours=limit.hours if limit else None)
+        else:
+            self.step("flat", tier.amount.kr, tier.amount, activity=self.meeting.activity,
+                      attendance=self.meeting.attendance)
+        return tier.amount.kr
+
+    def lost_income(self) -> Decimal:
+        claimed = self.meeting.lost_income
+        if not claimed:
+            return ZERO
+        rule = self.table.lost_income
+        if rule.documentation_required.value and not self.meeting.lost_income_documented:
+            self.find("lost_income_undocumented", claimed_kr=claimed)
+            self.step("lost_income_undocumented", ZERO, rule.documentation_required,
+                      claimed_kr=claimed)
+            return ZERO
+        cap = rule.cap.kr
+        if cap is not None and claimed > cap:
+            self.find("lost_income_over_cap", claimed_kr=claimed, cap_kr=cap)
+            self.step("lost_income_capped", cap, rule.cap, claimed_kr=claimed, cap_kr=cap)
+            return cap
+        self.step("lost_income", claimed, rule.cap if cap is None else rule.documentation_required,
+                  claimed_kr=claimed)
+        return claimed
+
+    def gift(self) -> Decimal:
+        claimed = self.meeting.gift
+        if not claimed:
+            return ZERO
+        rule = self.table.gift
+        if rule is None or self.meeting.activity not in rule.activities:
+            self.find("gift_over_cap", "gift_not_for_activity", claimed_kr=claimed,
+                      activity=self.meeting.activity)
+            self.step("gift_not_for_activity", ZERO, None, claimed_kr=claimed,
+                      activity=self.meeting.activity)
+            return ZERO
+        if claimed > rule.cap.kr:
+            self.find("gift_over_cap", claimed_kr=claimed, cap_kr=rule.cap.kr)
+            self.step("gift_capped", rule.cap.kr, rule.cap, claimed_kr=claimed,
+                      cap_kr=rule.cap.kr)
+            return rule.cap.kr
+        self.step("gift", claimed, rule.cap, claimed_kr=claimed, cap_kr=rule.cap.kr)
+        return claimed

@@ -1,0 +1,332 @@
+"""The vocabulary of honorar: rate tables, meetings, calculations and findings.
+
+Rate tables are pydantic models: they are read rarely, from files people write by hand,
+and every mistake in them must be reported with its place. Meetings, calculations and
+findings are frozen dataclasses: an audit makes millions of them, and they are built by
+our own code from values that are already checked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+from itertools import pairwise
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+ZERO = Decimal("0")
+IDENTIFIER = r"^[a-z][a-z0-9_]*$"
+
+
+class Attendance(StrEnum):
+    PHYSICAL = "physical"
+    REMOTE = "remote"
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+# The contract's finding codes and their severities (SPEC §3); a table may override one.
+DEFAULT_SEVERITY: dict[str, Severity] = {
+    "honorarium_overclaimed": Severity.ERROR,
+    "honorarium_underclaimed": Severity.WARNING,
+    "lost_income_undocumented": Severity.ERROR,
+    "lost_income_over_cap": Severity.ERROR,
+    "gift_over_cap": Severity.ERROR,
+    "no_agreement": Severity.ERROR,
+    "not_payable_activity": Severity.ERROR,
+    "claim_too_old": Severity.WARNING,
+    "submitted_before_meeting": Severity.ERROR,
+    "duplicate_claim": Severity.ERROR,
+    "too_few_representatives": Severity.WARNING,
+    "no_rate_table": Severity.ERROR,
+    "activity_not_in_table": Severity.ERROR,
+    "duration_missing": Severity.ERROR,
+    "invalid_row": Severity.ERROR,
+}
+
+
+# --------------------------------------------------------------------------- rate tables
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Cited(_Strict):
+    """Where a value comes from: a quote of the source line, or an assumption and why."""
+
+    quote: str | None = None
+    assumption: str | None = None
+    reason: str | None = None
+
+    @model_validator(mode="after")
+    def _quoted_or_assumed(self) -> Cited:
+        if not self.quote and not self.assumption:
+            raise ValueError("needs a 'quote' of its source line or an 'assumption'")
+        if self.assumption and not self.reason:
+            raise ValueError("an 'assumption' needs a 'reason'")
+        return self
+
+
+def _two_decimals(value: Decimal) -> Decimal:
+    if value.as_tuple().exponent < -2:  # type: ignore[operator]
+        raise ValueError("an amount has at most two decimals (øre)")
+    return value
+
+
+class Amount(Cited):
+    kr: Annotated[Decimal, Field(ge=0, allow_inf_nan=False)]
+
+    @field_validator("kr")
+    @classmethod
+    def check_ore(cls, value: Decimal) -> Decimal:
+        return _two_decimals(value)
+
+
+class Cap(Cited):
+    """An upper limit; `kr: null` states, with its source, that there is none."""
+
+    kr: Annotated[Decimal, Field(ge=0, allow_inf_nan=False)] | None
+
+    @field_validator("kr")
+    @classmethod
+    def check_ore(cls, value: Decimal | None) -> Decimal | None:
+        return value if value is None else _two_decimals(value)
+
+
+class Hours(Cited):
+    hours: Annotated[Decimal, Field(gt=0, allow_inf_nan=False)]
+
+
+class Flag(Cited):
+    value: bool
+
+
+class Rounding(Cited):
+    step_hours: Annotated[Decimal, Field(gt=0, allow_inf_nan=False)]
+    direction: Literal["up", "nearest", "down"] = "up"
+
+
+class WithoutDuration(Cited):
+    """What a duration-priced activity pays when no duration is given."""
+
+    tier: Literal["first", "last"]
+
+
+class FlatRule(_Strict):
+    rule: Literal["flat"]
+    amount: Amount
+
+
+class HourlyRule(_Strict):
+    rule: Literal["hourly"]
+    rate: Amount
+    rounding: Rounding | None = None
+    cap: Cap | None = None
+
+
+class Tier(_Strict):
+    up_to_hours: Hours | None = None  # inclusive; the last tier has none
+    amount: Amount
+
+
+class TieredRule(_Strict):
+    rule: Literal["tiered"]
+    tiers: Annotated[tuple[Tier, ...], Field(min_length=1)]
+    without_duration: WithoutDuration | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> TieredRule:
+        *bounded, last = self.tiers
+        if last.up_to_hours is not None:
+            raise ValueError("the last tier has no 'up_to_hours': it covers everything above")
+        if any(t.up_to_hours is None for t in bounded):
+            raise ValueError("every tier but the last needs 'up_to_hours'")
+        limits = [t.up_to_hours.hours for t in bounded]  # type: ignore[union-attr]
+        if any(a >= b for a, b in pairwise(limits)):
+            raise ValueError("tier limits must increase")
+        amounts = [t.amount.kr for t in self.tiers]
+        if any(a > b for a, b in pairwise(amounts)):
+            raise ValueError("a longer meeting must not pay less: tier amounts must not fall")
+        return self
+
+
+class GiftOnlyRule(Cited):
+    """No honorarium; the activity is rewarded by a gift under the table's gift rule."""
+
+    rule: Literal["gift_only"]
+
+
+PriceRule = Annotated[
+    FlatRule | HourlyRule | TieredRule | GiftOnlyRule, Field(discriminator="rule")
+]
+
+
+class ActivityRules(_Strict):
+    """How one activity is paid: per attendance, or the same for `any` attendance."""
+
+    physical: PriceRule | None = None
+    remote: PriceRule | None = None
+    any: PriceRule | None = None
+
+    @model_validator(mode="after")
+    def _some_rule(self) -> ActivityRules:
+        if self.any is not None and (self.physical or self.remote):
+            raise ValueError("give 'any' alone, or 'physical' and/or 'remote'")
+        if self.any is None and self.physical is None and self.remote is None:
+            raise ValueError("needs a rule for 'physical', 'remote' or 'any' attendance")
+        return self
+
+    def for_attendance(self, attendance: Attendance) -> PriceRule | None:
+        if self.any is not None:
+            return self.any
+        return self.physical if attendance == Attendance.PHYSICAL else self.remote
+
+
+class Document(_Strict):
+    title: str
+    short: str
+    file: str | None = None
+    validity: str | None = None
+    note: str | None = None
+
+
+class LostIncomeRule(_Strict):
+    documentation_required: Flag
+    cap: Cap
+
+
+class GiftRule(_Strict):
+    activities: tuple[Annotated[str, Field(pattern=IDENTIFIER)], ...]
+    cap: Amount
+
+
+class AgreementRule(Cited):
+    required: bool
+
+
+class ClaimAgeRule(Cited):
+    months: Annotated[int, Field(gt=0)]
+
+
+class RepresentativesRule(Cited):
+    minimum: Annotated[int, Field(gt=0)]
+
+
+class RateTable(_Strict):
+    scheme: Annotated[str, Field(pattern=IDENTIFIER)]
+    name: str
+    effective: dt.date
+    document: Document
+    activities: dict[Annotated[str, Field(pattern=IDENTIFIER)], ActivityRules]
+    not_payable: dict[Annotated[str, Field(pattern=IDENTIFIER)], Cited] = Field(
+        default_factory=dict
+    )
+    attendance: Cited | None = None
+    agreement: AgreementRule | None = None
+    lost_income: LostIncomeRule
+    gift: GiftRule | None = None
+    claim_age: ClaimAgeRule | None = None
+    representatives: RepresentativesRule | None = None
+    severities: dict[str, Severity] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> RateTable:
+        both = sorted(set(self.activities) & set(self.not_payable))
+        if both:
+            raise ValueError(f"activities both paid and never payable: {', '.join(both)}")
+        unknown = sorted(set(self.severities) - set(DEFAULT_SEVERITY))
+        if unknown:
+            raise ValueError(f"severities for unknown finding codes: {', '.join(unknown)}")
+        if self.gift is not None:
+            stray = sorted(set(self.gift.activities) - set(self.activities))
+            if stray:
+                raise ValueError(f"gift for activities the table does not pay: {', '.join(stray)}")
+        return self
+
+    @property
+    def version(self) -> str:
+        return self.effective.isoformat()
+
+    @property
+    def label(self) -> str:
+        return f"{self.scheme}@{self.version}"
+
+    def severity(self, code: str) -> Severity:
+        return self.severities.get(code, DEFAULT_SEVERITY[code])
+
+
+# --------------------------------------------------------------- meetings and results
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    """One representative at one meeting: everything the rules look at."""
+
+    scheme: str
+    date: dt.date
+    attendance: Attendance
+    activity: str = "meeting"
+    hours: Decimal | None = None
+    agreement: bool | None = None  # None: not stated
+    lost_income: Decimal = ZERO
+    lost_income_documented: bool = False
+    gift: Decimal = ZERO
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A citation as shown beside a step: the document and its quote or assumption."""
+
+    document: str
+    quote: str | None = None
+    assumption: str | None = None
+    reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One step of a calculation's reasoning; `key` names its message template."""
+
+    key: str
+    params: Mapping[str, object] = field(default_factory=dict)
+    amount: Decimal | None = None
+    source: Source | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """Something a person must look at. `key` names its message template (default: code)."""
+
+    code: str
+    severity: Severity
+    params: Mapping[str, object] = field(default_factory=dict)
+    key: str | None = None
+    row: int | None = None
+    column: str | None = None
+    file: str | None = None
+
+    @property
+    def message_key(self) -> str:
+        return self.key or self.code
+
+
+@dataclass(frozen=True, slots=True)
+class Calculation:
+    """What the rules give for one meeting; an amount is None where no rule decides it."""
+
+    scheme: str
+    version: str | None
+    honorarium: Decimal | None
+    lost_income: Decimal | None
+    gift: Decimal | None
+    total: Decimal | None
+    steps: tuple[Step, ...] = ()
+    findings: tuple[Finding, ...] = ()

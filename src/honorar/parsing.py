@@ -1,0 +1,192 @@
+"""Reading values the way Norwegian spreadsheets, payroll exports and people write them.
+
+Each reader takes text and returns a value or raises `ValueError` with a short reason that
+can stand in a finding or an error line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+
+# --------------------------------------------------------------------------- amounts
+
+_CURRENCY = re.compile(r"^(?:kr\.?|nok)\s*|\s*(?:kr\.?|nok|,-|\.-)$", re.IGNORECASE)
+_SPACES = re.compile(r"[\s\u00a0\u202f']")
+
+
+def parse_amount(text: str) -> Decimal:
+    """'1 960,00', '1.960,-', 'kr 1960', '1960.5', '1,960.50' → Decimal; blank → 0."""
+    raw = text.strip()
+    if not raw:
+        return Decimal(0)
+    s = raw
+    for _ in range(2):  # a currency word and a ',-' may both stand around a number
+        s = _CURRENCY.sub("", s).strip()
+    s = _SPACES.sub("", s)
+    negative = s.startswith("-")
+    s = s.lstrip("+-")
+    if "," in s and "." in s:
+        # the separator that comes last is the decimal one
+        if s.rfind(",") > s.rfind("."):
+            s = s.replace(".", "").replace(",", ".")
+        else:
+            s = s.replace(",", "")
+    elif "," in s:
+        # Norwegian: a lone comma is the decimal one ('1960,5'); several group thousands
+        s = s.replace(",", "") if s.count(",") > 1 else s.replace(",", ".")
+    elif s.count(".") > 1 or re.fullmatch(r"\d{1,3}(\.\d{3})+", s):
+        s = s.replace(".", "")  # '1.960' is a thousands point, as Norwegian exports write it
+    if not re.fullmatch(r"\d+(\.\d+)?|\.\d+", s):
+        raise ValueError(f"'{raw}' is not an amount")
+    try:
+        value = Decimal(s)
+    except InvalidOperation:
+        raise ValueError(f"'{raw}' is not an amount") from None
+    if negative:
+        raise ValueError(f"'{raw}' is negative")
+    return value
+
+
+def parse_hours(text: str) -> Decimal:
+    """'2,5', '2.5', '3' → hours; also '2:30' (hours and minutes)."""
+    raw = text.strip()
+    match = re.fullmatch(r"(\d+):([0-5]\d)", raw)
+    if match:
+        return Decimal(int(match[1]) * 60 + int(match[2])) / 60
+    try:
+        value = Decimal(raw.replace(",", "."))
+    except InvalidOperation:
+        raise ValueError(f"'{raw}' is not a number of hours") from None
+    if not value.is_finite() or value < 0:
+        raise ValueError(f"'{raw}' is not a number of hours")
+    return value
+
+
+# ----------------------------------------------------------------------------- dates
+
+DATE_ORDERS = ("dmy", "mdy")
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_DOTTED = re.compile(r"(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})")
+
+
+def parse_date(text: str, order: str = "dmy") -> dt.date:
+    """ISO '2022-03-15', Norwegian '15.03.2022'; with order 'mdy', US '03/15/2022'."""
+    raw = text.strip()
+    match = _ISO.fullmatch(raw)
+    try:
+        if match:
+            return dt.date(int(match[1]), int(match[2]), int(match[3]))
+        match = _DOTTED.fullmatch(raw)
+        if match:
+            first, second, year = int(match[1]), int(match[2]), int(match[3])
+            if year < 100:
+                year += 2000
+            day, month = (second, first) if order == "mdy" else (first, second)
+            return dt.date(year, month, day)
+    except ValueError:
+        raise ValueError(f"'{raw}' is not a real date") from None
+    raise ValueError(f"'{raw}' is not a date (use 2022-03-15 or 15.03.2022)")
+
+
+def date_order_hint(text: str) -> str | None:
+    """'dmy' or 'mdy' where a slashed or dotted date can be read only one way, else None."""
+    match = _DOTTED.fullmatch(text.strip())
+    if not match:
+        return None
+    first, second = int(match[1]), int(match[2])
+    if first > 12 >= second:
+        return "dmy"
+    if second > 12 >= first:
+        return "mdy"
+    return None
+
+
+def is_ambiguous_date(text: str) -> bool:
+    match = _DOTTED.fullmatch(text.strip())
+    return bool(match) and match[1] != match[2] and int(match[1]) <= 12 and int(match[2]) <= 12
+
+
+# ----------------------------------------------------------------------------- times
+
+_TIME = re.compile(r"(\d{1,2})(?:[:.](\d{2})(?::(\d{2}))?|(\d{2}))?")
+
+
+def parse_time(text: str) -> dt.time:
+    """'09:00', '9.00', '0900', '09:00:00', '9' → time."""
+    raw = text.strip()
+    match = _TIME.fullmatch(raw)
+    if not match:
+        raise ValueError(f"'{raw}' is not a time of day (use 09:00)")
+    hour = int(match[1])
+    minute = int(match[2] or match[4] or 0)
+    second = int(match[3] or 0)
+    try:
+        return dt.time(hour, minute, second)
+    except ValueError:
+        raise ValueError(f"'{raw}' is not a time of day") from None
+
+
+def hours_between(start: dt.time, end: dt.time) -> Decimal:
+    """The length of a meeting in hours; an end before the start is an error."""
+    seconds = (end.hour * 3600 + end.minute * 60 + end.second) - (
+        start.hour * 3600 + start.minute * 60 + start.second)
+    if seconds <= 0:
+        raise ValueError(f"the end {end:%H:%M} is not after the start {start:%H:%M}")
+    return Decimal(seconds) / 3600
+
+
+# ------------------------------------------------------------------------ categories
+
+_YES = {"ja", "j", "yes", "y", "x", "1", "true", "sant"}
+_NO = {"nei", "n", "no", "0", "false", "usant", ""}
+
+
+def parse_yes_no(text: str) -> bool:
+    word = text.strip().lower()
+    if word in _YES:
+        return True
+    if word in _NO:
+        return False
+    raise ValueError(f"'{text.strip()}' is not yes or no (ja/nei)")
+
+
+ATTENDANCE_WORDS = {
+    "physical": "physical", "fysisk": "physical", "fysisk oppmøte": "physical",
+    "oppmøte": "physical", "in person": "physical", "hybrid fysisk": "physical",
+    "remote": "remote", "digital": "remote", "digitalt": "remote", "telefon": "remote",
+    "phone": "remote", "video": "remote", "videomøte": "remote", "teams": "remote",
+    "skype": "remote", "lync": "remote", "join": "remote", "zoom": "remote",
+    "elektronisk": "remote", "nett": "remote",
+}
+
+ACTIVITY_WORDS = {
+    "møte": "meeting", "mote": "meeting", "heldagsmøte": "full_day", "heldag": "full_day",
+    "undervisning": "teaching", "erfaringsformidling": "teaching",
+    "likemannsoppdrag": "peer_assignment", "informasjon": "org_information",
+    "likemannsarbeid": "peer_work", "opplæring": "training", "kurs": "training",
+    "seminar": "seminar",
+}
+
+_IDENTIFIER = re.compile(r"[a-z][a-z0-9_]*")
+
+
+def parse_attendance(text: str, extra: dict[str, str] | None = None) -> str:
+    word = " ".join(text.strip().lower().split())
+    found = (extra or {}).get(word) or ATTENDANCE_WORDS.get(word)
+    if found is None:
+        raise ValueError(f"'{text.strip()}' is not an attendance (fysisk, telefon, video, teams …)")
+    return found
+
+
+def parse_activity(text: str, extra: dict[str, str] | None = None) -> str:
+    """A Norwegian word or a table's own activity name (e.g. 'full_day')."""
+    word = " ".join(text.strip().lower().split())
+    found = (extra or {}).get(word) or ACTIVITY_WORDS.get(word)
+    if found:
+        return found
+    name = word.replace("-", "_").replace(" ", "_")
+    if _IDENTIFIER.fullmatch(name):
+        return name
+    raise ValueError(f"'{text.strip()}' is not an activity")

@@ -1,0 +1,1 @@
+"""Turning results into what people and programs read: text, tables, JSON and CSV."""

@@ -1,0 +1,55 @@
+"""`honorar calc` for people: the amounts, then every step with its source."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from ..models import Calculation
+from . import locale, messages
+
+HEADINGS = {
+    "nb": {"version": "Satstabell", "none": "ingen", "step": "Steg", "amount": "Beløp",
+           "source": "Kilde", "honorarium": "Honorar", "lost_income": "Tapt arbeidsfortjeneste",
+           "gift": "Gave", "total": "Sum", "findings": "Funn", "error": "feil",
+           "warning": "advarsel", "undecided": "– (ikke avgjort)"},
+    "en": {"version": "Rate table", "none": "none", "step": "Step", "amount": "Amount",
+           "source": "Source", "honorarium": "Honorarium", "lost_income": "Lost income",
+           "gift": "Gift", "total": "Total", "findings": "Findings", "error": "error",
+           "warning": "warning", "undecided": "– (not decided)"},
+}
+
+
+def print_calculation(calc: Calculation, lang: str, console: Console | None = None) -> None:
+    console = console or Console(highlight=False, soft_wrap=False)
+    words = HEADINGS[lang]
+    version = f"{calc.scheme}@{calc.version}" if calc.version else f"{calc.scheme} ({words['none']})"
+    console.print(f"[bold]{words['version']}:[/bold] {version}")
+
+    amounts = Table(show_header=False, box=None, pad_edge=False)
+    amounts.add_column(style="bold")
+    amounts.add_column(justify="right")
+    for part in ("honorarium", "lost_income", "gift", "total"):
+        value = getattr(calc, part)
+        amounts.add_row(words[part], words["undecided"] if value is None
+                        else locale.money(value, lang))
+    console.print(amounts)
+
+    if calc.steps:
+        steps = Table(title=None, show_lines=False, expand=False)
+        steps.add_column("#", justify="right")
+        steps.add_column(words["step"])
+        steps.add_column(words["amount"], justify="right", no_wrap=True)
+        steps.add_column(words["source"])
+        for number, step in enumerate(calc.steps, 1):
+            steps.add_row(str(number), messages.text(step.key, step.params, lang),
+                          "" if step.amount is None else locale.money(step.amount, lang),
+                          messages.source_text(step.source, lang))
+        console.print(steps)
+
+    if calc.findings:
+        console.print(f"[bold]{words['findings']}:[/bold]")
+        for finding in calc.findings:
+            colour = "red" if finding.severity == "error" else "yellow"
+            console.print(f"  [{colour}]{words[finding.severity]}[/{colour}] {finding.code}: "
+                          f"{messages.finding_text(finding, lang)}", markup=True)

@@ -1,0 +1,50 @@
+"""JSON shapes of SPEC §3: stable English keys, amounts as strings with two decimals."""
+
+from __future__ import annotations
+
+import json
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from ..models import Calculation, Finding
+from . import messages
+
+_ØRE = Decimal("0.01")
+
+
+def amount(value: Decimal | None) -> str | None:
+    return None if value is None else str(value.quantize(_ØRE, rounding=ROUND_HALF_UP))
+
+
+def finding(f: Finding, lang: str) -> dict[str, Any]:
+    out: dict[str, Any] = {"code": f.code, "severity": str(f.severity),
+                           "message": messages.finding_text(f, lang)}
+    if f.row is not None:
+        out["row"] = f.row
+    if f.column is not None:
+        out["column"] = f.column
+    if f.file is not None:
+        out["file"] = f.file
+    return out
+
+
+def calculation(calc: Calculation, lang: str) -> dict[str, Any]:
+    return {
+        "scheme": calc.scheme,
+        "version": calc.version,
+        "honorarium": amount(calc.honorarium),
+        "lost_income": amount(calc.lost_income),
+        "gift": amount(calc.gift),
+        "total": amount(calc.total),
+        "findings": [finding(f, lang) for f in calc.findings],
+        "steps": [
+            {"text": messages.text(s.key, s.params, lang),
+             "amount": amount(s.amount),
+             "source": messages.source_text(s.source, lang) or None}
+            for s in calc.steps
+        ],
+    }
+
+
+def dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2)

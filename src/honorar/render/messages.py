@@ -1,0 +1,252 @@
+"""What steps and findings say, in bokmål and English.
+
+The engine and the checks name a message by key and give its values; the words live here,
+so that a calculation is the same whatever language it is read in. A value's name says how
+it is written: `*_kr` is money, `hours` and `*_hours` are hours, `date`, `effective` and
+`*_date` are dates, `activity` and `attendance` are shown by their label.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from decimal import Decimal
+
+from . import locale
+
+ACTIVITY_LABELS = {
+    "nb": {
+        "meeting": "møte",
+        "full_day": "heldagsmøte",
+        "teaching": "undervisning / erfaringsformidling",
+        "peer_assignment": "likemannsoppdrag",
+        "org_information": "informasjon om egen organisasjon",
+        "peer_work": "ordinært likemannsarbeid",
+        "training": "opplæring",
+        "seminar": "seminar",
+    },
+    "en": {
+        "meeting": "meeting",
+        "full_day": "full-day meeting",
+        "teaching": "teaching / experience sharing",
+        "peer_assignment": "peer assignment",
+        "org_information": "information about one's own organisation",
+        "peer_work": "ordinary peer work",
+        "training": "training",
+        "seminar": "seminar",
+    },
+}
+
+ATTENDANCE_LABELS = {
+    "nb": {"physical": "fysisk oppmøte", "remote": "telefon / video"},
+    "en": {"physical": "in person", "remote": "phone / video"},
+}
+
+TEMPLATES: dict[str, dict[str, str]] = {
+    # ---- calculation steps
+    "table": {
+        "nb": "Satstabell {scheme} ({name}), gjeldende fra {effective}",
+        "en": "Rate table {scheme} ({name}), effective {effective}",
+    },
+    "flat": {
+        "nb": "{activity}, {attendance}: fast sats",
+        "en": "{activity}, {attendance}: flat rate",
+    },
+    "gift_only": {
+        "nb": "{activity}: ikke honorar, men gave",
+        "en": "{activity}: no honorarium, a gift instead",
+    },
+    "attended_in_person": {
+        "nb": "Fysisk oppmøte regnes som ordinært møte",
+        "en": "Attendance in person counts as an ordinary meeting",
+    },
+    "hours_rounded": {
+        "nb": "{hours} timer avrundet ({direction}) til hele {step_hours} timer: {paid_hours} timer",
+        "en": "{hours} hours rounded ({direction}) to whole {step_hours} hours: {paid_hours} hours",
+    },
+    "hourly": {
+        "nb": "{hours} timer × {rate_kr}",
+        "en": "{hours} hours × {rate_kr}",
+    },
+    "hourly_capped": {
+        "nb": "Begrenset til {cap_kr}",
+        "en": "Capped at {cap_kr}",
+    },
+    "tier_up_to": {
+        "nb": "{hours} timer: til og med {limit_hours} timer",
+        "en": "{hours} hours: up to and including {limit_hours} hours",
+    },
+    "tier_over": {
+        "nb": "{hours} timer: over {limit_hours} timer",
+        "en": "{hours} hours: over {limit_hours} hours",
+    },
+    "tier_without_duration": {
+        "nb": "Ingen varighet oppgitt",
+        "en": "No duration given",
+    },
+    "duration_missing": {
+        "nb": "{activity} betales etter varighet, men ingen varighet er oppgitt",
+        "en": "{activity} is paid by duration, but no duration is given",
+    },
+    "activity_not_in_table": {
+        "nb": "Tabellen har ingen regel for {activity} ({attendance})",
+        "en": "The table has no rule for {activity} ({attendance})",
+    },
+    "not_payable": {
+        "nb": "{activity} gir ikke krav på honorar",
+        "en": "{activity} is never paid",
+    },
+    "no_agreement": {
+        "nb": "Ingen skriftlig avtale: ingenting utbetales",
+        "en": "No written agreement: nothing is paid",
+    },
+    "nothing_else_payable": {
+        "nb": "Tapt arbeidsfortjeneste og gave utbetales heller ikke",
+        "en": "Lost income and gift are not paid either",
+    },
+    "lost_income": {
+        "nb": "Tapt arbeidsfortjeneste, dokumentert: {claimed_kr}",
+        "en": "Lost income, documented: {claimed_kr}",
+    },
+    "lost_income_capped": {
+        "nb": "Tapt arbeidsfortjeneste {claimed_kr}, begrenset til {cap_kr}",
+        "en": "Lost income {claimed_kr}, capped at {cap_kr}",
+    },
+    "lost_income_undocumented": {
+        "nb": "Tapt arbeidsfortjeneste {claimed_kr} er ikke dokumentert",
+        "en": "Lost income {claimed_kr} is not documented",
+    },
+    "gift": {
+        "nb": "Gave {claimed_kr} (inntil {cap_kr})",
+        "en": "Gift {claimed_kr} (up to {cap_kr})",
+    },
+    "gift_capped": {
+        "nb": "Gave {claimed_kr}, begrenset til {cap_kr}",
+        "en": "Gift {claimed_kr}, capped at {cap_kr}",
+    },
+    "gift_not_for_activity": {
+        "nb": "Gave {claimed_kr}: tabellen gir ingen gave for {activity}",
+        "en": "Gift {claimed_kr}: the table gives no gift for {activity}",
+    },
+    "total": {"nb": "Sum", "en": "Total"},
+    # ---- findings (key = code unless a finding names another)
+    "honorarium_overclaimed": {
+        "nb": "Krevd honorar {claimed_kr} er mer enn reglene gir: {due_kr}",
+        "en": "Claimed honorarium {claimed_kr} is more than the rules give: {due_kr}",
+    },
+    "honorarium_underclaimed": {
+        "nb": "Krevd honorar {claimed_kr} er mindre enn reglene gir: {due_kr}",
+        "en": "Claimed honorarium {claimed_kr} is less than the rules give: {due_kr}",
+    },
+    "lost_income_over_cap": {
+        "nb": "Tapt arbeidsfortjeneste {claimed_kr} er over grensen {cap_kr}",
+        "en": "Lost income {claimed_kr} is over the cap of {cap_kr}",
+    },
+    "gift_over_cap": {
+        "nb": "Gave {claimed_kr} er over grensen {cap_kr}",
+        "en": "Gift {claimed_kr} is over the cap of {cap_kr}",
+    },
+    "no_agreement_finding": {
+        "nb": "Ordningen krever skriftlig avtale, og kravet har ingen",
+        "en": "The scheme requires a written agreement and the claim has none",
+    },
+    "agreement_not_stated": {
+        "nb": "Ordningen krever skriftlig avtale, og det er ikke oppgitt at det finnes en",
+        "en": "The scheme requires a written agreement and none is stated",
+    },
+    "not_payable_activity": {
+        "nb": "{activity} gir ikke krav på honorar",
+        "en": "{activity} is never paid",
+    },
+    "claim_too_old": {
+        "nb": "Kravet ble sendt {submitted_date}, etter fristen {limit_date} ({months} måneder)",
+        "en": "Submitted {submitted_date}, after the limit of {limit_date} ({months} months)",
+    },
+    "submitted_before_meeting": {
+        "nb": "Kravet ble sendt {submitted_date}, før møtet {date}",
+        "en": "Submitted {submitted_date}, before the meeting on {date}",
+    },
+    "duplicate_claim": {
+        "nb": "Samme krav-ID som rad {other_row}",
+        "en": "Same claim id as row {other_row}",
+    },
+    "duplicate_meeting": {
+        "nb": "{representative} har allerede et krav for et overlappende møte {date} (rad {other_row})",
+        "en": "{representative} already claims an overlapping meeting on {date} (row {other_row})",
+    },
+    "too_few_representatives": {
+        "nb": "Gruppen {group} har {count} brukerrepresentant(er) {date}; anbefalt er minst {minimum}",
+        "en": "Group {group} has {count} user representative(s) on {date}; at least {minimum} are recommended",
+    },
+    "no_rate_table": {
+        "nb": "Ingen satstabell for ordningen {scheme} gjelder {date}",
+        "en": "No rate table of scheme {scheme} covers {date}",
+    },
+    "unknown_scheme": {
+        "nb": "Ukjent ordning {scheme}",
+        "en": "Unknown scheme {scheme}",
+    },
+    "invalid_row": {
+        "nb": "Kolonnen {column} kan ikke leses: {why}",
+        "en": "Column {column} cannot be read: {why}",
+    },
+    "invalid_row_no_column": {
+        "nb": "Raden kan ikke leses: {why}",
+        "en": "The row cannot be read: {why}",
+    },
+    # ---- source lines
+    "assumption": {"nb": "Antakelse: {assumption} Begrunnelse: {reason}",
+                   "en": "Assumption: {assumption} Reason: {reason}"},
+}
+
+# A finding whose message key is its code but whose step shares the name.
+FINDING_KEYS = {"no_agreement": "no_agreement_finding"}
+TEMPLATES["duration_missing_finding"] = TEMPLATES["duration_missing"]
+TEMPLATES["activity_not_in_table_finding"] = TEMPLATES["activity_not_in_table"]
+FINDING_KEYS.update(duration_missing="duration_missing_finding",
+                    activity_not_in_table="activity_not_in_table_finding")
+
+
+def _value(name: str, value: object, lang: str) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, Decimal | int) and not isinstance(value, bool):
+        if name.endswith("_kr"):
+            return locale.money(Decimal(value), lang)
+        return locale.number(value, lang)
+    if isinstance(value, dt.date):
+        return locale.date(value, lang)
+    if name == "activity":
+        return ACTIVITY_LABELS[lang].get(str(value), str(value))
+    if name == "attendance":
+        return ATTENDANCE_LABELS[lang].get(str(value), str(value))
+    if name == "direction" and lang == "nb":
+        return {"up": "opp", "down": "ned", "nearest": "nærmeste"}.get(str(value), str(value))
+    return str(value)
+
+
+def text(key: str, params: Mapping[str, object], lang: str) -> str:
+    template = TEMPLATES[key][lang]
+    values = {name: _value(name, value, lang) for name, value in params.items()}
+    rendered = template.format_map(_Missing(values))
+    return rendered[:1].upper() + rendered[1:]
+
+
+def finding_text(finding, lang: str) -> str:
+    key = finding.key or FINDING_KEYS.get(finding.code, finding.code)
+    return text(key, finding.params, lang)
+
+
+def source_text(source, lang: str) -> str:
+    """'UNN veileder: «Møter timesats  Kr. 392,-»', or the assumption and its reason."""
+    if source is None:
+        return ""
+    if source.assumption:
+        return text("assumption", {"assumption": source.assumption, "reason": source.reason},
+                    lang)
+    return f"{source.document}: «{source.quote}»"
+
+
+class _Missing(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"

@@ -1,0 +1,182 @@
+"""Find, load and validate rate tables, and pick the version in force on a date.
+
+Tables live as `<rates dir>/<scheme>/<anything>.yaml`. Directories are searched in order:
+those named with `--rates-dir`, then those in `HONORAR_RATES`, then the tables shipped
+inside the package. A version (scheme and effective date) found in an earlier directory
+shadows the same version in a later one; two files giving the same version within one
+directory is an error.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from .models import RateTable
+from .yamldoc import Problem, parse
+
+ENV_VAR = "HONORAR_RATES"
+
+
+class TableError(Exception):
+    """A rate table that cannot be used; carries every problem found in it."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def shipped_rates_dir() -> Path:
+    """The tables installed with the package (or, in a source checkout, `rates/`)."""
+    here = Path(__file__).resolve().parent
+    installed = here / "rates"
+    if installed.is_dir():
+        return installed
+    return here.parent.parent / "rates"
+
+
+def search_path(rates_dirs: Iterable[str | Path] = (), environ: dict | None = None) -> list[Path]:
+    environ = os.environ if environ is None else environ
+    dirs = [Path(d) for d in rates_dirs]
+    dirs += [Path(p) for p in environ.get(ENV_VAR, "").split(os.pathsep) if p]
+    dirs.append(shipped_rates_dir())
+    return dirs
+
+
+def read_table(path: Path, *, text: str | None = None) -> RateTable:
+    """Load and validate one table file; every problem in it is raised together."""
+    name = str(path)
+    if text is None:
+        try:
+            raw = path.read_bytes()
+        except OSError as err:
+            raise TableError([Problem(name, None, None, err.strerror or str(err))]) from None
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as err:
+            raise TableError([Problem(name, None, None, f"not UTF-8 text ({err.reason})")]) from None
+    doc = parse(text, name)
+    problems = list(doc.problems)
+    if doc.data is None and not problems:
+        problems.append(Problem(name, None, None, "the file is empty"))
+    if problems and doc.data is None:
+        raise TableError(problems)
+    if not isinstance(doc.data, dict):
+        raise TableError([*problems, Problem(name, 1, 1, "a rate table is a mapping of keys")])
+    try:
+        table = RateTable.model_validate(doc.data)
+    except ValidationError as err:
+        for error in err.errors(include_url=False):
+            loc = tuple(error["loc"])
+            line, column = doc.place(loc)
+            where = ".".join(str(part) for part in loc)
+            message = error["msg"].removeprefix("Value error, ")
+            problems.append(Problem(name, line, column, f"{where}: {message}" if where else message))
+        raise TableError(problems) from None
+    if problems:
+        raise TableError(problems)
+    return table
+
+
+@dataclass(frozen=True, slots=True)
+class TableFile:
+    table: RateTable
+    path: Path
+    shadows: tuple[Path, ...] = ()
+
+
+@dataclass
+class Versions:
+    """The versions of one scheme, oldest first."""
+
+    scheme: str
+    files: list[TableFile] = field(default_factory=list)
+
+    def at(self, date: dt.date) -> RateTable | None:
+        """The newest version effective on or before `date`, or None before the first."""
+        dates = [f.table.effective for f in self.files]
+        i = bisect.bisect_right(dates, date)
+        return self.files[i - 1].table if i else None
+
+    def effective_on(self, date: dt.date) -> TableFile | None:
+        for f in self.files:
+            if f.table.effective == date:
+                return f
+        return None
+
+
+class Catalogue:
+    """The rate tables on a search path, loaded one scheme at a time as they are needed."""
+
+    def __init__(self, dirs: Sequence[Path]) -> None:
+        self.dirs = list(dirs)
+        self._schemes: dict[str, Versions] = {}
+
+    @classmethod
+    def from_options(cls, rates_dirs: Iterable[str | Path] = ()) -> Catalogue:
+        return cls(search_path(rates_dirs))
+
+    def scheme_names(self) -> list[str]:
+        names = set()
+        for d in self.dirs:
+            if d.is_dir():
+                names.update(p.name for p in d.iterdir() if p.is_dir() and any(p.glob("*.yaml")))
+        return sorted(names)
+
+    def versions(self, scheme: str) -> Versions | None:
+        """All versions of `scheme`, or None for a scheme no directory has."""
+        if scheme not in self._schemes:
+            found = self._load(scheme)
+            if found is None:
+                return None
+            self._schemes[scheme] = found
+        return self._schemes[scheme]
+
+    def table_at(self, scheme: str, date: dt.date) -> RateTable | None:
+        versions = self.versions(scheme)
+        return versions.at(date) if versions else None
+
+    def _load(self, scheme: str) -> Versions | None:
+        by_date: dict[dt.date, TableFile] = {}
+        problems: list[Problem] = []
+        seen_any = False
+        for directory in self.dirs:
+            folder = directory / scheme
+            if not folder.is_dir():
+                continue
+            here: dict[dt.date, Path] = {}
+            for path in sorted(folder.glob("*.yaml")):
+                seen_any = True
+                try:
+                    table = read_table(path)
+                except TableError as err:
+                    problems.extend(err.problems)
+                    continue
+                if table.scheme != scheme:
+                    problems.append(Problem(str(path), None, None,
+                                            f"scheme '{table.scheme}' lies in the folder "
+                                            f"for '{scheme}'"))
+                    continue
+                if table.effective in here:
+                    problems.append(Problem(str(path), None, None,
+                                            f"a second version of '{scheme}' effective "
+                                            f"{table.effective} (also in {here[table.effective]})"))
+                    continue
+                here[table.effective] = path
+                earlier = by_date.get(table.effective)
+                if earlier is None:
+                    by_date[table.effective] = TableFile(table, path)
+                else:
+                    by_date[table.effective] = TableFile(
+                        earlier.table, earlier.path, (*earlier.shadows, path))
+        if problems:
+            raise TableError(problems)
+        if not seen_any:
+            return None
+        return Versions(scheme, [by_date[d] for d in sorted(by_date)])

@@ -1,0 +1,150 @@
+"""Read YAML into plain data while remembering where every value stands.
+
+PyYAML's safe loader turns `1960.50` into a float and keeps the last of two equal keys
+without a word. Rate tables need exact decimals and every mistake reported, so this walks
+the composed node tree itself: floats become `Decimal` from their text, duplicate keys
+become problems, and each value's line and column is kept by its path for error reports.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import yaml
+
+try:  # libyaml's parser is much faster where it is installed
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+Path = tuple[str | int, ...]
+
+_TAG = "tag:yaml.org,2002:"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong in a file, with its place (1-based line and column)."""
+
+    file: str
+    line: int | None
+    column: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    data: Any
+    places: dict[Path, tuple[int, int]]
+    problems: tuple[Problem, ...]
+    file: str
+
+    def place(self, path: Path) -> tuple[int | None, int | None]:
+        """The line and column of the deepest known part of `path`."""
+        for cut in range(len(path), -1, -1):
+            found = self.places.get(tuple(path[:cut]))
+            if found:
+                return found
+        return None, None
+
+
+def parse(text: str, file: str) -> Document:
+    """Parse one YAML document; syntax errors and duplicate keys come back as problems."""
+    try:
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        message = " ".join(str(p) for p in (err.context, err.problem) if p) or "not valid YAML"
+        return Document(None, {}, (Problem(file, line, column, message),), file)
+    except yaml.YAMLError as err:
+        return Document(None, {}, (Problem(file, None, None, str(err)),), file)
+    walker = _Walker(file)
+    data = walker.value(node, ()) if node is not None else None
+    return Document(data, walker.places, tuple(walker.problems), file)
+
+
+class _Walker:
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.places: dict[Path, tuple[int, int]] = {}
+        self.problems: list[Problem] = []
+
+    def value(self, node: yaml.Node, path: Path) -> Any:
+        self.places.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.value(item, (*path, i)) for i, item in enumerate(node.value)]
+        return self.scalar(node)
+
+    def mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:
+        merged: dict[str, Any] = {}
+        explicit: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _TAG + "merge":
+                for base in self._merge_sources(value_node, path):
+                    merged.update(base)
+                continue
+            if not isinstance(key_node, yaml.ScalarNode):
+                self._problem(key_node, "a key must be a plain word")
+                continue
+            key = key_node.value
+            if key in explicit:
+                self._problem(key_node, f"duplicate key '{key}'")
+                continue
+            self.places[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            explicit[key] = self.value(value_node, (*path, key))
+        return {**merged, **explicit}
+
+    def _merge_sources(self, node: yaml.Node, path: Path) -> list[dict[str, Any]]:
+        nodes = node.value if isinstance(node, yaml.SequenceNode) else [node]
+        sources = []
+        for item in nodes:
+            if isinstance(item, yaml.MappingNode):
+                sources.append(self.mapping(item, path))
+            else:
+                self._problem(item, "'<<' merges only mappings")
+        return sources
+
+    def scalar(self, node: yaml.ScalarNode) -> Any:
+        tag, text = node.tag, node.value
+        if tag == _TAG + "float":
+            try:
+                return Decimal(text.replace("_", ""))
+            except InvalidOperation:
+                return text  # '.inf' and '.nan' stay text, and validation names them
+        if tag == _TAG + "int":
+            try:
+                return int(text.replace("_", ""), 0)
+            except ValueError:
+                return text
+        if tag == _TAG + "bool":
+            return text.lower() in ("true", "yes", "on", "y")
+        if tag == _TAG + "null":
+            return None
+        if tag == _TAG + "timestamp":
+            try:
+                return dt.date.fromisoformat(text)
+            except ValueError:
+                return text
+        return text
+
+    def _problem(self, node: yaml.Node, message: str) -> None:
+        mark = node.start_mark
+        self.problems.append(Problem(self.file, mark.line + 1, mark.column + 1, message))

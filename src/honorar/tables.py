@@ -75,7 +75,10 @@ def read_table(path: Path, *, text: str | None = None) -> RateTable:
         for error in err.errors(include_url=False):
             loc = tuple(error["loc"])
             line, column = doc.place(loc)
-            where = ".".join(str(part) for part in loc)
+            known = doc.resolve(loc)
+            # a missing key is named by the location beyond what the file has
+            missing = loc[len(known):] if error["type"] == "missing" else ()
+            where = ".".join(str(part) for part in (*known, *missing[-1:]))
             message = error["msg"].removeprefix("Value error, ")
             problems.append(Problem(name, line, column, f"{where}: {message}" if where else message))
         raise TableError(problems) from None
@@ -119,8 +122,9 @@ class Catalogue:
         self._schemes: dict[str, Versions] = {}
 
     @classmethod
-    def from_options(cls, rates_dirs: Iterable[str | Path] = ()) -> Catalogue:
-        return cls(search_path(rates_dirs))
+    def from_options(cls, rates_dirs: Iterable[str | Path] = (),
+                     environ: dict | None = None) -> Catalogue:
+        return cls(search_path(rates_dirs, environ))
 
     def scheme_names(self) -> list[str]:
         names = set()

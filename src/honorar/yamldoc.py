@@ -50,13 +50,22 @@ class Document:
     problems: tuple[Problem, ...]
     file: str
 
+    def resolve(self, loc: Path) -> Path:
+        """The part of a validator's error location that names places in the file.
+
+        Validators put words of their own into a location (a union's tag, say); those are
+        skipped, so the path leads to the deepest value the file really has.
+        """
+        path: Path = ()
+        for part in loc:
+            if (*path, part) in self.places:
+                path = (*path, part)
+        return path
+
     def place(self, path: Path) -> tuple[int | None, int | None]:
         """The line and column of the deepest known part of `path`."""
-        for cut in range(len(path), -1, -1):
-            found = self.places.get(tuple(path[:cut]))
-            if found:
-                return found
-        return None, None
+        found = self.places.get(self.resolve(path))
+        return found if found else (None, None)
 
 
 def parse(text: str, file: str) -> Document:

@@ -46,15 +46,14 @@ class HonorarGroup(TyperGroup):
              standalone_mode: bool = True, **extra: Any) -> Any:
         code = run_one_line_errors(
             lambda: super(HonorarGroup, self).main(
-                args=args, prog_name=prog_name or "honorar", complete_var=complete_var,
-                standalone_mode=False, **extra),
-            prog_name or "honorar")
+                args=args, prog_name="honorar", complete_var=complete_var,
+                standalone_mode=False, **extra))
         if standalone_mode:
             sys.exit(code)
         return code
 
 
-def run_one_line_errors(invoke: Any, prog: str) -> int:
+def run_one_line_errors(invoke: Any, prog: str = "honorar") -> int:
     """Run the command line; turn any usage or input problem into one line and exit 2."""
     try:
         result = invoke()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from ..models import Calculation
@@ -36,15 +37,17 @@ def print_calculation(calc: Calculation, lang: str, console: Console | None = No
     console.print(amounts)
 
     if calc.steps:
-        steps = Table(title=None, show_lines=False, expand=False)
+        steps = Table(show_lines=False, expand=False)
         steps.add_column("#", justify="right")
-        steps.add_column(words["step"])
+        steps.add_column(f"{words['step']} / [dim]{words['source']}[/dim]")
         steps.add_column(words["amount"], justify="right", no_wrap=True)
-        steps.add_column(words["source"])
         for number, step in enumerate(calc.steps, 1):
-            steps.add_row(str(number), messages.text(step.key, step.params, lang),
-                          "" if step.amount is None else locale.money(step.amount, lang),
-                          messages.source_text(step.source, lang))
+            said = escape(messages.text(step.key, step.params, lang))
+            source = messages.source_text(step.source, lang)
+            if source:
+                said += f"\n[dim]{escape(source)}[/dim]"
+            steps.add_row(str(number), said,
+                          "" if step.amount is None else locale.money(step.amount, lang))
         console.print(steps)
 
     if calc.findings:
@@ -52,4 +55,4 @@ def print_calculation(calc: Calculation, lang: str, console: Console | None = No
         for finding in calc.findings:
             colour = "red" if finding.severity == "error" else "yellow"
             console.print(f"  [{colour}]{words[finding.severity]}[/{colour}] {finding.code}: "
-                          f"{messages.finding_text(finding, lang)}", markup=True)
+                          f"{escape(messages.finding_text(finding, lang))}")

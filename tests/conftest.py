@@ -1,0 +1,25 @@
+"""Shared test helpers: the shipped catalogue and a quick way to describe a meeting."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from honorar.models import Attendance, Meeting
+from honorar.tables import Catalogue
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="session")
+def shipped() -> Catalogue:
+    return Catalogue.from_options(environ={})
+
+
+def meeting(scheme: str = "unn", date: str = "2022-03-15", attendance: str = "physical",
+            activity: str = "meeting", hours: str | None = None, **extra) -> Meeting:
+    return Meeting(scheme, dt.date.fromisoformat(date), Attendance(attendance), activity,
+                   None if hours is None else Decimal(hours), **extra)

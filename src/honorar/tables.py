@@ -12,13 +12,14 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from .models import RateTable
+from .models import IDENTIFIER, RateTable
 from .yamldoc import Problem, parse
 
 ENV_VAR = "HONORAR_RATES"
@@ -39,6 +40,11 @@ def shipped_rates_dir() -> Path:
     if installed.is_dir():
         return installed
     return here.parent.parent / "rates"
+
+
+def is_scheme_folder(name: str) -> bool:
+    """Only a folder named like a scheme holds one: `_plans` and the like hold other data."""
+    return re.fullmatch(IDENTIFIER, name) is not None
 
 
 def search_path(rates_dirs: Iterable[str | Path] = (), environ: dict | None = None) -> list[Path]:
@@ -130,7 +136,8 @@ class Catalogue:
         names = set()
         for d in self.dirs:
             if d.is_dir():
-                names.update(p.name for p in d.iterdir() if p.is_dir() and any(p.glob("*.yaml")))
+                names.update(p.name for p in d.iterdir() if p.is_dir() and is_scheme_folder(p.name)
+                             and any(p.glob("*.yaml")))
         return sorted(names)
 
     def versions(self, scheme: str) -> Versions | None:
@@ -147,6 +154,8 @@ class Catalogue:
         return versions.at(date) if versions else None
 
     def _load(self, scheme: str) -> Versions | None:
+        if not is_scheme_folder(scheme):
+            return None
         by_date: dict[dt.date, TableFile] = {}
         problems: list[Problem] = []
         seen_any = False

@@ -29,10 +29,8 @@ def parse_amount(text: str) -> Decimal:
     s = s.lstrip("+-")
     if "," in s and "." in s:
         # the separator that comes last is the decimal one
-        if s.rfind(",") > s.rfind("."):
-            s = s.replace(".", "").replace(",", ".")
-        else:
-            s = s.replace(",", "")
+        decimal_comma = s.rfind(",") > s.rfind(".")
+        s = s.replace(".", "").replace(",", ".") if decimal_comma else s.replace(",", "")
     elif "," in s:
         # Norwegian: a lone comma is the decimal one ('1960,5'); several group thousands
         s = s.replace(",", "") if s.count(",") > 1 else s.replace(",", ".")

@@ -8,6 +8,7 @@ one line on stderr and exit code 2.
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from typing import Any
 
@@ -97,4 +98,8 @@ def honorar() -> None:
 
 
 def main() -> None:
+    # Pydantic looks through every installed package for plugins before it builds a model;
+    # that scan costs more than the rest of a `calc`, and no plugin has a use in this
+    # process. A user who sets the variable keeps their choice.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     app(prog_name="honorar")

@@ -1,0 +1,61 @@
+"""Cold start of `honorar calc ... --format json` against a one-command Typer app.
+
+Both run as fresh processes in the same Python, alternately, so that disk cache and machine
+load treat them alike. Prints the median wall time of each and the ratio (goal: ≤ 1.3).
+
+    python benchmarks/bench_calc_startup.py [runs]
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+TYPER_APP = """\
+import typer
+
+app = typer.Typer()
+
+
+@app.command()
+def main(hours: float = 1.0) -> None:
+    print(hours)
+
+
+app()
+"""
+
+CALC = ["-m", "honorar", "calc", "--scheme", "unn", "--date", "2022-03-15",
+        "--attendance", "physical", "--activity", "meeting", "--hours", "3", "--format", "json"]
+
+
+def wall(args: list[str]) -> float:
+    began = time.perf_counter()
+    subprocess.run([sys.executable, *args], check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - began
+
+
+def main(runs: int = 21) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        baseline = Path(tmp) / "one_command.py"
+        baseline.write_text(TYPER_APP, encoding="utf-8")
+        wall([str(baseline), "--hours", "3"])  # warm the disk cache for both
+        wall(CALC)
+        typer_times, calc_times = [], []
+        for _ in range(runs):
+            typer_times.append(wall([str(baseline), "--hours", "3"]))
+            calc_times.append(wall(CALC))
+    typer_median = statistics.median(typer_times)
+    calc_median = statistics.median(calc_times)
+    print(f"runs each:               {runs}")
+    print(f"one-command Typer app:   {typer_median * 1000:7.1f} ms (median)")
+    print(f"honorar calc --format json: {calc_median * 1000:4.1f} ms (median)")
+    print(f"ratio:                   {calc_median / typer_median:7.2f} (goal ≤ 1.30)")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 21)

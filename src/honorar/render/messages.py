@@ -176,7 +176,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
     },
     "too_few_representatives": {
         "nb": "Gruppen {group} har {count} brukerrepresentant(er) {date}; anbefalt er minst {minimum}",
-        "en": "Group {group} has {count} user representative(s) on {date}; at least {minimum} are recommended",
+        "en": "Group {group} has {count} user representative(s) on {date}; "
+              "at least {minimum} are recommended",
     },
     "no_rate_table": {
         "nb": "Ingen satstabell for ordningen {scheme} gjelder {date}",

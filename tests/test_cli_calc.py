@@ -81,6 +81,7 @@ def test_a_date_without_a_table_is_a_finding_not_a_crash():
     (["--scheme", "unn", "--date", "2022-02-30", "--hours", "2"], "--date: '2022-02-30' is not a real date"),
     (["--scheme", "unn", "--date", "yesterday", "--hours", "2"], "--date: 'yesterday' is not a date"),
     (["--scheme", "unn", "--date", "2022-03-15", "--hours", "-1"], "--hours: '-1' is not a number of hours"),
+    (["--scheme", "unn", "--date", "2022-03-15", "--hours", "0"], "--hours: a meeting of 0 hours is no meeting"),
     (["--scheme", "unn", "--date", "2022-03-15", "--hours", "2", "--start", "09:00"], "either --hours or --start"),
     (["--scheme", "unn", "--date", "2022-03-15", "--start", "09:00"], "--start and --end go together"),
     (["--scheme", "unn", "--date", "2022-03-15", "--start", "25:00", "--end", "26:00"], "--start: '25:00' is not a time"),

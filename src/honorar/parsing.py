@@ -48,17 +48,17 @@ def parse_amount(text: str) -> Decimal:
 
 
 def parse_hours(text: str) -> Decimal:
-    """'2,5', '2.5', '3' → hours; also '2:30' (hours and minutes)."""
+    """'2,5', '2.5', '3' → hours; also '2:30' (hours and minutes). Must be more than 0."""
     raw = text.strip()
     match = re.fullmatch(r"(\d+):([0-5]\d)", raw)
     if match:
-        return Decimal(int(match[1]) * 60 + int(match[2])) / 60
-    try:
+        value = Decimal(int(match[1]) * 60 + int(match[2])) / 60
+    elif re.fullmatch(r"\d+(?:[.,]\d+)?|[.,]\d+", raw):
         value = Decimal(raw.replace(",", "."))
-    except InvalidOperation:
-        raise ValueError(f"'{raw}' is not a number of hours") from None
-    if not value.is_finite() or value < 0:
+    else:
         raise ValueError(f"'{raw}' is not a number of hours")
+    if value == 0:
+        raise ValueError("a meeting of 0 hours is no meeting")
     return value
 
 

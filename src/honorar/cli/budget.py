@@ -1,12 +1,107 @@
-"""`honorar budget` (being built)."""
+"""`honorar budget`: what involving N representatives in a working group will cost."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated
 
 import typer
 
 from . import UsageProblem
+from .options import (
+    FailOn,
+    FailOnOption,
+    Lang,
+    LangOption,
+    RatesDirOption,
+    catalogue,
+    exit_code,
+    read,
+    read_amount,
+    read_date,
+    table_problem,
+)
 
 app = typer.Typer(add_completion=False, rich_markup_mode=None)
 
 
-@app.command()
-def budget() -> None:
-    raise UsageProblem("'honorar budget' is not available yet")
+@app.command(help="Cost a working group before it starts: by default the UNN guide's "
+             "suggested plan (one 3-hour start-up meeting, two 2-hour working meetings, one "
+             "3-hour evaluation meeting), or the meetings of a plan file.")
+def budget(
+    reps: Annotated[int, typer.Option(help="How many user representatives (at least 1).")],
+    scheme: Annotated[str | None, typer.Option(
+        help="Scheme, e.g. unn or fousam; needed unless the plan file names one.",
+        show_default=False)] = None,
+    attendance: Annotated[str, typer.Option(
+        help="physical, or remote (telefon, video, teams …), for every meeting whose plan "
+             "gives none.")] = "physical",
+    date: Annotated[str | None, typer.Option(
+        help="Date of the meetings the plan gives no date; picks the rate table. "
+             "Default: today.", show_default=False)] = None,
+    plan: Annotated[Path | None, typer.Option(
+        help="A YAML plan of meetings (activity, hours, attendance, date, name, count).",
+        show_default=False)] = None,
+    lost_income: Annotated[str | None, typer.Option(
+        help="Expected lost income per representative per meeting, kr (taken as documented; "
+             "the table's cap applies).", show_default=False)] = None,
+    output_format: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    lang: LangOption = Lang.nb,
+    rates_dir: RatesDirOption = None,
+    fail_on: FailOnOption = FailOn.error,
+) -> None:
+    from ..budget import make_budget, plan_problems
+    from ..models import Attendance
+    from ..parsing import parse_attendance
+    from ..plans import PlanError, read_plan, suggested_plan
+    from ..tables import TableError
+
+    if output_format not in ("table", "json"):
+        raise UsageProblem(f"--format: '{output_format}' is not one of table, json")
+    if reps < 1:
+        raise UsageProblem(f"--reps: {reps} representatives; a budget needs at least 1")
+    attends = Attendance(read("--attendance", attendance, parse_attendance))
+    on = read_date("--date", date) or dt.date.today()
+    expected_lost_income = read_amount("--lost-income", lost_income)
+    try:
+        meetings = read_plan(plan) if plan is not None else suggested_plan()
+    except PlanError as err:
+        raise _first_problem("plan", err.problems) from None
+
+    name = (scheme or meetings.scheme or "").strip().lower()
+    tables = catalogue(rates_dir)
+    if not name:
+        raise UsageProblem(f"--scheme: give a scheme (known: {_known(tables)})")
+    try:
+        versions = tables.versions(name)
+    except TableError as err:
+        raise table_problem(err) from None
+    if versions is None:
+        raise UsageProblem(f"--scheme: unknown scheme '{name}' (known: {_known(tables)})")
+    problems = plan_problems(meetings, versions.at, on)
+    if problems:
+        raise _first_problem("plan", problems)
+
+    result = make_budget(meetings, name, reps, versions.at, date=on, attendance=attends,
+                         lost_income=expected_lost_income)
+    if output_format == "json":
+        from ..render import jsonout
+        from ..render.budget_json import budget as budget_json
+
+        typer.echo(jsonout.dumps(budget_json(result, lang.value)))
+    else:
+        from ..render.budget_table import print_budget
+
+        print_budget(result, lang.value)
+    raise typer.Exit(exit_code([str(f.finding.severity) for f in result.findings], fail_on))
+
+
+def _known(tables) -> str:
+    return ", ".join(tables.scheme_names()) or "none"
+
+
+def _first_problem(what: str, problems) -> UsageProblem:
+    first, rest = problems[0], len(problems) - 1
+    more = f" (and {rest} more)" if rest else ""
+    return UsageProblem(f"{what} {first}{more}")

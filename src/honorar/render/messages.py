@@ -195,6 +195,118 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "nb": "Raden kan ikke leses: {why}",
         "en": "The row cannot be read: {why}",
     },
+    # ---- budget: its findings and assumptions
+    "too_few_representatives_planned": {
+        "nb": "Budsjettet har {count} brukerrepresentant(er); satstabellen {table} anbefaler "
+              "minst {minimum}",
+        "en": "The budget has {count} user representative(s); the rate table {table} "
+              "recommends at least {minimum}",
+    },
+    "budget_plan_from_source": {
+        "nb": "Møteplanen er «{plan}» fra {document}. Den er en plan for møter, ikke for satser: "
+              "hvert møte er priset etter satstabellen for {scheme}.",
+        "en": "The meeting plan is «{plan}» from {document}. It is a plan of meetings, not of "
+              "rates: each meeting is priced by the {scheme} rate table.",
+    },
+    "budget_plan_from_file": {
+        "nb": "Møteplanen er lest fra {file}.",
+        "en": "The meeting plan is read from {file}.",
+    },
+    "budget_everyone_attends": {
+        "nb": "Alle brukerrepresentantene ({reps}) deltar på alle møtene ({meetings}).",
+        "en": "Every user representative ({reps}) attends every meeting ({meetings}).",
+    },
+    "budget_attendance": {
+        "nb": "Møter der planen ikke oppgir oppmøte, er regnet med {attendance}.",
+        "en": "Meetings for which the plan gives no attendance are costed as {attendance}.",
+    },
+    "budget_date": {
+        "nb": "Møter uten egen dato i planen er priset etter satsene som gjelder {date}.",
+        "en": "Meetings with no date in the plan are priced at the rates in force on {date}.",
+    },
+    "budget_own_date": {
+        "nb": "Møter med egen dato i planen er priset etter satsene som gjelder den datoen.",
+        "en": "Meetings with a date in the plan are priced at the rates in force on that date.",
+    },
+    "budget_agreement_required": {
+        "nb": "Det forutsettes skriftlig avtale med hver brukerrepresentant; satstabellen "
+              "{table} krever det (uten avtale utbetales ingenting).",
+        "en": "A written agreement with every user representative is assumed; the rate table "
+              "{table} requires one (without it nothing is paid).",
+    },
+    "budget_agreement": {
+        "nb": "Det forutsettes skriftlig avtale med hver brukerrepresentant (satstabellen "
+              "{table} har ingen regel om avtale).",
+        "en": "A written agreement with every user representative is assumed (the rate table "
+              "{table} has no rule about one).",
+    },
+    "budget_lost_income": {
+        "nb": "Forventet tapt arbeidsfortjeneste: {lost_income_kr} per brukerrepresentant per "
+              "møte, dokumentert fra arbeidsgiver.",
+        "en": "Expected lost income: {lost_income_kr} per user representative per meeting, "
+              "documented by the employer.",
+    },
+    "budget_lost_income_cap": {
+        "nb": "Tapt arbeidsfortjeneste dekkes med inntil {cap_kr} per møte (satstabellen {table}).",
+        "en": "Lost income is covered up to {cap_kr} per meeting (the rate table {table}).",
+    },
+    "budget_lost_income_no_cap": {
+        "nb": "Tapt arbeidsfortjeneste har ingen øvre grense (satstabellen {table}).",
+        "en": "Lost income has no upper limit (the rate table {table}).",
+    },
+    "budget_no_lost_income": {
+        "nb": "Tapt arbeidsfortjeneste er ikke med (oppgi forventet beløp per "
+              "brukerrepresentant per møte med --lost-income).",
+        "en": "Lost income is not included (give the expected amount per user representative "
+              "per meeting with --lost-income).",
+    },
+    "budget_representatives_rule": {
+        "nb": "Satstabellen {table} anbefaler minst {minimum} brukerrepresentanter per "
+              "arbeidsgruppe.",
+        "en": "The rate table {table} recommends at least {minimum} user representatives per "
+              "working group.",
+    },
+    "budget_no_representatives_rule": {
+        "nb": "Satstabellen {table} har ingen regel om antall brukerrepresentanter, så antallet "
+              "er ikke kontrollert.",
+        "en": "The rate table {table} has no rule on the number of user representatives, so "
+              "the number is not checked.",
+    },
+    "budget_not_included": {
+        "nb": "Reise, opphold og servering er ikke med i budsjettet.",
+        "en": "Travel, stay and food are not in the budget.",
+    },
+    # ---- rates check: legal but suspicious
+    "rates_shadowed": {
+        "nb": "Skygges av {file}, som søkes først: denne filen blir ikke brukt",
+        "en": "Shadowed by {file}, which is searched first: this file is not used",
+    },
+    "rates_same_date": {
+        "nb": "Samme ikrafttredelse ({effective}) som {file}: bare den i satsmappen som søkes "
+              "først, blir brukt",
+        "en": "Same effective date ({effective}) as {file}: only the one in the rates directory "
+              "searched first is used",
+    },
+    "rates_before_newest": {
+        "nb": "Gjelder fra {effective}, før den nyeste installerte versjonen {newest}: den "
+              "gjelder bare møter til og med {until_date}",
+        "en": "Effective {effective}, before the newest installed version {newest}: it applies "
+              "only to meetings up to {until_date}",
+    },
+    "rates_drops_by_half": {
+        "nb": "{item}: {old_kr} i {previous} blir {new_kr}, mer enn halvert",
+        "en": "{item}: {old_kr} in {previous} becomes {new_kr}, down by more than half",
+    },
+    "rates_more_than_doubles": {
+        "nb": "{item}: {old_kr} i {previous} blir {new_kr}, mer enn doblet",
+        "en": "{item}: {old_kr} in {previous} becomes {new_kr}, more than doubled",
+    },
+    "rates_wrong_folder": {
+        "nb": "Filen ligger i mappen «{folder}», men gjelder ordningen «{scheme}»: i en "
+              "satsmappe må den ligge under {scheme}/",
+        "en": "The file lies in the folder '{folder}' but is for scheme '{scheme}': in a rates "
+              "directory it must lie under {scheme}/",
+    },
     # ---- source lines
     "assumption": {"nb": "Antakelse: {assumption} Begrunnelse: {reason}",
                    "en": "Assumption: {assumption} Reason: {reason}"},

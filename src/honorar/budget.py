@@ -1,0 +1,227 @@
+"""What a working group costs before it starts: a plan of meetings priced by the engine.
+
+Pure: a plan, the number of representatives and a way to find the table in force on a date
+go in; a `Budget` comes out. Each meeting is `engine.calculate` for one representative,
+times the number of representatives, so a budget follows exactly the rules `calc` follows.
+What the budget takes for granted (everyone attends, a written agreement, documented lost
+income) is stated among its assumptions, each with its source where the table gives one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .engine import calculate, to_øre
+from .models import ZERO, Attendance, Calculation, Cited, Finding, Meeting, RateTable, Source
+from .plans import Plan, PlannedMeeting
+from .yamldoc import Problem
+
+TableAt = Callable[[dt.date], RateTable | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """An assumption of a budget; `key` names its message template."""
+
+    key: str
+    params: Mapping[str, object] = field(default_factory=dict)
+    source: Source | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetFinding:
+    """A finding, and the number of the plan meeting it belongs to (None: the whole plan)."""
+
+    finding: Finding
+    meeting: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetLine:
+    """One planned meeting: what one representative is paid, and what all of them are."""
+
+    meeting: PlannedMeeting
+    date: dt.date
+    attendance: Attendance
+    calculation: Calculation
+    reps: int
+
+    def _all(self, amount: Decimal | None) -> Decimal | None:
+        return None if amount is None else to_øre(amount * self.reps)
+
+    @property
+    def version(self) -> str | None:
+        return self.calculation.version
+
+    @property
+    def honorarium_all(self) -> Decimal | None:
+        return self._all(self.calculation.honorarium)
+
+    @property
+    def lost_income_all(self) -> Decimal | None:
+        return self._all(self.calculation.lost_income)
+
+    @property
+    def total_all(self) -> Decimal | None:
+        return self._all(self.calculation.total)
+
+
+@dataclass(frozen=True, slots=True)
+class Budget:
+    scheme: str
+    reps: int
+    date: dt.date  # the date of every meeting the plan gives no date
+    attendance: Attendance  # the attendance of every meeting the plan gives none
+    lost_income: Decimal  # expected per representative per meeting
+    plan: Plan
+    lines: tuple[BudgetLine, ...]
+    findings: tuple[BudgetFinding, ...]
+    assumptions: tuple[Note, ...]
+
+    @property
+    def versions(self) -> tuple[str, ...]:
+        """The table versions used, in the order the meetings first use them."""
+        return tuple(dict.fromkeys(v for line in self.lines if (v := line.version)))
+
+    @property
+    def version(self) -> str | None:
+        return self.versions[0] if self.versions else None
+
+    @property
+    def honorarium_total(self) -> Decimal | None:
+        return _sum(line.honorarium_all for line in self.lines)
+
+    @property
+    def lost_income_total(self) -> Decimal | None:
+        return _sum(line.lost_income_all for line in self.lines)
+
+    @property
+    def total(self) -> Decimal | None:
+        return _sum(line.total_all for line in self.lines)
+
+
+def _sum(amounts: Iterable[Decimal | None]) -> Decimal | None:
+    """The sum, or None when any part is undecided: a budget is never quietly too low."""
+    values = list(amounts)
+    if any(v is None for v in values):
+        return None
+    return sum(values, ZERO)  # type: ignore[arg-type]
+
+
+def plan_problems(plan: Plan, table_at: TableAt, date: dt.date) -> list[Problem]:
+    """Activities the table in force for a meeting neither pays nor names as never payable.
+
+    Such an activity is a typing mistake or something the scheme has no rule for; either
+    way the plan cannot be costed, and the place in the plan file says where to look.
+    """
+    problems: list[Problem] = []
+    for meeting in plan.meetings:
+        table = table_at(meeting.date or date)
+        if table is None or meeting.occurrence > 1:  # repeats of an entry are checked once
+            continue
+        known = [*table.activities, *table.not_payable]
+        if meeting.activity not in known:
+            problems.append(Problem(
+                plan.file, meeting.activity_line, meeting.activity_column,
+                f"meeting {meeting.entry}: activity '{meeting.activity}' is not in the rate "
+                f"table {table.label} (it has: {', '.join(known)})"))
+    return problems
+
+
+def make_budget(plan: Plan, scheme: str, reps: int, table_at: TableAt, *, date: dt.date,
+                attendance: Attendance = Attendance.PHYSICAL,
+                lost_income: Decimal = ZERO) -> Budget:
+    """Price every meeting of `plan` for `reps` representatives under `scheme`."""
+    if reps < 1:
+        raise ValueError("a budget needs at least one representative")
+    lines: list[BudgetLine] = []
+    findings: list[BudgetFinding] = []
+    tables: dict[str, RateTable] = {}
+    for planned in plan.meetings:
+        on = planned.date or date
+        attends = planned.attendance or attendance
+        table = table_at(on)
+        if table is not None:
+            tables.setdefault(table.version, table)
+        meeting = Meeting(scheme=scheme, date=on, attendance=attends, activity=planned.activity,
+                          hours=planned.hours, agreement=True, lost_income=lost_income,
+                          lost_income_documented=True)
+        calc = calculate(meeting, table)
+        lines.append(BudgetLine(planned, on, attends, calc, reps))
+        findings.extend(BudgetFinding(f, planned.number) for f in calc.findings)
+    findings.extend(BudgetFinding(f) for f in _representatives(tables.values(), reps))
+    notes = _assumptions(plan, scheme, reps, date, attendance, lost_income, tables.values())
+    return Budget(scheme, reps, date, attendance, lost_income, plan, tuple(lines),
+                  tuple(findings), notes)
+
+
+def _representatives(tables: Iterable[RateTable], reps: int) -> list[Finding]:
+    findings: dict[int, Finding] = {}
+    for table in tables:
+        rule = table.representatives
+        if rule is not None and reps < rule.minimum and rule.minimum not in findings:
+            findings[rule.minimum] = Finding(
+                "too_few_representatives", table.severity("too_few_representatives"),
+                {"count": reps, "minimum": rule.minimum, "table": table.label,
+                 "source": _source(table, rule)},
+                key="too_few_representatives_planned")
+    return list(findings.values())
+
+
+def _source(table: RateTable, cited: Cited | None) -> Source | None:
+    if cited is None:
+        return None
+    return Source(table.document.short, cited.quote, cited.assumption, cited.reason)
+
+
+def _assumptions(plan: Plan, scheme: str, reps: int, date: dt.date, attendance: Attendance,
+                 lost_income: Decimal, tables: Iterable[RateTable]) -> tuple[Note, ...]:
+    notes: list[Note] = []
+    if plan.document is not None:
+        notes.append(Note("budget_plan_from_source",
+                          {"plan": plan.name or {"": plan.document.title},
+                           "document": plan.document.short, "scheme": scheme},
+                          Source(plan.document.short, plan.quote) if plan.quote else None))
+    else:
+        notes.append(Note("budget_plan_from_file", {"file": plan.file}))
+    notes.append(Note("budget_everyone_attends", {"reps": reps, "meetings": len(plan.meetings)}))
+    if any(m.attendance is None for m in plan.meetings):
+        notes.append(Note("budget_attendance", {"attendance": attendance}))
+    if any(m.date is None for m in plan.meetings):
+        notes.append(Note("budget_date", {"date": date}))
+    if any(m.date is not None for m in plan.meetings):
+        notes.append(Note("budget_own_date"))
+    for table in tables:
+        label = table.label
+        if table.agreement is not None and table.agreement.required:
+            notes.append(Note("budget_agreement_required", {"table": label},
+                              _source(table, table.agreement)))
+        else:
+            notes.append(Note("budget_agreement", {"table": label}))
+        if lost_income:
+            rule = table.lost_income
+            notes.append(Note("budget_lost_income", {"lost_income_kr": lost_income},
+                              _source(table, rule.documentation_required)))
+            if rule.cap.kr is None:
+                notes.append(Note("budget_lost_income_no_cap", {"table": label},
+                                  _source(table, rule.cap)))
+            else:
+                notes.append(Note("budget_lost_income_cap", {"table": label, "cap_kr": rule.cap.kr},
+                                  _source(table, rule.cap)))
+        rule = table.representatives
+        if rule is None:
+            notes.append(Note("budget_no_representatives_rule", {"table": label}))
+        else:
+            notes.append(Note("budget_representatives_rule",
+                              {"table": label, "minimum": rule.minimum}, _source(table, rule)))
+    if not lost_income:
+        notes.append(Note("budget_no_lost_income"))
+    notes.append(Note("budget_not_included"))
+    unique: list[Note] = []  # two versions often say the same; say it once
+    for note in notes:
+        if note not in unique:
+            unique.append(note)
+    return tuple(unique)

@@ -1,0 +1,272 @@
+"""Meeting plans for `honorar budget`: read a plan file into meetings, with every mistake
+reported by file and line.
+
+A plan file is YAML: either a bare list of meetings, or a mapping with `meetings:` and
+optional `name`, `scheme`, `document`, `quote` and `reminders`. A meeting has `activity`
+and `hours`, and may have `attendance`, `date`, `name`, `count` (the same meeting so many
+times) and `quote` (the source line it comes from). The suggested plan of the UNN guide is
+such a file, shipped with the rate tables in `_plans/` (a folder no scheme can be named).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .models import IDENTIFIER, Attendance, Document
+from .parsing import parse_activity, parse_attendance, parse_date, parse_hours
+from .tables import shipped_rates_dir
+from .yamldoc import Problem, parse
+
+PLANS_FOLDER = "_plans"
+SUGGESTED_PLAN = "unn-suggested.yaml"
+
+# A text in one language, or in several: {nb: ..., en: ...}; a plain text is kept under "".
+LocalText = Mapping[str, str]
+
+
+class PlanError(Exception):
+    """A plan that cannot be used; carries every problem found in it."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def local(text: LocalText | None, lang: str) -> str | None:
+    """The text in `lang`, else in bokmål, else in whatever language it has."""
+    if not text:
+        return None
+    return text.get(lang) or text.get("nb") or next(iter(text.values()))
+
+
+# ------------------------------------------------------------------- what a file holds
+
+
+def _local_text(value: Any) -> Any:
+    if isinstance(value, str):
+        return {"": value}
+    if isinstance(value, dict) and value and set(value) <= {"nb", "en"} \
+            and all(isinstance(v, str) for v in value.values()):
+        return value
+    raise ValueError("give a text, or texts by language: {nb: ..., en: ...}")
+
+
+def _read_with(reader: Any, value: Any) -> Any:
+    # numbers and dates arrive typed from YAML; text is read the way people write it
+    return reader(value) if isinstance(value, str) else value
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class _MeetingEntry(_Strict):
+    activity: str
+    hours: Decimal
+    attendance: Attendance | None = None
+    date: dt.date | None = None
+    name: dict[str, str] | None = None
+    count: Annotated[int, Field(ge=1)] = 1
+    quote: str | None = None
+
+    @field_validator("activity", mode="before")
+    @classmethod
+    def _activity(cls, value: Any) -> Any:
+        return _read_with(parse_activity, value)
+
+    @field_validator("attendance", mode="before")
+    @classmethod
+    def _attendance(cls, value: Any) -> Any:
+        return _read_with(parse_attendance, value)
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _date(cls, value: Any) -> Any:
+        return _read_with(parse_date, value)
+
+    @field_validator("hours", mode="before")
+    @classmethod
+    def _hours(cls, value: Any) -> Any:
+        if isinstance(value, bool):
+            raise ValueError("give the number of hours, e.g. 2.5")
+        return _read_with(parse_hours, value)
+
+    @field_validator("hours")
+    @classmethod
+    def _positive(cls, value: Decimal) -> Decimal:
+        if not value.is_finite() or value <= 0:
+            raise ValueError("a meeting lasts more than 0 hours")
+        return value
+
+    @field_validator("name", mode="before")
+    @classmethod
+    def _name(cls, value: Any) -> Any:
+        return value if value is None else _local_text(value)
+
+
+class _Reminder(_Strict):
+    text: dict[str, str]
+    quote: str | None = None
+
+    @field_validator("text", mode="before")
+    @classmethod
+    def _text(cls, value: Any) -> Any:
+        return _local_text(value)
+
+
+class _PlanFile(_Strict):
+    name: dict[str, str] | None = None
+    scheme: Annotated[str, Field(pattern=IDENTIFIER)] | None = None
+    document: Document | None = None
+    quote: str | None = None
+    meetings: Annotated[list[_MeetingEntry], Field(min_length=1)]
+    reminders: list[_Reminder] = Field(default_factory=list)
+
+    @field_validator("name", mode="before")
+    @classmethod
+    def _name(cls, value: Any) -> Any:
+        return value if value is None else _local_text(value)
+
+
+# ------------------------------------------------------------------- what the budget uses
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedMeeting:
+    """One meeting of a plan; an entry with `count: n` gives n of them (occurrence 1..n)."""
+
+    number: int
+    activity: str
+    hours: Decimal
+    attendance: Attendance | None = None
+    date: dt.date | None = None
+    name: LocalText | None = None
+    quote: str | None = None
+    occurrence: int = 1
+    count: int = 1
+    entry: int = 1  # the entry's place in the file's list of meetings
+    line: int | None = None  # where the entry stands in its file
+    activity_line: int | None = None
+    activity_column: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Reminder:
+    text: LocalText
+    quote: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    meetings: tuple[PlannedMeeting, ...]
+    file: str
+    name: LocalText | None = None
+    scheme: str | None = None
+    document: Document | None = None
+    quote: str | None = None
+    reminders: tuple[Reminder, ...] = ()
+
+
+# ------------------------------------------------------------------------------ reading
+
+
+def parse_plan(text: str, file: str) -> Plan:
+    """Read a plan from its text; every problem in it is raised together, each with its line."""
+    doc = parse(text, file)
+    problems = list(doc.problems)
+    if doc.data is None:
+        raise PlanError(problems or [Problem(file, None, None, "the file is empty")])
+    bare_list = isinstance(doc.data, list)
+    if not bare_list and not isinstance(doc.data, dict):
+        raise PlanError([*problems, Problem(file, 1, 1, "a plan is a list of meetings, "
+                                                        "or a mapping with 'meetings:'")])
+    data = {"meetings": doc.data} if bare_list else doc.data
+
+    def place(path: tuple) -> tuple[int | None, int | None]:
+        return doc.place(path[1:] if bare_list else path)
+
+    try:
+        found = _PlanFile.model_validate(data)
+    except ValidationError as err:
+        for error in err.errors(include_url=False):
+            loc = tuple(error["loc"])
+            line, column = place(loc)
+            problems.append(Problem(file, line, column, _message(loc, error)))
+        raise PlanError(sorted(problems, key=_by_place)) from None
+    if problems:
+        raise PlanError(problems)
+
+    meetings: list[PlannedMeeting] = []
+    for index, entry in enumerate(found.meetings):
+        line, _ = place(("meetings", index))
+        activity_line, activity_column = place(("meetings", index, "activity"))
+        for occurrence in range(1, entry.count + 1):
+            meetings.append(PlannedMeeting(
+                number=len(meetings) + 1, activity=entry.activity, hours=entry.hours,
+                attendance=entry.attendance, date=entry.date, name=entry.name,
+                quote=entry.quote, occurrence=occurrence, count=entry.count, entry=index + 1,
+                line=line,
+                activity_line=activity_line, activity_column=activity_column))
+    reminders = tuple(Reminder(r.text, r.quote) for r in found.reminders)
+    return Plan(tuple(meetings), file, found.name, found.scheme, found.document, found.quote,
+                reminders)
+
+
+def read_plan(path: Path) -> Plan:
+    name = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise PlanError([Problem(name, None, None, err.strerror or str(err))]) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise PlanError([Problem(name, None, None, f"not UTF-8 text ({err.reason})")]) from None
+    return parse_plan(text, name)
+
+
+def suggested_plan() -> Plan:
+    """The UNN guide's suggested plan, shipped beside the rate tables."""
+    return read_plan(shipped_rates_dir() / PLANS_FOLDER / SUGGESTED_PLAN)
+
+
+def _by_place(problem: Problem) -> tuple[int, int]:
+    return (problem.line or 0, problem.column or 0)
+
+
+_KEYS = {
+    "meeting": ", ".join(_MeetingEntry.model_fields),
+    "plan": ", ".join(_PlanFile.model_fields),
+    "reminder": ", ".join(_Reminder.model_fields),
+}
+
+
+def _message(loc: tuple, error: Mapping[str, Any]) -> str:
+    """'meeting 2: hours: a meeting lasts more than 0 hours' rather than pydantic's paths."""
+    kind = error["type"]
+    where: list[str] = []
+    rest = list(loc)
+    keys = _KEYS["plan"]
+    if rest[:1] in (["meetings"], ["reminders"]) and len(rest) > 1 and isinstance(rest[1], int):
+        noun = "meeting" if rest[0] == "meetings" else "reminder"
+        where.append(f"{noun} {rest[1] + 1}")
+        keys = _KEYS[noun]
+        rest = rest[2:]
+    field_name = ".".join(str(part) for part in rest)
+    if kind == "extra_forbidden":
+        message = f"unknown key '{field_name}' (known: {keys})"
+    elif kind == "missing":
+        message = f"'{field_name}' is missing"
+    else:
+        text = error["msg"].removeprefix("Value error, ")
+        if kind == "too_short" and field_name == "meetings":
+            text = "a plan needs at least one meeting"
+        message = f"{field_name}: {text}" if field_name else text
+    return ": ".join([*where, message])

@@ -1,12 +1,262 @@
-"""`honorar rates` (being built)."""
+"""`honorar rates`: list, show, check and compare rate tables, and what a change costs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from pathlib import Path
+from typing import Annotated
 
 import typer
 
 from . import UsageProblem
+from .options import Lang, LangOption, RatesDirOption, catalogue, read_date, table_problem
 
-app = typer.Typer(add_completion=False, rich_markup_mode=None)
+app = typer.Typer(add_completion=False, rich_markup_mode=None, no_args_is_help=True)
+
+FORMATS = ("table", "json")
+FormatOption = Annotated[str, typer.Option("--format", help="table or json.")]
+VERSION_HELP = ("A version: SCHEME (in force today), SCHEME@DATE (in force on that date) or the "
+                "path of a table file.")
 
 
-@app.command()
+@app.callback()
 def rates() -> None:
-    raise UsageProblem("'honorar rates' is not available yet")
+    """List, show, check and compare rate tables."""
+
+
+def _format(output_format: str) -> str:
+    if output_format not in FORMATS:
+        raise UsageProblem(f"--format: '{output_format}' is not one of {', '.join(FORMATS)}")
+    return output_format
+
+
+def _echo_json(data) -> None:
+    from ..render import jsonout
+
+    typer.echo(jsonout.dumps(data))
+
+
+# -------------------------------------------------------------------------------- list
+
+
+@app.command("list", help="List every scheme, its versions and the file each comes from.")
+def list_(output_format: FormatOption = "table", lang: LangOption = Lang.nb,
+          rates_dir: RatesDirOption = None) -> None:
+    from ..tables import TableError
+
+    _format(output_format)
+    tables = catalogue(rates_dir)
+    schemes, problems = [], []
+    for scheme in tables.scheme_names():
+        try:
+            versions = tables.versions(scheme)
+        except TableError as err:
+            schemes.append((scheme, None))
+            problems.extend(err.problems)
+            continue
+        schemes.append((scheme, versions.files if versions else []))
+    today = dt.date.today()
+    if output_format == "json":
+        from ..render import rates_json
+
+        _echo_json(rates_json.listing(schemes, tables.dirs, today, problems))
+    else:
+        from ..render.rates_show import print_list, print_problems
+
+        print_list(schemes, tables.dirs, today, lang.value)
+        print_problems(problems)
+    raise typer.Exit(2 if problems else 0)
+
+
+# -------------------------------------------------------------------------------- show
+
+
+def _version(option: str, spec: str, tables, today: dt.date):
+    """The table a version names, the file it comes from, and whether it was named by file."""
+    from ..tables import TableError, read_table
+
+    path = Path(spec)
+    if path.suffix.lower() in (".yaml", ".yml") or path.is_file():
+        try:
+            table = read_table(path)
+        except TableError as err:
+            raise table_problem(err) from None
+        return table, path, True
+    scheme, _, date_text = spec.partition("@")
+    scheme = scheme.strip().lower()
+    date = read_date(option, date_text) if date_text else today
+    try:
+        versions = tables.versions(scheme)
+    except TableError as err:
+        raise table_problem(err) from None
+    if versions is None:
+        known = ", ".join(tables.scheme_names()) or "none"
+        raise UsageProblem(f"{option}: unknown scheme '{scheme}' (known: {known}), and no "
+                           f"file '{spec}'")
+    found = next((f for f in reversed(versions.files) if f.table.effective <= date), None)
+    if found is None:
+        first = versions.files[0].table.version if versions.files else "none"
+        raise UsageProblem(f"{option}: no version of '{scheme}' is in force on {date} "
+                           f"(the first is effective {first})")
+    return found.table, found.path, False
+
+
+@app.command(help="Show one version: every rule, its source quote, and the assumptions.")
+def show(version: Annotated[str, typer.Argument(help=VERSION_HELP, show_default=False)],
+         output_format: FormatOption = "table", lang: LangOption = Lang.nb,
+         rates_dir: RatesDirOption = None) -> None:
+    _format(output_format)
+    table, path, _ = _version("VERSION", version, catalogue(rates_dir), dt.date.today())
+    if output_format == "json":
+        from ..render import rates_json
+
+        _echo_json(rates_json.table(table, path))
+    else:
+        from ..render.rates_show import print_table
+
+        print_table(table, path, lang.value)
+
+
+# ------------------------------------------------------------------------------- check
+
+
+def _check_one(path: Path, rates_dirs: list[Path]):
+    """Validate one file strictly, then weigh it against the versions already installed."""
+    from ..diff import Checked, placement, suspicious, yaml_path
+    from ..tables import Catalogue, TableError, read_table, search_path
+    from ..yamldoc import Problem, parse
+
+    name = str(path)
+    try:
+        table = read_table(path)
+    except TableError as err:
+        return Checked(name, None, err.problems)
+    places = parse(path.read_text(encoding="utf-8-sig"), name)
+
+    # A file laid out as <rates dir>/<scheme>/<file>.yaml is checked together with its
+    # neighbours, as it will be read once its directory is searched.
+    here = path.resolve()
+    folder, root = here.parent, here.parent.parent
+    dirs = search_path(rates_dirs)
+    searched = {d.resolve() for d in dirs}
+    problems: list[Problem] = []
+    if folder.name == table.scheme and root not in searched:
+        dirs.insert(0, root)
+    elif folder.name != table.scheme and root in searched:
+        line, column = places.place(("scheme",))
+        problems.append(Problem(name, line, column, f"scheme '{table.scheme}' lies in the "
+                                                    f"folder for '{folder.name}'"))
+    try:
+        versions = Catalogue(dirs).versions(table.scheme)
+    except TableError as err:
+        problems.extend(err.problems)
+        versions = None
+    installed, shadowed_by = [], None
+    for f in versions.files if versions else ():
+        if f.path.resolve() == here:
+            continue
+        if any(s.resolve() == here for s in f.shadows):
+            shadowed_by = str(f.path)
+        installed.append((f.table, str(f.path)))
+    notices = [*placement(table, folder.name), *suspicious(table, installed, shadowed_by)]
+    if problems:  # the folder is already an error, not a warning
+        notices = [n for n in notices if n.key != "rates_wrong_folder"]
+
+    def located(notice):
+        line, column = places.place(yaml_path(notice.item)) if notice.item else (None, None)
+        return replace(notice, line=line, column=column)
+
+    return Checked(name, table, tuple(problems), tuple(located(n) for n in notices))
+
+
+@app.command(help="Validate table files strictly (exit 2 on any problem) and warn about "
+                  "what is legal but suspicious.")
+def check(files: Annotated[list[Path], typer.Argument(help="Table files to check.",
+                                                       show_default=False)],
+          strict: Annotated[bool, typer.Option(help="Exit 1 when there are warnings.")] = False,
+          output_format: FormatOption = "table", lang: LangOption = Lang.nb,
+          rates_dir: RatesDirOption = None) -> None:
+    _format(output_format)
+    catalogue(rates_dir)  # the same checks of --rates-dir as every command
+    results = [_check_one(path, list(rates_dir or ())) for path in files]
+    if output_format == "json":
+        from ..render import rates_json
+
+        _echo_json(rates_json.check(results, lang.value))
+    else:
+        from ..render.rates_report import print_check
+
+        print_check(results, lang.value)
+    if any(r.problems or r.table is None for r in results):
+        raise typer.Exit(2)
+    raise typer.Exit(1 if strict and any(r.notices for r in results) else 0)
+
+
+# -------------------------------------------------------------------------------- diff
+
+
+BY = ("scheme", "representative", "group")
+
+
+def _impact(claims_file: Path, old, new, top: int, by: str | None):
+    from ..diff import impact
+
+    try:
+        from ..claims import ClaimFileError, read_claims
+    except ImportError:
+        raise UsageProblem("--impact: reading claims files is not available in this "
+                           "version") from None
+    try:
+        return impact(read_claims(claims_file), old, new, top=top, by=by)
+    except ClaimFileError as err:
+        raise UsageProblem(f"--impact: {claims_file}: {err}") from None
+    except OSError as err:
+        raise UsageProblem(f"--impact: {claims_file}: {err.strerror or err}") from None
+
+
+@app.command(help="Compare two versions item by item; with --impact, what the change costs.")
+def diff(old: Annotated[str, typer.Argument(help=VERSION_HELP, show_default=False)],
+         new: Annotated[str, typer.Argument(help=VERSION_HELP, show_default=False)],
+         impact: Annotated[Path | None, typer.Option(
+             "--impact", help="A claims file to recompute under both versions.",
+             show_default=False)] = None,
+         top: Annotated[int, typer.Option(help="How many of the largest changes to list.")] = 10,
+         by: Annotated[str | None, typer.Option(
+             help="Break the impact down by scheme, representative or group.",
+             show_default=False)] = None,
+         output_format: FormatOption = "table", lang: LangOption = Lang.nb,
+         rates_dir: RatesDirOption = None) -> None:
+    from ..diff import compare
+
+    _format(output_format)
+    if top < 0:
+        raise UsageProblem("--top: must be 0 or more")
+    if by is not None and by not in BY:
+        raise UsageProblem(f"--by: '{by}' is not one of {', '.join(BY)}")
+    if by is not None and impact is None:
+        raise UsageProblem("--by goes with --impact")
+    tables = catalogue(rates_dir)
+    today = dt.date.today()
+    old_table, old_file, old_named_by_file = _version("OLD", old, tables, today)
+    new_table, new_file, new_named_by_file = _version("NEW", new, tables, today)
+    if impact is not None and old_table.scheme != new_table.scheme:
+        raise UsageProblem(f"--impact: compares two versions of one scheme, not "
+                           f"'{old_table.scheme}' and '{new_table.scheme}'")
+    changes = compare(old_table, new_table)
+    cost = None if impact is None else _impact(impact, old_table, new_table, top, by)
+    if output_format == "json":
+        from ..render import rates_json
+
+        _echo_json(rates_json.diff(old_table.label, new_table.label, old_file, new_file, changes,
+                                   None if cost is None else rates_json.impact(cost, str(impact))))
+        return
+    from ..render.rates_report import print_diff, print_impact
+
+    def label(table, path: Path, named_by_file: bool) -> str:
+        return f"{table.label} ({path})" if named_by_file else table.label
+
+    print_diff(label(old_table, old_file, old_named_by_file),
+               label(new_table, new_file, new_named_by_file), changes, lang.value)
+    if cost is not None:
+        print_impact(cost, str(impact), lang.value)

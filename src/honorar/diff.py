@@ -1,0 +1,435 @@
+"""What a new rate table changes, and what the change costs.
+
+Pure: tables and claims in, lists and sums out. A table is flattened into items, each a
+stable path into the table file (`activities.meeting.physical.rate`, tiers counted from 0
+as in the file and in `rates check`) with its value, unit and source; two tables are then
+compared item by item. The impact of a change recomputes claims under both versions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal, Protocol
+
+from .engine import calculate
+from .models import (
+    ZERO,
+    Attendance,
+    Cited,
+    FlatRule,
+    GiftOnlyRule,
+    HourlyRule,
+    Meeting,
+    PriceRule,
+    RateTable,
+    Source,
+    TieredRule,
+)
+from .yamldoc import Problem
+
+Value = Decimal | str | bool | int | None
+Unit = Literal["kr", "hours", "months", "persons"] | None
+Kind = Literal["added", "removed", "changed", "source_changed"]
+
+ATTENDANCES = (Attendance.PHYSICAL.value, Attendance.REMOTE.value, "any")
+HUNDRED = Decimal(100)
+
+
+# ------------------------------------------------------------------------------- items
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One value of a table: where it stands, what it is, in which unit, and its source.
+
+    A `None` value with unit kr is a cap stated to be absent ("no upper limit").
+    """
+
+    path: str
+    value: Value
+    unit: Unit = None
+    source: Source | None = None
+
+    @property
+    def cited(self) -> tuple[str | None, str | None, str | None]:
+        """What the source says, without the document's name (which has its own item)."""
+        if self.source is None:
+            return (None, None, None)
+        return (self.source.quote, self.source.assumption, self.source.reason)
+
+
+def flatten(table: RateTable) -> dict[str, Item]:
+    """Every value of `table` by its path, in the order the file gives them.
+
+    The effective date is not an item: it names the version, and two versions always
+    differ in it.
+    """
+    return {item.path: item for item in _items(table)}
+
+
+def _items(table: RateTable) -> Iterator[Item]:
+    def cite(cited: Cited | None) -> Source | None:
+        if cited is None:
+            return None
+        return Source(table.document.short, cited.quote, cited.assumption, cited.reason)
+
+    yield Item("scheme", table.scheme)
+    yield Item("name", table.name)
+    for key in ("title", "short", "file", "validity", "note"):
+        value = getattr(table.document, key)
+        if value is not None:
+            yield Item(f"document.{key}", value)
+    for activity, rules in table.activities.items():
+        for attendance in ATTENDANCES:
+            rule = getattr(rules, attendance)
+            if rule is not None:
+                yield from _rule_items(f"activities.{activity}.{attendance}", rule, cite)
+    for activity, cited in table.not_payable.items():
+        yield Item(f"not_payable.{activity}", True, None, cite(cited))
+    if table.attendance is not None:
+        yield Item("attendance", True, None, cite(table.attendance))
+    if table.agreement is not None:
+        yield Item("agreement.required", table.agreement.required, None, cite(table.agreement))
+    lost = table.lost_income
+    yield Item("lost_income.documentation_required", lost.documentation_required.value, None,
+               cite(lost.documentation_required))
+    yield Item("lost_income.cap", lost.cap.kr, "kr", cite(lost.cap))
+    if table.gift is not None:
+        for activity in table.gift.activities:
+            yield Item(f"gift.activities.{activity}", True)
+        yield Item("gift.cap", table.gift.cap.kr, "kr", cite(table.gift.cap))
+    if table.claim_age is not None:
+        yield Item("claim_age.months", table.claim_age.months, "months", cite(table.claim_age))
+    if table.representatives is not None:
+        yield Item("representatives.minimum", table.representatives.minimum, "persons",
+                   cite(table.representatives))
+    for code, severity in table.severities.items():
+        yield Item(f"severities.{code}", str(severity))
+
+
+def _rule_items(path: str, rule: PriceRule, cite) -> Iterator[Item]:
+    yield Item(f"{path}.rule", rule.rule, None, cite(rule) if isinstance(rule, GiftOnlyRule) else None)
+    if isinstance(rule, FlatRule):
+        yield Item(f"{path}.amount", rule.amount.kr, "kr", cite(rule.amount))
+    elif isinstance(rule, HourlyRule):
+        yield Item(f"{path}.rate", rule.rate.kr, "kr", cite(rule.rate))
+        if rule.rounding is not None:
+            yield Item(f"{path}.rounding.step_hours", rule.rounding.step_hours, "hours",
+                       cite(rule.rounding))
+            yield Item(f"{path}.rounding.direction", rule.rounding.direction, None,
+                       cite(rule.rounding))
+        if rule.cap is not None:
+            yield Item(f"{path}.cap", rule.cap.kr, "kr", cite(rule.cap))
+    elif isinstance(rule, TieredRule):
+        for i, tier in enumerate(rule.tiers):
+            if tier.up_to_hours is not None:
+                yield Item(f"{path}.tiers.{i}.up_to_hours", tier.up_to_hours.hours, "hours",
+                           cite(tier.up_to_hours))
+            yield Item(f"{path}.tiers.{i}.amount", tier.amount.kr, "kr", cite(tier.amount))
+        if rule.without_duration is not None:
+            yield Item(f"{path}.without_duration", rule.without_duration.tier, None,
+                       cite(rule.without_duration))
+
+
+# ----------------------------------------------------------------------------- changes
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One item that differs; `old` is None for an added item, `new` for a removed one."""
+
+    item: str
+    kind: Kind
+    unit: Unit
+    old: Value = None
+    new: Value = None
+    old_source: Source | None = None
+    new_source: Source | None = None
+
+    @property
+    def difference(self) -> Decimal | None:
+        """new − old in the item's unit, where both are numbers."""
+        if self.kind != "changed" or self.unit is None:
+            return None
+        if not (_is_number(self.old) and _is_number(self.new)):
+            return None
+        return Decimal(self.new) - Decimal(self.old)  # type: ignore[arg-type]
+
+    @property
+    def percent(self) -> Decimal | None:
+        """The difference as a percentage of the old value (None from zero)."""
+        difference = self.difference
+        if difference is None or not self.old:
+            return None
+        return difference * HUNDRED / Decimal(self.old)  # type: ignore[arg-type]
+
+    @property
+    def source_changed(self) -> bool:
+        return _cited(self.old_source) != _cited(self.new_source)
+
+
+def _is_number(value: Value) -> bool:
+    return isinstance(value, Decimal | int) and not isinstance(value, bool)
+
+
+def _cited(source: Source | None) -> tuple[str | None, str | None, str | None]:
+    return (None, None, None) if source is None else (source.quote, source.assumption,
+                                                      source.reason)
+
+
+def compare(old: RateTable, new: RateTable) -> list[Change]:
+    """Every item added, removed or changed from `old` to `new`, in the order of the files.
+
+    A changed value is `changed` (its source may have changed too); an item whose value is
+    the same but whose quote, assumption or reason differs is `source_changed`.
+    """
+    before, after = flatten(old), flatten(new)
+    changes = []
+    for path in _merged_order(list(before), list(after)):
+        a, b = before.get(path), after.get(path)
+        if a is None and b is not None:
+            changes.append(Change(path, "added", b.unit, None, b.value, None, b.source))
+        elif b is None and a is not None:
+            changes.append(Change(path, "removed", a.unit, a.value, None, a.source, None))
+        elif a is not None and b is not None:
+            if _same_value(a.value, b.value) and a.unit == b.unit:
+                if a.cited != b.cited:
+                    changes.append(Change(path, "source_changed", b.unit, a.value, b.value,
+                                          a.source, b.source))
+            else:
+                changes.append(Change(path, "changed", b.unit, a.value, b.value, a.source,
+                                      b.source))
+    return changes
+
+
+def _same_value(a: Value, b: Value) -> bool:
+    # True == 1 in Python; a flag and a number are never the same value here
+    return (type(a) is type(b) and a == b) or (_is_number(a) and _is_number(b) and a == b)
+
+
+def _merged_order(old: list[str], new: list[str]) -> list[str]:
+    """The new file's order, with each removed item placed after its old predecessor."""
+    order = list(new)
+    present = set(order)
+    for i, path in enumerate(old):
+        if path in present:
+            continue
+        before = next((p for p in reversed(old[:i]) if p in present), None)
+        order.insert(order.index(before) + 1 if before is not None else 0, path)
+        present.add(path)
+    return order
+
+
+# ------------------------------------------------------ checking a version against others
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """Something legal but suspicious about a version; `item` is its path in the file."""
+
+    key: str
+    item: str | None
+    params: dict[str, object] = field(default_factory=dict)
+    line: int | None = None
+    column: int | None = None
+
+    def where(self, file: str) -> str:
+        """'file:line:column', as far as the place is known."""
+        return str(Problem(file, self.line, self.column, "")).removesuffix(": ")
+
+
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """The verdict on one table file: its problems (it cannot be used) and its warnings."""
+
+    file: str
+    table: RateTable | None
+    problems: tuple[Problem, ...] = ()
+    notices: tuple[Notice, ...] = ()
+
+
+def yaml_path(item: str) -> tuple[str | int, ...]:
+    """An item's path as `yamldoc` keeps places: list positions are numbers."""
+    return tuple(int(part) if part.isdigit() else part for part in item.split("."))
+
+
+def suspicious(table: RateTable, installed: Sequence[tuple[RateTable, str]],
+               shadowed_by: str | None = None) -> list[Notice]:
+    """What deserves a second look before `table` takes effect.
+
+    `installed` holds the other versions of the table's scheme (table, where it lies), not
+    the checked file itself; `shadowed_by` names the file that would hide it, if any.
+    """
+    notices: list[Notice] = []
+    others = sorted(installed, key=lambda pair: pair[0].effective)
+    if shadowed_by is not None:
+        notices.append(Notice("rates_shadowed", "effective", {"file": shadowed_by}))
+    same = [where for other, where in others if other.effective == table.effective]
+    if same and shadowed_by is None:
+        notices.append(Notice("rates_same_date", "effective", {"file": same[0],
+                                                          "effective": table.effective}))
+    newest = others[-1][0] if others else None
+    if newest is not None and table.effective < newest.effective:
+        notices.append(Notice("rates_before_newest", "effective", {
+            "effective": table.effective, "newest": newest.label,
+            "until_date": newest.effective - dt.timedelta(days=1)}))
+    earlier = [other for other, _ in others if other.effective < table.effective]
+    if earlier:
+        previous = earlier[-1]
+        for change in compare(previous, table):
+            if change.unit != "kr" or change.difference is None or not change.old:
+                continue
+            old, new = Decimal(change.old), Decimal(change.new)  # type: ignore[arg-type]
+            if new * 2 < old:
+                notices.append(Notice("rates_drops_by_half", change.item, {
+                    "old_kr": old, "new_kr": new, "previous": previous.label}))
+            elif new > old * 2:
+                notices.append(Notice("rates_more_than_doubles", change.item, {
+                    "old_kr": old, "new_kr": new, "previous": previous.label}))
+    return notices
+
+
+def placement(table: RateTable, folder: str) -> list[Notice]:
+    """A table must lie in the folder named after its scheme to be found there."""
+    if folder != table.scheme:
+        return [Notice("rates_wrong_folder", "scheme", {"folder": folder, "scheme": table.scheme})]
+    return []
+
+
+# ------------------------------------------------------------------------------ impact
+
+
+class ClaimLike(Protocol):
+    """What the impact needs of a claim (honorar.claims.Claim has it)."""
+
+    row: int
+    claim_id: str
+    representative: str
+    group: str | None
+    meeting: Meeting
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimChange:
+    row: int
+    claim_id: str
+    representative: str
+    group: str | None
+    date: dt.date
+    old: Decimal
+    new: Decimal
+
+    @property
+    def difference(self) -> Decimal:
+        return self.new - self.old
+
+
+@dataclass(frozen=True, slots=True)
+class Totals:
+    """What a set of claims is due under the old and the new version."""
+
+    claims: int = 0
+    changed: int = 0
+    old: Decimal = ZERO
+    new: Decimal = ZERO
+
+    @property
+    def difference(self) -> Decimal:
+        return self.new - self.old
+
+    @property
+    def percent(self) -> Decimal | None:
+        return None if not self.old else self.difference * HUNDRED / self.old
+
+    def plus(self, old: Decimal, new: Decimal) -> Totals:
+        return Totals(self.claims + 1, self.changed + (old != new), self.old + old,
+                      self.new + new)
+
+
+@dataclass(frozen=True, slots=True)
+class Impact:
+    """The cost of moving a scheme's claims from the old version to the new one.
+
+    Totals cover the claims both versions decide; a claim one of them leaves undecided (an
+    activity it has no rule for, a missing duration) is counted apart, as are invalid rows
+    and claims of other schemes.
+    """
+
+    scheme: str
+    rows: int
+    invalid: int
+    skipped: dict[str, int]
+    undecided_old: int
+    undecided_new: int
+    total: Totals
+    top: tuple[ClaimChange, ...]
+    by: str | None = None
+    breakdown: tuple[tuple[str, Totals], ...] = ()
+
+
+BREAKDOWNS = ("scheme", "representative", "group")
+
+
+def impact(rows: Iterable[object], old: RateTable, new: RateTable, *, top: int = 10,
+           by: str | None = None) -> Impact:
+    """Recompute every claim of the tables' scheme under `old` and under `new`.
+
+    Each version is applied as if it were in force on the claim's date. `rows` holds claims
+    and invalid rows (anything without a `meeting`), read once, so a stream will do; memory
+    holds only the `top` largest changes and the breakdown's sums.
+    """
+    if old.scheme != new.scheme:
+        raise ValueError(f"the impact compares two versions of one scheme, not "
+                         f"'{old.scheme}' and '{new.scheme}'")
+    if by is not None and by not in BREAKDOWNS:
+        raise ValueError(f"no breakdown by '{by}' (one of {', '.join(BREAKDOWNS)})")
+    scheme = old.scheme
+    count = invalid = undecided_old = undecided_new = 0
+    skipped: dict[str, int] = {}
+    total = Totals()
+    groups: dict[str, Totals] = {}
+    largest: list[tuple[Decimal, int, ClaimChange]] = []
+    for row in rows:
+        count += 1
+        if getattr(row, "meeting", None) is None:
+            invalid += 1
+            continue
+        claim: ClaimLike = row  # type: ignore[assignment]
+        if claim.meeting.scheme != scheme:
+            skipped[claim.meeting.scheme] = skipped.get(claim.meeting.scheme, 0) + 1
+            continue
+        due_old = calculate(claim.meeting, old).total
+        due_new = calculate(claim.meeting, new).total
+        undecided_old += due_old is None
+        undecided_new += due_new is None
+        if due_old is None or due_new is None:
+            continue
+        total = total.plus(due_old, due_new)
+        if by is not None:
+            key = _breakdown_key(claim, by)
+            groups[key] = groups.get(key, Totals()).plus(due_old, due_new)
+        if due_old != due_new and top > 0:
+            change = ClaimChange(claim.row, claim.claim_id, claim.representative, claim.group,
+                                 claim.meeting.date, due_old, due_new)
+            # a min-heap of the largest changes; among equals the earlier row is kept
+            entry = (abs(change.difference), -claim.row, change)
+            if len(largest) < top:
+                heapq.heappush(largest, entry)
+            elif entry[:2] > largest[0][:2]:
+                heapq.heapreplace(largest, entry)
+    ranked = tuple(c for _, _, c in sorted(largest, key=lambda e: (-e[0], -e[1])))
+    breakdown = tuple(sorted(groups.items(), key=lambda kv: (-abs(kv[1].difference), kv[0])))
+    return Impact(scheme, count, invalid, dict(sorted(skipped.items())), undecided_old,
+                  undecided_new, total, ranked, by, breakdown)
+
+
+def _breakdown_key(claim: ClaimLike, by: str) -> str:
+    if by == "scheme":
+        return claim.meeting.scheme
+    if by == "representative":
+        return claim.representative
+    return claim.group or ""

@@ -1,0 +1,152 @@
+"""JSON of `honorar rates`: English keys, amounts as strings with two decimals."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from typing import Any
+
+from ..diff import Change, Checked, Impact, Item, Totals, Value, flatten
+from ..models import RateTable, Source
+from ..tables import TableFile
+from ..yamldoc import Problem
+from . import messages
+from .jsonout import amount
+
+_HUNDREDTH = Decimal("0.01")
+
+
+def value(item_value: Value, unit: str | None) -> Any:
+    """kr as '392.00', hours and other numbers as exact strings, flags and words as they are."""
+    if isinstance(item_value, bool) or item_value is None or isinstance(item_value, str | int):
+        return item_value
+    if unit == "kr":
+        return amount(item_value)
+    return _plain(item_value)
+
+
+def _plain(number: Decimal) -> str:
+    return format(number.normalize(), "f")
+
+
+def percent(number: Decimal | None) -> str | None:
+    return None if number is None else str(number.quantize(_HUNDREDTH, rounding=ROUND_HALF_UP))
+
+
+def source(cited: Source | None) -> dict[str, Any] | None:
+    if cited is None:
+        return None
+    return {"document": cited.document, "quote": cited.quote, "assumption": cited.assumption,
+            "reason": cited.reason}
+
+
+def problem(p: Problem) -> dict[str, Any]:
+    return {"file": p.file, "line": p.line, "column": p.column, "message": p.message}
+
+
+# ------------------------------------------------------------------------------ list/show
+
+
+def listing(schemes: Sequence[tuple[str, Sequence[TableFile] | None]], dirs: Sequence[Path],
+            today: dt.date, problems: Sequence[Problem]) -> dict[str, Any]:
+    out = []
+    for scheme, files in schemes:
+        if files is None:
+            out.append({"scheme": scheme, "name": None, "versions": None})
+            continue
+        in_force = [f for f in files if f.table.effective <= today]
+        current = in_force[-1] if in_force else None
+        out.append({"scheme": scheme, "name": files[-1].table.name if files else None,
+                    "versions": [{"version": f.table.version, "file": str(f.path),
+                                  "shadows": [str(p) for p in f.shadows],
+                                  "in_force": f is current} for f in files]})
+    return {"search_path": [str(d) for d in dirs], "schemes": out,
+            "problems": [problem(p) for p in problems]}
+
+
+def item(entry: Item) -> dict[str, Any]:
+    return {"item": entry.path, "value": value(entry.value, entry.unit), "unit": entry.unit,
+            "source": source(entry.source)}
+
+
+def table(rate_table: RateTable, path: Path | None) -> dict[str, Any]:
+    items = list(flatten(rate_table).values())
+    assumptions: dict[tuple[str, str | None], list[str]] = {}
+    for entry in items:  # one assumption may back several items (rounding's step and direction)
+        if entry.source is not None and entry.source.assumption:
+            key = (entry.source.assumption, entry.source.reason)
+            assumptions.setdefault(key, []).append(entry.path)
+    doc = rate_table.document
+    return {"scheme": rate_table.scheme, "name": rate_table.name, "version": rate_table.version,
+            "effective": rate_table.version, "file": None if path is None else str(path),
+            "document": {"title": doc.title, "short": doc.short, "file": doc.file,
+                         "validity": doc.validity, "note": doc.note},
+            "items": [item(e) for e in items],
+            "assumptions": [{"assumption": a, "reason": r, "items": paths}
+                            for (a, r), paths in assumptions.items()]}
+
+
+# ------------------------------------------------------------------------------- check
+
+
+def check(results: Sequence[Checked], lang: str) -> dict[str, Any]:
+    return {"files": [{
+        "file": r.file,
+        "scheme": r.table.scheme if r.table else None,
+        "version": r.table.version if r.table else None,
+        "valid": r.table is not None and not r.problems,
+        "problems": [problem(p) for p in r.problems],
+        "warnings": [{"code": n.key.removeprefix("rates_"), "item": n.item, "file": r.file,
+                      "line": n.line, "column": n.column,
+                      "message": messages.text(n.key, n.params, lang)} for n in r.notices],
+    } for r in results]}
+
+
+# -------------------------------------------------------------------------------- diff
+
+
+def change(c: Change) -> dict[str, Any]:
+    difference = c.difference
+    return {"item": c.item, "kind": c.kind, "unit": c.unit,
+            "old": value(c.old, c.unit) if c.kind != "added" else None,
+            "new": value(c.new, c.unit) if c.kind != "removed" else None,
+            "change": None if difference is None else value(difference, c.unit),
+            "change_kr": amount(difference) if c.unit == "kr" else None,
+            "change_pct": percent(c.percent),
+            "old_source": source(c.old_source), "new_source": source(c.new_source)}
+
+
+def totals(t: Totals) -> dict[str, Any]:
+    return {"claims": t.claims, "changed": t.changed, "due_old": amount(t.old),
+            "due_new": amount(t.new), "difference_kr": amount(t.difference),
+            "difference_pct": percent(t.percent)}
+
+
+def impact(i: Impact, claims_file: str) -> dict[str, Any]:
+    return {
+        "claims_file": claims_file, "scheme": i.scheme, "rows": i.rows,
+        "invalid_rows": i.invalid, "skipped": i.skipped,
+        "undecided": {"old": i.undecided_old, "new": i.undecided_new},
+        **totals(i.total),
+        "top": [{"row": c.row, "claim_id": c.claim_id, "representative": c.representative,
+                 "group": c.group, "date": c.date.isoformat(), "due_old": amount(c.old),
+                 "due_new": amount(c.new), "difference_kr": amount(c.difference)}
+                for c in i.top],
+        "by": i.by,
+        "breakdown": [{"key": key, **totals(t)} for key, t in i.breakdown],
+    }
+
+
+def diff(old: str, new: str, old_file: Path | None, new_file: Path | None,
+         changes: Sequence[Change], impact_report: dict[str, Any] | None) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "old": old, "new": new,
+        "old_file": None if old_file is None else str(old_file),
+        "new_file": None if new_file is None else str(new_file),
+        "changes": [change(c) for c in changes],
+    }
+    if impact_report is not None:
+        out["impact"] = impact_report
+    return out

@@ -1,0 +1,143 @@
+"""`honorar rates check` and `rates diff` (with its cost impact) for people."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.table import Table
+
+from ..diff import Change, Checked, Impact, Totals
+from . import locale, messages
+from .rates_words import (
+    console_for,
+    count,
+    difference_text,
+    percent_text,
+    row,
+    signed,
+    source_line,
+    value_text,
+    word,
+)
+
+# ------------------------------------------------------------------------------- check
+
+
+def print_check(results: Sequence[Checked], lang: str, console: Console | None = None) -> None:
+    """Each problem and warning as `file:line:column: ...`, then a count per file."""
+    console = console or Console(highlight=False, soft_wrap=True)
+    for result in results:
+        for problem in result.problems:
+            console.print(str(problem), markup=False)
+        for notice in result.notices:
+            console.print(f"{notice.where(result.file)}: {word('warning', lang)}: "
+                          f"{messages.text(notice.key, notice.params, lang)}", markup=False)
+        if result.table is not None and not result.problems:
+            verdict = [word("valid", lang, label=result.table.label)]
+        else:
+            verdict = [word("not_valid", lang)]
+        if result.problems:
+            verdict.append(count(len(result.problems), "problem", lang))
+        if result.notices:
+            verdict.append(count(len(result.notices), "warning", lang))
+        console.print(f"{result.file}: {', '.join(verdict)}", markup=False)
+
+
+# -------------------------------------------------------------------------------- diff
+
+
+def print_diff(old: str, new: str, changes: Sequence[Change], lang: str,
+               console: Console | None = None) -> None:
+    console = console_for(console)
+    if not changes:
+        console.print(word("no_differences", lang, old=old, new=new), markup=False)
+        return
+    grid = Table(title=word("diff_title", lang, old=old, new=new), title_justify="left")
+    grid.add_column(word("item", lang), overflow="fold")
+    grid.add_column(word("kind", lang))
+    grid.add_column(word("old", lang), justify="right", overflow="fold")
+    grid.add_column(word("new", lang), justify="right", overflow="fold")
+    grid.add_column(word("difference", lang), justify="right", no_wrap=True)
+    grid.add_column(word("percent", lang), justify="right", no_wrap=True)
+    for change in changes:
+        absent = word("absent", lang)
+        row(grid, change.item, word(change.kind, lang),
+                     absent if change.kind == "added"
+                     else value_text(change.item, change.old, change.unit, lang),
+                     absent if change.kind == "removed"
+                     else value_text(change.item, change.new, change.unit, lang),
+                     difference_text(change, lang), percent_text(change.percent, lang))
+    console.print(grid)
+    console.print(count(len(changes), "change", lang), markup=False)
+    moved = [c for c in changes if c.kind in ("changed", "source_changed") and c.source_changed]
+    if moved:
+        console.print(f"[bold]{word('source_changes', lang)}[/bold]")
+        for change in moved:
+            console.print(f"  {change.item}", markup=False)
+            console.print(f"    {word('old', lang)}: {source_line(change.old_source, lang)}",
+                          markup=False)
+            console.print(f"    {word('new', lang)}: {source_line(change.new_source, lang)}",
+                          markup=False)
+
+
+# ------------------------------------------------------------------------------ impact
+
+
+def _money(value, lang: str) -> str:
+    return locale.money(value, lang)
+
+
+def print_impact(impact: Impact, claims_file: str, lang: str,
+                 console: Console | None = None) -> None:
+    console = console_for(console)
+    summary = Table(title=word("impact_title", lang, file=claims_file, scheme=impact.scheme),
+                    title_justify="left", show_header=False)
+    summary.add_column(style="bold")
+    summary.add_column(justify="right")
+    total = impact.total
+    skipped = ", ".join(f"{scheme}: {count}" for scheme, count in impact.skipped.items())
+    rows = [
+        ("rows", str(impact.rows)),
+        ("invalid", str(impact.invalid)),
+        ("skipped", skipped or "0"),
+        ("undecided", f"{impact.undecided_old} / {impact.undecided_new}"),
+        ("compared", str(total.claims)),
+        ("claims_changed", str(total.changed)),
+        ("due_old", _money(total.old, lang)),
+        ("due_new", _money(total.new, lang)),
+        ("difference", _difference(total, lang)),
+    ]
+    for key, value in rows:
+        row(summary, word(key, lang), value)
+    console.print(summary)
+
+    if impact.top:
+        top = Table(title=word("top", lang), title_justify="left")
+        for heading, justify in (("row", "right"), ("claim_id", "left"),
+                                 ("representative", "left"), ("date", "left"),
+                                 ("old", "right"), ("new", "right"), ("difference", "right")):
+            top.add_column(word(heading, lang), justify=justify)  # type: ignore[arg-type]
+        for change in impact.top:
+            row(top, str(change.row), change.claim_id, change.representative,
+                        locale.date(change.date, lang), _money(change.old, lang),
+                        _money(change.new, lang),
+                        signed(_money(change.difference, lang), change.difference))
+        console.print(top)
+
+    if impact.by is not None:
+        by = Table(title=word(f"by_{impact.by}", lang), title_justify="left")
+        for heading, justify in ((impact.by, "left"), ("claims", "right"),
+                                 ("old", "right"), ("new", "right"), ("difference", "right")):
+            by.add_column(word(heading, lang), justify=justify)  # type: ignore[arg-type]
+        for key, totals in impact.breakdown:
+            row(by, key or word("no_group", lang), str(totals.claims),
+                       _money(totals.old, lang), _money(totals.new, lang),
+                       _difference(totals, lang))
+        console.print(by)
+
+
+def _difference(totals: Totals, lang: str) -> str:
+    text = signed(_money(totals.difference, lang), totals.difference)
+    percent = percent_text(totals.percent, lang)
+    return f"{text} ({percent})" if percent else text

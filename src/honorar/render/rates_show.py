@@ -1,0 +1,247 @@
+"""`honorar rates list` and `rates show` for people."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from ..models import Cited, FlatRule, GiftOnlyRule, HourlyRule, PriceRule, RateTable, TieredRule
+from ..tables import TableFile
+from ..yamldoc import Problem
+from . import locale, messages
+from .rates_words import DIRECTIONS, TIERS, console_for, quantity, row, word
+
+# -------------------------------------------------------------------------------- list
+
+
+def print_list(schemes: Sequence[tuple[str, Sequence[TableFile] | None]], dirs: Sequence[Path],
+               today: dt.date, lang: str, console: Console | None = None) -> None:
+    """Every scheme and its versions; `None` for a scheme whose tables cannot be read."""
+    console = console_for(console)
+    console.print(f"[bold]{word('search_path', lang)}:[/bold]")
+    for number, directory in enumerate(dirs, 1):
+        console.print(f"  {number}. {directory}", markup=False)
+    if not schemes:
+        console.print(word("no_schemes", lang))
+        return
+    grid = Table(show_lines=False)
+    for heading in ("scheme", "version", "file", "note"):
+        grid.add_column(word(heading, lang), overflow="fold")
+    for scheme, files in schemes:
+        if files is None:
+            row(grid, scheme, "", "", word("broken", lang))
+            continue
+        in_force = [f for f in files if f.table.effective <= today]
+        current = in_force[-1] if in_force else None
+        for i, f in enumerate(files):
+            notes = [word("in_force", lang)] if f is current else []
+            notes += [word("shadows", lang, file=str(p)) for p in f.shadows]
+            row(grid, scheme if i == 0 else "", f.table.version, str(f.path), "; ".join(notes),
+                end_section=i == len(files) - 1)
+    console.print(grid)
+
+
+def print_problems(problems: Sequence[Problem], console: Console | None = None) -> None:
+    console = console or Console(stderr=True, highlight=False, soft_wrap=True)
+    for problem in problems:
+        console.print(f"honorar: error: {problem}", markup=False)
+
+
+# -------------------------------------------------------------------------------- show
+
+
+class _Notes:
+    """Assumptions and reasons, numbered in the order the table shows them."""
+
+    def __init__(self) -> None:
+        self.entries: list[tuple[str, Cited]] = []
+
+    def cite(self, where: str, cited: Cited | None, lang: str) -> str:
+        if cited is None:
+            return ""
+        parts = [f"«{cited.quote}»"] if cited.quote else []
+        if cited.assumption or cited.reason:
+            self.entries.append((where, cited))
+            label = f"{word('see_note', lang)} " if cited.assumption else ""
+            parts.append(f"[{label}{len(self.entries)}]")
+        return " ".join(parts)
+
+
+def print_table(table: RateTable, path: Path | None, lang: str,
+                console: Console | None = None) -> None:
+    """One version as a person reads it: the fees, the other rules, then the assumptions."""
+    console = console_for(console)
+    notes = _Notes()
+    console.print(f"[bold]{table.label}[/bold] – {table.name}", markup=True)
+    doc = table.document
+    about = [(word("effective", lang), locale.date(table.effective, lang)),
+             (word("document", lang), f"{doc.title} ({doc.short}{', ' + doc.file if doc.file else ''})")]
+    if doc.validity:
+        about.append((word("validity", lang), doc.validity))
+    if doc.note:
+        about.append((word("note", lang), doc.note))
+    if path is not None:
+        about.append((word("file", lang), str(path)))
+    for label, value in about:
+        console.print(f"{label}: {value}", markup=False)
+
+    fees = Table(title=word("fees", lang), title_justify="left")
+    for heading in ("activity", "attendance", "rule", "source"):
+        fees.add_column(word(heading, lang), overflow="fold")
+    for activity, rules in table.activities.items():
+        lines = []
+        for attendance in ("physical", "remote", "any"):
+            rule = getattr(rules, attendance)
+            if rule is None:
+                continue
+            label = (word("any", lang) if attendance == "any"
+                     else messages.ATTENDANCE_LABELS[lang][attendance])
+            for i, (text, source) in enumerate(
+                    _rule_lines(rule, f"activities.{activity}.{attendance}", notes, lang)):
+                lines.append((label if i == 0 else "", text, source))
+        for i, (label, text, source) in enumerate(lines):
+            row(fees, _activity(activity, lang) if i == 0 else "", label, text, source,
+                end_section=i == len(lines) - 1)
+    console.print(fees)
+
+    if table.not_payable:
+        never = Table(title=word("not_payable", lang), title_justify="left", show_header=False)
+        never.add_column(overflow="fold")
+        never.add_column(overflow="fold")
+        for activity, cited in table.not_payable.items():
+            row(never, _activity(activity, lang), notes.cite(f"not_payable.{activity}", cited, lang))
+        console.print(never)
+
+    other = Table(title=word("other_rules", lang), title_justify="left", show_header=False)
+    for _ in range(3):
+        other.add_column(overflow="fold")
+    rules = _other_rules(table, notes, lang)
+    for i, (label, text, source) in enumerate(rules):
+        row(other, label, text, source, end_section=i + 1 == len(rules) or bool(rules[i + 1][0]))
+    console.print(other)
+
+    if notes.entries:
+        console.print(f"[bold]{word('notes', lang)}[/bold]")
+        for number, (where, cited) in enumerate(notes.entries, 1):
+            console.print(f"  [{number}] {where}", markup=False)
+            if cited.assumption:
+                console.print(f"      {word('assumption', lang)}: {cited.assumption}", markup=False)
+            if cited.reason:
+                console.print(f"      {word('reason', lang)}: {cited.reason}", markup=False)
+
+
+def _activity(activity: str, lang: str) -> str:
+    return messages.ACTIVITY_LABELS[lang].get(activity, activity)
+
+
+RULE_TEXT = {
+    "nb": {"flat": "fast {kr}", "hourly": "{kr} per time", "rounding":
+           "timer avrundes ({direction}) til hele {step}", "cap": "høyst {kr}",
+           "up_to": "til og med {hours}: {kr}", "over": "over {hours}: {kr}",
+           "whatever": "{kr} uansett varighet", "without_duration": "uten oppgitt varighet: {tier}",
+           "gift_only": "ikke honorar, men gave (se Gave)", "no_cap": "ingen øvre grense"},
+    "en": {"flat": "flat {kr}", "hourly": "{kr} per hour", "rounding":
+           "hours rounded ({direction}) to whole {step}", "cap": "at most {kr}",
+           "up_to": "up to and including {hours}: {kr}", "over": "over {hours}: {kr}",
+           "whatever": "{kr} whatever the duration", "without_duration": "no duration given: {tier}",
+           "gift_only": "no honorarium, a gift instead (see Gift)", "no_cap": "no upper limit"},
+}
+
+
+def _rule_lines(rule: PriceRule, where: str, notes: _Notes, lang: str) -> list[tuple[str, str]]:
+    say = RULE_TEXT[lang]
+
+    def kr(value):
+        return quantity(value, "kr", lang)
+
+    if isinstance(rule, FlatRule):
+        return [(say["flat"].format(kr=kr(rule.amount.kr)), notes.cite(f"{where}.amount", rule.amount, lang))]
+    if isinstance(rule, GiftOnlyRule):
+        return [(say["gift_only"], notes.cite(where, rule, lang))]
+    if isinstance(rule, HourlyRule):
+        lines = [(say["hourly"].format(kr=kr(rule.rate.kr)), notes.cite(f"{where}.rate", rule.rate, lang))]
+        if rule.rounding is not None:
+            lines.append((say["rounding"].format(
+                direction=DIRECTIONS[lang][rule.rounding.direction],
+                step=quantity(rule.rounding.step_hours, "hours", lang)),
+                notes.cite(f"{where}.rounding", rule.rounding, lang)))
+        if rule.cap is not None:
+            text = say["no_cap"] if rule.cap.kr is None else say["cap"].format(kr=kr(rule.cap.kr))
+            lines.append((text, notes.cite(f"{where}.cap", rule.cap, lang)))
+        return lines
+    assert isinstance(rule, TieredRule)
+    lines = []
+    previous = None
+    for i, tier in enumerate(rule.tiers):
+        amount = kr(tier.amount.kr)
+        source = notes.cite(f"{where}.tiers.{i}.amount", tier.amount, lang)
+        if tier.up_to_hours is not None:
+            text = say["up_to"].format(hours=quantity(tier.up_to_hours.hours, "hours", lang), kr=amount)
+            if tier.up_to_hours.quote != tier.amount.quote or tier.up_to_hours.assumption:
+                limit = notes.cite(f"{where}.tiers.{i}.up_to_hours", tier.up_to_hours, lang)
+                source = "\n".join(s for s in (source, limit) if s)
+            previous = tier.up_to_hours.hours
+        elif previous is not None:
+            text = say["over"].format(hours=quantity(previous, "hours", lang), kr=amount)
+        else:
+            text = say["whatever"].format(kr=amount)
+        lines.append((text, source))
+    if rule.without_duration is not None:
+        lines.append((say["without_duration"].format(tier=TIERS[lang][rule.without_duration.tier]),
+                      notes.cite(f"{where}.without_duration", rule.without_duration, lang)))
+    return lines
+
+
+OTHER_TEXT = {
+    "nb": {"attendance": "Fysisk oppmøte regnes som ordinært møte", "required": "kreves",
+           "not_required": "kreves ikke", "documented": "må dokumenteres",
+           "undocumented": "trenger ikke dokumenteres", "cap": "høyst {kr}",
+           "no_cap": "ingen øvre grense", "gift": "{activities}: inntil {kr}",
+           "claim_age": "bør ikke være eldre enn {months}",
+           "representatives": "minst {minimum} brukerrepresentanter per arbeidsgruppe"},
+    "en": {"attendance": "Attendance in person counts as an ordinary meeting",
+           "required": "required", "not_required": "not required",
+           "documented": "must be documented", "undocumented": "need not be documented",
+           "cap": "at most {kr}", "no_cap": "no upper limit", "gift": "{activities}: up to {kr}",
+           "claim_age": "should not be older than {months}",
+           "representatives": "at least {minimum} user representatives per working group"},
+}
+
+
+def _other_rules(table: RateTable, notes: _Notes, lang: str) -> list[tuple[str, str, str]]:
+    say = OTHER_TEXT[lang]
+    rows = []
+    if table.attendance is not None:
+        rows.append((word("attendance", lang), say["attendance"],
+                     notes.cite("attendance", table.attendance, lang)))
+    if table.agreement is not None:
+        rows.append((word("agreement", lang),
+                     say["required" if table.agreement.required else "not_required"],
+                     notes.cite("agreement", table.agreement, lang)))
+    lost = table.lost_income
+    rows.append((word("lost_income", lang),
+                 say["documented" if lost.documentation_required.value else "undocumented"],
+                 notes.cite("lost_income.documentation_required", lost.documentation_required, lang)))
+    rows.append(("", say["no_cap"] if lost.cap.kr is None
+                 else say["cap"].format(kr=quantity(lost.cap.kr, "kr", lang)),
+                 notes.cite("lost_income.cap", lost.cap, lang)))
+    if table.gift is not None:
+        activities = ", ".join(_activity(a, lang) for a in table.gift.activities)
+        rows.append((word("gift", lang), say["gift"].format(
+            activities=activities, kr=quantity(table.gift.cap.kr, "kr", lang)),
+            notes.cite("gift.cap", table.gift.cap, lang)))
+    if table.claim_age is not None:
+        rows.append((word("claim_age", lang), say["claim_age"].format(
+            months=quantity(table.claim_age.months, "months", lang)),
+            notes.cite("claim_age", table.claim_age, lang)))
+    if table.representatives is not None:
+        rows.append((word("representatives", lang), say["representatives"].format(
+            minimum=table.representatives.minimum),
+            notes.cite("representatives", table.representatives, lang)))
+    for code, severity in table.severities.items():
+        rows.append((word("severities", lang), f"{code}: {word(str(severity), lang)}", ""))
+    return rows

@@ -17,6 +17,7 @@ from itertools import pairwise
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 ZERO = Decimal("0")
 IDENTIFIER = r"^[a-z][a-z0-9_]*$"
@@ -53,6 +54,15 @@ DEFAULT_SEVERITY: dict[str, Severity] = {
 
 
 # --------------------------------------------------------------------------- rate tables
+
+
+def problem_at(message: str, *at: str | int) -> PydanticCustomError:
+    """A model's validation error that names the part of the model at fault.
+
+    A model validator can only fail the whole model; `at` (kept in the error's context)
+    lets the table loader point at the line of the part instead.
+    """
+    return PydanticCustomError("value_error", message, {"at": at})
 
 
 class _Strict(BaseModel):
@@ -146,15 +156,20 @@ class TieredRule(_Strict):
     def _ordered(self) -> TieredRule:
         *bounded, last = self.tiers
         if last.up_to_hours is not None:
-            raise ValueError("the last tier has no 'up_to_hours': it covers everything above")
-        if any(t.up_to_hours is None for t in bounded):
-            raise ValueError("every tier but the last needs 'up_to_hours'")
+            raise problem_at("the last tier has no 'up_to_hours': it covers everything above",
+                             "tiers", len(bounded), "up_to_hours")
+        for i, tier in enumerate(bounded):
+            if tier.up_to_hours is None:
+                raise problem_at("every tier but the last needs 'up_to_hours'", "tiers", i)
         limits = [t.up_to_hours.hours for t in bounded]  # type: ignore[union-attr]
-        if any(a >= b for a, b in pairwise(limits)):
-            raise ValueError("tier limits must increase")
+        for i, (a, b) in enumerate(pairwise(limits), 1):
+            if a >= b:
+                raise problem_at("tier limits must increase", "tiers", i, "up_to_hours")
         amounts = [t.amount.kr for t in self.tiers]
-        if any(a > b for a, b in pairwise(amounts)):
-            raise ValueError("a longer meeting must not pay less: tier amounts must not fall")
+        for i, (a, b) in enumerate(pairwise(amounts), 1):
+            if a > b:
+                raise problem_at("a longer meeting must not pay less: tier amounts must not fall",
+                                 "tiers", i, "amount")
         return self
 
 
@@ -241,14 +256,17 @@ class RateTable(_Strict):
     def _consistent(self) -> RateTable:
         both = sorted(set(self.activities) & set(self.not_payable))
         if both:
-            raise ValueError(f"activities both paid and never payable: {', '.join(both)}")
+            raise problem_at(f"activities both paid and never payable: {', '.join(both)}",
+                             "not_payable", both[0])
         unknown = sorted(set(self.severities) - set(DEFAULT_SEVERITY))
         if unknown:
-            raise ValueError(f"severities for unknown finding codes: {', '.join(unknown)}")
+            raise problem_at(f"severities for unknown finding codes: {', '.join(unknown)}",
+                             "severities", unknown[0])
         if self.gift is not None:
             stray = sorted(set(self.gift.activities) - set(self.activities))
             if stray:
-                raise ValueError(f"gift for activities the table does not pay: {', '.join(stray)}")
+                raise problem_at(f"gift for activities the table does not pay: "
+                                 f"{', '.join(stray)}", "gift", "activities")
         return self
 
     @property

@@ -79,7 +79,8 @@ def read_table(path: Path, *, text: str | None = None) -> RateTable:
         table = RateTable.model_validate(doc.data)
     except ValidationError as err:
         for error in err.errors(include_url=False):
-            loc = tuple(error["loc"])
+            # a model's own check may name the part at fault (models.problem_at)
+            loc = (*error["loc"], *(error.get("ctx") or {}).get("at", ()))
             line, column = doc.place(loc)
             known = doc.resolve(loc)
             # a missing key is named by the location beyond what the file has
@@ -91,6 +92,14 @@ def read_table(path: Path, *, text: str | None = None) -> RateTable:
     if problems:
         raise TableError(problems)
     return table
+
+
+def _place_of(path: Path, key: str) -> tuple[int | None, int | None]:
+    """Where a top-level key of a valid table file stands, for a problem found later."""
+    try:
+        return parse(path.read_text(encoding="utf-8-sig"), str(path)).place((key,))
+    except (OSError, UnicodeDecodeError):
+        return None, None
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,12 +181,12 @@ class Catalogue:
                     problems.extend(err.problems)
                     continue
                 if table.scheme != scheme:
-                    problems.append(Problem(str(path), None, None,
+                    problems.append(Problem(str(path), *_place_of(path, "scheme"),
                                             f"scheme '{table.scheme}' lies in the folder "
                                             f"for '{scheme}'"))
                     continue
                 if table.effective in here:
-                    problems.append(Problem(str(path), None, None,
+                    problems.append(Problem(str(path), *_place_of(path, "effective"),
                                             f"a second version of '{scheme}' effective "
                                             f"{table.effective} (also in {here[table.effective]})"))
                     continue

@@ -79,7 +79,12 @@ def parse(text: str, file: str) -> Document:
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        message = " ".join(str(p) for p in (err.context, err.problem) if p) or "not valid YAML"
+        context, begun = err.context, err.context_mark
+        if context and begun and mark and begun.line != mark.line:
+            # an unclosed quote or bracket is found where the file ends or the next key begins;
+            # the line it was opened on is where to look
+            context += f" (begun at line {begun.line + 1}, column {begun.column + 1})"
+        message = " ".join(str(p) for p in (context, err.problem) if p) or "not valid YAML"
         return Document(None, {}, (Problem(file, line, column, message),), file)
     except yaml.YAMLError as err:
         return Document(None, {}, (Problem(file, None, None, str(err)),), file)

@@ -165,8 +165,7 @@ def _representatives(tables: Iterable[RateTable], reps: int) -> list[Finding]:
         if rule is not None and reps < rule.minimum and rule.minimum not in findings:
             findings[rule.minimum] = Finding(
                 "too_few_representatives", table.severity("too_few_representatives"),
-                {"count": reps, "minimum": rule.minimum, "table": table.label,
-                 "source": _source(table, rule)},
+                {"count": reps, "minimum": rule.minimum, "table": table.label},
                 key="too_few_representatives_planned")
     return list(findings.values())
 

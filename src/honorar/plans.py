@@ -73,8 +73,15 @@ class _MeetingEntry(_Strict):
     attendance: Attendance | None = None
     date: dt.date | None = None
     name: dict[str, str] | None = None
-    count: Annotated[int, Field(ge=1)] = 1
+    count: int = 1
     quote: str | None = None
+
+    @field_validator("count")
+    @classmethod
+    def _at_least_once(cls, value: int) -> int:
+        if value < 1:
+            raise ValueError("a meeting is held at least once")
+        return value
 
     @field_validator("activity", mode="before")
     @classmethod

@@ -200,3 +200,19 @@ def test_the_scheme_option_wins_over_the_plan_file():
     data = as_json("--plan", str(EXAMPLE), "--scheme", "fousam", "--reps", "2",
                    "--date", "2025-10-01")
     assert data["scheme"] == "fousam" and data["version"] == "2018-06-01"
+
+
+def test_a_plan_spanning_a_new_version_in_a_rates_dir_lists_both_versions(tmp_path):
+    from honorar.tables import shipped_rates_dir
+
+    shipped = (shipped_rates_dir() / "unn" / "2022-01-01.yaml").read_text(encoding="utf-8")
+    (tmp_path / "unn").mkdir()
+    (tmp_path / "unn" / "2026.yaml").write_text(
+        shipped.replace("effective: 2022-01-01", "effective: 2026-01-01")
+        .replace("rate: {kr: 392,", "rate: {kr: 400,"), encoding="utf-8")
+    (tmp_path / "_plans").mkdir()  # plans beside the tables do not disturb them
+    (tmp_path / "_plans" / "x.yaml").write_text("- {activity: meeting, hours: 1}\n")
+    data = as_json("--plan", str(PLANS / "custom.yaml"), "--reps", "1", "--date", "2025-09-01",
+                   "--rates-dir", str(tmp_path))
+    assert (data["version"], data["versions"]) == ("2022-01-01", ["2022-01-01", "2026-01-01"])
+    assert [m["version"] for m in data["meetings"]] == ["2022-01-01"] * 4 + ["2026-01-01"]

@@ -1,0 +1,153 @@
+"""The cost of a new version: claims recomputed under both, figures checked by hand.
+
+The claims below are those of tests/data/rates/claims.csv; the new version is
+tests/data/rates/my-rates/unn/2024-01-01.yaml (hourly 410, cap and full day 2 050, remote
+threshold 3 hours with 410 / 1 025, teaching 1 025, a new activity `seminar` at 1 025).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from honorar.diff import impact
+from honorar.models import Meeting
+from honorar.tables import read_table
+
+from .conftest import meeting
+
+DATA = Path(__file__).parent / "data" / "rates"
+NEW = read_table(DATA / "my-rates" / "unn" / "2024-01-01.yaml")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """The parts of honorar.claims.Claim the impact reads."""
+
+    row: int
+    claim_id: str
+    representative: str
+    group: str | None
+    meeting: Meeting
+
+
+@dataclass(frozen=True)
+class InvalidRow:
+    row: int
+    why: str
+
+
+def claims() -> list:
+    return [
+        # claim, by hand: old (2022) → new (2024)
+        Claim(2, "C1", "Kari", "Pasientforløp", meeting(date="2024-03-05", hours="3")),
+        # 3 h × 392 = 1 176 → 3 h × 410 = 1 230 (+54)
+        Claim(3, "C2", "Ola", "Pasientforløp", meeting(date="2024-03-05", hours="2.1667")),
+        # 2 h 10 min → 2.5 h: 980 → 1 025 (+45)
+        Claim(4, "C3", "Kari", "Pasientforløp",
+              meeting(date="2024-04-02", hours="2.75", attendance="remote")),
+        # over 2.5 h: 980 → up to 3 h: 410 (−570)
+        Claim(5, "C4", "Ola", "Digitale tjenester", meeting(date="2024-04-09", hours="6")),
+        # 6 × 392 capped at 1 960 → 6 × 410 capped at 2 050 (+90)
+        Claim(6, "C5", "Kari", "Digitale tjenester",
+              meeting(date="2024-05-14", activity="full_day")),
+        # flat 1 960 → 2 050 (+90)
+        Claim(7, "C6", "Ola", None,
+              meeting(date="2024-05-21", hours="1", attendance="remote", activity="teaching")),
+        # flat 980 → 1 025 (+45)
+        Claim(8, "C7", "Per", "Digitale tjenester",
+              meeting(date="2024-06-04", hours="1", lost_income=Decimal("500"),
+                      lost_income_documented=True)),
+        # 392 + 500 = 892 → 410 + 500 = 910 (+18)
+        Claim(9, "C8", "Per", "Digitale tjenester",
+              meeting(date="2024-06-11", hours="2", activity="seminar")),
+        # no rule for seminars in 2022 (undecided) → 1 025: not in the totals
+        Claim(10, "C9", "Lise", "Rus", meeting(scheme="fousam", date="2024-06-11", hours="2")),
+        # another scheme: skipped
+        InvalidRow(11, "date: '31.02.2024' is not a real date"),
+    ]
+
+
+@pytest.fixture(scope="module")
+def old(shipped):
+    return shipped.table_at("unn", dt.date(2022, 1, 1))
+
+
+def test_totals_under_each_version_and_the_difference(old):
+    result = impact(claims(), old, NEW)
+    assert (result.rows, result.invalid, result.skipped) == (10, 1, {"fousam": 1})
+    assert (result.undecided_old, result.undecided_new) == (1, 0)  # the seminar
+    assert result.total.claims == 7 and result.total.changed == 7
+    # 1176 + 980 + 980 + 1960 + 1960 + 980 + 892 = 8928
+    assert result.total.old == Decimal("8928.00")
+    # 1230 + 1025 + 410 + 2050 + 2050 + 1025 + 910 = 8700
+    assert result.total.new == Decimal("8700.00")
+    assert result.total.difference == Decimal("-228.00")
+    assert result.total.percent.quantize(Decimal("0.01")) == Decimal("-2.55")  # −228 / 8928
+
+
+def test_the_claims_that_change_most_come_first_and_ties_keep_file_order(old):
+    result = impact(claims(), old, NEW, top=4)
+    assert [(c.claim_id, c.difference) for c in result.top] == [
+        ("C3", Decimal("-570.00")), ("C4", Decimal("90.00")), ("C5", Decimal("90.00")),
+        ("C1", Decimal("54.00"))]
+    assert result.top[0].old == Decimal("980.00") and result.top[0].new == Decimal("410.00")
+    assert impact(claims(), old, NEW, top=0).top == ()
+
+
+def test_a_breakdown_by_representative(old):
+    result = impact(claims(), old, NEW, by="representative")
+    rows = {key: (t.claims, t.old, t.new, t.difference) for key, t in result.breakdown}
+    assert rows == {
+        "Kari": (3, Decimal("4116.00"), Decimal("3690.00"), Decimal("-426.00")),
+        "Ola": (3, Decimal("3920.00"), Decimal("4100.00"), Decimal("180.00")),
+        "Per": (1, Decimal("892.00"), Decimal("910.00"), Decimal("18.00")),
+    }
+    assert [key for key, _ in result.breakdown] == ["Kari", "Ola", "Per"]  # largest change first
+
+
+def test_a_breakdown_by_scheme_and_by_group(old):
+    by_scheme = impact(claims(), old, NEW, by="scheme")
+    assert [(k, t.claims, t.difference) for k, t in by_scheme.breakdown] == [
+        ("unn", 7, Decimal("-228.00"))]
+    by_group = dict(impact(claims(), old, NEW, by="group").breakdown)
+    assert by_group[""].difference == Decimal("45.00")  # C6 has no group
+    assert by_group["Pasientforløp"].difference == Decimal("54") + 45 - 570
+
+
+def test_a_version_compared_with_itself_costs_nothing(old):
+    result = impact(claims(), old, old)
+    assert result.total.difference == 0 and result.total.changed == 0 and result.top == ()
+    assert result.total.percent == 0
+
+
+def test_each_version_is_applied_as_if_in_force_on_the_claims_date(old):
+    # a 2019 meeting has no version in force, yet both are applied to it
+    early = [Claim(2, "E1", "Kari", None, meeting(date="2019-01-01", hours="3"))]
+    result = impact(early, old, NEW)
+    assert (result.total.old, result.total.new) == (Decimal("1176.00"), Decimal("1230.00"))
+
+
+def test_the_claims_are_read_once_as_a_stream(old):
+    result = impact(iter(claims()), old, NEW)
+    assert result.total.claims == 7
+
+
+def test_versions_of_two_schemes_cannot_be_costed_against_each_other(old, shipped):
+    fousam = shipped.table_at("fousam", dt.date(2024, 1, 1))
+    with pytest.raises(ValueError, match="one scheme"):
+        impact(claims(), old, fousam)
+
+
+def test_an_unknown_breakdown_is_refused(old):
+    with pytest.raises(ValueError, match="breakdown"):
+        impact(claims(), old, NEW, by="colour")
+
+
+def test_no_claims_no_cost(old):
+    result = impact([], old, NEW)
+    assert result.rows == 0 and result.total.old == 0 and result.total.percent is None

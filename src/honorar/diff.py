@@ -258,16 +258,19 @@ def yaml_path(item: str) -> tuple[str | int, ...]:
 
 
 def suspicious(table: RateTable, installed: Sequence[tuple[RateTable, str]],
-               shadowed_by: str | None = None) -> list[Notice]:
+               shadowed_by: str | None = None, shadows: Sequence[str] = ()) -> list[Notice]:
     """What deserves a second look before `table` takes effect.
 
     `installed` holds the other versions of the table's scheme (table, where it lies), not
-    the checked file itself; `shadowed_by` names the file that would hide it, if any.
+    the checked file itself; `shadowed_by` names the file that hides it, if any, and
+    `shadows` the files it hides (the catalogue knows both when the file lies in a rates
+    directory; a file checked from elsewhere gets a warning for a date already taken).
     """
     notices: list[Notice] = []
     others = sorted(installed, key=lambda pair: pair[0].effective)
     if shadowed_by is not None:
         notices.append(Notice("rates_shadowed", "effective", {"file": shadowed_by}))
+    notices += [Notice("rates_shadows", "effective", {"file": hidden}) for hidden in shadows]
     same = [where for other, where in others if other.effective == table.effective]
     if same and shadowed_by is None:
         notices.append(Notice("rates_same_date", "effective", {"file": same[0],

@@ -142,7 +142,7 @@ def _check_one(path: Path, rates_dirs: list[Path]):
     searched = {d.resolve() for d in dirs}
     problems: list[Problem] = []
     if folder.name == table.scheme and root not in searched:
-        dirs.insert(0, root)
+        dirs.insert(0, path.parent.parent)
     elif folder.name != table.scheme and root in searched:
         line, column = places.place(("scheme",))
         problems.append(Problem(name, line, column, f"scheme '{table.scheme}' lies in the "
@@ -152,14 +152,16 @@ def _check_one(path: Path, rates_dirs: list[Path]):
     except TableError as err:
         problems.extend(err.problems)
         versions = None
-    installed, shadowed_by = [], None
+    installed, shadowed_by, shadows = [], None, []
     for f in versions.files if versions else ():
         if f.path.resolve() == here:
+            shadows = [str(p) for p in f.shadows]
             continue
         if any(s.resolve() == here for s in f.shadows):
             shadowed_by = str(f.path)
         installed.append((f.table, str(f.path)))
-    notices = [*placement(table, folder.name), *suspicious(table, installed, shadowed_by)]
+    notices = [*placement(table, folder.name),
+               *suspicious(table, installed, shadowed_by, shadows)]
     if problems:  # the folder is already an error, not a warning
         notices = [n for n in notices if n.key != "rates_wrong_folder"]
 
@@ -199,16 +201,23 @@ def check(files: Annotated[list[Path], typer.Argument(help="Table files to check
 BY = ("scheme", "representative", "group")
 
 
-def _impact(claims_file: Path, old, new, top: int, by: str | None):
+def _impact(claims_file: Path, mapping_file: Path | None, old, new, top: int, by: str | None):
+    import sys
+
     from ..diff import impact
 
     try:
-        from ..claims import ClaimFileError, read_claims
+        from ..claims import ClaimFileError, load_mapping, read_claims
     except ImportError:
         raise UsageProblem("--impact: reading claims files is not available in this "
                            "version") from None
     try:
-        return impact(read_claims(claims_file), old, new, top=top, by=by)
+        mapping = None if mapping_file is None else load_mapping(mapping_file)
+    except ClaimFileError as err:
+        raise UsageProblem(f"--mapping: {err}") from None
+    source = sys.stdin.buffer if str(claims_file) == "-" else claims_file
+    try:
+        return impact(read_claims(source, mapping=mapping), old, new, top=top, by=by)
     except ClaimFileError as err:
         raise UsageProblem(f"--impact: {claims_file}: {err}") from None
     except OSError as err:
@@ -219,7 +228,10 @@ def _impact(claims_file: Path, old, new, top: int, by: str | None):
 def diff(old: Annotated[str, typer.Argument(help=VERSION_HELP, show_default=False)],
          new: Annotated[str, typer.Argument(help=VERSION_HELP, show_default=False)],
          impact: Annotated[Path | None, typer.Option(
-             "--impact", help="A claims file to recompute under both versions.",
+             "--impact", help="A claims file (or - for standard input) to recompute under "
+             "both versions.", show_default=False)] = None,
+         mapping: Annotated[Path | None, typer.Option(
+             "--mapping", help="A mapping file for a claims file of another layout.",
              show_default=False)] = None,
          top: Annotated[int, typer.Option(help="How many of the largest changes to list.")] = 10,
          by: Annotated[str | None, typer.Option(
@@ -234,8 +246,9 @@ def diff(old: Annotated[str, typer.Argument(help=VERSION_HELP, show_default=Fals
         raise UsageProblem("--top: must be 0 or more")
     if by is not None and by not in BY:
         raise UsageProblem(f"--by: '{by}' is not one of {', '.join(BY)}")
-    if by is not None and impact is None:
-        raise UsageProblem("--by goes with --impact")
+    for name, given in (("--by", by), ("--mapping", mapping)):
+        if given is not None and impact is None:
+            raise UsageProblem(f"{name} goes with --impact")
     tables = catalogue(rates_dir)
     today = dt.date.today()
     old_table, old_file, old_named_by_file = _version("OLD", old, tables, today)
@@ -244,7 +257,7 @@ def diff(old: Annotated[str, typer.Argument(help=VERSION_HELP, show_default=Fals
         raise UsageProblem(f"--impact: compares two versions of one scheme, not "
                            f"'{old_table.scheme}' and '{new_table.scheme}'")
     changes = compare(old_table, new_table)
-    cost = None if impact is None else _impact(impact, old_table, new_table, top, by)
+    cost = None if impact is None else _impact(impact, mapping, old_table, new_table, top, by)
     if output_format == "json":
         from ..render import rates_json
 

@@ -281,6 +281,10 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "nb": "Skygges av {file}, som søkes først: denne filen blir ikke brukt",
         "en": "Shadowed by {file}, which is searched first: this file is not used",
     },
+    "rates_shadows": {
+        "nb": "Skygger for {file}, som har samme ikrafttredelse: denne filen brukes i stedet",
+        "en": "Shadows {file}, which has the same effective date: this file is used instead",
+    },
     "rates_same_date": {
         "nb": "Samme ikrafttredelse ({effective}) som {file}: bare den i satsmappen som søkes "
               "først, blir brukt",

@@ -91,8 +91,9 @@ def _money(value, lang: str) -> str:
 def print_impact(impact: Impact, claims_file: str, lang: str,
                  console: Console | None = None) -> None:
     console = console_for(console)
-    summary = Table(title=word("impact_title", lang, file=claims_file, scheme=impact.scheme),
-                    title_justify="left", show_header=False)
+    console.print(word("impact_title", lang, file=claims_file, scheme=impact.scheme),
+                  style="bold", markup=False)
+    summary = Table(show_header=False)
     summary.add_column(style="bold")
     summary.add_column(justify="right")
     total = impact.total

@@ -256,6 +256,14 @@ def test_check_a_file_in_the_wrong_folder_of_a_rates_directory_is_a_problem(tmp_
     assert f"{wrong}:4:1: scheme 'unn' lies in the folder for 'other'" in result.stdout
 
 
+def test_check_a_file_in_a_folder_the_catalogue_skips_is_only_a_warning(tmp_path):
+    draft = drop(tmp_path, "_drafts", "unn.yaml",
+                 UNN_TEXT.replace("effective: 2022-01-01", "effective: 2024-01-01"))
+    result = invoke("check", str(draft), "--rates-dir", str(tmp_path), "--lang", "en")
+    assert result.exit_code == 0
+    assert "lies in the folder '_drafts' but is for scheme 'unn'" in result.stdout
+
+
 def test_check_finds_a_second_version_of_the_same_date_beside_the_file():
     result = invoke("check", str(DATA / "duplicate" / "demo" / "b.yaml"))
     assert result.exit_code == 2

@@ -103,7 +103,8 @@ def _version(option: str, spec: str, tables, today: dt.date):
 
 
 @app.command(help="Show one version: every rule, its source quote, and the assumptions.")
-def show(version: Annotated[str, typer.Argument(help=VERSION_HELP, show_default=False)],
+def show(version: Annotated[str, typer.Argument(help=VERSION_HELP, metavar="VERSION",
+                                               show_default=False)],
          output_format: FormatOption = "table", lang: LangOption = Lang.nb,
          rates_dir: RatesDirOption = None) -> None:
     _format(output_format)
@@ -124,7 +125,7 @@ def show(version: Annotated[str, typer.Argument(help=VERSION_HELP, show_default=
 def _check_one(path: Path, rates_dirs: list[Path]):
     """Validate one file strictly, then weigh it against the versions already installed."""
     from ..diff import Checked, placement, suspicious, yaml_path
-    from ..tables import Catalogue, TableError, read_table, search_path
+    from ..tables import Catalogue, TableError, is_scheme_folder, read_table, search_path
     from ..yamldoc import Problem, parse
 
     name = str(path)
@@ -141,12 +142,15 @@ def _check_one(path: Path, rates_dirs: list[Path]):
     dirs = search_path(rates_dirs)
     searched = {d.resolve() for d in dirs}
     problems: list[Problem] = []
-    if folder.name == table.scheme and root not in searched:
-        dirs.insert(0, path.parent.parent)
-    elif folder.name != table.scheme and root in searched:
+    # in a searched directory, a table in another scheme's folder breaks that scheme
+    misplaced = (folder.name != table.scheme and root in searched
+                 and is_scheme_folder(folder.name))
+    if misplaced:
         line, column = places.place(("scheme",))
         problems.append(Problem(name, line, column, f"scheme '{table.scheme}' lies in the "
                                                     f"folder for '{folder.name}'"))
+    elif folder.name == table.scheme and root not in searched:
+        dirs.insert(0, path.parent.parent)
     try:
         versions = Catalogue(dirs).versions(table.scheme)
     except TableError as err:
@@ -160,10 +164,8 @@ def _check_one(path: Path, rates_dirs: list[Path]):
         if any(s.resolve() == here for s in f.shadows):
             shadowed_by = str(f.path)
         installed.append((f.table, str(f.path)))
-    notices = [*placement(table, folder.name),
+    notices = [*([] if misplaced else placement(table, folder.name)),
                *suspicious(table, installed, shadowed_by, shadows)]
-    if problems:  # the folder is already an error, not a warning
-        notices = [n for n in notices if n.key != "rates_wrong_folder"]
 
     def located(notice):
         line, column = places.place(yaml_path(notice.item)) if notice.item else (None, None)
@@ -175,7 +177,7 @@ def _check_one(path: Path, rates_dirs: list[Path]):
 @app.command(help="Validate table files strictly (exit 2 on any problem) and warn about "
                   "what is legal but suspicious.")
 def check(files: Annotated[list[Path], typer.Argument(help="Table files to check.",
-                                                       show_default=False)],
+                                                       metavar="FILE...", show_default=False)],
           strict: Annotated[bool, typer.Option(help="Exit 1 when there are warnings.")] = False,
           output_format: FormatOption = "table", lang: LangOption = Lang.nb,
           rates_dir: RatesDirOption = None) -> None:
@@ -225,8 +227,10 @@ def _impact(claims_file: Path, mapping_file: Path | None, old, new, top: int, by
 
 
 @app.command(help="Compare two versions item by item; with --impact, what the change costs.")
-def diff(old: Annotated[str, typer.Argument(help=VERSION_HELP, show_default=False)],
-         new: Annotated[str, typer.Argument(help=VERSION_HELP, show_default=False)],
+def diff(old: Annotated[str, typer.Argument(help=VERSION_HELP, metavar="OLD",
+                                            show_default=False)],
+         new: Annotated[str, typer.Argument(help=VERSION_HELP, metavar="NEW",
+                                            show_default=False)],
          impact: Annotated[Path | None, typer.Option(
              "--impact", help="A claims file (or - for standard input) to recompute under "
              "both versions.", show_default=False)] = None,

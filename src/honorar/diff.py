@@ -57,9 +57,7 @@ class Item:
     @property
     def cited(self) -> tuple[str | None, str | None, str | None]:
         """What the source says, without the document's name (which has its own item)."""
-        if self.source is None:
-            return (None, None, None)
-        return (self.source.quote, self.source.assumption, self.source.reason)
+        return _cited(self.source)
 
 
 def flatten(table: RateTable) -> dict[str, Item]:

@@ -54,20 +54,21 @@ def print_diff(old: str, new: str, changes: Sequence[Change], lang: str,
         console.print(word("no_differences", lang, old=old, new=new), markup=False)
         return
     grid = Table(title=word("diff_title", lang, old=old, new=new), title_justify="left")
+    # a path broken in the middle is hard to search for in the file: long values wrap first
     grid.add_column(word("item", lang), overflow="fold")
     grid.add_column(word("kind", lang))
-    grid.add_column(word("old", lang), justify="right", overflow="fold")
-    grid.add_column(word("new", lang), justify="right", overflow="fold")
+    grid.add_column(word("old", lang), justify="right", overflow="fold", max_width=18)
+    grid.add_column(word("new", lang), justify="right", overflow="fold", max_width=18)
     grid.add_column(word("difference", lang), justify="right", no_wrap=True)
     grid.add_column(word("percent", lang), justify="right", no_wrap=True)
     for change in changes:
         absent = word("absent", lang)
         row(grid, change.item, word(change.kind, lang),
-                     absent if change.kind == "added"
-                     else value_text(change.item, change.old, change.unit, lang),
-                     absent if change.kind == "removed"
-                     else value_text(change.item, change.new, change.unit, lang),
-                     difference_text(change, lang), percent_text(change.percent, lang))
+            absent if change.kind == "added"
+            else value_text(change.item, change.old, change.unit, lang),
+            absent if change.kind == "removed"
+            else value_text(change.item, change.new, change.unit, lang),
+            difference_text(change, lang), percent_text(change.percent, lang))
     console.print(grid)
     console.print(count(len(changes), "change", lang), markup=False)
     moved = [c for c in changes if c.kind in ("changed", "source_changed") and c.source_changed]

@@ -346,7 +346,9 @@ def text(key: str, params: Mapping[str, object], lang: str) -> str:
     template = TEMPLATES[key][lang]
     values = {name: _value(name, value, lang) for name, value in params.items()}
     rendered = template.format_map(_Missing(values))
-    return rendered[:1].upper() + rendered[1:]
+    if template.startswith("{activity}"):  # a label opens the sentence; names and paths never
+        return rendered[:1].upper() + rendered[1:]
+    return rendered
 
 
 def finding_text(finding, lang: str) -> str:

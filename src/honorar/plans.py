@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from .models import IDENTIFIER, Attendance, Document
 from .parsing import parse_activity, parse_attendance, parse_date, parse_hours
 from .tables import shipped_rates_dir
-from .yamldoc import Problem, parse
+from .yamldoc import Problem, Unreadable, parse, read_text
 
 PLANS_FOLDER = "_plans"
 SUGGESTED_PLAN = "unn-suggested.yaml"
@@ -227,16 +227,11 @@ def parse_plan(text: str, file: str) -> Plan:
 
 
 def read_plan(path: Path) -> Plan:
-    name = str(path)
     try:
-        raw = path.read_bytes()
-    except OSError as err:
-        raise PlanError([Problem(name, None, None, err.strerror or str(err))]) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise PlanError([Problem(name, None, None, f"not UTF-8 text ({err.reason})")]) from None
-    return parse_plan(text, name)
+        text = read_text(path)
+    except Unreadable as err:
+        raise PlanError([err.problem]) from None
+    return parse_plan(text, str(path))
 
 
 def suggested_plan() -> Plan:

@@ -20,7 +20,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from .models import IDENTIFIER, RateTable
-from .yamldoc import Problem, parse
+from .yamldoc import Problem, Unreadable, parse, read_text
 
 ENV_VAR = "HONORAR_RATES"
 
@@ -60,13 +60,9 @@ def read_table(path: Path, *, text: str | None = None) -> RateTable:
     name = str(path)
     if text is None:
         try:
-            raw = path.read_bytes()
-        except OSError as err:
-            raise TableError([Problem(name, None, None, err.strerror or str(err))]) from None
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as err:
-            raise TableError([Problem(name, None, None, f"not UTF-8 text ({err.reason})")]) from None
+            text = read_text(path)
+        except Unreadable as err:
+            raise TableError([err.problem]) from None
     doc = parse(text, name)
     problems = list(doc.problems)
     if doc.data is None and not problems:

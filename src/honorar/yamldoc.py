@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -20,7 +21,7 @@ try:  # libyaml's parser is much faster where it is installed
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-Path = tuple[str | int, ...]
+KeyPath = tuple[str | int, ...]  # keys and list indexes from the document's root
 
 _TAG = "tag:yaml.org,2002:"
 
@@ -46,26 +47,47 @@ class Problem:
 @dataclass(frozen=True, slots=True)
 class Document:
     data: Any
-    places: dict[Path, tuple[int, int]]
+    places: dict[KeyPath, tuple[int, int]]
     problems: tuple[Problem, ...]
     file: str
 
-    def resolve(self, loc: Path) -> Path:
+    def resolve(self, loc: KeyPath) -> KeyPath:
         """The part of a validator's error location that names places in the file.
 
         Validators put words of their own into a location (a union's tag, say); those are
         skipped, so the path leads to the deepest value the file really has.
         """
-        path: Path = ()
+        path: KeyPath = ()
         for part in loc:
             if (*path, part) in self.places:
                 path = (*path, part)
         return path
 
-    def place(self, path: Path) -> tuple[int | None, int | None]:
+    def place(self, path: KeyPath) -> tuple[int | None, int | None]:
         """The line and column of the deepest known part of `path`."""
         found = self.places.get(self.resolve(path))
         return found if found else (None, None)
+
+
+class Unreadable(Exception):
+    """A file that cannot be read as text at all; carries the one problem."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+        super().__init__(str(problem))
+
+
+def read_text(path: Path) -> str:
+    """A YAML file's text (UTF-8, with or without BOM), or `Unreadable` saying why not."""
+    name = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise Unreadable(Problem(name, None, None, err.strerror or str(err))) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise Unreadable(Problem(name, None, None, f"not UTF-8 text ({err.reason})")) from None
 
 
 def parse(text: str, file: str) -> Document:
@@ -96,10 +118,10 @@ def parse(text: str, file: str) -> Document:
 class _Walker:
     def __init__(self, file: str) -> None:
         self.file = file
-        self.places: dict[Path, tuple[int, int]] = {}
+        self.places: dict[KeyPath, tuple[int, int]] = {}
         self.problems: list[Problem] = []
 
-    def value(self, node: yaml.Node, path: Path) -> Any:
+    def value(self, node: yaml.Node, path: KeyPath) -> Any:
         self.places.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path)
@@ -107,7 +129,7 @@ class _Walker:
             return [self.value(item, (*path, i)) for i, item in enumerate(node.value)]
         return self.scalar(node)
 
-    def mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:
+    def mapping(self, node: yaml.MappingNode, path: KeyPath) -> dict[str, Any]:
         merged: dict[str, Any] = {}
         explicit: dict[str, Any] = {}
         for key_node, value_node in node.value:
@@ -126,7 +148,7 @@ class _Walker:
             explicit[key] = self.value(value_node, (*path, key))
         return {**merged, **explicit}
 
-    def _merge_sources(self, node: yaml.Node, path: Path) -> list[dict[str, Any]]:
+    def _merge_sources(self, node: yaml.Node, path: KeyPath) -> list[dict[str, Any]]:
         nodes = node.value if isinstance(node, yaml.SequenceNode) else [node]
         sources = []
         for item in nodes:

@@ -1,12 +1,154 @@
-"""`honorar audit` (being built)."""
+"""`honorar audit`: every claim of a file recomputed and checked before it is paid."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from pathlib import Path
+from typing import Annotated
 
 import typer
 
 from . import UsageProblem
+from .options import (
+    FailOn,
+    FailOnOption,
+    Lang,
+    LangOption,
+    RatesDirOption,
+    catalogue,
+    exit_code,
+    table_problem,
+)
 
 app = typer.Typer(add_completion=False, rich_markup_mode=None)
 
+FORMATS = ("table", "json", "csv")
+DELIMITER_WORDS = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "bar": "|",
+                   "pipe": "|"}
 
-@app.command()
-def audit() -> None:
-    raise UsageProblem("'honorar audit' is not available yet")
+
+@app.command(help="Audit a file of claims before they are paid: every claim recomputed, "
+             "every deviation a finding.")
+def audit(
+    file: Annotated[str, typer.Argument(help="The claims file (CSV), or - for standard input.",
+                                        show_default=False)],
+    output_format: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
+    output: Annotated[Path | None, typer.Option(
+        help="Write the report here (atomically) instead of to standard output.",
+        show_default=False)] = None,
+    mapping: Annotated[Path | None, typer.Option(
+        help="A YAML file naming other columns and words (see examples/mapping.yaml).",
+        show_default=False)] = None,
+    encoding: Annotated[str | None, typer.Option(
+        help="The file's encoding, e.g. utf-8 or cp1252 (detected if left out).",
+        show_default=False)] = None,
+    delimiter: Annotated[str | None, typer.Option(
+        help="The column separator: , ; tab or | (detected if left out).",
+        show_default=False)] = None,
+    date_order: Annotated[str | None, typer.Option(
+        "--date-order", help="How slashed dates are written: dmy (15/03/2023) or mdy "
+        "(03/15/2023); detected if left out.", show_default=False)] = None,
+    lang: LangOption = Lang.nb,
+    rates_dir: RatesDirOption = None,
+    fail_on: FailOnOption = FailOn.error,
+) -> None:
+    from ..claims import ClaimFileError, load_mapping, read_claims
+    from ..tables import TableError
+
+    if output_format not in FORMATS:
+        raise UsageProblem(f"--format: '{output_format}' is not one of {', '.join(FORMATS)}")
+    if date_order is not None and date_order not in ("dmy", "mdy"):
+        raise UsageProblem(f"--date-order: '{date_order}' is not dmy or mdy")
+    if delimiter is not None:
+        delimiter = DELIMITER_WORDS.get(delimiter.lower(), delimiter)
+        if len(delimiter) != 1:
+            raise UsageProblem(f"--delimiter: '{delimiter}' is not one character (or tab)")
+    if output is not None:
+        _check_output(output, file)
+    tables = catalogue(rates_dir)
+    try:
+        claim_mapping = load_mapping(mapping) if mapping is not None else None
+        source = sys.stdin.buffer if file == "-" else Path(file)
+        reader = read_claims(source, mapping=claim_mapping, encoding=encoding,
+                             delimiter=delimiter, date_order=date_order)
+    except ClaimFileError as err:
+        raise UsageProblem(str(err)) from None
+
+    from ..audit import Reading, run_audit
+    from ..render.audit_atomic import AtomicOutput
+
+    reading = Reading.of(reader)
+    sink = AtomicOutput(output) if output is not None or output_format != "table" else None
+    try:
+        report = _report(output_format, sink, lang.value, reading, output is not None)
+        with _progress(reader) as progress:
+            summary = run_audit(reader, tables, report, progress=progress,
+                                expected_rows=(reader.size or 0) // 80)
+        if sink is not None:
+            sink.commit()
+    except TableError as err:
+        raise table_problem(err) from None
+    finally:
+        reader.close()
+        if sink is not None:
+            sink.discard()
+    raise typer.Exit(exit_code(list(summary.severities), fail_on))
+
+
+def _check_output(output: Path, file: str) -> None:
+    if file != "-":
+        same = output.resolve() == Path(file).resolve()
+        with contextlib.suppress(OSError):
+            same = same or (output.exists() and output.samefile(file))
+        if same:
+            raise UsageProblem(f"--output: '{output}' is the input file; the input is never "
+                               "overwritten")
+    if not output.parent.is_dir():
+        raise UsageProblem(f"--output: the directory '{output.parent}' does not exist")
+    if output.is_dir():
+        raise UsageProblem(f"--output: '{output}' is a directory")
+
+
+def _report(output_format: str, sink, lang: str, reading, to_file: bool):
+    if output_format == "json":
+        from ..render.audit_json import JsonReport
+
+        return JsonReport(sink, lang, reading)
+    if output_format == "csv":
+        from ..render.audit_csv import CsvReport
+
+        return CsvReport(sink, byte_order_mark=to_file)
+    from rich.console import Console
+
+    from ..render.audit_table import TableReport
+
+    console = Console(highlight=False, soft_wrap=False) if sink is None else Console(
+        file=sink.stream, width=120, color_system=None, highlight=False, soft_wrap=False)
+    return TableReport(console, lang, reading)
+
+
+class _progress:
+    """A progress bar on standard error while a long file is read, when that is a terminal."""
+
+    def __init__(self, reader) -> None:
+        self.reader = reader
+        self.bar = None
+
+    def __enter__(self):
+        if not sys.stderr.isatty():
+            return None
+        from rich.console import Console
+        from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self.bar = Progress(TextColumn("{task.description}"), BarColumn(),
+                            TextColumn("{task.fields[rows]} rows"), TimeRemainingColumn(),
+                            console=Console(stderr=True), transient=True)
+        self.bar.start()
+        task = self.bar.add_task(self.reader.name, total=self.reader.size, rows=0)
+        reader, bar = self.reader, self.bar
+        return lambda rows: bar.update(task, completed=reader.bytes_read, rows=rows)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()

@@ -1,0 +1,166 @@
+"""An audit from file to verdict: read the claims, check them, and sum up.
+
+`run_audit` streams the rows of a `ClaimReader` through `checks.audit` into a report (any
+object with `add(result)` and `finish(summary, late_findings)`), keeping a `Summary` as it
+goes. The report sees every row once, in file order; the group findings known only at the
+end come to `finish` as an iterator, in row order, and are counted into the summary as
+the report takes them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Protocol
+
+from .checks import ClaimResult, Tables, audit
+from .claims import ClaimReader, InvalidRow
+from .models import DEFAULT_SEVERITY, ZERO, Finding, RateTable
+from .parsing import parse_amount
+
+PROGRESS_EVERY = 8192  # rows between progress reports
+
+
+class Report(Protocol):
+    def add(self, result: ClaimResult) -> None: ...
+
+    def finish(self, summary: Summary, late_findings: Iterator[Finding]) -> None: ...
+
+
+@dataclass(slots=True)
+class Summary:
+    """What a person acts on: how much was claimed, how much is due, and what is wrong."""
+
+    rows: int = 0
+    invalid_rows: int = 0
+    claims_with_findings: int = 0
+    claimed_total: Decimal = ZERO
+    due_total: Decimal = ZERO  # of the claims whose amount the rules decide
+    overpaid: Decimal = ZERO  # claimed above what is due, summed over claims
+    underpaid: Decimal = ZERO  # due above what is claimed, summed over claims
+    undecided_claimed: Decimal = ZERO  # claimed where no rule decides what is due
+    duplicate_claimed: Decimal = ZERO  # claimed by rows that repeat an earlier claim
+    findings: dict[str, int] = field(default_factory=dict)  # code → count
+    severities: dict[str, int] = field(default_factory=dict)  # severity → count
+    code_severity: dict[str, str] = field(default_factory=dict)  # code → its worst severity
+    _versions: dict[int, list] = field(default_factory=dict)  # id(table) → [table, rows]
+    _flagged: bytearray = field(default_factory=bytearray)  # row → has a finding
+
+    def add(self, result: ClaimResult) -> None:
+        self.rows += 1
+        claim = result.claim
+        if claim is None:
+            self.invalid_rows += 1
+        else:
+            claimed = claim.claimed_honorarium + claim.meeting.lost_income + claim.meeting.gift
+            self.claimed_total += claimed
+            due = result.calculation.total  # type: ignore[union-attr]
+            if due is None:
+                self.undecided_claimed += claimed
+            else:
+                self.due_total += due
+                if claimed > due:
+                    self.overpaid += claimed - due
+                elif due > claimed:
+                    self.underpaid += due - claimed
+            table = result.table
+            if table is not None:
+                seen = self._versions.get(id(table))
+                if seen is None:
+                    self._versions[id(table)] = [table, 1]
+                else:
+                    seen[1] += 1
+        if result.findings:
+            self._count(result.findings, result.row)
+            if claim is not None and any(f.code == "duplicate_claim" for f in result.findings):
+                self.duplicate_claimed += claim.claimed_total
+
+    def _count(self, findings: Iterable[Finding], row: int) -> None:
+        for f in findings:
+            self.findings[f.code] = self.findings.get(f.code, 0) + 1
+            self.severities[f.severity] = self.severities.get(f.severity, 0) + 1
+            if self.code_severity.get(f.code) != "error":
+                self.code_severity[f.code] = f.severity
+        flagged = self._flagged
+        if row >= len(flagged):
+            flagged.extend(bytes(max(row + 1 - len(flagged), len(flagged) // 2)))
+        if not flagged[row]:
+            flagged[row] = 1
+            self.claims_with_findings += 1
+
+    def counting(self, late: Iterable[Finding]) -> Iterator[Finding]:
+        """The late findings, counted as they are taken."""
+        for finding in late:
+            self._count((finding,), finding.row or 0)
+            yield finding
+
+    @property
+    def versions(self) -> list[tuple[RateTable, int]]:
+        """The rate tables used, with the rows each decided, by scheme and date."""
+        found = [(table, rows) for table, rows in self._versions.values()]
+        return sorted(found, key=lambda item: (item[0].scheme, item[0].effective))
+
+    def findings_in_order(self) -> list[tuple[str, int]]:
+        """Finding codes with their counts, in the order of the contract's table."""
+        order = list(DEFAULT_SEVERITY)
+        return sorted(self.findings.items(),
+                      key=lambda item: order.index(item[0]) if item[0] in order else len(order))
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """How a claims file was read, for the report to say."""
+
+    file: str
+    encoding: str
+    delimiter: str  # the character
+    delimiter_name: str  # comma, semicolon, tab …
+    header_line: int
+    date_order: str | None  # how slashed dates were read: dmy, mdy, or None (no need to know)
+    date_order_given: bool
+    columns: dict[str, str]  # canonical column → the file's header
+    ignored_columns: tuple[str, ...]
+
+    @classmethod
+    def of(cls, reader: ClaimReader) -> Reading:
+        header = reader.header
+        return cls(reader.name, reader.encoding.label, header.delimiter, reader.delimiter_name,
+                   header.line, reader.date_order, reader.date_order_given is not None,
+                   dict(header.names), header.ignored)
+
+
+def readable_claimed(invalid: InvalidRow) -> tuple[Decimal | None, Decimal | None,
+                                                  Decimal | None, Decimal | None]:
+    """The amounts an unreadable row claims, where they can be read: honorarium, lost
+    income, gift and their total (None where a part cannot be read)."""
+    parts: list[Decimal | None] = []
+    for column in ("claimed_honorarium", "lost_income", "gift"):
+        try:
+            parts.append(parse_amount(invalid.values.get(column, "")))
+        except ValueError:
+            parts.append(None)
+    total = None if None in parts else sum(parts, ZERO)  # type: ignore[arg-type]
+    return parts[0], parts[1], parts[2], total
+
+
+def run_audit(reader: ClaimReader | Iterable, tables: Tables, report: Report, *,
+              expected_rows: int = 0,
+              progress: Callable[[int], None] | None = None) -> Summary:
+    """Audit every row of `reader` into `report`; the summary once the report is finished."""
+    summary = Summary()
+    run = audit(reader, tables, expected_rows)
+    add_to_summary, add_to_report = summary.add, report.add
+    if progress is None:
+        for result in run:
+            add_to_summary(result)
+            add_to_report(result)
+    else:
+        for count, result in enumerate(run, 1):
+            add_to_summary(result)
+            add_to_report(result)
+            if not count % PROGRESS_EVERY:
+                progress(count)
+        progress(summary.rows)
+    report.finish(summary, summary.counting(run.late_findings()))
+    return summary

@@ -1,0 +1,28 @@
+"""The checks of an audit (SPEC §3), each a pure function of claims and rate tables.
+
+- rows: a claim on its own (honorarium over or under what is due, claim age, submitted
+  before the meeting; the engine's own findings placed at the row);
+- duplicates: the same claim id twice, the same person at the same meeting twice;
+- groups: group meetings with fewer representatives than the table recommends;
+- run: `audit()`, all of them in one streaming pass.
+"""
+
+from .duplicates import DuplicateClaims, duplicate_findings
+from .groups import GroupMeetings, group_findings
+from .rows import claim_age_limit, date_findings, honorarium_findings, located
+from .run import Audit, ClaimResult, Tables, audit
+
+__all__ = [
+    "Audit",
+    "ClaimResult",
+    "DuplicateClaims",
+    "GroupMeetings",
+    "Tables",
+    "audit",
+    "claim_age_limit",
+    "date_findings",
+    "duplicate_findings",
+    "group_findings",
+    "honorarium_findings",
+    "located",
+]

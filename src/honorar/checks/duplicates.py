@@ -1,0 +1,104 @@
+"""Claims paid twice: the same claim id again, or the same person at the same meeting again.
+
+A claim id seen before is a duplicate of the row that had it first. The same
+representative on the same date is at the same meeting when both rows give times and the
+times overlap (two meetings on one day, one after the other, are fine), or when neither
+row gives times and both name the same group. Only the later row gets the finding, naming
+the earlier one.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterable
+
+from ..claims import Claim
+from ..models import Finding, RateTable
+from .fingerprints import FingerprintIndex
+from .rows import NONE, severity
+
+_DAY = 86_400  # seconds; a span is start * _DAY + end
+_NO_GROUP = -1
+
+
+def person_key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+class Normalised(dict):
+    """text → its comparison key, for the names and groups of a file; bounded."""
+
+    def __missing__(self, text: str) -> str:
+        if len(self) > 50_000:
+            self.clear()
+        value = self[text] = person_key(text)
+        return value
+
+
+def span_of(claim: Claim, names: Normalised) -> int:
+    """The claim's times as one number (≥ 0), or, without times, its group (< 0)."""
+    start, end = claim.start, claim.end
+    if start is not None and end is not None:
+        return ((start.hour * 3600 + start.minute * 60 + start.second) * _DAY
+                + end.hour * 3600 + end.minute * 60 + end.second)
+    if not claim.group:
+        return _NO_GROUP
+    return -2 - (hash(names[claim.group]) & 0x3FFF_FFFF_FFFF_FFFF)
+
+
+def same_meeting(a: int, b: int) -> bool:
+    if a >= 0 and b >= 0:
+        return a // _DAY < b % _DAY and b // _DAY < a % _DAY
+    return a == b and a != _NO_GROUP
+
+
+class DuplicateClaims:
+    """Feed claims in file order to `see`; it answers with each one's duplicate findings."""
+
+    def __init__(self, expected_rows: int = 0) -> None:
+        self._ids = FingerprintIndex(expected_rows)
+        self._first_row = array("i")  # claim-id slot → first row with it
+        self._days = FingerprintIndex(expected_rows)  # (person, date) → slot
+        self._day_span = array("q")  # (person, date) slot → its first claim's span
+        self._day_row = array("i")  # … and row
+        self._more: dict[int, list[tuple[int, int]]] = {}  # slot → later (span, row)
+        self._names = Normalised()
+
+    def see(self, claim: Claim, table: RateTable | None) -> tuple[Finding, ...]:
+        row = claim.row
+        found = NONE
+        first_row = self._first_row
+        slot = self._ids.slot(hash(claim.claim_id))
+        same_id = 0
+        if slot == len(first_row):
+            first_row.append(row)
+        else:
+            same_id = first_row[slot]
+            found = (Finding("duplicate_claim", severity(table, "duplicate_claim"),
+                             {"other_row": str(same_id)}, None, row, "claim_id"),)
+
+        names = self._names
+        date = claim.meeting.date
+        span = span_of(claim, names)
+        day = self._days.slot(hash((names[claim.representative], date)))
+        if day == len(self._day_row):
+            self._day_span.append(span)
+            self._day_row.append(row)
+            return found
+        other = self._day_row[day] if same_meeting(span, self._day_span[day]) else 0
+        later = self._more.setdefault(day, [])
+        if not other:
+            other = next((r for s, r in later if same_meeting(span, s)), 0)
+        later.append((span, row))
+        if other and other != same_id:
+            found += (Finding("duplicate_claim", severity(table, "duplicate_claim"),
+                              {"representative": claim.representative, "date": date,
+                               "other_row": str(other)}, "duplicate_meeting", row,
+                              "representative"),)
+        return found
+
+
+def duplicate_findings(claims: Iterable[Claim], table: RateTable | None = None) -> list[Finding]:
+    """Every duplicate finding of `claims`, taken in order."""
+    seen = DuplicateClaims()
+    return [f for claim in claims for f in seen.see(claim, table)]

@@ -1,0 +1,102 @@
+"""The recommendation of a least number of representatives at a group meeting.
+
+Rows that share scheme, group and date are one group meeting. A table that recommends a
+minimum (UNN: "minst to brukerrepresentanter") gets a finding on every row of a meeting
+with fewer distinct representatives. Whether a meeting has enough is known only at the
+end of the file, so these findings come last, in row order, from `findings()`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from array import array
+from collections.abc import Callable, Iterable, Iterator
+
+from ..claims import Claim
+from ..models import Finding, RateTable
+from .duplicates import Normalised
+from .fingerprints import FingerprintIndex
+
+
+class GroupMeetings:
+    def __init__(self, expected_rows: int = 0) -> None:
+        self._meetings = FingerprintIndex(expected_rows // 2)
+        # per meeting: representatives still missing (≤ 0: enough), its first person and
+        # row, and what a finding says of it (group as written, date, table)
+        self._missing = array("i")
+        self._first_person = array("q")
+        self._first_row = array("i")
+        self._group: list[str] = []
+        self._date = array("i")
+        self._table = array("i")
+        self._tables: list[RateTable] = []
+        self._table_index: dict[int, int] = {}
+        # meetings still short of people: the rows after the first, and who came
+        self._later: list[tuple[int, int]] = []  # (row, meeting)
+        self._people: dict[int, set[int]] = {}  # meeting → persons, for minimums above two
+        self._names = Normalised()
+        self._group_text: dict[str, str] = {}
+
+    def see(self, claim: Claim, table: RateTable | None) -> None:
+        if claim.group is None or table is None or table.representatives is None:
+            return
+        names = self._names
+        meeting = self._meetings.slot(hash((claim.meeting.scheme, names[claim.group],
+                                            claim.meeting.date)))
+        if meeting == len(self._missing):
+            self._open(claim, table)
+            return
+        missing = self._missing[meeting]
+        if missing <= 0:
+            return
+        person = hash(names[claim.representative])
+        first = self._first_person[meeting]
+        if missing == 1 and self._people.get(meeting) is None:
+            new_person = person != first
+        else:
+            people = self._people.setdefault(meeting, {first})
+            new_person = person not in people
+            people.add(person)
+        if new_person:
+            missing -= 1
+            self._missing[meeting] = missing
+            if missing <= 0:
+                self._people.pop(meeting, None)
+                return
+        self._later.append((claim.row, meeting))
+
+    def _open(self, claim: Claim, table: RateTable) -> None:
+        self._missing.append(table.representatives.minimum - 1)  # type: ignore[union-attr]
+        self._first_person.append(hash(self._names[claim.representative]))
+        self._first_row.append(claim.row)
+        group = claim.group or ""
+        self._group.append(self._group_text.setdefault(group, group))
+        self._date.append(claim.meeting.date.toordinal())
+        index = self._table_index.get(id(table))
+        if index is None:
+            index = self._table_index[id(table)] = len(self._tables)
+            self._tables.append(table)  # kept, so that its id stays its own
+        self._table.append(index)
+
+    def findings(self) -> Iterator[Finding]:
+        """A finding for every row of a meeting with too few representatives, in row order."""
+        short = [(row, meeting) for meeting, row in enumerate(self._first_row)
+                 if self._missing[meeting] > 0]
+        short += [(row, meeting) for row, meeting in self._later if self._missing[meeting] > 0]
+        short.sort()
+        for row, meeting in short:
+            table = self._tables[self._table[meeting]]
+            minimum = table.representatives.minimum  # type: ignore[union-attr]
+            yield Finding("too_few_representatives", table.severity("too_few_representatives"),
+                          {"group": self._group[meeting], "count": minimum - self._missing[meeting],
+                           "date": dt.date.fromordinal(self._date[meeting]), "minimum": minimum},
+                          None, row, "group")
+
+
+def group_findings(claims: Iterable[Claim],
+                   table_for: Callable[[Claim], RateTable | None]) -> list[Finding]:
+    """Every too-few-representatives finding of `claims`."""
+    meetings = GroupMeetings()
+    for claim in claims:
+        meetings.see(claim, table_for(claim))
+    return list(meetings.findings())

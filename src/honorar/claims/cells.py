@@ -1,0 +1,192 @@
+"""Reading one cell of a claims file into a value, fast.
+
+The same few dates, times, amounts and words fill most of a claims file, so every reader
+sits behind a small cache keyed by the cell's raw text: a million rows cost a million
+dictionary look-ups and only a few hundred real parses. A cell that cannot be read raises
+`CellError`, which carries its reason as a message key for any language and in English.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from typing import Any
+
+from ..models import Attendance
+from ..parsing import (
+    date_order_hint,
+    is_ambiguous_date,
+    parse_activity,
+    parse_amount,
+    parse_attendance,
+    parse_date,
+    parse_hours,
+    parse_time,
+    parse_yes_no,
+)
+
+CACHE_LIMIT = 20_000  # entries per column; the cache starts afresh when it is full
+
+ZERO = Decimal(0)
+
+
+class CellError(Exception):
+    def __init__(self, key: str, english: str, **params: Any) -> None:
+        super().__init__(english)
+        self.key = key
+        self.params = params
+
+
+class Cache(dict):
+    """raw cell text → value, parsing on a miss; bounded."""
+
+    __slots__ = ("parse",)
+
+    def __init__(self, parse: Callable[[str], Any]) -> None:
+        super().__init__()
+        self.parse = parse
+
+    def __missing__(self, text: str) -> Any:
+        value = self.parse(text)
+        if len(self) >= CACHE_LIMIT:
+            self.clear()
+        self[text] = value
+        return value
+
+
+def _empty() -> CellError:
+    return CellError("cell_empty", "is empty")
+
+
+def text(raw: str) -> str:
+    value = raw.strip()
+    if not value:
+        raise _empty()
+    return value
+
+
+def amount(raw: str) -> Decimal:
+    try:
+        return parse_amount(raw)
+    except ValueError as err:
+        key = "cell_negative" if "negative" in str(err) else "cell_not_amount"
+        raise CellError(key, str(err), text=raw.strip()) from None
+
+
+def hours(raw: str) -> Decimal | None:
+    if not raw.strip():
+        return None
+    try:
+        return parse_hours(raw)
+    except ValueError as err:
+        raise CellError("cell_not_hours", str(err), text=raw.strip()) from None
+
+
+def time(raw: str) -> dt.time | None:
+    s = raw.strip()
+    if not s:
+        return None
+    if len(s) == 5 and s[2] == ":" and s.isascii():
+        try:
+            return dt.time(int(s[:2]), int(s[3:]))
+        except ValueError:
+            pass
+    try:
+        return parse_time(s)
+    except ValueError as err:
+        raise CellError("cell_not_time", str(err), text=s) from None
+
+
+_TIME_OF_DAY = re.compile(r"\d{1,2}[:.]\d{2}(?::\d{2}(?:\.\d+)?)?")
+
+
+def date_reader(slash_order: str | None, dot_order: str, required: bool
+                ) -> Callable[[str], dt.date | None]:
+    """ISO and dotted dates as they are; slashed ones in `slash_order`. With no order known,
+    a slashed date that reads both ways is refused rather than guessed."""
+
+    def read(raw: str) -> dt.date | None:
+        s = raw.strip()
+        if not s:
+            if required:
+                raise _empty()
+            return None
+        if len(s) == 10 and s[4] == "-" and s[7] == "-":
+            try:
+                return dt.date.fromisoformat(s)
+            except ValueError:
+                raise CellError("cell_not_real_date", "is not a real date", text=s) from None
+        head, _, tail = s.replace("T", " ", 1).partition(" ")
+        if tail and _TIME_OF_DAY.fullmatch(tail.strip()):  # '15.03.2023 00:00' from Excel
+            s = head
+        if "/" in s:
+            order = slash_order or date_order_hint(s)
+            if order is None:
+                if is_ambiguous_date(s):
+                    raise CellError("cell_ambiguous_date",
+                                    f"'{s}' reads day-first or month-first; give --date-order",
+                                    text=s)
+                order = "dmy"
+        else:
+            order = dot_order
+        try:
+            return parse_date(s, order)
+        except ValueError as err:
+            if "real date" not in str(err):
+                raise CellError("cell_not_date", str(err), text=s) from None
+            # with a decided order for slashed dates, say which: '03/15' is fine the other way
+            key = f"cell_not_real_date_{order}" if "/" in s and slash_order else "cell_not_real_date"
+            raise CellError(key, str(err), text=s) from None
+
+    return read
+
+
+def yes_no(extra: Mapping[str, bool], blank: bool | None) -> Callable[[str], bool | None]:
+    def read(raw: str) -> bool | None:
+        word = " ".join(raw.strip().lower().split())
+        if not word:
+            return blank
+        if word in extra:
+            return extra[word]
+        try:
+            return parse_yes_no(word)
+        except ValueError as err:
+            raise CellError("cell_not_yes_no", str(err), text=raw.strip()) from None
+
+    return read
+
+
+def attendance(extra: Mapping[str, str]) -> Callable[[str], Attendance]:
+    def read(raw: str) -> Attendance:
+        if not raw.strip():
+            raise _empty()
+        try:
+            return Attendance(parse_attendance(raw, dict(extra)))
+        except ValueError as err:
+            raise CellError("cell_not_attendance", str(err), text=raw.strip()) from None
+
+    return read
+
+
+def activity(extra: Mapping[str, str]) -> Callable[[str], str]:
+    def read(raw: str) -> str:
+        if not raw.strip():
+            return "meeting"
+        try:
+            return parse_activity(raw, dict(extra))
+        except ValueError as err:
+            raise CellError("cell_not_activity", str(err), text=raw.strip()) from None
+
+    return read
+
+
+def scheme(extra: Mapping[str, str]) -> Callable[[str], str]:
+    def read(raw: str) -> str:
+        word = " ".join(raw.strip().lower().split())
+        if not word:
+            raise _empty()
+        return extra.get(word, word)
+
+    return read

@@ -1,0 +1,398 @@
+"""Streaming a claims file into `Claim`s and `InvalidRow`s.
+
+The file is opened once and read as a stream: its head (a megabyte) tells the encoding,
+the delimiter, the header row and the order of slashed dates; the rows then come one at a
+time. Only when the head has slashed dates that read both ways, and nothing there tells
+which way is meant, is the rest of the file looked through first (a pipe is spooled to a
+temporary file for that).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import datetime as dt
+import io
+import os
+import tempfile
+from collections.abc import Callable, Iterator, Mapping
+from decimal import Decimal
+from pathlib import Path
+from typing import IO, Any, BinaryIO
+
+from ..models import Meeting
+from ..parsing import DATE_ORDERS, hours_between
+from . import cells as C
+from .columns import ClaimMapping, as_mapping
+from .records import Claim, ClaimFileError, InvalidRow
+from .sniff import (
+    DECODE_ERRORS,
+    DELIMITER_NAMES,
+    SAMPLE_BYTES,
+    Encoding,
+    Header,
+    conflicting_orders,
+    date_evidence,
+    decode_head,
+    detect_encoding,
+    find_header,
+    records_after_header,
+    undecidable_order,
+)
+
+ONE_MINUTE = Decimal(1) / 60
+
+
+class _Prefixed(io.RawIOBase):
+    """The bytes already read to look at the file, then the rest of it; counts bytes."""
+
+    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+        self._head = memoryview(head)
+        self._rest = rest
+        self.bytes_read = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self._head:
+            n = min(len(buffer), len(self._head))
+            buffer[:n] = self._head[:n]
+            self._head = self._head[n:]
+        else:
+            n = self._rest.readinto(buffer) or 0
+        self.bytes_read += n
+        return n
+
+
+def _read_fully(stream: BinaryIO, size: int) -> bytes:
+    parts, left = [], size
+    while left > 0:
+        chunk = stream.read(left)
+        if not chunk:
+            break
+        parts.append(chunk)
+        left -= len(chunk)
+    return b"".join(parts)
+
+
+class ClaimReader:
+    """An open claims file: how it is written, and its rows (an iterator of Claim | InvalidRow).
+
+    Close it (or use it in a `with` block, or read it to the end) to release the file.
+    """
+
+    def __init__(self, source: str | Path | BinaryIO, *, mapping: ClaimMapping | Mapping | None = None,
+                 encoding: str | None = None, delimiter: str | None = None,
+                 date_order: str | None = None, name: str | None = None) -> None:
+        self.mapping = as_mapping(mapping)
+        self._owned: list[IO[bytes]] = []
+        if isinstance(source, str | Path):
+            self.name = name or str(source)
+            try:
+                stream: BinaryIO = open(source, "rb")  # noqa: SIM115 - closed by close()
+            except OSError as err:
+                raise ClaimFileError(f"{self.name}: {err.strerror or err}") from None
+            self._owned.append(stream)
+        else:
+            self.name = name or getattr(source, "name", None) or "-"
+            if not isinstance(self.name, str):
+                self.name = "-"
+            stream = source
+        try:
+            self._open(stream, encoding, delimiter, date_order)
+        except BaseException:
+            self.close()
+            raise
+
+    # -- looking at the file
+
+    def _open(self, stream: BinaryIO, encoding: str | None, delimiter: str | None,
+              date_order: str | None) -> None:
+        if date_order is not None and date_order not in DATE_ORDERS:
+            raise ClaimFileError(f"--date-order: '{date_order}' is not dmy or mdy")
+        if delimiter is not None and len(delimiter) != 1:
+            raise ClaimFileError(f"--delimiter: '{delimiter}' is not one character")
+        self.size = _size(stream)
+        start = stream.tell() if _seekable(stream) else None
+        try:
+            head = _read_fully(stream, SAMPLE_BYTES)
+        except OSError as err:
+            raise ClaimFileError(f"{self.name}: {err.strerror or err}") from None
+        at_end = len(head) < SAMPLE_BYTES
+        self.encoding: Encoding = detect_encoding(head, at_end, encoding)
+        text = decode_head(head, self.encoding, at_end)
+        if not text.strip():
+            raise ClaimFileError(f"{self.name}: the file is empty")
+        self.header: Header = find_header(text, self.mapping.column_names(), delimiter, self.name)
+
+        self.date_order_given = date_order
+        if date_order is not None:
+            slash_order, dot_order = date_order, date_order
+        else:
+            evidence = date_evidence(records_after_header(io.StringIO(text, newline=""),
+                                                          self.header), self.header)
+            if len(evidence.hints) > 1:
+                raise conflicting_orders(evidence, self.name)
+            if evidence.order is None and evidence.ambiguous is not None and not at_end:
+                stream, start = self._rewindable(stream, head, start)
+                evidence = self._scan_for_order(stream, start, evidence)
+                stream.seek(start + len(head))  # type: ignore[operator]
+            if evidence.order is None and evidence.ambiguous is not None:
+                raise undecidable_order(evidence, self.name)
+            slash_order, dot_order = evidence.order, "dmy"
+        self.date_order = slash_order  # how slashed dates are read (None: no way to tell yet)
+
+        self._raw = _Prefixed(head, stream)
+        self._text = io.TextIOWrapper(io.BufferedReader(self._raw, 1 << 16),
+                                      encoding=self.encoding.name, errors=self.encoding.errors,
+                                      newline="")
+        self._rows = self._read(_row_reader(self.header, self.mapping, slash_order, dot_order))
+
+    def _rewindable(self, stream: BinaryIO, head: bytes, start: int | None
+                    ) -> tuple[BinaryIO, int]:
+        if start is not None:
+            return stream, start
+        spool = tempfile.TemporaryFile()  # noqa: SIM115 - closed by close()
+        self._owned.append(spool)
+        spool.write(head)
+        while chunk := stream.read(1 << 20):
+            spool.write(chunk)
+        spool.flush()
+        self.size = spool.tell()
+        return spool, 0
+
+    def _scan_for_order(self, stream: BinaryIO, start: int, evidence):
+        stream.seek(start)
+        text = io.TextIOWrapper(stream, encoding=self.encoding.name,  # type: ignore[arg-type]
+                                errors=self.encoding.errors, newline="")
+        try:
+            found = date_evidence(records_after_header(text, self.header), self.header,
+                                  stop_at_first_hint=True)
+        finally:
+            text.detach()
+        return found if found.hints else evidence
+
+    # -- reading rows
+
+    def _read(self, read_row: Callable[[list[str], int], Claim | InvalidRow]
+              ) -> Iterator[Claim | InvalidRow]:
+        reader = csv.reader(self._text, delimiter=self.header.delimiter, skipinitialspace=True)
+        decode_errors = DECODE_ERRORS[0]
+        line = 0
+        try:
+            for _ in range(self.header.record + 1):  # anything above the header, and the header
+                with contextlib.suppress(csv.Error):
+                    next(reader, None)
+                line = reader.line_num
+            while True:
+                try:
+                    for cells in reader:
+                        row, line = line + 1, reader.line_num
+                        if not any(cells):
+                            continue
+                        if DECODE_ERRORS[0] != decode_errors and any("\ufffd" in c for c in cells):
+                            yield self._undecodable(cells, row)
+                            continue
+                        result = read_row(cells, row)
+                        if type(result) is InvalidRow and not "".join(cells).strip():
+                            continue
+                        yield result
+                    break
+                except csv.Error as err:
+                    row, line = line + 1, reader.line_num
+                    yield InvalidRow(row, None, str(err), {}, "row_not_csv", {"why": str(err)})
+        finally:
+            self.close()
+
+    def _undecodable(self, cells: list[str], row: int) -> InvalidRow:
+        column = next((c for c, i in self.header.columns.items()
+                       if i < len(cells) and "\ufffd" in cells[i]), None)
+        why = f"is not {self.encoding.label} text"
+        return InvalidRow(row, column, why, _values(self.header, cells), "cell_not_decodable",
+                          {"encoding": self.encoding.label})
+
+    # -- the iterator and its life
+
+    def __iter__(self) -> Iterator[Claim | InvalidRow]:
+        return self._rows
+
+    def __next__(self) -> Claim | InvalidRow:
+        return next(self._rows)
+
+    def __enter__(self) -> ClaimReader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        for stream in self._owned:
+            stream.close()
+        self._owned.clear()
+
+    @property
+    def bytes_read(self) -> int:
+        return self._raw.bytes_read
+
+    @property
+    def delimiter_name(self) -> str:
+        return DELIMITER_NAMES.get(self.header.delimiter, self.header.delimiter)
+
+
+def read_claims(source: str | Path | BinaryIO, *, mapping: ClaimMapping | Mapping | None = None,
+                encoding: str | None = None, delimiter: str | None = None,
+                date_order: str | None = None) -> ClaimReader:
+    """Stream the rows of a claims file as `Claim` or `InvalidRow`, in file order.
+
+    Raises ClaimFileError, before any row, when the file cannot be used at all. The
+    result is an iterator that also tells how the file was read (`encoding`, `header`,
+    `date_order`, `delimiter_name`).
+    """
+    return ClaimReader(source, mapping=mapping, encoding=encoding, delimiter=delimiter,
+                       date_order=date_order)
+
+
+def _seekable(stream: BinaryIO) -> bool:
+    try:
+        return stream.seekable()
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+def _size(stream: BinaryIO) -> int | None:
+    try:
+        info = os.fstat(stream.fileno())
+    except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
+        return None
+    import stat
+
+    return info.st_size if stat.S_ISREG(info.st_mode) else None
+
+
+def _values(header: Header, cells: list[str]) -> dict[str, str]:
+    return {column: cells[i].strip() for column, i in header.columns.items()
+            if i < len(cells) and cells[i].strip()}
+
+
+def _hhmm(value: dt.time) -> str:
+    return value.strftime("%H:%M")
+
+
+def _row_reader(header: Header, mapping: ClaimMapping, slash_order: str | None,
+                dot_order: str) -> Callable[[list[str], int], Claim | InvalidRow]:
+    """A function that reads one row's cells; built once per file, for speed."""
+    width = len(header.cells)
+    blank = width  # absent optional columns read the blank cell appended to every row
+    col = header.columns
+    i_id, i_rep, i_scheme = col["claim_id"], col["representative"], col["scheme"]
+    i_date, i_attendance, i_claimed = col["date"], col["attendance"], col["claimed_honorarium"]
+    i_group = col.get("group", blank)
+    i_start, i_end, i_hours = col.get("start", blank), col.get("end", blank), col.get("hours", blank)
+    i_activity, i_agreement = col.get("activity", blank), col.get("agreement", blank)
+    i_lost, i_documented = col.get("lost_income", blank), col.get("lost_income_documented", blank)
+    i_gift, i_submitted = col.get("gift", blank), col.get("submitted", blank)
+
+    schemes = C.Cache(C.scheme(mapping.schemes))
+    dates = C.Cache(C.date_reader(slash_order, dot_order, required=True))
+    submitted_dates = C.Cache(C.date_reader(slash_order, dot_order, required=False))
+    attendances = C.Cache(C.attendance(mapping.attendance))
+    activities = C.Cache(C.activity(mapping.activity))
+    agreements = C.Cache(C.yes_no(mapping.yes_no, blank=None))
+    documented = C.Cache(C.yes_no(mapping.yes_no, blank=False))
+    amounts = C.Cache(C.amount)
+    times = C.Cache(C.time)
+    hour_counts = C.Cache(C.hours)
+
+    def span(key: tuple[str, str, str]) -> tuple[dt.time | None, dt.time | None, Decimal | None]:
+        start_text, end_text, hours_text = key
+        try:
+            start = times[start_text]
+        except C.CellError as err:
+            err.params["column"] = "start"
+            raise
+        try:
+            end = times[end_text]
+        except C.CellError as err:
+            err.params["column"] = "end"
+            raise
+        try:
+            hours = hour_counts[hours_text]
+        except C.CellError as err:
+            err.params["column"] = "hours"
+            raise
+        if start is None and end is None:
+            return None, None, hours
+        if end is None:
+            raise C.CellError("cell_start_without_end", "a start time needs an end time",
+                              column="end")
+        if start is None:
+            raise C.CellError("cell_end_without_start", "an end time needs a start time",
+                              column="start")
+        try:
+            length = hours_between(start, end)
+        except ValueError as err:
+            raise C.CellError("cell_end_not_after_start", str(err), column="end",
+                              start=_hhmm(start), end=_hhmm(end)) from None
+        if hours is not None and abs(hours - length) > ONE_MINUTE:
+            raise C.CellError("cell_hours_mismatch",
+                              f"{hours} hours do not match {_hhmm(start)}–{_hhmm(end)}",
+                              column="hours", hours=hours, start=_hhmm(start), end=_hhmm(end))
+        return start, end, length
+
+    spans = C.Cache(span)
+    meetings = C.Cache(lambda key: Meeting(*key))
+
+    def invalid(cells: list[str], row: int, column: str | None, err: C.CellError) -> InvalidRow:
+        params = dict(err.params)
+        column = params.pop("column", column)
+        return InvalidRow(row, column, str(err), _values(header, cells), err.key, params)
+
+    def read_row(cells: list[str], row: int) -> Claim | InvalidRow:
+        if len(cells) != width:
+            if len(cells) < width or any(c.strip() for c in cells[width:]):
+                why = f"has {len(cells)} cells where the header has {width}"
+                return InvalidRow(row, None, why, _values(header, cells), "row_cells",
+                                  {"count": len(cells), "expected": width})
+            del cells[width:]
+        cells.append("")
+        column = "claim_id"
+        try:
+            claim_id = cells[i_id].strip()
+            if not claim_id:
+                raise C.CellError("cell_empty", "is empty")
+            column = "representative"
+            representative = cells[i_rep].strip()
+            if not representative:
+                raise C.CellError("cell_empty", "is empty")
+            column = "scheme"
+            scheme = schemes[cells[i_scheme]]
+            column = "date"
+            date = dates[cells[i_date]]
+            column = "attendance"
+            attendance = attendances[cells[i_attendance]]
+            column = "activity"
+            activity = activities[cells[i_activity]]
+            column = "start"
+            start, end, hours = spans[(cells[i_start], cells[i_end], cells[i_hours])]
+            column = "agreement"
+            agreement = agreements[cells[i_agreement]]
+            column = "claimed_honorarium"
+            claimed = amounts[cells[i_claimed]]
+            column = "lost_income"
+            lost_income = amounts[cells[i_lost]]
+            column = "lost_income_documented"
+            is_documented = documented[cells[i_documented]]
+            column = "gift"
+            gift = amounts[cells[i_gift]]
+            column = "submitted"
+            submitted = submitted_dates[cells[i_submitted]]
+        except C.CellError as err:
+            del cells[width:]
+            return invalid(cells, row, column, err)
+        group = cells[i_group].strip() or None
+        meeting = meetings[(scheme, date, attendance, activity, hours, agreement, lost_income,
+                            is_documented, gift)]
+        return Claim(row, claim_id, representative, group, meeting, start, end, claimed, submitted)
+
+    return read_row

@@ -1,0 +1,55 @@
+"""What reading a claims file gives: a claim, or a row that could not be read."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..models import Meeting
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One row of a claims file: one representative's claim for one meeting.
+
+    The lost income and gift claimed are `meeting.lost_income` and `meeting.gift`.
+    """
+
+    row: int  # line number in the file, header = 1
+    claim_id: str
+    representative: str
+    group: str | None
+    meeting: Meeting
+    start: dt.time | None
+    end: dt.time | None
+    claimed_honorarium: Decimal
+    submitted: dt.date | None
+
+    @property
+    def claimed_total(self) -> Decimal:
+        return self.claimed_honorarium + self.meeting.lost_income + self.meeting.gift
+
+
+@dataclass(frozen=True, slots=True)
+class InvalidRow:
+    """A row that cannot be read: where, why, and whatever could be read of it.
+
+    `why` is English; `key` and `params` name the same reason as a message template
+    (honorar.render.messages) so that it can be shown in any language.
+    """
+
+    row: int
+    column: str | None  # canonical column name
+    why: str
+    values: Mapping[str, str] = field(default_factory=dict)  # canonical column → text
+    key: str | None = None
+    params: Mapping[str, object] = field(default_factory=dict)
+
+
+class ClaimFileError(Exception):
+    """The file as a whole cannot be used (no header, unknown encoding, ambiguous dates …).
+
+    Its text is one line that says what is wrong and, where there is one, what to do.
+    """

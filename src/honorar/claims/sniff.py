@@ -1,0 +1,243 @@
+"""Working out how a claims file is written: encoding, delimiter, header row, date order.
+
+Everything here looks at the head of the file (the first `SAMPLE_BYTES`), except the
+date order, which may need the whole file when its head gives no way to tell.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+
+from ..parsing import date_order_hint, is_ambiguous_date
+from .columns import REQUIRED_COLUMNS, normalise_header
+from .records import ClaimFileError
+
+SAMPLE_BYTES = 1 << 20
+HEADER_SEARCH_RECORDS = 10  # a title or notes may stand above the header row
+DELIMITERS = (",", ";", "\t", "|")
+DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "bar"}
+DATE_COLUMNS = ("date", "submitted")
+
+# -------------------------------------------------------------------------- encoding
+
+# Counts bytes that could not be decoded in an explicitly named encoding; the reader
+# checks rows for U+FFFD only once this has moved.
+DECODE_ERRORS = [0]
+
+
+def _windows_1252_byte(byte: int) -> str:
+    # cp1252 leaves five bytes undefined; Windows itself maps them to the C1 controls
+    return bytes([byte]).decode("cp1252", "strict") if byte not in (0x81, 0x8D, 0x8F, 0x90, 0x9D) \
+        else chr(byte)
+
+
+def _utf8_else_1252(err: UnicodeError) -> tuple[str, int]:
+    """Bytes that are not UTF-8 are read as Windows-1252: a file with plain ASCII at its
+    head and 'ø' written by Excel further down is still read right."""
+    if not isinstance(err, UnicodeDecodeError):
+        raise err
+    chunk = err.object[err.start:err.end]
+    return "".join(_windows_1252_byte(b) for b in chunk), err.end
+
+
+def _count_and_replace(err: UnicodeError) -> tuple[str, int]:
+    if not isinstance(err, UnicodeDecodeError):
+        raise err
+    DECODE_ERRORS[0] += 1
+    return "\ufffd", err.end
+
+
+codecs.register_error("honorar-utf8-else-1252", _utf8_else_1252)
+codecs.register_error("honorar-count-replace", _count_and_replace)
+
+
+@dataclass(frozen=True, slots=True)
+class Encoding:
+    name: str  # codec name passed to the decoder
+    label: str  # as shown to people
+    errors: str  # decoding error handler
+    detected: bool
+
+
+def detect_encoding(head: bytes, at_end: bool, given: str | None) -> Encoding:
+    if given:
+        try:
+            info = codecs.lookup(given)
+        except LookupError:
+            raise ClaimFileError(f"--encoding: unknown encoding '{given}' "
+                                 "(try utf-8 or cp1252)") from None
+        name = "utf-8-sig" if info.name == "utf-8" else info.name
+        return Encoding(name, given, "honorar-count-replace", False)
+    if head.startswith(codecs.BOM_UTF8):
+        return Encoding("utf-8-sig", "UTF-8 (BOM)", "honorar-utf8-else-1252", True)
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return Encoding("utf-16", "UTF-16", "honorar-count-replace", True)
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=at_end)
+    except UnicodeDecodeError:
+        return Encoding("cp1252", "Windows-1252", "honorar-utf8-else-1252", True)
+    return Encoding("utf-8", "UTF-8", "honorar-utf8-else-1252", True)
+
+
+def decode_head(head: bytes, encoding: Encoding, at_end: bool) -> str:
+    """The sample as text; a line cut short at the end of the sample is left out."""
+    decoder = codecs.getincrementaldecoder(encoding.name)(errors=encoding.errors)
+    errors_before = DECODE_ERRORS[0]
+    text = decoder.decode(head, final=at_end)
+    DECODE_ERRORS[0] = errors_before  # the real reading counts them again
+    if not at_end:
+        cut = max(text.rfind("\n"), text.rfind("\r"))
+        text = text[:cut + 1] if cut >= 0 else ""
+    return text
+
+
+# ---------------------------------------------------------------- header and delimiter
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    delimiter: str
+    record: int  # records before the header (a title line, say)
+    line: int  # the header's line number
+    cells: tuple[str, ...]
+    columns: Mapping[str, int]  # canonical column → cell index
+    names: Mapping[str, str]  # canonical column → the header text in the file
+    ignored: tuple[str, ...]  # header cells that name no column
+
+
+def _csv(lines: Iterable[str], delimiter: str) -> Iterator[list[str]]:
+    return csv.reader(lines, delimiter=delimiter, skipinitialspace=True, strict=False)
+
+
+def _records(text: str, delimiter: str, limit: int) -> list[tuple[int, list[str]]]:
+    """The first `limit` records of `text` with their line numbers (record starts)."""
+    reader = _csv(io.StringIO(text, newline=""), delimiter)
+    found: list[tuple[int, list[str]]] = []
+    line = 0
+    try:
+        for cells in reader:
+            found.append((line + 1, cells))
+            line = reader.line_num
+            if len(found) >= limit:
+                break
+    except csv.Error:
+        pass
+    return found
+
+
+def find_header(text: str, known: Mapping[str, str], delimiter: str | None,
+                name: str) -> Header:
+    """The record that names the most known columns, with the delimiter that splits it so."""
+    candidates = (delimiter,) if delimiter else DELIMITERS
+    best: tuple[int, int, str, int, int, list[str]] | None = None
+    for sep in candidates:
+        for index, (line, cells) in enumerate(_records(text, sep, HEADER_SEARCH_RECORDS)):
+            score = len({known[n] for n in map(normalise_header, cells) if n in known})
+            rank = (score, -index, sep, index, line, cells)
+            if best is None or rank[:2] > best[:2]:
+                best = rank
+    if best is None or best[0] == 0:
+        sep_text = f" with --delimiter {DELIMITER_NAMES.get(delimiter, delimiter)}" \
+            if delimiter else ""
+        raise ClaimFileError(f"{name}: no header row{sep_text} with the columns "
+                             f"{', '.join(REQUIRED_COLUMNS)} (use --mapping for other names)")
+    _, _, sep, index, line, cells = best
+    columns: dict[str, int] = {}
+    names: dict[str, str] = {}
+    ignored: list[str] = []
+    for i, cell in enumerate(cells):
+        canonical = known.get(normalise_header(cell))
+        if canonical is None:
+            if cell.strip():
+                ignored.append(cell.strip())
+            continue
+        if canonical in columns:
+            raise ClaimFileError(f"{name}: the columns '{names[canonical]}' and '{cell.strip()}' "
+                                 f"both give {canonical}")
+        columns[canonical] = i
+        names[canonical] = cell.strip().lstrip("\ufeff")
+    missing = [c for c in REQUIRED_COLUMNS if c not in columns]
+    if missing:
+        raise ClaimFileError(
+            f"{name}: no header row with the columns {', '.join(REQUIRED_COLUMNS)}: line {line} "
+            f"(split on {DELIMITER_NAMES.get(sep, repr(sep))}) lacks {', '.join(missing)} "
+            "(use --mapping for other names)")
+    return Header(sep, index, line, tuple(cells), columns, names, tuple(ignored))
+
+
+# ------------------------------------------------------------------------ date order
+
+
+@dataclass(frozen=True, slots=True)
+class DateEvidence:
+    """What the slashed dates of a file say about their order (dotted ones are day-first)."""
+
+    hints: Mapping[str, tuple[str, int, str]]  # order → (value, line, column) first seen
+    ambiguous: tuple[str, int, str] | None  # an ambiguous (value, line, column)
+
+    @property
+    def order(self) -> str | None:
+        return next(iter(self.hints)) if len(self.hints) == 1 else None
+
+
+def date_evidence(records: Iterable[tuple[int, list[str]]], header: Header,
+                  stop_at_first_hint: bool = False) -> DateEvidence:
+    hints: dict[str, tuple[str, int, str]] = {}
+    ambiguous = None
+    indices = [(header.columns[c], header.names[c]) for c in DATE_COLUMNS if c in header.columns]
+    for line, cells in records:
+        for index, column in indices:
+            if index >= len(cells):
+                continue
+            value = cells[index]
+            if "/" not in value:
+                continue
+            hint = date_order_hint(value)
+            if hint is not None:
+                hints.setdefault(hint, (value.strip(), line, column))
+                if stop_at_first_hint:
+                    return DateEvidence(hints, ambiguous)
+            elif ambiguous is None and is_ambiguous_date(value):
+                ambiguous = (value.strip(), line, column)
+    return DateEvidence(hints, ambiguous)
+
+
+def records_after_header(lines: Iterable[str], header: Header) -> Iterator[tuple[int, list[str]]]:
+    reader = _csv(lines, header.delimiter)
+    line = 0
+    index = 0
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error:
+            line = reader.line_num
+            continue
+        start, line = line + 1, reader.line_num
+        if index > header.record:
+            yield start, cells
+        index += 1
+
+
+ORDER_WORDS = {"dmy": "day-first", "mdy": "month-first"}
+
+
+def conflicting_orders(evidence: DateEvidence, name: str) -> ClaimFileError:
+    (a, (va, la, ca)), (b, (vb, lb, cb)) = sorted(evidence.hints.items())
+    return ClaimFileError(
+        f"{name}: the dates are written both {ORDER_WORDS[a]} ('{va}', column '{ca}', line {la}) "
+        f"and {ORDER_WORDS[b]} ('{vb}', column '{cb}', line {lb}); give --date-order dmy or mdy "
+        "(dates that do not fit it become invalid rows)")
+
+
+def undecidable_order(evidence: DateEvidence, name: str) -> ClaimFileError:
+    value, line, column = evidence.ambiguous  # type: ignore[misc]
+    return ClaimFileError(
+        f"{name}: column '{column}' has dates such as '{value}' (line {line}) that read "
+        "day-first or month-first, and no date in the file tells which; give --date-order dmy "
+        "(15/03/2023) or --date-order mdy (03/15/2023)")

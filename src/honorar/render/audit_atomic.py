@@ -1,0 +1,88 @@
+"""Writing a report so that nobody ever sees half of it.
+
+The report is written to a temporary file beside its target and renamed over it only when
+it is complete (a rename within one directory is atomic). Standard output gets the same
+treatment: the report is spooled to a temporary file and copied out at the end, so an
+audit that fails half-way prints nothing but its error line. A spooled report can be
+rewritten once more before it is committed, for the findings known only at the end.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO, TextIO
+
+
+class AtomicOutput:
+    def __init__(self, target: Path | None, *, encoding: str = "utf-8") -> None:
+        self.target = target
+        self.encoding = encoding
+        self._directory = str(target.parent) if target is not None else None
+        self.path = self._new_temp()
+        self.stream: TextIO = open(self.path, "w", encoding=encoding, newline="")  # noqa: SIM115
+
+    def _new_temp(self) -> str:
+        handle, path = tempfile.mkstemp(prefix=".honorar-", suffix=".tmp", dir=self._directory)
+        os.close(handle)
+        return path
+
+    def rewrite(self, transform: Callable[[IO[str], IO[str]], None]) -> None:
+        """Pass the text written so far through `transform(old, new)` into a fresh file."""
+        self.stream.close()
+        old_path, self.path = self.path, self._new_temp()
+        try:
+            with open(old_path, encoding=self.encoding, newline="") as old:
+                self.stream = open(self.path, "w", encoding=self.encoding, newline="")  # noqa: SIM115
+                transform(old, self.stream)
+        finally:
+            os.unlink(old_path)
+
+    def commit(self) -> None:
+        self.stream.close()
+        if self.target is None:
+            self._copy_to_stdout()
+            os.unlink(self.path)
+            return
+        os.chmod(self.path, _mode_for(self.target))
+        os.replace(self.path, self.target)
+
+    def discard(self) -> None:
+        self.stream.close()
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(self.path)
+
+    def _copy_to_stdout(self) -> None:
+        out = sys.stdout
+        binary = getattr(out, "buffer", None)
+        with open(self.path, "rb") as spooled:
+            if binary is not None:  # the report's own encoding, whatever the terminal's
+                out.flush()
+                shutil.copyfileobj(spooled, binary, 1 << 20)
+                binary.flush()
+            else:
+                while chunk := spooled.read(1 << 20):
+                    out.write(chunk.decode(self.encoding))
+                out.flush()
+
+    def __enter__(self) -> AtomicOutput:
+        return self
+
+    def __exit__(self, kind: object, *rest: object) -> None:
+        if kind is not None:
+            self.discard()
+
+
+def _mode_for(target: Path) -> int:
+    """Keep the permissions of a report being replaced; a new one gets the usual ones."""
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

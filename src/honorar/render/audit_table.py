@@ -1,0 +1,216 @@
+"""The audit for people: a summary to act on, then the findings claim by claim.
+
+For a large file the list stops after `LISTED` claims with a line saying how many more
+there are (the JSON and CSV reports have them all). Group meetings with too few
+representatives are known only at the end and are about a meeting, not one claim, so they
+get a section of their own, one line a meeting with its rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from ..audit import Reading, Summary, readable_claimed
+from ..checks import ClaimResult
+from ..models import Finding
+from . import locale
+from .audit_messages import SEVERITY_WORDS, FindingTexts
+
+LISTED = 200  # claims with findings listed in full
+LISTED_MEETINGS = 100
+ROWS_PER_MEETING = 12
+
+WORDS = {
+    "nb": {
+        "title": "Revisjon av {file}", "read": "Lest som {encoding}, skilletegn {delimiter}, "
+        "overskrift på linje {line}", "order_dmy": "datoer med skråstrek leses dag først",
+        "order_mdy": "datoer med skråstrek leses måned først", "ignored": "Kolonner som ikke brukes",
+        "rows": "Rader", "invalid": "Rader som ikke kan leses", "with_findings": "Krav med funn",
+        "claimed": "Krevd", "due": "Skal utbetales etter reglene", "overpaid": "Krevd for mye",
+        "underpaid": "Krevd for lite", "undecided": "Krevd der reglene ikke avgjør beløpet",
+        "duplicates": "Krevd i dublettrader", "versions": "Satstabeller", "rows_word": "rader",
+        "by_code": "Funn etter kode", "code": "Kode", "severity": "Alvor", "count": "Antall",
+        "none": "Ingen funn.", "per_claim": "Funn per krav", "row": "Rad", "claim": "Krav",
+        "representative": "Brukerrepresentant", "amounts": "krevd → skal ha",
+        "finding": "Funn", "more": "… og {count} krav til med funn (alle står i --format json "
+        "eller csv)", "meetings": "Gruppemøter med for få brukerrepresentanter",
+        "group": "Gruppe", "date": "Dato", "rows_of": "Rader", "more_meetings":
+        "… og {count} rader til i slike gruppemøter", "undecided_amount": "ikke avgjort",
+        "delimiters": {"comma": "komma", "semicolon": "semikolon", "tab": "tabulator",
+                       "bar": "loddrett strek"},
+    },
+    "en": {
+        "title": "Audit of {file}", "read": "Read as {encoding}, {delimiter}-separated, header on "
+        "line {line}", "order_dmy": "slashed dates read day-first",
+        "order_mdy": "slashed dates read month-first", "ignored": "Columns not used",
+        "rows": "Rows", "invalid": "Rows that cannot be read", "with_findings": "Claims with findings",
+        "claimed": "Claimed", "due": "Due under the rules", "overpaid": "Claimed too much",
+        "underpaid": "Claimed too little", "undecided": "Claimed where the rules do not decide",
+        "duplicates": "Claimed in duplicate rows", "versions": "Rate tables", "rows_word": "rows",
+        "by_code": "Findings by code", "code": "Code", "severity": "Severity", "count": "Count",
+        "none": "No findings.", "per_claim": "Findings by claim", "row": "Row", "claim": "Claim",
+        "representative": "Representative", "amounts": "claimed → due", "finding": "Findings",
+        "more": "… and {count} more claims with findings (all are in --format json or csv)",
+        "meetings": "Group meetings with too few representatives", "group": "Group",
+        "date": "Date", "rows_of": "Rows", "more_meetings": "… and {count} more rows in such meetings",
+        "undecided_amount": "not decided",
+        "delimiters": {"comma": "comma", "semicolon": "semicolon", "tab": "tab", "bar": "bar"},
+    },
+}
+
+_COLOURS = {"error": "red", "warning": "yellow"}
+
+
+@dataclass(slots=True)
+class _Listed:
+    row: int
+    claim_id: str
+    representative: str
+    claimed: Decimal | None
+    due: Decimal | None
+    findings: list[tuple[str, str, str]]  # severity, code, message
+
+
+class TableReport:
+    def __init__(self, console: Console, lang: str, reading: Reading) -> None:
+        self.console = console
+        self.lang = lang
+        self.words = WORDS[lang]
+        self.reading = reading
+        self.texts = FindingTexts(lang, reading.columns)
+        self.listed: list[_Listed] = []
+        self.not_listed = 0
+
+    def add(self, result: ClaimResult) -> None:
+        if not result.findings:
+            return
+        if len(self.listed) >= LISTED:
+            self.not_listed += 1
+            return
+        claim = result.claim
+        if claim is not None:
+            item = _Listed(result.row, claim.claim_id, claim.representative, claim.claimed_total,
+                           result.calculation.total, [])  # type: ignore[union-attr]
+        else:
+            values = result.invalid.values  # type: ignore[union-attr]
+            item = _Listed(result.row, values.get("claim_id", ""), values.get("representative", ""),
+                           readable_claimed(result.invalid)[3], None, [])  # type: ignore[arg-type]
+        item.findings = [(f.severity, f.code, self.texts(f)) for f in result.findings]
+        self.listed.append(item)
+
+    def finish(self, summary: Summary, late_findings: Iterator[Finding]) -> None:
+        meetings: dict[tuple[str, dt.date], list] = {}
+        extra_rows = 0
+        for f in late_findings:
+            key = (str(f.params.get("group")), f.params.get("date"))
+            if key not in meetings:
+                if len(meetings) >= LISTED_MEETINGS:
+                    extra_rows += 1
+                    continue
+                meetings[key] = [f, []]
+            meetings[key][1].append(f.row)
+        self._summary(summary)
+        self._listed()
+        self._meetings(meetings, extra_rows)
+
+    # -- the parts
+
+    def _summary(self, s: Summary) -> None:
+        w, lang, r = self.words, self.lang, self.reading
+        print_ = self.console.print
+        print_(f"[bold]{escape(w['title'].format(file=r.file))}[/bold]")
+        delimiter = w["delimiters"].get(r.delimiter_name, r.delimiter_name)
+        read = w["read"].format(encoding=r.encoding, delimiter=delimiter, line=r.header_line)
+        if r.date_order:
+            read += "; " + w[f"order_{r.date_order}"]
+        print_(escape(read))
+        if r.ignored_columns:
+            print_(escape(f"{w['ignored']}: {', '.join(r.ignored_columns)}"))
+        print_()
+        money = lambda value: locale.money(value, lang)  # noqa: E731
+        facts = Table(show_header=False, box=None, pad_edge=False)
+        facts.add_column(style="bold")
+        facts.add_column(justify="right")
+        facts.add_row(w["rows"], locale.number(s.rows, lang))
+        if s.invalid_rows:
+            facts.add_row(w["invalid"], f"[red]{locale.number(s.invalid_rows, lang)}[/red]")
+        facts.add_row(w["with_findings"], locale.number(s.claims_with_findings, lang))
+        facts.add_row(w["claimed"], money(s.claimed_total))
+        facts.add_row(w["due"], money(s.due_total))
+        facts.add_row(w["overpaid"], money(s.overpaid))
+        facts.add_row(w["underpaid"], money(s.underpaid))
+        if s.undecided_claimed:
+            facts.add_row(w["undecided"], money(s.undecided_claimed))
+        if s.duplicate_claimed:
+            facts.add_row(w["duplicates"], money(s.duplicate_claimed))
+        print_(facts)
+        versions = ", ".join(f"{table.label} ({locale.number(rows, lang)} {w['rows_word']})"
+                             for table, rows in s.versions)
+        print_(f"[bold]{w['versions']}:[/bold] {escape(versions) or '–'}")
+        print_()
+        if not s.findings:
+            print_(f"[green]{w['none']}[/green]")
+            return
+        codes = Table(title=None, box=None, pad_edge=False, show_header=True,
+                      header_style="bold")
+        codes.add_column(w["code"])
+        codes.add_column(w["severity"])
+        codes.add_column(w["count"], justify="right")
+        for code, count in s.findings_in_order():
+            severity = s.code_severity.get(code, "error")
+            colour = _COLOURS[severity]
+            codes.add_row(code, f"[{colour}]{SEVERITY_WORDS[lang][severity]}[/{colour}]",
+                          locale.number(count, lang))
+        print_(f"[bold]{w['by_code']}[/bold]")
+        print_(codes)
+
+    def _listed(self) -> None:
+        if not self.listed:
+            return
+        w, lang, print_ = self.words, self.lang, self.console.print
+        print_()
+        print_(f"[bold]{w['per_claim']}[/bold]")
+        for item in self.listed:
+            claimed = locale.money(item.claimed, lang) if item.claimed is not None else "–"
+            due = locale.money(item.due, lang) if item.due is not None else w["undecided_amount"]
+            print_(f"[bold]{w['row']} {item.row}[/bold]  {escape(item.claim_id)}  "
+                   f"{escape(item.representative)}  [dim]{w['amounts']}:[/dim] {claimed} → {due}")
+            print_(_findings_table([(severity, f"{escape(message)} [dim]({code})[/dim]")
+                                    for severity, code, message in item.findings], lang))
+        if self.not_listed:
+            print_(escape(w["more"].format(count=locale.number(self.not_listed, lang))))
+
+    def _meetings(self, meetings: dict, extra: int) -> None:
+        if not meetings:
+            return
+        w, lang, print_ = self.words, self.lang, self.console.print
+        print_()
+        print_(f"[bold]{w['meetings']}[/bold]")
+        lines = []
+        for finding, rows in meetings.values():
+            shown = ", ".join(map(str, rows[:ROWS_PER_MEETING]))
+            if len(rows) > ROWS_PER_MEETING:
+                shown += " …"
+            lines.append((finding.severity, f"{escape(self.texts(finding))} "
+                                            f"[dim]({w['rows_of'].lower()} {shown})[/dim]"))
+        print_(_findings_table(lines, lang))
+        if extra:
+            print_(escape(w["more_meetings"].format(count=locale.number(extra, lang))))
+
+
+def _findings_table(lines, lang: str) -> Table:
+    """Severity, then the message, wrapped under itself."""
+    table = Table(show_header=False, box=None, pad_edge=False, padding=(0, 1))
+    table.add_column(no_wrap=True, min_width=10)
+    table.add_column()
+    for severity, message in lines:
+        colour = _COLOURS[severity]
+        table.add_row(f"  [{colour}]{SEVERITY_WORDS[lang][severity]}[/{colour}]", message)
+    return table

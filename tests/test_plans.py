@@ -9,7 +9,15 @@ from pathlib import Path
 import pytest
 
 from honorar.models import Attendance
-from honorar.plans import PLANS_FOLDER, PlanError, local, parse_plan, read_plan, suggested_plan
+from honorar.plans import (
+    MOST_MEETINGS,
+    PLANS_FOLDER,
+    PlanError,
+    local,
+    parse_plan,
+    read_plan,
+    suggested_plan,
+)
 from honorar.tables import Catalogue, shipped_rates_dir
 
 PLANS = Path(__file__).parent / "data" / "plans"
@@ -150,6 +158,24 @@ def test_an_empty_or_missing_file_is_one_problem(tmp_path):
     with pytest.raises(PlanError) as caught:
         read_plan(tmp_path / "missing.yaml")
     assert len(caught.value.problems) == 1 and caught.value.problems[0].line is None
+
+
+def test_a_count_beyond_any_working_group_is_a_problem_not_a_million_meetings():
+    with pytest.raises(PlanError) as caught:
+        parse_plan("meetings:\n  - {activity: meeting, hours: 2, count: 100000000000}\n",
+                   "p.yaml")
+    assert [str(p) for p in caught.value.problems] == [
+        f"p.yaml:1:1: meetings: 100000000000 meetings; a plan holds at most {MOST_MEETINGS}"]
+    most = parse_plan(f"- {{activity: meeting, hours: 2, count: {MOST_MEETINGS}}}\n", "p.yaml")
+    assert len(most.meetings) == MOST_MEETINGS
+    with pytest.raises(PlanError, match="a plan holds at most"):
+        parse_plan("- {activity: meeting, hours: 2}\n" * (MOST_MEETINGS + 1), "p.yaml")
+
+
+def test_an_alias_inside_its_own_anchor_is_a_problem_at_its_line():
+    with pytest.raises(PlanError) as caught:
+        parse_plan("meetings:\n  - &a [*a]\n", "p.yaml")
+    assert str(caught.value.problems[0]) == "p.yaml:2:5: this anchor's value holds an alias to itself"
 
 
 def test_a_plan_names_a_valid_scheme_or_none():

@@ -218,6 +218,22 @@ def test_check_a_file_that_is_not_there(tmp_path):
     assert result.exit_code == 2 and "gone.yaml" in result.stdout
 
 
+def test_check_a_file_whose_aliases_multiply_or_loop_is_problems_not_a_crash(tmp_path):
+    # seven lines that a naive expansion turns into a million values
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 7)]
+    laughs = drop(tmp_path, "x", "laughs.yaml", "\n".join(lines) + "\n")
+    looped = drop(tmp_path, "x", "loop.yaml", "scheme: unn\nname: &n [*n]\n")
+    merged = drop(tmp_path, "x", "merge.yaml", "scheme: unn\nname: &n {<<: *n}\n")
+    deep = drop(tmp_path, "x", "deep.yaml", "a: " + "[" * 900 + "]" * 900 + "\n")
+    result = invoke("check", str(laughs), str(looped), str(merged), str(deep))
+    assert result.exit_code == 2, result.stderr
+    assert f"{laughs}:7:1: a6: Extra inputs are not permitted" in result.stdout
+    assert f"{looped}:2:7: this anchor's value holds an alias to itself" in result.stdout
+    assert f"{merged}:2:7: this anchor's value holds an alias to itself" in result.stdout
+    assert f"{deep}: nested too deeply" in result.stdout
+
+
 def test_check_warns_about_a_version_before_the_newest_installed_one(tmp_path):
     early = drop(tmp_path, "unn", "2021-01-01.yaml",
                  UNN_TEXT.replace("effective: 2022-01-01", "effective: 2021-01-01"))

@@ -26,6 +26,9 @@ from .yamldoc import Problem, Unreadable, parse, read_text
 
 PLANS_FOLDER = "_plans"
 SUGGESTED_PLAN = "unn-suggested.yaml"
+# A plan is one working group's meetings, each a row of the budget: more than this is a slip
+# in `count` (or a file that multiplies itself through aliases), not a plan to price.
+MOST_MEETINGS = 1000
 
 # A text in one language, or in several: {nb: ..., en: ...}; a plain text is kept under "".
 LocalText = Mapping[str, str]
@@ -199,6 +202,14 @@ def parse_plan(text: str, file: str) -> Plan:
     def place(path: tuple) -> tuple[int | None, int | None]:
         return doc.place(path[1:] if bare_list else path)
 
+    def too_many(number: int) -> PlanError:
+        return PlanError([*problems, Problem(file, *place(("meetings",)),
+                                             f"meetings: {number} meetings; a plan holds at "
+                                             f"most {MOST_MEETINGS}")])
+
+    entries = data.get("meetings")
+    if isinstance(entries, list) and len(entries) > MOST_MEETINGS:
+        raise too_many(len(entries))
     try:
         found = _PlanFile.model_validate(data)
     except ValidationError as err:
@@ -209,6 +220,9 @@ def parse_plan(text: str, file: str) -> Plan:
         raise PlanError(sorted(problems, key=_by_place)) from None
     if problems:
         raise PlanError(problems)
+    total = sum(entry.count for entry in found.meetings)
+    if total > MOST_MEETINGS:
+        raise too_many(total)
 
     meetings: list[PlannedMeeting] = []
     for index, entry in enumerate(found.meetings):

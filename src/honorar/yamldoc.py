@@ -111,7 +111,10 @@ def parse(text: str, file: str) -> Document:
     except yaml.YAMLError as err:
         return Document(None, {}, (Problem(file, None, None, str(err)),), file)
     walker = _Walker(file)
-    data = walker.value(node, ()) if node is not None else None
+    try:
+        data = walker.value(node, ()) if node is not None else None
+    except RecursionError:
+        return Document(None, {}, (Problem(file, None, None, "nested too deeply"),), file)
     return Document(data, walker.places, tuple(walker.problems), file)
 
 
@@ -120,14 +123,34 @@ class _Walker:
         self.file = file
         self.places: dict[KeyPath, tuple[int, int]] = {}
         self.problems: list[Problem] = []
+        # An alias is its anchor's node once more. Its value is built once and shared, as
+        # PyYAML's own loader does, so that aliases of aliases cannot blow a few lines up
+        # into millions of values; places are kept where the anchor's value stands.
+        self._built: dict[int, Any] = {}
+        self._open: set[int] = set()  # collections being built: an alias to one loops
 
     def value(self, node: yaml.Node, path: KeyPath) -> Any:
         self.places.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if not isinstance(node, yaml.MappingNode | yaml.SequenceNode):
+            return self.scalar(node)
+        if id(node) in self._built:
+            return self._built[id(node)]
+        if self._loops(node):
+            return None
+        self._open.add(id(node))
         if isinstance(node, yaml.MappingNode):
-            return self.mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.value(item, (*path, i)) for i, item in enumerate(node.value)]
-        return self.scalar(node)
+            built: Any = self.mapping(node, path)
+        else:
+            built = [self.value(item, (*path, i)) for i, item in enumerate(node.value)]
+        self._open.discard(id(node))
+        self._built[id(node)] = built
+        return built
+
+    def _loops(self, node: yaml.Node) -> bool:
+        if id(node) in self._open:
+            self._problem(node, "this anchor's value holds an alias to itself")
+            return True
+        return False
 
     def mapping(self, node: yaml.MappingNode, path: KeyPath) -> dict[str, Any]:
         merged: dict[str, Any] = {}
@@ -153,7 +176,8 @@ class _Walker:
         sources = []
         for item in nodes:
             if isinstance(item, yaml.MappingNode):
-                sources.append(self.mapping(item, path))
+                if not self._loops(item):
+                    sources.append(self.mapping(item, path))
             else:
                 self._problem(item, "'<<' merges only mappings")
         return sources

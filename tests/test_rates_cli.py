@@ -421,3 +421,17 @@ def test_diff_impact_without_the_claims_reader_is_one_line():
 def test_diff_impact_of_a_missing_claims_file_is_one_line(tmp_path):
     result = invoke("diff", "unn", str(NEW), "--impact", str(tmp_path / "none.csv"))
     assert result.exit_code == 2 and result.stderr.count("\n") == 1
+
+
+@pytest.mark.skipif(not HAVE_CLAIMS, reason="the claims reader is not there yet")
+def test_diff_impact_of_an_unusable_claims_file_names_it_once(tmp_path):
+    for name, content in (("none.csv", None), ("empty.csv", b""), ("dir.csv", "dir")):
+        path = tmp_path / name
+        if content == "dir":
+            path.mkdir()
+        elif content is not None:
+            path.write_bytes(content)
+        result = invoke("diff", "unn", str(NEW), "--impact", str(path))
+        assert result.exit_code == 2 and result.stderr.count("\n") == 1, result.stderr
+        assert result.stderr.startswith(f"honorar: error: --impact: {path}: ")
+        assert result.stderr.count(name) == 1, result.stderr

@@ -220,8 +220,8 @@ def _impact(claims_file: Path, mapping_file: Path | None, old, new, top: int, by
     source = sys.stdin.buffer if str(claims_file) == "-" else claims_file
     try:
         return impact(read_claims(source, mapping=mapping), old, new, top=top, by=by)
-    except ClaimFileError as err:
-        raise UsageProblem(f"--impact: {claims_file}: {err}") from None
+    except ClaimFileError as err:  # it names the file already
+        raise UsageProblem(f"--impact: {err}") from None
     except OSError as err:
         raise UsageProblem(f"--impact: {claims_file}: {err.strerror or err}") from None
 

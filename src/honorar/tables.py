@@ -114,9 +114,14 @@ class Versions:
 
     def at(self, date: dt.date) -> RateTable | None:
         """The newest version effective on or before `date`, or None before the first."""
+        found = self.file_at(date)
+        return found.table if found else None
+
+    def file_at(self, date: dt.date) -> TableFile | None:
+        """The version `at` gives, with the file it comes from."""
         dates = [f.table.effective for f in self.files]
         i = bisect.bisect_right(dates, date)
-        return self.files[i - 1].table if i else None
+        return self.files[i - 1] if i else None
 
     def effective_on(self, date: dt.date) -> TableFile | None:
         for f in self.files:

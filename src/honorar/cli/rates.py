@@ -50,12 +50,10 @@ def list_(output_format: FormatOption = "table", lang: LangOption = Lang.nb,
     schemes, problems = [], []
     for scheme in tables.scheme_names():
         try:
-            versions = tables.versions(scheme)
+            schemes.append((scheme, tables.versions(scheme)))
         except TableError as err:
             schemes.append((scheme, None))
             problems.extend(err.problems)
-            continue
-        schemes.append((scheme, versions.files if versions else []))
     today = dt.date.today()
     if output_format == "json":
         from ..render import rates_json
@@ -94,7 +92,7 @@ def _version(option: str, spec: str, tables, today: dt.date):
         known = ", ".join(tables.scheme_names()) or "none"
         raise UsageProblem(f"{option}: unknown scheme '{scheme}' (known: {known}), and no "
                            f"file '{spec}'")
-    found = next((f for f in reversed(versions.files) if f.table.effective <= date), None)
+    found = versions.file_at(date)
     if found is None:
         first = versions.files[0].table.version if versions.files else "none"
         raise UsageProblem(f"{option}: no version of '{scheme}' is in force on {date} "

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..diff import Change, Checked, Impact, Item, Totals, Value, flatten
 from ..models import RateTable, Source
-from ..tables import TableFile
+from ..tables import Versions
 from ..yamldoc import Problem
 from . import messages
 from .jsonout import amount
@@ -49,15 +49,14 @@ def problem(p: Problem) -> dict[str, Any]:
 # ------------------------------------------------------------------------------ list/show
 
 
-def listing(schemes: Sequence[tuple[str, Sequence[TableFile] | None]], dirs: Sequence[Path],
+def listing(schemes: Sequence[tuple[str, Versions | None]], dirs: Sequence[Path],
             today: dt.date, problems: Sequence[Problem]) -> dict[str, Any]:
     out = []
-    for scheme, files in schemes:
-        if files is None:
+    for scheme, versions in schemes:
+        if versions is None:
             out.append({"scheme": scheme, "name": None, "versions": None})
             continue
-        in_force = [f for f in files if f.table.effective <= today]
-        current = in_force[-1] if in_force else None
+        files, current = versions.files, versions.file_at(today)
         out.append({"scheme": scheme, "name": files[-1].table.name if files else None,
                     "versions": [{"version": f.table.version, "file": str(f.path),
                                   "shadows": [str(p) for p in f.shadows],

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ..models import Cited, FlatRule, GiftOnlyRule, HourlyRule, PriceRule, RateTable, TieredRule
-from ..tables import TableFile
+from ..tables import Versions
 from ..yamldoc import Problem
 from . import locale, messages
 from .rates_words import DIRECTIONS, TIERS, console_for, quantity, row, word
@@ -18,7 +18,7 @@ from .rates_words import DIRECTIONS, TIERS, console_for, quantity, row, word
 # -------------------------------------------------------------------------------- list
 
 
-def print_list(schemes: Sequence[tuple[str, Sequence[TableFile] | None]], dirs: Sequence[Path],
+def print_list(schemes: Sequence[tuple[str, Versions | None]], dirs: Sequence[Path],
                today: dt.date, lang: str, console: Console | None = None) -> None:
     """Every scheme and its versions; `None` for a scheme whose tables cannot be read."""
     console = console_for(console)
@@ -31,12 +31,11 @@ def print_list(schemes: Sequence[tuple[str, Sequence[TableFile] | None]], dirs: 
     grid = Table(show_lines=False)
     for heading in ("scheme", "version", "file", "note"):
         grid.add_column(word(heading, lang), overflow="fold")
-    for scheme, files in schemes:
-        if files is None:
+    for scheme, versions in schemes:
+        if versions is None:
             row(grid, scheme, "", "", word("broken", lang))
             continue
-        in_force = [f for f in files if f.table.effective <= today]
-        current = in_force[-1] if in_force else None
+        files, current = versions.files, versions.file_at(today)
         for i, f in enumerate(files):
             notes = [word("in_force", lang)] if f is current else []
             notes += [word("shadows", lang, file=str(p)) for p in f.shadows]

@@ -92,18 +92,18 @@ class Budget:
 
     @property
     def honorarium_total(self) -> Decimal | None:
-        return _sum(line.honorarium_all for line in self.lines)
+        return sum_or_none(line.honorarium_all for line in self.lines)
 
     @property
     def lost_income_total(self) -> Decimal | None:
-        return _sum(line.lost_income_all for line in self.lines)
+        return sum_or_none(line.lost_income_all for line in self.lines)
 
     @property
     def total(self) -> Decimal | None:
-        return _sum(line.total_all for line in self.lines)
+        return sum_or_none(line.total_all for line in self.lines)
 
 
-def _sum(amounts: Iterable[Decimal | None]) -> Decimal | None:
+def sum_or_none(amounts: Iterable[Decimal | None]) -> Decimal | None:
     """The sum, or None when any part is undecided: a budget is never quietly too low."""
     values = list(amounts)
     if any(v is None for v in values):

@@ -124,14 +124,17 @@ def _check_one(path: Path, rates_dirs: list[Path]):
     """Validate one file strictly, then weigh it against the versions already installed."""
     from ..diff import Checked, placement, suspicious, yaml_path
     from ..tables import Catalogue, TableError, is_scheme_folder, read_table, search_path
-    from ..yamldoc import Problem, parse
+    from ..yamldoc import Problem, Unreadable, parse, read_text
 
     name = str(path)
     try:
-        table = read_table(path)
+        text = read_text(path)
+        table = read_table(path, text=text)
+    except Unreadable as err:
+        return Checked(name, None, (err.problem,))
     except TableError as err:
         return Checked(name, None, err.problems)
-    places = parse(path.read_text(encoding="utf-8-sig"), name)
+    places = parse(text, name)
 
     # A file laid out as <rates dir>/<scheme>/<file>.yaml is checked together with its
     # neighbours, as it will be read once its directory is searched.

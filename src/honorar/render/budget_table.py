@@ -7,7 +7,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from ..budget import Budget, BudgetFinding
+from ..budget import Budget, BudgetFinding, sum_or_none
 from . import locale, messages
 from .budget_text import meeting_name, note_text, plan_name, plan_source, reminder_text
 
@@ -71,10 +71,10 @@ def _meetings(result: Budget, lang: str) -> Table:
     table.add_column("#", justify="right")
     table.add_column(words["meeting"], footer=words["total"], overflow="fold")
     table.add_column(words["honorarium"], justify="right", no_wrap=True,
-                     footer=money(_total([line.calculation.honorarium for line in lines])))
+                     footer=money(sum_or_none(line.calculation.honorarium for line in lines)))
     if with_lost_income:
         table.add_column(words["lost_income"], justify="right", no_wrap=True,
-                         footer=money(_total([line.calculation.lost_income for line in lines])))
+                         footer=money(sum_or_none(line.calculation.lost_income for line in lines)))
     table.add_column(words["all"].format(reps=locale.number(result.reps, lang)), justify="right",
                      no_wrap=True, footer=money(result.total))
     for line in lines:
@@ -97,10 +97,6 @@ def _meetings(result: Budget, lang: str) -> Table:
 
 def _money(lang: str):
     return lambda value: locale.money(value, lang)
-
-
-def _total(values):
-    return None if any(v is None for v in values) else sum(values)
 
 
 def _notes(console: Console, heading: str, notes: list[tuple[str, str]]) -> None:

@@ -254,7 +254,18 @@ def test_check_warns_about_an_amount_that_drops_by_more_than_half(tmp_path):
     assert warning["code"] == "drops_by_half"
     assert warning["item"] == "activities.meeting.physical.rate"
     assert (warning["line"], warning["column"]) == (18, 7)  # the `rate:` line
-    assert "392,00" in warning["message"] and "150,00" in warning["message"]
+    assert warning["message"] == (f"activities.meeting.physical.rate: 392,00{NBSP}kr i "
+                                  f"unn@2022-01-01 blir 150,00{NBSP}kr, mer enn halvert")
+
+
+def test_check_warns_about_an_amount_that_more_than_doubles(tmp_path):
+    raised = drop(tmp_path, "unn", "2024-01-01.yaml", UNN_TEXT
+                  .replace("effective: 2022-01-01", "effective: 2024-01-01")
+                  .replace("kr: 392, quote", "kr: 800, quote", 1))
+    result = invoke("check", str(raised), "--lang", "en")
+    assert result.exit_code == 0
+    assert (f"{raised}:18:7: warning: activities.meeting.physical.rate: NOK 392.00 in "
+            f"unn@2022-01-01 becomes NOK 800.00, more than doubled") in result.stdout
 
 
 def test_check_warns_about_a_file_outside_its_schemes_folder(tmp_path):

@@ -285,12 +285,12 @@ def suspicious(table: RateTable, installed: Sequence[tuple[RateTable, str]],
             if change.unit != "kr" or change.difference is None or not change.old:
                 continue
             old, new = Decimal(change.old), Decimal(change.new)  # type: ignore[arg-type]
+            params = {"item": change.item, "old_kr": old, "new_kr": new,
+                      "previous": previous.label}
             if new * 2 < old:
-                notices.append(Notice("rates_drops_by_half", change.item, {
-                    "old_kr": old, "new_kr": new, "previous": previous.label}))
+                notices.append(Notice("rates_drops_by_half", change.item, params))
             elif new > old * 2:
-                notices.append(Notice("rates_more_than_doubles", change.item, {
-                    "old_kr": old, "new_kr": new, "previous": previous.label}))
+                notices.append(Notice("rates_more_than_doubles", change.item, params))
     return notices
 
 

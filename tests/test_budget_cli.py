@@ -196,6 +196,25 @@ def test_bad_options_are_one_line_and_exit_2(args, fragment):
     one_line_error(invoke(*args), fragment)
 
 
+@pytest.mark.parametrize(("content", "fragment"), [
+    (None, "Is a directory"),
+    (b"", "the file is empty"),
+    (b"\x00\x01\xff\xfe", "not UTF-8 text"),
+    ("- {activity: møte, hours: 2}\n".encode("cp1252"), "not UTF-8 text"),
+    (b"- {activity: meeting, hours: 2, count: 100000000000}\n", "a plan holds at most"),
+    (b"meetings:\n  - &a [*a]\n", "holds an alias to itself"),
+    (b"meetings: [\n", "plan.yaml:2:1:"),
+])
+def test_an_unusable_plan_file_is_one_line_and_exit_2(tmp_path, content, fragment):
+    path = tmp_path / "plan.yaml"
+    if content is None:
+        path.mkdir()
+    else:
+        path.write_bytes(content)
+    one_line_error(invoke("--scheme", "unn", "--reps", "2", "--plan", str(path)),
+                   f"honorar: error: plan {path}", fragment)
+
+
 def test_the_scheme_option_wins_over_the_plan_file():
     data = as_json("--plan", str(EXAMPLE), "--scheme", "fousam", "--reps", "2",
                    "--date", "2025-10-01")

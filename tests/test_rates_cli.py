@@ -234,6 +234,17 @@ def test_check_a_file_whose_aliases_multiply_or_loop_is_problems_not_a_crash(tmp
     assert f"{deep}: nested too deeply" in result.stdout
 
 
+def test_a_mistake_inside_an_anchor_is_reported_where_it_is_written_for_every_alias(tmp_path):
+    fousam = (shipped_rates_dir() / "fousam" / "2018-06-01.yaml").read_text(encoding="utf-8")
+    wrong = drop(tmp_path, "x", "f.yaml", fousam.replace("kr: 850,", "kr: 850.555,", 1))
+    result = invoke("check", str(wrong))
+    assert result.exit_code == 2
+    line = next(i for i, text in enumerate(wrong.read_text().splitlines(), 1) if "850.555" in text)
+    for activity in ("meeting", "teaching", "training", "seminar", "full_day"):
+        assert (f"{wrong}:{line}:20: activities.{activity}.physical.tiers.0.amount.kr: an amount "
+                f"has at most two decimals") in result.stdout, result.stdout
+
+
 def test_check_warns_about_a_version_before_the_newest_installed_one(tmp_path):
     early = drop(tmp_path, "unn", "2021-01-01.yaml",
                  UNN_TEXT.replace("effective: 2022-01-01", "effective: 2021-01-01"))

@@ -9,7 +9,7 @@ become problems, and each value's line and column is kept by its path for error 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -50,6 +50,8 @@ class Document:
     places: dict[KeyPath, tuple[int, int]]
     problems: tuple[Problem, ...]
     file: str
+    # where an alias stands → where its anchor's value stands: the places inside are there
+    aliases: dict[KeyPath, KeyPath] = field(default_factory=dict)
 
     def resolve(self, loc: KeyPath) -> KeyPath:
         """The part of a validator's error location that names places in the file.
@@ -57,16 +59,22 @@ class Document:
         Validators put words of their own into a location (a union's tag, say); those are
         skipped, so the path leads to the deepest value the file really has.
         """
-        path: KeyPath = ()
-        for part in loc:
-            if (*path, part) in self.places:
-                path = (*path, part)
-        return path
+        return self._follow(loc)[0]
 
     def place(self, path: KeyPath) -> tuple[int | None, int | None]:
         """The line and column of the deepest known part of `path`."""
-        found = self.places.get(self.resolve(path))
+        found = self.places.get(self._follow(path)[1])
         return found if found else (None, None)
+
+    def _follow(self, loc: KeyPath) -> tuple[KeyPath, KeyPath]:
+        """`resolve`'s path, and the path of the same value where the file writes it out."""
+        named: KeyPath = ()
+        written: KeyPath = ()
+        for part in loc:
+            base = self.aliases.get(written, written)
+            if (*base, part) in self.places:
+                named, written = (*named, part), (*base, part)
+        return named, written
 
 
 class Unreadable(Exception):
@@ -115,7 +123,7 @@ def parse(text: str, file: str) -> Document:
         data = walker.value(node, ()) if node is not None else None
     except RecursionError:
         return Document(None, {}, (Problem(file, None, None, "nested too deeply"),), file)
-    return Document(data, walker.places, tuple(walker.problems), file)
+    return Document(data, walker.places, tuple(walker.problems), file, walker.aliases)
 
 
 class _Walker:
@@ -127,6 +135,8 @@ class _Walker:
         # PyYAML's own loader does, so that aliases of aliases cannot blow a few lines up
         # into millions of values; places are kept where the anchor's value stands.
         self._built: dict[int, Any] = {}
+        self._built_at: dict[int, KeyPath] = {}
+        self.aliases: dict[KeyPath, KeyPath] = {}
         self._open: set[int] = set()  # collections being built: an alias to one loops
 
     def value(self, node: yaml.Node, path: KeyPath) -> Any:
@@ -134,6 +144,7 @@ class _Walker:
         if not isinstance(node, yaml.MappingNode | yaml.SequenceNode):
             return self.scalar(node)
         if id(node) in self._built:
+            self.aliases[path] = self._built_at[id(node)]
             return self._built[id(node)]
         if self._loops(node):
             return None
@@ -144,6 +155,7 @@ class _Walker:
             built = [self.value(item, (*path, i)) for i, item in enumerate(node.value)]
         self._open.discard(id(node))
         self._built[id(node)] = built
+        self._built_at[id(node)] = path
         return built
 
     def _loops(self, node: yaml.Node) -> bool:

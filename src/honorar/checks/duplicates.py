@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from ..claims import Claim
 from ..models import Finding, RateTable
-from .fingerprints import FingerprintIndex
+from .fingerprints import FingerprintMap
 from .rows import NONE, severity
 
 _DAY = 86_400  # seconds; a span is start * _DAY + end
@@ -56,40 +56,48 @@ class DuplicateClaims:
     """Feed claims in file order to `see`; it answers with each one's duplicate findings."""
 
     def __init__(self, expected_rows: int = 0) -> None:
-        self._ids = FingerprintIndex(expected_rows)
-        self._first_row = array("i")  # claim-id slot → first row with it
-        self._days = FingerprintIndex(expected_rows)  # (person, date) → slot
-        self._day_span = array("q")  # (person, date) slot → its first claim's span
-        self._day_row = array("i")  # … and row
-        self._more: dict[int, list[tuple[int, int]]] = {}  # slot → later (span, row)
+        self._first_row = FingerprintMap(expected_rows)  # claim id → first row with it
+        self._latest = FingerprintMap(expected_rows)  # (person, date) → latest entry
+        # one entry a claim: its span, row, and the entry before it of the same person
+        # and date (-1: none)
+        self._span = array("q")
+        self._row = array("i")
+        self._before = array("i")
         self._names = Normalised()
+        self._spans: dict[tuple, int] = {}
 
     def see(self, claim: Claim, table: RateTable | None) -> tuple[Finding, ...]:
         row = claim.row
         found = NONE
-        first_row = self._first_row
-        slot = self._ids.slot(hash(claim.claim_id))
-        same_id = 0
-        if slot == len(first_row):
-            first_row.append(row)
-        else:
-            same_id = first_row[slot]
+        same_id = self._first_row.setdefault(hash(claim.claim_id), row)
+        if same_id != row:
             found = (Finding("duplicate_claim", severity(table, "duplicate_claim"),
                              {"other_row": str(same_id)}, None, row, "claim_id"),)
+        else:
+            same_id = 0
 
         names = self._names
         date = claim.meeting.date
-        span = span_of(claim, names)
-        day = self._days.slot(hash((names[claim.representative], date)))
-        if day == len(self._day_row):
-            self._day_span.append(span)
-            self._day_row.append(row)
+        times = (claim.start, claim.end)
+        span = self._spans.get(times)  # a file has few distinct meeting times
+        if span is None:
+            span = span_of(claim, names)
+            if claim.start is not None and claim.end is not None and len(self._spans) < 10_000:
+                self._spans[times] = span
+        rows = self._row
+        entry = len(rows)
+        previous = self._latest.swap(hash((names[claim.representative], date)), entry)
+        self._span.append(span)
+        rows.append(row)
+        self._before.append(previous)
+        if previous < 0:  # the person's first claim this date: the common case
             return found
-        other = self._day_row[day] if same_meeting(span, self._day_span[day]) else 0
-        later = self._more.setdefault(day, [])
-        if not other:
-            other = next((r for s, r in later if same_meeting(span, s)), 0)
-        later.append((span, row))
+        other = 0
+        spans, before = self._span, self._before
+        while previous >= 0:  # every earlier claim of the person that day; the earliest wins
+            if same_meeting(span, spans[previous]):
+                other = rows[previous]
+            previous = before[previous]
         if other and other != same_id:
             found += (Finding("duplicate_claim", severity(table, "duplicate_claim"),
                               {"representative": claim.representative, "date": date,

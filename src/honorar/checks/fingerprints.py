@@ -1,10 +1,11 @@
-"""A compact set of 64-bit fingerprints, each given a dense slot number.
+"""A compact map from 64-bit fingerprints to small integers.
 
 Duplicate and group checks must remember something about every claim of a file that may
-hold millions. A dict of strings costs about a hundred bytes an entry; this keeps a
-fingerprint (Python's 64-bit hash of the key) in an array and an open-addressing table of
-slot numbers, about twenty bytes an entry. Two different keys share a fingerprint with a
-chance of about n²/2⁶⁵ (one in 37 million for a million claims).
+hold millions. A dict of strings costs about a hundred bytes an entry; this keeps each
+fingerprint (Python's 64-bit hash of the key) and its value in two arrays laid out as an
+open-addressing table, at most two thirds full: about eighteen bytes an entry. Two
+different keys share a fingerprint with a chance of about n²/2⁶⁵ (one in 37 million for a
+million claims).
 """
 
 from __future__ import annotations
@@ -12,48 +13,72 @@ from __future__ import annotations
 from array import array
 
 _INITIAL = 1 << 12
+_EMPTY = 0  # a fingerprint of 0 is stored as 1
 
 
-class FingerprintIndex:
-    __slots__ = ("_mask", "_table", "keys")
+class FingerprintMap:
+    __slots__ = ("_keys", "_mask", "_values", "size")
 
     def __init__(self, expected: int = 0) -> None:
-        size = _INITIAL
-        while size * 2 < expected * 3:  # room for `expected` keys without growing
-            size *= 2
-        self.keys = array("q")  # slot → fingerprint
-        self._table = array("i", bytes(4 * size))  # position → slot + 1 (0: empty)
-        self._mask = size - 1
+        capacity = _INITIAL
+        while capacity * 2 < expected * 3:  # room for `expected` keys without growing
+            capacity *= 2
+        self._keys = array("q", bytes(8 * capacity))
+        self._values = array("i", bytes(4 * capacity))
+        self._mask = capacity - 1
+        self.size = 0
 
     def __len__(self) -> int:
-        return len(self.keys)
+        return self.size
 
-    def slot(self, key: int) -> int:
-        """The slot of `key`; a new key gets the next slot, `len(self) - 1`."""
-        table = self._table
-        mask = self._mask
+    def setdefault(self, key: int, value: int) -> int:
+        """The value of `key`; a new key gets `value` (and returns it)."""
+        key = key or 1
+        keys, mask = self._keys, self._mask
         i = key & mask
-        found = table[i]
+        found = keys[i]
         while found:
-            if self.keys[found - 1] == key:
-                return found - 1
+            if found == key:
+                return self._values[i]
             i = (i + 1) & mask
-            found = table[i]
-        keys = self.keys
-        keys.append(key)
-        slot = len(keys)
-        table[i] = slot
-        if slot * 3 > mask * 2:  # keep the table at most two thirds full
+            found = keys[i]
+        keys[i] = key
+        self._values[i] = value
+        self.size += 1
+        if self.size * 3 > mask * 2:
             self._grow()
-        return slot - 1
+        return value
+
+    def swap(self, key: int, value: int) -> int:
+        """Give `key` the value `value`; its value before, or -1 for a new key."""
+        key = key or 1
+        keys, mask = self._keys, self._mask
+        i = key & mask
+        found = keys[i]
+        while found:
+            if found == key:
+                old = self._values[i]
+                self._values[i] = value
+                return old
+            i = (i + 1) & mask
+            found = keys[i]
+        keys[i] = key
+        self._values[i] = value
+        self.size += 1
+        if self.size * 3 > mask * 2:
+            self._grow()
+        return -1
 
     def _grow(self) -> None:
-        size = (self._mask + 1) * 2
-        table = array("i", bytes(4 * size))
-        mask = size - 1
-        for slot, key in enumerate(self.keys, 1):
-            i = key & mask
-            while table[i]:
-                i = (i + 1) & mask
-            table[i] = slot
-        self._table, self._mask = table, mask
+        old_keys, old_values = self._keys, self._values
+        capacity = len(old_keys) * 2
+        keys, values = array("q", bytes(8 * capacity)), array("i", bytes(4 * capacity))
+        mask = capacity - 1
+        for key, value in zip(old_keys, old_values, strict=True):
+            if key:
+                i = key & mask
+                while keys[i]:
+                    i = (i + 1) & mask
+                keys[i] = key
+                values[i] = value
+        self._keys, self._values, self._mask = keys, values, mask

@@ -15,12 +15,12 @@ from collections.abc import Callable, Iterable, Iterator
 from ..claims import Claim
 from ..models import Finding, RateTable
 from .duplicates import Normalised
-from .fingerprints import FingerprintIndex
+from .fingerprints import FingerprintMap
 
 
 class GroupMeetings:
     def __init__(self, expected_rows: int = 0) -> None:
-        self._meetings = FingerprintIndex(expected_rows // 2)
+        self._meetings = FingerprintMap(expected_rows // 2)  # meeting → its number
         # per meeting: representatives still missing (≤ 0: enough), its first person and
         # row, and what a finding says of it (group as written, date, table)
         self._missing = array("i")
@@ -41,8 +41,9 @@ class GroupMeetings:
         if claim.group is None or table is None or table.representatives is None:
             return
         names = self._names
-        meeting = self._meetings.slot(hash((claim.meeting.scheme, names[claim.group],
-                                            claim.meeting.date)))
+        meeting = self._meetings.setdefault(
+            hash((claim.meeting.scheme, names[claim.group], claim.meeting.date)),
+            len(self._missing))
         if meeting == len(self._missing):
             self._open(claim, table)
             return

@@ -21,6 +21,9 @@ from .duplicates import DuplicateClaims
 from .groups import GroupMeetings
 from .rows import date_findings, honorarium_findings, located
 
+MEETINGS_KEPT = 20_000  # meetings remembered with their calculation (the reader's cache size)
+CALCULATIONS_KEPT = 4_096  # distinct calculations remembered (each holds its steps)
+
 
 class Versions(Protocol):
     def at(self, date: dt.date) -> RateTable | None: ...
@@ -68,7 +71,9 @@ class Audit:
         self._rows = rows
         self._tables = tables
         self._versions: dict[str, Versions | None] = {}
-        self._priced: dict[int, _Priced] = {}
+        self._priced: dict[int, _Priced] = {}  # id(meeting) → its table and calculation
+        self._calculations: dict[tuple, Calculation] = {}
+        self._tables_on: dict[tuple[str, dt.date], tuple[RateTable | None, bool]] = {}
         self.duplicates = DuplicateClaims(expected_rows)
         self.groups = GroupMeetings(expected_rows)
         self._done = False
@@ -87,7 +92,8 @@ class Audit:
                 priced = self._price(meeting)
             table, calculation = priced.table, priced.calculation
             findings = located(claim, calculation) if calculation.findings else ()
-            findings += honorarium_findings(claim, calculation, table)
+            if claim.claimed_honorarium != calculation.honorarium:
+                findings += honorarium_findings(claim, calculation, table)
             if claim.submitted is not None:
                 findings += date_findings(claim, table)
             findings += duplicates.see(claim, table)
@@ -102,24 +108,44 @@ class Audit:
         return self.groups.findings()
 
     def _price(self, meeting: Meeting) -> _Priced:
-        # The same meeting object comes back for identical rows (the reader shares them), so
-        # the calculation is done once for each distinct meeting, not for every row.
-        if len(self._priced) > 50_000:
+        # The reader hands identical rows the same meeting object, so most rows find their
+        # meeting here by its id. A calculation depends on the date only through the table
+        # in force (tests hold the engine to that), so calculations are shared by every
+        # meeting with the same table and the same facts, whatever its date.
+        if len(self._priced) >= MEETINGS_KEPT:
             self._priced.clear()
-        scheme = meeting.scheme
-        if scheme not in self._versions:
-            self._versions[scheme] = self._tables.versions(scheme)
-        versions = self._versions[scheme]
-        if versions is None:
-            table = None
-            calculation = Calculation(scheme, None, None, None, None, None, (), (
-                Finding("no_rate_table", DEFAULT_SEVERITY["no_rate_table"],
-                        {"scheme": scheme, "known": self._known_schemes()}, "unknown_scheme"),))
-        else:
-            table = versions.at(meeting.date)
-            calculation = calculate(meeting, table)
+        table, known = self._table_of(meeting.scheme, meeting.date)
+        key = (id(table), meeting.attendance, meeting.activity, meeting.hours, meeting.agreement,
+               meeting.lost_income, meeting.lost_income_documented, meeting.gift)
+        if table is None:
+            key += (meeting.scheme, meeting.date)
+        calculation = self._calculations.get(key)
+        if calculation is None:
+            if len(self._calculations) >= CALCULATIONS_KEPT:
+                self._calculations.clear()
+            if known:
+                calculation = calculate(meeting, table)
+            else:
+                calculation = Calculation(meeting.scheme, None, None, None, None, None, (), (
+                    Finding("no_rate_table", DEFAULT_SEVERITY["no_rate_table"],
+                            {"scheme": meeting.scheme, "known": self._known_schemes()},
+                            "unknown_scheme"),))
+            self._calculations[key] = calculation
         priced = self._priced[id(meeting)] = _Priced(meeting, table, calculation)
         return priced
+
+    def _table_of(self, scheme: str, date: dt.date) -> tuple[RateTable | None, bool]:
+        """The table in force, and whether the scheme is known at all."""
+        found = self._tables_on.get((scheme, date))
+        if found is None:
+            if scheme not in self._versions:
+                self._versions[scheme] = self._tables.versions(scheme)
+            versions = self._versions[scheme]
+            found = (versions.at(date), True) if versions is not None else (None, False)
+            if len(self._tables_on) >= MEETINGS_KEPT:
+                self._tables_on.clear()
+            self._tables_on[(scheme, date)] = found
+        return found
 
     def _known_schemes(self) -> str:
         names = getattr(self._tables, "scheme_names", None)

@@ -24,7 +24,7 @@ from ..models import Meeting
 from ..parsing import DATE_ORDERS, hours_between
 from . import cells as C
 from .columns import ClaimMapping, as_mapping
-from .records import Claim, ClaimFileError, InvalidRow
+from .records import Claim, ClaimFileError, InvalidRow, make_claim
 from .sniff import (
     DECODE_ERRORS,
     DELIMITER_NAMES,
@@ -189,8 +189,6 @@ class ClaimReader:
                 try:
                     for cells in reader:
                         row, line = line + 1, reader.line_num
-                        if not any(cells):
-                            continue
                         if DECODE_ERRORS[0] != decode_errors and any("\ufffd" in c for c in cells):
                             yield self._undecodable(cells, row)
                             continue
@@ -393,6 +391,7 @@ def _row_reader(header: Header, mapping: ClaimMapping, slash_order: str | None,
         group = cells[i_group].strip() or None
         meeting = meetings[(scheme, date, attendance, activity, hours, agreement, lost_income,
                             is_documented, gift)]
-        return Claim(row, claim_id, representative, group, meeting, start, end, claimed, submitted)
+        return make_claim(row, claim_id, representative, group, meeting, start, end, claimed,
+                          submitted)
 
     return read_row

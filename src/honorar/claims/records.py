@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
 
 from ..models import Meeting
@@ -30,6 +30,37 @@ class Claim:
     @property
     def claimed_total(self) -> Decimal:
         return self.claimed_honorarium + self.meeting.lost_income + self.meeting.gift
+
+
+def _claim_maker():
+    """`Claim(...)` for the reader's hot loop: the same object, built by setting its slots
+    directly, which takes half the time of the generated frozen `__init__`."""
+    names = [f.name for f in fields(Claim)]
+    setters = [getattr(Claim, name).__set__ for name in names]
+    new = object.__new__
+    (row_, id_, representative_, group_, meeting_, start_, end_, claimed_,
+     submitted_) = setters
+
+    def make(row: int, claim_id: str, representative: str, group: str | None,
+             meeting: Meeting, start: dt.time | None, end: dt.time | None,
+             claimed_honorarium: Decimal, submitted: dt.date | None) -> Claim:
+        claim = new(Claim)
+        row_(claim, row)
+        id_(claim, claim_id)
+        representative_(claim, representative)
+        group_(claim, group)
+        meeting_(claim, meeting)
+        start_(claim, start)
+        end_(claim, end)
+        claimed_(claim, claimed_honorarium)
+        submitted_(claim, submitted)
+        return claim
+
+    assert len(names) == len(setters) == 9  # every field is set
+    return make
+
+
+make_claim = _claim_maker()
 
 
 @dataclass(frozen=True, slots=True)

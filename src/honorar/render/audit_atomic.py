@@ -3,8 +3,8 @@
 The report is written to a temporary file beside its target and renamed over it only when
 it is complete (a rename within one directory is atomic). Standard output gets the same
 treatment: the report is spooled to a temporary file and copied out at the end, so an
-audit that fails half-way prints nothing but its error line. A spooled report can be
-rewritten once more before it is committed, for the findings known only at the end.
+audit that fails half-way prints nothing but its error line. A spooled report can have
+text put in at given places before it is committed, for the findings known only at the end.
 """
 
 from __future__ import annotations
@@ -14,9 +14,11 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, TextIO
+
+_BLOCK = 1 << 20
 
 
 class AtomicOutput:
@@ -32,14 +34,20 @@ class AtomicOutput:
         os.close(handle)
         return path
 
-    def rewrite(self, transform: Callable[[IO[str], IO[str]], None]) -> None:
-        """Pass the text written so far through `transform(old, new)` into a fresh file."""
+    def insert(self, insertions: Iterable[tuple[int, str]]) -> None:
+        """Rewrite what is written so far with `text` put in at each `offset` (characters
+        from the start, in increasing order), copying everything else in large blocks."""
         self.stream.close()
         old_path, self.path = self.path, self._new_temp()
         try:
             with open(old_path, encoding=self.encoding, newline="") as old:
                 self.stream = open(self.path, "w", encoding=self.encoding, newline="")  # noqa: SIM115
-                transform(old, self.stream)
+                position = 0
+                for offset, text in insertions:
+                    _copy(old, self.stream, offset - position)
+                    self.stream.write(text)
+                    position = offset
+                _copy(old, self.stream, None)
         finally:
             os.unlink(old_path)
 
@@ -76,6 +84,17 @@ class AtomicOutput:
     def __exit__(self, kind: object, *rest: object) -> None:
         if kind is not None:
             self.discard()
+
+
+def _copy(source: IO[str], target: IO[str], count: int | None) -> None:
+    """Copy `count` characters (all that is left, if None)."""
+    while count is None or count > 0:
+        chunk = source.read(_BLOCK if count is None else min(count, _BLOCK))
+        if not chunk:
+            return
+        target.write(chunk)
+        if count is not None:
+            count -= len(chunk)
 
 
 def _mode_for(target: Path) -> int:

@@ -4,20 +4,22 @@ Safe to open in Excel: a text cell taken from the input that starts with '=', '+
 '@', a tab or a carriage return gets a leading apostrophe, so that Excel shows it as text
 instead of running it as a formula. The amounts the tool formats itself ('-392.00') are
 left alone and stay numbers. The finding codes are the last column, so that the findings
-known only at the end (group meetings) can be added to their rows in one rewrite.
+known only at the end (group meetings) can be put into their rows afterwards.
 """
 
 from __future__ import annotations
 
 import csv
+import itertools
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import IO
 
 from ..audit import Summary, readable_claimed
 from ..checks import ClaimResult
+from ..claims import Claim
 from ..models import Calculation, Finding
 from .audit_atomic import AtomicOutput
+from .audit_late import LatePlaces
 from .jsonout import amount
 
 COLUMNS = (
@@ -28,17 +30,47 @@ COLUMNS = (
 _FORMULA_STARTS = frozenset("=+-@\t\r")
 
 
+class AmountCells:
+    """The cells of a claim from version to difference, kept for each distinct set of
+    claimed amounts and calculation: computing a total makes a new Decimal, and hashing a
+    new Decimal to look up its text costs more than everything else in a row."""
+
+    def __init__(self) -> None:
+        self._cells: dict[tuple, tuple[Calculation, list[str]]] = {}
+        self._dates: dict = {}
+
+    def cells(self, claim: Claim, calculation: Calculation) -> list[str]:
+        meeting = claim.meeting
+        key = (claim.claimed_honorarium, meeting.lost_income, meeting.gift, id(calculation))
+        known = self._cells.get(key)
+        if known is None or known[0] is not calculation:
+            if len(self._cells) > 20_000:
+                self._cells.clear()
+            known = self._cells[key] = (calculation, self._compute(claim, calculation))
+        date = self._dates.get(meeting.date)
+        if date is None:
+            if len(self._dates) > 20_000:
+                self._dates.clear()
+            date = self._dates[meeting.date] = meeting.date.isoformat()
+        version, *amounts = known[1]
+        return [version, date, *amounts]
+
+    @staticmethod
+    def _compute(claim: Claim, calculation: Calculation) -> list[str]:
+        meeting = claim.meeting
+        claimed = (claim.claimed_honorarium, meeting.lost_income, meeting.gift)
+        claimed_total = sum(claimed, Decimal(0))
+        due = (calculation.honorarium, calculation.lost_income, calculation.gift,
+               calculation.total)
+        difference = None if calculation.total is None else claimed_total - calculation.total
+        return [calculation.version or "",
+                *(amount(v) for v in (*claimed, claimed_total)),  # type: ignore[misc]
+                *("" if v is None else amount(v) for v in (*due, difference))]
+
+
 def neutralise(text: str) -> str:
     """A text cell Excel will not read as a formula."""
-    return "'" + text if text and text[0] in _FORMULA_STARTS else text
-
-
-class _Amounts(dict):
-    def __missing__(self, value: Decimal) -> str:
-        if len(self) > 20_000:
-            self.clear()
-        text = self[value] = amount(value)  # type: ignore[assignment]
-        return text
+    return "'" + text if text[:1] in _FORMULA_STARTS else text
 
 
 class CsvReport:
@@ -47,43 +79,36 @@ class CsvReport:
         if byte_order_mark:  # lets Excel see UTF-8
             output.stream.write("\ufeff")
         self._writer = csv.writer(output.stream, lineterminator="\r\n")
-        self._writer.writerow(COLUMNS)
-        self._amounts = _Amounts()
-        self._due: dict[int, tuple[Calculation, list[str]]] = {}
+        self._written = (1 if byte_order_mark else 0) + self._writer.writerow(COLUMNS)
+        self._amounts = AmountCells()
+        self._late = LatePlaces()
 
     def add(self, result: ClaimResult) -> None:
-        self._writer.writerow(self.cells(result))
+        self._written += self._writer.writerow(self.cells(result))
+        if result.claim is not None and result.claim.group:
+            # the findings cell ends the record, just before its line ending
+            self._late.note(result.row, self._written - 2, bool(result.findings))
 
     def cells(self, result: ClaimResult) -> list[object]:
         claim = result.claim
-        codes = " ".join(f.code for f in result.findings)
         if claim is None:
-            return self._invalid(result, codes)
+            return self._invalid(result, " ".join(f.code for f in result.findings))
         meeting = claim.meeting
-        amounts = self._amounts
-        honorarium, lost_income, gift = claim.claimed_honorarium, meeting.lost_income, meeting.gift
-        claimed_total = honorarium + lost_income + gift
-        calculation: Calculation = result.calculation  # type: ignore[assignment]
-        due = self._due_of(calculation)
-        due_total = calculation.total
-        return [claim.row, neutralise(claim.claim_id), neutralise(claim.representative),
-                neutralise(claim.group or ""), neutralise(meeting.scheme), due[0],
-                meeting.date.isoformat(), amounts[honorarium], amounts[lost_income],
-                amounts[gift], amounts[claimed_total], due[1], due[2], due[3], due[4],
-                "" if due_total is None else amounts[claimed_total - due_total], codes]
-
-    def _due_of(self, calculation: Calculation) -> list[str]:
-        known = self._due.get(id(calculation))
-        if known is not None and known[0] is calculation:
-            return known[1]
-        cells = [calculation.version or ""] + [
-            "" if value is None else amount(value)  # type: ignore[misc]
-            for value in (calculation.honorarium, calculation.lost_income, calculation.gift,
-                          calculation.total)]
-        if len(self._due) > 20_000:
-            self._due.clear()
-        self._due[id(calculation)] = (calculation, cells)
-        return cells
+        claim_id, representative = claim.claim_id, claim.representative
+        group, scheme = claim.group or "", meeting.scheme
+        # inline `neutralise`: four calls a row add up over a million rows
+        if claim_id[:1] in _FORMULA_STARTS:
+            claim_id = "'" + claim_id
+        if representative[:1] in _FORMULA_STARTS:
+            representative = "'" + representative
+        if group[:1] in _FORMULA_STARTS:
+            group = "'" + group
+        if scheme[:1] in _FORMULA_STARTS:
+            scheme = "'" + scheme
+        findings = result.findings
+        return [claim.row, claim_id, representative, group, scheme,
+                *self._amounts.cells(claim, result.calculation),  # type: ignore[arg-type]
+                " ".join(f.code for f in findings) if findings else ""]
 
     def _invalid(self, result: ClaimResult, codes: str) -> list[object]:
         values = result.invalid.values  # type: ignore[union-attr]
@@ -96,36 +121,13 @@ class CsvReport:
 
     def finish(self, summary: Summary, late_findings: Iterator[Finding]) -> None:
         first = next(late_findings, None)
-        if first is not None:
-            self.output.rewrite(lambda old, new: _put_late(old, new, first, late_findings))
+        if first is None:
+            return
+        late = itertools.chain((first,), late_findings)
 
+        def codes(findings: list[Finding], has_findings: bool) -> str:
+            return (" " if has_findings else "") + " ".join(f.code for f in findings)
 
-def _put_late(old: IO[str], new: IO[str], pending: Finding | None,
-              late: Iterator[Finding]) -> None:
-    """Copy the report, adding late finding codes to the last cell of their rows.
-
-    A record ends on the physical line where its quotes are balanced; its first cell is
-    the row number, which is never quoted.
-    """
-    lines = iter(old)
-    new.write(next(lines))  # the header
-    inside_quotes = False
-    codes: list[str] = []
-    for line in lines:
-        if not inside_quotes:
-            row = int(line[:line.index(",")])
-            codes = []
-            while pending is not None and (pending.row or 0) < row:  # not in the report
-                pending = next(late, None)
-            while pending is not None and pending.row == row:
-                codes.append(pending.code)
-                pending = next(late, None)
-        if line.count('"') % 2:
-            inside_quotes = not inside_quotes
-        if codes and not inside_quotes:
-            body = line.rstrip("\r\n")
-            joiner = "" if body.endswith(",") else " "
-            line = body + joiner + " ".join(codes) + line[len(body):]
-        new.write(line)
-    for _ in late:  # every late finding is counted, even if no line took it
-        pass
+        self.output.insert(self._late.insertions(late, codes))
+        for _ in late_findings:  # every late finding is counted, even one no row took
+            pass

@@ -3,35 +3,27 @@
 The claims array is written one claim a line while the file is read, so a million claims
 never sit in memory; the summary follows it, as it is complete only at the end (so
 "claims" comes before "summary" in the object). Findings known only at the end (group
-meetings) are put into their claims by rewriting the spooled report once, line by line.
+meetings) are put into their claims afterwards, at places noted while writing.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import IO, Any
+from typing import Any
 
 from ..audit import Reading, Summary, readable_claimed
 from ..checks import ClaimResult
+from ..claims import Claim
 from ..models import Calculation, Finding
 from .audit_atomic import AtomicOutput
+from .audit_late import LatePlaces
 from .audit_messages import FindingTexts
 from .jsonout import amount
 
 _quote = json.encoder.encode_basestring  # type: ignore[attr-defined]  # JSON string, fast
-_ROW_PREFIX = '    {"row": '
-
-
-class _Amounts(dict):
-    """Decimal → '1960.00'; a file has few distinct amounts."""
-
-    def __missing__(self, value: Decimal) -> str:
-        if len(self) > 20_000:
-            self.clear()
-        text = self[value] = amount(value)
-        return text
 
 
 def _text_or_null(value: str | None) -> str:
@@ -48,53 +40,63 @@ class JsonReport:
         self.lang = lang
         self.reading = reading
         self.texts = FindingTexts(lang, reading.columns)
-        self._amounts = _Amounts()
-        self._due: dict[int, tuple[Calculation, str, str]] = {}
+        self._kept: dict[tuple, tuple[Calculation, str, str]] = {}
+        self._dates: dict = {}
         self._write = output.stream.write
-        self._write('{\n  "claims": [')
+        self._written = self._write('{\n  "claims": [')
         self._separator = "\n"
+        self._late = LatePlaces()
 
     # -- one claim a line
 
     def add(self, result: ClaimResult) -> None:
-        self._write(self._separator + "    " + self.claim(result))
+        self._written += self._write(self._separator + "    " + self.claim(result))
         self._separator = ",\n"
+        if result.claim is not None and result.claim.group:
+            # a claim's line ends with its findings: '…, "findings": […]}'
+            self._late.note(result.row, self._written - 2, bool(result.findings))
 
     def claim(self, result: ClaimResult) -> str:
         claim = result.claim
         if claim is None:
             return self._invalid(result)
         meeting = claim.meeting
-        amounts = self._amounts
-        honorarium, lost_income, gift = claim.claimed_honorarium, meeting.lost_income, meeting.gift
-        claimed_total = honorarium + lost_income + gift
-        calculation: Calculation = result.calculation  # type: ignore[assignment]
-        due_json, version = self._due_of(calculation)
-        due_total = calculation.total
-        difference = "null" if due_total is None else f'"{amounts[claimed_total - due_total]}"'
-        findings = ", ".join(map(self.finding, result.findings))
+        version, amounts = self._amounts_of(claim, result.calculation)  # type: ignore[arg-type]
+        date = self._dates.get(meeting.date)
+        if date is None:
+            if len(self._dates) > 20_000:
+                self._dates.clear()
+            date = self._dates[meeting.date] = meeting.date.isoformat()
+        findings = ", ".join(map(self.finding, result.findings)) if result.findings else ""
         group = "null" if claim.group is None else _quote(claim.group)
         return (f'{{"row": {claim.row}, "claim_id": {_quote(claim.claim_id)}, '
                 f'"representative": {_quote(claim.representative)}, "group": {group}, '
-                f'"scheme": {_quote(meeting.scheme)}, "version": {version}, '
-                f'"date": "{meeting.date.isoformat()}", '
-                f'"claimed": {{"honorarium": "{amounts[honorarium]}", '
-                f'"lost_income": "{amounts[lost_income]}", "gift": "{amounts[gift]}", '
-                f'"total": "{amounts[claimed_total]}"}}, "due": {due_json}, '
-                f'"difference": {difference}, "findings": [{findings}]}}')
+                f'"scheme": {_quote(meeting.scheme)}, "version": {version}, "date": "{date}", '
+                f'{amounts}, "findings": [{findings}]}}')
 
-    def _due_of(self, calculation: Calculation) -> tuple[str, str]:
-        known = self._due.get(id(calculation))
+    def _amounts_of(self, claim: Claim, calculation: Calculation) -> tuple[str, str]:
+        """The version, and the claimed, due and difference members, kept for each distinct
+        set of claimed amounts and calculation (see render.audit_csv.AmountCells)."""
+        meeting = claim.meeting
+        key = (claim.claimed_honorarium, meeting.lost_income, meeting.gift, id(calculation))
+        known = self._kept.get(key)
         if known is not None and known[0] is calculation:
             return known[1], known[2]
-        parts = ", ".join(f'"{name}": {_amount_or_null(getattr(calculation, name))}'
-                          for name in ("honorarium", "lost_income", "gift", "total"))
-        due_json = "{" + parts + "}"
+        claimed = (claim.claimed_honorarium, meeting.lost_income, meeting.gift)
+        claimed_total = sum(claimed, Decimal(0))
+        total = calculation.total
+        names = ("honorarium", "lost_income", "gift", "total")
+        claimed_json = ", ".join(f'"{n}": "{amount(v)}"'
+                                 for n, v in zip(names, (*claimed, claimed_total), strict=True))
+        due_json = ", ".join(f'"{n}": {_amount_or_null(getattr(calculation, n))}' for n in names)
+        difference = _amount_or_null(None if total is None else claimed_total - total)
+        amounts = (f'"claimed": {{{claimed_json}}}, "due": {{{due_json}}}, '
+                   f'"difference": {difference}')
         version = _text_or_null(calculation.version)
-        if len(self._due) > 20_000:
-            self._due.clear()
-        self._due[id(calculation)] = (calculation, due_json, version)
-        return due_json, version
+        if len(self._kept) > 20_000:
+            self._kept.clear()
+        self._kept[key] = (calculation, version, amounts)
+        return version, amounts
 
     def finding(self, f: Finding) -> str:
         column = "" if f.column is None else f', "column": "{f.column}"'
@@ -128,32 +130,17 @@ class JsonReport:
     def finish(self, summary: Summary, late_findings: Iterator[Finding]) -> None:
         first = next(late_findings, None)
         if first is not None:
-            self.output.rewrite(lambda old, new: self._put_late(old, new, first, late_findings))
+            late = itertools.chain((first,), late_findings)
+
+            def findings(found: list[Finding], has_findings: bool) -> str:
+                return (", " if has_findings else "") + ", ".join(map(self.finding, found))
+
+            self.output.insert(self._late.insertions(late, findings))
+            for _ in late_findings:  # every late finding is counted, even one no row took
+                pass
             self._write = self.output.stream.write
         body = json.dumps(self.summary(summary), ensure_ascii=False, indent=2)
         self._write("\n  ],\n  \"summary\": " + body.replace("\n", "\n  ") + "\n}\n")
-
-    def _put_late(self, old: IO[str], new: IO[str], pending: Finding | None,
-                  late: Iterator[Finding]) -> None:
-        for line in old:
-            if pending is not None and line.startswith(_ROW_PREFIX):
-                row = int(line[len(_ROW_PREFIX):line.index(",", len(_ROW_PREFIX))])
-                extra = []
-                while pending is not None and (pending.row or 0) < row:  # not in the report
-                    pending = next(late, None)
-                while pending is not None and pending.row == row:
-                    extra.append(pending)
-                    pending = next(late, None)
-                if extra:
-                    body = line.rstrip("\n")
-                    comma = body.endswith(",")
-                    data = json.loads(body[:-1] if comma else body)
-                    data["findings"].extend(json.loads(self.finding(f)) for f in extra)
-                    line = ("    " + json.dumps(data, ensure_ascii=False)
-                            + ("," if comma else "") + line[len(body):])
-            new.write(line)
-        for _ in late:  # every late finding is counted, even if no line took it
-            pass
 
     def summary(self, summary: Summary) -> dict[str, Any]:
         r = self.reading

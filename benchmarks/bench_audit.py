@@ -1,0 +1,132 @@
+"""Benchmark `honorar audit` on a generated file of a million claims.
+
+Generates the file in a temporary directory, then runs, each in its own process:
+
+- the floor: a plain standard-library script that reads the CSV and writes every row back;
+- `honorar audit FILE --format csv --output OUT` (the headline), and the JSON and table
+  reports;
+
+and prints each one's wall time, its ratio to the floor, and its peak memory (maximum
+resident set size). The goal is a ratio of at most 3 and a peak under 200 MiB.
+
+    python benchmarks/bench_audit.py               # 1,000,000 claims
+    python benchmarks/bench_audit.py --rows 100000 --formats csv
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HEADER = ["claim_id", "representative", "scheme", "group", "date", "start", "end", "hours",
+          "attendance", "activity", "agreement", "claimed_honorarium", "lost_income",
+          "lost_income_documented", "gift", "submitted"]
+
+FLOOR = """
+import csv, sys
+with open(sys.argv[1], newline="", encoding="utf-8") as source, \\
+        open(sys.argv[2], "w", newline="", encoding="utf-8") as target:
+    writer = csv.writer(target)
+    for row in csv.reader(source):
+        writer.writerow(row)
+"""
+
+# (start, end, UNN physical fee, UNN remote fee): hourly 392 a started half hour, capped
+# at 1960; remote 392 up to 2.5 hours, 980 above
+TIMES = [("09:00", "11:00", "784.00", "392.00"), ("09:00", "12:00", "1176.00", "980.00"),
+         ("10:00", "12:30", "980.00", "392.00"), ("12:00", "15:30", "1372.00", "980.00"),
+         ("13:00", "14:00", "392.00", "392.00"), ("08:30", "15:30", "1960.00", "980.00")]
+FOUSAM = {("09:00", "11:00"): "850.00", ("09:00", "12:00"): "850.00",
+          ("10:00", "12:30"): "850.00", ("12:00", "15:30"): "850.00",
+          ("13:00", "14:00"): "850.00", ("08:30", "15:30"): "1700.00"}
+
+
+def generate(path: Path, rows: int, seed: int = 2023) -> None:
+    """A realistic claims export: group meetings of one to five representatives over two
+    years, both schemes, mostly right, with a few per cent of the usual mistakes."""
+    rng = random.Random(seed)
+    people = [f"{first} {last}" for first in ("Kari", "Ola", "Aisha", "Per", "Ingrid", "Nils",
+                                               "Hanne", "Marte", "Jonas", "Sara", "Liv", "Ahmed",
+                                               "Eva", "Lars", "Nora", "Emil", "Ida", "Tor",
+                                               "Sofie", "Jan")
+              for last in ("Nordmann", "Hansen", "Khan", "Olsen", "Berg", "Eriksen", "Moe",
+                           "Lunde", "Vik", "Dahl", "Johansen", "Ali", "Larsen", "Bakke",
+                           "Strand", "Haugen", "Lie", "Solberg", "Nilsen", "Pedersen")]
+    people = [f"{name} {n}" for n in range(13) for name in people]  # 5,200 people
+    groups = [f"Arbeidsgruppe {n:03d}" for n in range(300)]
+    first_day = dt.date(2022, 1, 3)
+    written = 0
+    with open(path, "w", newline="", encoding="utf-8") as target:
+        writer = csv.writer(target)
+        writer.writerow(HEADER)
+        while written < rows:
+            day = first_day + dt.timedelta(days=rng.randrange(700))
+            scheme = "unn" if rng.random() < 0.8 else "fousam"
+            start, end, physical_fee, remote_fee = rng.choice(TIMES)
+            remote = rng.random() < 0.3
+            attendance = rng.choice(("teams", "video", "telefon")) if remote else "fysisk"
+            group = rng.choice(groups)
+            for person in rng.sample(people, rng.choice((1, 2, 2, 3, 3, 4, 5))):
+                if written >= rows:
+                    break
+                written += 1
+                fee = (remote_fee if remote else physical_fee) if scheme == "unn" else (
+                    "500.00" if remote else FOUSAM[(start, end)])
+                if rng.random() < 0.03:
+                    fee = rng.choice(("1960.00", "392.00", "980.00"))
+                lost, documented = ("", "")
+                if rng.random() < 0.1:
+                    lost, documented = rng.choice(("800.00", "1200.00", "2000.00")), \
+                        rng.choice(("ja", "ja", "nei"))
+                submitted = day + dt.timedelta(days=rng.choice((1, 3, 7, 14, 30, 95)))
+                writer.writerow([
+                    f"K-{written:08d}", person, scheme, group, day.isoformat(), start, end, "",
+                    attendance, "møte", "ja" if rng.random() < 0.97 else "nei", fee, lost,
+                    documented, "", submitted.isoformat()])
+
+
+def run(command: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak resident MiB of one command run to its end."""
+    began = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - began
+    process.returncode = os.waitstatus_to_exitcode(status)
+    errors = process.stderr.read().decode() if process.stderr else ""
+    if process.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} failed ({process.returncode}): {errors}")
+    return elapsed, usage.ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--formats", default="csv,json,table")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="honorar-bench-") as tmp:
+        claims = Path(tmp) / "claims.csv"
+        began = time.perf_counter()
+        generate(claims, args.rows)
+        print(f"generated {args.rows:,} claims ({claims.stat().st_size / 2**20:.0f} MiB) "
+              f"in {time.perf_counter() - began:.1f} s")
+        floor, floor_mib = run([sys.executable, "-c", FLOOR, str(claims), str(Path(tmp) / "copy.csv")])
+        print(f"{'stdlib read + write (floor)':<34} {floor:6.2f} s          {floor_mib:6.0f} MiB")
+        for fmt in args.formats.split(","):
+            out = Path(tmp) / f"report.{fmt}"
+            elapsed, mib = run([sys.executable, "-m", "honorar", "audit", str(claims),
+                                "--format", fmt, "--output", str(out)])
+            print(f"{'honorar audit --format ' + fmt:<34} {elapsed:6.2f} s  {elapsed / floor:4.2f}×  "
+                  f"{mib:6.0f} MiB")
+    print("goal: at most 3.00× the floor, under 200 MiB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,58 @@
+"""Golden files: one small claims file for every finding code, and the audit it must give.
+
+Each `tests/data/audit/<code>.csv` has rows that must give the code and rows that must
+not; `<code>.json` is the expected audit (claims with their amounts and findings, and the
+summary). To accept a deliberate change, run with HONORAR_UPDATE_GOLDEN=1 and review the diff.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from honorar.cli import app
+from honorar.models import DEFAULT_SEVERITY
+
+DATA = Path(__file__).parent / "data" / "audit"
+CODES = [code for code in DEFAULT_SEVERITY if code != "duration_missing"]
+
+
+def audit_json(path: Path, *extra: str) -> dict:
+    result = CliRunner().invoke(app, ["audit", str(path), "--format", "json", *extra])
+    assert result.exit_code in (0, 1), result.output + result.stderr
+    data = json.loads(result.stdout)
+    data["summary"].pop("file")
+    data["summary"].pop("reading")
+    return data
+
+
+def test_every_finding_code_has_a_golden_file():
+    assert sorted(p.stem for p in DATA.glob("*.csv") if p.stem in CODES) == sorted(CODES)
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_golden(code: str):
+    got = audit_json(DATA / f"{code}.csv")
+    golden = DATA / f"{code}.json"
+    if os.environ.get("HONORAR_UPDATE_GOLDEN"):
+        golden.write_text(json.dumps(got, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    assert got == json.loads(golden.read_text(encoding="utf-8"))
+    assert got["summary"]["findings"].get(code, 0) > 0
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_golden_in_english(code: str):
+    """The same audit in English: same codes, rows and amounts; other words."""
+    nb = audit_json(DATA / f"{code}.csv")
+    en = audit_json(DATA / f"{code}.csv", "--lang", "en")
+    strip = lambda data: [[(f["code"], f["row"], f.get("column")) for f in c["findings"]]  # noqa: E731
+                          for c in data["claims"]]
+    assert strip(nb) == strip(en)
+    assert nb["summary"] == en["summary"]
+    nb_messages = [f["message"] for c in nb["claims"] for f in c["findings"]]
+    en_messages = [f["message"] for c in en["claims"] for f in c["findings"]]
+    assert all(a != b for a, b in zip(nb_messages, en_messages, strict=True))

@@ -9,6 +9,7 @@ get a section of their own, one line a meeting with its rows.
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -182,8 +183,8 @@ class TableReport:
             due = locale.money(item.due, lang) if item.due is not None else w["undecided_amount"]
             print_(f"[bold]{w['row']} {item.row}[/bold]  {escape(item.claim_id)}  "
                    f"{escape(item.representative)}  [dim]{w['amounts']}:[/dim] {claimed} → {due}")
-            print_(_findings_table([(severity, f"{escape(message)} [dim]({code})[/dim]")
-                                    for severity, code, message in item.findings], lang))
+            _print_findings(self.console, [(severity, f"{message} ({code})")
+                                           for severity, code, message in item.findings], lang)
         if self.not_listed:
             print_(escape(w["more"].format(count=locale.number(self.not_listed, lang))))
 
@@ -198,19 +199,20 @@ class TableReport:
             shown = ", ".join(map(str, rows[:ROWS_PER_MEETING]))
             if len(rows) > ROWS_PER_MEETING:
                 shown += " …"
-            lines.append((finding.severity, f"{escape(self.texts(finding))} "
-                                            f"[dim]({w['rows_of'].lower()} {shown})[/dim]"))
-        print_(_findings_table(lines, lang))
+            lines.append((finding.severity,
+                          f"{self.texts(finding)} ({w['rows_of'].lower()} {shown})"))
+        _print_findings(self.console, lines, lang)
         if extra:
             print_(escape(w["more_meetings"].format(count=locale.number(extra, lang))))
 
 
-def _findings_table(lines, lang: str) -> Table:
-    """Severity, then the message, wrapped under itself."""
-    table = Table(show_header=False, box=None, pad_edge=False, padding=(0, 1))
-    table.add_column(no_wrap=True, min_width=10)
-    table.add_column()
+def _print_findings(console: Console, lines: list[tuple[str, str]], lang: str) -> None:
+    """Severity, then the message wrapped under itself (no trailing spaces, unlike a table)."""
+    width = max(console.width - 12, 30)
     for severity, message in lines:
         colour = _COLOURS[severity]
-        table.add_row(f"  [{colour}]{SEVERITY_WORDS[lang][severity]}[/{colour}]", message)
-    return table
+        word = SEVERITY_WORDS[lang][severity]
+        first, *rest = textwrap.wrap(message, width) or [""]
+        console.print(f"  [{colour}]{word}[/{colour}]{' ' * (10 - len(word))}{escape(first)}")
+        for line in rest:
+            console.print(" " * 12 + escape(line))

@@ -8,6 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from honorar.cli import app
@@ -297,3 +299,47 @@ def test_an_unknown_scheme_is_a_finding_not_an_error(tmp_path: Path):
     (finding,) = data["claims"][0]["findings"]
     assert finding["code"] == "no_rate_table" and "helse-vest" in finding["message"]
     assert data["claims"][0]["due"]["total"] is None
+
+
+# ----------------------------------------------------- reports agree with the library
+
+NAMES = ["Kari Nordmann", "Øystein Ås", 'Ola "O" Hansen', "Per, Olsen", "Line\nBreak", "=1+1"]
+
+
+@st.composite
+def awkward_files(draw) -> str:
+    """Group meetings of one or more people, names that need quoting, non-ASCII text."""
+    lines = [HEADER]
+    for n in range(draw(st.integers(1, 14))):
+        person = draw(st.sampled_from(NAMES))
+        group = draw(st.sampled_from(["Rus", "Hjerte", "Brukerråd æøå", ""]))
+        day = draw(st.integers(1, 3))
+        fee = draw(st.sampled_from(["392", "980"]))
+        quoted = '"' + person.replace('"', '""') + '"'
+        lines.append(f"K-{n},{quoted},unn,{group},2023-03-0{day},09:00,10:00,fysisk,møte,,{fee},,")
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                 HealthCheck.function_scoped_fixture])
+@given(text=awkward_files())
+def test_the_reports_carry_exactly_the_findings_of_the_audit(tmp_path_factory, text):
+    from honorar.checks import audit
+    from honorar.claims import read_claims
+    from honorar.tables import Catalogue
+
+    folder = tmp_path_factory.mktemp("awkward")
+    path = folder / "claims.csv"
+    path.write_text(text, encoding="utf-8")
+    run = audit(read_claims(path), Catalogue.from_options(environ={}))
+    expected = {r.row: [f.code for f in r.findings] for r in run}
+    for finding in run.late_findings():
+        expected[finding.row].append(finding.code)
+
+    data = as_json(invoke(str(path), "--format", "json"))
+    assert {c["row"]: [f["code"] for f in c["findings"]] for c in data["claims"]} == expected
+    report = folder / "report.csv"
+    invoke(str(path), "--format", "csv", "--output", str(report))
+    with report.open(encoding="utf-8-sig", newline="") as f:
+        rows = {int(r["row"]): r["findings"].split() for r in csv.DictReader(f)}
+    assert rows == expected

@@ -37,19 +37,20 @@ class GroupMeetings:
         self._names = Normalised()
         self._group_text: dict[str, str] = {}
 
-    def see(self, claim: Claim, table: RateTable | None) -> None:
+    def see(self, claim: Claim, table: RateTable | None) -> bool:
+        """Take the claim in; whether its meeting is still short of representatives (so
+        that the claim may get a finding at the end)."""
         if claim.group is None or table is None or table.representatives is None:
-            return
+            return False
         names = self._names
         meeting = self._meetings.setdefault(
             hash((claim.meeting.scheme, names[claim.group], claim.meeting.date)),
             len(self._missing))
         if meeting == len(self._missing):
-            self._open(claim, table)
-            return
+            return self._open(claim, table)
         missing = self._missing[meeting]
         if missing <= 0:
-            return
+            return False
         person = hash(names[claim.representative])
         first = self._first_person[meeting]
         if missing == 1 and self._people.get(meeting) is None:
@@ -63,11 +64,13 @@ class GroupMeetings:
             self._missing[meeting] = missing
             if missing <= 0:
                 self._people.pop(meeting, None)
-                return
+                return False
         self._later.append((claim.row, meeting))
+        return True
 
-    def _open(self, claim: Claim, table: RateTable) -> None:
-        self._missing.append(table.representatives.minimum - 1)  # type: ignore[union-attr]
+    def _open(self, claim: Claim, table: RateTable) -> bool:
+        missing = table.representatives.minimum - 1  # type: ignore[union-attr]
+        self._missing.append(missing)
         self._first_person.append(hash(self._names[claim.representative]))
         self._first_row.append(claim.row)
         group = claim.group or ""
@@ -78,6 +81,7 @@ class GroupMeetings:
             index = self._table_index[id(table)] = len(self._tables)
             self._tables.append(table)  # kept, so that its id stays its own
         self._table.append(index)
+        return missing > 0
 
     def findings(self) -> Iterator[Finding]:
         """A finding for every row of a meeting with too few representatives, in row order."""

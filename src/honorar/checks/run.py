@@ -46,6 +46,7 @@ class ClaimResult:
     table: RateTable | None
     calculation: Calculation | None
     findings: tuple[Finding, ...]
+    awaits_late: bool = False  # a group meeting still short: a finding may come at the end
 
     @property
     def claimed_total(self) -> Decimal | None:
@@ -97,8 +98,8 @@ class Audit:
             if claim.submitted is not None:
                 findings += date_findings(claim, table)
             findings += duplicates.see(claim, table)
-            groups.see(claim, table)
-            yield ClaimResult(claim.row, claim, None, table, calculation, findings)
+            yield ClaimResult(claim.row, claim, None, table, calculation, findings,
+                              groups.see(claim, table))
         self._done = True
 
     def late_findings(self) -> Iterator[Finding]:

@@ -32,7 +32,7 @@ DELIMITER_WORDS = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "ba
              "every deviation a finding.")
 def audit(
     file: Annotated[str, typer.Argument(help="The claims file (CSV), or - for standard input.",
-                                        show_default=False)],
+                                        metavar="FILE", show_default=False)],
     output_format: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
     output: Annotated[Path | None, typer.Option(
         help="Write the report here (atomically) instead of to standard output.",
@@ -79,7 +79,8 @@ def audit(
     from ..render.audit_atomic import AtomicOutput
 
     reading = Reading.of(reader)
-    sink = AtomicOutput(output) if output is not None or output_format != "table" else None
+    sink = AtomicOutput(output, binary=output_format == "json") \
+        if output is not None or output_format != "table" else None
     try:
         report = _report(output_format, sink, lang.value, reading, output is not None)
         with _progress(reader) as progress:

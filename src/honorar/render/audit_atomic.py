@@ -16,32 +16,42 @@ import sys
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
-from typing import IO, TextIO
+from typing import IO, Any
 
 _BLOCK = 1 << 20
 
 
 class AtomicOutput:
-    def __init__(self, target: Path | None, *, encoding: str = "utf-8") -> None:
+    def __init__(self, target: Path | None, *, encoding: str = "utf-8", binary: bool = False
+                 ) -> None:
+        """`binary`: the report writes encoded bytes itself (`stream` takes bytes, and
+        offsets given to `insert` count bytes rather than characters)."""
         self.target = target
         self.encoding = encoding
+        self.binary = binary
         self._directory = str(target.parent) if target is not None else None
         self.path = self._new_temp()
-        self.stream: TextIO = open(self.path, "w", encoding=encoding, newline="")  # noqa: SIM115
+        self.stream: Any = self._open(self.path, "w")
+
+    def _open(self, path: str, mode: str) -> Any:
+        if self.binary:
+            return open(path, mode + "b")
+        return open(path, mode, encoding=self.encoding, newline="")
 
     def _new_temp(self) -> str:
         handle, path = tempfile.mkstemp(prefix=".honorar-", suffix=".tmp", dir=self._directory)
         os.close(handle)
         return path
 
-    def insert(self, insertions: Iterable[tuple[int, str]]) -> None:
-        """Rewrite what is written so far with `text` put in at each `offset` (characters
-        from the start, in increasing order), copying everything else in large blocks."""
+    def insert(self, insertions: Iterable[tuple[int, Any]]) -> None:
+        """Rewrite what is written so far with `text` put in at each `offset` (characters,
+        or bytes for a binary report, from the start, in increasing order), copying
+        everything else in large blocks."""
         self.stream.close()
         old_path, self.path = self.path, self._new_temp()
         try:
-            with open(old_path, encoding=self.encoding, newline="") as old:
-                self.stream = open(self.path, "w", encoding=self.encoding, newline="")  # noqa: SIM115
+            with self._open(old_path, "r") as old:
+                self.stream = self._open(self.path, "w")
                 position = 0
                 for offset, text in insertions:
                     _copy(old, self.stream, offset - position)
@@ -86,8 +96,8 @@ class AtomicOutput:
             self.discard()
 
 
-def _copy(source: IO[str], target: IO[str], count: int | None) -> None:
-    """Copy `count` characters (all that is left, if None)."""
+def _copy(source: IO, target: IO, count: int | None) -> None:
+    """Copy `count` characters or bytes (all that is left, if None)."""
     while count is None or count > 0:
         chunk = source.read(_BLOCK if count is None else min(count, _BLOCK))
         if not chunk:

@@ -85,7 +85,7 @@ class CsvReport:
 
     def add(self, result: ClaimResult) -> None:
         self._written += self._writer.writerow(self.cells(result))
-        if result.claim is not None and result.claim.group:
+        if result.awaits_late:
             # the findings cell ends the record, just before its line ending
             self._late.note(result.row, self._written - 2, bool(result.findings))
 

@@ -42,17 +42,17 @@ class JsonReport:
         self.texts = FindingTexts(lang, reading.columns)
         self._kept: dict[tuple, tuple[Calculation, str, str]] = {}
         self._dates: dict = {}
-        self._write = output.stream.write
-        self._written = self._write('{\n  "claims": [')
+        self._write = output.stream.write  # bytes: offsets noted for late findings count bytes
+        self._written = self._write(b'{\n  "claims": [')
         self._separator = "\n"
         self._late = LatePlaces()
 
     # -- one claim a line
 
     def add(self, result: ClaimResult) -> None:
-        self._written += self._write(self._separator + "    " + self.claim(result))
+        self._written += self._write((self._separator + "    " + self.claim(result)).encode())
         self._separator = ",\n"
-        if result.claim is not None and result.claim.group:
+        if result.awaits_late:
             # a claim's line ends with its findings: '…, "findings": […]}'
             self._late.note(result.row, self._written - 2, bool(result.findings))
 
@@ -132,15 +132,16 @@ class JsonReport:
         if first is not None:
             late = itertools.chain((first,), late_findings)
 
-            def findings(found: list[Finding], has_findings: bool) -> str:
-                return (", " if has_findings else "") + ", ".join(map(self.finding, found))
+            def findings(found: list[Finding], has_findings: bool) -> bytes:
+                text = (", " if has_findings else "") + ", ".join(map(self.finding, found))
+                return text.encode()
 
             self.output.insert(self._late.insertions(late, findings))
             for _ in late_findings:  # every late finding is counted, even one no row took
                 pass
             self._write = self.output.stream.write
         body = json.dumps(self.summary(summary), ensure_ascii=False, indent=2)
-        self._write("\n  ],\n  \"summary\": " + body.replace("\n", "\n  ") + "\n}\n")
+        self._write(("\n  ],\n  \"summary\": " + body.replace("\n", "\n  ") + "\n}\n").encode())
 
     def summary(self, summary: Summary) -> dict[str, Any]:
         r = self.reading

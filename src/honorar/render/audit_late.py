@@ -1,14 +1,16 @@
 """Putting the findings known only at the end into a report already written.
 
 While a report is written, each row that may still get such a finding (a row of a group
-meeting) notes where it ends in the text and whether it has findings already. At the end
-the late findings, in row order, become text to put in at those places.
+meeting still short of representatives when the row is read) notes where it ends (in
+characters, or in bytes for a report written as bytes) and whether it has findings
+already. At the end the late findings, in row order, become text put in at those places.
 """
 
 from __future__ import annotations
 
 from array import array
 from collections.abc import Callable, Iterator
+from typing import Any
 
 from ..models import Finding
 
@@ -16,7 +18,7 @@ from ..models import Finding
 class LatePlaces:
     def __init__(self) -> None:
         self._rows = array("i")
-        self._offsets = array("q")  # characters from the start of the report
+        self._offsets = array("q")  # from the start of the report
         self._has_findings = array("b")
 
     def note(self, row: int, offset: int, has_findings: bool) -> None:
@@ -25,7 +27,7 @@ class LatePlaces:
         self._has_findings.append(has_findings)
 
     def insertions(self, late: Iterator[Finding],
-                   text: Callable[[list[Finding], bool], str]) -> Iterator[tuple[int, str]]:
+                   text: Callable[[list[Finding], bool], Any]) -> Iterator[tuple[int, Any]]:
         """(offset, text) for every noted row with late findings; takes all of `late`."""
         rows, index, count = self._rows, 0, len(self._rows)
         pending = next(late, None)

@@ -26,6 +26,8 @@ class FindingTexts:
         self._cache: dict[tuple, str] = {}
 
     def __call__(self, finding: Finding) -> str:
+        if "other_row" in finding.params:  # names another row: never the same twice
+            return self._text(finding)
         try:
             key = (finding.message_key, finding.code, tuple(finding.params.items()))
             hash(key)

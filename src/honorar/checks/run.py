@@ -23,6 +23,7 @@ from .rows import date_findings, honorarium_findings, located
 
 MEETINGS_KEPT = 20_000  # meetings remembered with their calculation (the reader's cache size)
 CALCULATIONS_KEPT = 4_096  # distinct calculations remembered (each holds its steps)
+EXPECTED_ROWS_AT_MOST = 2_000_000
 
 
 class Versions(Protocol):
@@ -75,6 +76,9 @@ class Audit:
         self._priced: dict[int, _Priced] = {}  # id(meeting) → its table and calculation
         self._calculations: dict[tuple, Calculation] = {}
         self._tables_on: dict[tuple[str, dt.date], tuple[RateTable | None, bool]] = {}
+        # sized for the rows expected (they grow as needed), but no more than a few million
+        # ahead of time: a guess from the size of a file is only a guess
+        expected_rows = min(expected_rows, EXPECTED_ROWS_AT_MOST)
         self.duplicates = DuplicateClaims(expected_rows)
         self.groups = GroupMeetings(expected_rows)
         self._done = False

@@ -59,8 +59,12 @@ class _Prefixed(io.RawIOBase):
             n = min(len(buffer), len(self._head))
             buffer[:n] = self._head[:n]
             self._head = self._head[n:]
-        else:
+        elif hasattr(self._rest, "readinto"):
             n = self._rest.readinto(buffer) or 0
+        else:
+            data = self._rest.read(len(buffer)) or b""
+            n = len(data)
+            buffer[:n] = data
         self.bytes_read += n
         return n
 
@@ -95,9 +99,9 @@ class ClaimReader:
                 raise ClaimFileError(f"{self.name}: {err.strerror or err}") from None
             self._owned.append(stream)
         else:
-            self.name = name or getattr(source, "name", None) or "-"
-            if not isinstance(self.name, str):
-                self.name = "-"
+            given = name or getattr(source, "name", None)
+            # standard input is '-' (its own name is '<stdin>', or a file descriptor number)
+            self.name = given if isinstance(given, str) and not given.startswith("<") else "-"
             stream = source
         try:
             self._open(stream, encoding, delimiter, date_order)
@@ -120,6 +124,10 @@ class ClaimReader:
         except OSError as err:
             raise ClaimFileError(f"{self.name}: {err.strerror or err}") from None
         at_end = len(head) < SAMPLE_BYTES
+        lines_in_head = max(head.count(b"\n"), 1)
+        # a guess for sizing the audit's tables: the file's size over the head's line length
+        self.expected_rows = lines_in_head if at_end or not self.size else \
+            self.size * lines_in_head // len(head)
         self.encoding: Encoding = detect_encoding(head, at_end, encoding)
         text = decode_head(head, self.encoding, at_end)
         if not text.strip():

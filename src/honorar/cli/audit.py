@@ -69,6 +69,9 @@ def audit(
     tables = catalogue(rates_dir)
     try:
         claim_mapping = load_mapping(mapping) if mapping is not None else None
+    except ClaimFileError as err:
+        raise UsageProblem(f"--mapping: {err}") from None
+    try:
         source = sys.stdin.buffer if file == "-" else Path(file)
         reader = read_claims(source, mapping=claim_mapping, encoding=encoding,
                              delimiter=delimiter, date_order=date_order)
@@ -83,9 +86,9 @@ def audit(
         if output is not None or output_format != "table" else None
     try:
         report = _report(output_format, sink, lang.value, reading, output is not None)
-        with _progress(reader) as progress:
+        with _Progress(reader) as progress:
             summary = run_audit(reader, tables, report, progress=progress,
-                                expected_rows=(reader.size or 0) // 80)
+                                expected_rows=reader.expected_rows)
         if sink is not None:
             sink.commit()
     except TableError as err:
@@ -129,7 +132,7 @@ def _report(output_format: str, sink, lang: str, reading, to_file: bool):
     return TableReport(console, lang, reading)
 
 
-class _progress:
+class _Progress:
     """A progress bar on standard error while a long file is read, when that is a terminal."""
 
     def __init__(self, reader) -> None:

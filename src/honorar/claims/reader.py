@@ -17,10 +17,11 @@ import os
 import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
+from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any, BinaryIO
 
-from ..models import Meeting
+from ..models import Attendance, Meeting
 from ..parsing import DATE_ORDERS, hours_between
 from . import cells as C
 from .columns import ClaimMapping, as_mapping
@@ -347,21 +348,15 @@ def _row_reader(header: Header, mapping: ClaimMapping, slash_order: str | None,
         return start, end, length
 
     spans = C.Cache(span)
-    meetings = C.Cache(lambda key: Meeting(*key))
 
     def invalid(cells: list[str], row: int, column: str | None, err: C.CellError) -> InvalidRow:
         params = dict(err.params)
         column = params.pop("column", column)
         return InvalidRow(row, column, str(err), _values(header, cells), err.key, params)
 
-    def read_row(cells: list[str], row: int) -> Claim | InvalidRow:
-        if len(cells) != width:
-            if len(cells) < width or any(c.strip() for c in cells[width:]):
-                why = f"has {len(cells)} cells where the header has {width}"
-                return InvalidRow(row, None, why, _values(header, cells), "row_cells",
-                                  {"count": len(cells), "expected": width})
-            del cells[width:]
-        cells.append("")
+    def read_in_order(cells: list[str], row: int) -> Claim | InvalidRow:
+        """The row read cell by cell in the order of the columns, so that a row with more
+        than one unreadable cell is reported at the first. `cells` ends with the blank."""
         column = "claim_id"
         try:
             claim_id = cells[i_id].strip()
@@ -397,9 +392,76 @@ def _row_reader(header: Header, mapping: ClaimMapping, slash_order: str | None,
             del cells[width:]
             return invalid(cells, row, column, err)
         group = cells[i_group].strip() or None
-        meeting = meetings[(scheme, date, attendance, activity, hours, agreement, lost_income,
-                            is_documented, gift)]
+        meeting = Meeting(scheme, date, attendance, activity, hours, agreement, lost_income,
+                          is_documented, gift)
         return make_claim(row, claim_id, representative, group, meeting, start, end, claimed,
                           submitted)
 
+    # Apart from the claim id, the person, the group and the dates, the cells of a row
+    # repeat through a file: a few hundred distinct sets in a million rows. They are read
+    # together, once for each set, into `_Facts`; a set with a cell that cannot be read is
+    # None, and its rows are read in order to say which cell.
+    facts_cells = itemgetter(i_scheme, i_attendance, i_activity, i_start, i_end, i_hours,
+                             i_agreement, i_claimed, i_lost, i_documented, i_gift)
+
+    def read_facts(raw: tuple[str, ...]) -> _Facts | None:
+        (scheme, attendance, activity, start, end, hours, agreement, claimed, lost_income,
+         is_documented, gift) = raw
+        try:
+            return _Facts(schemes[scheme], attendances[attendance], activities[activity],
+                          *spans[(start, end, hours)], agreements[agreement], amounts[claimed],
+                          amounts[lost_income], documented[is_documented], amounts[gift])
+        except C.CellError:
+            return None
+
+    facts_of = C.Cache(read_facts)
+    # identical rows share their meeting: the audit prices a meeting once
+    meetings: dict[tuple[_Facts, dt.date], Meeting] = {}
+
+    def meeting_of(facts: _Facts, date: dt.date) -> Meeting:
+        if len(meetings) >= C.CACHE_LIMIT:
+            meetings.clear()
+        meeting = meetings[(facts, date)] = Meeting(
+            facts.scheme, date, facts.attendance, facts.activity, facts.hours, facts.agreement,
+            facts.lost_income, facts.documented, facts.gift)
+        return meeting
+
+    def read_row(cells: list[str], row: int) -> Claim | InvalidRow:
+        if len(cells) != width:
+            if len(cells) < width or any(c.strip() for c in cells[width:]):
+                why = f"has {len(cells)} cells where the header has {width}"
+                return InvalidRow(row, None, why, _values(header, cells), "row_cells",
+                                  {"count": len(cells), "expected": width})
+            del cells[width:]
+        cells.append("")
+        claim_id = cells[i_id].strip()
+        representative = cells[i_rep].strip()
+        facts = facts_of[facts_cells(cells)]
+        if facts is None or not claim_id or not representative:
+            return read_in_order(cells, row)
+        try:
+            date = dates[cells[i_date]]
+            submitted = submitted_dates[cells[i_submitted]]
+        except C.CellError:
+            return read_in_order(cells, row)
+        meeting = meetings.get((facts, date)) or meeting_of(facts, date)
+        return make_claim(row, claim_id, representative, cells[i_group].strip() or None, meeting,
+                          facts.start, facts.end, facts.claimed, submitted)
+
     return read_row
+
+
+class _Facts:
+    """What a set of a row's repeating cells says (see `_row_reader`)."""
+
+    __slots__ = ("activity", "agreement", "attendance", "claimed", "documented", "end", "gift",
+                 "hours", "lost_income", "scheme", "start")
+
+    def __init__(self, scheme: str, attendance: Attendance, activity: str,
+                 start: dt.time | None, end: dt.time | None, hours: Decimal | None,
+                 agreement: bool | None, claimed: Decimal, lost_income: Decimal,
+                 documented: bool, gift: Decimal) -> None:
+        self.scheme, self.attendance, self.activity = scheme, attendance, activity
+        self.start, self.end, self.hours = start, end, hours
+        self.agreement, self.claimed = agreement, claimed
+        self.lost_income, self.documented, self.gift = lost_income, documented, gift

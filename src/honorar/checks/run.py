@@ -19,7 +19,7 @@ from ..engine import calculate
 from ..models import DEFAULT_SEVERITY, Calculation, Finding, Meeting, RateTable
 from .duplicates import DuplicateClaims
 from .groups import GroupMeetings
-from .rows import date_findings, honorarium_findings, located
+from .rows import claim_age_limit, date_findings, honorarium_findings, located
 
 MEETINGS_KEPT = 20_000  # meetings remembered with their calculation (the reader's cache size)
 CALCULATIONS_KEPT = 4_096  # distinct calculations remembered (each holds its steps)
@@ -63,6 +63,8 @@ class _Priced:
     meeting: Meeting
     table: RateTable | None
     calculation: Calculation
+    # the last day a claim for the meeting may be submitted (None: no limit)
+    last_day: dt.date | None
 
 
 class Audit:
@@ -99,7 +101,10 @@ class Audit:
             findings = located(claim, calculation) if calculation.findings else ()
             if claim.claimed_honorarium != calculation.honorarium:
                 findings += honorarium_findings(claim, calculation, table)
-            if claim.submitted is not None:
+            submitted = claim.submitted
+            # most claims are submitted in time: ask `date_findings` only when one is not
+            if submitted is not None and (submitted < meeting.date or (
+                    priced.last_day is not None and submitted > priced.last_day)):
                 findings += date_findings(claim, table)
             findings += duplicates.see(claim, table)
             yield ClaimResult(claim.row, claim, None, table, calculation, findings,
@@ -136,7 +141,9 @@ class Audit:
                             {"scheme": meeting.scheme, "known": self._known_schemes()},
                             "unknown_scheme"),))
             self._calculations[key] = calculation
-        priced = self._priced[id(meeting)] = _Priced(meeting, table, calculation)
+        rule = table.claim_age if table is not None else None
+        last_day = claim_age_limit(meeting.date, rule.months) if rule is not None else None
+        priced = self._priced[id(meeting)] = _Priced(meeting, table, calculation, last_day)
         return priced
 
     def _table_of(self, scheme: str, date: dt.date) -> tuple[RateTable | None, bool]:

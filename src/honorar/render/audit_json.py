@@ -34,6 +34,16 @@ def _amount_or_null(value: Decimal | None) -> str:
     return "null" if value is None else f'"{amount(value)}"'
 
 
+class _QuotedTexts(dict):
+    """text → its JSON string; names, groups and schemes repeat through a file."""
+
+    def __missing__(self, text: str) -> str:
+        if len(self) >= 20_000:
+            self.clear()
+        quoted = self[text] = _quote(text)
+        return quoted
+
+
 class JsonReport:
     def __init__(self, output: AtomicOutput, lang: str, reading: Reading) -> None:
         self.output = output
@@ -41,6 +51,7 @@ class JsonReport:
         self.reading = reading
         self.texts = FindingTexts(lang, reading.columns)
         self._kept: dict[tuple, tuple[Calculation, str, str]] = {}
+        self._quoted = _QuotedTexts()
         self._dates: dict = {}
         self._write = output.stream.write  # bytes: offsets noted for late findings count bytes
         self._written = self._write(b'{\n  "claims": [')
@@ -68,10 +79,11 @@ class JsonReport:
                 self._dates.clear()
             date = self._dates[meeting.date] = meeting.date.isoformat()
         findings = ", ".join(map(self.finding, result.findings)) if result.findings else ""
-        group = "null" if claim.group is None else _quote(claim.group)
+        quoted = self._quoted
+        group = "null" if claim.group is None else quoted[claim.group]
         return (f'{{"row": {claim.row}, "claim_id": {_quote(claim.claim_id)}, '
-                f'"representative": {_quote(claim.representative)}, "group": {group}, '
-                f'"scheme": {_quote(meeting.scheme)}, "version": {version}, "date": "{date}", '
+                f'"representative": {quoted[claim.representative]}, "group": {group}, '
+                f'"scheme": {quoted[meeting.scheme]}, "version": {version}, "date": "{date}", '
                 f'{amounts}, "findings": [{findings}]}}')
 
     def _amounts_of(self, claim: Claim, calculation: Calculation) -> tuple[str, str]:

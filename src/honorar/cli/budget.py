@@ -10,12 +10,15 @@ import typer
 
 from . import UsageProblem
 from .options import (
+    TABLE_OR_JSON,
     FailOn,
     FailOnOption,
+    FormatOption,
     Lang,
     LangOption,
     RatesDirOption,
     catalogue,
+    choose,
     exit_code,
     read,
     read_amount,
@@ -46,7 +49,7 @@ def budget(
     lost_income: Annotated[str | None, typer.Option(
         help="Expected lost income per representative per meeting, kr (taken as documented; "
              "the table's cap applies).", show_default=False)] = None,
-    output_format: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    output_format: FormatOption = "table",
     lang: LangOption = Lang.nb,
     rates_dir: RatesDirOption = None,
     fail_on: FailOnOption = FailOn.error,
@@ -57,8 +60,7 @@ def budget(
     from ..plans import PlanError, read_plan, suggested_plan
     from ..tables import TableError
 
-    if output_format not in ("table", "json"):
-        raise UsageProblem(f"--format: '{output_format}' is not one of table, json")
+    choose("--format", output_format, TABLE_OR_JSON)
     if reps < 1:
         raise UsageProblem(f"--reps: {reps} representatives; a budget needs at least 1")
     attends = Attendance(read("--attendance", attendance, parse_attendance))

@@ -8,12 +8,15 @@ import typer
 
 from . import UsageProblem
 from .options import (
+    TABLE_OR_JSON,
     FailOn,
     FailOnOption,
+    FormatOption,
     Lang,
     LangOption,
     RatesDirOption,
     catalogue,
+    choose,
     exit_code,
     read,
     read_amount,
@@ -43,7 +46,7 @@ def calc(
     documented: Annotated[bool, typer.Option(
         "--documented/--undocumented", help="Is the lost income documented?")] = False,
     gift: Annotated[str | None, typer.Option(help="Gift claimed, kr.")] = None,
-    output_format: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    output_format: FormatOption = "table",
     lang: LangOption = Lang.nb,
     rates_dir: RatesDirOption = None,
     fail_on: FailOnOption = FailOn.error,
@@ -52,8 +55,7 @@ def calc(
     from ..parsing import hours_between, parse_activity, parse_attendance, parse_hours, parse_time
     from ..tables import TableError
 
-    if output_format not in ("table", "json"):
-        raise UsageProblem(f"--format: '{output_format}' is not one of table, json")
+    choose("--format", output_format, TABLE_OR_JSON)
     if hours is not None and (start is not None or end is not None):
         raise UsageProblem("give either --hours or --start and --end, not both")
     if (start is None) != (end is None):

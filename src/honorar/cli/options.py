@@ -38,6 +38,17 @@ FailOnOption = Annotated[
 ]
 
 
+TABLE_OR_JSON = ("table", "json")
+FormatOption = Annotated[str, typer.Option("--format", help="table or json.")]
+
+
+def choose(option: str, value: str, allowed: tuple[str, ...]) -> str:
+    """`value` if it is one of `allowed`, else a usage problem naming them."""
+    if value not in allowed:
+        raise UsageProblem(f"{option}: '{value}' is not one of {', '.join(allowed)}")
+    return value
+
+
 def read(option: str, text: str | None, reader: Callable[[str], T]) -> T | None:
     """Read an option value with one of `honorar.parsing`'s readers; None stays None."""
     if text is None:

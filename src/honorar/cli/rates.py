@@ -10,12 +10,20 @@ from typing import Annotated
 import typer
 
 from . import UsageProblem
-from .options import Lang, LangOption, RatesDirOption, catalogue, read_date, table_problem
+from .options import (
+    TABLE_OR_JSON,
+    FormatOption,
+    Lang,
+    LangOption,
+    RatesDirOption,
+    catalogue,
+    choose,
+    read_date,
+    table_problem,
+)
 
 app = typer.Typer(add_completion=False, rich_markup_mode=None, no_args_is_help=True)
 
-FORMATS = ("table", "json")
-FormatOption = Annotated[str, typer.Option("--format", help="table or json.")]
 VERSION_HELP = ("A version: SCHEME (in force today), SCHEME@DATE (in force on that date) or the "
                 "path of a table file.")
 
@@ -23,12 +31,6 @@ VERSION_HELP = ("A version: SCHEME (in force today), SCHEME@DATE (in force on th
 @app.callback()
 def rates() -> None:
     """List, show, check and compare rate tables."""
-
-
-def _format(output_format: str) -> str:
-    if output_format not in FORMATS:
-        raise UsageProblem(f"--format: '{output_format}' is not one of {', '.join(FORMATS)}")
-    return output_format
 
 
 def _echo_json(data) -> None:
@@ -45,7 +47,7 @@ def list_(output_format: FormatOption = "table", lang: LangOption = Lang.nb,
           rates_dir: RatesDirOption = None) -> None:
     from ..tables import TableError
 
-    _format(output_format)
+    choose("--format", output_format, TABLE_OR_JSON)
     tables = catalogue(rates_dir)
     schemes, problems = [], []
     for scheme in tables.scheme_names():
@@ -105,7 +107,7 @@ def show(version: Annotated[str, typer.Argument(help=VERSION_HELP, metavar="VERS
                                                show_default=False)],
          output_format: FormatOption = "table", lang: LangOption = Lang.nb,
          rates_dir: RatesDirOption = None) -> None:
-    _format(output_format)
+    choose("--format", output_format, TABLE_OR_JSON)
     table, path, _ = _version("VERSION", version, catalogue(rates_dir), dt.date.today())
     if output_format == "json":
         from ..render import rates_json
@@ -182,7 +184,7 @@ def check(files: Annotated[list[Path], typer.Argument(help="Table files to check
           strict: Annotated[bool, typer.Option(help="Exit 1 when there are warnings.")] = False,
           output_format: FormatOption = "table", lang: LangOption = Lang.nb,
           rates_dir: RatesDirOption = None) -> None:
-    _format(output_format)
+    choose("--format", output_format, TABLE_OR_JSON)
     catalogue(rates_dir)  # the same checks of --rates-dir as every command
     results = [_check_one(path, list(rates_dir or ())) for path in files]
     if output_format == "json":
@@ -246,7 +248,7 @@ def diff(old: Annotated[str, typer.Argument(help=VERSION_HELP, metavar="OLD",
          rates_dir: RatesDirOption = None) -> None:
     from ..diff import compare
 
-    _format(output_format)
+    choose("--format", output_format, TABLE_OR_JSON)
     if top < 0:
         raise UsageProblem("--top: must be 0 or more")
     if by is not None and by not in BY:

@@ -278,6 +278,16 @@ def test_an_unknown_encoding_is_refused():
         read_claims(io.BytesIO(write()), encoding="klingon")
 
 
+@pytest.mark.parametrize("given, says", [
+    ("utf-16", "cannot be read as utf-16"),  # no byte order mark to tell the byte order
+    ("utf-32", "cannot be read as utf-32"),
+    ("idna", "cannot be read as idna"),
+    ("rot13", "not a text encoding"), ("base64", "not a text encoding")])
+def test_an_encoding_that_cannot_read_the_file_is_one_clear_error(given, says):
+    with pytest.raises(ClaimFileError, match=says):
+        read_claims(io.BytesIO(write()), encoding=given)
+
+
 def test_byte_order_marks_are_not_part_of_the_first_column():
     for bom_encoding in ("utf-8-sig", "utf-16"):
         reader = read_claims(io.BytesIO(write(encoding=bom_encoding)))

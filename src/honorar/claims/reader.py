@@ -130,7 +130,7 @@ class ClaimReader:
         self.expected_rows = lines_in_head if at_end or not self.size else \
             self.size * lines_in_head // len(head)
         self.encoding: Encoding = detect_encoding(head, at_end, encoding)
-        text = decode_head(head, self.encoding, at_end)
+        text = decode_head(head, self.encoding, at_end, self.name)
         if not text.strip():
             raise ClaimFileError(f"{self.name}: the file is empty")
         self.header: Header = find_header(text, self.mapping.column_names(), delimiter, self.name)

@@ -70,6 +70,9 @@ def detect_encoding(head: bytes, at_end: bool, given: str | None) -> Encoding:
         except LookupError:
             raise ClaimFileError(f"--encoding: unknown encoding '{given}' "
                                  "(try utf-8 or cp1252)") from None
+        if not getattr(info, "_is_text_encoding", True):  # base64, rot13 …: bytes to bytes
+            raise ClaimFileError(f"--encoding: '{given}' is not a text encoding "
+                                 "(try utf-8 or cp1252)")
         name = "utf-8-sig" if info.name == "utf-8" else info.name
         return Encoding(name, given, "honorar-count-replace", False)
     if head.startswith(codecs.BOM_UTF8):
@@ -83,12 +86,16 @@ def detect_encoding(head: bytes, at_end: bool, given: str | None) -> Encoding:
     return Encoding("utf-8", "UTF-8", "honorar-utf8-else-1252", True)
 
 
-def decode_head(head: bytes, encoding: Encoding, at_end: bool) -> str:
+def decode_head(head: bytes, encoding: Encoding, at_end: bool, name: str) -> str:
     """The sample as text; a line cut short at the end of the sample is left out."""
     decoder = codecs.getincrementaldecoder(encoding.name)(errors=encoding.errors)
     errors_before = DECODE_ERRORS[0]
-    text = decoder.decode(head, final=at_end)
-    DECODE_ERRORS[0] = errors_before  # the real reading counts them again
+    try:
+        text = decoder.decode(head, final=at_end)
+    except UnicodeError as err:  # a codec that refuses the file outright ('utf-16' without BOM)
+        raise ClaimFileError(f"{name}: cannot be read as {encoding.label}: {err}") from None
+    finally:
+        DECODE_ERRORS[0] = errors_before  # the real reading counts them again
     if not at_end:
         cut = max(text.rfind("\n"), text.rfind("\r"))
         text = text[:cut + 1] if cut >= 0 else ""

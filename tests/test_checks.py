@@ -155,8 +155,9 @@ def test_the_same_person_is_found_whatever_the_case_and_spacing_of_the_name():
 
 def test_without_times_the_same_group_on_the_same_day_is_the_same_meeting():
     day = dict(start=None, end=None, activity="full_day", group="Kvalitetsutvalg")
-    assert codes(duplicate_findings([claim(row=2, **day), claim(row=3, claim_id="K-2", **day)])
-                 ) == ["duplicate_meeting"]
+    (found,) = duplicate_findings([claim(row=2, **day), claim(row=3, claim_id="K-2", **day)])
+    assert (found.code, found.message_key, found.params["group"]) == (
+        "duplicate_claim", "duplicate_meeting_group", "Kvalitetsutvalg")  # not "overlapping"
     other_group = dict(day, group="Fagråd")
     assert duplicate_findings([claim(row=2, **day),
                                claim(row=3, claim_id="K-2", **other_group)]) == []

@@ -99,10 +99,14 @@ class DuplicateClaims:
                 other = rows[previous]
             previous = before[previous]
         if other and other != same_id:
-            found += (Finding("duplicate_claim", severity(table, "duplicate_claim"),
-                              {"representative": claim.representative, "date": date,
-                               "other_row": str(other)}, "duplicate_meeting", row,
-                              "representative"),)
+            params = {"representative": claim.representative, "date": date,
+                      "other_row": str(other)}
+            key = "duplicate_meeting"
+            if span < 0:  # no times: the same group that day is what makes it one meeting
+                params["group"] = claim.group
+                key = "duplicate_meeting_group"
+            found += (Finding("duplicate_claim", severity(table, "duplicate_claim"), params, key,
+                              row, "representative"),)
         return found
 
 

@@ -174,6 +174,12 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "nb": "{representative} har allerede et krav for et overlappende møte {date} (rad {other_row})",
         "en": "{representative} already claims an overlapping meeting on {date} (row {other_row})",
     },
+    "duplicate_meeting_group": {
+        "nb": "{representative} har allerede et krav for møtet i gruppen {group} {date} "
+              "(rad {other_row})",
+        "en": "{representative} already claims the meeting of group {group} on {date} "
+              "(row {other_row})",
+    },
     "too_few_representatives": {
         "nb": "Gruppen {group} har {count} brukerrepresentant(er) {date}; anbefalt er minst {minimum}",
         "en": "Group {group} has {count} user representative(s) on {date}; "

@@ -8,7 +8,8 @@ import io
 from hypothesis import given
 from hypothesis import strategies as st
 
-from honorar.render.audit_csv import LINE_END, TextCells, csv_cell, neutralise
+from honorar.claims.cells import Cache
+from honorar.render.audit_csv import LINE_END, csv_cell, neutralise
 
 
 def written_by_csv_module(cells: list[str]) -> str:
@@ -34,6 +35,6 @@ def test_cells_that_need_quoting_or_neutralising():
 
 
 def test_text_cells_are_kept_and_given_again():
-    cells = TextCells()
+    cells = Cache(csv_cell)
     assert cells["-1"] == "'-1" and cells["a,b"] == '"a,b"'
     assert cells["-1"] is cells["-1"]

@@ -13,6 +13,7 @@ from array import array
 from collections.abc import Iterable
 
 from ..claims import Claim
+from ..claims.cells import Cache
 from ..models import Finding, RateTable
 from .fingerprints import FingerprintMap
 from .rows import NONE, severity
@@ -25,17 +26,7 @@ def person_key(name: str) -> str:
     return " ".join(name.casefold().split())
 
 
-class Normalised(dict):
-    """text → its comparison key, for the names and groups of a file; bounded."""
-
-    def __missing__(self, text: str) -> str:
-        if len(self) > 50_000:
-            self.clear()
-        value = self[text] = person_key(text)
-        return value
-
-
-def span_of(claim: Claim, names: Normalised) -> int:
+def span_of(claim: Claim, names: Cache) -> int:
     """The claim's times as one number (≥ 0), or, without times, its group (< 0)."""
     start, end = claim.start, claim.end
     if start is not None and end is not None:
@@ -63,7 +54,7 @@ class DuplicateClaims:
         self._span = array("q")
         self._row = array("i")
         self._before = array("i")
-        self._names = Normalised()
+        self._names = Cache(person_key)  # names and groups → their comparison keys
         self._spans: dict[tuple, int] = {}
 
     def see(self, claim: Claim, table: RateTable | None) -> tuple[Finding, ...]:

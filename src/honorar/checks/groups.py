@@ -13,8 +13,9 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator
 
 from ..claims import Claim
+from ..claims.cells import Cache
 from ..models import Finding, RateTable
-from .duplicates import Normalised
+from .duplicates import person_key
 from .fingerprints import FingerprintMap
 
 
@@ -34,7 +35,7 @@ class GroupMeetings:
         # meetings still short of people: the rows after the first, and who came
         self._later: list[tuple[int, int]] = []  # (row, meeting)
         self._people: dict[int, set[int]] = {}  # meeting → persons, for minimums above two
-        self._names = Normalised()
+        self._names = Cache(person_key)
         self._group_text: dict[str, str] = {}
 
     def see(self, claim: Claim, table: RateTable | None) -> bool:

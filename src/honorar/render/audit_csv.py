@@ -16,6 +16,7 @@ text holds a character that needs quoting).
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import itertools
 import re
@@ -25,6 +26,7 @@ from decimal import Decimal
 from ..audit import Summary, readable_claimed
 from ..checks import ClaimResult
 from ..claims import Claim
+from ..claims.cells import Cache
 from ..models import Calculation, Finding
 from .audit_atomic import AtomicOutput
 from .audit_late import LatePlaces
@@ -73,16 +75,6 @@ def csv_cell(text: str) -> str:
     return _quoted(text) if _NEEDS_QUOTES(text) else text
 
 
-class TextCells(dict):
-    """text from the input → its cell; names, groups and schemes repeat through a file."""
-
-    def __missing__(self, text: str) -> str:
-        if len(self) >= _CACHE_LIMIT:
-            self.clear()
-        cell = self[text] = csv_cell(text)
-        return cell
-
-
 class AmountCells:
     """The cells of a claim from version to difference, joined, kept for each distinct set
     of claimed amounts and calculation: computing a total makes a new Decimal, and hashing
@@ -90,7 +82,7 @@ class AmountCells:
 
     def __init__(self) -> None:
         self._cells: dict[tuple, tuple[Calculation, str, str]] = {}
-        self._dates: dict = {}
+        self._dates = Cache(dt.date.isoformat)
 
     def cells(self, claim: Claim, calculation: Calculation) -> str:
         meeting = claim.meeting
@@ -101,12 +93,7 @@ class AmountCells:
                 self._cells.clear()
             version, amounts = self._compute(claim, calculation)
             known = self._cells[key] = (calculation, version, amounts)
-        date = self._dates.get(meeting.date)
-        if date is None:
-            if len(self._dates) > _CACHE_LIMIT:
-                self._dates.clear()
-            date = self._dates[meeting.date] = meeting.date.isoformat()
-        return f"{known[1]},{date},{known[2]}"
+        return f"{known[1]},{self._dates[meeting.date]},{known[2]}"
 
     @staticmethod
     def _compute(claim: Claim, calculation: Calculation) -> tuple[str, str]:
@@ -131,7 +118,7 @@ class CsvReport:
         self._write = output.stream.write
         self._writer = csv.writer(output.stream, lineterminator=LINE_END)  # for unreadable rows
         self._written = (1 if byte_order_mark else 0) + self._writer.writerow(COLUMNS)
-        self._texts = TextCells()
+        self._texts = Cache(csv_cell)  # names, groups and schemes repeat through a file
         self._amounts = AmountCells()
         self._late = LatePlaces()
 

@@ -8,6 +8,7 @@ meetings) are put into their claims afterwards, at places noted while writing.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import json
 from collections.abc import Iterator
@@ -17,6 +18,7 @@ from typing import Any
 from ..audit import Reading, Summary, readable_claimed
 from ..checks import ClaimResult
 from ..claims import Claim
+from ..claims.cells import Cache
 from ..models import Calculation, Finding
 from .audit_atomic import AtomicOutput
 from .audit_late import LatePlaces
@@ -34,16 +36,6 @@ def _amount_or_null(value: Decimal | None) -> str:
     return "null" if value is None else f'"{amount(value)}"'
 
 
-class _QuotedTexts(dict):
-    """text → its JSON string; names, groups and schemes repeat through a file."""
-
-    def __missing__(self, text: str) -> str:
-        if len(self) >= 20_000:
-            self.clear()
-        quoted = self[text] = _quote(text)
-        return quoted
-
-
 class JsonReport:
     def __init__(self, output: AtomicOutput, lang: str, reading: Reading) -> None:
         self.output = output
@@ -51,8 +43,8 @@ class JsonReport:
         self.reading = reading
         self.texts = FindingTexts(lang, reading.columns)
         self._kept: dict[tuple, tuple[Calculation, str, str]] = {}
-        self._quoted = _QuotedTexts()
-        self._dates: dict = {}
+        self._quoted = Cache(_quote)  # names, groups and schemes repeat through a file
+        self._dates = Cache(dt.date.isoformat)
         self._write = output.stream.write  # bytes: offsets noted for late findings count bytes
         self._written = self._write(b'{\n  "claims": [')
         self._separator = "\n"
@@ -73,11 +65,7 @@ class JsonReport:
             return self._invalid(result)
         meeting = claim.meeting
         version, amounts = self._amounts_of(claim, result.calculation)  # type: ignore[arg-type]
-        date = self._dates.get(meeting.date)
-        if date is None:
-            if len(self._dates) > 20_000:
-                self._dates.clear()
-            date = self._dates[meeting.date] = meeting.date.isoformat()
+        date = self._dates[meeting.date]
         findings = ", ".join(map(self.finding, result.findings)) if result.findings else ""
         quoted = self._quoted
         group = "null" if claim.group is None else quoted[claim.group]

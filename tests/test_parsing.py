@@ -24,12 +24,14 @@ from honorar.parsing import (
     ("1 960,00", "1960.00"), ("1.960,-", "1960"), ("kr 1960", "1960"), ("1960.5", "1960.5"),
     ("1\u00a0960,00\u00a0kr", "1960.00"), ("NOK 1,960.50", "1960.50"), ("1960,-", "1960"),
     ("392", "392"), ("", "0"), ("  ", "0"), ("1.234.567,89", "1234567.89"), ("0,5", "0.5"),
+    ("1,176", "1176"), ("1,234,567", "1234567"), ("392.500", "392500"), ("1960,50", "1960.50"),
 ])
 def test_amounts(text, value):
     assert parse_amount(text) == Decimal(value)
 
 
-@pytest.mark.parametrize("text", ["mye", "1,2,3.4.5x", "-200", "12 kroner og 50 øre", "1e3"])
+@pytest.mark.parametrize("text", ["mye", "1,2,3.4.5x", "-200", "12 kroner og 50 øre", "1e3",
+                                  "0,125", "1960,505", "1,2,3"])
 def test_not_amounts(text):
     with pytest.raises(ValueError):
         parse_amount(text)

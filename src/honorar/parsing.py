@@ -14,10 +14,16 @@ from decimal import Decimal, InvalidOperation
 
 _CURRENCY = re.compile(r"^(?:kr\.?|nok)\s*|\s*(?:kr\.?|nok|,-|\.-)$", re.IGNORECASE)
 _SPACES = re.compile(r"[\s\u00a0\u202f']")
+_GROUPED_BY_COMMA = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+")
+_GROUPED_BY_POINT = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 
 
 def parse_amount(text: str) -> Decimal:
-    """'1 960,00', '1.960,-', 'kr 1960', '1960.5', '1,960.50' → Decimal; blank → 0."""
+    """'1 960,00', '1.960,-', 'kr 1960', '1960.5', '1,960.50' → Decimal; blank → 0.
+
+    Money has at most two decimals (øre), so '1,176' and '1.176' are both 1176, and
+    '0,125' is refused rather than read as something nobody paid.
+    """
     raw = text.strip()
     if not raw:
         return Decimal(0)
@@ -31,17 +37,20 @@ def parse_amount(text: str) -> Decimal:
         # the separator that comes last is the decimal one
         decimal_comma = s.rfind(",") > s.rfind(".")
         s = s.replace(".", "").replace(",", ".") if decimal_comma else s.replace(",", "")
-    elif "," in s:
-        # Norwegian: a lone comma is the decimal one ('1960,5'); several group thousands
-        s = s.replace(",", "") if s.count(",") > 1 else s.replace(",", ".")
-    elif s.count(".") > 1 or re.fullmatch(r"\d{1,3}(\.\d{3})+", s):
-        s = s.replace(".", "")  # '1.960' is a thousands point, as Norwegian exports write it
+    elif _GROUPED_BY_COMMA.fullmatch(s) or _GROUPED_BY_POINT.fullmatch(s):
+        # '1.960' and '1,176': an amount has no third decimal, so three digits after one
+        # separator are a group of thousands, whichever separator the export used
+        s = s.replace(",", "").replace(".", "")
+    else:
+        s = s.replace(",", ".")  # Norwegian: a lone comma is the decimal one ('1960,5')
     if not re.fullmatch(r"\d+(\.\d+)?|\.\d+", s):
         raise ValueError(f"'{raw}' is not an amount")
     try:
         value = Decimal(s)
     except InvalidOperation:
         raise ValueError(f"'{raw}' is not an amount") from None
+    if value.as_tuple().exponent < -2:  # type: ignore[operator]
+        raise ValueError(f"'{raw}' has more than two decimals (øre)")
     if negative:
         raise ValueError(f"'{raw}' is negative")
     return value

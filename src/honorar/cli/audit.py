@@ -17,6 +17,7 @@ from .options import (
     LangOption,
     RatesDirOption,
     catalogue,
+    choose,
     exit_code,
     table_problem,
 )
@@ -56,8 +57,7 @@ def audit(
     from ..claims import ClaimFileError, load_mapping, read_claims
     from ..tables import TableError
 
-    if output_format not in FORMATS:
-        raise UsageProblem(f"--format: '{output_format}' is not one of {', '.join(FORMATS)}")
+    choose("--format", output_format, FORMATS)
     if date_order is not None and date_order not in ("dmy", "mdy"):
         raise UsageProblem(f"--date-order: '{date_order}' is not dmy or mdy")
     if delimiter is not None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
 from pathlib import Path
@@ -397,10 +396,6 @@ def test_diff_bad_usage_is_one_line(args, words):
     assert result.stderr.count("\n") == 1 and words in result.stderr, result.stderr
 
 
-HAVE_CLAIMS = importlib.util.find_spec("honorar.claims") is not None
-
-
-@pytest.mark.skipif(not HAVE_CLAIMS, reason="the claims reader is not there yet")
 def test_diff_impact_on_a_claims_file():
     claims = DATA / "claims.csv"
     result = invoke("diff", "unn@2022-01-01", str(NEW), "--impact", str(claims),
@@ -425,7 +420,6 @@ def test_diff_impact_on_a_claims_file():
         assert words in human.stdout, words
 
 
-@pytest.mark.skipif(not HAVE_CLAIMS, reason="the claims reader is not there yet")
 def test_diff_impact_reads_claims_from_standard_input():
     text = (DATA / "claims.csv").read_text(encoding="utf-8")
     result = CliRunner().invoke(app, ["rates", "diff", "unn@2022-01-01", str(NEW), "--impact", "-",
@@ -434,18 +428,11 @@ def test_diff_impact_reads_claims_from_standard_input():
     assert as_json(result)["impact"]["difference_kr"] == "-228.00"
 
 
-@pytest.mark.skipif(HAVE_CLAIMS, reason="the claims reader is there")
-def test_diff_impact_without_the_claims_reader_is_one_line():
-    result = invoke("diff", "unn", str(NEW), "--impact", str(DATA / "claims.csv"))
-    assert result.exit_code == 2 and "not available" in result.stderr
-
-
 def test_diff_impact_of_a_missing_claims_file_is_one_line(tmp_path):
     result = invoke("diff", "unn", str(NEW), "--impact", str(tmp_path / "none.csv"))
     assert result.exit_code == 2 and result.stderr.count("\n") == 1
 
 
-@pytest.mark.skipif(not HAVE_CLAIMS, reason="the claims reader is not there yet")
 def test_diff_impact_of_an_unusable_claims_file_names_it_once(tmp_path):
     for name, content in (("none.csv", None), ("empty.csv", b""), ("dir.csv", "dir")):
         path = tmp_path / name

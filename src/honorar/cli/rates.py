@@ -209,13 +209,9 @@ BY = ("scheme", "representative", "group")
 def _impact(claims_file: Path, mapping_file: Path | None, old, new, top: int, by: str | None):
     import sys
 
+    from ..claims import ClaimFileError, load_mapping, read_claims
     from ..diff import impact
 
-    try:
-        from ..claims import ClaimFileError, load_mapping, read_claims
-    except ImportError:
-        raise UsageProblem("--impact: reading claims files is not available in this "
-                           "version") from None
     try:
         mapping = None if mapping_file is None else load_mapping(mapping_file)
     except ClaimFileError as err:

@@ -11,6 +11,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from .models import (
     DEFAULT_SEVERITY,
     ZERO,
+    Attendance,
     Calculation,
     Cited,
     Finding,
@@ -103,7 +104,7 @@ class _Calculator:
             self.find("no_agreement", None if m.agreement is False else "agreement_not_stated")
             self.step("no_agreement", ZERO, t.agreement)
             return ZERO, False
-        if t.attendance is not None and m.attendance == "physical":
+        if t.attendance is not None and m.attendance == Attendance.PHYSICAL:
             self.step("attended_in_person", None, t.attendance)
         return self.price(rule), True
 

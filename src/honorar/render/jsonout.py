@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import json
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
+from ..engine import to_øre
 from ..models import Calculation, Finding
 from . import messages
 
-_ØRE = Decimal("0.01")
-
 
 def amount(value: Decimal | None) -> str | None:
-    return None if value is None else str(value.quantize(_ØRE, rounding=ROUND_HALF_UP))
+    return None if value is None else str(to_øre(value))
 
 
 def finding(f: Finding, lang: str) -> dict[str, Any]:

@@ -14,6 +14,15 @@ from honorar.tables import Catalogue
 DATA = Path(__file__).parent / "data"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def table_cache(tmp_path_factory) -> Path:
+    """Commands under test keep their table cache here, never in the user's own."""
+    directory = tmp_path_factory.mktemp("cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("HONORAR_CACHE_DIR", str(directory))
+        yield directory
+
+
 @pytest.fixture(scope="session")
 def shipped() -> Catalogue:
     return Catalogue.from_options(environ={})

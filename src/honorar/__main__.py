@@ -1,3 +1,3 @@
-from honorar.cli import main
+from honorar.launch import main
 
 main()

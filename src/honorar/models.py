@@ -66,7 +66,9 @@ def problem_at(message: str, *at: str | int) -> PydanticCustomError:
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # A table that comes from the cache is never validated: build the validators only
+    # when a table is read from its file.
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class Cited(_Strict):

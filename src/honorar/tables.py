@@ -13,7 +13,7 @@ import bisect
 import datetime as dt
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -133,14 +133,17 @@ class Versions:
 class Catalogue:
     """The rate tables on a search path, loaded one scheme at a time as they are needed."""
 
-    def __init__(self, dirs: Sequence[Path]) -> None:
+    def __init__(self, dirs: Sequence[Path],
+                 read: Callable[[Path], RateTable] | None = None) -> None:
+        """`read` loads one table file (default `read_table`; the CLI passes a cache's)."""
         self.dirs = list(dirs)
+        self._read = read or read_table
         self._schemes: dict[str, Versions] = {}
 
     @classmethod
-    def from_options(cls, rates_dirs: Iterable[str | Path] = (),
-                     environ: dict | None = None) -> Catalogue:
-        return cls(search_path(rates_dirs, environ))
+    def from_options(cls, rates_dirs: Iterable[str | Path] = (), environ: dict | None = None,
+                     read: Callable[[Path], RateTable] | None = None) -> Catalogue:
+        return cls(search_path(rates_dirs, environ), read)
 
     def scheme_names(self) -> list[str]:
         names = set()
@@ -177,7 +180,7 @@ class Catalogue:
             for path in sorted(folder.glob("*.yaml")):
                 seen_any = True
                 try:
-                    table = read_table(path)
+                    table = self._read(path)
                 except TableError as err:
                     problems.extend(err.problems)
                     continue

@@ -12,14 +12,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
+if TYPE_CHECKING:
+    import yaml
 
-try:  # libyaml's parser is much faster where it is installed
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+# PyYAML is imported by the first parse, not here: a table that comes from the cache, and
+# every command that reads no YAML, does without it.
 
 KeyPath = tuple[str | int, ...]  # keys and list indexes from the document's root
 
@@ -92,6 +91,11 @@ def read_text(path: Path) -> str:
         raw = path.read_bytes()
     except OSError as err:
         raise Unreadable(Problem(name, None, None, err.strerror or str(err))) from None
+    return decode_text(raw, name)
+
+
+def decode_text(raw: bytes, name: str) -> str:
+    """A YAML file's bytes as text, or `Unreadable` when they are not UTF-8."""
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -100,8 +104,12 @@ def read_text(path: Path) -> str:
 
 def parse(text: str, file: str) -> Document:
     """Parse one YAML document; syntax errors and duplicate keys come back as problems."""
+    import yaml
+
+    # libyaml's parser is much faster where PyYAML was built with it
+    loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        loader = _Loader(text)
+        loader = loader_class(text)
         try:
             node = loader.get_single_node()
         finally:
@@ -140,6 +148,8 @@ class _Walker:
         self._open: set[int] = set()  # collections being built: an alias to one loops
 
     def value(self, node: yaml.Node, path: KeyPath) -> Any:
+        import yaml
+
         self.places.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
         if not isinstance(node, yaml.MappingNode | yaml.SequenceNode):
             return self.scalar(node)
@@ -165,6 +175,8 @@ class _Walker:
         return False
 
     def mapping(self, node: yaml.MappingNode, path: KeyPath) -> dict[str, Any]:
+        import yaml
+
         merged: dict[str, Any] = {}
         explicit: dict[str, Any] = {}
         for key_node, value_node in node.value:
@@ -184,6 +196,8 @@ class _Walker:
         return {**merged, **explicit}
 
     def _merge_sources(self, node: yaml.Node, path: KeyPath) -> list[dict[str, Any]]:
+        import yaml
+
         nodes = node.value if isinstance(node, yaml.SequenceNode) else [node]
         sources = []
         for item in nodes:

@@ -5,7 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import json
+import os
+import stat
 import sys
+import types
 from decimal import Decimal
 from pathlib import Path
 
@@ -15,7 +18,7 @@ from typer.testing import CliRunner
 from honorar import launch, tablecache
 from honorar.cli import app
 from honorar.engine import calculate
-from honorar.tablecache import TableCache, default_directory
+from honorar.tablecache import TableCache, cached_reader, default_directory
 from honorar.tables import Catalogue, TableError, read_table
 
 from .conftest import meeting
@@ -134,14 +137,116 @@ def test_calc_gives_the_same_answer_from_the_cache_and_without_it(tmp_path):
     assert len(list((tmp_path / "tables").glob("*.pickle"))) == 1
 
 
+class _CommandLine(types.ModuleType):
+    """Stands in for `honorar.cli`: notes whether collection runs while it is imported
+    (when `main` is taken from it) and when the command runs."""
+
+    def __init__(self) -> None:
+        super().__init__("honorar.cli")
+        self.seen: dict[str, bool] = {}
+
+    def __getattr__(self, name: str):
+        if name != "main":
+            raise AttributeError(name)
+        self.seen["importing"] = gc.isenabled()
+        return lambda: self.seen.setdefault("running", gc.isenabled())
+
+
 @pytest.mark.parametrize("collecting", [True, False])
-def test_the_entry_point_leaves_collection_as_it_found_it(monkeypatch, collecting):
-    seen = []
-    monkeypatch.setattr("honorar.cli.main", lambda: seen.append(gc.isenabled()))
+def test_the_entry_point_collects_nothing_while_importing(monkeypatch, collecting):
+    command_line = _CommandLine()
+    monkeypatch.setitem(sys.modules, "honorar.cli", command_line)
     (gc.enable if collecting else gc.disable)()
     try:
         launch.main()
-        assert seen == [collecting] and gc.isenabled() is collecting
+        assert command_line.seen == {"importing": False, "running": collecting}
+        assert gc.isenabled() is collecting
     finally:
         gc.unfreeze()
         gc.enable()
+
+
+def test_a_new_program_does_not_meet_old_entries(tmp_path, table_file, monkeypatch):
+    cache = TableCache(tmp_path / "cache")
+    cache.read(table_file)
+    monkeypatch.setattr(tablecache, "_code_stamp", lambda: b"another version of honorar")
+    refuse_to_parse(monkeypatch)
+    with pytest.raises(AssertionError, match="parsed again"):
+        TableCache(tmp_path / "cache").read(table_file)
+
+
+def test_with_no_stamp_to_be_had_nothing_is_cached(tmp_path, table_file, monkeypatch):
+    monkeypatch.setattr(tablecache, "_code_stamp", lambda: b"")
+    cache = TableCache(tmp_path / "cache")
+    assert cache.read(table_file) == read_table(table_file)
+    assert entries(cache) == []
+
+
+def test_the_stamp_changes_with_the_loading_code(tmp_path, monkeypatch):
+    stamp = tablecache._code_stamp()
+    package = tmp_path / "honorar"
+    package.mkdir()
+    for name in tablecache._LOADERS:
+        (package / name).write_bytes((Path(tablecache.__file__).parent / name).read_bytes())
+    monkeypatch.setattr(tablecache, "__file__", str(package / "tablecache.py"))
+    assert tablecache._code_stamp() == stamp
+    (package / "models.py").write_bytes((package / "models.py").read_bytes() + b"\n# changed\n")
+    assert tablecache._code_stamp() not in (stamp, b"")
+
+
+posix_only = pytest.mark.skipif(not hasattr(os, "geteuid"), reason="owners and modes are POSIX")
+
+
+@posix_only
+def test_an_entry_others_may_write_is_not_loaded(tmp_path, table_file, monkeypatch):
+    cache = TableCache(tmp_path / "cache")
+    cache.read(table_file)
+    (entry,) = entries(cache)
+    entry.chmod(0o666)
+    loaded = []
+    monkeypatch.setattr(tablecache.pickle, "load", lambda stream: loaded.append(stream))
+    assert cache.read(table_file) == read_table(table_file)
+    assert loaded == []
+
+
+@posix_only
+def test_a_folder_others_may_write_is_neither_read_nor_written(tmp_path, table_file, monkeypatch):
+    shared = tmp_path / "shared"
+    (shared / "tables").mkdir(parents=True)
+    (shared / "tables").chmod(0o777)
+    cache = TableCache(shared)
+    assert cache.read(table_file) == read_table(table_file)
+    assert entries(cache) == []
+
+
+@posix_only
+def test_a_new_cache_folder_is_the_users_alone(tmp_path, table_file):
+    cache = TableCache(tmp_path / "cache")
+    cache.read(table_file)
+    assert stat.S_IMODE(cache.directory.stat().st_mode) == 0o700
+    assert stat.S_IMODE(cache.base.stat().st_mode) == 0o700
+
+
+def test_the_library_reader_works_with_the_cache_off(shipped):
+    read = cached_reader({"HONORAR_CACHE_DIR": ""})
+    assert read is read_table
+    table = Catalogue(shipped.dirs, read).table_at("unn", dt.date(2022, 3, 15))
+    assert table.version == "2022-01-01"
+
+
+def test_a_relative_xdg_cache_home_is_ignored():
+    if sys.platform in ("win32", "darwin"):
+        pytest.skip("the XDG layout is for Linux and the like")
+    assert default_directory({"XDG_CACHE_HOME": "relative/cache"}) == Path.home() / ".cache" / "honorar"
+
+
+def test_old_entries_are_removed_beyond_a_limit(tmp_path, table_file, monkeypatch):
+    monkeypatch.setattr(tablecache, "ENTRIES_KEPT", 2)
+    cache = TableCache(tmp_path / "cache")
+    text = table_file.read_text(encoding="utf-8")
+    for rate in ("392", "393", "394", "395"):
+        table_file.write_text(text.replace("kr: 392,", f"kr: {rate},"), encoding="utf-8")
+        cache.read(table_file)
+    assert len(entries(cache)) == 2
+    refuse_to_parse(monkeypatch)  # the newest is one of those kept
+    assert cache.read(table_file).activities["meeting"].physical.rate.kr == Decimal("395")

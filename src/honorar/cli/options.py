@@ -81,14 +81,13 @@ def exit_code(severities: list[str], fail_on: FailOn) -> int:
 
 
 def catalogue(rates_dirs: list[Path] | None):
-    from ..tablecache import TableCache
+    from ..tablecache import cached_reader
     from ..tables import Catalogue
 
     for d in rates_dirs or ():
         if not d.is_dir():
             raise UsageProblem(f"--rates-dir: '{d}' is not a directory")
-    cache = TableCache.from_environ()
-    return Catalogue.from_options(rates_dirs or (), read=cache.read if cache else None)
+    return Catalogue.from_options(rates_dirs or (), read=cached_reader())
 
 
 def table_problem(err) -> UsageProblem:

@@ -234,9 +234,8 @@ def test_the_library_reader_works_with_the_cache_off(shipped):
     assert table.version == "2022-01-01"
 
 
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="the XDG layout is for Linux and the like")
 def test_a_relative_xdg_cache_home_is_ignored():
-    if sys.platform in ("win32", "darwin"):
-        pytest.skip("the XDG layout is for Linux and the like")
     assert default_directory({"XDG_CACHE_HOME": "relative/cache"}) == Path.home() / ".cache" / "honorar"
 
 

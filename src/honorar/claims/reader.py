@@ -286,6 +286,16 @@ def _hhmm(value: dt.time) -> str:
     return value.strftime("%H:%M")
 
 
+def _in_column(column: str, read: C.Cache, text: str) -> Any:
+    """`read[text]`, with a cell error naming `column`: the three cells of a span are read
+    together, so the column in force in the caller is not the one at fault."""
+    try:
+        return read[text]
+    except C.CellError as err:
+        err.params["column"] = column
+        raise
+
+
 def _row_reader(header: Header, mapping: ClaimMapping, slash_order: str | None,
                 dot_order: str) -> Callable[[list[str], int], Claim | InvalidRow]:
     """A function that reads one row's cells; built once per file, for speed."""
@@ -313,21 +323,9 @@ def _row_reader(header: Header, mapping: ClaimMapping, slash_order: str | None,
 
     def span(key: tuple[str, str, str]) -> tuple[dt.time | None, dt.time | None, Decimal | None]:
         start_text, end_text, hours_text = key
-        try:
-            start = times[start_text]
-        except C.CellError as err:
-            err.params["column"] = "start"
-            raise
-        try:
-            end = times[end_text]
-        except C.CellError as err:
-            err.params["column"] = "end"
-            raise
-        try:
-            hours = hour_counts[hours_text]
-        except C.CellError as err:
-            err.params["column"] = "hours"
-            raise
+        start = _in_column("start", times, start_text)
+        end = _in_column("end", times, end_text)
+        hours = _in_column("hours", hour_counts, hours_text)
         if start is None and end is None:
             return None, None, hours
         if end is None:

@@ -199,6 +199,19 @@ def test_an_underclaim_difference_is_a_negative_number_not_neutralised(tmp_path:
     assert not result.stdout.startswith("\ufeff")  # a byte order mark only for files
 
 
+def test_a_row_shifted_by_a_decimal_comma_claims_no_amount_it_does_not_state(tmp_path: Path):
+    shifted = "K-4,Ida Lie,unn,,2023-03-02,09:00,12:00,fysisk,møte,,1176,50,,2023-03-06"
+    path = claims_file(tmp_path, FINE, shifted)
+    (_, claim) = as_json(invoke(str(path), "--format", "json"))["claims"]
+    assert claim["claimed"] == {"honorarium": None, "lost_income": None, "gift": None,
+                                "total": None}
+    assert claim["values"]["claimed_honorarium"] == "1176"  # the raw cells are still shown
+    (_, row) = list(csv.DictReader(io.StringIO(invoke(str(path), "--format", "csv").stdout)))
+    assert [row[c] for c in ("claimed_honorarium", "claimed_gift", "claimed_total")] == ["", "", ""]
+    assert row["findings"] == "invalid_row"
+    assert "K-4  Ida Lie  claimed → due: – → not decided" in invoke(str(path), "--lang", "en").stdout
+
+
 # --------------------------------------------------------------------------- output
 
 

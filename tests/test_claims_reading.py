@@ -318,6 +318,15 @@ def test_an_unquoted_decimal_comma_shifts_cells_and_is_caught():
     (row,) = read(data)
     assert isinstance(row, InvalidRow) and row.key == "row_cells"
     assert row.values["claim_id"] == "K-1"
+    assert not row.cells_in_place  # "50" is not lost income: no cell is known to be in place
+
+
+def test_a_row_missing_its_last_cells_keeps_them_in_place():
+    data = (b"claim_id,representative,scheme,date,attendance,claimed_honorarium,gift\n"
+            b"K-1,Kari,unn,2023-03-02,fysisk,392\n")
+    (row,) = read(data)
+    assert isinstance(row, InvalidRow) and row.key == "row_cells"
+    assert row.cells_in_place and row.values["claimed_honorarium"] == "392"
 
 
 def test_an_invalid_row_keeps_what_could_be_read():

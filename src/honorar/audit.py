@@ -133,7 +133,10 @@ class Reading:
 def readable_claimed(invalid: InvalidRow) -> tuple[Decimal | None, Decimal | None,
                                                   Decimal | None, Decimal | None]:
     """The amounts an unreadable row claims, where they can be read: honorarium, lost
-    income, gift and their total (None where a part cannot be read)."""
+    income, gift and their total (None where a part cannot be read, and all None when the
+    row's cells cannot be placed in their columns)."""
+    if not invalid.cells_in_place:
+        return None, None, None, None
     parts: list[Decimal | None] = []
     for column in ("claimed_honorarium", "lost_income", "gift"):
         try:

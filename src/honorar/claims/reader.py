@@ -208,7 +208,8 @@ class ClaimReader:
                     break
                 except csv.Error as err:
                     row, line = line + 1, reader.line_num
-                    yield InvalidRow(row, None, str(err), {}, "row_not_csv", {"why": str(err)})
+                    yield InvalidRow(row, None, str(err), {}, "row_not_csv", {"why": str(err)},
+                                     cells_in_place=False)
         finally:
             self.close()
 
@@ -429,7 +430,8 @@ def _row_reader(header: Header, mapping: ClaimMapping, slash_order: str | None,
             if len(cells) < width or any(c.strip() for c in cells[width:]):
                 why = f"has {len(cells)} cells where the header has {width}"
                 return InvalidRow(row, None, why, _values(header, cells), "row_cells",
-                                  {"count": len(cells), "expected": width})
+                                  {"count": len(cells), "expected": width},
+                                  cells_in_place=len(cells) < width)
             del cells[width:]
         cells.append("")
         claim_id = cells[i_id].strip()

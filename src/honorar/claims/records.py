@@ -77,6 +77,9 @@ class InvalidRow:
     values: Mapping[str, str] = field(default_factory=dict)  # canonical column → text
     key: str | None = None
     params: Mapping[str, object] = field(default_factory=dict)
+    # False when which cell belongs to which column is unknown: more cells than the header
+    # (an unquoted decimal comma shifts every cell after it), or a row that is not CSV
+    cells_in_place: bool = True
 
 
 class ClaimFileError(Exception):

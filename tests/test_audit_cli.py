@@ -150,6 +150,19 @@ def test_group_findings_found_at_the_end_land_in_their_claims(tmp_path: Path):
                      "K-5": "honorarium_overclaimed", "K-6": "", "K-7": "too_few_representatives"}
 
 
+def test_two_schemes_meeting_under_one_group_name_are_two_meetings(tmp_path: Path):
+    rates = tmp_path / "rates" / "unn_lokal"
+    rates.mkdir(parents=True)
+    unn = (Path(__file__).parents[1] / "rates" / "unn" / "2022-01-01.yaml").read_text("utf-8")
+    (rates / "2022-01-01.yaml").write_text(unn.replace("scheme: unn\n", "scheme: unn_lokal\n"),
+                                           encoding="utf-8")
+    path = claims_file(tmp_path, "K-1,Kari Nordmann,unn,Råd,2023-03-02,09:00,12:00,fysisk,møte,,1176,,2023-03-06",
+                       "K-2,Ola Hansen,unn_lokal,Råd,2023-03-02,09:00,12:00,fysisk,møte,,1176,,2023-03-06")
+    table = invoke(str(path), "--lang", "en", "--rates-dir", str(tmp_path / "rates")).stdout
+    meetings = table.split("Group meetings with too few representatives")[1]
+    assert "(rows 2)" in meetings and "(rows 3)" in meetings
+
+
 def test_standard_input():
     text = (EXAMPLES / "claims.csv").read_text(encoding="utf-8")
     result = invoke("-", "--format", "json", input=text)

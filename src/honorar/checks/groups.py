@@ -95,7 +95,8 @@ class GroupMeetings:
             minimum = table.representatives.minimum  # type: ignore[union-attr]
             yield Finding("too_few_representatives", table.severity("too_few_representatives"),
                           {"group": self._group[meeting], "count": minimum - self._missing[meeting],
-                           "date": dt.date.fromordinal(self._date[meeting]), "minimum": minimum},
+                           "date": dt.date.fromordinal(self._date[meeting]), "minimum": minimum,
+                           "scheme": table.scheme},
                           None, row, "group")
 
 

@@ -107,10 +107,11 @@ class TableReport:
         self.listed.append(item)
 
     def finish(self, summary: Summary, late_findings: Iterator[Finding]) -> None:
-        meetings: dict[tuple[str, dt.date], list] = {}
+        meetings: dict[tuple[str, str, dt.date], list] = {}
         extra_rows = 0
         for f in late_findings:
-            key = (str(f.params.get("group")), f.params.get("date"))
+            # a meeting is its scheme, group and date: two schemes may name a group alike
+            key = (str(f.params.get("scheme")), str(f.params.get("group")), f.params.get("date"))
             if key not in meetings:
                 if len(meetings) >= LISTED_MEETINGS:
                     extra_rows += 1

@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from honorar.cli import app
 from honorar.render import audit_table
+from honorar.tables import shipped_rates_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -153,7 +154,7 @@ def test_group_findings_found_at_the_end_land_in_their_claims(tmp_path: Path):
 def test_two_schemes_meeting_under_one_group_name_are_two_meetings(tmp_path: Path):
     rates = tmp_path / "rates" / "unn_lokal"
     rates.mkdir(parents=True)
-    unn = (Path(__file__).parents[1] / "rates" / "unn" / "2022-01-01.yaml").read_text("utf-8")
+    unn = (shipped_rates_dir() / "unn" / "2022-01-01.yaml").read_text(encoding="utf-8")
     (rates / "2022-01-01.yaml").write_text(unn.replace("scheme: unn\n", "scheme: unn_lokal\n"),
                                            encoding="utf-8")
     path = claims_file(tmp_path, "K-1,Kari Nordmann,unn,Råd,2023-03-02,09:00,12:00,fysisk,møte,,1176,,2023-03-06",

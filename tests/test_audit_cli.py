@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from honorar.cli import app
-from honorar.render import audit_table
+from honorar.render.audit import table as audit_table
 from honorar.tables import shipped_rates_dir
 
 ROOT = Path(__file__).resolve().parent.parent

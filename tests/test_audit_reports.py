@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from honorar.claims.cells import Cache
-from honorar.render.audit_csv import LINE_END, csv_cell, neutralise
+from honorar.render.audit.csv import LINE_END, csv_cell, neutralise
 
 
 def written_by_csv_module(cells: list[str]) -> str:

@@ -79,7 +79,7 @@ def audit(
         raise UsageProblem(str(err)) from None
 
     from ..audit import Reading, run_audit
-    from ..render.audit_atomic import AtomicOutput
+    from ..render.atomic import AtomicOutput
 
     reading = Reading.of(reader)
     sink = AtomicOutput(output, binary=output_format == "json") \
@@ -116,16 +116,16 @@ def _check_output(output: Path, file: str) -> None:
 
 def _report(output_format: str, sink, lang: str, reading, to_file: bool):
     if output_format == "json":
-        from ..render.audit_json import JsonReport
+        from ..render.audit.json import JsonReport
 
         return JsonReport(sink, lang, reading)
     if output_format == "csv":
-        from ..render.audit_csv import CsvReport
+        from ..render.audit.csv import CsvReport
 
         return CsvReport(sink, byte_order_mark=to_file)
     from rich.console import Console
 
-    from ..render.audit_table import TableReport
+    from ..render.audit.table import TableReport
 
     console = Console(highlight=False, soft_wrap=False) if sink is None else Console(
         file=sink.stream, width=120, color_system=None, highlight=False, soft_wrap=False)

@@ -89,11 +89,11 @@ def budget(
                          lost_income=expected_lost_income)
     if output_format == "json":
         from ..render import jsonout
-        from ..render.budget_json import budget as budget_json
+        from ..render.budget.json import budget as budget_json
 
         typer.echo(jsonout.dumps(budget_json(result, lang.value)))
     else:
-        from ..render.budget_table import print_budget
+        from ..render.budget.table import print_budget
 
         print_budget(result, lang.value)
     raise typer.Exit(exit_code([str(f.finding.severity) for f in result.findings], fail_on))

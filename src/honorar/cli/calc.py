@@ -95,7 +95,7 @@ def calc(
 
         typer.echo(jsonout.dumps(jsonout.calculation(result, lang.value)))
     else:
-        from ..render.calc_table import print_calculation
+        from ..render.calc.table import print_calculation
 
         print_calculation(result, lang.value)
     raise typer.Exit(exit_code([f.severity for f in result.findings], fail_on))

@@ -58,11 +58,11 @@ def list_(output_format: FormatOption = "table", lang: LangOption = Lang.nb,
             problems.extend(err.problems)
     today = dt.date.today()
     if output_format == "json":
-        from ..render import rates_json
+        from ..render.rates import json as rates_json
 
         _echo_json(rates_json.listing(schemes, tables.dirs, today, problems))
     else:
-        from ..render.rates_show import print_list, print_problems
+        from ..render.rates.show import print_list, print_problems
 
         print_list(schemes, tables.dirs, today, lang.value)
         print_problems(problems)
@@ -110,11 +110,11 @@ def show(version: Annotated[str, typer.Argument(help=VERSION_HELP, metavar="VERS
     choose("--format", output_format, TABLE_OR_JSON)
     table, path, _ = _version("VERSION", version, catalogue(rates_dir), dt.date.today())
     if output_format == "json":
-        from ..render import rates_json
+        from ..render.rates import json as rates_json
 
         _echo_json(rates_json.table(table, path))
     else:
-        from ..render.rates_show import print_table
+        from ..render.rates.show import print_table
 
         print_table(table, path, lang.value)
 
@@ -188,11 +188,11 @@ def check(files: Annotated[list[Path], typer.Argument(help="Table files to check
     catalogue(rates_dir)  # the same checks of --rates-dir as every command
     results = [_check_one(path, list(rates_dir or ())) for path in files]
     if output_format == "json":
-        from ..render import rates_json
+        from ..render.rates import json as rates_json
 
         _echo_json(rates_json.check(results, lang.value))
     else:
-        from ..render.rates_report import print_check
+        from ..render.rates.report import print_check
 
         print_check(results, lang.value)
     if any(r.problems or r.table is None for r in results):
@@ -262,12 +262,12 @@ def diff(old: Annotated[str, typer.Argument(help=VERSION_HELP, metavar="OLD",
     changes = compare(old_table, new_table)
     cost = None if impact is None else _impact(impact, mapping, old_table, new_table, top, by)
     if output_format == "json":
-        from ..render import rates_json
+        from ..render.rates import json as rates_json
 
         _echo_json(rates_json.diff(old_table.label, new_table.label, old_file, new_file, changes,
                                    None if cost is None else rates_json.impact(cost, str(impact))))
         return
-    from ..render.rates_report import print_diff, print_impact
+    from ..render.rates.report import print_diff, print_impact
 
     def label(table, path: Path, named_by_file: bool) -> str:
         return f"{table.label} ({path})" if named_by_file else table.label

@@ -23,14 +23,14 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from ..audit import Summary, readable_claimed
-from ..checks import ClaimResult
-from ..claims import Claim
-from ..claims.cells import Cache
-from ..models import Calculation, Finding
-from .audit_atomic import AtomicOutput
-from .audit_late import LatePlaces
-from .jsonout import amount
+from ...audit import Summary, readable_claimed
+from ...checks import ClaimResult
+from ...claims import Claim
+from ...claims.cells import Cache
+from ...models import Calculation, Finding
+from ..atomic import AtomicOutput
+from ..jsonout import amount
+from .late import LatePlaces
 
 COLUMNS = (
     "row", "claim_id", "representative", "group", "scheme", "version", "date",

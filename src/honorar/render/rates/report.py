@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from rich.console import Console
 from rich.table import Table
 
-from ..diff import Change, Checked, Impact, Totals
-from . import locale, messages
-from .rates_words import (
+from ...diff import Change, Checked, Impact, Totals
+from .. import locale, messages
+from .words import (
     console_for,
     count,
     difference_text,

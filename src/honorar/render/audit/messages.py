@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..models import Finding
-from . import messages
+from ...models import Finding
+from .. import messages
 
 SEVERITY_WORDS = {"nb": {"error": "feil", "warning": "advarsel"},
                   "en": {"error": "error", "warning": "warning"}}

@@ -15,15 +15,15 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from ..audit import Reading, Summary, readable_claimed
-from ..checks import ClaimResult
-from ..claims import Claim
-from ..claims.cells import Cache
-from ..models import Calculation, Finding
-from .audit_atomic import AtomicOutput
-from .audit_late import LatePlaces
-from .audit_messages import FindingTexts
-from .jsonout import amount
+from ...audit import Reading, Summary, readable_claimed
+from ...checks import ClaimResult
+from ...claims import Claim
+from ...claims.cells import Cache
+from ...models import Calculation, Finding
+from ..atomic import AtomicOutput
+from ..jsonout import amount
+from .late import LatePlaces
+from .messages import FindingTexts
 
 _quote = json.encoder.encode_basestring  # type: ignore[attr-defined]  # JSON string, fast
 
@@ -76,7 +76,7 @@ class JsonReport:
 
     def _amounts_of(self, claim: Claim, calculation: Calculation) -> tuple[str, str]:
         """The version, and the claimed, due and difference members, kept for each distinct
-        set of claimed amounts and calculation (see render.audit_csv.AmountCells)."""
+        set of claimed amounts and calculation (see render.audit.csv.AmountCells)."""
         meeting = claim.meeting
         key = (claim.claimed_honorarium, meeting.lost_income, meeting.gift, id(calculation))
         known = self._kept.get(key)

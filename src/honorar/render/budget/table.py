@@ -7,9 +7,9 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from ..budget import Budget, BudgetFinding, sum_or_none
-from . import locale, messages
-from .budget_text import meeting_name, note_text, plan_name, plan_source, reminder_text
+from ...budget import Budget, BudgetFinding, sum_or_none
+from .. import locale, messages
+from .text import meeting_name, note_text, plan_name, plan_source, reminder_text
 
 HEADINGS = {
     "nb": {"title": "Budsjett for ordningen {scheme}, {reps} brukerrepresentant(er)",

@@ -8,9 +8,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..diff import Change, Value
-from ..models import Source
-from . import locale
+from ...diff import Change, Value
+from ...models import Source
+from .. import locale
 
 WORDS = {
     "nb": {

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..budget import Note
-from ..models import Source
-from ..plans import Plan, PlannedMeeting, Reminder, local
-from . import messages
+from ...budget import Note
+from ...models import Source
+from ...plans import Plan, PlannedMeeting, Reminder, local
+from .. import messages
 
 
 def note_text(note: Note, lang: str) -> str:

@@ -6,8 +6,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from ..models import Calculation
-from . import locale, messages
+from ...models import Calculation
+from .. import locale, messages
 
 HEADINGS = {
     "nb": {"version": "Satstabell", "none": "ingen", "step": "Steg", "amount": "Beløp",

@@ -9,11 +9,11 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from ..models import Cited, FlatRule, GiftOnlyRule, HourlyRule, PriceRule, RateTable, TieredRule
-from ..tables import Versions
-from ..yamldoc import Problem
-from . import locale, messages
-from .rates_words import DIRECTIONS, TIERS, console_for, quantity, row, word
+from ...models import Cited, FlatRule, GiftOnlyRule, HourlyRule, PriceRule, RateTable, TieredRule
+from ...tables import Versions
+from ...yamldoc import Problem
+from .. import locale, messages
+from .words import DIRECTIONS, TIERS, console_for, quantity, row, word
 
 # -------------------------------------------------------------------------------- list
 

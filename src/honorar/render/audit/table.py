@@ -18,11 +18,11 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from ..audit import Reading, Summary, readable_claimed
-from ..checks import ClaimResult
-from ..models import Finding
-from . import locale
-from .audit_messages import SEVERITY_WORDS, FindingTexts
+from ...audit import Reading, Summary, readable_claimed
+from ...checks import ClaimResult
+from ...models import Finding
+from .. import locale
+from .messages import SEVERITY_WORDS, FindingTexts
 
 LISTED = 200  # claims with findings listed in full
 LISTED_MEETINGS = 100

@@ -10,10 +10,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from ..budget import Budget, BudgetFinding, BudgetLine
-from . import messages
-from .budget_text import meeting_name, note_text, plan_name, plan_source, reminder_text
-from .jsonout import amount, calculation, finding
+from ...budget import Budget, BudgetFinding, BudgetLine
+from .. import messages
+from ..jsonout import amount, calculation, finding
+from .text import meeting_name, note_text, plan_name, plan_source, reminder_text
 
 
 def hours(value: Decimal) -> str:

@@ -8,12 +8,12 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
-from ..diff import Change, Checked, Impact, Item, Totals, Value, flatten
-from ..models import RateTable, Source
-from ..tables import Versions
-from ..yamldoc import Problem
-from . import messages
-from .jsonout import amount
+from ...diff import Change, Checked, Impact, Item, Totals, Value, flatten
+from ...models import RateTable, Source
+from ...tables import Versions
+from ...yamldoc import Problem
+from .. import messages
+from ..jsonout import amount
 
 _HUNDREDTH = Decimal("0.01")
 

@@ -24,10 +24,16 @@ COMMANDS = {
 }
 
 USAGE_ERROR = 2
+ENVIRONMENT_ERROR = 3
 
 
 class UsageProblem(Exception):
     """Bad options or unusable input: one line for the user, exit code 2."""
+
+
+class EnvironmentProblem(Exception):
+    """The machine failed the command (disk, permissions, a lock, a closed stream, a signal),
+    not the user's input: one line, exit code 3."""
 
 
 class HonorarGroup(TyperGroup):
@@ -60,6 +66,8 @@ def run_one_line_errors(invoke: Any, prog: str = "honorar") -> int:
         result = invoke()
     except UsageProblem as err:
         return _fail(prog, str(err), USAGE_ERROR)
+    except EnvironmentProblem as err:
+        return _fail(prog, str(err), ENVIRONMENT_ERROR)
     except KeyboardInterrupt:
         return _fail(prog, "interrupted", 130)
     except Exception as err:

@@ -126,17 +126,37 @@ def parse(text: str, file: str) -> Document:
         return Document(None, {}, (Problem(file, line, column, message),), file)
     except yaml.YAMLError as err:
         return Document(None, {}, (Problem(file, None, None, str(err)),), file)
-    walker = _Walker(file)
+    walker = _Walker(file, EXPANSION_ALLOWANCE + EXPANSION_FACTOR * len(text))
     try:
         data = walker.value(node, ()) if node is not None else None
     except RecursionError:
         return Document(None, {}, (Problem(file, None, None, "nested too deeply"),), file)
+    except _TooLarge:
+        return Document(None, {}, (Problem(file, None, None, EXPANDS_TOO_FAR),), file)
     return Document(data, walker.places, tuple(walker.problems), file, walker.aliases)
 
 
+# Aliases and merge keys (`<<`) let a few lines stand for a great many values: each level
+# of `<<: [*a, *a]` doubles what the one before it holds. The values a document stands for,
+# every alias counted out in full, may be at most this many (whatever reads the data later,
+# a validator say, walks them all), so reading any file takes time linear in its size.
+EXPANSION_ALLOWANCE = 10_000
+EXPANSION_FACTOR = 2  # values per character of the file, beyond the allowance
+EXPANDS_TOO_FAR = "the aliases (*) and merges (<<) in this file stand for too many values"
+
+
+class _TooLarge(Exception):
+    """The document stands for more values than its size allows."""
+
+
 class _Walker:
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, limit: int) -> None:
         self.file = file
+        # values built or stood for so far, each alias and merge counted at the full size of
+        # what it repeats: a bound on the work here and on the size of the data
+        self._limit = limit
+        self._counted = 0
+        self._size: dict[int, int] = {}  # a built collection's node → the values it stands for
         self.places: dict[KeyPath, tuple[int, int]] = {}
         self.problems: list[Problem] = []
         # An alias is its anchor's node once more. Its value is built once and shared, as
@@ -152,21 +172,34 @@ class _Walker:
 
         self.places.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
         if not isinstance(node, yaml.MappingNode | yaml.SequenceNode):
+            self._count(1)
             return self.scalar(node)
         if id(node) in self._built:
+            self._count(self._size[id(node)])
             self.aliases[path] = self._built_at[id(node)]
             return self._built[id(node)]
         if self._loops(node):
             return None
         self._open.add(id(node))
+        before = self._counted
+        self._count(1)
         if isinstance(node, yaml.MappingNode):
             built: Any = self.mapping(node, path)
         else:
             built = [self.value(item, (*path, i)) for i, item in enumerate(node.value)]
         self._open.discard(id(node))
+        self._remember(node, built, path, before)
+        return built
+
+    def _count(self, values: int) -> None:
+        self._counted += values
+        if self._counted > self._limit:
+            raise _TooLarge
+
+    def _remember(self, node: yaml.Node, built: Any, path: KeyPath, before: int) -> None:
         self._built[id(node)] = built
         self._built_at[id(node)] = path
-        return built
+        self._size[id(node)] = self._counted - before
 
     def _loops(self, node: yaml.Node) -> bool:
         if id(node) in self._open:
@@ -192,6 +225,7 @@ class _Walker:
                 self._problem(key_node, f"duplicate key '{key}'")
                 continue
             self.places[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            self.aliases.pop((*path, key), None)  # given here: not the merged one
             explicit[key] = self.value(value_node, (*path, key))
         return {**merged, **explicit}
 
@@ -202,11 +236,28 @@ class _Walker:
         sources = []
         for item in nodes:
             if isinstance(item, yaml.MappingNode):
-                if not self._loops(item):
-                    sources.append(self.mapping(item, path))
+                if id(item) in self._built:  # an alias merged once more: counted, not rebuilt
+                    self._count(self._size[id(item)])
+                    sources.append(self._built[id(item)])
+                    self._merged_places(self._built_at[id(item)], self._built[id(item)], path)
+                elif not self._loops(item):
+                    before = self._counted
+                    self._open.add(id(item))
+                    self._count(1)
+                    built = self.mapping(item, path)
+                    self._open.discard(id(item))
+                    self._remember(item, built, path, before)
+                    sources.append(built)
             else:
                 self._problem(item, "'<<' merges only mappings")
         return sources
+
+    def _merged_places(self, base: KeyPath, keys: dict[str, Any], path: KeyPath) -> None:
+        """The merged keys stand where the base writes them; what lies inside, too."""
+        for key in keys:
+            if (*base, key) in self.places:
+                self.places[(*path, key)] = self.places[(*base, key)]
+                self.aliases[(*path, key)] = self.aliases.get((*base, key), (*base, key))
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
         tag, text = node.tag, node.value

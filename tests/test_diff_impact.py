@@ -33,6 +33,8 @@ class Claim:
     representative: str
     group: str | None
     meeting: Meeting
+    start: dt.time | None = None
+    end: dt.time | None = None
 
 
 @dataclass(frozen=True)
@@ -151,3 +153,16 @@ def test_an_unknown_breakdown_is_refused(old):
 def test_no_claims_no_cost(old):
     result = impact([], old, NEW)
     assert result.rows == 0 and result.total.old == 0 and result.total.percent is None
+
+
+def test_a_repeated_claim_is_due_nothing_and_counted_once(old):
+    """The same claim entered twice, and the same person at the same meeting under another
+    id: the repeats are due 0 under both versions, so each meeting is costed once."""
+    rows = claims()
+    c1 = rows[0]
+    again = Claim(12, "C1", "Kari", "Pasientforløp", c1.meeting)
+    same_meeting = Claim(13, "C1b", " kari ", "Pasientforløp", c1.meeting)
+    once = impact(rows, old, NEW)
+    twice = impact([*rows, again, same_meeting], old, NEW)
+    assert (twice.total, twice.duplicates) == (once.total, 2)
+    assert once.duplicates == 0

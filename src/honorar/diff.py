@@ -15,8 +15,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal, Protocol
 
+from .checks.duplicates import DuplicateClaims
 from .engine import calculate
 from .models import (
+    VOIDS_PAYMENT,
     ZERO,
     Attendance,
     Cited,
@@ -312,6 +314,8 @@ class ClaimLike(Protocol):
     representative: str
     group: str | None
     meeting: Meeting
+    start: dt.time | None  # the times tell two meetings of one day apart (duplicates)
+    end: dt.time | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -370,6 +374,9 @@ class Impact:
     top: tuple[ClaimChange, ...]
     by: str | None = None
     breakdown: tuple[tuple[str, Totals], ...] = ()
+    # claims of the scheme that repeat an earlier one: due 0 under both versions, so the
+    # claim they repeat is counted once
+    duplicates: int = 0
 
 
 BREAKDOWNS = ("scheme", "representative", "group")
@@ -389,7 +396,8 @@ def impact(rows: Iterable[object], old: RateTable, new: RateTable, *, top: int =
     if by is not None and by not in BREAKDOWNS:
         raise ValueError(f"no breakdown by '{by}' (one of {', '.join(BREAKDOWNS)})")
     scheme = old.scheme
-    count = invalid = undecided_old = undecided_new = 0
+    count = invalid = undecided_old = undecided_new = duplicates = 0
+    repeats = DuplicateClaims()
     skipped: dict[str, int] = {}
     total = Totals()
     groups: dict[str, Totals] = {}
@@ -400,8 +408,13 @@ def impact(rows: Iterable[object], old: RateTable, new: RateTable, *, top: int =
             invalid += 1
             continue
         claim: ClaimLike = row  # type: ignore[assignment]
+        # every claim of the file, as in an audit: a claim id may repeat across schemes
+        voided = any(f.code in VOIDS_PAYMENT for f in repeats.see(claim, old))  # type: ignore[arg-type]
         if claim.meeting.scheme != scheme:
             skipped[claim.meeting.scheme] = skipped.get(claim.meeting.scheme, 0) + 1
+            continue
+        if voided:
+            duplicates += 1
             continue
         due_old = calculate(claim.meeting, old).total
         due_new = calculate(claim.meeting, new).total
@@ -425,7 +438,7 @@ def impact(rows: Iterable[object], old: RateTable, new: RateTable, *, top: int =
     ranked = tuple(c for _, _, c in sorted(largest, key=lambda e: (-e[0], -e[1])))
     breakdown = tuple(sorted(groups.items(), key=lambda kv: (-abs(kv[1].difference), kv[0])))
     return Impact(scheme, count, invalid, dict(sorted(skipped.items())), undecided_old,
-                  undecided_new, total, ranked, by, breakdown)
+                  undecided_new, total, ranked, by, breakdown, duplicates)
 
 
 def _breakdown_key(claim: ClaimLike, by: str) -> str:

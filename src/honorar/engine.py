@@ -43,6 +43,14 @@ def calculate(meeting: Meeting, table: RateTable | None) -> Calculation:
     return _Calculator(meeting, table).run()
 
 
+def voided(calculation: Calculation, code: str) -> Calculation:
+    """`calculation` with nothing due, because the finding `code` voids payment (see
+    `models.VOIDS_PAYMENT`); its steps end with the step that says so."""
+    steps = (*calculation.steps, Step("voided", ZERO, {"code": code}))
+    return Calculation(calculation.scheme, calculation.version, ZERO, ZERO, ZERO, ZERO, steps,
+                       calculation.findings)
+
+
 class _Calculator:
     def __init__(self, meeting: Meeting, table: RateTable) -> None:
         self.meeting = meeting

@@ -52,6 +52,11 @@ DEFAULT_SEVERITY: dict[str, Severity] = {
     "invalid_row": Severity.ERROR,
 }
 
+# Findings that void payment: a claim with one of them is due 0 in every report and total,
+# whatever the rules would give the meeting (the repeat of a claim is paid once, the first
+# time; a claim already paid in an earlier batch is not paid again).
+VOIDS_PAYMENT = frozenset({"duplicate_claim", "already_paid"})
+
 
 # --------------------------------------------------------------------------- rate tables
 

@@ -4,6 +4,7 @@
   before the meeting; the engine's own findings placed at the row);
 - duplicates: the same claim id twice, the same person at the same meeting twice;
 - groups: group meetings with fewer representatives than the table recommends;
+- voiding: a finding that voids payment (a duplicate) makes the claim due 0;
 - run: `audit()`, all of them in one streaming pass.
 """
 
@@ -11,6 +12,7 @@ from .duplicates import DuplicateClaims, duplicate_findings
 from .groups import GroupMeetings, group_findings
 from .rows import claim_age_limit, date_findings, honorarium_findings, located
 from .run import Audit, ClaimResult, Tables, audit
+from .voiding import void_payment
 
 __all__ = [
     "Audit",
@@ -25,4 +27,5 @@ __all__ = [
     "group_findings",
     "honorarium_findings",
     "located",
+    "void_payment",
 ]

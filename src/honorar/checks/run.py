@@ -20,6 +20,7 @@ from ..models import DEFAULT_SEVERITY, Calculation, Finding, Meeting, RateTable
 from .duplicates import DuplicateClaims
 from .groups import GroupMeetings
 from .rows import claim_age_limit, date_findings, honorarium_findings, located
+from .voiding import void_payment
 
 MEETINGS_KEPT = 20_000  # meetings remembered with their calculation (the reader's cache size)
 CALCULATIONS_KEPT = 4_096  # distinct calculations remembered (each holds its steps)
@@ -106,7 +107,11 @@ class Audit:
             if submitted is not None and (submitted < meeting.date or (
                     priced.last_day is not None and submitted > priced.last_day)):
                 findings += date_findings(claim, table)
-            findings += duplicates.see(claim, table)
+            # a check whose finding may void payment goes here, before the voiding
+            found = duplicates.see(claim, table)
+            if found:
+                findings += found
+                calculation, findings = void_payment(calculation, findings)
             yield ClaimResult(claim.row, claim, None, table, calculation, findings,
                               groups.see(claim, table))
         self._done = True

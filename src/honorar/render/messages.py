@@ -128,6 +128,10 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "nb": "Gave {claimed_kr}: tabellen gir ingen gave for {activity}",
         "en": "Gift {claimed_kr}: the table gives no gift for {activity}",
     },
+    "voided": {
+        "nb": "Ingenting utbetales: kravet er allerede betalt eller krevd før ({code})",
+        "en": "Nothing is due: the claim is already paid or claimed before ({code})",
+    },
     "total": {"nb": "Sum", "en": "Total"},
     # ---- findings (key = code unless a finding names another)
     "honorarium_overclaimed": {
@@ -167,18 +171,20 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "Submitted {submitted_date}, before the meeting on {date}",
     },
     "duplicate_claim": {
-        "nb": "Samme krav-ID som rad {other_row}",
-        "en": "Same claim id as row {other_row}",
+        "nb": "Samme krav-ID som rad {other_row}: utbetales ikke en gang til",
+        "en": "Same claim id as row {other_row}: not paid a second time",
     },
     "duplicate_meeting": {
-        "nb": "{representative} har allerede et krav for et overlappende møte {date} (rad {other_row})",
-        "en": "{representative} already claims an overlapping meeting on {date} (row {other_row})",
+        "nb": "{representative} har allerede et krav for et overlappende møte {date} "
+              "(rad {other_row}): utbetales ikke en gang til",
+        "en": "{representative} already claims an overlapping meeting on {date} "
+              "(row {other_row}): not paid a second time",
     },
     "duplicate_meeting_group": {
         "nb": "{representative} har allerede et krav for møtet i gruppen {group} {date} "
-              "(rad {other_row})",
+              "(rad {other_row}): utbetales ikke en gang til",
         "en": "{representative} already claims the meeting of group {group} on {date} "
-              "(row {other_row})",
+              "(row {other_row}): not paid a second time",
     },
     "too_few_representatives": {
         "nb": "Gruppen {group} har {count} brukerrepresentant(er) {date}; anbefalt er minst {minimum}",

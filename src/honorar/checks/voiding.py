@@ -1,0 +1,25 @@
+"""Findings that void payment: a claim that repeats one paid before is due nothing.
+
+Any check may give a finding whose code is in `models.VOIDS_PAYMENT` (a duplicate in the
+file, a claim already paid in an earlier batch); `void_payment` then makes the claim's
+calculation due 0, so that every report and total built on the calculation agrees.
+"""
+
+from __future__ import annotations
+
+from ..engine import voided
+from ..models import VOIDS_PAYMENT, Calculation, Finding
+
+# What the voiding finding explains: the honorarium is not held against the rules too.
+_HONORARIUM_CODES = frozenset({"honorarium_overclaimed", "honorarium_underclaimed"})
+
+
+def void_payment(calculation: Calculation, findings: tuple[Finding, ...]
+                 ) -> tuple[Calculation, tuple[Finding, ...]]:
+    """The calculation and findings of a claim, with nothing due when a finding voids
+    payment; unchanged otherwise."""
+    code = next((f.code for f in findings if f.code in VOIDS_PAYMENT), None)
+    if code is None:
+        return calculation, findings
+    return voided(calculation, code), tuple(f for f in findings
+                                            if f.code not in _HONORARIUM_CODES)

@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Protocol
 
 from .checks import ClaimResult, Tables, audit
-from .claims import ClaimReader, InvalidRow
+from .claims import ClaimReader, InvalidRow, WorkbookReader
 from .models import DEFAULT_SEVERITY, ZERO, Finding, RateTable
 from .parsing import parse_amount
 
@@ -121,13 +121,16 @@ class Reading:
     date_order_given: bool
     columns: dict[str, str]  # canonical column → the file's header
     ignored_columns: tuple[str, ...]
+    workbook: str | None = None  # a workbook's format (xlsx, xlsm, xls, ods); None for CSV
+    sheet: str | None = None  # the sheet of a workbook that was read
 
     @classmethod
-    def of(cls, reader: ClaimReader) -> Reading:
+    def of(cls, reader: ClaimReader | WorkbookReader) -> Reading:
         header = reader.header
         return cls(reader.name, reader.encoding.label, header.delimiter, reader.delimiter_name,
                    header.line, reader.date_order, reader.date_order_given is not None,
-                   dict(header.names), header.ignored)
+                   dict(header.names), header.ignored, getattr(reader, "kind", None),
+                   getattr(reader, "sheet", None))
 
 
 def readable_claimed(invalid: InvalidRow) -> tuple[Decimal | None, Decimal | None,

@@ -16,6 +16,7 @@ from .columns import (
 )
 from .reader import ClaimReader, read_claims
 from .records import Claim, ClaimFileError, InvalidRow
+from .workbook import WorkbookReader
 
 __all__ = [
     "CANONICAL_COLUMNS",
@@ -25,6 +26,7 @@ __all__ = [
     "ClaimMapping",
     "ClaimReader",
     "InvalidRow",
+    "WorkbookReader",
     "load_mapping",
     "mapping_from_data",
     "read_claims",

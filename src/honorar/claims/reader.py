@@ -40,6 +40,7 @@ from .sniff import (
     records_after_header,
     undecidable_order,
 )
+from .workbook import IsWorkbook, WorkbookReader, open_workbook, workbook_kind
 
 ONE_MINUTE = Decimal(1) / 60
 
@@ -100,9 +101,8 @@ class ClaimReader:
                 raise ClaimFileError(f"{self.name}: {err.strerror or err}") from None
             self._owned.append(stream)
         else:
-            given = name or getattr(source, "name", None)
             # standard input is '-' (its own name is '<stdin>', or a file descriptor number)
-            self.name = given if isinstance(given, str) and not given.startswith("<") else "-"
+            self.name = name or _stream_name(source)
             stream = source
         try:
             self._open(stream, encoding, delimiter, date_order)
@@ -124,6 +124,9 @@ class ClaimReader:
             head = _read_fully(stream, SAMPLE_BYTES)
         except OSError as err:
             raise ClaimFileError(f"{self.name}: {err.strerror or err}") from None
+        kind = workbook_kind(head)
+        if kind is not None:
+            raise IsWorkbook(self.name, kind, head)
         at_end = len(head) < SAMPLE_BYTES
         lines_in_head = max(head.count(b"\n"), 1)
         # a guess for sizing the audit's tables: the file's size over the head's line length
@@ -250,15 +253,33 @@ class ClaimReader:
 
 def read_claims(source: str | Path | BinaryIO, *, mapping: ClaimMapping | Mapping | None = None,
                 encoding: str | None = None, delimiter: str | None = None,
-                date_order: str | None = None) -> ClaimReader:
+                date_order: str | None = None, sheet: str | None = None
+                ) -> ClaimReader | WorkbookReader:
     """Stream the rows of a claims file as `Claim` or `InvalidRow`, in file order.
 
+    A CSV file, or a workbook (.xlsx, .xlsm, .xls, .ods) known by its content whatever its
+    name: its first visible sheet, or `sheet` (a name, or a number counting from 1).
+    `encoding` and `delimiter` concern text files and are not used for a workbook.
     Raises ClaimFileError, before any row, when the file cannot be used at all. The
-    result is an iterator that also tells how the file was read (`encoding`, `header`,
-    `date_order`, `delimiter_name`).
+    result is an iterator that also tells how the file was read (`header`, `date_order`,
+    and `encoding` and `delimiter_name`, or `kind` and `sheet` for a workbook).
     """
-    return ClaimReader(source, mapping=mapping, encoding=encoding, delimiter=delimiter,
-                       date_order=date_order)
+    try:
+        reader = ClaimReader(source, mapping=mapping, encoding=encoding, delimiter=delimiter,
+                             date_order=date_order)
+    except IsWorkbook as found:
+        name = str(source) if isinstance(source, str | Path) else _stream_name(source)
+        return open_workbook(source, name, found.kind, found.head, mapping=as_mapping(mapping),
+                             sheet=sheet, date_order=date_order)
+    if sheet is not None:
+        reader.close()
+        raise ClaimFileError(f"--sheet: {reader.name} is a text (CSV) file, not a workbook")
+    return reader
+
+
+def _stream_name(stream: BinaryIO) -> str:
+    given = getattr(stream, "name", None)
+    return given if isinstance(given, str) and not given.startswith("<") else "-"
 
 
 def _seekable(stream: BinaryIO) -> bool:

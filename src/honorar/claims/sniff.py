@@ -153,6 +153,15 @@ def find_header(text: str, known: Mapping[str, str], delimiter: str | None,
         raise ClaimFileError(f"{name}: no header row{sep_text} with the columns "
                              f"{', '.join(REQUIRED_COLUMNS)} (use --mapping for other names)")
     _, _, sep, index, line, cells = best
+    where = f"line {line} (split on {DELIMITER_NAMES.get(sep, repr(sep))})"
+    columns, names, ignored = header_columns(cells, known, name, where)
+    return Header(sep, index, line, tuple(cells), columns, names, ignored)
+
+
+def header_columns(cells: list[str], known: Mapping[str, str], name: str, where: str
+                   ) -> tuple[dict[str, int], dict[str, str], tuple[str, ...]]:
+    """Which cell of a header row gives which column (canonical → index), the names the
+    file gives them, and the cells that name no column; `where` names the row in errors."""
     columns: dict[str, int] = {}
     names: dict[str, str] = {}
     ignored: list[str] = []
@@ -170,10 +179,9 @@ def find_header(text: str, known: Mapping[str, str], delimiter: str | None,
     missing = [c for c in REQUIRED_COLUMNS if c not in columns]
     if missing:
         raise ClaimFileError(
-            f"{name}: no header row with the columns {', '.join(REQUIRED_COLUMNS)}: line {line} "
-            f"(split on {DELIMITER_NAMES.get(sep, repr(sep))}) lacks {', '.join(missing)} "
-            "(use --mapping for other names)")
-    return Header(sep, index, line, tuple(cells), columns, names, tuple(ignored))
+            f"{name}: no header row with the columns {', '.join(REQUIRED_COLUMNS)}: {where} "
+            f"lacks {', '.join(missing)} (use --mapping for other names)")
+    return columns, names, tuple(ignored)
 
 
 # ------------------------------------------------------------------------ date order

@@ -16,6 +16,7 @@ from .options import (
     Lang,
     LangOption,
     RatesDirOption,
+    SheetOption,
     catalogue,
     choose,
     exit_code,
@@ -32,8 +33,9 @@ DELIMITER_WORDS = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "ba
 @app.command(help="Audit a file of claims before they are paid: every claim recomputed, "
              "every deviation a finding.")
 def audit(
-    file: Annotated[str, typer.Argument(help="The claims file (CSV), or - for standard input.",
-                                        metavar="FILE", show_default=False)],
+    file: Annotated[str, typer.Argument(
+        help="The claims file (CSV, or a workbook: .xlsx, .xlsm, .xls, .ods), or - for "
+        "standard input.", metavar="FILE", show_default=False)],
     output_format: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
     output: Annotated[Path | None, typer.Option(
         help="Write the report here (atomically) instead of to standard output.",
@@ -50,6 +52,7 @@ def audit(
     date_order: Annotated[str | None, typer.Option(
         "--date-order", help="How slashed dates are written: dmy (15/03/2023) or mdy "
         "(03/15/2023); detected if left out.", show_default=False)] = None,
+    sheet: SheetOption = None,
     lang: LangOption = Lang.nb,
     rates_dir: RatesDirOption = None,
     fail_on: FailOnOption = FailOn.error,
@@ -74,7 +77,7 @@ def audit(
     try:
         source = sys.stdin.buffer if file == "-" else Path(file)
         reader = read_claims(source, mapping=claim_mapping, encoding=encoding,
-                             delimiter=delimiter, date_order=date_order)
+                             delimiter=delimiter, date_order=date_order, sheet=sheet)
     except ClaimFileError as err:
         raise UsageProblem(str(err)) from None
 

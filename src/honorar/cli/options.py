@@ -36,6 +36,12 @@ RatesDirOption = Annotated[
 FailOnOption = Annotated[
     FailOn, typer.Option("--fail-on", help="Exit 1 when a finding at or above this severity.")
 ]
+SheetOption = Annotated[
+    str | None,
+    typer.Option("--sheet", help="The sheet of a workbook to read: its name, or its number "
+                 "counting from 1 (hidden sheets count). Default: the first visible sheet.",
+                 show_default=False),
+]
 
 
 TABLE_OR_JSON = ("table", "json")

@@ -16,6 +16,7 @@ from .options import (
     Lang,
     LangOption,
     RatesDirOption,
+    SheetOption,
     catalogue,
     choose,
     read_date,
@@ -206,7 +207,8 @@ def check(files: Annotated[list[Path], typer.Argument(help="Table files to check
 BY = ("scheme", "representative", "group")
 
 
-def _impact(claims_file: Path, mapping_file: Path | None, old, new, top: int, by: str | None):
+def _impact(claims_file: Path, mapping_file: Path | None, old, new, top: int, by: str | None,
+            sheet: str | None = None):
     import sys
 
     from ..claims import ClaimFileError, load_mapping, read_claims
@@ -218,7 +220,7 @@ def _impact(claims_file: Path, mapping_file: Path | None, old, new, top: int, by
         raise UsageProblem(f"--mapping: {err}") from None
     source = sys.stdin.buffer if str(claims_file) == "-" else claims_file
     try:
-        return impact(read_claims(source, mapping=mapping), old, new, top=top, by=by)
+        return impact(read_claims(source, mapping=mapping, sheet=sheet), old, new, top=top, by=by)
     except ClaimFileError as err:  # it names the file already
         raise UsageProblem(f"--impact: {err}") from None
     except OSError as err:
@@ -231,7 +233,8 @@ def diff(old: Annotated[str, typer.Argument(help=VERSION_HELP, metavar="OLD",
          new: Annotated[str, typer.Argument(help=VERSION_HELP, metavar="NEW",
                                             show_default=False)],
          impact: Annotated[Path | None, typer.Option(
-             "--impact", help="A claims file (or - for standard input) to recompute under "
+             "--impact", help="A claims file, CSV or workbook (or - for standard input), to "
+             "recompute under "
              "both versions.", show_default=False)] = None,
          mapping: Annotated[Path | None, typer.Option(
              "--mapping", help="A mapping file for a claims file of another layout.",
@@ -240,6 +243,7 @@ def diff(old: Annotated[str, typer.Argument(help=VERSION_HELP, metavar="OLD",
          by: Annotated[str | None, typer.Option(
              help="Break the impact down by scheme, representative or group.",
              show_default=False)] = None,
+         sheet: SheetOption = None,
          output_format: FormatOption = "table", lang: LangOption = Lang.nb,
          rates_dir: RatesDirOption = None) -> None:
     from ..diff import compare
@@ -249,7 +253,7 @@ def diff(old: Annotated[str, typer.Argument(help=VERSION_HELP, metavar="OLD",
         raise UsageProblem("--top: must be 0 or more")
     if by is not None and by not in BY:
         raise UsageProblem(f"--by: '{by}' is not one of {', '.join(BY)}")
-    for name, given in (("--by", by), ("--mapping", mapping)):
+    for name, given in (("--by", by), ("--mapping", mapping), ("--sheet", sheet)):
         if given is not None and impact is None:
             raise UsageProblem(f"{name} goes with --impact")
     tables = catalogue(rates_dir)
@@ -260,7 +264,8 @@ def diff(old: Annotated[str, typer.Argument(help=VERSION_HELP, metavar="OLD",
         raise UsageProblem(f"--impact: compares two versions of one scheme, not "
                            f"'{old_table.scheme}' and '{new_table.scheme}'")
     changes = compare(old_table, new_table)
-    cost = None if impact is None else _impact(impact, mapping, old_table, new_table, top, by)
+    cost = None if impact is None else _impact(impact, mapping, old_table, new_table, top, by,
+                                               sheet)
     if output_format == "json":
         from ..render.rates import json as rates_json
 

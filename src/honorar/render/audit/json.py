@@ -161,7 +161,15 @@ class JsonReport:
                            if s in summary.severities},
             "versions": [{"scheme": table.scheme, "version": table.version, "rows": rows}
                          for table, rows in summary.versions],
-            "reading": {"encoding": r.encoding, "delimiter": r.delimiter,
-                        "header_line": r.header_line, "date_order": r.date_order,
-                        "columns": r.columns, "ignored_columns": list(r.ignored_columns)},
+            "reading": self.reading_summary(),
         }
+
+    def reading_summary(self) -> dict[str, Any]:
+        r = self.reading
+        if r.workbook is not None:  # a workbook has a sheet, and no encoding or delimiter
+            return {"workbook": r.workbook, "sheet": r.sheet, "encoding": None,
+                    "delimiter": None, "header_line": r.header_line, "date_order": r.date_order,
+                    "columns": r.columns, "ignored_columns": list(r.ignored_columns)}
+        return {"encoding": r.encoding, "delimiter": r.delimiter,
+                "header_line": r.header_line, "date_order": r.date_order,
+                "columns": r.columns, "ignored_columns": list(r.ignored_columns)}

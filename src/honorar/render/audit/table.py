@@ -31,7 +31,9 @@ ROWS_PER_MEETING = 12
 WORDS = {
     "nb": {
         "title": "Revisjon av {file}", "read": "Lest som {encoding}, skilletegn {delimiter}, "
-        "overskrift på linje {line}", "order_dmy": "datoer med skråstrek leses dag først",
+        "overskrift på linje {line}",
+        "read_workbook": "Lest som arbeidsbok ({kind}), arket «{sheet}», overskrift på rad {line}",
+        "order_dmy": "datoer med skråstrek leses dag først",
         "order_mdy": "datoer med skråstrek leses måned først", "ignored": "Kolonner som ikke brukes",
         "rows": "Rader", "invalid": "Rader som ikke kan leses", "with_findings": "Krav med funn",
         "claimed": "Krevd", "due": "Skal utbetales etter reglene", "overpaid": "Krevd for mye",
@@ -49,7 +51,8 @@ WORDS = {
     },
     "en": {
         "title": "Audit of {file}", "read": "Read as {encoding}, {delimiter}-separated, header on "
-        "line {line}", "order_dmy": "slashed dates read day-first",
+        "line {line}", "read_workbook": "Read as a workbook ({kind}), sheet '{sheet}', header on "
+        "row {line}", "order_dmy": "slashed dates read day-first",
         "order_mdy": "slashed dates read month-first", "ignored": "Columns not used",
         "rows": "Rows", "invalid": "Rows that cannot be read", "with_findings": "Claims with findings",
         "claimed": "Claimed", "due": "Due under the rules", "overpaid": "Claimed too much",
@@ -128,8 +131,11 @@ class TableReport:
         w, lang, r = self.words, self.lang, self.reading
         print_ = self.console.print
         print_(f"[bold]{escape(w['title'].format(file=r.file))}[/bold]")
-        delimiter = w["delimiters"].get(r.delimiter_name, r.delimiter_name)
-        read = w["read"].format(encoding=r.encoding, delimiter=delimiter, line=r.header_line)
+        if r.workbook is not None:
+            read = w["read_workbook"].format(kind=r.workbook, sheet=r.sheet, line=r.header_line)
+        else:
+            delimiter = w["delimiters"].get(r.delimiter_name, r.delimiter_name)
+            read = w["read"].format(encoding=r.encoding, delimiter=delimiter, line=r.header_line)
         if r.date_order:
             read += "; " + w[f"order_{r.date_order}"]
         print_(escape(read))

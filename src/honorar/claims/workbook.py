@@ -1,0 +1,443 @@
+"""Reading claims from a workbook (.xlsx, .xlsm, .xls, .ods) with python-calamine.
+
+A workbook is known by its content, whatever its name: a zip archive holding `xl/` (Excel)
+or an OpenDocument spreadsheet, or an OLE2 compound file (.xls, or an Excel file locked by a
+password). Its rows go through the same row reader as a CSV file's, so every claim, finding
+and invalid row comes out as it would from the same claims written as CSV.
+
+Typed cells are turned into the text the CSV readers read to the same value: a date cell
+or a date serial in a date column into an ISO date, a time cell or a fraction of a day in a
+time column into `HH:MM`, a number into its shortest decimal form (1176.1 is '1176.1', read
+as 1176.10; never 1176.0999…). Text cells are left as they are and parsed as CSV cells are.
+The row numbers are the sheet's own. python-calamine is imported only when a workbook is
+read, so the CSV path does not pay for it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+import re
+from collections.abc import Callable, Iterator, Mapping
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from .columns import ClaimMapping
+from .records import Claim, ClaimFileError, InvalidRow
+from .sniff import (
+    HEADER_SEARCH_RECORDS,
+    Encoding,
+    Header,
+    conflicting_orders,
+    date_evidence,
+    header_columns,
+    undecidable_order,
+)
+
+_ZIP = b"PK\x03\x04"
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
+EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods")
+
+# Rows whose slashed text dates are looked at before the rest of the sheet is (see the CSV
+# reader: only when these leave the order open is the whole sheet looked through).
+_DATE_EVIDENCE_ROWS = 2000
+
+# Excel shows at most 15 significant digits; more in a stored number is binary noise
+# (0.1 + 0.2 is stored as 0.30000000000000004 and shown as 0.3).
+_SIGNIFICANT_DIGITS = 15
+_EXCEL_EPOCH = dt.date(1899, 12, 30)  # serial 1 is 1900-01-01, past Excel's 29 Feb 1900
+_LAST_SERIAL = 2_958_465  # 9999-12-31
+_GROUPED_BY_POINT = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
+
+
+def workbook_kind(head: bytes) -> str | None:
+    """'xlsx', 'ods', 'xls', 'encrypted' or 'zip' (an archive of another kind) from a file's
+    first bytes; None for anything else (text, to be read as CSV)."""
+    if head.startswith(_ZIP):
+        if head[30:38] == b"mimetype" and _ODS_MIMETYPE in head[:200]:
+            return "ods"
+        return "xlsx" if b"xl/" in head or b"[Content_Types].xml" in head else "zip"
+    if head.startswith(_OLE2):
+        return "encrypted" if _ENCRYPTED in head else "xls"
+    return None
+
+
+class IsWorkbook(ClaimFileError):
+    """Raised by the CSV reader when its file is a workbook; `read_claims` reads it as one."""
+
+    def __init__(self, name: str, kind: str, head: bytes) -> None:
+        super().__init__(f"{name}: is a workbook ({kind}), not a CSV file; read it with "
+                         "honorar.claims.read_claims")
+        self.kind = kind
+        self.head = head
+
+
+# ----------------------------------------------------------------------- typed cells
+
+
+def number_text(number: float | int) -> str:
+    """A number as the shortest decimal that Excel would show for it: '1176.1', '1001'."""
+    if isinstance(number, int):
+        return str(number)
+    if not math.isfinite(number):
+        return repr(number)
+    value = Decimal(repr(number))
+    if len(value.as_tuple().digits) > _SIGNIFICANT_DIGITS:
+        value = Decimal(format(number, f".{_SIGNIFICANT_DIGITS}g"))
+    if value == value.to_integral_value():
+        return str(int(value))
+    return format(value, "f")
+
+
+def _amount_text(value: Any) -> str:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        text = number_text(value)
+        # '1.125' would read as 1 125 (three digits after a point are a thousands group in
+        # a text cell); a number is not grouped, so say it with a fourth decimal, which is
+        # refused as more than two decimals, as the number itself is
+        return text + "0" if _GROUPED_BY_POINT.fullmatch(text.lstrip("-")) else text
+    return _text(value)
+
+
+def _serial_date(serial: float) -> dt.date | None:
+    if not 1 <= serial <= _LAST_SERIAL:
+        return None
+    if serial < 61:  # Excel counts a 29 February 1900 that never was
+        return None if int(serial) == 60 else dt.date(1899, 12, 31) + dt.timedelta(int(serial))
+    return _EXCEL_EPOCH + dt.timedelta(int(serial))
+
+
+def _date_text(value: Any) -> str:
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        date = _serial_date(value)
+        if date is not None:
+            return date.isoformat()
+    return _text(value)
+
+
+def _clock(seconds: int) -> str:
+    hours, rest = divmod(seconds, 3600)
+    minutes, second = divmod(rest, 60)
+    return f"{hours:02d}:{minutes:02d}" + (f":{second:02d}" if second else "")
+
+
+def _seconds(value: dt.time) -> int:
+    # a time read back from a fraction of a day may be a microsecond short of the minute
+    return round(value.hour * 3600 + value.minute * 60 + value.second
+                 + value.microsecond / 1_000_000)
+
+
+def _time_text(value: Any) -> str:
+    if isinstance(value, dt.datetime):
+        return _clock(_seconds(value.time()))
+    if isinstance(value, dt.time):
+        return _clock(_seconds(value))
+    if isinstance(value, dt.timedelta) and value < dt.timedelta(days=1):
+        return _clock(round(value.total_seconds()))
+    if isinstance(value, float) and 0 <= value < 1:  # a time of day as a fraction of a day
+        return _clock(round(value * 86400))
+    return _text(value)  # 9 or 930, as a CSV cell '9' or '0930' is read
+
+
+def _hours_text(value: Any) -> str:
+    if isinstance(value, dt.time | dt.datetime):  # a duration typed as a time: 2:30
+        seconds = _seconds(value.time() if isinstance(value, dt.datetime) else value)
+    elif isinstance(value, dt.timedelta):
+        seconds = round(value.total_seconds())
+    else:
+        return _text(value)
+    minutes, second = divmod(seconds, 60)
+    if second:
+        return number_text(float(Decimal(seconds) / 3600))
+    return f"{minutes // 60}:{minutes % 60:02d}"
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"  # as Excel shows them; read as yes and no
+    if isinstance(value, int | float):
+        return number_text(value)
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dt.time):
+        return _clock(_seconds(value))
+    if isinstance(value, dt.timedelta):
+        return _hours_text(value)
+    return str(value)
+
+
+_BY_COLUMN: dict[str, Callable[[Any], str]] = {
+    "date": _date_text, "submitted": _date_text, "start": _time_text, "end": _time_text,
+    "hours": _hours_text, "claimed_honorarium": _amount_text, "lost_income": _amount_text,
+    "gift": _amount_text,
+}
+
+
+class _Converted(dict):
+    """value → text for one column, converting on a miss (typed cells repeat, like text)."""
+
+    __slots__ = ("convert",)
+
+    def __init__(self, convert: Callable[[Any], str]) -> None:
+        super().__init__()
+        self.convert = convert
+
+    def __missing__(self, value: Any) -> str:
+        text = self.convert(value)
+        if len(self) < 20_000:
+            self[value] = text
+        return text
+
+
+def _row_texts(header: Header, width: int) -> Callable[[list[Any]], list[str]]:
+    """A function turning a row of typed cells into the texts the CSV row reader takes."""
+    kinds = {index: column for column, index in header.columns.items()}
+    converted = [_Converted(_BY_COLUMN.get(kinds.get(i, ""), _text)) for i in range(width)]
+
+    def texts(cells: list[Any]) -> list[str]:
+        # True == 1 as a dict key: a yes/no cell must not take a number's text
+        return [c if c.__class__ is str else
+                (_text(c) if c.__class__ is bool else converted[i][c])
+                for i, c in enumerate(cells)]
+
+    return texts
+
+
+# -------------------------------------------------------------------------- the reader
+
+
+class WorkbookReader:
+    """An open workbook sheet: how it was read, and its rows (Claim | InvalidRow).
+
+    The attributes a report shows match `ClaimReader`'s: `name`, `header`, `date_order`,
+    `date_order_given`, `expected_rows`, `size` and `bytes_read` (counted in rows here);
+    `kind` and `sheet` say which workbook format and sheet were read.
+    """
+
+    def __init__(self, source: str | Path | bytes, name: str, kind: str, *,
+                 mapping: ClaimMapping, sheet: str | None = None,
+                 date_order: str | None = None) -> None:
+        from .reader import _row_reader
+
+        self.name = name
+        self.mapping = mapping
+        self._book = _open_book(source, name, kind)
+        try:
+            self.kind = _kind_from(kind, name)
+            found = _choose_sheet(self._book, sheet, name)
+            self.sheet = found.name
+            self.encoding = Encoding("", f"{self.kind} workbook", "strict", True)
+            self.size = found.end[0] + 1 if found.end else 0
+            self.expected_rows = self.size
+            self._rows_read = 0
+            head = _first_rows(found, HEADER_SEARCH_RECORDS)
+            self.header = _find_header(head, mapping, f"{name}, sheet '{self.sheet}'")
+            self._texts = _row_texts(self.header, len(self.header.cells))
+            self.date_order_given = date_order
+            slash_order = date_order if date_order is not None else self._date_order(found)
+            self.date_order = slash_order
+            read_row = _row_reader(self.header, mapping, slash_order,
+                                   date_order if date_order is not None else "dmy")
+            self._iterator = self._read(found, read_row)
+        except BaseException:
+            self.close()
+            raise
+
+    def _date_order(self, sheet: Any) -> str | None:
+        evidence = date_evidence(self._records(sheet, _DATE_EVIDENCE_ROWS), self.header)
+        if len(evidence.hints) > 1:
+            raise conflicting_orders(evidence, self.name)
+        if evidence.order is None and evidence.ambiguous is not None \
+                and self.size > _DATE_EVIDENCE_ROWS:
+            more = date_evidence(self._records(sheet, None), self.header, stop_at_first_hint=True)
+            evidence = more if more.hints else evidence
+        if evidence.order is None and evidence.ambiguous is not None:
+            raise undecidable_order(evidence, self.name)
+        return evidence.order
+
+    def _records(self, sheet: Any, limit: int | None) -> Iterator[tuple[int, list[str]]]:
+        """(row, texts) of the rows after the header, only the date columns as text."""
+        indices = [self.header.columns[c] for c in ("date", "submitted")
+                   if c in self.header.columns]
+        width = len(self.header.cells)
+        for index, cells in enumerate(sheet.iter_rows()):
+            if index <= self.header.record:
+                continue
+            if limit is not None and index > self.header.record + limit:
+                return
+            texts = [""] * width
+            for i in indices:
+                if i < len(cells) and isinstance(cells[i], str):
+                    texts[i] = cells[i]
+            yield index + 1, texts
+
+    def _read(self, sheet: Any, read_row: Callable[[list[str], int], Claim | InvalidRow]
+              ) -> Iterator[Claim | InvalidRow]:
+        texts, first = self._texts, self.header.record + 1
+        try:
+            # python-calamine gives the rows from the sheet's first, padded where empty
+            for index, cells in enumerate(sheet.iter_rows()):
+                self._rows_read = index + 1
+                if index < first:
+                    continue
+                row_texts = texts(cells)
+                result = read_row(row_texts, index + 1)
+                if type(result) is InvalidRow and not "".join(row_texts).strip():
+                    continue  # a blank row
+                yield result
+        finally:
+            self.close()
+
+    def __iter__(self) -> Iterator[Claim | InvalidRow]:
+        return self._iterator
+
+    def __next__(self) -> Claim | InvalidRow:
+        return next(self._iterator)
+
+    def __enter__(self) -> WorkbookReader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        book, self._book = getattr(self, "_book", None), None
+        if book is not None:
+            import contextlib
+
+            with contextlib.suppress(Exception):
+                book.close()
+
+    @property
+    def bytes_read(self) -> int:
+        return self._rows_read
+
+    @property
+    def delimiter_name(self) -> str:
+        return ""
+
+
+def _kind_from(kind: str, name: str) -> str:
+    if kind == "xlsx" and name.lower().endswith(".xlsm"):
+        return "xlsm"
+    return kind
+
+
+def _open_book(source: str | Path | bytes, name: str, kind: str) -> Any:
+    if kind == "encrypted":
+        raise ClaimFileError(f"{name}: the workbook is protected by a password; save a copy "
+                             "without one and audit that")
+    import python_calamine as calamine
+
+    what = {"zip": "a zip archive but not a workbook (xlsx, xlsm or ods)"}.get(
+        kind, f"cannot be opened as a workbook ({kind})")
+    try:
+        if isinstance(source, bytes):
+            return calamine.CalamineWorkbook.from_filelike(io.BytesIO(source))
+        with open(source, "rb") as stream:
+            return calamine.CalamineWorkbook.from_filelike(stream)
+    except OSError as err:
+        raise ClaimFileError(f"{name}: {err.strerror or err}") from None
+    except calamine.PasswordError:
+        raise ClaimFileError(f"{name}: the workbook is protected by a password; save a copy "
+                             "without one and audit that") from None
+    except Exception as err:  # calamine's errors: corrupt zip, broken XML, unknown format
+        reason = " ".join(str(err).split()) or type(err).__name__
+        raise ClaimFileError(f"{name}: is {what}: {reason}" if kind == "zip"
+                             else f"{name}: {what}: it is damaged or not a workbook "
+                             f"({reason})") from None
+
+
+def _visible(metadata: Any) -> bool:
+    return str(metadata.visible).rsplit(".", 1)[-1] == "Visible"
+
+
+def _choose_sheet(book: Any, sheet: str | None, name: str) -> Any:
+    """The sheet named, or numbered (1 is the first, counting hidden sheets too), or else
+    the first visible one."""
+    names = list(book.sheet_names)
+    listed = ", ".join(f"'{n}'" for n in names)
+    try:
+        if sheet is None:
+            visible = [m.name for m in book.sheets_metadata if _visible(m)] or names
+            if not visible:
+                raise ClaimFileError(f"{name}: the workbook has no sheets")
+            return book.get_sheet_by_name(visible[0])
+        if sheet in names:
+            return book.get_sheet_by_name(sheet)
+        folded = [n for n in names if n.strip().casefold() == sheet.strip().casefold()]
+        if len(folded) == 1:
+            return book.get_sheet_by_name(folded[0])
+        if sheet.strip().isdigit():
+            number = int(sheet)
+            if 1 <= number <= len(names):
+                return book.get_sheet_by_index(number - 1)
+            raise ClaimFileError(f"--sheet: {name} has {len(names)} sheet(s), no sheet "
+                                 f"{number} (sheets: {listed})")
+    except ClaimFileError:
+        raise
+    except Exception as err:  # a sheet calamine cannot read (a chart sheet, say)
+        raise ClaimFileError(f"{name}: the sheet cannot be read: "
+                             f"{' '.join(str(err).split())}") from None
+    raise ClaimFileError(f"--sheet: {name} has no sheet '{sheet}' (sheets: {listed})")
+
+
+def _first_rows(sheet: Any, count: int) -> list[tuple[int, list[Any]]]:
+    """The first `count` rows that are not blank, with their indices (row number − 1)."""
+    found = []
+    for index, cells in enumerate(sheet.iter_rows()):
+        if any(c != "" for c in cells):
+            found.append((index, cells))
+            if len(found) >= count:
+                break
+    return found
+
+
+def _find_header(rows: list[tuple[int, list[Any]]], mapping: ClaimMapping,
+                 where: str) -> Header:
+    """The row that names the most known columns, as for a CSV file."""
+    from .columns import REQUIRED_COLUMNS, normalise_header
+
+    known: Mapping[str, str] = mapping.column_names()
+    best: tuple[int, int, list[str]] | None = None
+    for index, cells in rows:
+        texts = [_text(c) for c in cells]
+        score = len({known[n] for n in map(normalise_header, texts) if n in known})
+        if best is None or score > best[0]:
+            best = (score, index, texts)
+    if best is None:
+        raise ClaimFileError(f"{where}: the sheet is empty")
+    score, index, texts = best
+    if score == 0:
+        raise ClaimFileError(f"{where}: no header row with the columns "
+                             f"{', '.join(REQUIRED_COLUMNS)} (use --mapping for other names, "
+                             "or --sheet for another sheet)")
+    columns, names, ignored = header_columns(texts, known, where, f"row {index + 1}")
+    return Header("", index, index + 1, tuple(texts), columns, names, ignored)
+
+
+def open_workbook(source: str | Path | BinaryIO, name: str, kind: str, head: bytes, *,
+                  mapping: ClaimMapping, sheet: str | None,
+                  date_order: str | None) -> WorkbookReader:
+    """A `WorkbookReader` on a file found to be a workbook: by its path, or from a stream
+    whose first bytes (`head`) were already read."""
+    if isinstance(source, str | Path):
+        data: str | Path | bytes = source
+    else:
+        try:
+            data = head + source.read()
+        except OSError as err:
+            raise ClaimFileError(f"{name}: {err.strerror or err}") from None
+    return WorkbookReader(data, name, kind, mapping=mapping, sheet=sheet, date_order=date_order)

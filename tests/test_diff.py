@@ -114,14 +114,8 @@ def test_changed_rounding_step_and_direction():
 
 
 def test_rounding_added_where_there_was_none():
-    changes = changes_of(UNN, ("""      rounding:
-        step_hours: 0.5
-        direction: up
-        assumption: "Hours are rounded up to the started half hour; there is no minimum."
-        reason: >-
-          The guide gives an hourly rate but no rounding rule. Paying every started half
-          hour is common practice in the state sector ("hver påbegynte halvtime").
-""", ""))
+    start = UNN.index("      rounding:")
+    changes = changes_of(UNN, (UNN[start:UNN.index("      cap:", start)], ""))
     assert [(c.item, c.kind, c.old) for c in changes] == [
         ("activities.meeting.physical.rounding.step_hours", "removed", Decimal("0.5")),
         ("activities.meeting.physical.rounding.direction", "removed", "up")]
@@ -147,7 +141,9 @@ def test_a_removed_rule_is_removed_in_place():
       amount:
         kr: 980
         quote: "Telefon / Skype – møter over 2,5 timer Kr. 980,-*"
-        reason: "A full day attended by phone or video is a remote meeting over 2.5 hours."
+        reason:
+          nb: "En hel dag på telefon eller video er et fjernmøte over 2,5 timer."
+          en: "A full day attended by phone or video is a remote meeting over 2.5 hours."
 """, ""))
     assert [(c.item, c.kind, c.old) for c in changes] == [
         ("activities.full_day.remote.rule", "removed", "flat"),
@@ -182,8 +178,12 @@ def test_a_rule_of_another_kind():
 def test_a_cap_on_lost_income_where_there_was_none():
     change = only(changes_of(UNN, ("""  cap:
     kr: null
-    assumption: "Documented lost income is paid in full."
-    reason: "The guide names no upper limit for lost income."
+    assumption:
+      nb: "Dokumentert tapt arbeidsfortjeneste dekkes fullt ut."
+      en: "Documented lost income is paid in full."
+    reason:
+      nb: "Veilederen setter ingen øvre grense for tapt arbeidsfortjeneste."
+      en: "The guide names no upper limit for lost income."
 """, """  cap: {kr: 1500, quote: "inntil kr 1 500"}
 """)))
     assert (change.item, change.kind, change.old, change.new) == (
@@ -218,8 +218,12 @@ def test_a_changed_quote_alone_is_a_source_change():
 
 
 def test_a_changed_reason_of_an_assumption_is_a_source_change():
-    changes = changes_of(UNN, ('reason: "The guide names no upper limit for lost income."',
-                               'reason: "Helse Nord confirmed by letter that there is none."'))
+    changes = changes_of(UNN, ('en: "The guide names no upper limit for lost income."',
+                               'en: "Helse Nord confirmed by letter that there is none."'))
+    assert [(c.item, c.kind) for c in changes] == [("lost_income.cap", "source_changed")]
+    # a reason that changes in one language only is a change of source too
+    changes = changes_of(UNN, ('nb: "Veilederen setter ingen øvre grense for tapt '
+                               'arbeidsfortjeneste."', 'nb: "Helse Nord har bekreftet det."'))
     assert [(c.item, c.kind) for c in changes] == [("lost_income.cap", "source_changed")]
 
 

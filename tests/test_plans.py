@@ -48,7 +48,8 @@ def test_suggested_plan_quotes_the_source_line_of_every_meeting():
     assert quotes[0].startswith("1 x 3-timers møte for å bli kjent")
     assert quotes[1] == quotes[2] and quotes[1].startswith("2 x 2-timers møte")
     assert quotes[3].startswith("1 x 3-timers evalueringsmøte")
-    assert plan.document is not None and plan.document.short == "UNN veileder"
+    assert plan.document is not None and plan.document.short.nb == "UNN veileder"
+    assert plan.document.short.en == "UNN guide"
     assert [r.quote for r in plan.reminders] == ["Husk å beregne tid til for- og etterarbeid"]
 
 

@@ -106,9 +106,16 @@ def test_show_lays_out_the_version_in_force_today_with_sources_and_assumptions()
     for words in (f"392,00{NBSP}kr per time", f"høyst 1{NBSP}960,00{NBSP}kr",
                   "til og med 2,5 timer", "over 2,5 timer", "«Møter timesats  Kr. 392,-»",
                   "[antakelse 1]", "Antakelser og begrunnelser",
-                  "Hours are rounded up to the started half hour",
-                  "The guide names no upper limit for lost income", "minst 2 brukerrepresentanter"):
+                  "Timene rundes opp til påbegynt halvtime",
+                  "Veilederen setter ingen øvre grense for tapt arbeidsfortjeneste",
+                  "minst 2 brukerrepresentanter"):
         assert words in out, words
+    english = invoke("show", "unn", "--lang", "en").stdout
+    for words in ("UNN / Helse Nord RHF – user bank", "UNN guide",
+                  "Hours are rounded up to the started half hour",
+                  "The guide names no upper limit for lost income"):
+        assert words in english, words
+    assert "Timene rundes" not in english and "Hours are rounded" not in out
 
 
 def test_show_a_date_picks_the_version_in_force_on_it():
@@ -142,10 +149,18 @@ def test_show_json_lists_items_with_sources_and_assumptions_with_reasons():
     assert rate["source"]["quote"] == "Møter timesats  Kr. 392,-"
     assert items["activities.meeting.remote.tiers.0.up_to_hours"]["value"] == "2.5"
     assert items["lost_income.cap"]["value"] is None
-    rounding = next(a for a in data["assumptions"] if "rounded up" in a["assumption"])
+    rounding = next(a for a in data["assumptions"] if "rundes opp" in a["assumption"])
     assert rounding["reason"] and rounding["items"] == [
         "activities.meeting.physical.rounding.step_hours",
         "activities.meeting.physical.rounding.direction"]
+    # the table's own texts follow --lang; a quote is the source's words in either
+    english = as_json(invoke("show", "unn", "--format", "json", "--lang", "en"))
+    assert english["name"] == "UNN / Helse Nord RHF – user bank"
+    assert english["document"]["short"] == "UNN guide"
+    assert any("rounded up" in a["assumption"] for a in english["assumptions"])
+    english_items = {i["item"]: i for i in english["items"]}
+    assert english_items["activities.meeting.physical.rate"]["source"]["quote"] == \
+        "Møter timesats  Kr. 392,-"
 
 
 @pytest.mark.parametrize(("spec", "words"), [
@@ -194,7 +209,7 @@ def test_check_the_shipped_tables():
 
 def test_check_reports_every_problem_of_every_file(tmp_path):
     broken = drop(tmp_path, "x", "t.yaml", UNN_TEXT.replace("kr: 392,", "kr: lots,")
-                  .replace("name: UNN", "nom: UNN"))
+                  .replace("name: {nb", "nom: {nb"))
     result = invoke("check", str(broken), str(NEW), "--format", "json")
     assert result.exit_code == 2
     files = as_json(result)["files"]

@@ -303,6 +303,48 @@ def placement(table: RateTable, folder: str) -> list[Notice]:
     return []
 
 
+# The keys whose values are a table's own words, which it may give in both languages.
+_TEXT_KEYS = {("name",), ("document", "title"), ("document", "short"), ("document", "validity"),
+              ("document", "note")}
+_CITED_TEXT_KEYS = {"assumption", "reason"}
+
+
+def one_language(data: object) -> list[str]:
+    """The paths of the texts of a table file (as read from YAML) given in one language only.
+
+    Such a text is shown as written in both languages; a quote is the source's own words
+    and is not one of them.
+    """
+    found: list[str] = []
+
+    def walk(value: object, path: tuple[str | int, ...]) -> None:
+        if isinstance(value, dict):
+            for key, inner in value.items():
+                here = (*path, key)
+                if here in _TEXT_KEYS or key in _CITED_TEXT_KEYS:
+                    if isinstance(inner, str) or (isinstance(inner, dict) and len(inner) == 1):
+                        found.append(".".join(str(part) for part in here))
+                else:
+                    walk(inner, here)
+        elif isinstance(value, list):
+            for i, inner in enumerate(value):
+                walk(inner, (*path, i))
+
+    walk(data, ())
+    return found
+
+
+def language_notices(data: object) -> list[Notice]:
+    """One warning for the texts in one language, at the first of them."""
+    paths = one_language(data)
+    if not paths:
+        return []
+    if len(paths) == 1:
+        return [Notice("rates_one_language", paths[0], {"item": paths[0]})]
+    return [Notice("rates_one_language_more", paths[0],
+                   {"item": paths[0], "more": len(paths) - 1})]
+
+
 # ------------------------------------------------------------------------------ impact
 
 

@@ -16,7 +16,15 @@ from enum import StrEnum
 from itertools import pairwise
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 ZERO = Decimal("0")
@@ -58,6 +66,58 @@ DEFAULT_SEVERITY: dict[str, Severity] = {
 VOIDS_PAYMENT = frozenset({"duplicate_claim", "already_paid"})
 
 
+# --------------------------------------------------------------------------- table texts
+
+LANGUAGES = ("nb", "en")
+
+
+@dataclass(frozen=True, slots=True)
+class LocalText:
+    """A text of a table in bokmål and English.
+
+    A table writes it `{nb: "…", en: "…"}`, or as one plain text that is shown as it is in
+    both languages. Which language to show is the renderer's choice: `local(text, lang)`.
+    """
+
+    nb: str
+    en: str
+
+    def in_lang(self, lang: str) -> str:
+        return self.en if lang == "en" else self.nb
+
+    def __str__(self) -> str:  # where no language is chosen, the default one
+        return self.nb
+
+    def __bool__(self) -> bool:
+        return bool(self.nb or self.en)
+
+
+def local(text: LocalText | str | None, lang: str) -> str | None:
+    """`text` in `lang`; a plain string (or None) as it is."""
+    return text.in_lang(lang) if isinstance(text, LocalText) else text
+
+
+def _read_local_text(value: object) -> LocalText:
+    if isinstance(value, LocalText):
+        return value
+    if isinstance(value, str):
+        return LocalText(value, value)
+    if isinstance(value, dict) and value and set(value) <= set(LANGUAGES) \
+            and all(isinstance(v, str) for v in value.values()):
+        nb, en = value.get("nb"), value.get("en")
+        return LocalText(nb if nb is not None else en, en if en is not None else nb)  # type: ignore[arg-type]
+    raise PydanticCustomError("local_text", "give a text, or a text per language: "
+                              "{nb: \"…\", en: \"…\"}")
+
+
+def _write_local_text(text: LocalText) -> str | dict[str, str]:
+    return text.nb if text.nb == text.en else {"nb": text.nb, "en": text.en}
+
+
+# A free text of a table: one text for both languages, or {nb: …, en: …}.
+Text = Annotated[LocalText, PlainValidator(_read_local_text), PlainSerializer(_write_local_text)]
+
+
 # --------------------------------------------------------------------------- rate tables
 
 
@@ -79,9 +139,10 @@ class _Strict(BaseModel):
 class Cited(_Strict):
     """Where a value comes from: a quote of the source line, or an assumption and why."""
 
+    # a quote is the source's own words, in the source's language: never translated
     quote: str | None = None
-    assumption: str | None = None
-    reason: str | None = None
+    assumption: Text | None = None
+    reason: Text | None = None
 
     @model_validator(mode="after")
     def _quoted_or_assumed(self) -> Cited:
@@ -213,11 +274,11 @@ class ActivityRules(_Strict):
 
 
 class Document(_Strict):
-    title: str
-    short: str
+    title: Text
+    short: Text
     file: str | None = None
-    validity: str | None = None
-    note: str | None = None
+    validity: Text | None = None
+    note: Text | None = None
 
 
 class LostIncomeRule(_Strict):
@@ -244,7 +305,7 @@ class RepresentativesRule(Cited):
 
 class RateTable(_Strict):
     scheme: Annotated[str, Field(pattern=IDENTIFIER)]
-    name: str
+    name: Text
     effective: dt.date
     document: Document
     activities: dict[Annotated[str, Field(pattern=IDENTIFIER)], ActivityRules]
@@ -310,10 +371,10 @@ class Meeting:
 class Source:
     """A citation as shown beside a step: the document and its quote or assumption."""
 
-    document: str
+    document: LocalText | str
     quote: str | None = None
-    assumption: str | None = None
-    reason: str | None = None
+    assumption: LocalText | str | None = None
+    reason: LocalText | str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -61,7 +61,7 @@ def list_(output_format: FormatOption = "table", lang: LangOption = Lang.nb,
     if output_format == "json":
         from ..render.rates import json as rates_json
 
-        _echo_json(rates_json.listing(schemes, tables.dirs, today, problems))
+        _echo_json(rates_json.listing(schemes, tables.dirs, today, problems, lang.value))
     else:
         from ..render.rates.show import print_list, print_problems
 
@@ -113,7 +113,7 @@ def show(version: Annotated[str, typer.Argument(help=VERSION_HELP, metavar="VERS
     if output_format == "json":
         from ..render.rates import json as rates_json
 
-        _echo_json(rates_json.table(table, path))
+        _echo_json(rates_json.table(table, path, lang.value))
     else:
         from ..render.rates.show import print_table
 
@@ -125,7 +125,7 @@ def show(version: Annotated[str, typer.Argument(help=VERSION_HELP, metavar="VERS
 
 def _check_one(path: Path, rates_dirs: list[Path]):
     """Validate one file strictly, then weigh it against the versions already installed."""
-    from ..diff import Checked, placement, suspicious, yaml_path
+    from ..diff import Checked, language_notices, placement, suspicious, yaml_path
     from ..tables import Catalogue, TableError, is_scheme_folder, read_table, search_path
     from ..yamldoc import Problem, Unreadable, parse, read_text
 
@@ -169,7 +169,8 @@ def _check_one(path: Path, rates_dirs: list[Path]):
             shadowed_by = str(f.path)
         installed.append((f.table, str(f.path)))
     notices = [*([] if misplaced else placement(table, folder.name)),
-               *suspicious(table, installed, shadowed_by, shadows)]
+               *suspicious(table, installed, shadowed_by, shadows),
+               *language_notices(places.data)]
 
     def located(notice):
         line, column = places.place(yaml_path(notice.item)) if notice.item else (None, None)
@@ -270,7 +271,8 @@ def diff(old: Annotated[str, typer.Argument(help=VERSION_HELP, metavar="OLD",
         from ..render.rates import json as rates_json
 
         _echo_json(rates_json.diff(old_table.label, new_table.label, old_file, new_file, changes,
-                                   None if cost is None else rates_json.impact(cost, str(impact))))
+                                   None if cost is None else rates_json.impact(cost, str(impact)),
+                                   lang.value))
         return
     from ..render.rates.report import print_diff, print_impact
 

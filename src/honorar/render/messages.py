@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
 
+from ..models import LocalText, local
 from . import locale
 
 ACTIVITY_LABELS = {
@@ -363,6 +364,18 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "The file lies in the folder '{folder}' but is for scheme '{scheme}': in a rates "
               "directory it must lie under {scheme}/",
     },
+    "rates_one_language": {
+        "nb": "{item}: teksten står på ett språk og vises slik den står både på bokmål og "
+              "engelsk; skriv {{nb: …, en: …}} for begge",
+        "en": "{item}: the text is in one language and is shown as written in bokmål and "
+              "English alike; write {{nb: …, en: …}} for both",
+    },
+    "rates_one_language_more": {
+        "nb": "{item} og {more} tekster til står på ett språk og vises slik de står både på "
+              "bokmål og engelsk; skriv {{nb: …, en: …}} for begge",
+        "en": "{item} and {more} more texts are in one language and are shown as written in "
+              "bokmål and English alike; write {{nb: …, en: …}} for both",
+    },
     # ---- source lines
     "assumption": {"nb": "Antakelse: {assumption} Begrunnelse: {reason}",
                    "en": "Assumption: {assumption} Reason: {reason}"},
@@ -379,6 +392,8 @@ FINDING_KEYS.update(duration_missing="duration_missing_finding",
 def _value(name: str, value: object, lang: str) -> str:
     if value is None:
         return "–"
+    if isinstance(value, LocalText):
+        return value.in_lang(lang)
     if isinstance(value, Decimal | int) and not isinstance(value, bool):
         if name.endswith("_kr"):
             return locale.money(Decimal(value), lang)
@@ -415,7 +430,7 @@ def source_text(source, lang: str) -> str:
     if source.assumption:
         return text("assumption", {"assumption": source.assumption, "reason": source.reason},
                     lang)
-    return f"{source.document}: «{source.quote}»"
+    return f"{local(source.document, lang)}: «{source.quote}»"
 
 
 class _Missing(dict):

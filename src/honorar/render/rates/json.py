@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ...diff import Change, Checked, Impact, Item, Totals, Value, flatten
-from ...models import RateTable, Source
+from ...models import LocalText, RateTable, Source, local
 from ...tables import Versions
 from ...yamldoc import Problem
 from .. import messages
@@ -18,8 +18,11 @@ from ..jsonout import amount
 _HUNDREDTH = Decimal("0.01")
 
 
-def value(item_value: Value, unit: str | None) -> Any:
-    """kr as '392.00', hours and other numbers as exact strings, flags and words as they are."""
+def value(item_value: Value, unit: str | None, lang: str = "nb") -> Any:
+    """kr as '392.00', hours and other numbers as exact strings, flags and words as they are;
+    a table's own texts in `lang`."""
+    if isinstance(item_value, LocalText):
+        return item_value.in_lang(lang)
     if isinstance(item_value, bool) or item_value is None or isinstance(item_value, str | int):
         return item_value
     if unit == "kr":
@@ -35,11 +38,11 @@ def percent(number: Decimal | None) -> str | None:
     return None if number is None else str(number.quantize(_HUNDREDTH, rounding=ROUND_HALF_UP))
 
 
-def source(cited: Source | None) -> dict[str, Any] | None:
+def source(cited: Source | None, lang: str) -> dict[str, Any] | None:
     if cited is None:
         return None
-    return {"document": cited.document, "quote": cited.quote, "assumption": cited.assumption,
-            "reason": cited.reason}
+    return {"document": local(cited.document, lang), "quote": cited.quote,
+            "assumption": local(cited.assumption, lang), "reason": local(cited.reason, lang)}
 
 
 def problem(p: Problem) -> dict[str, Any]:
@@ -50,14 +53,14 @@ def problem(p: Problem) -> dict[str, Any]:
 
 
 def listing(schemes: Sequence[tuple[str, Versions | None]], dirs: Sequence[Path],
-            today: dt.date, problems: Sequence[Problem]) -> dict[str, Any]:
+            today: dt.date, problems: Sequence[Problem], lang: str) -> dict[str, Any]:
     out = []
     for scheme, versions in schemes:
         if versions is None:
             out.append({"scheme": scheme, "name": None, "versions": None})
             continue
         files, current = versions.files, versions.file_at(today)
-        out.append({"scheme": scheme, "name": files[-1].table.name if files else None,
+        out.append({"scheme": scheme, "name": local(files[-1].table.name, lang) if files else None,
                     "versions": [{"version": f.table.version, "file": str(f.path),
                                   "shadows": [str(p) for p in f.shadows],
                                   "in_force": f is current} for f in files]})
@@ -65,24 +68,26 @@ def listing(schemes: Sequence[tuple[str, Versions | None]], dirs: Sequence[Path]
             "problems": [problem(p) for p in problems]}
 
 
-def item(entry: Item) -> dict[str, Any]:
-    return {"item": entry.path, "value": value(entry.value, entry.unit), "unit": entry.unit,
-            "source": source(entry.source)}
+def item(entry: Item, lang: str) -> dict[str, Any]:
+    return {"item": entry.path, "value": value(entry.value, entry.unit, lang),
+            "unit": entry.unit, "source": source(entry.source, lang)}
 
 
-def table(rate_table: RateTable, path: Path | None) -> dict[str, Any]:
+def table(rate_table: RateTable, path: Path | None, lang: str) -> dict[str, Any]:
     items = list(flatten(rate_table).values())
-    assumptions: dict[tuple[str, str | None], list[str]] = {}
+    assumptions: dict[tuple[str | None, str | None], list[str]] = {}
     for entry in items:  # one assumption may back several items (rounding's step and direction)
         if entry.source is not None and entry.source.assumption:
-            key = (entry.source.assumption, entry.source.reason)
+            key = (local(entry.source.assumption, lang), local(entry.source.reason, lang))
             assumptions.setdefault(key, []).append(entry.path)
     doc = rate_table.document
-    return {"scheme": rate_table.scheme, "name": rate_table.name, "version": rate_table.version,
+    return {"scheme": rate_table.scheme, "name": local(rate_table.name, lang),
+            "version": rate_table.version,
             "effective": rate_table.version, "file": None if path is None else str(path),
-            "document": {"title": doc.title, "short": doc.short, "file": doc.file,
-                         "validity": doc.validity, "note": doc.note},
-            "items": [item(e) for e in items],
+            "document": {"title": local(doc.title, lang), "short": local(doc.short, lang),
+                         "file": doc.file, "validity": local(doc.validity, lang),
+                         "note": local(doc.note, lang)},
+            "items": [item(e, lang) for e in items],
             "assumptions": [{"assumption": a, "reason": r, "items": paths}
                             for (a, r), paths in assumptions.items()]}
 
@@ -106,15 +111,15 @@ def check(results: Sequence[Checked], lang: str) -> dict[str, Any]:
 # -------------------------------------------------------------------------------- diff
 
 
-def change(c: Change) -> dict[str, Any]:
+def change(c: Change, lang: str) -> dict[str, Any]:
     difference = c.difference
     return {"item": c.item, "kind": c.kind, "unit": c.unit,
-            "old": value(c.old, c.unit) if c.kind != "added" else None,
-            "new": value(c.new, c.unit) if c.kind != "removed" else None,
+            "old": value(c.old, c.unit, lang) if c.kind != "added" else None,
+            "new": value(c.new, c.unit, lang) if c.kind != "removed" else None,
             "change": None if difference is None else value(difference, c.unit),
             "change_kr": amount(difference) if c.unit == "kr" else None,
             "change_pct": percent(c.percent),
-            "old_source": source(c.old_source), "new_source": source(c.new_source)}
+            "old_source": source(c.old_source, lang), "new_source": source(c.new_source, lang)}
 
 
 def totals(t: Totals) -> dict[str, Any]:
@@ -140,12 +145,13 @@ def impact(i: Impact, claims_file: str) -> dict[str, Any]:
 
 
 def diff(old: str, new: str, old_file: Path | None, new_file: Path | None,
-         changes: Sequence[Change], impact_report: dict[str, Any] | None) -> dict[str, Any]:
+         changes: Sequence[Change], impact_report: dict[str, Any] | None,
+         lang: str) -> dict[str, Any]:
     out: dict[str, Any] = {
         "old": old, "new": new,
         "old_file": None if old_file is None else str(old_file),
         "new_file": None if new_file is None else str(new_file),
-        "changes": [change(c) for c in changes],
+        "changes": [change(c, lang) for c in changes],
     }
     if impact_report is not None:
         out["impact"] = impact_report

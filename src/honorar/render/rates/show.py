@@ -7,9 +7,19 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
-from ...models import Cited, FlatRule, GiftOnlyRule, HourlyRule, PriceRule, RateTable, TieredRule
+from ...models import (
+    Cited,
+    FlatRule,
+    GiftOnlyRule,
+    HourlyRule,
+    PriceRule,
+    RateTable,
+    TieredRule,
+    local,
+)
 from ...tables import Versions
 from ...yamldoc import Problem
 from .. import locale, messages
@@ -75,14 +85,16 @@ def print_table(table: RateTable, path: Path | None, lang: str,
     """One version as a person reads it: the fees, the other rules, then the assumptions."""
     console = console_for(console)
     notes = _Notes()
-    console.print(f"[bold]{table.label}[/bold] – {table.name}", markup=True)
+    console.print(f"[bold]{table.label}[/bold] – {escape(local(table.name, lang) or '')}",
+                  markup=True)
     doc = table.document
+    title, short = local(doc.title, lang), local(doc.short, lang)
     about = [(word("effective", lang), locale.date(table.effective, lang)),
-             (word("document", lang), f"{doc.title} ({doc.short}{', ' + doc.file if doc.file else ''})")]
+             (word("document", lang), f"{title} ({short}{', ' + doc.file if doc.file else ''})")]
     if doc.validity:
-        about.append((word("validity", lang), doc.validity))
+        about.append((word("validity", lang), local(doc.validity, lang)))
     if doc.note:
-        about.append((word("note", lang), doc.note))
+        about.append((word("note", lang), local(doc.note, lang)))
     if path is not None:
         about.append((word("file", lang), str(path)))
     for label, value in about:
@@ -128,9 +140,11 @@ def print_table(table: RateTable, path: Path | None, lang: str,
         for number, (where, cited) in enumerate(notes.entries, 1):
             console.print(f"  [{number}] {where}", markup=False)
             if cited.assumption:
-                console.print(f"      {word('assumption', lang)}: {cited.assumption}", markup=False)
+                console.print(f"      {word('assumption', lang)}: {local(cited.assumption, lang)}",
+                              markup=False)
             if cited.reason:
-                console.print(f"      {word('reason', lang)}: {cited.reason}", markup=False)
+                console.print(f"      {word('reason', lang)}: {local(cited.reason, lang)}",
+                              markup=False)
 
 
 def _activity(activity: str, lang: str) -> str:

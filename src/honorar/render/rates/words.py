@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ...diff import Change, Value
-from ...models import Source
+from ...models import LocalText, Source, local
 from .. import locale
 
 WORDS = {
@@ -134,6 +134,8 @@ def value_text(path: str, value: Value, unit: str | None, lang: str) -> str:
         return YES_NO[lang][0 if value else 1]
     if isinstance(value, Decimal | int):
         return quantity(value, unit, lang)
+    if isinstance(value, LocalText):
+        return value.in_lang(lang)
     last = path.rsplit(".", 1)[-1]
     table = {"rule": RULE_KINDS, "direction": DIRECTIONS, "without_duration": TIERS}.get(last)
     return table[lang].get(value, value) if table else value
@@ -156,10 +158,6 @@ def percent_text(value: Decimal | None, lang: str) -> str:
     return signed(locale.percent(value / 100, lang), value)
 
 
-def quote_text(source: Source | None) -> str:
-    return f"«{source.quote}»" if source is not None and source.quote else ""
-
-
 def source_line(source: Source | None, lang: str) -> str:
     """The whole source of an item on one line: quote, assumption and reason."""
     if source is None:
@@ -168,9 +166,9 @@ def source_line(source: Source | None, lang: str) -> str:
     if source.quote:
         parts.append(f"«{source.quote}»")
     if source.assumption:
-        parts.append(f"{WORDS[lang]['assumption']}: {source.assumption}")
+        parts.append(f"{WORDS[lang]['assumption']}: {local(source.assumption, lang)}")
     if source.reason:
-        parts.append(f"{WORDS[lang]['reason']}: {source.reason}")
+        parts.append(f"{WORDS[lang]['reason']}: {local(source.reason, lang)}")
     return " ".join(parts)
 
 

@@ -27,6 +27,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from .parsing import AMOUNT_LIMIT, HOURS_LIMIT
+
 ZERO = Decimal("0")
 IDENTIFIER = r"^[a-z][a-z0-9_]*$"
 
@@ -156,6 +158,8 @@ class Cited(_Strict):
 def _two_decimals(value: Decimal) -> Decimal:
     if value.as_tuple().exponent < -2:  # type: ignore[operator]
         raise ValueError("an amount has at most two decimals (øre)")
+    if value > AMOUNT_LIMIT:
+        raise ValueError(f"an amount is at most kr {AMOUNT_LIMIT:,.0f}".replace(",", " "))
     return value
 
 
@@ -180,7 +184,7 @@ class Cap(Cited):
 
 
 class Hours(Cited):
-    hours: Annotated[Decimal, Field(gt=0, allow_inf_nan=False)]
+    hours: Annotated[Decimal, Field(gt=0, le=HOURS_LIMIT, allow_inf_nan=False)]
 
 
 class Flag(Cited):
@@ -188,7 +192,7 @@ class Flag(Cited):
 
 
 class Rounding(Cited):
-    step_hours: Annotated[Decimal, Field(gt=0, allow_inf_nan=False)]
+    step_hours: Annotated[Decimal, Field(gt=0, le=HOURS_LIMIT, allow_inf_nan=False)]
     direction: Literal["up", "nearest", "down"] = "up"
 
 
@@ -296,7 +300,7 @@ class AgreementRule(Cited):
 
 
 class ClaimAgeRule(Cited):
-    months: Annotated[int, Field(gt=0)]
+    months: Annotated[int, Field(gt=0, le=1200)]  # a century: past it, a slip of the keyboard
 
 
 class RepresentativesRule(Cited):

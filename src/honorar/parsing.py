@@ -18,6 +18,16 @@ _GROUPED_BY_COMMA = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+")
 _GROUPED_BY_POINT = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 
 
+# What no claim could ever be (SPEC §5), a bound of the reader and not a rate: past it, a
+# value is a typing slip or an attack, and exact arithmetic on it would overflow.
+AMOUNT_LIMIT = Decimal(10_000_000)  # kr
+HOURS_LIMIT = Decimal(10_000)  # no meeting lasts a year
+
+
+class ImplausibleValue(ValueError):
+    """A number that reads but is past anything the tool could be asked to pay or count."""
+
+
 def parse_amount(text: str) -> Decimal:
     """'1 960,00', '1.960,-', 'kr 1960', '1960.5', '1,960.50' → Decimal; blank → 0.
 
@@ -53,6 +63,9 @@ def parse_amount(text: str) -> Decimal:
         raise ValueError(f"'{raw}' has more than two decimals (øre)")
     if negative:
         raise ValueError(f"'{raw}' is negative")
+    if value > AMOUNT_LIMIT:
+        raise ImplausibleValue(f"'{raw}' is more than any claim could be "
+                               f"(over kr {AMOUNT_LIMIT:,.0f})".replace(",", " "))
     return value
 
 
@@ -68,6 +81,9 @@ def parse_hours(text: str) -> Decimal:
         raise ValueError(f"'{raw}' is not a number of hours")
     if value == 0:
         raise ValueError("a meeting of 0 hours is no meeting")
+    if value > HOURS_LIMIT:
+        raise ImplausibleValue(f"'{raw}' hours is longer than any meeting could last "
+                               f"(over {HOURS_LIMIT:,.0f} hours)".replace(",", " "))
     return value
 
 

@@ -20,7 +20,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .models import IDENTIFIER, Attendance, Document
-from .parsing import parse_activity, parse_attendance, parse_date, parse_hours
+from .parsing import HOURS_LIMIT, parse_activity, parse_attendance, parse_date, parse_hours
 from .tables import shipped_rates_dir
 from .yamldoc import Problem, Unreadable, parse, read_text
 
@@ -29,6 +29,8 @@ SUGGESTED_PLAN = "unn-suggested.yaml"
 # A plan is one working group's meetings, each a row of the budget: more than this is a slip
 # in `count` (or a file that multiplies itself through aliases), not a plan to price.
 MOST_MEETINGS = 1000
+# and a working group of more people than this is a slip of the keyboard, not a group
+MOST_REPRESENTATIVES = 10_000
 
 # A text in one language, or in several: {nb: ..., en: ...}; a plain text is kept under "".
 LocalText = Mapping[str, str]
@@ -113,6 +115,8 @@ class _MeetingEntry(_Strict):
     def _positive(cls, value: Decimal) -> Decimal:
         if not value.is_finite() or value <= 0:
             raise ValueError("a meeting lasts more than 0 hours")
+        if value > HOURS_LIMIT:  # a number YAML gave typed: held to what parse_hours holds text
+            parse_hours(str(value))
         return value
 
     @field_validator("name", mode="before")

@@ -72,7 +72,11 @@ def claim_age_limit(date: dt.date, months: int) -> dt.date:
     if limit is None:
         if len(_LIMITS) > 10_000:
             _LIMITS.clear()
-        limit = _LIMITS[(date, months)] = date + relativedelta(months=months)
+        try:
+            limit = date + relativedelta(months=months)
+        except (OverflowError, ValueError):  # past year 9999: no submission can be later
+            limit = dt.date.max
+        _LIMITS[(date, months)] = limit
     return limit
 
 

@@ -16,6 +16,9 @@ from typing import Any
 
 from ..models import Attendance
 from ..parsing import (
+    AMOUNT_LIMIT,
+    HOURS_LIMIT,
+    ImplausibleValue,
     date_order_hint,
     is_ambiguous_date,
     parse_activity,
@@ -71,8 +74,10 @@ def amount(raw: str) -> Decimal:
     try:
         return parse_amount(raw)
     except ValueError as err:
-        key = "cell_negative" if "negative" in str(err) else "cell_not_amount"
-        raise CellError(key, str(err), text=raw.strip()) from None
+        key = "cell_implausible_amount" if isinstance(err, ImplausibleValue) else \
+            "cell_negative" if "negative" in str(err) else "cell_not_amount"
+        params = {"limit_kr": AMOUNT_LIMIT} if key == "cell_implausible_amount" else {}
+        raise CellError(key, str(err), text=raw.strip(), **params) from None
 
 
 def hours(raw: str) -> Decimal | None:
@@ -81,7 +86,9 @@ def hours(raw: str) -> Decimal | None:
     try:
         return parse_hours(raw)
     except ValueError as err:
-        raise CellError("cell_not_hours", str(err), text=raw.strip()) from None
+        key = "cell_implausible_hours" if isinstance(err, ImplausibleValue) else "cell_not_hours"
+        params = {"limit": HOURS_LIMIT} if key == "cell_implausible_hours" else {}
+        raise CellError(key, str(err), text=raw.strip(), **params) from None
 
 
 def time(raw: str) -> dt.time | None:

@@ -57,12 +57,15 @@ def budget(
     from ..budget import make_budget, plan_problems
     from ..models import Attendance
     from ..parsing import parse_attendance
-    from ..plans import PlanError, read_plan, suggested_plan
+    from ..plans import MOST_REPRESENTATIVES, PlanError, read_plan, suggested_plan
     from ..tables import TableError
 
     choose("--format", output_format, TABLE_OR_JSON)
     if reps < 1:
         raise UsageProblem(f"--reps: {reps} representatives; a budget needs at least 1")
+    if reps > MOST_REPRESENTATIVES:
+        raise UsageProblem(f"--reps: {reps} representatives is more than any working group "
+                           f"(at most {MOST_REPRESENTATIVES})")
     attends = Attendance(read("--attendance", attendance, parse_attendance))
     on = read_date("--date", date) or dt.date.today()
     expected_lost_income = read_amount("--lost-income", lost_income)

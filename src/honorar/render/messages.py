@@ -216,6 +216,12 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "cell_empty": {"nb": "cellen er tom", "en": "the cell is empty"},
     "cell_not_amount": {"nb": "«{text}» er ikke et beløp", "en": "'{text}' is not an amount"},
     "cell_negative": {"nb": "«{text}» er negativt", "en": "'{text}' is negative"},
+    "cell_implausible_amount": {
+        "nb": "«{text}» er mer enn noe krav kan være (over {limit_kr})",
+        "en": "'{text}' is more than any claim could be (over {limit_kr})"},
+    "cell_implausible_hours": {
+        "nb": "«{text}» timer er lenger enn noe møte kan vare (over {limit} timer)",
+        "en": "'{text}' hours is longer than any meeting could last (over {limit} hours)"},
     "cell_not_hours": {"nb": "«{text}» er ikke et antall timer",
                        "en": "'{text}' is not a number of hours"},
     "cell_not_time": {"nb": "«{text}» er ikke et klokkeslett (skriv 09:00)",

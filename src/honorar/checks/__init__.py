@@ -5,11 +5,13 @@
 - duplicates: the same claim id twice, the same person at the same meeting twice;
 - groups: group meetings with fewer representatives than the table recommends;
 - voiding: a finding that voids payment (a duplicate) makes the claim due 0;
+- persons: who a claim is from (`person_key`), the same for every check;
 - run: `audit()`, all of them in one streaming pass.
 """
 
 from .duplicates import DuplicateClaims, duplicate_findings
 from .groups import GroupMeetings, group_findings
+from .persons import PersonKeys, person_key
 from .rows import claim_age_limit, date_findings, honorarium_findings, located
 from .run import Audit, ClaimResult, Tables, audit
 from .voiding import void_payment
@@ -19,6 +21,7 @@ __all__ = [
     "ClaimResult",
     "DuplicateClaims",
     "GroupMeetings",
+    "PersonKeys",
     "Tables",
     "audit",
     "claim_age_limit",
@@ -27,5 +30,6 @@ __all__ = [
     "group_findings",
     "honorarium_findings",
     "located",
+    "person_key",
     "void_payment",
 ]

@@ -1,10 +1,10 @@
 """Claims paid twice: the same claim id again, or the same person at the same meeting again.
 
-A claim id seen before is a duplicate of the row that had it first. The same
-representative on the same date is at the same meeting when both rows give times and the
-times overlap (two meetings on one day, one after the other, are fine), or when neither
-row gives times and both name the same group. Only the later row gets the finding, naming
-the earlier one.
+A claim id seen before is a duplicate of the row that had it first. The same person
+(`persons.person_key`: the representative id, else the name) on the same date is at the
+same meeting when both rows give times and the times overlap (two meetings on one day, one
+after the other, are fine), or when neither row gives times and both name the same group.
+Only the later row gets the finding, naming the earlier one.
 """
 
 from __future__ import annotations
@@ -16,14 +16,11 @@ from ..claims import Claim
 from ..claims.cells import Cache
 from ..models import Finding, RateTable
 from .fingerprints import FingerprintMap
+from .persons import PersonKeys, normalised_name
 from .rows import NONE, severity
 
 _DAY = 86_400  # seconds; a span is start * _DAY + end
 _NO_GROUP = -1
-
-
-def person_key(name: str) -> str:
-    return " ".join(name.casefold().split())
 
 
 def span_of(claim: Claim, names: Cache) -> int:
@@ -54,7 +51,8 @@ class DuplicateClaims:
         self._span = array("q")
         self._row = array("i")
         self._before = array("i")
-        self._names = Cache(person_key)  # names and groups → their comparison keys
+        self._names = Cache(normalised_name)  # groups → their comparison keys
+        self._persons = PersonKeys()
         self._spans: dict[tuple, int] = {}
 
     def see(self, claim: Claim, table: RateTable | None) -> tuple[Finding, ...]:
@@ -77,7 +75,7 @@ class DuplicateClaims:
                 self._spans[times] = span
         rows = self._row
         entry = len(rows)
-        previous = self._latest.swap(hash((names[claim.representative], date)), entry)
+        previous = self._latest.swap(hash((self._persons(claim), date)), entry)
         self._span.append(span)
         rows.append(row)
         self._before.append(previous)

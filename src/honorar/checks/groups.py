@@ -15,8 +15,8 @@ from collections.abc import Callable, Iterable, Iterator
 from ..claims import Claim
 from ..claims.cells import Cache
 from ..models import Finding, RateTable
-from .duplicates import person_key
 from .fingerprints import FingerprintMap
+from .persons import PersonKeys, normalised_name
 
 
 class GroupMeetings:
@@ -35,7 +35,8 @@ class GroupMeetings:
         # meetings still short of people: the rows after the first, and who came
         self._later: list[tuple[int, int]] = []  # (row, meeting)
         self._people: dict[int, set[int]] = {}  # meeting → persons, for minimums above two
-        self._names = Cache(person_key)
+        self._names = Cache(normalised_name)  # groups → their comparison keys
+        self._persons = PersonKeys()
         self._group_text: dict[str, str] = {}
 
     def see(self, claim: Claim, table: RateTable | None) -> bool:
@@ -52,7 +53,7 @@ class GroupMeetings:
         missing = self._missing[meeting]
         if missing <= 0:
             return False
-        person = hash(names[claim.representative])
+        person = hash(self._persons(claim))
         first = self._first_person[meeting]
         if missing == 1 and self._people.get(meeting) is None:
             new_person = person != first
@@ -72,7 +73,7 @@ class GroupMeetings:
     def _open(self, claim: Claim, table: RateTable) -> bool:
         missing = table.representatives.minimum - 1  # type: ignore[union-attr]
         self._missing.append(missing)
-        self._first_person.append(hash(self._names[claim.representative]))
+        self._first_person.append(hash(self._persons(claim)))
         self._first_row.append(claim.row)
         group = claim.group or ""
         self._group.append(self._group_text.setdefault(group, group))

@@ -17,49 +17,106 @@ from typing import Any
 from .records import ClaimFileError
 
 CANONICAL_COLUMNS = (
-    "claim_id", "representative", "scheme", "group", "date", "start", "end", "hours",
-    "attendance", "activity", "agreement", "claimed_honorarium", "lost_income",
+    "claim_id", "representative", "representative_id", "scheme", "group", "date", "start",
+    "end", "hours", "attendance", "activity", "agreement", "claimed_honorarium", "lost_income",
     "lost_income_documented", "gift", "submitted",
 )
 # Without these a claim cannot be audited; the rest have a stated default when absent.
 REQUIRED_COLUMNS = ("claim_id", "representative", "scheme", "date", "attendance",
                     "claimed_honorarium")
 
-_ALIASES = {
-    "claim_id": ("krav_id", "kravid", "kravnr", "kravnummer"),
-    "representative": ("brukerrepresentant", "navn", "representant", "name"),
-    "scheme": ("ordning",),
-    "group": ("gruppe", "arbeidsgruppe"),
-    "date": ("dato", "møtedato", "motedato", "meeting_date"),
-    "start": ("fra", "starttid", "start_time"),
-    "end": ("til", "slutt", "sluttid", "end_time"),
-    "hours": ("timer", "varighet", "duration"),
-    "attendance": ("oppmøte", "oppmote"),
-    "activity": ("aktivitet",),
-    "agreement": ("avtale", "skriftlig_avtale"),
-    "claimed_honorarium": ("honorar", "krevd_honorar", "honorarium"),
-    "lost_income": ("tapt_arbeidsinntekt", "tapt_arbeidsfortjeneste"),
-    "lost_income_documented": ("dokumentert",),
-    "gift": ("gave",),
-    "submitted": ("innsendt", "kravdato", "submitted_date"),
+# The names people give each column in Norwegian sheets (bokmål and nynorsk), as payroll
+# systems, Excel templates and hand-made sheets write them. A name with æ, ø or å is also
+# accepted as systems without those letters write it (møtedato: motedato, moetedato).
+# A bare `id` names no column: in a claims file it may be the claim's or the person's.
+# No column asks for a national identity number (personnummer): a file should not carry
+# one for this, and `representative_id` takes an employee or resource number instead.
+NORWEGIAN_NAMES: dict[str, tuple[str, ...]] = {
+    "claim_id": ("krav_id", "kravid", "kravnr", "kravnummer", "krav_nr", "bilagsnr",
+                 "bilagsnummer", "løpenr", "løpenummer", "refnr"),
+    "representative": ("brukerrepresentant", "navn", "representant", "brukerrep",
+                       "brukarrepresentant", "namn", "deltaker", "deltakar", "fullt_navn",
+                       "honorarmottaker", "mottaker"),
+    "representative_id": ("brukerrepresentant_id", "representant_id", "brukarrepresentant_id",
+                          "ansattnummer", "ansattnr", "ansatt_nr", "ressursnummer",
+                          "ressursnr", "lønnsnummer", "lønnsnr", "person_id",
+                          "brukerrepresentant_nr", "deltaker_id"),
+    "scheme": ("ordning", "honorarordning", "satsordning"),
+    "group": ("gruppe", "arbeidsgruppe", "gruppenavn", "prosjektgruppe", "utvalg",
+              "utval"),
+    "date": ("dato", "møtedato", "møtedag", "dato_for_møtet", "aktivitetsdato",
+             "oppdragsdato"),
+    "start": ("fra", "starttid", "fra_kl", "kl_fra", "fra_klokken", "tid_fra", "møtestart",
+              "start_kl"),
+    "end": ("til", "slutt", "sluttid", "til_kl", "kl_til", "til_klokken", "tid_til",
+            "møteslutt", "slutt_kl"),
+    "hours": ("timer", "varighet", "antall_timer", "ant_timer", "timeantall", "timar",
+              "tal_timar", "varigheit", "møtelengde"),
+    "attendance": ("oppmøte", "møteform", "deltakelse", "deltakelsesform", "deltaking",
+                   "oppmøteform", "fremmøte", "frammøte", "fysisk_digital", "fysisk_eller_digital"),
+    "activity": ("aktivitet", "møtetype", "type", "aktivitetstype", "type_aktivitet",
+                 "oppdragstype", "type_oppdrag", "type_møte"),
+    "agreement": ("avtale", "skriftlig_avtale", "signert_avtale", "avtale_signert",
+                  "underskrevet_avtale", "inngått_avtale", "avtale_inngått", "skriftleg_avtale",
+                  "oppdragsavtale", "har_avtale"),
+    "claimed_honorarium": ("honorar", "beløp", "honorarbeløp", "honorar_beløp", "krevd_honorar",
+                           "krevd_beløp", "kravbeløp", "honorar_krevd"),
+    "lost_income": ("tapt_arbeidsinntekt", "tapt_arbeidsfortjeneste", "tapt_inntekt",
+                    "tapt_arbeidsforteneste", "inntektstap", "tap_av_inntekt"),
+    "lost_income_documented": ("dokumentert", "dokumentasjon", "dokumentert_tap",
+                               "dokumentert_trekk", "trekk_dokumentert",
+                               "dokumentert_inntektstap"),
+    "gift": ("gave", "gåve", "gavekort"),
+    "submitted": ("innsendt", "kravdato", "innsendt_dato", "dato_innsendt", "innsendingsdato",
+                  "sendt_inn", "innlevert", "mottatt_dato", "dato_mottatt"),
+}
+ENGLISH_NAMES: dict[str, tuple[str, ...]] = {
+    "claim_id": ("claim", "claim_no", "claim_number"),
+    "representative": ("name", "representative_name"),
+    "representative_id": ("employee_number", "employee_id", "person_no"),
+    "date": ("meeting_date",),
+    "start": ("start_time",),
+    "end": ("end_time",),
+    "hours": ("duration",),
+    "agreement": ("signed_agreement",),
+    "claimed_honorarium": ("honorarium", "amount"),
+    "submitted": ("submitted_date",),
 }
 
-_SEPARATORS = re.compile(r"[\s\-./]+")
+# A trailing unit is part of many headers ('Beløp (kr)', 'Honorar NOK'); it names nothing.
+_SEPARATORS = re.compile(r"[\s\-./()\[\]:,;*_]+")
+_UNIT = re.compile(r"_(?:i_)?(?:kr|nok|kroner)$")
+_PLAIN_LETTERS = (str.maketrans({"æ": "ae", "ø": "o", "å": "a"}),
+                  str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"}))
 
 
 def normalise_header(name: str) -> str:
-    return _SEPARATORS.sub("_", name.replace("\ufeff", "").strip().lower()).strip("_")
+    """A header's key: lower case, every run of spaces and punctuation one '_', and a
+    unit at the end ('kr', 'NOK') left out."""
+    key = _SEPARATORS.sub("_", name.replace("\ufeff", "").strip().lower()).strip("_")
+    return _UNIT.sub("", key) or key
 
 
 def _normalise_word(word: str) -> str:
     return " ".join(word.strip().lower().split())
 
 
+def _spellings(name: str) -> set[str]:
+    key = normalise_header(name)
+    return {key, *(key.translate(table) for table in _PLAIN_LETTERS)}
+
+
 BUILT_IN_COLUMNS: dict[str, str] = {}
-for _canonical, _names in _ALIASES.items():
-    BUILT_IN_COLUMNS[_canonical] = _canonical
-    for _name in _names:
-        BUILT_IN_COLUMNS[normalise_header(_name)] = _canonical
+for _canonical in CANONICAL_COLUMNS:
+    for _name in (_canonical, *ENGLISH_NAMES.get(_canonical, ()),
+                  *NORWEGIAN_NAMES.get(_canonical, ())):
+        for _key in _spellings(_name):
+            BUILT_IN_COLUMNS.setdefault(_key, _canonical)
+
+
+def norwegian_names(column: str, count: int = 4) -> tuple[str, ...]:
+    """The first Norwegian names of a column, to say what a missing column may be called."""
+    return NORWEGIAN_NAMES.get(column, ())[:count]
 
 
 @dataclass(frozen=True, slots=True)

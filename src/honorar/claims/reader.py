@@ -326,7 +326,7 @@ def _row_reader(header: Header, mapping: ClaimMapping, slash_order: str | None,
     col = header.columns
     i_id, i_rep, i_scheme = col["claim_id"], col["representative"], col["scheme"]
     i_date, i_attendance, i_claimed = col["date"], col["attendance"], col["claimed_honorarium"]
-    i_group = col.get("group", blank)
+    i_group, i_person = col.get("group", blank), col.get("representative_id", blank)
     i_start, i_end, i_hours = col.get("start", blank), col.get("end", blank), col.get("hours", blank)
     i_activity, i_agreement = col.get("activity", blank), col.get("agreement", blank)
     i_lost, i_documented = col.get("lost_income", blank), col.get("lost_income_documented", blank)
@@ -415,7 +415,7 @@ def _row_reader(header: Header, mapping: ClaimMapping, slash_order: str | None,
         meeting = Meeting(scheme, date, attendance, activity, hours, agreement, lost_income,
                           is_documented, gift)
         return make_claim(row, claim_id, representative, group, meeting, start, end, claimed,
-                          submitted)
+                          submitted, cells[i_person].strip() or None)
 
     # Apart from the claim id, the person, the group and the dates, the cells of a row
     # repeat through a file: a few hundred distinct sets in a million rows. They are read
@@ -467,7 +467,8 @@ def _row_reader(header: Header, mapping: ClaimMapping, slash_order: str | None,
             return read_in_order(cells, row)
         meeting = meetings.get((facts, date)) or meeting_of(facts, date)
         return make_claim(row, claim_id, representative, cells[i_group].strip() or None, meeting,
-                          facts.start, facts.end, facts.claimed, submitted)
+                          facts.start, facts.end, facts.claimed, submitted,
+                          cells[i_person].strip() or None)
 
     return read_row
 

@@ -26,6 +26,8 @@ class Claim:
     end: dt.time | None
     claimed_honorarium: Decimal
     submitted: dt.date | None
+    # the person's number in the file (employee or resource number), when it has one
+    representative_id: str | None = None
 
     @property
     def claimed_total(self) -> Decimal:
@@ -39,11 +41,12 @@ def _claim_maker():
     setters = [getattr(Claim, name).__set__ for name in names]
     new = object.__new__
     (row_, id_, representative_, group_, meeting_, start_, end_, claimed_,
-     submitted_) = setters
+     submitted_, representative_id_) = setters
 
     def make(row: int, claim_id: str, representative: str, group: str | None,
              meeting: Meeting, start: dt.time | None, end: dt.time | None,
-             claimed_honorarium: Decimal, submitted: dt.date | None) -> Claim:
+             claimed_honorarium: Decimal, submitted: dt.date | None,
+             representative_id: str | None = None) -> Claim:
         claim = new(Claim)
         row_(claim, row)
         id_(claim, claim_id)
@@ -54,9 +57,10 @@ def _claim_maker():
         end_(claim, end)
         claimed_(claim, claimed_honorarium)
         submitted_(claim, submitted)
+        representative_id_(claim, representative_id)
         return claim
 
-    assert len(names) == len(setters) == 9  # every field is set
+    assert len(names) == len(setters) == 10  # every field is set
     return make
 
 

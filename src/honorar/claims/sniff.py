@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from ..parsing import date_order_hint, is_ambiguous_date
-from .columns import REQUIRED_COLUMNS, normalise_header
+from .columns import REQUIRED_COLUMNS, normalise_header, norwegian_names
 from .records import ClaimFileError
 
 SAMPLE_BYTES = 1 << 20
@@ -136,6 +136,13 @@ def _records(text: str, delimiter: str, limit: int) -> list[tuple[int, list[str]
     return found
 
 
+def described(columns: Iterable[str]) -> str:
+    """Columns with Norwegian names they may go by: 'date (in Norwegian: dato, møtedato …)'."""
+    return ", ".join(f"{c} (in Norwegian: "
+                     f"{', '.join(n.replace('_', ' ') for n in norwegian_names(c, 3))} …)"
+                     for c in columns)
+
+
 def find_header(text: str, known: Mapping[str, str], delimiter: str | None,
                 name: str) -> Header:
     """The record that names the most known columns, with the delimiter that splits it so."""
@@ -151,7 +158,7 @@ def find_header(text: str, known: Mapping[str, str], delimiter: str | None,
         sep_text = f" with --delimiter {DELIMITER_NAMES.get(delimiter, delimiter)}" \
             if delimiter else ""
         raise ClaimFileError(f"{name}: no header row{sep_text} with the columns "
-                             f"{', '.join(REQUIRED_COLUMNS)} (use --mapping for other names)")
+                             f"{described(REQUIRED_COLUMNS)} (use --mapping for other names)")
     _, _, sep, index, line, cells = best
     where = f"line {line} (split on {DELIMITER_NAMES.get(sep, repr(sep))})"
     columns, names, ignored = header_columns(cells, known, name, where)
@@ -180,7 +187,7 @@ def header_columns(cells: list[str], known: Mapping[str, str], name: str, where:
     if missing:
         raise ClaimFileError(
             f"{name}: no header row with the columns {', '.join(REQUIRED_COLUMNS)}: {where} "
-            f"lacks {', '.join(missing)} (use --mapping for other names)")
+            f"lacks {described(missing)} (use --mapping for other names)")
     return columns, names, tuple(ignored)
 
 

@@ -16,8 +16,7 @@ from ..claims.cells import Cache
 
 
 class _Claimant(Protocol):
-    representative: str
-    representative_id: str | None
+    representative: str  # and perhaps representative_id: a claim-like object may lack it
 
 
 def normalised_name(name: str) -> str:
@@ -32,8 +31,9 @@ def _id_key(representative_id: str) -> str:
 
 def person_key(claim: _Claimant) -> str:
     """The person a claim is from: its representative id when it has one, else its name."""
-    if claim.representative_id:
-        return _id_key(claim.representative_id)
+    representative_id = getattr(claim, "representative_id", None)
+    if representative_id:
+        return _id_key(representative_id)
     return normalised_name(claim.representative)
 
 
@@ -48,7 +48,7 @@ class PersonKeys:
         self._names = Cache(normalised_name)
 
     def __call__(self, claim: _Claimant) -> str:
-        representative_id = claim.representative_id
+        representative_id = getattr(claim, "representative_id", None)
         if representative_id:
             return self._ids[representative_id]
         return self._names[claim.representative]

@@ -11,6 +11,7 @@ import typer
 
 from . import UsageProblem
 from .options import (
+    XLSX_NEEDS_OUTPUT,
     FailOn,
     FailOnOption,
     Lang,
@@ -25,7 +26,7 @@ from .options import (
 
 app = typer.Typer(add_completion=False, rich_markup_mode=None)
 
-FORMATS = ("table", "json", "csv")
+FORMATS = ("table", "json", "csv", "xlsx")
 DELIMITER_WORDS = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "bar": "|",
                    "pipe": "|"}
 
@@ -36,7 +37,8 @@ def audit(
     file: Annotated[str, typer.Argument(
         help="The claims file (CSV, or a workbook: .xlsx, .xlsm, .xls, .ods), or - for "
         "standard input.", metavar="FILE", show_default=False)],
-    output_format: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
+    output_format: Annotated[str, typer.Option(
+        "--format", help="table, json, csv, or xlsx (a workbook; needs --output).")] = "table",
     output: Annotated[Path | None, typer.Option(
         help="Write the report here (atomically) instead of to standard output.",
         show_default=False)] = None,
@@ -67,6 +69,8 @@ def audit(
         delimiter = DELIMITER_WORDS.get(delimiter.lower(), delimiter)
         if len(delimiter) != 1:
             raise UsageProblem(f"--delimiter: '{delimiter}' is not one character (or tab)")
+    if output_format == "xlsx" and output is None:
+        raise UsageProblem(XLSX_NEEDS_OUTPUT)
     if output is not None:
         _check_output(output, file)
     tables = catalogue(rates_dir)
@@ -85,7 +89,7 @@ def audit(
     from ..render.atomic import AtomicOutput
 
     reading = Reading.of(reader)
-    sink = AtomicOutput(output, binary=output_format == "json") \
+    sink = AtomicOutput(output, binary=output_format in ("json", "xlsx")) \
         if output is not None or output_format != "table" else None
     try:
         report = _report(output_format, sink, lang.value, reading, output is not None)
@@ -122,6 +126,10 @@ def _report(output_format: str, sink, lang: str, reading, to_file: bool):
         from ..render.audit.json import JsonReport
 
         return JsonReport(sink, lang, reading)
+    if output_format == "xlsx":
+        from ..render.audit.xlsx import XlsxReport
+
+        return XlsxReport(sink, lang, reading)
     if output_format == "csv":
         from ..render.audit.csv import CsvReport
 

@@ -10,13 +10,14 @@ import typer
 
 from . import UsageProblem
 from .options import (
-    TABLE_OR_JSON,
+    TABLE_JSON_OR_XLSX,
     FailOn,
     FailOnOption,
-    FormatOption,
+    FormatWithXlsxOption,
     Lang,
     LangOption,
     RatesDirOption,
+    WorkbookOutputOption,
     catalogue,
     choose,
     exit_code,
@@ -24,6 +25,8 @@ from .options import (
     read_amount,
     read_date,
     table_problem,
+    workbook_output,
+    write_workbook,
 )
 
 app = typer.Typer(add_completion=False, rich_markup_mode=None)
@@ -49,7 +52,8 @@ def budget(
     lost_income: Annotated[str | None, typer.Option(
         help="Expected lost income per representative per meeting, kr (taken as documented; "
              "the table's cap applies).", show_default=False)] = None,
-    output_format: FormatOption = "table",
+    output_format: FormatWithXlsxOption = "table",
+    output: WorkbookOutputOption = None,
     lang: LangOption = Lang.nb,
     rates_dir: RatesDirOption = None,
     fail_on: FailOnOption = FailOn.error,
@@ -60,7 +64,8 @@ def budget(
     from ..plans import MOST_REPRESENTATIVES, PlanError, read_plan, suggested_plan
     from ..tables import TableError
 
-    choose("--format", output_format, TABLE_OR_JSON)
+    choose("--format", output_format, TABLE_JSON_OR_XLSX)
+    workbook = workbook_output(output_format, output)
     if reps < 1:
         raise UsageProblem(f"--reps: {reps} representatives; a budget needs at least 1")
     if reps > MOST_REPRESENTATIVES:
@@ -90,7 +95,11 @@ def budget(
 
     result = make_budget(meetings, name, reps, versions.at, date=on, attendance=attends,
                          lost_income=expected_lost_income)
-    if output_format == "json":
+    if workbook is not None:
+        from ..render.budget.xlsx import write_budget
+
+        write_workbook(workbook, lambda sink: write_budget(sink, result, lang.value))
+    elif output_format == "json":
         from ..render import jsonout
         from ..render.budget.json import budget as budget_json
 

@@ -46,6 +46,48 @@ SheetOption = Annotated[
 
 TABLE_OR_JSON = ("table", "json")
 FormatOption = Annotated[str, typer.Option("--format", help="table or json.")]
+TABLE_JSON_OR_XLSX = ("table", "json", "xlsx")
+FormatWithXlsxOption = Annotated[str, typer.Option(
+    "--format", help="table, json, or xlsx (a workbook; needs --output).")]
+WorkbookOutputOption = Annotated[Path | None, typer.Option(
+    "--output", help="With --format xlsx: the workbook to write (atomically).",
+    show_default=False)]
+XLSX_NEEDS_OUTPUT = ("--format xlsx: a workbook is not for a terminal; give --output FILE.xlsx "
+                     "to write it to a file")
+
+
+def workbook_output(output_format: str, output: Path | None,
+                    input_file: Path | None = None) -> Path | None:
+    """The workbook to write for `--format xlsx --output FILE` (None for other formats);
+    never the input file."""
+    if output_format != "xlsx":
+        if output is not None:
+            raise UsageProblem("--output goes with --format xlsx (table and json are written "
+                               "to standard output)")
+        return None
+    if output is None:
+        raise UsageProblem(XLSX_NEEDS_OUTPUT)
+    if not output.parent.is_dir():
+        raise UsageProblem(f"--output: the directory '{output.parent}' does not exist")
+    if output.is_dir():
+        raise UsageProblem(f"--output: '{output}' is a directory")
+    if input_file is not None and str(input_file) != "-" and (
+            output.resolve() == input_file.resolve()):
+        raise UsageProblem(f"--output: '{output}' is the input file; the input is never "
+                           "overwritten")
+    return output
+
+
+def write_workbook(output: Path, write: Callable[[object], None]) -> None:
+    """Run `write(sink)` into an atomic output for `output`, committed only when it is done."""
+    from ..render.atomic import AtomicOutput
+
+    sink = AtomicOutput(output, binary=True)
+    try:
+        write(sink)
+        sink.commit()
+    finally:
+        sink.discard()
 
 
 def choose(option: str, value: str, allowed: tuple[str, ...]) -> str:

@@ -11,16 +11,21 @@ import typer
 
 from . import UsageProblem
 from .options import (
+    TABLE_JSON_OR_XLSX,
     TABLE_OR_JSON,
     FormatOption,
+    FormatWithXlsxOption,
     Lang,
     LangOption,
     RatesDirOption,
     SheetOption,
+    WorkbookOutputOption,
     catalogue,
     choose,
     read_date,
     table_problem,
+    workbook_output,
+    write_workbook,
 )
 
 app = typer.Typer(add_completion=False, rich_markup_mode=None, no_args_is_help=True)
@@ -245,11 +250,13 @@ def diff(old: Annotated[str, typer.Argument(help=VERSION_HELP, metavar="OLD",
              help="Break the impact down by scheme, representative or group.",
              show_default=False)] = None,
          sheet: SheetOption = None,
-         output_format: FormatOption = "table", lang: LangOption = Lang.nb,
+         output_format: FormatWithXlsxOption = "table",
+         output: WorkbookOutputOption = None, lang: LangOption = Lang.nb,
          rates_dir: RatesDirOption = None) -> None:
     from ..diff import compare
 
-    choose("--format", output_format, TABLE_OR_JSON)
+    choose("--format", output_format, TABLE_JSON_OR_XLSX)
+    workbook = workbook_output(output_format, output, impact)
     if top < 0:
         raise UsageProblem("--top: must be 0 or more")
     if by is not None and by not in BY:
@@ -267,6 +274,13 @@ def diff(old: Annotated[str, typer.Argument(help=VERSION_HELP, metavar="OLD",
     changes = compare(old_table, new_table)
     cost = None if impact is None else _impact(impact, mapping, old_table, new_table, top, by,
                                                sheet)
+    if workbook is not None:
+        from ..render.rates.xlsx import write_diff
+
+        write_workbook(workbook, lambda sink: write_diff(
+            sink, lang.value, old_table.label, new_table.label, changes, cost,
+            None if impact is None else str(impact)))
+        return
     if output_format == "json":
         from ..render.rates import json as rates_json
 

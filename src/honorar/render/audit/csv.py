@@ -37,6 +37,7 @@ COLUMNS = (
     "claimed_honorarium", "claimed_lost_income", "claimed_gift", "claimed_total",
     "due_honorarium", "due_lost_income", "due_gift", "due_total", "difference", "findings",
 )
+AMOUNT_COLUMNS = COLUMNS[COLUMNS.index("claimed_honorarium"):COLUMNS.index("findings")]
 LINE_END = "\r\n"
 _FORMULA_STARTS = frozenset("=+-@\t\r")
 _CACHE_LIMIT = 20_000
@@ -98,16 +99,21 @@ class AmountCells:
     @staticmethod
     def _compute(claim: Claim, calculation: Calculation) -> tuple[str, str]:
         """The version's cell, and the amounts' cells joined."""
-        meeting = claim.meeting
-        claimed = (claim.claimed_honorarium, meeting.lost_income, meeting.gift)
-        claimed_total = sum(claimed, Decimal(0))
-        due = (calculation.honorarium, calculation.lost_income, calculation.gift,
-               calculation.total)
-        difference = None if calculation.total is None else claimed_total - calculation.total
-        amounts = [*(amount(v) for v in (*claimed, claimed_total)),  # type: ignore[misc]
-                   *("" if v is None else amount(v) for v in (*due, difference))]
+        amounts = ["" if v is None else amount(v) for v in claim_amounts(claim, calculation)]
         # amounts are digits, a point and perhaps a minus: nothing to quote or neutralise
         return _quoted(calculation.version or ""), ",".join(amounts)  # type: ignore[arg-type]
+
+
+def claim_amounts(claim: Claim, calculation: Calculation) -> tuple[Decimal | None, ...]:
+    """A claim's amounts in the order of AMOUNT_COLUMNS: what is claimed, what is due (None
+    where the rules do not decide) and the difference. The reports that list claims one a
+    row take their amounts from here."""
+    meeting = claim.meeting
+    claimed = (claim.claimed_honorarium, meeting.lost_income, meeting.gift)
+    claimed_total = sum(claimed, Decimal(0))
+    due = (calculation.honorarium, calculation.lost_income, calculation.gift, calculation.total)
+    difference = None if calculation.total is None else claimed_total - calculation.total
+    return (*claimed, claimed_total, *due, difference)
 
 
 class CsvReport:

@@ -82,6 +82,21 @@ class _Listed:
     findings: list[tuple[str, str, str]]  # severity, code, message
 
 
+def summary_facts(s: Summary) -> list[tuple[str, int | Decimal]]:
+    """The summary's figures as (key of WORDS, value): counts as int, amounts as Decimal.
+    The table and the workbook reports show these."""
+    facts: list[tuple[str, int | Decimal]] = [("rows", s.rows)]
+    if s.invalid_rows:
+        facts.append(("invalid", s.invalid_rows))
+    facts += [("with_findings", s.claims_with_findings), ("claimed", s.claimed_total),
+              ("due", s.due_total), ("overpaid", s.overpaid), ("underpaid", s.underpaid)]
+    if s.undecided_claimed:
+        facts.append(("undecided", s.undecided_claimed))
+    if s.duplicate_claimed:
+        facts.append(("duplicates", s.duplicate_claimed))
+    return facts
+
+
 class TableReport:
     def __init__(self, console: Console, lang: str, reading: Reading) -> None:
         self.console = console
@@ -142,22 +157,13 @@ class TableReport:
         if r.ignored_columns:
             print_(escape(f"{w['ignored']}: {', '.join(r.ignored_columns)}"))
         print_()
-        money = lambda value: locale.money(value, lang)  # noqa: E731
         facts = Table(show_header=False, box=None, pad_edge=False)
         facts.add_column(style="bold")
         facts.add_column(justify="right")
-        facts.add_row(w["rows"], locale.number(s.rows, lang))
-        if s.invalid_rows:
-            facts.add_row(w["invalid"], f"[red]{locale.number(s.invalid_rows, lang)}[/red]")
-        facts.add_row(w["with_findings"], locale.number(s.claims_with_findings, lang))
-        facts.add_row(w["claimed"], money(s.claimed_total))
-        facts.add_row(w["due"], money(s.due_total))
-        facts.add_row(w["overpaid"], money(s.overpaid))
-        facts.add_row(w["underpaid"], money(s.underpaid))
-        if s.undecided_claimed:
-            facts.add_row(w["undecided"], money(s.undecided_claimed))
-        if s.duplicate_claimed:
-            facts.add_row(w["duplicates"], money(s.duplicate_claimed))
+        for key, value in summary_facts(s):
+            text = locale.money(value, lang) if isinstance(value, Decimal) \
+                else locale.number(value, lang)
+            facts.add_row(w[key], f"[red]{text}[/red]" if key == "invalid" else text)
         print_(facts)
         versions = ", ".join(f"{table.label} ({locale.number(rows, lang)} {w['rows_word']})"
                              for table, rows in s.versions)

@@ -1,0 +1,201 @@
+"""The audit as a workbook for finance staff: a summary, every claim, every finding.
+
+Three sheets, named in the chosen language: the summary (the table report's figures, the
+rate tables used and the findings per code), the claims (one row per row of the file: its
+amounts as numbers in a kr format, the difference, the finding codes and their messages;
+a row with an error finding shaded) and the findings (one row per finding).
+
+A workbook in constant memory is written row by row, never revisited, but the findings of
+group meetings are known only at the end. So the rows are kept in a temporary file (marshal
+records, one per claim) while the claims are read, and the sheets are written from it at
+the end, with the late findings merged in by row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import marshal
+import tempfile
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any
+
+from ...audit import Reading, Summary, readable_claimed
+from ...checks import ClaimResult
+from ...models import Finding
+from ..atomic import AtomicOutput
+from ..xlsx import Workbook
+from .csv import AMOUNT_COLUMNS, claim_amounts
+from .messages import SEVERITY_WORDS, FindingTexts
+from .table import WORDS as TABLE_WORDS
+from .table import summary_facts
+
+HEADINGS = {
+    "nb": {
+        "sheets": ("Sammendrag", "Krav", "Funn"),
+        "row": "Rad", "claim_id": "Krav-ID", "representative": "Brukerrepresentant",
+        "group": "Gruppe", "scheme": "Ordning", "version": "Satstabell", "date": "Dato",
+        "claimed_honorarium": "Krevd honorar", "claimed_lost_income": "Krevd tapt inntekt",
+        "claimed_gift": "Krevd gave", "claimed_total": "Krevd i alt",
+        "due_honorarium": "Honorar etter reglene", "due_lost_income": "Tapt inntekt etter reglene",
+        "due_gift": "Gave etter reglene", "due_total": "Skal utbetales",
+        "difference": "Krevd minus skal utbetales", "findings": "Funnkoder", "messages": "Funn",
+        "code": "Kode", "severity": "Alvor", "message": "Melding", "column": "Kolonne",
+        "count": "Antall", "file": "Fil",
+    },
+    "en": {
+        "sheets": ("Summary", "Claims", "Findings"),
+        "row": "Row", "claim_id": "Claim ID", "representative": "Representative",
+        "group": "Group", "scheme": "Scheme", "version": "Rate table", "date": "Date",
+        "claimed_honorarium": "Claimed fee", "claimed_lost_income": "Claimed lost income",
+        "claimed_gift": "Claimed gift", "claimed_total": "Claimed total",
+        "due_honorarium": "Fee due", "due_lost_income": "Lost income due",
+        "due_gift": "Gift due", "due_total": "Total due",
+        "difference": "Claimed minus due", "findings": "Finding codes", "messages": "Findings",
+        "code": "Code", "severity": "Severity", "message": "Message", "column": "Column",
+        "count": "Count", "file": "File",
+    },
+}
+_CLAIMED_PARTS = ("claimed_honorarium", "claimed_lost_income", "claimed_gift", "claimed_total")
+_EXCEL_DAY_ZERO = dt.date(1899, 12, 30).toordinal()
+
+
+class XlsxReport:
+    def __init__(self, output: AtomicOutput, lang: str, reading: Reading) -> None:
+        self.output = output
+        self.lang = lang
+        self.reading = reading
+        self.words = HEADINGS[lang]
+        self.texts = FindingTexts(lang, reading.columns)
+        self.severity_words = SEVERITY_WORDS[lang]
+        self._spool = tempfile.TemporaryFile()  # noqa: SIM115 - closed in finish()
+        self._dump = marshal.dump
+        self._amounts: dict[tuple, tuple] = {}
+
+    # -- while the claims are read: one record a row
+
+    def add(self, result: ClaimResult) -> None:
+        findings = [self._finding(f) for f in result.findings]
+        claim = result.claim
+        if claim is None:
+            values = result.invalid.values  # type: ignore[union-attr]
+            parts = dict(zip(_CLAIMED_PARTS, readable_claimed(result.invalid),  # type: ignore[arg-type]
+                             strict=True))
+            amounts = tuple(_number(parts.get(name)) for name in AMOUNT_COLUMNS)
+            record = (result.row, values.get("claim_id", ""), values.get("representative", ""),
+                      values.get("group", ""), values.get("scheme", ""), "",
+                      values.get("date", ""), amounts, findings)
+        else:
+            meeting = claim.meeting
+            record = (claim.row, claim.claim_id, claim.representative, claim.group or "",
+                      meeting.scheme, result.calculation.version or "",  # type: ignore[union-attr]
+                      meeting.date.toordinal() - _EXCEL_DAY_ZERO,
+                      self._amounts_of(claim, result.calculation), findings)
+        self._dump(record, self._spool)
+
+    def _amounts_of(self, claim, calculation) -> tuple:
+        meeting = claim.meeting
+        key = (claim.claimed_honorarium, meeting.lost_income, meeting.gift, id(calculation))
+        known = self._amounts.get(key)
+        if known is None or known[0] is not calculation:
+            if len(self._amounts) > 20_000:
+                self._amounts.clear()
+            known = self._amounts[key] = (
+                calculation, tuple(_number(v) for v in claim_amounts(claim, calculation)))
+        return known[1]
+
+    def _finding(self, f: Finding) -> tuple:
+        column = None if f.column is None else self.reading.columns.get(f.column, f.column)
+        return (str(f.code), str(f.severity), self.texts(f), column)
+
+    # -- the end: the sheets
+
+    def finish(self, summary: Summary, late_findings: Iterator[Finding]) -> None:
+        w = self.words
+        book = Workbook(self.output, self.lang)
+        try:
+            summary_sheet = book.sheet(w["sheets"][0])
+            claims = book.sheet(w["sheets"][1], [
+                w[c] for c in ("row", "claim_id", "representative", "group", "scheme",
+                               "version", "date")]
+                + [w.get(c, c) for c in AMOUNT_COLUMNS] + [w["findings"], w["messages"]])
+            findings = book.sheet(w["sheets"][2], [
+                w[c] for c in ("row", "claim_id", "representative", "code", "severity",
+                               "message", "column")])
+            self._rows(claims, findings, late_findings)
+            self._summary(summary_sheet, summary)
+            for sheet in (summary_sheet, claims, findings):
+                sheet.finish()
+        finally:
+            self._spool.close()
+        book.close()
+
+    def _records(self) -> Iterator[tuple]:
+        spool = self._spool
+        spool.seek(0)
+        while True:
+            try:
+                yield marshal.load(spool)
+            except EOFError:
+                return
+
+    def _rows(self, claims, findings, late_findings: Iterator[Finding]) -> None:
+        pending = next(late_findings, None)
+        severity = self.severity_words
+        for record in self._records():
+            row, claim_id, representative, group, scheme, version, date, amounts, found = record
+            while pending is not None and (pending.row or 0) <= row:
+                if pending.row == row:
+                    found.append(self._finding(pending))
+                pending = next(late_findings, None)
+            shaded = any(f[1] == "error" for f in found)
+            claims.write([("count", row), ("text", claim_id), ("text", representative),
+                          ("text", group), ("text", scheme), ("text", version),
+                          ("date" if isinstance(date, int) else "text", date),
+                          *(("money", a) for a in amounts),
+                          ("text", " ".join(f[0] for f in found)),
+                          ("wrap", "\n".join(f[2] for f in found))], shaded=shaded)
+            for code, level, message, column in found:
+                findings.write([("count", row), ("text", claim_id), ("text", representative),
+                                ("text", code), ("text", severity.get(level, level)),
+                                ("text", message), ("text", column)],
+                               shaded=level == "error")
+        for _ in late_findings:  # every late finding is counted, even one no row took
+            pass
+
+    def _summary(self, sheet, s: Summary) -> None:
+        words, w, r = TABLE_WORDS[self.lang], self.words, self.reading
+        sheet.write([("label", words["title"].format(file=r.file))])
+        if r.workbook is not None:
+            read = words["read_workbook"].format(kind=r.workbook, sheet=r.sheet,
+                                                 line=r.header_line)
+        else:
+            delimiter = words["delimiters"].get(r.delimiter_name, r.delimiter_name)
+            read = words["read"].format(encoding=r.encoding, delimiter=delimiter,
+                                        line=r.header_line)
+        if r.date_order:
+            read += "; " + words[f"order_{r.date_order}"]
+        sheet.write([("text", read)])
+        sheet.skip()
+        for key, value in summary_facts(s):
+            sheet.write([("label", words[key]),
+                         ("money" if isinstance(value, Decimal) else "count", value)])
+        sheet.skip()
+        sheet.write([("label", words["versions"])])
+        for table, rows in s.versions:
+            sheet.write([("text", table.label), ("count", rows)])
+        sheet.skip()
+        if not s.findings:
+            sheet.write([("text", words["none"])])
+            return
+        sheet.write([("label", words["by_code"])])
+        sheet.write([("label", w["code"]), ("label", w["severity"]), ("label", w["count"])])
+        for code, count in s.findings_in_order():
+            level = s.code_severity.get(code, "error")
+            sheet.write([("text", code), ("text", self.severity_words[level]),
+                         ("count", count)])
+
+
+def _number(value: Decimal | None) -> Any:
+    """An amount as the spool keeps it: a float (a cell holds a binary number anyway)."""
+    return None if value is None else float(value)

@@ -1,0 +1,92 @@
+"""`honorar budget --format xlsx`: the budget as a workbook a project leader can pass on.
+
+Sheets: the summary (scheme, representatives, table versions, totals), the meetings (per
+meeting the fee for one representative and for all, amounts as numbers in kr), the
+assumptions and reminders with their sources, and the findings.
+"""
+
+from __future__ import annotations
+
+from ...budget import Budget
+from .. import messages
+from ..atomic import AtomicOutput
+from ..xlsx import Workbook
+from .table import HEADINGS
+from .text import meeting_name, note_text, plan_name, plan_source, reminder_text
+
+WORDS = {
+    "nb": {"sheets": ("Sammendrag", "Møter", "Forutsetninger", "Funn"),
+           "scheme": "Ordning", "reps": "Brukerrepresentanter", "date": "Dato",
+           "activity": "Aktivitet", "per_rep": "per representant", "all": "alle",
+           "lost_income_per_meeting": "Forventet tapt arbeidsinntekt per møte",
+           "total_honorarium": "Honorar i alt", "total_lost_income": "Tapt arbeidsinntekt i alt",
+           "kind": "Hva", "text": "Tekst", "source": "Kilde", "assumption": "Forutsetning",
+           "reminder": "Husk", "severity": "Alvor", "code": "Kode", "message": "Melding"},
+    "en": {"sheets": ("Summary", "Meetings", "Assumptions", "Findings"),
+           "scheme": "Scheme", "reps": "Representatives", "date": "Date",
+           "activity": "Activity", "per_rep": "per representative", "all": "all",
+           "lost_income_per_meeting": "Expected lost income per meeting",
+           "total_honorarium": "Total fees", "total_lost_income": "Total lost income",
+           "kind": "Kind", "text": "Text", "source": "Source", "assumption": "Assumption",
+           "reminder": "Remember", "severity": "Severity", "code": "Code", "message": "Message"},
+}
+
+
+def write_budget(output: AtomicOutput, result: Budget, lang: str) -> None:
+    w, h = WORDS[lang], HEADINGS[lang]
+    book = Workbook(output, lang)
+    summary = book.sheet(w["sheets"][0])
+    summary.write([("label", h["title"].format(scheme=result.scheme, reps=result.reps))])
+    summary.skip()
+    for label, cell in (
+        (w["scheme"], ("text", result.scheme)),
+        (w["reps"], ("count", result.reps)),
+        (h["versions"], ("text", ", ".join(f"{result.scheme}@{v}" for v in result.versions)
+                         or h["none"])),
+        (h["plan"], ("text", plan_name(result.plan, lang) or "")),
+        (w["date"], ("date", result.date)),
+        (h["attendance"], ("text", h[str(result.attendance)])),
+        (w["lost_income_per_meeting"], ("money", result.lost_income)),
+        (w["total_honorarium"], ("money", result.honorarium_total)),
+        (w["total_lost_income"], ("money", result.lost_income_total)),
+        (h["total"], ("money", result.total)),
+    ):
+        summary.write([("label", label), cell])
+    summary.finish()
+
+    per, every = w["per_rep"], w["all"]
+    meetings = book.sheet(w["sheets"][1], [
+        "#", h["meeting"], w["activity"], h["attendance"], h["hours"], h["date"], h["table"],
+        f"{h['honorarium']}", f"{h['lost_income']}", f"{h['total']} ({per})",
+        f"{h['total']} ({every})"])
+    for line in result.lines:
+        calc = line.calculation
+        meetings.write([
+            ("count", line.meeting.number), ("text", meeting_name(line.meeting, lang)),
+            ("text", messages.ACTIVITY_LABELS[lang].get(line.meeting.activity,
+                                                        line.meeting.activity)),
+            ("text", h[str(line.attendance)]), ("hours", line.meeting.hours),
+            ("date", line.date),
+            ("text", f"{result.scheme}@{calc.version}" if calc.version else h["none"]),
+            ("money", calc.honorarium), ("money", calc.lost_income), ("money", calc.total),
+            ("money", line.total_all)])
+    meetings.finish()
+
+    notes = book.sheet(w["sheets"][2], [w["kind"], w["text"], w["source"]])
+    for note in result.assumptions:
+        notes.write([("text", w["assumption"]), ("text", note_text(note, lang)),
+                     ("text", messages.source_text(note.source, lang) or "")])
+    for reminder in result.plan.reminders:
+        notes.write([("text", w["reminder"]), ("text", reminder_text(reminder, lang)),
+                     ("text", messages.source_text(plan_source(result.plan, reminder.quote),
+                                                   lang) or "")])
+    notes.finish()
+
+    findings = book.sheet(w["sheets"][3], [h["meeting"], w["severity"], w["code"], w["message"]])
+    for item in result.findings:
+        f = item.finding
+        findings.write([("count", item.meeting), ("text", h[str(f.severity)]), ("text", f.code),
+                        ("text", messages.finding_text(f, lang))],
+                       shaded=str(f.severity) == "error")
+    findings.finish()
+    book.close()

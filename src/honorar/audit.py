@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Protocol
 
 from .checks import ClaimResult, Tables, audit
+from .checks.paid import PaidClaims
 from .claims import ClaimReader, InvalidRow, WorkbookReader
 from .models import DEFAULT_SEVERITY, ZERO, Finding, RateTable
 from .parsing import parse_amount
@@ -152,10 +153,12 @@ def readable_claimed(invalid: InvalidRow) -> tuple[Decimal | None, Decimal | Non
 
 def run_audit(reader: ClaimReader | Iterable, tables: Tables, report: Report, *,
               expected_rows: int = 0,
-              progress: Callable[[int], None] | None = None) -> Summary:
-    """Audit every row of `reader` into `report`; the summary once the report is finished."""
+              progress: Callable[[int], None] | None = None,
+              paid: PaidClaims | None = None) -> Summary:
+    """Audit every row of `reader` into `report`; the summary once the report is finished.
+    With `paid` (a ledger), claims paid before are found too."""
     summary = Summary()
-    run = audit(reader, tables, expected_rows)
+    run = audit(reader, tables, expected_rows, paid)
     add_to_summary, add_to_report = summary.add, report.add
     if progress is None:
         for result in run:

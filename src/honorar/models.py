@@ -55,6 +55,7 @@ DEFAULT_SEVERITY: dict[str, Severity] = {
     "claim_too_old": Severity.WARNING,
     "submitted_before_meeting": Severity.ERROR,
     "duplicate_claim": Severity.ERROR,
+    "already_paid": Severity.ERROR,
     "too_few_representatives": Severity.WARNING,
     "no_rate_table": Severity.ERROR,
     "activity_not_in_table": Severity.ERROR,

@@ -6,11 +6,13 @@
 - groups: group meetings with fewer representatives than the table recommends;
 - voiding: a finding that voids payment (a duplicate) makes the claim due 0;
 - persons: who a claim is from (`person_key`), the same for every check;
+- paid: claims paid before, as a ledger knows them (`PaidClaims`);
 - run: `audit()`, all of them in one streaming pass.
 """
 
 from .duplicates import DuplicateClaims, duplicate_findings
 from .groups import GroupMeetings, group_findings
+from .paid import PaidBefore, PaidClaims
 from .persons import PersonKeys, person_key
 from .rows import claim_age_limit, date_findings, honorarium_findings, located
 from .run import Audit, ClaimResult, Tables, audit
@@ -21,6 +23,8 @@ __all__ = [
     "ClaimResult",
     "DuplicateClaims",
     "GroupMeetings",
+    "PaidBefore",
+    "PaidClaims",
     "PersonKeys",
     "Tables",
     "audit",

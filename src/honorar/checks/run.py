@@ -19,6 +19,7 @@ from ..engine import calculate
 from ..models import DEFAULT_SEVERITY, Calculation, Finding, Meeting, RateTable
 from .duplicates import DuplicateClaims
 from .groups import GroupMeetings
+from .paid import PaidClaims, already_paid_finding
 from .rows import claim_age_limit, date_findings, honorarium_findings, located
 from .voiding import void_payment
 
@@ -72,9 +73,10 @@ class Audit:
     """An audit in progress: iterate it for the results, then ask for the late findings."""
 
     def __init__(self, rows: Iterable[Claim | InvalidRow], tables: Tables,
-                 expected_rows: int = 0) -> None:
+                 expected_rows: int = 0, paid: PaidClaims | None = None) -> None:
         self._rows = rows
         self._tables = tables
+        self._paid = paid
         self._versions: dict[str, Versions | None] = {}
         self._priced: dict[int, _Priced] = {}  # id(meeting) → its table and calculation
         self._calculations: dict[tuple, Calculation] = {}
@@ -89,6 +91,7 @@ class Audit:
     def __iter__(self) -> Iterator[ClaimResult]:
         priced_of = self._priced
         duplicates, groups = self.duplicates, self.groups
+        paid_before = self._paid.paid_before if self._paid is not None else None
         for item in self._rows:
             if type(item) is InvalidRow:
                 yield _invalid(item)
@@ -109,6 +112,10 @@ class Audit:
                 findings += date_findings(claim, table)
             # a check whose finding may void payment goes here, before the voiding
             found = duplicates.see(claim, table)
+            if paid_before is not None:
+                paid = paid_before(claim)
+                if paid is not None:
+                    found += (already_paid_finding(claim, paid, table),)
             if found:
                 findings += found
                 calculation, findings = void_payment(calculation, findings)
@@ -178,6 +185,8 @@ def _invalid(item: InvalidRow) -> ClaimResult:
     return ClaimResult(item.row, None, item, None, None, (finding,))
 
 
-def audit(rows: Iterable[Claim | InvalidRow], tables: Tables, expected_rows: int = 0) -> Audit:
-    """Audit `rows` (from `honorar.claims.read_claims`) against `tables`."""
-    return Audit(rows, tables, expected_rows)
+def audit(rows: Iterable[Claim | InvalidRow], tables: Tables, expected_rows: int = 0,
+          paid: PaidClaims | None = None) -> Audit:
+    """Audit `rows` (from `honorar.claims.read_claims`) against `tables`, and, given
+    `paid`, against the claims paid before (a ledger)."""
+    return Audit(rows, tables, expected_rows, paid)

@@ -21,6 +21,7 @@ COMMANDS = {
     "audit": ("honorar.cli.audit", "Audit a file of claims before they are paid."),
     "rates": ("honorar.cli.rates", "List, show, check and compare rate tables."),
     "budget": ("honorar.cli.budget", "Cost a working group before it starts."),
+    "ledger": ("honorar.cli.ledger", "Record what was paid, so nothing is paid twice."),
 }
 
 USAGE_ERROR = 2

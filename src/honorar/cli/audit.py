@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from . import UsageProblem
+from .ledger_options import LedgerOption, paid_claims
 from .options import (
     XLSX_NEEDS_OUTPUT,
     FailOn,
@@ -55,6 +56,7 @@ def audit(
         "--date-order", help="How slashed dates are written: dmy (15/03/2023) or mdy "
         "(03/15/2023); detected if left out.", show_default=False)] = None,
     sheet: SheetOption = None,
+    ledger: LedgerOption = None,
     lang: LangOption = Lang.nb,
     rates_dir: RatesDirOption = None,
     fail_on: FailOnOption = FailOn.error,
@@ -92,12 +94,13 @@ def audit(
     sink = AtomicOutput(output, binary=output_format in ("json", "xlsx")) \
         if output is not None or output_format != "table" else None
     try:
-        report = _report(output_format, sink, lang.value, reading, output is not None)
-        with _Progress(reader) as progress:
-            summary = run_audit(reader, tables, report, progress=progress,
-                                expected_rows=reader.expected_rows)
-        if sink is not None:
-            sink.commit()
+        with paid_claims(ledger) as paid:
+            report = _report(output_format, sink, lang.value, reading, output is not None)
+            with _Progress(reader) as progress:
+                summary = run_audit(reader, tables, report, progress=progress,
+                                    expected_rows=reader.expected_rows, paid=paid)
+            if sink is not None:
+                sink.commit()
     except TableError as err:
         raise table_problem(err) from None
     finally:

@@ -187,6 +187,16 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "{representative} already claims the meeting of group {group} on {date} "
               "(row {other_row}): not paid a second time",
     },
+    "already_paid": {
+        "nb": "Krav-ID {claim_id} er allerede utbetalt i bunken {batch} ({paid_date})",
+        "en": "Claim id {claim_id} was already paid in batch {batch} ({paid_date})",
+    },
+    "already_paid_meeting": {
+        "nb": "{representative} har allerede fått utbetalt for samme møte {date}, i bunken "
+              "{batch} ({paid_date})",
+        "en": "{representative} was already paid for the same meeting on {date}, in batch "
+              "{batch} ({paid_date})",
+    },
     "too_few_representatives": {
         "nb": "Gruppen {group} har {count} brukerrepresentant(er) {date}; anbefalt er minst {minimum}",
         "en": "Group {group} has {count} user representative(s) on {date}; "
@@ -381,6 +391,43 @@ TEMPLATES: dict[str, dict[str, str]] = {
               "bokmål og engelsk; skriv {{nb: …, en: …}} for begge",
         "en": "{item} and {more} more texts are in one language and are shown as written in "
               "bokmål and English alike; write {{nb: …, en: …}} for both",
+    },
+    # ---- the ledger
+    "ledger_created": {
+        "nb": "Opprettet utbetalingsregisteret {ledger}.",
+        "en": "Created the ledger {ledger}.",
+    },
+    "ledger_recorded": {
+        "nb": "Bunken {batch} er ført: {claims} krav, {paid_kr} utbetalt {paid_date}.",
+        "en": "Batch {batch} recorded: {claims} claims, {paid_kr} paid on {paid_date}.",
+    },
+    "ledger_refused": {
+        "nb": "Ingenting er ført: revisjonen av bunken {batch} fant {errors} feil ({codes}). "
+              "Se dem med «honorar audit {file} --ledger {ledger}», eller før bunken likevel "
+              "med --accept-findings.",
+        "en": "Nothing recorded: the audit of batch {batch} found {errors} errors ({codes}). "
+              "See them with 'honorar audit {file} --ledger {ledger}', or record the batch "
+              "anyway with --accept-findings.",
+    },
+    "ledger_not_recorded_invalid": {
+        "nb": "Ikke ført: {count} rader som ikke kan leses",
+        "en": "Not recorded: {count} rows that cannot be read",
+    },
+    "ledger_not_recorded_voided": {
+        "nb": "Ikke ført: {count} krav som gjentar et krav (dublett eller allerede utbetalt)",
+        "en": "Not recorded: {count} claims that repeat a claim (duplicate or already paid)",
+    },
+    "ledger_not_recorded_undecided": {
+        "nb": "Ikke ført: {count} krav som ingen regel avgjør",
+        "en": "Not recorded: {count} claims no rule decides",
+    },
+    "ledger_not_recorded_nothing_due": {
+        "nb": "Ikke ført: {count} krav uten noe å utbetale",
+        "en": "Not recorded: {count} claims with nothing due",
+    },
+    "ledger_findings_accepted": {
+        "nb": "Funn godtatt ved føring: {codes}",
+        "en": "Findings accepted when recording: {codes}",
     },
     # ---- source lines
     "assumption": {"nb": "Antakelse: {assumption} Begrunnelse: {reason}",

@@ -1,0 +1,60 @@
+"""The ledger options (`--ledger`, `--wait`) and the ledger's failures as the CLI's own."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import EnvironmentProblem, UsageProblem
+
+LedgerOption = Annotated[Path | None, typer.Option(
+    "--ledger", envvar="HONORAR_LEDGER", show_envvar=False,
+    help="The ledger of claims already paid (also HONORAR_LEDGER).", show_default=False)]
+WaitOption = Annotated[float, typer.Option(
+    "--wait", help="Seconds to wait for another honorar writing the ledger.", min=0)]
+
+
+@contextlib.contextmanager
+def ledger_problems(path: Path, wait: float) -> Iterator[None]:
+    """A ledger that cannot be used is a usage problem; a machine that refuses it, an
+    environment problem: one line each."""
+    from ..ledger import LedgerError, LedgerUnavailable, guarded
+
+    try:
+        with guarded(path, wait):
+            yield
+    except LedgerError as err:
+        raise UsageProblem(str(err)) from None
+    except LedgerUnavailable as err:
+        raise EnvironmentProblem(str(err)) from None
+
+
+@contextlib.contextmanager
+def opened(path: Path | None, wait: float, create: bool = False) -> Iterator:
+    """The ledger at `path`, open for the duration of the block."""
+    if path is None:
+        raise UsageProblem("no ledger given: use --ledger PATH or set HONORAR_LEDGER")
+    from ..ledger import create_ledger, open_ledger
+
+    with ledger_problems(path, wait):
+        ledger = create_ledger(path, wait) if create else open_ledger(path, wait)
+        try:
+            yield ledger
+        finally:
+            ledger.close()
+
+
+@contextlib.contextmanager
+def paid_claims(path: Path | None, wait: float = 30.0) -> Iterator:
+    """What the audit asks about claims paid before: None without a ledger."""
+    if path is None:
+        yield None
+        return
+    from ..ledger.paid import LedgerPaidClaims
+
+    with opened(path, wait) as ledger:
+        yield LedgerPaidClaims(ledger)

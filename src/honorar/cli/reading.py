@@ -1,0 +1,56 @@
+"""The options that say how to read a claims file, as `audit` reads them, for
+`ledger record`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import UsageProblem
+
+DELIMITER_WORDS = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "bar": "|",
+                   "pipe": "|"}
+
+MappingOption = Annotated[Path | None, typer.Option(
+    help="A YAML file naming other columns and words (see examples/mapping.yaml).",
+    show_default=False)]
+EncodingOption = Annotated[str | None, typer.Option(
+    help="The file's encoding, e.g. utf-8 or cp1252 (detected if left out).",
+    show_default=False)]
+DelimiterOption = Annotated[str | None, typer.Option(
+    help="The column separator: , ; tab or | (detected if left out).", show_default=False)]
+DateOrderOption = Annotated[str | None, typer.Option(
+    "--date-order", help="How slashed dates are written: dmy (15/03/2023) or mdy "
+    "(03/15/2023); detected if left out.", show_default=False)]
+
+
+def reading_options(delimiter: str | None, date_order: str | None) -> str | None:
+    """The delimiter as one character, after checking both options."""
+    if date_order is not None and date_order not in ("dmy", "mdy"):
+        raise UsageProblem(f"--date-order: '{date_order}' is not dmy or mdy")
+    if delimiter is not None:
+        delimiter = DELIMITER_WORDS.get(delimiter.lower(), delimiter)
+        if len(delimiter) != 1:
+            raise UsageProblem(f"--delimiter: '{delimiter}' is not one character (or tab)")
+    return delimiter
+
+
+def open_claims(file: str, mapping: Path | None, encoding: str | None, delimiter: str | None,
+                date_order: str | None, sheet: str | None = None):
+    """A `ClaimReader` on `file` (`-`: standard input); what makes it unusable is a usage
+    problem."""
+    from ..claims import ClaimFileError, load_mapping, read_claims
+
+    try:
+        claim_mapping = load_mapping(mapping) if mapping is not None else None
+    except ClaimFileError as err:
+        raise UsageProblem(f"--mapping: {err}") from None
+    try:
+        source = sys.stdin.buffer if file == "-" else Path(file)
+        return read_claims(source, mapping=claim_mapping, encoding=encoding,
+                           delimiter=delimiter, date_order=date_order, sheet=sheet)
+    except ClaimFileError as err:
+        raise UsageProblem(str(err)) from None

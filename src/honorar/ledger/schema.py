@@ -1,0 +1,56 @@
+"""The ledger's schema, as the list of steps that build it from nothing.
+
+A ledger's version is its `PRAGMA user_version`: the number of steps applied. A newer
+honorar applies the steps a ledger lacks, in order, in one transaction; an older one
+refuses a ledger with more steps than it knows. A step once released is never changed:
+a change to the schema is a new step at the end.
+
+Money is integer øre, and the columns refuse anything else (`typeof(...) = 'integer'`), so
+no float can enter the database. Dates are ISO text (`2024-03-15`), which sorts as dates do.
+"""
+
+from __future__ import annotations
+
+# "HONR": marks the file as a honorar ledger (PRAGMA application_id)
+APPLICATION_ID = 0x484F4E52
+
+_FIRST = """
+CREATE TABLE batch (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    file TEXT NOT NULL,
+    sha256 TEXT NOT NULL UNIQUE,
+    recorded_at TEXT NOT NULL,
+    paid_on TEXT NOT NULL,
+    claims INTEGER NOT NULL,
+    paid_ore INTEGER NOT NULL CHECK (typeof(paid_ore) = 'integer')
+);
+CREATE TABLE claim (
+    batch INTEGER NOT NULL REFERENCES batch(id),
+    row INTEGER NOT NULL,
+    claim_id TEXT NOT NULL,
+    representative TEXT NOT NULL,
+    representative_id TEXT,
+    person TEXT NOT NULL,
+    scheme TEXT NOT NULL,
+    version TEXT,
+    grp TEXT,
+    group_key TEXT,
+    date TEXT NOT NULL,
+    start_s INTEGER,
+    end_s INTEGER,
+    honorarium_ore INTEGER NOT NULL CHECK (typeof(honorarium_ore) = 'integer'),
+    lost_income_ore INTEGER NOT NULL CHECK (typeof(lost_income_ore) = 'integer'),
+    gift_ore INTEGER NOT NULL CHECK (typeof(gift_ore) = 'integer'),
+    paid_ore INTEGER NOT NULL CHECK (typeof(paid_ore) = 'integer'),
+    claimed_ore INTEGER NOT NULL CHECK (typeof(claimed_ore) = 'integer')
+);
+CREATE INDEX claim_by_id ON claim (claim_id);
+CREATE INDEX claim_by_person ON claim (person, date);
+CREATE INDEX claim_by_batch ON claim (batch);
+"""
+
+# Each step takes a ledger from version N to N + 1 (STEPS[0]: from nothing to version 1).
+STEPS: tuple[str, ...] = (_FIRST,)
+
+VERSION = len(STEPS)

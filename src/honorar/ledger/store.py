@@ -1,0 +1,212 @@
+"""The ledger file: opening, creating and migrating it, and what can go wrong doing so.
+
+One SQLite file with the default rollback journal, so that a ledger is one file to back up
+and a writer killed at any moment leaves it as it was (the journal is rolled back the next
+time it is opened). A writer takes the write lock when it starts (`BEGIN IMMEDIATE`) and
+another waits for it up to the busy timeout.
+
+Two kinds of failure reach the user as one line: `LedgerError`, the ledger given cannot be
+used (no such file, not a ledger, made by a newer honorar, a batch name taken), and
+`LedgerUnavailable`, the machine refuses (read-only, locked past the timeout, disk full).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from urllib.parse import quote
+
+from .money import from_ore
+from .schema import APPLICATION_ID, STEPS, VERSION
+
+DEFAULT_TIMEOUT = 30.0  # seconds a writer waits for another to finish
+
+
+class LedgerError(Exception):
+    """The ledger (or what was asked of it) cannot be used: one line for the user."""
+
+
+class LedgerUnavailable(Exception):
+    """The machine refuses the ledger (read-only, locked, disk full): one line."""
+
+
+@dataclass(frozen=True, slots=True)
+class Batch:
+    """One recorded file: what was paid, and when."""
+
+    id: int
+    name: str
+    file: str
+    sha256: str
+    recorded_at: str  # ISO date and time, UTC
+    paid_on: dt.date
+    claims: int
+    paid: Decimal
+
+
+_BATCH_COLUMNS = "id, name, file, sha256, recorded_at, paid_on, claims, paid_ore"
+
+
+def _batch(row: tuple) -> Batch:
+    return Batch(row[0], row[1], row[2], row[3], row[4], dt.date.fromisoformat(row[5]), row[6],
+                 from_ore(row[7]))
+
+
+class Ledger:
+    def __init__(self, connection: sqlite3.Connection, path: Path, timeout: float) -> None:
+        self.connection = connection
+        self.path = path
+        self.timeout = timeout
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: all of it is kept, or none of it."""
+        connection = self.connection
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            yield connection
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                connection.execute("ROLLBACK")
+            raise
+        connection.execute("COMMIT")
+
+    def batches(self) -> list[Batch]:
+        rows = self.connection.execute(f"SELECT {_BATCH_COLUMNS} FROM batch ORDER BY id")
+        return [_batch(row) for row in rows]
+
+    def batch(self, name: str) -> Batch | None:
+        row = self.connection.execute(f"SELECT {_BATCH_COLUMNS} FROM batch WHERE name = ?",
+                                      (name,)).fetchone()
+        return None if row is None else _batch(row)
+
+    def batch_with_content(self, sha256: str) -> Batch | None:
+        row = self.connection.execute(f"SELECT {_BATCH_COLUMNS} FROM batch WHERE sha256 = ?",
+                                      (sha256,)).fetchone()
+        return None if row is None else _batch(row)
+
+
+def _connect(path: Path, mode: str, timeout: float) -> sqlite3.Connection:
+    uri = f"file:{quote(os.fspath(path))}?mode={mode}"
+    # autocommit: transactions are begun and ended by `Ledger.writing` alone
+    connection = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None,
+                                 check_same_thread=False)
+    connection.execute("PRAGMA foreign_keys = ON")
+    return connection
+
+
+def create_ledger(path: Path, timeout: float = DEFAULT_TIMEOUT) -> Ledger:
+    """A new, empty ledger at `path` (an existing file is never touched, unless empty)."""
+    if path.is_dir():
+        raise LedgerError(f"ledger {path} is a directory")
+    if path.exists() and path.stat().st_size > 0:
+        raise LedgerError(f"{path} exists already; a ledger is created only as a new file")
+    if not path.parent.is_dir():
+        raise LedgerError(f"ledger {path}: the directory {path.parent} does not exist")
+    with guarded(path, timeout):
+        connection = _connect(path, "rwc", timeout)
+        ledger = Ledger(connection, path, timeout)
+        with ledger.writing():
+            connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            _apply_steps(connection, 0)
+        return ledger
+
+
+def open_ledger(path: Path, timeout: float = DEFAULT_TIMEOUT) -> Ledger:
+    """The ledger at `path`, brought to this honorar's schema if it is older."""
+    if not path.exists():
+        raise LedgerError(f"no ledger at {path} (create one with 'honorar ledger init {path}')")
+    if path.is_dir():
+        raise LedgerError(f"ledger {path} is a directory")
+    with guarded(path, timeout):
+        connection = _connect(path, "rw", timeout)
+        try:
+            version = _check(connection, path)
+            ledger = Ledger(connection, path, timeout)
+            if version < VERSION:
+                with ledger.writing():
+                    _apply_steps(connection, _user_version(connection))
+        except BaseException:
+            connection.close()
+            raise
+        return ledger
+
+
+def _user_version(connection: sqlite3.Connection) -> int:
+    return connection.execute("PRAGMA user_version").fetchone()[0]
+
+
+def _check(connection: sqlite3.Connection, path: Path) -> int:
+    application = connection.execute("PRAGMA application_id").fetchone()[0]
+    if application != APPLICATION_ID:
+        raise LedgerError(f"{path} is not a honorar ledger")
+    version = _user_version(connection)
+    if version > VERSION:
+        raise LedgerError(f"ledger {path} has schema version {version}, made by a newer "
+                          f"honorar (this one knows up to {VERSION}): use that version or newer")
+    return version
+
+
+def _apply_steps(connection: sqlite3.Connection, version: int) -> None:
+    """The steps after `version`, inside the caller's transaction (no executescript: it
+    would commit first)."""
+    for number, step in enumerate(STEPS[version:], version + 1):
+        for statement in step.split(";"):
+            if statement.strip():
+                connection.execute(statement)
+        connection.execute(f"PRAGMA user_version = {number}")
+
+
+# ------------------------------------------------------------------ failures as one line
+
+_UNAVAILABLE = {
+    "SQLITE_BUSY": "is locked by another honorar (waited {timeout:g} s); try again later",
+    "SQLITE_LOCKED": "is locked by another honorar (waited {timeout:g} s); try again later",
+    "SQLITE_READONLY": "cannot be written (read-only); nothing was changed",
+    "SQLITE_FULL": "cannot be written: the disk is full; nothing was changed",
+    "SQLITE_IOERR": "cannot be read or written (input/output error); nothing was changed",
+    "SQLITE_CANTOPEN": "cannot be opened (permission or path)",
+    "SQLITE_PERM": "cannot be opened (permission refused)",
+    "SQLITE_AUTH": "cannot be opened (permission refused)",
+}
+_NOT_A_LEDGER = ("SQLITE_NOTADB", "SQLITE_CORRUPT")
+
+
+def failure(err: sqlite3.Error, path: Path, timeout: float) -> Exception:
+    """What an SQLite error means to the user: a `LedgerError` or a `LedgerUnavailable`."""
+    name = getattr(err, "sqlite_errorname", "") or ""
+    for prefix, what in _UNAVAILABLE.items():
+        if name == prefix or name.startswith(prefix + "_"):
+            return LedgerUnavailable(f"ledger {path} " + what.format(timeout=timeout))
+    if name in _NOT_A_LEDGER or name.startswith("SQLITE_CORRUPT"):
+        return LedgerError(f"{path} is not a honorar ledger (or is damaged): {err}")
+    if "locked" in str(err):
+        return LedgerUnavailable(f"ledger {path} " + _UNAVAILABLE["SQLITE_BUSY"].format(
+            timeout=timeout))
+    return LedgerUnavailable(f"ledger {path}: {err}")
+
+
+@contextlib.contextmanager
+def guarded(path: Path, timeout: float) -> Iterator[None]:
+    """SQLite's errors, and the system's, as one of the two failures a user is shown."""
+    try:
+        yield
+    except sqlite3.Error as err:
+        raise failure(err, path, timeout) from None
+    except OSError as err:
+        raise LedgerUnavailable(f"ledger {path}: {err.strerror or err}") from None

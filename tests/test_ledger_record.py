@@ -194,3 +194,15 @@ def test_a_ledger_from_a_newer_honorar_is_refused(ledger: Path):
         connection.execute("PRAGMA user_version = 99")
     message = one_line_error(run("ledger", "list", "--ledger", str(ledger)), 2)
     assert "newer" in message and "99" in message
+
+
+def test_a_representative_id_names_the_person_across_months(tmp_path: Path, ledger: Path):
+    header = "claim_id,representative_id,representative,scheme,date,start,end,attendance,claimed_honorarium"
+    march = tmp_path / "m.csv"
+    march.write_text(f"{header}\nM-1,4711,Kari Nordmann,unn,2023-03-02,09:00,12:00,fysisk,1176\n")
+    assert record(ledger, march).exit_code == 0
+    april = tmp_path / "a.csv"
+    april.write_text(f"{header}\nA-1,4711,K. Nordmann,unn,2023-03-02,10:00,11:00,fysisk,392\n"
+                     "A-2,4712,Kari Nordmann,unn,2023-03-02,10:00,11:00,fysisk,392\n")
+    data = as_json(run("audit", str(april), "--ledger", str(ledger), "--format", "json"))
+    assert [[f["code"] for f in c["findings"]] for c in data["claims"]] == [["already_paid"], []]

@@ -40,7 +40,9 @@ app = typer.Typer(add_completion=False, rich_markup_mode=None, no_args_is_help=T
 def _console():
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=False)
+    # a terminal's own width; written to a file or a pipe, as wide as the audit's reports
+    return Console(highlight=False, soft_wrap=False,
+                   width=None if sys.stdout.isatty() else 120)
 
 
 def _print_json(data: object) -> None:
@@ -134,16 +136,73 @@ def record(
 @app.command("list", help="The batches recorded: name, file, when, how many claims, how much.")
 def list_batches(
     ledger: LedgerOption = None,
+    log: Annotated[bool, typer.Option(
+        "--log", help="The ledger's log instead: every batch recorded or undone.")] = False,
     output_format: FormatOption = "table",
     lang: LangOption = Lang.nb,
     wait: WaitOption = 30.0,
 ) -> None:
     choose("--format", output_format, TABLE_OR_JSON)
     with opened(ledger, wait) as book:
-        batches = book.batches()
-    from ..render.ledger.batches import batches_json, print_batches
+        entries = book.log() if log else book.batches()
+    from ..render.ledger import batches as render
 
     if output_format == "json":
-        _print_json(batches_json(batches))
+        _print_json(render.log_json(entries) if log else render.batches_json(entries))
+    elif log:
+        render.print_log(entries, str(ledger), lang.value, _console())
     else:
-        print_batches(batches, str(ledger), lang.value, _console())
+        render.print_batches(entries, str(ledger), lang.value, _console())
+
+
+@app.command("show", help="One batch and the claims it paid.")
+def show(
+    batch: Annotated[str, typer.Argument(help="The batch's name.", metavar="BATCH",
+                                         show_default=False)],
+    ledger: LedgerOption = None,
+    output_format: FormatOption = "table",
+    lang: LangOption = Lang.nb,
+    wait: WaitOption = 30.0,
+) -> None:
+    choose("--format", output_format, TABLE_OR_JSON)
+    from ..render.ledger import batches as render
+
+    with opened(ledger, wait) as book:
+        found = book.batch(batch)
+        if found is None:
+            raise UsageProblem(f"no batch named '{batch}' in ledger {ledger} (see 'honorar "
+                               "ledger list')")
+        claims = book.claims_of(found)
+        if output_format == "json":
+            _write_json_stream(render.batch_json(found), map(render.claim_json, claims))
+        else:
+            render.print_batch(found, claims, lang.value, _console())
+
+
+def _write_json_stream(batch: dict, claims) -> None:
+    """`{"batch": …, "claims": [...]}` written a claim at a time (a batch may be large)."""
+    write = sys.stdout.write
+    write('{\n  "batch": ' + json.dumps(batch, ensure_ascii=False) + ',\n  "claims": [')
+    separator = "\n"
+    for claim in claims:
+        write(separator + "    " + json.dumps(claim, ensure_ascii=False))
+        separator = ",\n"
+    write("\n  ]\n}\n")
+
+
+@app.command("undo", help="Remove a batch recorded by mistake (the removal stays in the "
+             "ledger's log).")
+def undo(
+    batch: Annotated[str, typer.Argument(help="The batch's name.", metavar="BATCH",
+                                         show_default=False)],
+    ledger: LedgerOption = None,
+    lang: LangOption = Lang.nb,
+    wait: WaitOption = 30.0,
+) -> None:
+    from ..render import messages
+
+    at = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+    with opened(ledger, wait) as book:
+        removed = book.undo(batch, at)
+    print(messages.text("ledger_undone", {"batch": removed.name, "claims": removed.claims,
+                                          "paid_kr": removed.paid}, lang.value))

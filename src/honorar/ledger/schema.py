@@ -50,7 +50,27 @@ CREATE INDEX claim_by_person ON claim (person, date);
 CREATE INDEX claim_by_batch ON claim (batch);
 """
 
+# Version 2: a log of what was done to the ledger (batches recorded and undone), so that a
+# batch removed by `undo` is still on record. The batches already there are logged as
+# recorded.
+_LOG = """
+CREATE TABLE log (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    action TEXT NOT NULL CHECK (action IN ('record', 'undo')),
+    batch TEXT NOT NULL,
+    file TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    paid_on TEXT NOT NULL,
+    claims INTEGER NOT NULL,
+    paid_ore INTEGER NOT NULL CHECK (typeof(paid_ore) = 'integer')
+);
+INSERT INTO log (at, action, batch, file, sha256, paid_on, claims, paid_ore)
+    SELECT recorded_at, 'record', name, file, sha256, paid_on, claims, paid_ore
+    FROM batch ORDER BY id;
+"""
+
 # Each step takes a ledger from version N to N + 1 (STEPS[0]: from nothing to version 1).
-STEPS: tuple[str, ...] = (_FIRST,)
+STEPS: tuple[str, ...] = (_FIRST, _LOG)
 
 VERSION = len(STEPS)

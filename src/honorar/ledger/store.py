@@ -22,7 +22,7 @@ from decimal import Decimal
 from pathlib import Path
 from urllib.parse import quote
 
-from .money import from_ore
+from .money import from_ore, to_ore
 from .schema import APPLICATION_ID, STEPS, VERSION
 
 DEFAULT_TIMEOUT = 30.0  # seconds a writer waits for another to finish
@@ -51,6 +51,52 @@ class Batch:
 
 
 _BATCH_COLUMNS = "id, name, file, sha256, recorded_at, paid_on, claims, paid_ore"
+
+
+@dataclass(frozen=True, slots=True)
+class PaidClaim:
+    """One claim of a batch, as it was paid."""
+
+    row: int
+    claim_id: str
+    representative: str
+    representative_id: str | None
+    scheme: str
+    version: str | None
+    group: str | None
+    date: dt.date
+    start: int | None  # seconds from midnight
+    end: int | None
+    honorarium: Decimal
+    lost_income: Decimal
+    gift: Decimal
+    paid: Decimal
+    claimed: Decimal
+
+
+_CLAIM_COLUMNS = ("row, claim_id, representative, representative_id, scheme, version, grp, "
+                  "date, start_s, end_s, honorarium_ore, lost_income_ore, gift_ore, paid_ore, "
+                  "claimed_ore")
+
+
+def _claim(r: tuple) -> PaidClaim:
+    return PaidClaim(r[0], r[1], r[2], r[3], r[4], r[5], r[6], dt.date.fromisoformat(r[7]),
+                     r[8], r[9], from_ore(r[10]), from_ore(r[11]), from_ore(r[12]),
+                     from_ore(r[13]), from_ore(r[14]))
+
+
+@dataclass(frozen=True, slots=True)
+class LogEntry:
+    """A batch recorded or undone, and when."""
+
+    at: str  # ISO date and time, UTC
+    action: str  # record | undo
+    batch: str
+    file: str
+    sha256: str
+    paid_on: dt.date
+    claims: int
+    paid: Decimal
 
 
 def _batch(row: tuple) -> Batch:
@@ -94,6 +140,37 @@ class Ledger:
         row = self.connection.execute(f"SELECT {_BATCH_COLUMNS} FROM batch WHERE name = ?",
                                       (name,)).fetchone()
         return None if row is None else _batch(row)
+
+    def claims_of(self, batch: Batch) -> Iterator[PaidClaim]:
+        rows = self.connection.execute(f"SELECT {_CLAIM_COLUMNS} FROM claim WHERE batch = ? "
+                                       "ORDER BY row", (batch.id,))
+        return (_claim(row) for row in rows)
+
+    def log(self) -> list[LogEntry]:
+        rows = self.connection.execute(
+            "SELECT at, action, batch, file, sha256, paid_on, claims, paid_ore FROM log "
+            "ORDER BY id")
+        return [LogEntry(r[0], r[1], r[2], r[3], r[4], dt.date.fromisoformat(r[5]), r[6],
+                         from_ore(r[7])) for r in rows]
+
+    def write_log(self, action: str, batch: Batch, at: str) -> None:
+        """Note `action` on `batch`, inside the caller's transaction."""
+        self.connection.execute(
+            "INSERT INTO log (at, action, batch, file, sha256, paid_on, claims, paid_ore) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (at, action, batch.name, batch.file, batch.sha256, batch.paid_on.isoformat(),
+             batch.claims, to_ore(batch.paid)))
+
+    def undo(self, name: str, at: str) -> Batch:
+        """Remove batch `name` and its claims, noting the removal in the log."""
+        with self.writing() as connection:
+            batch = self.batch(name)
+            if batch is None:
+                raise LedgerError(f"no batch named '{name}' in ledger {self.path}")
+            connection.execute("DELETE FROM claim WHERE batch = ?", (batch.id,))
+            connection.execute("DELETE FROM batch WHERE id = ?", (batch.id,))
+            self.write_log("undo", batch, at)
+        return batch
 
     def batch_with_content(self, sha256: str) -> Batch | None:
         row = self.connection.execute(f"SELECT {_BATCH_COLUMNS} FROM batch WHERE sha256 = ?",

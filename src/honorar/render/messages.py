@@ -425,6 +425,10 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "nb": "Ikke ført: {count} krav uten noe å utbetale",
         "en": "Not recorded: {count} claims with nothing due",
     },
+    "ledger_undone": {
+        "nb": "Bunken {batch} er fjernet ({claims} krav, {paid_kr}); fjerningen står i loggen.",
+        "en": "Batch {batch} removed ({claims} claims, {paid_kr}); the removal is in the log.",
+    },
     "ledger_findings_accepted": {
         "nb": "Funn godtatt ved føring: {codes}",
         "en": "Findings accepted when recording: {codes}",

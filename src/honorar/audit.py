@@ -42,6 +42,8 @@ class Summary:
     underpaid: Decimal = ZERO  # due above what is claimed, summed over claims
     undecided_claimed: Decimal = ZERO  # claimed where no rule decides what is due
     duplicate_claimed: Decimal = ZERO  # claimed by rows that repeat an earlier claim
+    travel_claimed: Decimal = ZERO  # of claimed_total: travel and stay
+    travel_due: Decimal = ZERO  # of due_total: travel and stay
     findings: dict[str, int] = field(default_factory=dict)  # code → count
     severities: dict[str, int] = field(default_factory=dict)  # severity → count
     code_severity: dict[str, str] = field(default_factory=dict)  # code → its worst severity
@@ -55,12 +57,17 @@ class Summary:
             self.invalid_rows += 1
         else:
             claimed = claim.claimed_honorarium + claim.meeting.lost_income + claim.meeting.gift
+            if claim.travel_claimed is not None:
+                claimed += claim.travel_claimed
+                self.travel_claimed += claim.travel_claimed
             self.claimed_total += claimed
             due = result.calculation.total  # type: ignore[union-attr]
             if due is None:
                 self.undecided_claimed += claimed
             else:
                 self.due_total += due
+                if result.calculation.travel is not None:  # type: ignore[union-attr]
+                    self.travel_due += result.calculation.travel  # type: ignore[union-attr]
                 if claimed > due:
                     self.overpaid += claimed - due
                 elif due > claimed:
@@ -125,6 +132,13 @@ class Reading:
     workbook: str | None = None  # a workbook's format (xlsx, xlsm, xls, ods); None for CSV
     sheet: str | None = None  # the sheet of a workbook that was read
 
+    @property
+    def travel(self) -> bool:
+        """Whether the file has travel columns: only then do reports show travel."""
+        from .claims.columns import TRAVEL_COLUMNS
+
+        return any(c in self.columns for c in TRAVEL_COLUMNS)
+
     @classmethod
     def of(cls, reader: ClaimReader | WorkbookReader) -> Reading:
         header = reader.header
@@ -149,6 +163,16 @@ def readable_claimed(invalid: InvalidRow) -> tuple[Decimal | None, Decimal | Non
             parts.append(None)
     total = None if None in parts else sum(parts, ZERO)  # type: ignore[arg-type]
     return parts[0], parts[1], parts[2], total
+
+
+def readable_travel(invalid: InvalidRow) -> Decimal | None:
+    """The travel an unreadable row claims, where it can be read (None where not)."""
+    if not invalid.cells_in_place:
+        return None
+    try:
+        return parse_amount(invalid.values.get("travel_claimed", ""))
+    except ValueError:
+        return None
 
 
 def run_audit(reader: ClaimReader | Iterable, tables: Tables, report: Report, *,

@@ -31,10 +31,11 @@ from .models import (
     Source,
     TieredRule,
 )
+from .travelmodels import Passenger, RemainingPart, Required, TravelTable
 from .yamldoc import Problem
 
 Value = Decimal | str | bool | int | None
-Unit = Literal["kr", "hours", "months", "persons"] | None
+Unit = Literal["kr", "hours", "months", "persons", "km", "percent", "share"] | None
 Kind = Literal["added", "removed", "changed", "source_changed"]
 
 ATTENDANCES = (Attendance.PHYSICAL.value, Attendance.REMOTE.value, "any")
@@ -62,13 +63,49 @@ class Item:
         return _cited(self.source)
 
 
-def flatten(table: RateTable) -> dict[str, Item]:
+def flatten(table: RateTable | TravelTable) -> dict[str, Item]:
     """Every value of `table` by its path, in the order the file gives them.
 
     The effective date is not an item: it names the version, and two versions always
     differ in it.
     """
-    return {item.path: item for item in _items(table)}
+    items = _travel_items(table) if isinstance(table, TravelTable) else _items(table)
+    return {item.path: item for item in items}
+
+
+# the unit of each kind of figure in a travel table, by the key that holds its value
+_TRAVEL_UNITS: dict[str, Unit] = {"kr": "kr", "km": "km", "hours": "hours",
+                                  "percent": "percent", "share": "share"}
+
+
+def _travel_items(table: TravelTable) -> Iterator[Item]:
+    def cite(cited: Cited) -> Source:
+        page = table.page_of(cited)
+        return Source(page.title if page else table.document.short, cited.quote,
+                      cited.assumption, cited.reason)
+
+    yield Item("regulation", table.regulation)
+    yield Item("name", table.name)
+    for key in ("title", "short", "file", "validity", "note"):
+        value = getattr(table.document, key)
+        if value is not None:
+            yield Item(f"document.{key}", value)
+    for key, page in table.pages.items():
+        yield Item(f"pages.{key}.title", page.title)
+        yield Item(f"pages.{key}.url", page.url)
+    for path, cited in table.cited_items():
+        where = ".".join(path)
+        held = next((k for k in _TRAVEL_UNITS if k in type(cited).model_fields), None)
+        if held is not None:
+            yield Item(where, getattr(cited, held), _TRAVEL_UNITS[held], cite(cited))
+        elif isinstance(cited, RemainingPart):
+            yield Item(f"{where}.over_limit", cited.over_limit, None, cite(cited))
+        elif isinstance(cited, Required):
+            yield Item(where, cited.value, None, cite(cited))
+        else:
+            yield Item(where, True, None, cite(cited))
+        if isinstance(cited, Passenger):
+            yield Item(f"{where}.vehicles", ", ".join(cited.vehicles), None, cite(cited))
 
 
 def _items(table: RateTable) -> Iterator[Item]:

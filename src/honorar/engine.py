@@ -7,6 +7,7 @@ Every amount comes from the table; every step names the table item it rests on.
 from __future__ import annotations
 
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
 
 from .models import (
     DEFAULT_SEVERITY,
@@ -24,7 +25,11 @@ from .models import (
     Source,
     Step,
     TieredRule,
+    TravelParts,
 )
+
+if TYPE_CHECKING:
+    from .travelmodels import TravelTable
 
 ØRE = Decimal("0.01")
 _ROUNDING = {"up": ROUND_CEILING, "down": ROUND_FLOOR, "nearest": ROUND_HALF_UP}
@@ -34,27 +39,37 @@ def to_øre(amount: Decimal) -> Decimal:
     return amount.quantize(ØRE, rounding=ROUND_HALF_UP)
 
 
-def calculate(meeting: Meeting, table: RateTable | None) -> Calculation:
-    """Apply `table` to `meeting`; with no table, the result says so and decides nothing."""
+def calculate(meeting: Meeting, table: RateTable | None,
+              travel: TravelTable | None = None) -> Calculation:
+    """Apply `table` to `meeting`; with no table, the result says so and decides nothing.
+
+    A meeting with a trip is also priced for travel by `travel`, the travel table the
+    scheme table names (`table.travel`) in force on the meeting's date; None where none is
+    in force, which leaves travel, and so the total, undecided.
+    """
     if table is None:
         finding = Finding("no_rate_table", DEFAULT_SEVERITY["no_rate_table"],
                           {"scheme": meeting.scheme, "date": meeting.date})
         return Calculation(meeting.scheme, None, None, None, None, None, (), (finding,))
-    return _Calculator(meeting, table).run()
+    return _Calculator(meeting, table, travel).run()
 
 
 def voided(calculation: Calculation, code: str) -> Calculation:
     """`calculation` with nothing due, because the finding `code` voids payment (see
     `models.VOIDS_PAYMENT`); its steps end with the step that says so."""
     steps = (*calculation.steps, Step("voided", ZERO, {"code": code}))
+    travelled = calculation.travel is not None or calculation.travel_parts is not None
     return Calculation(calculation.scheme, calculation.version, ZERO, ZERO, ZERO, ZERO, steps,
-                       calculation.findings)
+                       calculation.findings, ZERO if travelled else None,
+                       TravelParts(ZERO, ZERO, ZERO, ZERO, ZERO) if travelled else None)
 
 
 class _Calculator:
-    def __init__(self, meeting: Meeting, table: RateTable) -> None:
+    def __init__(self, meeting: Meeting, table: RateTable,
+                 travel: TravelTable | None = None) -> None:
         self.meeting = meeting
         self.table = table
+        self.travel_table = travel
         self.steps: list[Step] = []
         self.findings: list[Finding] = []
 
@@ -85,13 +100,41 @@ class _Calculator:
         else:
             lost_income = self.lost_income()
             gift = self.gift()
+        travel, travel_parts = self.travel(payable)
         parts = (honorarium, lost_income, gift)
-        total = None if None in parts else to_øre(sum(parts, ZERO))  # type: ignore[arg-type]
+        rounded = tuple(None if p is None else to_øre(p) for p in parts)
+        every = (*rounded, travel) if m.trip is not None else rounded
+        total = None if None in every else to_øre(sum(every, ZERO))  # type: ignore[arg-type]
         if total is not None:
             self.step("total", total)
-        rounded = tuple(None if p is None else to_øre(p) for p in parts)
         return Calculation(t.scheme, t.version, *rounded, total, tuple(self.steps),
-                           tuple(self.findings))
+                           tuple(self.findings), travel, travel_parts)
+
+    def travel(self, payable: bool) -> tuple[Decimal | None, TravelParts | None]:
+        """Travel and stay for the meeting's trip, by the travel rules the table names."""
+        m, t = self.meeting, self.table
+        if m.trip is None:
+            return None, None
+        if not payable:
+            nothing = to_øre(ZERO)
+            self.step("travel_not_payable", nothing)
+            return nothing, TravelParts(nothing, nothing, nothing, nothing, nothing)
+        if t.travel is None:
+            self.find("no_rate_table", "travel_rules_not_named_finding", scheme=t.scheme)
+            self.step("travel_rules_not_named", None, scheme=t.scheme)
+            return None, None
+        if self.travel_table is None:
+            self.find("no_rate_table", "travel_no_rate_table_finding", regulation=t.travel.table,
+                      date=m.date)
+            self.step("travel_no_rate_table", None, regulation=t.travel.table, date=m.date)
+            return None, None
+        from .travel import price_trip
+
+        self.step("travel_rules", None, t.travel, regulation=t.travel.table)
+        result = price_trip(m.trip, self.travel_table, t.severity)
+        self.steps.extend(result.steps)
+        self.findings.extend(result.findings)
+        return result.amount, result.parts
 
     def honorarium(self) -> tuple[Decimal | None, bool]:
         """The fee, and whether anything at all is payable for the meeting."""

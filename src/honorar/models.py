@@ -31,6 +31,7 @@ from .parsing import AMOUNT_LIMIT, HOURS_LIMIT
 
 ZERO = Decimal("0")
 IDENTIFIER = r"^[a-z][a-z0-9_]*$"
+REGULATION = r"^[a-z][a-z0-9_-]*$"  # a travel regulation's name: state-travel
 
 
 class Attendance(StrEnum):
@@ -61,6 +62,9 @@ DEFAULT_SEVERITY: dict[str, Severity] = {
     "activity_not_in_table": Severity.ERROR,
     "duration_missing": Severity.ERROR,
     "invalid_row": Severity.ERROR,
+    "travel_overclaimed": Severity.ERROR,
+    "travel_underclaimed": Severity.WARNING,
+    "travel_expenses_undocumented": Severity.ERROR,
 }
 
 # Findings that void payment: a claim with one of them is due 0 in every report and total,
@@ -308,6 +312,12 @@ class RepresentativesRule(Cited):
     minimum: Annotated[int, Field(gt=0)]
 
 
+class TravelRef(Cited):
+    """The travel rules a scheme pays by: the name of a travel table folder."""
+
+    table: Annotated[str, Field(pattern=REGULATION)]
+
+
 class RateTable(_Strict):
     scheme: Annotated[str, Field(pattern=IDENTIFIER)]
     name: Text
@@ -323,6 +333,7 @@ class RateTable(_Strict):
     gift: GiftRule | None = None
     claim_age: ClaimAgeRule | None = None
     representatives: RepresentativesRule | None = None
+    travel: TravelRef | None = None
     severities: dict[str, Severity] = Field(default_factory=dict)
 
     @model_validator(mode="after")
@@ -358,6 +369,23 @@ class RateTable(_Strict):
 
 
 @dataclass(frozen=True, slots=True)
+class Trip:
+    """A representative's travel to and from one meeting (SPEC §6): what the travel rules
+    look at. Distances in km, `hours` from departure to return."""
+
+    km: Decimal = ZERO  # driven in own vehicle, both ways
+    passenger_km: Decimal = ZERO  # of those, with one or more passengers
+    vehicle: str = "car"
+    distance_km: Decimal | None = None  # one way; None: not stated
+    hours: Decimal | None = None  # None: not stated
+    nights: int = 0
+    nights_without_receipt: int = 0
+    meals: tuple[str, ...] = ()  # provided free: breakfast, lunch, dinner
+    expenses: Decimal = ZERO
+    expenses_documented: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Meeting:
     """One representative at one meeting: everything the rules look at."""
 
@@ -370,6 +398,7 @@ class Meeting:
     lost_income: Decimal = ZERO
     lost_income_documented: bool = False
     gift: Decimal = ZERO
+    trip: Trip | None = None  # None: no travel claimed or asked about
 
 
 @dataclass(frozen=True, slots=True)
@@ -421,3 +450,21 @@ class Calculation:
     total: Decimal | None
     steps: tuple[Step, ...] = ()
     findings: tuple[Finding, ...] = ()
+    # None with no trip, or where no travel rules decide it; `total` includes it
+    travel: Decimal | None = None
+    travel_parts: TravelParts | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TravelParts:
+    """What travel and stay are due, part by part (SPEC §6), each rounded to øre."""
+
+    km: Decimal = ZERO
+    passenger: Decimal = ZERO
+    kost: Decimal = ZERO
+    night: Decimal = ZERO
+    expenses: Decimal = ZERO
+
+    @property
+    def total(self) -> Decimal:
+        return self.km + self.passenger + self.kost + self.night + self.expenses

@@ -213,3 +213,100 @@ def parse_activity(text: str, extra: dict[str, str] | None = None) -> str:
     if _IDENTIFIER.fullmatch(name):
         return name
     raise ValueError(f"'{text.strip()}' is not an activity")
+
+
+# ---------------------------------------------------------------------------- travel
+
+VEHICLE_WORDS = {
+    "car": "car", "bil": "car", "egen bil": "car", "personbil": "car", "elbil": "car",
+    "el-bil": "car", "motorcycle": "motorcycle", "motorsykkel": "motorcycle", "mc": "motorcycle",
+    "moped": "moped", "lett motorsykkel": "moped", "snowmobile": "snowmobile",
+    "snøscooter": "snowmobile", "snoscooter": "snowmobile", "atv": "snowmobile",
+    "boat": "boat", "båt": "boat", "bat": "boat", "motorbåt": "boat", "bicycle": "bicycle",
+    "sykkel": "bicycle", "bike": "bicycle", "walking": "walking", "til fots": "walking",
+    "gange": "walking", "walk": "walking",
+}
+
+MEAL_WORDS = {
+    "breakfast": "breakfast", "frokost": "breakfast", "lunch": "lunch", "lunsj": "lunch",
+    "lunch/lunsj": "lunch", "dinner": "dinner", "middag": "dinner",
+}
+
+
+def parse_vehicle(text: str) -> str:
+    """'bil', 'car', 'snøscooter' … → car, motorcycle, moped, snowmobile, boat, bicycle,
+    walking; blank → car."""
+    word = " ".join(text.strip().lower().split())
+    if not word:
+        return "car"
+    found = VEHICLE_WORDS.get(word)
+    if found is None:
+        raise ValueError(f"'{text.strip()}' is not a vehicle (bil, motorsykkel, moped, "
+                         "snøscooter, båt, sykkel, til fots)")
+    return found
+
+
+def parse_meals(text: str) -> tuple[str, ...]:
+    """'lunsj', 'frokost, middag', 'breakfast+lunch' → the meals provided, in day order."""
+    words = [w for w in re.split(r"[,;+/&\s]+|\bog\b|\band\b", text.strip().lower()) if w]
+    meals: list[str] = []
+    for word in words:
+        meal = MEAL_WORDS.get(word)
+        if meal is None:
+            raise ValueError(f"'{word}' is not a meal (frokost, lunsj, middag)")
+        if meal in meals:
+            raise ValueError(f"'{word}' is given twice")
+        meals.append(meal)
+    order = ("breakfast", "lunch", "dinner")
+    return tuple(sorted(meals, key=order.index))
+
+
+def parse_quantity(text: str) -> Decimal:
+    """A distance or a duration: '120', '12,5' → Decimal; 0 or more; blank → 0."""
+    raw = text.strip()
+    if not raw:
+        return Decimal(0)
+    if raw.startswith("-"):
+        raise ValueError(f"'{raw}' is negative")
+    match = re.fullmatch(r"(\d+):([0-5]\d)", raw)
+    if match:
+        return Decimal(int(match[1]) * 60 + int(match[2])) / 60
+    s = _SPACES.sub("", raw).replace(",", ".")
+    if not re.fullmatch(r"\d+(\.\d+)?|\.\d+", s):
+        raise ValueError(f"'{raw}' is not a number")
+    return Decimal(s)
+
+
+def parse_count(text: str) -> int:
+    """A number of nights: '2' → 2; blank → 0."""
+    raw = text.strip()
+    if not raw:
+        return 0
+    if raw.startswith("-"):
+        raise ValueError(f"'{raw}' is negative")
+    if not raw.isdigit():
+        raise ValueError(f"'{raw}' is not a whole number")
+    return int(raw)
+
+
+_DATETIME = re.compile(r"(.+?)[ T]+(\d{1,2}[:.]\d{2}(?::\d{2})?)")
+
+
+def parse_datetime(text: str, order: str = "dmy") -> dt.datetime:
+    """'2024-03-15 07:30', '15.03.2024 07:30', '2024-03-15T07:30' → datetime."""
+    raw = text.strip()
+    match = _DATETIME.fullmatch(raw)
+    if not match:
+        raise ValueError(f"'{raw}' is not a date and time (use 2024-03-15 07:30)")
+    day = parse_date(match[1], order)
+    time = parse_time(match[2])
+    return dt.datetime.combine(day, time)
+
+
+def hours_from_to(departure: dt.datetime, back: dt.datetime) -> Decimal:
+    """The hours from departure to return; a return before the departure is an error."""
+    seconds = int((back - departure).total_seconds())
+    if seconds < 0:
+        raise ValueError(f"the return {back:%Y-%m-%d %H:%M} is before the departure "
+                         f"{departure:%Y-%m-%d %H:%M}")
+    return Decimal(seconds) / 3600

@@ -28,6 +28,7 @@ from pathlib import Path
 from . import __version__
 from .models import RateTable
 from .tables import read_table
+from .travelmodels import TravelTable
 from .yamldoc import Unreadable, decode_text
 
 ENV_VAR = "HONORAR_CACHE_DIR"
@@ -36,7 +37,7 @@ ENTRIES_KEPT = 64  # the entries used most lately; those of edited tables and ol
 PARTIAL_AGE_SECONDS = 3600  # a half-written entry older than this was left by a killed run
 
 # the modules whose code decides what a table file becomes
-_LOADERS = ("models.py", "yamldoc.py", "tables.py")
+_LOADERS = ("models.py", "travelmodels.py", "yamldoc.py", "tables.py")
 
 
 def default_directory(environ: Mapping[str, str] | None = None) -> Path | None:
@@ -58,7 +59,7 @@ def default_directory(environ: Mapping[str, str] | None = None) -> Path | None:
         return None
 
 
-def cached_reader(environ: Mapping[str, str] | None = None) -> Callable[[Path], RateTable]:
+def cached_reader(environ: Mapping[str, str] | None = None) -> Callable[[Path], RateTable | TravelTable]:
     """A table reader for `tables.Catalogue`: through the cache, or plain `read_table`
     where the cache is turned off."""
     cache = TableCache.from_environ(environ)
@@ -115,7 +116,7 @@ class TableCache:
         directory = default_directory(environ)
         return cls(directory) if directory is not None else None
 
-    def read(self, path: Path) -> RateTable:
+    def read(self, path: Path) -> RateTable | TravelTable:
         try:
             raw = path.read_bytes()
             text = decode_text(raw, str(path))
@@ -147,7 +148,7 @@ class TableCache:
         return stat.S_ISDIR(found.st_mode) and _private(found)
 
     @staticmethod
-    def _load(entry: Path) -> RateTable | None:
+    def _load(entry: Path) -> RateTable | TravelTable | None:
         try:
             with entry.open("rb") as stream:
                 if not _private(os.fstat(stream.fileno())):
@@ -155,13 +156,13 @@ class TableCache:
                 found = pickle.load(stream)
         except Exception:  # missing, truncated or from elsewhere: read the file instead
             return None
-        if not isinstance(found, RateTable):
+        if not isinstance(found, RateTable | TravelTable):
             return None
         with contextlib.suppress(OSError):
             os.utime(entry)  # used now: kept longer than entries nobody uses
         return found
 
-    def _store(self, entry: Path, table: RateTable) -> None:
+    def _store(self, entry: Path, table: RateTable | TravelTable) -> None:
         try:
             self.base.mkdir(parents=True, exist_ok=True, mode=0o700)
             self.directory.mkdir(exist_ok=True, mode=0o700)

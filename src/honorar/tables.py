@@ -19,7 +19,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from .models import IDENTIFIER, RateTable
+from .models import REGULATION, RateTable
+from .travelmodels import TravelTable
 from .yamldoc import Problem, Unreadable, parse, read_text
 
 ENV_VAR = "HONORAR_RATES"
@@ -42,9 +43,13 @@ def shipped_rates_dir() -> Path:
     return here.parent.parent / "rates"
 
 
+AnyTable = RateTable | TravelTable
+
+
 def is_scheme_folder(name: str) -> bool:
-    """Only a folder named like a scheme holds one: `_plans` and the like hold other data."""
-    return re.fullmatch(IDENTIFIER, name) is not None
+    """Only a folder named like a scheme or a travel regulation (`state-travel`) holds
+    tables: `_plans` and the like hold other data."""
+    return re.fullmatch(REGULATION, name) is not None
 
 
 def search_path(rates_dirs: Iterable[str | Path] = (), environ: dict | None = None) -> list[Path]:
@@ -55,8 +60,11 @@ def search_path(rates_dirs: Iterable[str | Path] = (), environ: dict | None = No
     return dirs
 
 
-def read_table(path: Path, *, text: str | None = None) -> RateTable:
-    """Load and validate one table file; every problem in it is raised together."""
+def read_table(path: Path, *, text: str | None = None) -> AnyTable:
+    """Load and validate one table file; every problem in it is raised together.
+
+    A file with a `regulation` key is a travel table (`TravelTable`), any other a scheme's
+    fee table (`RateTable`)."""
     name = str(path)
     if text is None:
         try:
@@ -72,7 +80,8 @@ def read_table(path: Path, *, text: str | None = None) -> RateTable:
     if not isinstance(doc.data, dict):
         raise TableError([*problems, Problem(name, 1, 1, "a rate table is a mapping of keys")])
     try:
-        table = RateTable.model_validate(doc.data)
+        model = TravelTable if "regulation" in doc.data else RateTable
+        table = model.model_validate(doc.data)
     except ValidationError as err:
         for error in err.errors(include_url=False):
             # a model's own check may name the part at fault (models.problem_at)
@@ -100,7 +109,7 @@ def _place_of(path: Path, key: str) -> tuple[int | None, int | None]:
 
 @dataclass(frozen=True, slots=True)
 class TableFile:
-    table: RateTable
+    table: AnyTable
     path: Path
     shadows: tuple[Path, ...] = ()
 
@@ -112,7 +121,7 @@ class Versions:
     scheme: str
     files: list[TableFile] = field(default_factory=list)
 
-    def at(self, date: dt.date) -> RateTable | None:
+    def at(self, date: dt.date) -> AnyTable | None:
         """The newest version effective on or before `date`, or None before the first."""
         found = self.file_at(date)
         return found.table if found else None
@@ -134,7 +143,7 @@ class Catalogue:
     """The rate tables on a search path, loaded one scheme at a time as they are needed."""
 
     def __init__(self, dirs: Sequence[Path],
-                 read: Callable[[Path], RateTable] | None = None) -> None:
+                 read: Callable[[Path], AnyTable] | None = None) -> None:
         """`read` loads one table file (default `read_table`; the CLI passes a cache's)."""
         self.dirs = list(dirs)
         self._read = read or read_table
@@ -142,7 +151,7 @@ class Catalogue:
 
     @classmethod
     def from_options(cls, rates_dirs: Iterable[str | Path] = (), environ: dict | None = None,
-                     read: Callable[[Path], RateTable] | None = None) -> Catalogue:
+                     read: Callable[[Path], AnyTable] | None = None) -> Catalogue:
         return cls(search_path(rates_dirs, environ), read)
 
     def scheme_names(self) -> list[str]:
@@ -153,6 +162,27 @@ class Catalogue:
                              and any(p.glob("*.yaml")))
         return sorted(names)
 
+    def fee_scheme_names(self) -> list[str]:
+        """The schemes that pay fees: every folder but those of travel rules. A folder
+        whose tables cannot be read counts as a scheme (its problem is reported where used)."""
+        names = []
+        for name in self.scheme_names():
+            try:
+                versions = self.versions(name)
+            except TableError:
+                versions = None
+            if versions is None or not versions.files or isinstance(
+                    versions.files[0].table, RateTable):
+                names.append(name)
+        return names
+
+    def fee_versions(self, scheme: str) -> Versions | None:
+        """`versions`, but None for a folder of travel rules: it is no scheme."""
+        found = self.versions(scheme)
+        if found is not None and found.files and not isinstance(found.files[0].table, RateTable):
+            return None
+        return found
+
     def versions(self, scheme: str) -> Versions | None:
         """All versions of `scheme`, or None for a scheme no directory has."""
         if scheme not in self._schemes:
@@ -162,9 +192,15 @@ class Catalogue:
             self._schemes[scheme] = found
         return self._schemes[scheme]
 
-    def table_at(self, scheme: str, date: dt.date) -> RateTable | None:
+    def table_at(self, scheme: str, date: dt.date) -> AnyTable | None:
         versions = self.versions(scheme)
         return versions.at(date) if versions else None
+
+    def travel_at(self, regulation: str, date: dt.date) -> TravelTable | None:
+        """The travel table of `regulation` in force on `date` (None before the first, or
+        where the folder holds no travel tables)."""
+        table = self.table_at(regulation, date)
+        return table if isinstance(table, TravelTable) else None
 
     def _load(self, scheme: str) -> Versions | None:
         if not is_scheme_folder(scheme):

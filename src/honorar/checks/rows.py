@@ -7,6 +7,7 @@ that decided it, and returns the findings (an empty tuple when all is well).
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
 
@@ -25,6 +26,7 @@ COLUMN_OF_CODE = {
     "activity_not_in_table": "activity",
     "duration_missing": "hours",
     "no_rate_table": "date",
+    "travel_expenses_undocumented": "expenses_documented",
 }
 
 # When one of these decided the fee (zero or undecided), it already explains why the claim
@@ -60,6 +62,53 @@ def honorarium_findings(claim: Claim, calculation: Calculation,
     code = "honorarium_overclaimed" if claimed > due else "honorarium_underclaimed"
     return (Finding(code, severity(table, code), {"claimed_kr": claimed, "due_kr": due},
                     None, claim.row, "claimed_honorarium"),)
+
+
+TRAVEL_PARTS = ("km", "passenger", "kost", "night", "expenses")
+
+
+def travel_findings(claim: Claim, calculation: Calculation,
+                    table: RateTable | None) -> tuple[Finding, ...]:
+    """Travel and stay claimed above or below what the travel rules give; the message
+    gives the parts due and, where one thing explains the difference, names it."""
+    due, parts = calculation.travel, calculation.travel_parts
+    claimed = claim.travel_claimed
+    if due is None or parts is None or claimed is None or claimed == due:
+        return NONE
+    code = "travel_overclaimed" if claimed > due else "travel_underclaimed"
+    params = {"claimed_kr": claimed, "due_kr": due,
+              "parts": {f"{p}_kr": getattr(parts, p) for p in TRAVEL_PARTS},
+              "explained": _why_travel_differs(claim, calculation, claimed - due)}
+    return (Finding(code, severity(table, code), params, None, claim.row, "travel_claimed"),)
+
+
+def _why_travel_differs(claim: Claim, calculation: Calculation, difference):
+    """What explains `difference` (claimed − due), as message parts (key, values), or None."""
+    trip = claim.meeting.trip
+    steps = calculation.steps
+    if trip is None:
+        return None
+    if difference > 0:
+        if trip.expenses and difference == trip.expenses and any(
+                s.key == "travel_expenses_undocumented" for s in steps):
+            return (("travel_why_expenses", {"amount_kr": difference}),)
+        deducted = -sum((s.amount for s in steps if s.key == "kost_meal_deduction"
+                         and s.amount is not None), Decimal(0))
+        if deducted and difference == deducted:
+            return (("travel_why_meals", {"amount_kr": difference}),)
+        denied = next((s for s in steps if s.key in _NO_KOST), None)
+        if denied is not None:
+            return (("travel_why_kost", {"amount_kr": difference}), (denied.key, denied.params))
+    parts = calculation.travel_parts
+    if parts is not None:
+        for part in TRAVEL_PARTS:
+            if getattr(parts, part) == abs(difference):
+                return (("travel_why_part", {"part": part, "amount_kr": abs(difference)}),)
+    return None
+
+
+# the steps that say why no meal allowance is due
+_NO_KOST = ("kost_too_near", "kost_too_short", "kost_hours_missing")
 
 
 _LIMITS: dict[tuple[dt.date, int], dt.date] = {}

@@ -17,10 +17,17 @@ from typing import Protocol
 from ..claims import Claim, InvalidRow
 from ..engine import calculate
 from ..models import DEFAULT_SEVERITY, Calculation, Finding, Meeting, RateTable
+from ..travelmodels import TravelTable
 from .duplicates import DuplicateClaims
 from .groups import GroupMeetings
 from .paid import PaidClaims, already_paid_finding
-from .rows import claim_age_limit, date_findings, honorarium_findings, located
+from .rows import (
+    claim_age_limit,
+    date_findings,
+    honorarium_findings,
+    located,
+    travel_findings,
+)
 from .voiding import void_payment
 
 MEETINGS_KEPT = 20_000  # meetings remembered with their calculation (the reader's cache size)
@@ -105,6 +112,8 @@ class Audit:
             findings = located(claim, calculation) if calculation.findings else ()
             if claim.claimed_honorarium != calculation.honorarium:
                 findings += honorarium_findings(claim, calculation, table)
+            if claim.travel_claimed is not None and claim.travel_claimed != calculation.travel:
+                findings += travel_findings(claim, calculation, table)
             submitted = claim.submitted
             # most claims are submitted in time: ask `date_findings` only when one is not
             if submitted is not None and (submitted < meeting.date or (
@@ -137,8 +146,13 @@ class Audit:
         if len(self._priced) >= MEETINGS_KEPT:
             self._priced.clear()
         table, known = self._table_of(meeting.scheme, meeting.date)
+        travel = None
+        if meeting.trip is not None and table is not None and table.travel is not None:
+            travel = self._travel_of(table.travel.table, meeting.date)
         key = (id(table), meeting.attendance, meeting.activity, meeting.hours, meeting.agreement,
                meeting.lost_income, meeting.lost_income_documented, meeting.gift)
+        if meeting.trip is not None:
+            key += (meeting.trip, id(travel))
         if table is None:
             key += (meeting.scheme, meeting.date)
         calculation = self._calculations.get(key)
@@ -146,7 +160,7 @@ class Audit:
             if len(self._calculations) >= CALCULATIONS_KEPT:
                 self._calculations.clear()
             if known:
-                calculation = calculate(meeting, table)
+                calculation = calculate(meeting, table, travel)
             else:
                 calculation = Calculation(meeting.scheme, None, None, None, None, None, (), (
                     Finding("no_rate_table", DEFAULT_SEVERITY["no_rate_table"],
@@ -163,7 +177,9 @@ class Audit:
         found = self._tables_on.get((scheme, date))
         if found is None:
             if scheme not in self._versions:
-                self._versions[scheme] = self._tables.versions(scheme)
+                # a folder of travel rules is no scheme
+                lookup = getattr(self._tables, "fee_versions", None) or self._tables.versions
+                self._versions[scheme] = lookup(scheme)
             versions = self._versions[scheme]
             found = (versions.at(date), True) if versions is not None else (None, False)
             if len(self._tables_on) >= MEETINGS_KEPT:
@@ -171,8 +187,19 @@ class Audit:
             self._tables_on[(scheme, date)] = found
         return found
 
+    def _travel_of(self, regulation: str, date: dt.date) -> TravelTable | None:
+        """The travel table in force (None before the first, or where there is none)."""
+        found = self._tables_on.get((regulation, date))
+        if found is None:
+            versions = self._tables.versions(regulation)
+            found = (versions.at(date) if versions is not None else None, True)
+            self._tables_on[(regulation, date)] = found  # type: ignore[assignment]
+        table = found[0]
+        return table if isinstance(table, TravelTable) else None
+
     def _known_schemes(self) -> str:
-        names = getattr(self._tables, "scheme_names", None)
+        names = getattr(self._tables, "fee_scheme_names", None) or getattr(
+            self._tables, "scheme_names", None)
         return ", ".join(names()) if names else ""
 
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 from ..engine import voided
 from ..models import VOIDS_PAYMENT, Calculation, Finding
 
-# What the voiding finding explains: the honorarium is not held against the rules too.
-_HONORARIUM_CODES = frozenset({"honorarium_overclaimed", "honorarium_underclaimed"})
+# What the voiding finding explains: the honorarium and the travel are not held against
+# the rules too.
+_HONORARIUM_CODES = frozenset({"honorarium_overclaimed", "honorarium_underclaimed",
+                               "travel_overclaimed", "travel_underclaimed"})
 
 
 def void_payment(calculation: Calculation, findings: tuple[Finding, ...]

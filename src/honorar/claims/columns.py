@@ -20,7 +20,12 @@ CANONICAL_COLUMNS = (
     "claim_id", "representative", "representative_id", "scheme", "group", "date", "start",
     "end", "hours", "attendance", "activity", "agreement", "claimed_honorarium", "lost_income",
     "lost_income_documented", "gift", "submitted",
+    # travel and stay (SPEC §6)
+    "km", "passenger_km", "vehicle", "distance_km", "travel_hours", "departure", "return",
+    "nights", "nights_without_receipt", "meals_provided", "expenses", "expenses_documented",
+    "travel_claimed",
 )
+TRAVEL_COLUMNS = CANONICAL_COLUMNS[CANONICAL_COLUMNS.index("km"):]
 # Without these a claim cannot be audited; the rest have a stated default when absent.
 REQUIRED_COLUMNS = ("claim_id", "representative", "scheme", "date", "attendance",
                     "claimed_honorarium")
@@ -69,6 +74,22 @@ NORWEGIAN_NAMES: dict[str, tuple[str, ...]] = {
     "gift": ("gave", "gåve", "gavekort"),
     "submitted": ("innsendt", "kravdato", "innsendt_dato", "dato_innsendt", "innsendingsdato",
                   "sendt_inn", "innlevert", "mottatt_dato", "dato_mottatt"),
+    # travel and stay (SPEC §6)
+    "km": ("kilometer", "kjørte_km", "km_kjørt", "antall_km"),
+    "passenger_km": ("passasjer_km", "passasjerkm", "km_med_passasjer"),
+    "vehicle": ("kjøretøy", "fremkomstmiddel", "framkomstmiddel", "køyretøy"),
+    "distance_km": ("avstand", "avstand_km", "avstand_en_vei"),
+    "travel_hours": ("reisetid", "reisetimer", "reisetimar"),
+    "departure": ("avreise", "avreise_tid"),
+    "return": ("hjemkomst", "heimkomst", "retur"),
+    "nights": ("netter", "overnattinger", "netter_borte", "netter_i_alt"),
+    "nights_without_receipt": ("netter_uten_kvittering", "ulegitimerte_netter",
+                               "nattillegg_netter"),
+    "meals_provided": ("måltider", "måltid", "servert", "måltider_servert"),
+    "expenses": ("utlegg", "reiseutlegg"),
+    "expenses_documented": ("kvittering", "kvitteringer", "utlegg_dokumentert"),
+    "travel_claimed": ("reise", "reiseutgifter", "krevd_reise", "reise_og_opphold",
+                       "reisekostnader"),
 }
 ENGLISH_NAMES: dict[str, tuple[str, ...]] = {
     "claim_id": ("claim", "claim_no", "claim_number"),
@@ -81,6 +102,10 @@ ENGLISH_NAMES: dict[str, tuple[str, ...]] = {
     "agreement": ("signed_agreement",),
     "claimed_honorarium": ("honorarium", "amount"),
     "submitted": ("submitted_date",),
+    "distance_km": ("distance", "one_way_km"),
+    "meals_provided": ("meals",),
+    "expenses_documented": ("receipts",),
+    "travel_claimed": ("travel",),
 }
 
 # A trailing unit is part of many headers ('Beløp (kr)', 'Honorar NOK'); it names nothing.

@@ -21,10 +21,10 @@ from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any, BinaryIO
 
-from ..models import Attendance, Meeting
+from ..models import Attendance, Meeting, Trip
 from ..parsing import DATE_ORDERS, hours_between
 from . import cells as C
-from .columns import ClaimMapping, as_mapping
+from .columns import TRAVEL_COLUMNS, ClaimMapping, as_mapping
 from .records import Claim, ClaimFileError, InvalidRow, make_claim
 from .sniff import (
     DECODE_ERRORS,
@@ -43,6 +43,7 @@ from .sniff import (
 from .workbook import IsWorkbook, WorkbookReader, open_workbook, workbook_kind
 
 ONE_MINUTE = Decimal(1) / 60
+_NO_TRIP = Trip()
 
 
 class _Prefixed(io.RawIOBase):
@@ -470,7 +471,64 @@ def _row_reader(header: Header, mapping: ClaimMapping, slash_order: str | None,
                           facts.start, facts.end, facts.claimed, submitted,
                           cells[i_person].strip() or None)
 
-    return read_row
+    if not any(c in col for c in TRAVEL_COLUMNS):
+        return read_row
+    return _with_travel(read_row, header, mapping, slash_order or "dmy")
+
+
+def _with_travel(read_row: Callable[[list[str], int], Claim | InvalidRow], header: Header,
+                 mapping: ClaimMapping, date_order: str
+                 ) -> Callable[[list[str], int], Claim | InvalidRow]:
+    """`read_row`, and the row's travel columns into the meeting's trip and the travel
+    claimed (a file without travel columns is read by `read_row` alone)."""
+    from dataclasses import replace
+
+    from ..tripinput import TRIP_COLUMNS, TripError, read_trip
+
+    blank = len(header.cells)
+    col = header.columns
+    trip_cells = itemgetter(*(col.get(c, blank) for c in TRIP_COLUMNS))
+    i_claimed = col.get("travel_claimed")
+    documented = C.yes_no(mapping.yes_no, blank=False)
+    amounts = C.Cache(C.amount)
+
+    def trip_of(raw: tuple[str, ...]):
+        return read_trip(dict(zip(TRIP_COLUMNS, raw, strict=True)), date_order, documented)
+
+    trips: dict[tuple[str, ...], Trip | None] = {}
+    meetings: dict[tuple[Meeting, object], Meeting] = {}
+
+    def read_with_travel(cells: list[str], row: int) -> Claim | InvalidRow:
+        result = read_row(cells, row)
+        if type(result) is not Claim:
+            return result
+        raw = trip_cells(cells)
+        try:
+            trip = trips[raw] if raw in trips else trips.setdefault(raw, trip_of(raw))
+            claimed = None if i_claimed is None else _in_column(
+                "travel_claimed", amounts, cells[i_claimed])
+        except TripError as err:
+            return InvalidRow(row, err.column, str(err), _values(header, cells), err.key,
+                              dict(err.params))
+        except C.CellError as err:
+            params = dict(err.params)
+            column = params.pop("column", "travel_claimed")
+            return InvalidRow(row, column, str(err), _values(header, cells), err.key, params)
+        if trip is None and claimed:
+            trip = _NO_TRIP  # travel claimed without a word of the trip: nothing is due
+        if trip is None:
+            return replace(result, travel_claimed=claimed) if claimed is not None else result
+        if len(trips) >= C.CACHE_LIMIT:
+            trips.clear()
+        if len(meetings) >= C.CACHE_LIMIT:
+            meetings.clear()
+        key = (result.meeting, trip)
+        meeting = meetings.get(key)
+        if meeting is None:
+            meeting = meetings[key] = replace(result.meeting, trip=trip)
+        return replace(result, meeting=meeting, travel_claimed=claimed)
+
+    return read_with_travel
 
 
 class _Facts:

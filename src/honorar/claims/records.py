@@ -28,10 +28,13 @@ class Claim:
     submitted: dt.date | None
     # the person's number in the file (employee or resource number), when it has one
     representative_id: str | None = None
+    # travel and stay claimed, all parts together; None where the file has no such column
+    travel_claimed: Decimal | None = None
 
     @property
     def claimed_total(self) -> Decimal:
-        return self.claimed_honorarium + self.meeting.lost_income + self.meeting.gift
+        total = self.claimed_honorarium + self.meeting.lost_income + self.meeting.gift
+        return total if self.travel_claimed is None else total + self.travel_claimed
 
 
 def _claim_maker():
@@ -41,12 +44,13 @@ def _claim_maker():
     setters = [getattr(Claim, name).__set__ for name in names]
     new = object.__new__
     (row_, id_, representative_, group_, meeting_, start_, end_, claimed_,
-     submitted_, representative_id_) = setters
+     submitted_, representative_id_, travel_) = setters
 
     def make(row: int, claim_id: str, representative: str, group: str | None,
              meeting: Meeting, start: dt.time | None, end: dt.time | None,
              claimed_honorarium: Decimal, submitted: dt.date | None,
-             representative_id: str | None = None) -> Claim:
+             representative_id: str | None = None,
+             travel_claimed: Decimal | None = None) -> Claim:
         claim = new(Claim)
         row_(claim, row)
         id_(claim, claim_id)
@@ -58,9 +62,10 @@ def _claim_maker():
         claimed_(claim, claimed_honorarium)
         submitted_(claim, submitted)
         representative_id_(claim, representative_id)
+        travel_(claim, travel_claimed)
         return claim
 
-    assert len(names) == len(setters) == 10  # every field is set
+    assert len(names) == len(setters) == 11  # every field is set
     return make
 
 

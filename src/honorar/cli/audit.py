@@ -136,7 +136,7 @@ def _report(output_format: str, sink, lang: str, reading, to_file: bool):
     if output_format == "csv":
         from ..render.audit.csv import CsvReport
 
-        return CsvReport(sink, byte_order_mark=to_file)
+        return CsvReport(sink, byte_order_mark=to_file, travel=reading.travel)
     from rich.console import Console
 
     from ..render.audit.table import TableReport

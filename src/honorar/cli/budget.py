@@ -84,7 +84,7 @@ def budget(
     if not name:
         raise UsageProblem(f"--scheme: give a scheme (known: {_known(tables)})")
     try:
-        versions = tables.versions(name)
+        versions = tables.fee_versions(name)
     except TableError as err:
         raise table_problem(err) from None
     if versions is None:
@@ -112,7 +112,7 @@ def budget(
 
 
 def _known(tables) -> str:
-    return ", ".join(tables.scheme_names()) or "none"
+    return ", ".join(tables.fee_scheme_names()) or "none"
 
 
 def _first_problem(what: str, problems) -> UsageProblem:

@@ -26,6 +26,36 @@ from .options import (
 
 app = typer.Typer(add_completion=False, rich_markup_mode=None)
 
+# the travel options by the column each stands for (honorar.tripinput)
+TRAVEL_OPTIONS = {"km": "--km", "passenger_km": "--passenger-km", "vehicle": "--vehicle",
+                  "distance_km": "--distance-km", "travel_hours": "--travel-hours",
+                  "departure": "--departure", "return": "--return", "nights": "--nights",
+                  "nights_without_receipt": "--nights-without-receipt",
+                  "meals_provided": "--meals", "expenses": "--expenses",
+                  "expenses_documented": "--receipts"}
+
+
+def _trip(values: dict[str, str | None], receipts: bool):
+    """The trip the travel options describe (None when none is given); a bad value is a
+    usage problem naming its option."""
+    from ..tripinput import TripError, read_trip
+
+    try:
+        trip = read_trip(values)
+    except TripError as err:
+        from ..render import messages
+
+        why = messages.text(err.key, err.params, "en") if err.key in messages.TEMPLATES \
+            else str(err)
+        raise UsageProblem(f"{TRAVEL_OPTIONS[err.column]}: {why}") from None
+    if trip is None:
+        if receipts:
+            raise UsageProblem("--receipts goes with --expenses")
+        return None
+    from dataclasses import replace
+
+    return replace(trip, expenses_documented=receipts)
+
 
 @app.command(help="Calculate what one meeting pays one representative.")
 def calc(
@@ -46,6 +76,36 @@ def calc(
     documented: Annotated[bool, typer.Option(
         "--documented/--undocumented", help="Is the lost income documented?")] = False,
     gift: Annotated[str | None, typer.Option(help="Gift claimed, kr.")] = None,
+    km: Annotated[str | None, typer.Option(
+        help="Travel: km driven in own vehicle, both ways.", show_default=False)] = None,
+    passenger_km: Annotated[str | None, typer.Option(
+        help="Travel: of those km, driven with one or more passengers.",
+        show_default=False)] = None,
+    vehicle: Annotated[str | None, typer.Option(
+        help="Travel: car, motorcycle, moped, snowmobile, boat, bicycle, walking (or the "
+             "Norwegian word); default car.", show_default=False)] = None,
+    distance_km: Annotated[str | None, typer.Option(
+        help="Travel: distance one way, km (default: half the km driven).",
+        show_default=False)] = None,
+    travel_hours: Annotated[str | None, typer.Option(
+        help="Travel: hours from departure to return.", show_default=False)] = None,
+    departure: Annotated[str | None, typer.Option(
+        help="Travel: departure, e.g. '2024-03-15 07:30'.", show_default=False)] = None,
+    return_: Annotated[str | None, typer.Option(
+        "--return", help="Travel: return, e.g. '2024-03-15 16:00'.", show_default=False)] = None,
+    nights: Annotated[str | None, typer.Option(
+        help="Travel: nights away.", show_default=False)] = None,
+    nights_without_receipt: Annotated[str | None, typer.Option(
+        help="Travel: nights without a hotel receipt (night allowance).",
+        show_default=False)] = None,
+    meals: Annotated[str | None, typer.Option(
+        help="Travel: meals provided free, e.g. 'lunch' or 'frokost,middag'.",
+        show_default=False)] = None,
+    expenses: Annotated[str | None, typer.Option(
+        help="Travel: expenses paid out (tickets, toll, parking, hotel), kr.",
+        show_default=False)] = None,
+    receipts: Annotated[bool, typer.Option(
+        "--receipts/--no-receipts", help="Are there receipts for the expenses?")] = False,
     output_format: FormatOption = "table",
     lang: LangOption = Lang.nb,
     rates_dir: RatesDirOption = None,
@@ -67,6 +127,11 @@ def calc(
             duration = hours_between(begins, ends)
         except ValueError as err:
             raise UsageProblem(f"--end: {err}") from None
+    trip = _trip({"km": km, "passenger_km": passenger_km, "vehicle": vehicle,
+                  "distance_km": distance_km, "travel_hours": travel_hours,
+                  "departure": departure, "return": return_, "nights": nights,
+                  "nights_without_receipt": nights_without_receipt, "meals_provided": meals,
+                  "expenses": expenses}, receipts)
     meeting = Meeting(
         scheme=scheme.strip().lower(),
         date=read_date("--date", date),
@@ -77,23 +142,32 @@ def calc(
         lost_income=read_amount("--lost-income", lost_income),
         lost_income_documented=documented,
         gift=read_amount("--gift", gift),
+        trip=trip,
     )
     tables = catalogue(rates_dir)
     try:
-        versions = tables.versions(meeting.scheme)
+        versions = tables.fee_versions(meeting.scheme)
     except TableError as err:
         raise table_problem(err) from None
     if versions is None:
-        known = ", ".join(tables.scheme_names()) or "none"
+        known = ", ".join(tables.fee_scheme_names()) or "none"
         raise UsageProblem(f"--scheme: unknown scheme '{scheme}' (known: {known})")
 
     from ..engine import calculate
 
-    result = calculate(meeting, versions.at(meeting.date))
+    table = versions.at(meeting.date)
+    travel = None
+    if trip is not None and table is not None and table.travel is not None:
+        try:
+            travel = tables.travel_at(table.travel.table, meeting.date)
+        except TableError as err:
+            raise table_problem(err) from None
+    result = calculate(meeting, table, travel)
     if output_format == "json":
         from ..render import jsonout
 
-        typer.echo(jsonout.dumps(jsonout.calculation(result, lang.value)))
+        typer.echo(jsonout.dumps(jsonout.calculation(result, lang.value,
+                                                     travel=trip is not None)))
     else:
         from ..render.calc.table import print_calculation
 

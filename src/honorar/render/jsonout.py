@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..engine import to_øre
-from ..models import Calculation, Finding
+from ..models import Calculation, Finding, TravelParts
 from . import messages
 
 
@@ -27,13 +27,25 @@ def finding(f: Finding, lang: str) -> dict[str, Any]:
     return out
 
 
-def calculation(calc: Calculation, lang: str) -> dict[str, Any]:
+def travel_parts(parts: TravelParts | None) -> dict[str, str | None] | None:
+    if parts is None:
+        return None
+    return {"km": amount(parts.km), "passenger": amount(parts.passenger),
+            "kost": amount(parts.kost), "night": amount(parts.night),
+            "expenses": amount(parts.expenses)}
+
+
+def calculation(calc: Calculation, lang: str, *, travel: bool = False) -> dict[str, Any]:
+    """A calculation; `travel` adds "travel" and "travel_parts" (null where undecided)."""
+    travelled = {"travel": amount(calc.travel), "travel_parts": travel_parts(calc.travel_parts)
+                 } if travel else {}
     return {
         "scheme": calc.scheme,
         "version": calc.version,
         "honorarium": amount(calc.honorarium),
         "lost_income": amount(calc.lost_income),
         "gift": amount(calc.gift),
+        **travelled,
         "total": amount(calc.total),
         "findings": [finding(f, lang) for f in calc.findings],
         "steps": [

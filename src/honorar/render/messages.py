@@ -134,6 +134,108 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "Nothing is due: the claim is already paid or claimed before ({code})",
     },
     "total": {"nb": "Sum", "en": "Total"},
+    # ---- travel and stay (SPEC §6)
+    "travel_rules": {
+        "nb": "Reise og opphold dekkes etter reglene i {regulation}",
+        "en": "Travel and stay are paid by the rules of {regulation}",
+    },
+    "travel_table": {
+        "nb": "Reisetabell {regulation} ({name}), gjeldende fra {effective}",
+        "en": "Travel table {regulation} ({name}), effective {effective}",
+    },
+    "travel_not_payable": {
+        "nb": "Reise og opphold dekkes heller ikke",
+        "en": "Travel and stay are not paid either",
+    },
+    "travel_rules_not_named": {
+        "nb": "Satstabellen for {scheme} sier ikke hvilke reiseregler som gjelder",
+        "en": "The rate table of {scheme} does not name the travel rules it pays by",
+    },
+    "travel_no_rate_table": {
+        "nb": "Ingen reisetabell {regulation} gjelder {date}: reise og opphold er ikke avgjort",
+        "en": "No travel table {regulation} covers {date}: travel and stay are not decided",
+    },
+    "travel_km": {
+        "nb": "{km} km med {vehicle} × {rate_kr} per km",
+        "en": "{km} km by {vehicle} × {rate_kr} per km",
+    },
+    "travel_km_none": {
+        "nb": "{km} km med {vehicle}: ingen kilometergodtgjørelse",
+        "en": "{km} km by {vehicle}: no kilometre allowance",
+    },
+    "travel_passenger": {
+        "nb": "Passasjertillegg: {passenger_km} km med passasjer × {rate_kr} per km",
+        "en": "Passenger supplement: {passenger_km} km with passengers × {rate_kr} per km",
+    },
+    "travel_passenger_not_for_vehicle": {
+        "nb": "{passenger_km} km med passasjer: passasjertillegg gis ikke for {vehicle}",
+        "en": "{passenger_km} km with passengers: no passenger supplement for {vehicle}",
+    },
+    "travel_distance_assumed": {
+        "nb": "Avstand én vei er ikke oppgitt: {share} av {km} km = {distance_km} km",
+        "en": "The one-way distance is not given: {share} of {km} km = {distance_km} km",
+    },
+    "kost_too_near": {
+        "nb": "{distance_km} km én vei er ikke over {limit_km} km: ingen kostgodtgjørelse",
+        "en": "{distance_km} km one way is not over {limit_km} km: no meal allowance",
+    },
+    "kost_hours_missing": {
+        "nb": "Reisetiden er ikke oppgitt: ingen kostgodtgjørelse",
+        "en": "The travel time is not given: no meal allowance",
+    },
+    "kost_too_short": {
+        "nb": "Reisen varte {hours} timer, under {limit_hours} timer: ingen kostgodtgjørelse",
+        "en": "The trip lasted {hours} hours, under {limit_hours} hours: no meal allowance",
+    },
+    "kost_day": {
+        "nb": "Kost, reise på {hours} timer (fra og med {from_hours} til og med {limit_hours} "
+              "timer)",
+        "en": "Meal allowance, a trip of {hours} hours ({from_hours} to {limit_hours} hours "
+              "inclusive)",
+    },
+    "kost_long_day": {
+        "nb": "Kost, reise på {hours} timer uten overnatting (over {limit_hours} timer)",
+        "en": "Meal allowance, a trip of {hours} hours without overnight stay (over "
+              "{limit_hours} hours)",
+    },
+    "kost_overnight": {
+        "nb": "Kost med overnatting: {days} døgn × {rate_kr} (reisen varte {hours} timer)",
+        "en": "Meal allowance with overnight stay: {days} × 24 hours × {rate_kr} (the trip "
+              "lasted {hours} hours)",
+    },
+    "kost_rest_too_short": {
+        "nb": "Resten ut over hele døgn, {hours} timer, er under {limit_hours} timer: ingenting",
+        "en": "The rest past whole days, {hours} hours, is under {limit_hours} hours: nothing",
+    },
+    "kost_rest_day": {
+        "nb": "Resten ut over hele døgn, {hours} timer (til og med {limit_hours} timer): dagsats",
+        "en": "The rest past whole days, {hours} hours (up to {limit_hours} hours): the day rate",
+    },
+    "kost_rest_long": {
+        "nb": "Resten ut over hele døgn, {hours} timer (over {limit_hours} timer): {rate_kr}",
+        "en": "The rest past whole days, {hours} hours (over {limit_hours} hours): {rate_kr}",
+    },
+    "kost_meal_deduction": {
+        "nb": "Måltidstrekk for {meal}: {percent} % av {rate_kr}",
+        "en": "Meal deduction for {meal}: {percent} % of {rate_kr}",
+    },
+    "kost_deductions_of": {
+        "nb": "Måltidstrekk regnes av satsen {rate_kr}",
+        "en": "Meal deductions are taken of the rate {rate_kr}",
+    },
+    "travel_night": {
+        "nb": "Nattillegg uten kvittering: {nights} natt/netter × {rate_kr}",
+        "en": "Night allowance without receipt: {nights} night(s) × {rate_kr}",
+    },
+    "travel_expenses": {
+        "nb": "Utlegg med kvittering: {claimed_kr}",
+        "en": "Expenses with receipts: {claimed_kr}",
+    },
+    "travel_expenses_undocumented": {
+        "nb": "Utlegg {claimed_kr} uten kvittering dekkes ikke",
+        "en": "Expenses of {claimed_kr} without receipts are not paid",
+    },
+    "travel_total": {"nb": "Reise og opphold", "en": "Travel and stay"},
     # ---- findings (key = code unless a finding names another)
     "honorarium_overclaimed": {
         "nb": "Krevd honorar {claimed_kr} er mer enn reglene gir: {due_kr}",
@@ -206,6 +308,54 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "nb": "Ingen satstabell for ordningen {scheme} gjelder {date}",
         "en": "No rate table of scheme {scheme} covers {date}",
     },
+    "travel_overclaimed": {
+        "nb": "Krevd reise og opphold {claimed_kr} er mer enn reglene gir: {due_kr} ({parts}){explained}",
+        "en": "Claimed travel and stay {claimed_kr} is more than the rules give: {due_kr} "
+              "({parts}){explained}",
+    },
+    "travel_underclaimed": {
+        "nb": "Krevd reise og opphold {claimed_kr} er mindre enn reglene gir: {due_kr} "
+              "({parts}){explained}",
+        "en": "Claimed travel and stay {claimed_kr} is less than the rules give: {due_kr} "
+              "({parts}){explained}",
+    },
+    "travel_parts_text": {
+        "nb": "km {km_kr}, passasjer {passenger_kr}, kost {kost_kr}, natt {night_kr}, "
+              "utlegg {expenses_kr}",
+        "en": "km {km_kr}, passenger {passenger_kr}, meals {kost_kr}, night {night_kr}, "
+              "expenses {expenses_kr}",
+    },
+    "travel_why_expenses": {
+        "nb": "; forskjellen er utleggene {amount_kr} uten kvittering",
+        "en": "; the difference is the expenses of {amount_kr} without receipts",
+    },
+    "travel_why_meals": {
+        "nb": "; forskjellen er måltidstrekket {amount_kr} for måltider som ble servert",
+        "en": "; the difference is the meal deduction of {amount_kr} for meals provided",
+    },
+    "travel_why_kost": {
+        "nb": "; forskjellen er kostgodtgjørelse {amount_kr} som ikke gis: ",
+        "en": "; the difference is a meal allowance of {amount_kr} that is not due: ",
+    },
+    "travel_why_part": {
+        "nb": "; forskjellen er lik {part} ({amount_kr})",
+        "en": "; the difference equals the {part} ({amount_kr})",
+    },
+    "travel_expenses_undocumented_finding": {
+        "nb": "Utlegg {claimed_kr} til reise og opphold er uten kvittering og dekkes ikke",
+        "en": "Travel expenses of {claimed_kr} have no receipts and are not paid",
+    },
+    "travel_rules_not_named_finding": {
+        "nb": "Satstabellen for {scheme} sier ikke hvilke reiseregler som gjelder: reise og "
+              "opphold er ikke avgjort",
+        "en": "The rate table of {scheme} names no travel rules: travel and stay are not decided",
+    },
+    "travel_no_rate_table_finding": {
+        "nb": "Ingen reisetabell {regulation} gjelder {date}: reise og opphold er ikke avgjort "
+              "(honoraret er regnet ut)",
+        "en": "No travel table {regulation} covers {date}: travel and stay are not decided "
+              "(the fee is computed)",
+    },
     "unknown_scheme": {
         "nb": "Ukjent ordning {scheme}",
         "en": "Unknown scheme {scheme}",
@@ -261,6 +411,32 @@ TEMPLATES: dict[str, dict[str, str]] = {
                             "en": "{hours} hours do not match {start}–{end}"},
     "cell_not_decodable": {"nb": "teksten kan ikke leses som {encoding} (prøv --encoding)",
                            "en": "the text cannot be read as {encoding} (try --encoding)"},
+    "cell_not_km": {"nb": "«{text}» er ikke et antall kilometer",
+                    "en": "'{text}' is not a number of kilometres"},
+    "cell_not_count": {"nb": "«{text}» er ikke et helt antall", "en": "'{text}' is not a whole number"},
+    "cell_not_vehicle": {
+        "nb": "«{text}» er ikke et kjøretøy (bil, motorsykkel, moped, snøscooter, båt, sykkel, "
+              "til fots)",
+        "en": "'{text}' is not a vehicle (car, motorcycle, moped, snowmobile, boat, bicycle, "
+              "walking)"},
+    "cell_not_meals": {"nb": "«{text}» er ikke måltider (frokost, lunsj, middag)",
+                       "en": "'{text}' is not meals (breakfast, lunch, dinner)"},
+    "cell_not_datetime": {"nb": "«{text}» er ikke dato og klokkeslett (skriv 15.03.2024 07:30)",
+                          "en": "'{text}' is not a date and time (write 2024-03-15 07:30)"},
+    "travel_passenger_km_over_km": {
+        "nb": "{passenger_km} km med passasjer er mer enn de {km} km som er kjørt",
+        "en": "{passenger_km} km with passengers is more than the {km} km driven"},
+    "travel_nights_without_receipt_over_nights": {
+        "nb": "{nights_without_receipt} netter uten kvittering er flere enn de {nights} nettene",
+        "en": "{nights_without_receipt} nights without receipt is more than the {nights} nights"},
+    "travel_return_without_departure": {"nb": "hjemkomst uten avreise",
+                                        "en": "a return without a departure"},
+    "travel_departure_without_return": {"nb": "avreise uten hjemkomst",
+                                        "en": "a departure without a return"},
+    "travel_hours_and_times": {"nb": "oppgi reisetid eller avreise og hjemkomst, ikke begge",
+                               "en": "give travel hours or departure and return, not both"},
+    "travel_return_before_departure": {"nb": "hjemkomst {back} er før avreise {departure}",
+                                       "en": "the return {back} is before the departure {departure}"},
     "row_cells": {"nb": "raden har {count} celler, overskriften har {expected}",
                   "en": "the row has {count} cells, the header has {expected}"},
     "row_not_csv": {"nb": "raden er ikke gyldig CSV ({why})", "en": "the row is not valid CSV ({why})"},
@@ -443,12 +619,32 @@ FINDING_KEYS = {"no_agreement": "no_agreement_finding"}
 TEMPLATES["duration_missing_finding"] = TEMPLATES["duration_missing"]
 TEMPLATES["activity_not_in_table_finding"] = TEMPLATES["activity_not_in_table"]
 FINDING_KEYS.update(duration_missing="duration_missing_finding",
-                    activity_not_in_table="activity_not_in_table_finding")
+                    activity_not_in_table="activity_not_in_table_finding",
+                    travel_expenses_undocumented="travel_expenses_undocumented_finding")
+
+VEHICLE_LABELS = {
+    "nb": {"car": "bil", "motorcycle": "motorsykkel", "moped": "moped",
+           "snowmobile": "snøscooter / ATV", "boat": "båt", "bicycle": "sykkel",
+           "walking": "til fots"},
+    "en": {"car": "car", "motorcycle": "motorcycle", "moped": "moped",
+           "snowmobile": "snowmobile / ATV", "boat": "boat", "bicycle": "bicycle",
+           "walking": "walking"},
+}
+TRAVEL_PART_LABELS = {
+    "nb": {"km": "kilometergodtgjørelsen", "passenger": "passasjertillegget",
+           "kost": "kostgodtgjørelsen", "night": "nattillegget", "expenses": "utleggene"},
+    "en": {"km": "kilometre allowance", "passenger": "passenger supplement",
+           "kost": "meal allowance", "night": "night allowance", "expenses": "expenses"},
+}
+MEAL_LABELS = {
+    "nb": {"breakfast": "frokost", "lunch": "lunsj", "dinner": "middag"},
+    "en": {"breakfast": "breakfast", "lunch": "lunch", "dinner": "dinner"},
+}
 
 
 def _value(name: str, value: object, lang: str) -> str:
     if value is None:
-        return "–"
+        return "" if name == "explained" else "–"
     if isinstance(value, LocalText):
         return value.in_lang(lang)
     if isinstance(value, Decimal | int) and not isinstance(value, bool):
@@ -461,6 +657,16 @@ def _value(name: str, value: object, lang: str) -> str:
         return ACTIVITY_LABELS[lang].get(str(value), str(value))
     if name == "attendance":
         return ATTENDANCE_LABELS[lang].get(str(value), str(value))
+    if name == "parts" and isinstance(value, Mapping):  # travel due, part by part
+        return text("travel_parts_text", value, lang)
+    if name == "explained":  # a reason of its own: message parts (key, params), or None
+        return "".join(text(key, values, lang) for key, values in value)  # type: ignore[attr-defined]
+    if name == "part":
+        return TRAVEL_PART_LABELS[lang].get(str(value), str(value))
+    if name == "vehicle":
+        return VEHICLE_LABELS[lang].get(str(value), str(value))
+    if name == "meal":
+        return MEAL_LABELS[lang].get(str(value), str(value))
     if name == "direction" and lang == "nb":
         return {"up": "opp", "down": "ned", "nearest": "nærmeste"}.get(str(value), str(value))
     return str(value)

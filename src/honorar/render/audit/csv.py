@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from ...audit import Summary, readable_claimed
+from ...audit import Summary, readable_claimed, readable_travel
 from ...checks import ClaimResult
 from ...claims import Claim
 from ...claims.cells import Cache
@@ -38,6 +38,19 @@ COLUMNS = (
     "due_honorarium", "due_lost_income", "due_gift", "due_total", "difference", "findings",
 )
 AMOUNT_COLUMNS = COLUMNS[COLUMNS.index("claimed_honorarium"):COLUMNS.index("findings")]
+# with travel columns in the claims file, travel claimed and due after the gift
+TRAVEL_COLUMNS = (
+    *COLUMNS[:COLUMNS.index("claimed_total")], "claimed_travel",
+    *COLUMNS[COLUMNS.index("claimed_total"):COLUMNS.index("due_total")], "due_travel",
+    *COLUMNS[COLUMNS.index("due_total"):],
+)
+TRAVEL_AMOUNT_COLUMNS = TRAVEL_COLUMNS[TRAVEL_COLUMNS.index("claimed_honorarium"):
+                                       TRAVEL_COLUMNS.index("findings")]
+
+
+def amount_columns(travel: bool) -> tuple[str, ...]:
+    """The amount columns of a report: with travel for a file with travel columns."""
+    return TRAVEL_AMOUNT_COLUMNS if travel else AMOUNT_COLUMNS
 LINE_END = "\r\n"
 _FORMULA_STARTS = frozenset("=+-@\t\r")
 _CACHE_LIMIT = 20_000
@@ -81,51 +94,70 @@ class AmountCells:
     of claimed amounts and calculation: computing a total makes a new Decimal, and hashing
     a new Decimal to look up its text costs more than everything else in a row."""
 
-    def __init__(self) -> None:
+    def __init__(self, travel: bool = False) -> None:
         self._cells: dict[tuple, tuple[Calculation, str, str]] = {}
         self._dates = Cache(dt.date.isoformat)
+        self._travel = travel
 
     def cells(self, claim: Claim, calculation: Calculation) -> str:
         meeting = claim.meeting
-        key = (claim.claimed_honorarium, meeting.lost_income, meeting.gift, id(calculation))
+        key = (claim.claimed_honorarium, meeting.lost_income, meeting.gift, id(calculation),
+               claim.travel_claimed)
         known = self._cells.get(key)
         if known is None or known[0] is not calculation:
             if len(self._cells) > _CACHE_LIMIT:
                 self._cells.clear()
-            version, amounts = self._compute(claim, calculation)
+            version, amounts = self._compute(claim, calculation, self._travel)
             known = self._cells[key] = (calculation, version, amounts)
         return f"{known[1]},{self._dates[meeting.date]},{known[2]}"
 
     @staticmethod
-    def _compute(claim: Claim, calculation: Calculation) -> tuple[str, str]:
+    def _compute(claim: Claim, calculation: Calculation, travel: bool = False
+                 ) -> tuple[str, str]:
         """The version's cell, and the amounts' cells joined."""
-        amounts = ["" if v is None else amount(v) for v in claim_amounts(claim, calculation)]
+        amounts = ["" if v is None else amount(v)
+                   for v in claim_amounts(claim, calculation, travel)]
         # amounts are digits, a point and perhaps a minus: nothing to quote or neutralise
         return _quoted(calculation.version or ""), ",".join(amounts)  # type: ignore[arg-type]
 
 
-def claim_amounts(claim: Claim, calculation: Calculation) -> tuple[Decimal | None, ...]:
-    """A claim's amounts in the order of AMOUNT_COLUMNS: what is claimed, what is due (None
-    where the rules do not decide) and the difference. The reports that list claims one a
-    row take their amounts from here."""
+def claim_amounts(claim: Claim, calculation: Calculation, travel: bool = False
+                  ) -> tuple[Decimal | None, ...]:
+    """A claim's amounts in the order of `amount_columns(travel)`: what is claimed, what is
+    due (None where the rules do not decide) and the difference. The reports that list
+    claims one a row take their amounts from here."""
     meeting = claim.meeting
-    claimed = (claim.claimed_honorarium, meeting.lost_income, meeting.gift)
+    claimed: tuple[Decimal, ...] = (claim.claimed_honorarium, meeting.lost_income, meeting.gift)
+    due: tuple[Decimal | None, ...] = (calculation.honorarium, calculation.lost_income,
+                                       calculation.gift)
+    if travel:
+        claimed += (claim.travel_claimed or Decimal(0),)
+        due += (travel_due(claim, calculation),)
     claimed_total = sum(claimed, Decimal(0))
-    due = (calculation.honorarium, calculation.lost_income, calculation.gift, calculation.total)
     difference = None if calculation.total is None else claimed_total - calculation.total
-    return (*claimed, claimed_total, *due, difference)
+    return (*claimed, claimed_total, *due, calculation.total, difference)
+
+
+def travel_due(claim: Claim, calculation: Calculation) -> Decimal | None:
+    """Travel due: 0 for a claim with no trip, None where the rules leave it undecided."""
+    if claim.meeting.trip is None:
+        return Decimal(0)
+    return calculation.travel
 
 
 class CsvReport:
-    def __init__(self, output: AtomicOutput, *, byte_order_mark: bool) -> None:
+    def __init__(self, output: AtomicOutput, *, byte_order_mark: bool,
+                 travel: bool = False) -> None:
         self.output = output
         if byte_order_mark:  # lets Excel see UTF-8
             output.stream.write("\ufeff")
         self._write = output.stream.write
         self._writer = csv.writer(output.stream, lineterminator=LINE_END)  # for unreadable rows
-        self._written = (1 if byte_order_mark else 0) + self._writer.writerow(COLUMNS)
+        self._written = (1 if byte_order_mark else 0) + self._writer.writerow(
+            TRAVEL_COLUMNS if travel else COLUMNS)
         self._texts = Cache(csv_cell)  # names, groups and schemes repeat through a file
-        self._amounts = AmountCells()
+        self._amounts = AmountCells(travel)
+        self._travel = travel
         self._late = LatePlaces()
 
     def add(self, result: ClaimResult) -> None:
@@ -152,11 +184,16 @@ class CsvReport:
         codes = " ".join(f.code for f in result.findings)
         values = result.invalid.values  # type: ignore[union-attr]
         claimed = readable_claimed(result.invalid)  # type: ignore[arg-type]
+        cells = ["" if value is None else amount(value) for value in claimed]
+        due = ["", "", "", "", ""]
+        if self._travel:
+            travel = readable_travel(result.invalid)  # type: ignore[arg-type]
+            total = None if claimed[3] is None or travel is None else claimed[3] + travel
+            cells = [*cells[:3], *("" if v is None else amount(v) for v in (travel, total))]
+            due.append("")
         return [result.row, *(neutralise(values.get(c, "")) for c in
                               ("claim_id", "representative", "group", "scheme")),
-                "", neutralise(values.get("date", "")),
-                *("" if value is None else amount(value) for value in claimed),
-                "", "", "", "", "", codes]
+                "", neutralise(values.get("date", "")), *cells, *due, codes]
 
     def finish(self, summary: Summary, late_findings: Iterator[Finding]) -> None:
         first = next(late_findings, None)

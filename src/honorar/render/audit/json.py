@@ -15,13 +15,14 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from ...audit import Reading, Summary, readable_claimed
+from ...audit import Reading, Summary, readable_claimed, readable_travel
 from ...checks import ClaimResult
 from ...claims import Claim
 from ...claims.cells import Cache
 from ...models import Calculation, Finding
 from ..atomic import AtomicOutput
 from ..jsonout import amount
+from .csv import travel_due
 from .late import LatePlaces
 from .messages import FindingTexts
 
@@ -78,17 +79,27 @@ class JsonReport:
         """The version, and the claimed, due and difference members, kept for each distinct
         set of claimed amounts and calculation (see render.audit.csv.AmountCells)."""
         meeting = claim.meeting
-        key = (claim.claimed_honorarium, meeting.lost_income, meeting.gift, id(calculation))
+        key = (claim.claimed_honorarium, meeting.lost_income, meeting.gift, id(calculation),
+               claim.travel_claimed)
         known = self._kept.get(key)
         if known is not None and known[0] is calculation:
             return known[1], known[2]
-        claimed = (claim.claimed_honorarium, meeting.lost_income, meeting.gift)
+        claimed: tuple[Decimal, ...] = (claim.claimed_honorarium, meeting.lost_income,
+                                        meeting.gift)
+        due: tuple[Decimal | None, ...] = (calculation.honorarium, calculation.lost_income,
+                                           calculation.gift)
+        names: tuple[str, ...] = ("honorarium", "lost_income", "gift")
+        if self.reading.travel:
+            claimed += (claim.travel_claimed or Decimal(0),)
+            due += (travel_due(claim, calculation),)
+            names += ("travel",)
         claimed_total = sum(claimed, Decimal(0))
         total = calculation.total
-        names = ("honorarium", "lost_income", "gift", "total")
+        names += ("total",)
         claimed_json = ", ".join(f'"{n}": "{amount(v)}"'
                                  for n, v in zip(names, (*claimed, claimed_total), strict=True))
-        due_json = ", ".join(f'"{n}": {_amount_or_null(getattr(calculation, n))}' for n in names)
+        due_json = ", ".join(f'"{n}": {_amount_or_null(v)}'
+                             for n, v in zip(names, (*due, total), strict=True))
         difference = _amount_or_null(None if total is None else claimed_total - total)
         amounts = (f'"claimed": {{{claimed_json}}}, "due": {{{due_json}}}, '
                    f'"difference": {difference}')
@@ -108,6 +119,9 @@ class JsonReport:
         invalid = result.invalid
         values = invalid.values  # type: ignore[union-attr]
         honorarium, lost_income, gift, total = readable_claimed(invalid)  # type: ignore[arg-type]
+        travel = readable_travel(invalid) if self.reading.travel else None  # type: ignore[arg-type]
+        if self.reading.travel:
+            total = None if total is None or travel is None else total + travel
         data = {
             "row": result.row,
             "claim_id": values.get("claim_id"),
@@ -117,7 +131,9 @@ class JsonReport:
             "version": None,
             "date": None,
             "claimed": {"honorarium": amount(honorarium), "lost_income": amount(lost_income),
-                        "gift": amount(gift), "total": amount(total)},
+                        "gift": amount(gift),
+                        **({"travel": amount(travel)} if self.reading.travel else {}),
+                        "total": amount(total)},
             "due": None,
             "difference": None,
             "findings": [json.loads(self.finding(f)) for f in result.findings],
@@ -156,6 +172,8 @@ class JsonReport:
             "underpaid": amount(summary.underpaid),
             "undecided_claimed": amount(summary.undecided_claimed),
             "duplicate_claimed": amount(summary.duplicate_claimed),
+            **({"travel_claimed": amount(summary.travel_claimed),
+                "travel_due": amount(summary.travel_due)} if r.travel else {}),
             "findings": dict(summary.findings_in_order()),
             "severities": {s: summary.severities[s] for s in ("error", "warning")
                            if s in summary.severities},

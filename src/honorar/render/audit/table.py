@@ -46,6 +46,7 @@ WORDS = {
         "eller csv)", "meetings": "Gruppemøter med for få brukerrepresentanter",
         "group": "Gruppe", "date": "Dato", "rows_of": "Rader", "more_meetings":
         "… og {count} rader til i slike gruppemøter", "undecided_amount": "ikke avgjort",
+        "travel_claimed": "  herav reise og opphold", "travel_due": "  herav reise og opphold",
         "delimiters": {"comma": "komma", "semicolon": "semikolon", "tab": "tabulator",
                        "bar": "loddrett strek"},
     },
@@ -64,7 +65,8 @@ WORDS = {
         "more": "… and {count} more claims with findings (all are in --format json or csv)",
         "meetings": "Group meetings with too few representatives", "group": "Group",
         "date": "Date", "rows_of": "Rows", "more_meetings": "… and {count} more rows in such meetings",
-        "undecided_amount": "not decided",
+        "undecided_amount": "not decided", "travel_claimed": "  of which travel and stay",
+        "travel_due": "  of which travel and stay",
         "delimiters": {"comma": "comma", "semicolon": "semicolon", "tab": "tab", "bar": "bar"},
     },
 }
@@ -82,14 +84,20 @@ class _Listed:
     findings: list[tuple[str, str, str]]  # severity, code, message
 
 
-def summary_facts(s: Summary) -> list[tuple[str, int | Decimal]]:
+def summary_facts(s: Summary, travel: bool = False) -> list[tuple[str, int | Decimal]]:
     """The summary's figures as (key of WORDS, value): counts as int, amounts as Decimal.
-    The table and the workbook reports show these."""
+    The table and the workbook reports show these; with `travel` (a file with travel
+    columns), the travel in what is claimed and due."""
     facts: list[tuple[str, int | Decimal]] = [("rows", s.rows)]
     if s.invalid_rows:
         facts.append(("invalid", s.invalid_rows))
-    facts += [("with_findings", s.claims_with_findings), ("claimed", s.claimed_total),
-              ("due", s.due_total), ("overpaid", s.overpaid), ("underpaid", s.underpaid)]
+    facts += [("with_findings", s.claims_with_findings), ("claimed", s.claimed_total)]
+    if travel:
+        facts.append(("travel_claimed", s.travel_claimed))
+    facts.append(("due", s.due_total))
+    if travel:
+        facts.append(("travel_due", s.travel_due))
+    facts += [("overpaid", s.overpaid), ("underpaid", s.underpaid)]
     if s.undecided_claimed:
         facts.append(("undecided", s.undecided_claimed))
     if s.duplicate_claimed:
@@ -160,7 +168,7 @@ class TableReport:
         facts = Table(show_header=False, box=None, pad_edge=False)
         facts.add_column(style="bold")
         facts.add_column(justify="right")
-        for key, value in summary_facts(s):
+        for key, value in summary_facts(s, travel=r.travel):
             text = locale.money(value, lang) if isinstance(value, Decimal) \
                 else locale.number(value, lang)
             facts.add_row(w[key], f"[red]{text}[/red]" if key == "invalid" else text)

@@ -25,7 +25,7 @@ from ...checks import ClaimResult
 from ...models import Finding
 from ..atomic import AtomicOutput
 from ..xlsx import Workbook
-from .csv import AMOUNT_COLUMNS, claim_amounts
+from .csv import amount_columns, claim_amounts
 from .messages import SEVERITY_WORDS, FindingTexts
 from .table import WORDS as TABLE_WORDS
 from .table import summary_facts
@@ -36,7 +36,8 @@ HEADINGS = {
         "row": "Rad", "claim_id": "Krav-ID", "representative": "Brukerrepresentant",
         "group": "Gruppe", "scheme": "Ordning", "version": "Satstabell", "date": "Dato",
         "claimed_honorarium": "Krevd honorar", "claimed_lost_income": "Krevd tapt inntekt",
-        "claimed_gift": "Krevd gave", "claimed_total": "Krevd i alt",
+        "claimed_gift": "Krevd gave", "claimed_travel": "Krevd reise og opphold",
+        "claimed_total": "Krevd i alt", "due_travel": "Reise og opphold etter reglene",
         "due_honorarium": "Honorar etter reglene", "due_lost_income": "Tapt inntekt etter reglene",
         "due_gift": "Gave etter reglene", "due_total": "Skal utbetales",
         "difference": "Krevd minus skal utbetales", "findings": "Funnkoder", "messages": "Funn",
@@ -48,7 +49,8 @@ HEADINGS = {
         "row": "Row", "claim_id": "Claim ID", "representative": "Representative",
         "group": "Group", "scheme": "Scheme", "version": "Rate table", "date": "Date",
         "claimed_honorarium": "Claimed fee", "claimed_lost_income": "Claimed lost income",
-        "claimed_gift": "Claimed gift", "claimed_total": "Claimed total",
+        "claimed_gift": "Claimed gift", "claimed_travel": "Claimed travel and stay",
+        "claimed_total": "Claimed total", "due_travel": "Travel and stay due",
         "due_honorarium": "Fee due", "due_lost_income": "Lost income due",
         "due_gift": "Gift due", "due_total": "Total due",
         "difference": "Claimed minus due", "findings": "Finding codes", "messages": "Findings",
@@ -71,6 +73,7 @@ class XlsxReport:
         self._spool = tempfile.TemporaryFile()  # noqa: SIM115 - closed in finish()
         self._dump = marshal.dump
         self._amounts: dict[tuple, tuple] = {}
+        self._columns = amount_columns(reading.travel)
 
     # -- while the claims are read: one record a row
 
@@ -81,7 +84,7 @@ class XlsxReport:
             values = result.invalid.values  # type: ignore[union-attr]
             parts = dict(zip(_CLAIMED_PARTS, readable_claimed(result.invalid),  # type: ignore[arg-type]
                              strict=True))
-            amounts = tuple(_number(parts.get(name)) for name in AMOUNT_COLUMNS)
+            amounts = tuple(_number(parts.get(name)) for name in self._columns)
             record = (result.row, values.get("claim_id", ""), values.get("representative", ""),
                       values.get("group", ""), values.get("scheme", ""), "",
                       values.get("date", ""), amounts, findings)
@@ -95,13 +98,14 @@ class XlsxReport:
 
     def _amounts_of(self, claim, calculation) -> tuple:
         meeting = claim.meeting
-        key = (claim.claimed_honorarium, meeting.lost_income, meeting.gift, id(calculation))
+        key = (claim.claimed_honorarium, meeting.lost_income, meeting.gift, id(calculation),
+               claim.travel_claimed)
         known = self._amounts.get(key)
         if known is None or known[0] is not calculation:
             if len(self._amounts) > 20_000:
                 self._amounts.clear()
-            known = self._amounts[key] = (
-                calculation, tuple(_number(v) for v in claim_amounts(claim, calculation)))
+            known = self._amounts[key] = (calculation, tuple(
+                _number(v) for v in claim_amounts(claim, calculation, self.reading.travel)))
         return known[1]
 
     def _finding(self, f: Finding) -> tuple:
@@ -118,7 +122,7 @@ class XlsxReport:
             claims = book.sheet(w["sheets"][1], [
                 w[c] for c in ("row", "claim_id", "representative", "group", "scheme",
                                "version", "date")]
-                + [w.get(c, c) for c in AMOUNT_COLUMNS] + [w["findings"], w["messages"]])
+                + [w.get(c, c) for c in self._columns] + [w["findings"], w["messages"]])
             findings = book.sheet(w["sheets"][2], [
                 w[c] for c in ("row", "claim_id", "representative", "code", "severity",
                                "message", "column")])
@@ -177,7 +181,7 @@ class XlsxReport:
             read += "; " + words[f"order_{r.date_order}"]
         sheet.write([("text", read)])
         sheet.skip()
-        for key, value in summary_facts(s):
+        for key, value in summary_facts(s, travel=r.travel):
             sheet.write([("label", words[key]),
                          ("money" if isinstance(value, Decimal) else "count", value)])
         sheet.skip()

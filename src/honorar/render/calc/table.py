@@ -12,12 +12,13 @@ from .. import locale, messages
 HEADINGS = {
     "nb": {"version": "Satstabell", "none": "ingen", "step": "Steg", "amount": "Beløp",
            "source": "Kilde", "honorarium": "Honorar", "lost_income": "Tapt arbeidsfortjeneste",
-           "gift": "Gave", "total": "Sum", "findings": "Funn", "error": "feil",
+           "gift": "Gave", "travel": "Reise og opphold", "total": "Sum", "findings": "Funn",
+           "error": "feil",
            "warning": "advarsel", "undecided": "– (ikke avgjort)"},
     "en": {"version": "Rate table", "none": "none", "step": "Step", "amount": "Amount",
            "source": "Source", "honorarium": "Honorarium", "lost_income": "Lost income",
-           "gift": "Gift", "total": "Total", "findings": "Findings", "error": "error",
-           "warning": "warning", "undecided": "– (not decided)"},
+           "gift": "Gift", "travel": "Travel and stay", "total": "Total", "findings": "Findings",
+           "error": "error", "warning": "warning", "undecided": "– (not decided)"},
 }
 
 
@@ -30,7 +31,10 @@ def print_calculation(calc: Calculation, lang: str, console: Console | None = No
     amounts = Table(show_header=False, box=None, pad_edge=False)
     amounts.add_column(style="bold")
     amounts.add_column(justify="right")
-    for part in ("honorarium", "lost_income", "gift", "total"):
+    travelled = calc.travel is not None or any(
+        s.key.startswith("travel_") for s in calc.steps)
+    for part in ("honorarium", "lost_income", "gift", *(("travel",) if travelled else ()),
+                 "total"):
         value = getattr(calc, part)
         amounts.add_row(words[part], words["undecided"] if value is None
                         else locale.money(value, lang))

@@ -11,6 +11,7 @@ from typing import Any
 from ...diff import Change, Checked, Impact, Item, Totals, Value, flatten
 from ...models import LocalText, RateTable, Source, local
 from ...tables import Versions
+from ...travelmodels import TravelTable
 from ...yamldoc import Problem
 from .. import messages
 from ..jsonout import amount
@@ -73,7 +74,7 @@ def item(entry: Item, lang: str) -> dict[str, Any]:
             "unit": entry.unit, "source": source(entry.source, lang)}
 
 
-def table(rate_table: RateTable, path: Path | None, lang: str) -> dict[str, Any]:
+def table(rate_table: RateTable | TravelTable, path: Path | None, lang: str) -> dict[str, Any]:
     items = list(flatten(rate_table).values())
     assumptions: dict[tuple[str | None, str | None], list[str]] = {}
     for entry in items:  # one assumption may back several items (rounding's step and direction)
@@ -88,6 +89,9 @@ def table(rate_table: RateTable, path: Path | None, lang: str) -> dict[str, Any]
                          "file": doc.file, "validity": local(doc.validity, lang),
                          "note": local(doc.note, lang)},
             "items": [item(e, lang) for e in items],
+            **({"pages": {key: {"title": page.title, "url": page.url}
+                          for key, page in rate_table.pages.items()}}
+               if isinstance(rate_table, TravelTable) else {}),
             "assumptions": [{"assumption": a, "reason": r, "items": paths}
                             for (a, r), paths in assumptions.items()]}
 

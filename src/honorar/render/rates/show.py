@@ -23,7 +23,7 @@ from ...models import (
 from ...tables import Versions
 from ...yamldoc import Problem
 from .. import locale, messages
-from .words import DIRECTIONS, TIERS, console_for, quantity, row, word
+from .words import DIRECTIONS, TIERS, console_for, quantity, row, value_text, word
 
 # -------------------------------------------------------------------------------- list
 
@@ -80,9 +80,68 @@ class _Notes:
         return " ".join(parts)
 
 
+def print_travel_table(table, path: Path | None, lang: str,
+                       console: Console | None = None) -> None:
+    """A travel table: every figure with its source, the pages, then the assumptions."""
+    from ...diff import flatten
+
+    console = console_for(console)
+    notes = _Notes()
+    _print_about(table, path, lang, console)
+    figures = Table(title=word("travel_rates", lang), title_justify="left")
+    for heading in ("item", "rule", "source"):
+        figures.add_column(word(heading, lang), overflow="fold")
+    cited = dict(table.cited_items())
+    for entry in flatten(table).values():
+        if entry.source is None:
+            continue
+        key = tuple(entry.path.split("."))
+        held = cited.get(key) or cited.get(key[:-1])
+        where = f"{entry.source.document}: " if held is not None and held.quote else ""
+        row(figures, entry.path, value_text(entry.path, entry.value, entry.unit, lang),
+            where + notes.cite(entry.path, held, lang))
+    console.print(figures)
+    pages = Table(title=word("pages", lang), title_justify="left", show_header=False)
+    pages.add_column(overflow="fold")
+    pages.add_column(overflow="fold")
+    for page in table.pages.values():
+        row(pages, page.title, page.url)
+    console.print(pages)
+    _print_notes(notes, lang, console)
+
+
+def _print_about(table, path: Path | None, lang: str, console: Console) -> None:
+    console.print(f"[bold]{table.label}[/bold] – {table.name}", markup=True)
+    doc = table.document
+    about = [(word("effective", lang), locale.date(table.effective, lang)),
+             (word("document", lang), f"{doc.title} ({doc.short}{', ' + doc.file if doc.file else ''})")]
+    if doc.validity:
+        about.append((word("validity", lang), doc.validity))
+    if doc.note:
+        about.append((word("note", lang), doc.note))
+    if path is not None:
+        about.append((word("file", lang), str(path)))
+    for label, value in about:
+        console.print(f"{label}: {value}", markup=False)
+
+
+def _print_notes(notes: _Notes, lang: str, console: Console) -> None:
+    if notes.entries:
+        console.print(f"[bold]{word('notes', lang)}[/bold]")
+        for number, (where, cited) in enumerate(notes.entries, 1):
+            console.print(f"  [{number}] {where}", markup=False)
+            if cited.assumption:
+                console.print(f"      {word('assumption', lang)}: {cited.assumption}", markup=False)
+            if cited.reason:
+                console.print(f"      {word('reason', lang)}: {cited.reason}", markup=False)
+
+
 def print_table(table: RateTable, path: Path | None, lang: str,
                 console: Console | None = None) -> None:
     """One version as a person reads it: the fees, the other rules, then the assumptions."""
+    if not isinstance(table, RateTable):
+        print_travel_table(table, path, lang, console)
+        return
     console = console_for(console)
     notes = _Notes()
     console.print(f"[bold]{table.label}[/bold] – {escape(local(table.name, lang) or '')}",

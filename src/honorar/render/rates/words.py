@@ -27,7 +27,8 @@ WORDS = {
         "reason": "Begrunnelse", "see_note": "antakelse", "any": "alle",
         "lost_income": "Tapt arbeidsfortjeneste", "gift": "Gave", "agreement": "Skriftlig avtale",
         "claim_age": "Kravets alder", "representatives": "Anbefaling",
-        "severities": "Alvorlighet",
+        "severities": "Alvorlighet", "travel_rates": "Satser for reise og opphold",
+        "pages": "Kilder (sider)",
         # check
         "valid": "gyldig ({label})", "not_valid": "ugyldig", "error": "feil",
         "warning": "advarsel",
@@ -59,6 +60,7 @@ WORDS = {
         "attendance": "Attendance", "rule": "Rule", "source": "Source", "fees": "Honorarium",
         "other_rules": "Other rules", "not_payable": "Never paid",
         "notes": "Assumptions and reasons", "assumption": "Assumption", "reason": "Reason",
+        "travel_rates": "Travel and stay rates", "pages": "Sources (pages)",
         "see_note": "assumption", "any": "any",
         "lost_income": "Lost income", "gift": "Gift", "agreement": "Written agreement",
         "claim_age": "Claim age", "representatives": "Recommendation",
@@ -94,8 +96,10 @@ DIRECTIONS = {"nb": {"up": "opp", "down": "ned", "nearest": "nærmeste"},
               "en": {"up": "up", "down": "down", "nearest": "nearest"}}
 TIERS = {"nb": {"first": "første trinn", "last": "siste trinn"},
          "en": {"first": "first tier", "last": "last tier"}}
-UNITS = {"nb": {"hours": "timer", "months": "måneder", "persons": "personer"},
-         "en": {"hours": "hours", "months": "months", "persons": "persons"}}
+UNITS = {"nb": {"hours": "timer", "months": "måneder", "persons": "personer", "km": "km",
+                "percent": "%"},
+         "en": {"hours": "hours", "months": "months", "persons": "persons", "km": "km",
+                "percent": "%"}}
 YES_NO = {"nb": ("ja", "nei"), "en": ("yes", "no")}
 NO_CAP = {"nb": "ingen grense", "en": "no limit"}
 

@@ -1,0 +1,184 @@
+"""Travel rate tables: the state's rates for travel and stay (statens reiseregulativ).
+
+A travel table is a rate table of its own kind, versioned by its effective date like the
+fee tables and checked as strictly: every figure names the page it was read from (`page`,
+a key of the table's `pages`, each with a title and an address) and quotes its line, or is
+an `assumption` with its `reason`. A scheme table names the travel rules it uses
+(`travel: {table: state-travel, quote: …}`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from .models import REGULATION, Cited, Document, _Strict, _two_decimals, problem_at
+
+VEHICLES = ("car", "motorcycle", "moped", "snowmobile", "boat", "bicycle", "walking")
+MEALS = ("breakfast", "lunch", "dinner")
+
+
+class Page(_Strict):
+    """A published page a figure was read from."""
+
+    title: str
+    url: Annotated[str, Field(pattern=r"^https?://\S+$")]
+
+
+class PageCited(Cited):
+    """A cited figure that also names the page (a key of the table's `pages`)."""
+
+    page: str | None = None
+
+    @model_validator(mode="after")
+    def _page_with_quote(self) -> PageCited:
+        if self.quote and not self.page:
+            raise ValueError("a 'quote' needs the 'page' it was read from")
+        return self
+
+
+class PerKm(PageCited):
+    kr: Annotated[Decimal, Field(ge=0, allow_inf_nan=False)]
+
+    @field_validator("kr")
+    @classmethod
+    def check_ore(cls, value: Decimal) -> Decimal:
+        return _two_decimals(value)
+
+
+class Rate(PerKm):
+    """An amount in kr (per day, per night)."""
+
+
+class Km(PageCited):
+    km: Annotated[Decimal, Field(ge=0, allow_inf_nan=False)]
+
+
+class HoursLimit(PageCited):
+    hours: Annotated[Decimal, Field(gt=0, allow_inf_nan=False)]
+
+
+class Percent(PageCited):
+    percent: Annotated[Decimal, Field(ge=0, le=100, allow_inf_nan=False)]
+
+
+class Share(PageCited):
+    share: Annotated[Decimal, Field(gt=0, le=1, allow_inf_nan=False)]
+
+
+class Required(PageCited):
+    value: bool
+
+
+class Vehicles(_Strict):
+    car: PerKm
+    motorcycle: PerKm
+    moped: PerKm
+    snowmobile: PerKm
+    boat: PerKm
+    bicycle: PerKm
+    walking: PerKm
+
+
+class Passenger(PerKm):
+    """The supplement per km driven with one or more passengers, for these vehicles."""
+
+    vehicles: tuple[Literal["car", "motorcycle", "moped", "snowmobile", "boat"], ...] = ("car",)
+
+
+class KmRules(_Strict):
+    vehicles: Vehicles
+    passenger: Passenger
+    one_way_unstated: Share  # the one-way distance where none is given: a share of km driven
+
+
+class RemainingPart(PageCited):
+    """What the part of an overnight trip past its whole 24-hour periods pays when it is
+    longer than the day rate's limit: the long-day rate or the 24-hour rate."""
+
+    over_limit: Literal["long_day", "overnight"]
+
+
+class Deductions(_Strict):
+    breakfast: Percent
+    lunch: Percent
+    dinner: Percent
+    of_rate: Cited  # which rate the percentages are taken of, and why
+
+    @model_validator(mode="after")
+    def _at_most_whole(self) -> Deductions:
+        if self.breakfast.percent + self.lunch.percent + self.dinner.percent > 100:
+            raise problem_at("meal deductions together take more than the whole rate", "dinner")
+        return self
+
+
+class MealRules(_Strict):
+    over_km: Km  # one way, strictly more than this
+    from_hours: HoursLimit  # at least this long
+    day_up_to_hours: HoursLimit  # the day rate up to and including this
+    day: Rate
+    long_day: Rate
+    overnight: Rate  # per 24 hours
+    remaining_part: RemainingPart
+    deductions: Deductions
+
+
+class ExpenseRules(_Strict):
+    receipts_required: Required
+
+
+class TravelTable(_Strict):
+    regulation: Annotated[str, Field(pattern=REGULATION)]
+    name: str
+    effective: dt.date
+    document: Document
+    pages: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")], Page]
+    km: KmRules
+    meals: MealRules
+    night_without_receipt: Rate
+    expenses: ExpenseRules
+
+    @model_validator(mode="after")
+    def _pages_known(self) -> TravelTable:
+        for path, cited in self.cited_items():
+            page = getattr(cited, "page", None)
+            if page is not None and page not in self.pages:
+                raise problem_at(f"page '{page}' is not one of the table's pages "
+                                 f"({', '.join(self.pages) or 'none'})", *path, "page")
+        return self
+
+    def cited_items(self) -> list[tuple[tuple[str, ...], Cited]]:
+        """Every cited figure with its path in the file, in the file's order."""
+        items: list[tuple[tuple[str, ...], Cited]] = []
+        for vehicle in VEHICLES:
+            items.append((("km", "vehicles", vehicle), getattr(self.km.vehicles, vehicle)))
+        items.append((("km", "passenger"), self.km.passenger))
+        items.append((("km", "one_way_unstated"), self.km.one_way_unstated))
+        for key in ("over_km", "from_hours", "day_up_to_hours", "day", "long_day", "overnight",
+                    "remaining_part"):
+            items.append((("meals", key), getattr(self.meals, key)))
+        for meal in (*MEALS, "of_rate"):
+            items.append((("meals", "deductions", meal), getattr(self.meals.deductions, meal)))
+        items.append((("night_without_receipt",), self.night_without_receipt))
+        items.append((("expenses", "receipts_required"), self.expenses.receipts_required))
+        return items
+
+    # the catalogue keeps every kind of table by the name of its folder
+    @property
+    def scheme(self) -> str:
+        return self.regulation
+
+    @property
+    def version(self) -> str:
+        return self.effective.isoformat()
+
+    @property
+    def label(self) -> str:
+        return f"{self.regulation}@{self.version}"
+
+    def page_of(self, cited: Cited) -> Page | None:
+        page = getattr(cited, "page", None)
+        return self.pages.get(page) if page else None

@@ -1,0 +1,396 @@
+"""Travel and stay (SPEC §6): the travel tables, the engine's parts, and calc's options.
+
+The golden cases in `data/golden_travel.yaml` are computed by hand from the published
+rates; each runs through the library and through `honorar calc`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from honorar.cli import app
+from honorar.engine import calculate
+from honorar.models import Attendance, Meeting, Trip
+from honorar.tables import Catalogue, TableError, read_table, shipped_rates_dir
+from honorar.travel import price_trip
+from honorar.tripinput import TripError, read_trip
+
+from .conftest import DATA
+
+CASES = yaml.safe_load((DATA / "golden_travel.yaml").read_text(encoding="utf-8"))
+PARTS = ("km", "passenger", "kost", "night", "expenses")
+TRAVEL_DIR = shipped_rates_dir() / "state-travel"
+NBSP = "\u00a0"
+
+
+def trip_of(case: dict) -> Trip:
+    values = {k.replace("-", "_"): str(v) for k, v in case["trip"].items() if k != "receipts"}
+    values["meals_provided"] = values.pop("meals", None)
+    trip = read_trip(values)
+    assert trip is not None
+    if case["trip"].get("receipts"):
+        from dataclasses import replace
+
+        trip = replace(trip, expenses_documented=True)
+    return trip
+
+
+def meeting_of(case: dict) -> Meeting:
+    return Meeting(case.get("scheme", "unn"), case["date"], Attendance.PHYSICAL, "meeting",
+                   Decimal(3), agreement=case.get("agreement"), trip=trip_of(case))
+
+
+def check(expect: dict, got: dict, codes: list[str], severities: dict[str, str]) -> None:
+    for key, value in expect.items():
+        if key != "findings":
+            assert got[key] == value, key
+    assert set(expect["findings"]) <= set(codes)
+    assert [c for c in codes if severities[c] == "error" and c not in expect["findings"]] == []
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_library(case, shipped):
+    m = meeting_of(case)
+    table = shipped.table_at(m.scheme, m.date)
+    result = calculate(m, table, shipped.travel_at(table.travel.table, m.date))
+    parts = result.travel_parts
+    got = {"honorarium": str(result.honorarium), "travel": _text(result.travel),
+           "total": _text(result.total),
+           **{p: str(getattr(parts, p)) if parts else None for p in PARTS}}
+    check(case["expect"], got, [f.code for f in result.findings],
+          {f.code: f.severity for f in result.findings})
+
+
+def _text(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def as_options(case: dict) -> list[str]:
+    args = ["calc", "--scheme", case.get("scheme", "unn"), "--date", str(case["date"]),
+            "--hours", "3", "--format", "json"]
+    if "agreement" in case:
+        args.append("--agreement" if case["agreement"] else "--no-agreement")
+    for key, value in case["trip"].items():
+        if key == "receipts":
+            args.append("--receipts")
+        else:
+            args += [f"--{key}", str(value)]
+    return args
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_command_line(case):
+    result = CliRunner().invoke(app, as_options(case), env={"HONORAR_RATES": ""})
+    assert result.exit_code in (0, 1), result.output + result.stderr
+    out = json.loads(result.stdout)
+    parts = out["travel_parts"] or {}
+    got = {**out, **{p: parts.get(p) for p in PARTS}}
+    check(case["expect"], got, [f["code"] for f in out["findings"]],
+          {f["code"]: f["severity"] for f in out["findings"]})
+    if out["travel"] is not None:
+        assert out["travel"] == str(sum(Decimal(v) for v in parts.values()))
+
+
+def test_calc_json_without_travel_has_no_travel_keys():
+    result = CliRunner().invoke(app, ["calc", "--scheme", "unn", "--date", "2024-06-04",
+                                      "--hours", "3", "--format", "json"])
+    assert "travel" not in json.loads(result.stdout)
+
+
+def test_calc_shows_travel_steps_with_their_sources():
+    result = CliRunner().invoke(app, ["calc", "--scheme", "unn", "--date", "2024-06-04",
+                                      "--hours", "3", "--km", "120", "--travel-hours", "7.5",
+                                      "--meals", "lunsj", "--lang", "en"],
+                              env={"COLUMNS": "250"})
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    for words in ("Travel and stay", "120 km by car", "DFØ: Statens satser innenlands",
+                  "Lunsj: 30 prosent av den aktuelle satsen", "Meal deduction for lunch",
+                  "2,022.30"):
+        assert words in out, words
+
+
+# ------------------------------------------------------------------------- bad input
+
+
+@pytest.mark.parametrize(("args", "words"), [
+    (["--km", "-5"], "--km: '-5' is negative"),
+    (["--km", "10", "--passenger-km", "20"], "--passenger-km: 20 km with passengers is more "
+                                             "than the 10 km driven"),
+    (["--travel-hours", "-1"], "--travel-hours: '-1' is negative"),
+    (["--departure", "2024-06-04 18:00", "--return", "2024-06-04 08:00"],
+     "--return: the return 2024-06-04 08:00 is before the departure 2024-06-04 18:00"),
+    (["--vehicle", "fly"], "--vehicle: 'fly' is not a vehicle"),
+    (["--meals", "kake"], "--meals: 'kake' is not meals"),
+    (["--meals", "lunsj,lunsj"], "--meals:"),
+    (["--nights", "1", "--nights-without-receipt", "2"], "--nights-without-receipt:"),
+    (["--departure", "2024-06-04 08:00"], "--return:"),
+    (["--travel-hours", "7", "--departure", "2024-06-04 08:00", "--return",
+      "2024-06-04 16:00"], "--travel-hours:"),
+])
+def test_bad_travel_options_are_one_line_and_exit_2(args, words):
+    result = CliRunner().invoke(app, ["calc", "--scheme", "unn", "--date", "2024-06-04",
+                                      "--hours", "3", *args])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("honorar: error:") and result.stderr.count("\n") == 1
+    assert words in result.stderr
+
+
+# ---------------------------------------------------------------------- the engine
+
+
+def _price(trip: Trip, date: dt.date = dt.date(2024, 6, 4)):
+    table = Catalogue([shipped_rates_dir()]).travel_at("state-travel", date)
+    return price_trip(trip, table)
+
+
+@pytest.mark.parametrize(("hours", "kost"), [
+    ("5.99", "0.00"), ("6", "369.00"), ("12", "369.00"), ("12.01", "686.00")])
+def test_meal_allowance_boundaries(hours, kost):
+    result = _price(Trip(distance_km=Decimal(50), hours=Decimal(hours)))
+    assert str(result.parts.kost) == kost
+
+
+@pytest.mark.parametrize(("distance", "kost"), [("15", "0.00"), ("15.01", "369.00")])
+def test_the_15_km_boundary(distance, kost):
+    assert str(_price(Trip(distance_km=Decimal(distance), hours=Decimal(8))).parts.kost) == kost
+
+
+@pytest.mark.parametrize(("meals", "kost"), [
+    ((), "369.00"), (("breakfast",), "295.20"), (("lunch",), "258.30"),
+    (("dinner",), "184.50"), (("breakfast", "lunch", "dinner"), "0.00")])
+def test_meals_served_reduce_the_applicable_rate(meals, kost):
+    result = _price(Trip(distance_km=Decimal(50), hours=Decimal(8), meals=meals))
+    assert str(result.parts.kost) == kost
+
+
+def test_a_night_without_receipt_pays_the_night_allowance_and_with_receipt_the_bill():
+    without = _price(Trip(distance_km=Decimal(50), hours=Decimal(30), nights=1,
+                          nights_without_receipt=1))
+    assert str(without.parts.night) == "435.00" and without.parts.expenses == 0
+    with_receipt = _price(Trip(distance_km=Decimal(50), hours=Decimal(30), nights=1,
+                               expenses=Decimal(1290), expenses_documented=True))
+    assert with_receipt.parts.night == 0 and str(with_receipt.parts.expenses) == "1290.00"
+
+
+def test_overnight_pays_at_least_one_24_hour_rate():
+    assert str(_price(Trip(distance_km=Decimal(50), hours=Decimal(14), nights=1)).parts.kost) \
+        == "940.00"
+
+
+@pytest.mark.parametrize(("year", "car", "day"), [
+    (2022, "4.03", "324"), (2023, "4.48", "342"), (2024, "4.90", "369"),
+    (2025, "5.00", "384"), (2026, "5.30", "397")])
+def test_each_year_changes_on_1_january(year, car, day):
+    trip = Trip(km=Decimal(1), distance_km=Decimal(50), hours=Decimal(7))
+    on_new_year = _price(trip, dt.date(year, 1, 1))
+    day_before = _price(trip, dt.date(year - 1, 12, 31)) if year > 2022 else None
+    assert on_new_year.parts.km == Decimal(car)
+    assert on_new_year.parts.kost == Decimal(day)
+    if day_before is not None:
+        assert day_before.parts.km < on_new_year.parts.km
+        assert day_before.parts.kost < on_new_year.parts.kost
+
+
+def test_every_step_with_an_amount_cites_its_source():
+    result = _price(Trip(km=Decimal(300), passenger_km=Decimal(100), hours=Decimal(40),
+                         nights=1, nights_without_receipt=1, meals=("dinner",),
+                         expenses=Decimal(100), expenses_documented=True))
+    for step in result.steps:
+        if step.amount is not None and step.key != "travel_total":
+            assert step.source is not None and (step.source.quote or step.source.assumption)
+
+
+kilometres = st.decimals(min_value=0, max_value=5000, places=1)
+
+
+@settings(max_examples=200, deadline=None)
+@given(km=kilometres, more=kilometres, vehicle=st.sampled_from(
+    ["car", "motorcycle", "moped", "snowmobile", "boat", "bicycle", "walking"]),
+    hours=st.one_of(st.none(), st.decimals(min_value=0, max_value=100, places=2)),
+    year=st.integers(2022, 2026), passengers=st.booleans())
+def test_more_km_never_pays_less(km, more, vehicle, hours, year, passengers):
+    date = dt.date(year, 6, 1)
+    fewer = Trip(km=km, passenger_km=km if passengers else Decimal(0), vehicle=vehicle,
+                 hours=hours)
+    longer = Trip(km=km + more, passenger_km=km + more if passengers else Decimal(0),
+                  vehicle=vehicle, hours=hours)
+    assert _price(longer, date).amount >= _price(fewer, date).amount
+
+
+# ------------------------------------------------------------------------ the tables
+
+
+def test_every_travel_table_loads_and_each_names_its_pages():
+    files = sorted(TRAVEL_DIR.glob("*.yaml"))
+    assert [f.stem for f in files] == [f"{y}-01-01" for y in range(2022, 2027)]
+    for path in files:
+        table = read_table(path)
+        assert table.regulation == "state-travel"
+        for _, cited in table.cited_items():
+            if cited.quote:
+                assert table.page_of(cited) is not None
+
+
+def test_the_2026_figures_from_one_source_are_assumptions():
+    table = read_table(TRAVEL_DIR / "2026-01-01.yaml")
+    for rate in (table.meals.day, table.meals.long_day, table.meals.overnight):
+        assert rate.assumption and rate.reason and "one secondary source" in rate.reason
+
+
+def test_scheme_tables_name_the_travel_rules_with_their_source_line(shipped):
+    unn = shipped.table_at("unn", dt.date(2024, 1, 1))
+    fousam = shipped.table_at("fousam", dt.date(2024, 1, 1))
+    assert (unn.travel.table, unn.travel.quote) == (
+        "state-travel", "Reise og oppholdsutgifter dekkes etter statens satser")
+    assert (fousam.travel.table, fousam.travel.quote) == (
+        "state-travel", "Reiseutgifter etter statens regulativ")
+
+
+def _write(tmp_path, text: str):
+    folder = tmp_path / "state-travel"
+    folder.mkdir(exist_ok=True)
+    path = folder / "2027-01-01.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _2027(text: str | None = None) -> str:
+    text = text or (TRAVEL_DIR / "2026-01-01.yaml").read_text(encoding="utf-8")
+    return text.replace("effective: 2026-01-01", "effective: 2027-01-01").replace(
+        "car: {kr: 5.30,", "car: {kr: 5.55,")
+
+
+@pytest.mark.parametrize(("change", "words"), [
+    (("  dfo:\n", "  dfo:\n    extra: 1\n"), "pages.dfo.extra"),
+    (("page: easya, quote", "quote"), "needs the 'page'"),
+    (("page: easya, quote", "page: nowhere, quote"), "page 'nowhere' is not one of"),
+    (("over_limit: long_day", "over_limit: lunch"), "over_limit"),
+    (("percent: 50", "percent: 150"), "percent"),
+])
+def test_a_travel_table_is_checked_strictly(tmp_path, change, words):
+    path = _write(tmp_path, _2027().replace(*change))
+    with pytest.raises(TableError) as err:
+        read_table(path)
+    assert words in str(err.value)
+
+
+def test_a_2027_file_dropped_into_a_rates_dir_works_without_code(tmp_path):
+    _write(tmp_path, _2027())
+    result = CliRunner().invoke(app, ["calc", "--scheme", "unn", "--date", "2027-03-01",
+                                      "--hours", "3", "--km", "100", "--format", "json",
+                                      "--rates-dir", str(tmp_path)])
+    out = json.loads(result.stdout)
+    assert out["travel_parts"]["km"] == "555.00"
+    shown = CliRunner().invoke(app, ["rates", "show", "state-travel@2027-06-01",
+                                     "--rates-dir", str(tmp_path)])
+    assert shown.exit_code == 0 and f"5,55{NBSP}kr" in shown.stdout
+    checked = CliRunner().invoke(app, ["rates", "check", str(tmp_path / "state-travel" /
+                                                             "2027-01-01.yaml")])
+    assert checked.exit_code == 0, checked.output
+
+
+def test_rates_show_diff_and_json_handle_travel_tables():
+    shown = CliRunner().invoke(app, ["rates", "show", "state-travel@2024-06-01"])
+    assert shown.exit_code == 0
+    assert f"4,90{NBSP}kr" in shown.stdout and "arbeidsgiver.dfo.no" in shown.stdout
+    data = json.loads(CliRunner().invoke(app, ["rates", "show", "state-travel@2024-06-01",
+                                               "--format", "json"]).stdout)
+    items = {i["item"]: i for i in data["items"]}
+    assert items["km.vehicles.car"]["value"] == "4.90"
+    assert items["meals.remaining_part.over_limit"]["value"] == "long_day"
+    assert data["pages"]["dfo"]["url"].startswith("https://arbeidsgiver.dfo.no/")
+    diff = json.loads(CliRunner().invoke(app, ["rates", "diff", "state-travel@2023-06-01",
+                                               "state-travel@2024-06-01", "--format",
+                                               "json"]).stdout)
+    changed = {c["item"]: c for c in diff["changes"] if c["kind"] == "changed"}
+    assert (changed["km.vehicles.car"]["old"], changed["km.vehicles.car"]["new"]) == (
+        "4.48", "4.90")
+
+
+def test_a_travel_folder_is_no_scheme_for_calc():
+    result = CliRunner().invoke(app, ["calc", "--scheme", "state-travel", "--date",
+                                      "2024-06-04", "--hours", "3"])
+    assert result.exit_code == 2 and "unknown scheme 'state-travel' (known: fousam, unn)" \
+        in result.stderr
+
+
+# ---------------------------------------------------------------------- reading trips
+
+
+def test_read_trip_takes_norwegian_words_and_half_the_km_is_not_stored():
+    trip = read_trip({"km": "120", "vehicle": "Bil", "meals_provided": "frokost og middag",
+                      "nights": "", "departure": "15.03.2024 07:30",
+                      "return": "15.03.2024 16:00"})
+    assert trip == Trip(km=Decimal(120), vehicle="car", hours=Decimal("8.5"),
+                        meals=("breakfast", "dinner"))
+
+
+def test_no_travel_value_is_no_trip():
+    assert read_trip({"km": "", "vehicle": " "}) is None
+
+
+def test_a_bad_travel_value_names_its_column():
+    with pytest.raises(TripError) as err:
+        read_trip({"km": "10", "nights": "to"})
+    assert err.value.column == "nights" and err.value.key == "cell_not_count"
+
+
+# ------------------------------------------------------------------------------ audit
+
+AUDIT_HEADER = ("claim_id,representative,scheme,date,hours,attendance,agreement,"
+                "claimed_honorarium,km,passenger_km,vehicle,departure,return,meals_provided,"
+                "travel_claimed\n")
+
+
+def _audit(tmp_path, rows: str) -> dict:
+    path = tmp_path / "claims.csv"
+    path.write_text(AUDIT_HEADER + rows, encoding="utf-8")
+    result = CliRunner().invoke(app, ["audit", str(path), "--format", "json", "--lang", "en"])
+    assert result.exit_code in (0, 1), result.output + result.stderr
+    return json.loads(result.stdout)
+
+
+@pytest.mark.parametrize(("cells", "column", "words"), [
+    ("-5,,,,,,0", "km", "negative"),
+    ("10,20,,,,,0", "passenger_km", "more than the 10 km driven"),
+    ("10,,fly,,,,0", "vehicle", "'fly' is not a vehicle"),
+    ("10,,,,,kake,0", "meals_provided", "'kake' is not meals"),
+    ("10,,,2024-06-04 18:00,2024-06-04 08:00,,0", "return", "before the departure"),
+])
+def test_bad_travel_cells_are_invalid_rows_naming_the_column(tmp_path, cells, column, words):
+    data = _audit(tmp_path, f"B-1,Kari,unn,2024-06-04,3,fysisk,,1176,{cells}\n")
+    (finding,) = data["claims"][0]["findings"]
+    assert (finding["code"], finding["column"]) == ("invalid_row", column)
+    assert words in finding["message"]
+
+
+def test_travel_before_the_first_travel_table_is_undecided_and_the_fee_computed(tmp_path):
+    data = _audit(tmp_path, "F-1,Kari,fousam,2019-04-02,3,fysisk,ja,850,100,,,,,,400\n")
+    claim = data["claims"][0]
+    assert claim["due"]["honorarium"] == "850.00"
+    assert claim["due"]["travel"] is None and claim["due"]["total"] is None
+    assert [f["code"] for f in claim["findings"]] == ["no_rate_table"]
+    assert "No travel table state-travel covers" in claim["findings"][0]["message"]
+
+
+def test_travel_claimed_without_trip_facts_is_due_nothing(tmp_path):
+    data = _audit(tmp_path, "N-1,Kari,unn,2024-06-04,3,fysisk,,1176,,,,,,,300\n")
+    claim = data["claims"][0]
+    assert claim["due"]["travel"] == "0.00"
+    assert [f["code"] for f in claim["findings"]] == ["travel_overclaimed"]
+
+
+def test_a_duplicate_claim_is_audited_with_its_travel(tmp_path):
+    data = _audit(tmp_path, "D-1,Kari,unn,2024-06-04,3,fysisk,,1176,120,,,,,,588\n"
+                            "D-1,Kari,unn,2024-06-04,3,fysisk,,1176,120,,,,,,588\n")
+    assert [c["claimed"]["travel"] for c in data["claims"]] == ["588.00", "588.00"]
+    assert "duplicate_claim" in [f["code"] for f in data["claims"][1]["findings"]]

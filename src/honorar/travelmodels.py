@@ -15,7 +15,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from .models import REGULATION, Cited, Document, _Strict, _two_decimals, problem_at
+from .models import REGULATION, Cited, Document, Text, _Strict, _two_decimals, problem_at
 
 VEHICLES = ("car", "motorcycle", "moped", "snowmobile", "boat", "bicycle", "walking")
 MEALS = ("breakfast", "lunch", "dinner")
@@ -132,7 +132,7 @@ class ExpenseRules(_Strict):
 
 class TravelTable(_Strict):
     regulation: Annotated[str, Field(pattern=REGULATION)]
-    name: str
+    name: Text
     effective: dt.date
     document: Document
     pages: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")], Page]

@@ -111,14 +111,16 @@ def print_travel_table(table, path: Path | None, lang: str,
 
 
 def _print_about(table, path: Path | None, lang: str, console: Console) -> None:
-    console.print(f"[bold]{table.label}[/bold] – {table.name}", markup=True)
+    console.print(f"[bold]{table.label}[/bold] – {escape(local(table.name, lang) or '')}",
+                  markup=True)
     doc = table.document
+    title, short = local(doc.title, lang), local(doc.short, lang)
     about = [(word("effective", lang), locale.date(table.effective, lang)),
-             (word("document", lang), f"{doc.title} ({doc.short}{', ' + doc.file if doc.file else ''})")]
+             (word("document", lang), f"{title} ({short}{', ' + doc.file if doc.file else ''})")]
     if doc.validity:
-        about.append((word("validity", lang), doc.validity))
+        about.append((word("validity", lang), local(doc.validity, lang)))
     if doc.note:
-        about.append((word("note", lang), doc.note))
+        about.append((word("note", lang), local(doc.note, lang)))
     if path is not None:
         about.append((word("file", lang), str(path)))
     for label, value in about:
@@ -131,9 +133,11 @@ def _print_notes(notes: _Notes, lang: str, console: Console) -> None:
         for number, (where, cited) in enumerate(notes.entries, 1):
             console.print(f"  [{number}] {where}", markup=False)
             if cited.assumption:
-                console.print(f"      {word('assumption', lang)}: {cited.assumption}", markup=False)
+                console.print(f"      {word('assumption', lang)}: {local(cited.assumption, lang)}",
+                              markup=False)
             if cited.reason:
-                console.print(f"      {word('reason', lang)}: {cited.reason}", markup=False)
+                console.print(f"      {word('reason', lang)}: {local(cited.reason, lang)}",
+                              markup=False)
 
 
 def print_table(table: RateTable, path: Path | None, lang: str,

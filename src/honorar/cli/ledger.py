@@ -14,6 +14,7 @@ from . import UsageProblem
 from .ledger_options import LedgerOption, WaitOption, ledger_problems, opened
 from .options import (
     TABLE_OR_JSON,
+    XLSX_NEEDS_OUTPUT,
     FormatOption,
     Lang,
     LangOption,
@@ -21,8 +22,10 @@ from .options import (
     SheetOption,
     catalogue,
     choose,
+    read,
     read_date,
     table_problem,
+    write_workbook,
 )
 from .reading import (
     DateOrderOption,
@@ -206,3 +209,78 @@ def undo(
         removed = book.undo(batch, at)
     print(messages.text("ledger_undone", {"batch": removed.name, "claims": removed.claims,
                                           "paid_kr": removed.paid}, lang.value))
+
+
+REPORT_FORMATS = ("table", "json", "csv", "xlsx")
+
+
+@app.command("report", help="What was paid in a calendar year, per representative (also in G), "
+             "month, scheme or group.")
+def report(
+    year: Annotated[int, typer.Option("--year", help="The calendar year the batches were "
+                                      "paid in.", show_default=False)],
+    by: Annotated[str, typer.Option(
+        "--by", help="representative, month, scheme or group.")] = "representative",
+    flag_above: Annotated[str | None, typer.Option(
+        "--flag-above", help="Mark rows above this: an amount (50000) or a multiple of the "
+        "year's G (0.4G).", show_default=False)] = None,
+    ledger: LedgerOption = None,
+    output_format: Annotated[str, typer.Option(
+        "--format", help="table, json, csv, or xlsx (a workbook; needs --output).")] = "table",
+    output: Annotated[Path | None, typer.Option(
+        "--output", help="Write the report here (atomically) instead of to standard output.",
+        show_default=False)] = None,
+    lang: LangOption = Lang.nb,
+    wait: WaitOption = 30.0,
+) -> None:
+    from ..ledger.report import BY, read_limit, year_report
+
+    choose("--format", output_format, REPORT_FORMATS)
+    choose("--by", by, BY)
+    if not 1900 <= year <= 9999:
+        raise UsageProblem(f"--year: {year} is not a year")
+    if output_format == "xlsx" and output is None:
+        raise UsageProblem(XLSX_NEEDS_OUTPUT)
+    if output is not None:
+        if output_format == "table":
+            raise UsageProblem("--output goes with --format json, csv or xlsx")
+        if not output.parent.is_dir():
+            raise UsageProblem(f"--output: the directory '{output.parent}' does not exist")
+        if output.is_dir():
+            raise UsageProblem(f"--output: '{output}' is a directory")
+    limit = read("--flag-above", flag_above, read_limit)
+    g_table = _g_table()
+    with opened(ledger, wait) as book:
+        result = year_report(book, year, by, g_table, limit)
+
+    from ..render.ledger import report as render
+
+    if output_format == "table":
+        render.print_report(result, lang.value, _console())
+        return
+    if output_format == "xlsx":
+        write_workbook(output, lambda sink: render.write_report_xlsx(sink, result, lang.value))  # type: ignore[arg-type]
+        return
+    text = (json.dumps(render.report_json(result, lang.value), ensure_ascii=False, indent=2)
+            + "\n") if output_format == "json" else render.report_csv(result)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from ..render.atomic import AtomicOutput
+
+    sink = AtomicOutput(output)
+    try:
+        # a CSV for Excel starts with a byte order mark, as the audit's does
+        sink.stream.write(("\ufeff" if output_format == "csv" else "") + text)
+        sink.commit()
+    finally:
+        sink.discard()
+
+
+def _g_table():
+    from ..ledger.grunnbelop import GError, read_g
+
+    try:
+        return read_g()
+    except GError as err:
+        raise UsageProblem(f"grunnbeløp {err}") from None

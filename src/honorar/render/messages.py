@@ -605,6 +605,22 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "nb": "Bunken {batch} er fjernet ({claims} krav, {paid_kr}); fjerningen står i loggen.",
         "en": "Batch {batch} removed ({claims} claims, {paid_kr}); the removal is in the log.",
     },
+    "ledger_report_title": {
+        "nb": "Utbetalt i {year}: {claims} krav, {paid_kr}",
+        "en": "Paid in {year}: {claims} claims, {paid_kr}",
+    },
+    "ledger_report_g": {
+        "nb": "G = {g_kr}, gjeldende fra {effective} ({source}: «{quote}»)",
+        "en": "G = {g_kr}, in force from {effective} ({source}: «{quote}»)",
+    },
+    "ledger_report_no_g": {
+        "nb": "Ingen grunnbeløp er kjent for {year}: beløpene vises ikke i G",
+        "en": "No grunnbeløp is known for {year}: amounts are not shown in G",
+    },
+    "ledger_report_limit": {
+        "nb": "Grense: over {limit} = {threshold_kr}; {count} over grensen",
+        "en": "Limit: above {limit} = {threshold_kr}; {count} above it",
+    },
     "ledger_findings_accepted": {
         "nb": "Funn godtatt ved føring: {codes}",
         "en": "Findings accepted when recording: {codes}",

@@ -1,0 +1,121 @@
+"""What was paid in a calendar year, by representative, month, scheme or group.
+
+A claim belongs to the year its batch was paid in (`paid_on`): honoraria are income when
+they are paid. Each row's total is also stated in G, the grunnbeløp the year is measured
+against (see `grunnbelop`), and rows above a limit (an amount, or a multiple of G) are
+flagged. The sums are made by SQLite over integer øre, so a ledger of millions of claims is
+reported without holding them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from ..parsing import parse_amount
+from .grunnbelop import GTable, GValue
+from .money import from_ore
+from .store import Ledger, LedgerError
+
+BY = ("representative", "month", "scheme", "group")
+IN_G_PLACES = Decimal("0.0001")
+
+_KEY = {
+    "representative": "c.person",
+    "month": "substr(b.paid_on, 1, 7)",
+    "scheme": "c.scheme",
+    "group": "c.group_key",
+}
+# what a row is called: for a person, the name last recorded; for a group, as written
+_LABEL = {
+    "representative": "(SELECT c2.representative FROM claim c2 JOIN batch b2 ON b2.id = c2.batch "
+                      "WHERE c2.person = c.person ORDER BY b2.paid_on DESC, b2.id DESC, c2.row "
+                      "LIMIT 1)",
+    "month": "substr(b.paid_on, 1, 7)",
+    "scheme": "c.scheme",
+    "group": "min(c.grp)",
+}
+_MULTIPLE_OF_G = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*[gG]\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Limit:
+    """Where a row is flagged: above `kr`, or above `times_g` × the year's G."""
+
+    kr: Decimal | None = None
+    times_g: Decimal | None = None
+
+    def threshold(self, g: GValue | None) -> Decimal | None:
+        if self.times_g is None:
+            return self.kr
+        return None if g is None else self.times_g * g.kr
+
+
+def read_limit(text: str) -> Limit:
+    """'0.4G', '0,4 G' or an amount ('50000', '50 000 kr'); ValueError otherwise."""
+    multiple = _MULTIPLE_OF_G.match(text)
+    if multiple:
+        times = Decimal(multiple.group(1).replace(",", "."))
+        if times <= 0:
+            raise ValueError(f"'{text}' is not above 0")
+        return Limit(times_g=times)
+    amount = parse_amount(text)
+    if amount is None or amount <= 0:
+        raise ValueError(f"'{text}' is not an amount above 0 or a multiple of G such as 0.4G")
+    return Limit(kr=amount)
+
+
+@dataclass(frozen=True, slots=True)
+class ReportRow:
+    key: str | None  # the person's name, 'YYYY-MM', the scheme, or the group (None: none)
+    claims: int
+    paid: Decimal
+    in_g: Decimal | None
+    flagged: bool
+    representative_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class YearReport:
+    year: int
+    by: str
+    g: GValue | None
+    g_table: GTable
+    limit: Limit | None
+    threshold: Decimal | None
+    rows: tuple[ReportRow, ...]
+    claims: int
+    total: Decimal
+
+
+def in_g(paid: Decimal, g: GValue | None) -> Decimal | None:
+    if g is None:
+        return None
+    return (paid / g.kr).quantize(IN_G_PLACES, rounding=ROUND_HALF_UP)
+
+
+def year_report(ledger: Ledger, year: int, by: str, g_table: GTable,
+                limit: Limit | None = None) -> YearReport:
+    if by not in BY:
+        raise ValueError(by)
+    g = g_table.of_year(year)
+    threshold = limit.threshold(g) if limit is not None else None
+    if limit is not None and threshold is None:
+        raise LedgerError(f"--flag-above: no grunnbeløp is known for {year} (known: "
+                          f"{g_table.values[0].effective.year}–{g_table.values[-1].effective.year})")
+    ids = "max(c.representative_id)" if by == "representative" else "NULL"
+    sql = (f"SELECT {_KEY[by]} AS k, {_LABEL[by]}, {ids}, count(*), sum(c.paid_ore) "
+           "FROM claim c JOIN batch b ON b.id = c.batch "
+           "WHERE b.paid_on BETWEEN ? AND ? GROUP BY k")
+    found = ledger.connection.execute(sql, (dt.date(year, 1, 1).isoformat(),
+                                            dt.date(year, 12, 31).isoformat())).fetchall()
+    rows = []
+    for _key, label, representative_id, claims, ore in found:
+        paid = from_ore(ore)
+        rows.append(ReportRow(label, claims, paid, in_g(paid, g),
+                              threshold is not None and paid > threshold, representative_id))
+    rows.sort(key=lambda r: ((r.key or "").casefold(), r.key or "", r.representative_id or ""))
+    return YearReport(year, by, g, g_table, limit, threshold, tuple(rows),
+                      sum(r.claims for r in rows), sum((r.paid for r in rows), Decimal("0.00")))

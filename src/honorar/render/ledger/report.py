@@ -1,0 +1,166 @@
+"""`honorar ledger report`: a year's payments as a table, JSON (SPEC §8), CSV or a workbook."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from rich import box
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from ...ledger.report import Limit, YearReport
+from ...models import local
+from .. import locale, messages
+from ..jsonout import amount
+
+HEADINGS = {
+    "nb": {"representative": "Representant", "month": "Måned", "scheme": "Ordning",
+           "group": "Gruppe", "claims": "Krav", "paid": "Utbetalt", "in_g": "I G",
+           "flagged": "Over grensen", "total": "Sum", "no_group": "(ingen gruppe)",
+           "yes": "ja", "no": "", "sheet": "Utbetalt {year}", "about": "Om rapporten"},
+    "en": {"representative": "Representative", "month": "Month", "scheme": "Scheme",
+           "group": "Group", "claims": "Claims", "paid": "Paid", "in_g": "In G",
+           "flagged": "Above the limit", "total": "Total", "no_group": "(no group)",
+           "yes": "yes", "no": "", "sheet": "Paid {year}", "about": "About the report"},
+}
+
+
+def _g_text(value: Decimal) -> str:
+    return str(value) if value == value.to_integral_value() else amount(value)  # type: ignore[return-value]
+
+
+def _limit_text(limit: Limit | None) -> str | None:
+    if limit is None:
+        return None
+    if limit.times_g is not None:
+        return f"{limit.times_g}G"
+    return amount(limit.kr)
+
+
+def report_json(report: YearReport, lang: str) -> dict[str, Any]:
+    g, table = report.g, report.g_table
+    rows = []
+    for r in report.rows:
+        row: dict[str, Any] = {"key": r.key, "claims": r.claims, "paid": amount(r.paid),
+                               "in_g": None if r.in_g is None else str(r.in_g),
+                               "flagged": r.flagged}
+        if report.by == "representative":
+            row["representative_id"] = r.representative_id
+        rows.append(row)
+    return {
+        "year": report.year, "by": report.by,
+        "g": None if g is None else _g_text(g.kr),
+        "g_effective": None if g is None else g.effective.isoformat(),
+        "g_source": f"{local(table.document.short, lang)}: «{table.quote}»",
+        "assumption": {"text": local(table.year_rule.assumption, lang),
+                       "reason": local(table.year_rule.reason, lang)},
+        "flag_above": _limit_text(report.limit),
+        "threshold": amount(report.threshold) if report.threshold is not None else None,
+        "rows": rows, "claims": report.claims, "total": amount(report.total),
+    }
+
+
+def _fraction(value: Decimal, lang: str) -> str:
+    text = f"{value:.4f}"
+    return text.replace(".", ",") if lang == "nb" else text
+
+
+def _key_text(key: str | None, by: str, lang: str) -> str:
+    return HEADINGS[lang]["no_group"] if key is None and by == "group" else (key or "")
+
+
+def about_lines(report: YearReport, lang: str) -> list[str]:
+    """What the report rests on: the G used and its source, the assumption, the limit."""
+    g, table = report.g, report.g_table
+    lines = [messages.text("ledger_report_title", {
+        "year": str(report.year), "claims": report.claims, "paid_kr": report.total}, lang)]
+    if g is None:
+        lines.append(messages.text("ledger_report_no_g", {"year": str(report.year)}, lang))
+    else:
+        lines.append(messages.text("ledger_report_g", {
+            "g_kr": g.kr, "effective": g.effective, "source": local(table.document.short, lang),
+            "quote": table.quote}, lang))
+    lines.append(messages.text("assumption", {
+        "assumption": local(table.year_rule.assumption, lang),
+        "reason": local(table.year_rule.reason, lang)}, lang))
+    if report.threshold is not None:
+        flagged = sum(1 for r in report.rows if r.flagged)
+        lines.append(messages.text("ledger_report_limit", {
+            "limit": _limit_text(report.limit), "threshold_kr": report.threshold,
+            "count": flagged}, lang))
+    if table.note:
+        lines.append(local(table.note, lang) or "")
+    return lines
+
+
+def print_report(report: YearReport, lang: str, console: Console) -> None:
+    words = HEADINGS[lang]
+    lines = about_lines(report, lang)
+    console.print("[bold]" + escape(lines[0]) + "[/bold]")
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column(words[report.by], min_width=14)
+    table.add_column(words["claims"], justify="right", no_wrap=True)
+    table.add_column(words["paid"], justify="right", no_wrap=True)
+    table.add_column(words["in_g"], justify="right", no_wrap=True)
+    if report.threshold is not None:
+        table.add_column(words["flagged"], no_wrap=True)
+    for r in report.rows:
+        cells = [escape(_key_text(r.key, report.by, lang)), locale.number(r.claims, lang),
+                 locale.money(r.paid, lang),
+                 "–" if r.in_g is None else _fraction(r.in_g, lang)]
+        if report.threshold is not None:
+            cells.append(words["yes"] if r.flagged else words["no"])
+        table.add_row(*cells, style="bold" if r.flagged else None)
+    table.add_section()
+    total = [words["total"], locale.number(report.claims, lang), locale.money(report.total, lang),
+             ""]
+    if report.threshold is not None:
+        total.append("")
+    table.add_row(*total)
+    console.print(table)
+    for line in lines[1:]:
+        console.print(escape(line))
+
+
+CSV_HEADER = ("key", "claims", "paid", "in_g", "flagged")
+
+
+def report_csv(report: YearReport) -> str:
+    """One row per key, comma-separated with a decimal point, Excel-safe text cells."""
+    from ..audit.csv import LINE_END, csv_cell
+
+    header = CSV_HEADER + (("representative_id",) if report.by == "representative" else ())
+    lines = [",".join(header)]
+    for r in report.rows:
+        cells = [csv_cell(r.key or ""), str(r.claims), amount(r.paid) or "",
+                 "" if r.in_g is None else str(r.in_g), "yes" if r.flagged else "no"]
+        if report.by == "representative":
+            cells.append(csv_cell(r.representative_id or ""))
+        lines.append(",".join(cells))
+    return LINE_END.join(lines) + LINE_END
+
+
+def write_report_xlsx(output, report: YearReport, lang: str) -> None:
+    from ..xlsx import ERROR_FILL, Workbook
+
+    words = HEADINGS[lang]
+    book = Workbook(output, lang)
+    for shaded in (False, True):  # a share of G, to four decimals
+        fill = {"bg_color": ERROR_FILL} if shaded else {}
+        book.formats[("g", shaded)] = book.book.add_format({"num_format": "0.0000", **fill})
+    headers = [words[report.by], words["claims"], words["paid"], words["in_g"],
+               words["flagged"]]
+    sheet = book.sheet(words["sheet"].format(year=report.year), headers)
+    for r in report.rows:
+        sheet.write([("text", _key_text(r.key, report.by, lang)), ("count", r.claims),
+                     ("money", r.paid), ("g", r.in_g),
+                     ("text", words["yes"] if r.flagged else "")], shaded=r.flagged)
+    sheet.write([("label", words["total"]), ("count", report.claims), ("money", report.total)])
+    sheet.finish()
+    about = book.sheet(words["about"])
+    for line in about_lines(report, lang):
+        about.write([("text", line)])
+    about.finish()
+    book.close()

@@ -68,7 +68,19 @@ def test_golden_in_english(code: str, tmp_path: Path):
     strip = lambda data: [[(f["code"], f["row"], f.get("column")) for f in c["findings"]]  # noqa: E731
                           for c in data["claims"]]
     assert strip(nb) == strip(en)
+    # the summary's words are the file total's findings' messages; the rest is the same
+    total_messages = [(f.pop("message"), g.pop("message"))
+                      for t, u in _file_totals(nb, en) for f, g in
+                      zip(t["findings"], u["findings"], strict=True)]
+    assert all(a != b for a, b in total_messages)
     assert nb["summary"] == en["summary"]
     nb_messages = [f["message"] for c in nb["claims"] for f in c["findings"]]
     en_messages = [f["message"] for c in en["claims"] for f in c["findings"]]
     assert all(a != b for a, b in zip(nb_messages, en_messages, strict=True))
+
+
+def _file_totals(nb: dict, en: dict) -> list[tuple[dict, dict]]:
+    pairs = [(nb["summary"]["file_total"], en["summary"]["file_total"])]
+    pairs += zip(nb["summary"]["earlier_file_totals"], en["summary"]["earlier_file_totals"],
+                 strict=True)
+    return [(a, b) for a, b in pairs if a is not None]

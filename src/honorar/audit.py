@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Protocol
 
-from .checks import ClaimResult, Tables, audit
+from .checks import ClaimResult, FileTotal, Tables, audit
 from .checks.paid import PaidClaims
 from .claims import ClaimReader, InvalidRow, WorkbookReader
 from .models import DEFAULT_SEVERITY, ZERO, Finding, RateTable
@@ -44,6 +44,8 @@ class Summary:
     duplicate_claimed: Decimal = ZERO  # claimed by rows that repeat an earlier claim
     travel_claimed: Decimal = ZERO  # of claimed_total: travel and stay
     travel_due: Decimal = ZERO  # of due_total: travel and stay
+    # the file's own total rows (not claims), each held against the claims above it
+    file_totals: list[FileTotal] = field(default_factory=list)
     findings: dict[str, int] = field(default_factory=dict)  # code → count
     severities: dict[str, int] = field(default_factory=dict)  # severity → count
     code_severity: dict[str, str] = field(default_factory=dict)  # code → its worst severity
@@ -84,18 +86,32 @@ class Summary:
             if claim is not None and any(f.code == "duplicate_claim" for f in result.findings):
                 self.duplicate_claimed += claim.claimed_total
 
-    def _count(self, findings: Iterable[Finding], row: int) -> None:
+    def _tally(self, findings: Iterable[Finding]) -> None:
         for f in findings:
             self.findings[f.code] = self.findings.get(f.code, 0) + 1
             self.severities[f.severity] = self.severities.get(f.severity, 0) + 1
             if self.code_severity.get(f.code) != "error":
                 self.code_severity[f.code] = f.severity
+
+    def _count(self, findings: Iterable[Finding], row: int) -> None:
+        self._tally(findings)
         flagged = self._flagged
         if row >= len(flagged):
             flagged.extend(bytes(max(row + 1 - len(flagged), len(flagged) // 2)))
         if not flagged[row]:
             flagged[row] = 1
             self.claims_with_findings += 1
+
+    def take_file_totals(self, totals: Iterable[FileTotal]) -> None:
+        """The file's total rows; their findings are counted, but a total is no claim."""
+        for total in totals:
+            self.file_totals.append(total)
+            self._tally(total.findings)
+
+    @property
+    def file_total(self) -> FileTotal | None:
+        """The file's closing total: its last total row (None when it has none)."""
+        return self.file_totals[-1] if self.file_totals else None
 
     def counting(self, late: Iterable[Finding]) -> Iterator[Finding]:
         """The late findings, counted as they are taken."""
@@ -195,5 +211,6 @@ def run_audit(reader: ClaimReader | Iterable, tables: Tables, report: Report, *,
             if not count % PROGRESS_EVERY:
                 progress(count)
         progress(summary.rows)
+    summary.take_file_totals(run.file_totals)
     report.finish(summary, summary.counting(run.late_findings()))
     return summary

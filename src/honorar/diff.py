@@ -482,10 +482,13 @@ def impact(rows: Iterable[object], old: RateTable, new: RateTable, *, top: int =
     groups: dict[str, Totals] = {}
     largest: list[tuple[Decimal, int, ClaimChange]] = []
     for row in rows:
-        count += 1
         if getattr(row, "meeting", None) is None:
+            if getattr(row, "stated", None) is not None:  # the file's own total: no claim
+                continue
+            count += 1
             invalid += 1
             continue
+        count += 1
         claim: ClaimLike = row  # type: ignore[assignment]
         # every claim of the file, as in an audit: a claim id may repeat across schemes
         voided = any(f.code in VOIDS_PAYMENT for f in repeats.see(claim, old))  # type: ignore[arg-type]

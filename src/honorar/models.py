@@ -57,6 +57,7 @@ DEFAULT_SEVERITY: dict[str, Severity] = {
     "submitted_before_meeting": Severity.ERROR,
     "duplicate_claim": Severity.ERROR,
     "already_paid": Severity.ERROR,
+    "file_total_mismatch": Severity.WARNING,
     "too_few_representatives": Severity.WARNING,
     "no_rate_table": Severity.ERROR,
     "activity_not_in_table": Severity.ERROR,

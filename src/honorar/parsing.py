@@ -28,11 +28,12 @@ class ImplausibleValue(ValueError):
     """A number that reads but is past anything the tool could be asked to pay or count."""
 
 
-def parse_amount(text: str) -> Decimal:
+def parse_amount(text: str, *, limit: Decimal | None = AMOUNT_LIMIT) -> Decimal:
     """'1 960,00', '1.960,-', 'kr 1960', '1960.5', '1,960.50' → Decimal; blank → 0.
 
     Money has at most two decimals (øre), so '1,176' and '1.176' are both 1176, and
-    '0,125' is refused rather than read as something nobody paid.
+    '0,125' is refused rather than read as something nobody paid. An amount over `limit`
+    is no claim anyone could make (a file's own total may be more: limit None).
     """
     raw = text.strip()
     if not raw:
@@ -63,7 +64,7 @@ def parse_amount(text: str) -> Decimal:
         raise ValueError(f"'{raw}' has more than two decimals (øre)")
     if negative:
         raise ValueError(f"'{raw}' is negative")
-    if value > AMOUNT_LIMIT:
+    if limit is not None and value > limit:
         raise ImplausibleValue(f"'{raw}' is more than any claim could be "
                                f"(over kr {AMOUNT_LIMIT:,.0f})".replace(",", " "))
     return value

@@ -7,6 +7,7 @@
 - voiding: a finding that voids payment (a duplicate) makes the claim due 0;
 - persons: who a claim is from (`person_key`), the same for every check;
 - paid: claims paid before, as a ledger knows them (`PaidClaims`);
+- totals: a file's own total row held against what its claims add up to;
 - run: `audit()`, all of them in one streaming pass.
 """
 
@@ -16,12 +17,15 @@ from .paid import PaidBefore, PaidClaims
 from .persons import PersonKeys, person_key
 from .rows import claim_age_limit, date_findings, honorarium_findings, located
 from .run import Audit, ClaimResult, Tables, audit
+from .totals import FileTotal, FileTotals
 from .voiding import void_payment
 
 __all__ = [
     "Audit",
     "ClaimResult",
     "DuplicateClaims",
+    "FileTotal",
+    "FileTotals",
     "GroupMeetings",
     "PaidBefore",
     "PaidClaims",

@@ -3,7 +3,8 @@
 `audit(rows, tables)` yields a `ClaimResult` for every row, in file order, as soon as the
 row is read; duplicates are known by then (they name an earlier row). Group meetings with
 too few representatives are known only at the end: `Audit.late_findings()` gives them,
-with their rows, once every row has been taken.
+with their rows, once every row has been taken. A total row of the file is no claim and
+has no result: it goes to `Audit.file_totals`, held against the claims above it.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Protocol
 
-from ..claims import Claim, InvalidRow
+from ..claims import Claim, InvalidRow, TotalRow
 from ..engine import calculate
 from ..models import DEFAULT_SEVERITY, Calculation, Finding, Meeting, RateTable
 from ..travelmodels import TravelTable
@@ -28,6 +29,7 @@ from .rows import (
     located,
     travel_findings,
 )
+from .totals import FileTotal, FileTotals
 from .voiding import void_payment
 
 MEETINGS_KEPT = 20_000  # meetings remembered with their calculation (the reader's cache size)
@@ -93,17 +95,24 @@ class Audit:
         expected_rows = min(expected_rows, EXPECTED_ROWS_AT_MOST)
         self.duplicates = DuplicateClaims(expected_rows)
         self.groups = GroupMeetings(expected_rows)
+        self.totals = FileTotals()
         self._done = False
 
     def __iter__(self) -> Iterator[ClaimResult]:
         priced_of = self._priced
-        duplicates, groups = self.duplicates, self.groups
+        duplicates, groups, totals = self.duplicates, self.groups, self.totals
         paid_before = self._paid.paid_before if self._paid is not None else None
         for item in self._rows:
-            if type(item) is InvalidRow:
+            kind = type(item)
+            if kind is InvalidRow:
+                totals.unreadable += 1
                 yield _invalid(item)
                 continue
+            if kind is TotalRow:  # the file's own total: not a claim, no result of its own
+                totals.see(item)  # type: ignore[arg-type]
+                continue
             claim: Claim = item  # type: ignore[assignment]
+            totals.add(claim)
             meeting = claim.meeting
             priced = priced_of.get(id(meeting))
             if priced is None or priced.meeting is not meeting:
@@ -131,6 +140,11 @@ class Audit:
             yield ClaimResult(claim.row, claim, None, table, calculation, findings,
                               groups.see(claim, table))
         self._done = True
+
+    @property
+    def file_totals(self) -> list[FileTotal]:
+        """The file's own total rows, each held against the claims above it."""
+        return self.totals.found
 
     def late_findings(self) -> Iterator[Finding]:
         """Findings known only after the last row (group meetings), in row order."""

@@ -4,7 +4,8 @@ Norwegian Excel, LibreOffice and payroll exports: comma, semicolon or tab; UTF-8
 without BOM, or Windows-1252; Norwegian or English headers; amounts, dates, times and
 yes/no written the many ways people and programs write them. A mapping file covers other
 layouts. The reader streams, and a row it cannot read becomes an `InvalidRow` that says
-where and why; only a file that cannot be used at all raises `ClaimFileError`.
+where and why, or a `TotalRow` when it only sums the others; only a file that cannot be
+used at all raises `ClaimFileError`.
 """
 
 from .columns import (
@@ -15,7 +16,7 @@ from .columns import (
     mapping_from_data,
 )
 from .reader import ClaimReader, read_claims
-from .records import Claim, ClaimFileError, InvalidRow
+from .records import Claim, ClaimFileError, InvalidRow, TotalRow
 from .workbook import WorkbookReader
 
 __all__ = [
@@ -26,6 +27,7 @@ __all__ = [
     "ClaimMapping",
     "ClaimReader",
     "InvalidRow",
+    "TotalRow",
     "WorkbookReader",
     "load_mapping",
     "mapping_from_data",

@@ -25,7 +25,7 @@ from ..models import Attendance, Meeting, Trip
 from ..parsing import DATE_ORDERS, hours_between
 from . import cells as C
 from .columns import TRAVEL_COLUMNS, ClaimMapping, as_mapping
-from .records import Claim, ClaimFileError, InvalidRow, make_claim
+from .records import Claim, ClaimFileError, InvalidRow, TotalRow, make_claim
 from .sniff import (
     DECODE_ERRORS,
     DELIMITER_NAMES,
@@ -40,6 +40,7 @@ from .sniff import (
     records_after_header,
     undecidable_order,
 )
+from .totals import total_row_reader
 from .workbook import IsWorkbook, WorkbookReader, open_workbook, workbook_kind
 
 ONE_MINUTE = Decimal(1) / 60
@@ -320,7 +321,7 @@ def _in_column(column: str, read: C.Cache, text: str) -> Any:
 
 
 def _row_reader(header: Header, mapping: ClaimMapping, slash_order: str | None,
-                dot_order: str) -> Callable[[list[str], int], Claim | InvalidRow]:
+                dot_order: str) -> Callable[[list[str], int], Claim | InvalidRow | TotalRow]:
     """A function that reads one row's cells; built once per file, for speed."""
     width = len(header.cells)
     blank = width  # absent optional columns read the blank cell appended to every row
@@ -447,25 +448,36 @@ def _row_reader(header: Header, mapping: ClaimMapping, slash_order: str | None,
             facts.lost_income, facts.documented, facts.gift)
         return meeting
 
-    def read_row(cells: list[str], row: int) -> Claim | InvalidRow:
+    as_total = total_row_reader(header)
+
+    def unread(cells: list[str], row: int) -> Claim | InvalidRow | TotalRow:
+        """A row the quick way could not read: a claim after all, a row that cannot be
+        read, or the file's own total."""
+        result = read_in_order(cells, row)
+        if type(result) is InvalidRow:
+            return as_total(cells, row) or result
+        return result
+
+    def read_row(cells: list[str], row: int) -> Claim | InvalidRow | TotalRow:
         if len(cells) != width:
             if len(cells) < width or any(c.strip() for c in cells[width:]):
                 why = f"has {len(cells)} cells where the header has {width}"
-                return InvalidRow(row, None, why, _values(header, cells), "row_cells",
-                                  {"count": len(cells), "expected": width},
-                                  cells_in_place=len(cells) < width)
+                short = len(cells) < width
+                return (short and as_total(cells, row)) or InvalidRow(
+                    row, None, why, _values(header, cells), "row_cells",
+                    {"count": len(cells), "expected": width}, cells_in_place=short)
             del cells[width:]
         cells.append("")
         claim_id = cells[i_id].strip()
         representative = cells[i_rep].strip()
         facts = facts_of[facts_cells(cells)]
         if facts is None or not claim_id or not representative:
-            return read_in_order(cells, row)
+            return unread(cells, row)
         try:
             date = dates[cells[i_date]]
             submitted = submitted_dates[cells[i_submitted]]
         except C.CellError:
-            return read_in_order(cells, row)
+            return unread(cells, row)
         meeting = meetings.get((facts, date)) or meeting_of(facts, date)
         return make_claim(row, claim_id, representative, cells[i_group].strip() or None, meeting,
                           facts.start, facts.end, facts.claimed, submitted,

@@ -91,6 +91,16 @@ class InvalidRow:
     cells_in_place: bool = True
 
 
+@dataclass(frozen=True, slots=True)
+class TotalRow:
+    """A row that sums the others: a cell such as 'Sum' or 'Totalt' where the claim id or
+    the name would be, and amounts. It is the file's own total, not a claim."""
+
+    row: int
+    label: str  # the word as the file writes it
+    stated: Mapping[str, Decimal]  # amount column → the amount the row gives (only those given)
+
+
 class ClaimFileError(Exception):
     """The file as a whole cannot be used (no header, unknown encoding, ambiguous dates …).
 

@@ -368,6 +368,41 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "nb": "Raden kan ikke leses: {why}",
         "en": "The row cannot be read: {why}",
     },
+    "file_total_mismatch": {
+        "nb": "Filens egen sum {label} i kolonnen {column} er {stated_kr}, men kravene over "
+              "summerer til {computed_kr}",
+        "en": "The file's own total {label} in column {column} is {stated_kr}, but the claims "
+              "above it add up to {computed_kr}",
+    },
+    "file_total_mismatch_one_unreadable": {
+        "nb": "Filens egen sum {label} i kolonnen {column} er {stated_kr}, men kravene over "
+              "summerer til {computed_kr}; én rad over kan ikke leses, og beløpene i den er "
+              "ikke med",
+        "en": "The file's own total {label} in column {column} is {stated_kr}, but the claims "
+              "above it add up to {computed_kr}; one row above cannot be read, and its amounts "
+              "are not included",
+    },
+    "file_total_mismatch_unreadable": {
+        "nb": "Filens egen sum {label} i kolonnen {column} er {stated_kr}, men kravene over "
+              "summerer til {computed_kr}; {unreadable} rader over kan ikke leses, og beløpene "
+              "i dem er ikke med",
+        "en": "The file's own total {label} in column {column} is {stated_kr}, but the claims "
+              "above it add up to {computed_kr}; {unreadable} rows above cannot be read, and "
+              "their amounts are not included",
+    },
+    "file_total_agrees": {
+        "nb": "Filens egen sum {label} (rad {row}) stemmer med kravene over: {amounts}",
+        "en": "The file's own total {label} (row {row}) agrees with the claims above it: "
+              "{amounts}",
+    },
+    "unreadable_rows_not_in_totals_one": {
+        "nb": "Én rad kan ikke leses, og beløpene i den er ikke med i summene.",
+        "en": "One row cannot be read, and its amounts are not in the totals.",
+    },
+    "unreadable_rows_not_in_totals": {
+        "nb": "{count} rader kan ikke leses, og beløpene i dem er ikke med i summene.",
+        "en": "{count} rows cannot be read, and their amounts are not in the totals.",
+    },
     "unknown_scheme_known": {
         "nb": "Ukjent ordning {scheme} (kjente ordninger: {known})",
         "en": "Unknown scheme {scheme} (known schemes: {known})",

@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from ...audit import Reading, Summary, readable_claimed, readable_travel
-from ...checks import ClaimResult
+from ...checks import ClaimResult, FileTotal
 from ...claims import Claim
 from ...claims.cells import Cache
 from ...models import Calculation, Finding
@@ -26,6 +26,9 @@ from .csv import travel_due
 from .late import LatePlaces
 from .messages import FindingTexts
 
+# an amount column by the key a claim's amounts have in the JSON
+_AMOUNT_KEYS = {"claimed_honorarium": "honorarium", "lost_income": "lost_income",
+                "gift": "gift"}
 _quote = json.encoder.encode_basestring  # type: ignore[attr-defined]  # JSON string, fast
 
 
@@ -159,12 +162,30 @@ class JsonReport:
         body = json.dumps(self.summary(summary), ensure_ascii=False, indent=2)
         self._write(("\n  ],\n  \"summary\": " + body.replace("\n", "\n  ") + "\n}\n").encode())
 
+    def file_total(self, total: FileTotal | None) -> dict[str, Any] | None:
+        """A total row of the file: what it states, what the claims above it add up to."""
+        if total is None:
+            return None
+        return {
+            "row": total.row,
+            "label": total.label,
+            "stated": {_AMOUNT_KEYS[c]: amount(v) for c, v in total.stated.items()},
+            "computed": {_AMOUNT_KEYS[c]: amount(v) for c, v in total.computed.items()},
+            "claims": total.claims,
+            "unreadable_rows": total.unreadable,
+            "agrees": total.agrees,
+            "findings": [json.loads(self.finding(f)) for f in total.findings],
+        }
+
     def summary(self, summary: Summary) -> dict[str, Any]:
         r = self.reading
         return {
             "file": r.file,
             "rows": summary.rows,
             "invalid_rows": summary.invalid_rows,
+            "invalid_rows_in_totals": False,  # their amounts are unknown, and not summed
+            "file_total": self.file_total(summary.file_total),
+            "earlier_file_totals": [self.file_total(t) for t in summary.file_totals[:-1]],
             "claims_with_findings": summary.claims_with_findings,
             "claimed_total": amount(summary.claimed_total),
             "due_total": amount(summary.due_total),

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from ...checks import FileTotal
 from ...models import Finding
-from .. import messages
+from .. import locale, messages
 
 SEVERITY_WORDS = {"nb": {"error": "feil", "warning": "advarsel"},
                   "en": {"error": "error", "warning": "warning"}}
@@ -43,9 +44,36 @@ class FindingTexts:
     def _text(self, finding: Finding) -> str:
         if finding.code == "invalid_row":
             return self._invalid_row(finding)
+        if finding.code == "file_total_mismatch":
+            params = {**finding.params, "label": self._quoted(str(finding.params["label"])),
+                      "column": self._column(str(finding.params["column"]))}
+            return messages.text(finding.message_key, params, self.lang)
         if finding.key == "unknown_scheme" and finding.params.get("known"):
             return messages.text("unknown_scheme_known", finding.params, self.lang)
         return messages.finding_text(finding, self.lang)
+
+    def _quoted(self, text: str) -> str:
+        return _QUOTES[self.lang].format(text)
+
+    def _column(self, column: str) -> str:
+        """A column by the name the file gives it, quoted."""
+        return self._quoted(self.column_names.get(column, column))
+
+    def file_total_agrees(self, total: FileTotal) -> str:
+        """'The file's own total 'Sum' (row 42) agrees with the claims above it: …'."""
+        amounts = ", ".join(f"{self.column_names.get(c, c)} {locale.money(v, self.lang)}"
+                            for c, v in total.stated.items())
+        return messages.text("file_total_agrees", {"label": self._quoted(total.label),
+                                                   "row": str(total.row), "amounts": amounts},
+                             self.lang)
+
+    def unreadable_rows(self, count: int) -> str | None:
+        """That rows which cannot be read are not in the totals (None when there are none)."""
+        if not count:
+            return None
+        key = "unreadable_rows_not_in_totals_one" if count == 1 else \
+            "unreadable_rows_not_in_totals"
+        return messages.text(key, {"count": count}, self.lang)
 
     def _invalid_row(self, finding: Finding) -> str:
         params = finding.params

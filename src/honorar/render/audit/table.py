@@ -173,6 +173,10 @@ class TableReport:
                 else locale.number(value, lang)
             facts.add_row(w[key], f"[red]{text}[/red]" if key == "invalid" else text)
         print_(facts)
+        note = self.texts.unreadable_rows(s.invalid_rows)
+        if note:
+            print_(f"[red]{escape(note)}[/red]")
+        self._file_totals(s)
         versions = ", ".join(f"{table.label} ({locale.number(rows, lang)} {w['rows_word']})"
                              for table, rows in s.versions)
         print_(f"[bold]{w['versions']}:[/bold] {escape(versions) or '–'}")
@@ -192,6 +196,15 @@ class TableReport:
                           locale.number(count, lang))
         print_(f"[bold]{w['by_code']}[/bold]")
         print_(codes)
+
+    def _file_totals(self, s: Summary) -> None:
+        """Each total row of the file: that it agrees with the claims, or how it differs."""
+        for total in s.file_totals:
+            if total.agrees:
+                self.console.print(f"[green]{escape(self.texts.file_total_agrees(total))}[/green]")
+            else:
+                _print_findings(self.console, [(f.severity, f"{self.texts(f)} ({f.code})")
+                                               for f in total.findings], self.lang)
 
     def _listed(self) -> None:
         if not self.listed:

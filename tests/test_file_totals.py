@@ -161,3 +161,18 @@ def test_the_impact_of_a_new_version_does_not_count_a_total_row(shipped):
     cost = impact(read_claims(io.BytesIO(sheet(KARI, OLA, ";Sum;;;;;;1 960,00;;\r\n"))),
                   table, table)
     assert (cost.rows, cost.invalid) == (2, 0)
+
+
+def test_the_audit_workbook_says_it_too(tmp_path):
+    import openpyxl
+
+    broken = "K-4;Lise Berg;unn;31.02.2023;09:00;10:00;fysisk;392,00;;\r\n"
+    source = tmp_path / "krav.csv"
+    source.write_bytes(sheet(KARI, broken, ";Sum;;;;;;1 568,00;;\r\n"))
+    out = tmp_path / "revisjon.xlsx"
+    result = CliRunner().invoke(app, ["audit", str(source), "--format", "xlsx", "--output",
+                                      str(out)], env={"HONORAR_RATES": ""})
+    assert result.exit_code == 1, result.stderr
+    texts = [row[0] for row in openpyxl.load_workbook(out)["Sammendrag"].iter_rows(values_only=True)]
+    assert "Én rad kan ikke leses, og beløpene i den er ikke med i summene." in texts
+    assert any(str(t).startswith("Filens egen sum «Sum» i kolonnen «Honorar» er 1") for t in texts)

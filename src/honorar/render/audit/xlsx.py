@@ -184,6 +184,14 @@ class XlsxReport:
         for key, value in summary_facts(s, travel=r.travel):
             sheet.write([("label", words[key]),
                          ("money" if isinstance(value, Decimal) else "count", value)])
+        note = self.texts.unreadable_rows(s.invalid_rows)
+        if note:
+            sheet.write([("text", note)])
+        for total in s.file_totals:  # the file's own total rows, and how each compares
+            lines = [self.texts.file_total_agrees(total)] if total.agrees else \
+                [self.texts(f) for f in total.findings]
+            for line in lines:
+                sheet.write([("text", line)])
         sheet.skip()
         sheet.write([("label", words["versions"])])
         for table, rows in s.versions:

@@ -176,3 +176,13 @@ def test_the_audit_workbook_says_it_too(tmp_path):
     texts = [row[0] for row in openpyxl.load_workbook(out)["Sammendrag"].iter_rows(values_only=True)]
     assert "Én rad kan ikke leses, og beløpene i den er ikke med i summene." in texts
     assert any(str(t).startswith("Filens egen sum «Sum» i kolonnen «Honorar» er 1") for t in texts)
+
+
+def test_travel_claimed_is_compared_too(tmp_path):
+    header = "Krav-ID;Navn;Ordning;Møtedato;Fra;Til;Oppmøte;Honorar;Reiseutgifter\r\n"
+    data = (header + "K-1;Kari Nordmann;unn;02.03.2023;09:00;12:00;fysisk;1 176,00;250,00\r\n"
+            ";Sum;;;;;;1 176,00;205,00\r\n").encode("cp1252")
+    total = summary(tmp_path, data)["file_total"]
+    assert total["stated"] == {"honorarium": "1176.00", "travel": "205.00"}
+    assert total["computed"] == {"honorarium": "1176.00", "travel": "250.00"}
+    assert [f["column"] for f in total["findings"]] == ["travel_claimed"]

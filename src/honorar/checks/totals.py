@@ -18,7 +18,7 @@ from decimal import Decimal
 from ..claims import Claim, TotalRow
 from ..models import DEFAULT_SEVERITY, ZERO, Finding
 
-AMOUNT_COLUMNS = ("claimed_honorarium", "lost_income", "gift")
+AMOUNT_COLUMNS = ("claimed_honorarium", "lost_income", "gift", "travel_claimed")
 # the message says how many rows above could not be read, when any could not
 _MISMATCH_KEYS = {0: None, 1: "file_total_mismatch_one_unreadable"}
 
@@ -44,10 +44,10 @@ class FileTotals:
     """Feed it every claim (`add`), unreadable row (`unreadable += 1`) and total row
     (`see`) in file order; `found` lists the totals with their comparisons."""
 
-    __slots__ = ("claims", "found", "gift", "honorarium", "lost_income", "unreadable")
+    __slots__ = ("claims", "found", "gift", "honorarium", "lost_income", "travel", "unreadable")
 
     def __init__(self) -> None:
-        self.honorarium = self.lost_income = self.gift = ZERO
+        self.honorarium = self.lost_income = self.gift = self.travel = ZERO
         self.claims = 0
         self.unreadable = 0
         self.found: list[FileTotal] = []
@@ -57,11 +57,13 @@ class FileTotals:
         self.honorarium += claim.claimed_honorarium
         self.lost_income += meeting.lost_income
         self.gift += meeting.gift
+        if claim.travel_claimed is not None:
+            self.travel += claim.travel_claimed
         self.claims += 1
 
     def see(self, total: TotalRow) -> FileTotal:
         sums = {"claimed_honorarium": self.honorarium, "lost_income": self.lost_income,
-                "gift": self.gift}
+                "gift": self.gift, "travel_claimed": self.travel}
         computed = {column: sums[column] for column in AMOUNT_COLUMNS if column in total.stated}
         findings = tuple(
             Finding("file_total_mismatch", DEFAULT_SEVERITY["file_total_mismatch"],

@@ -21,7 +21,7 @@ from .records import TotalRow
 from .sniff import Header
 
 # the columns of amounts claimed, which a total row may sum
-AMOUNT_COLUMNS = ("claimed_honorarium", "lost_income", "gift")
+AMOUNT_COLUMNS = ("claimed_honorarium", "lost_income", "gift", "travel_claimed")
 
 TOTAL_WORDS = frozenset({
     "sum", "summer", "summert", "summa", "total", "totalt", "totalsum", "total sum",

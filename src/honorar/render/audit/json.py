@@ -28,7 +28,7 @@ from .messages import FindingTexts
 
 # an amount column by the key a claim's amounts have in the JSON
 _AMOUNT_KEYS = {"claimed_honorarium": "honorarium", "lost_income": "lost_income",
-                "gift": "gift"}
+                "gift": "gift", "travel_claimed": "travel"}
 _quote = json.encoder.encode_basestring  # type: ignore[attr-defined]  # JSON string, fast
 
 

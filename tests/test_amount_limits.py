@@ -113,7 +113,7 @@ def test_budget_with_a_huge_number_is_a_usage_error(args):
 def test_a_plan_with_huge_hours_is_a_usage_error(tmp_path):
     plan = tmp_path / "plan.yaml"
     plan.write_text(f"meetings:\n  - {{activity: meeting, hours: {HUGE}}}\n", encoding="utf-8")
-    result = invoke("budget", "--scheme", "unn", "--reps", "2", "--plan", str(plan))
+    result = invoke("budget", "--scheme", "unn", "--reps", "2", "--plan", str(plan), "--lang", "en")
     assert result.exit_code == 2 and "longer than any meeting" in result.stderr
 
 
@@ -128,7 +128,7 @@ def test_a_table_with_a_huge_number_is_a_table_problem(tmp_path, old, new):
     path.write_text(text.replace(old, new), encoding="utf-8")
     with pytest.raises(TableError):
         read_table(path)
-    result = invoke(*CALC, "--hours", "3", "--attendance", "remote", "--rates-dir", str(tmp_path))
+    result = invoke(*CALC, "--hours", "3", "--attendance", "remote", "--rates-dir", str(tmp_path), "--lang", "en")
     assert result.exit_code == 2 and result.stderr.startswith("honorar: error: rate table ")
 
 

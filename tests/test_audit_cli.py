@@ -249,7 +249,7 @@ def test_a_failed_audit_leaves_an_existing_report_alone(tmp_path: Path):
     out.write_text("old report", encoding="utf-8")
     result = invoke(str(claims_file(tmp_path, FINE)), "--format", "json", "--output", str(out),
                     "--rates-dir", str(tmp_path / "rates"))
-    assert result.exit_code == 2 and result.stderr.startswith("honorar: error: rate table")
+    assert result.exit_code == 2 and result.stderr.startswith("honorar: error: satstabell")
     assert out.read_text(encoding="utf-8") == "old report"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["audit.json", "claims.csv", "rates"]
 
@@ -258,7 +258,7 @@ def test_output_never_overwrites_the_input(tmp_path: Path):
     path = claims_file(tmp_path, FINE)
     before = path.read_bytes()
     for target in (path, tmp_path / "." / "claims.csv"):
-        result = invoke(str(path), "--format", "csv", "--output", str(target))
+        result = invoke(str(path), "--format", "csv", "--output", str(target), "--lang", "en")
         assert result.exit_code == 2 and "is the input file" in result.stderr
     assert path.read_bytes() == before
 
@@ -313,7 +313,7 @@ def test_unusable_input_or_options_are_one_line_and_exit_2(tmp_path: Path, args,
         "headless": str(claims_file(tmp_path, name="x.csv").write_text("a,b\n1,2\n") and
                         tmp_path / "x.csv"),
     }
-    result = invoke(*[a.format(**places) for a in args])
+    result = invoke(*[a.format(**places) for a in args], "--lang", "en")
     assert result.exit_code == 2, result.stdout
     assert result.stderr.startswith("honorar: error: ") and result.stderr.count("\n") == 1
     assert words in result.stderr

@@ -157,7 +157,7 @@ def test_amounts_are_never_cut_in_an_80_column_terminal():
 
 @pytest.mark.parametrize("reps", ["0", "-1"])
 def test_no_representatives_is_bad_input(reps):
-    one_line_error(invoke("--scheme", "unn", "--reps", reps), "--reps", "at least 1")
+    one_line_error(invoke("--scheme", "unn", "--reps", reps, "--lang", "en"), "--reps", "at least 1")
 
 
 def test_reps_is_required():
@@ -166,19 +166,19 @@ def test_reps_is_required():
 
 def test_an_unknown_activity_in_a_plan_names_file_and_line():
     path = PLANS / "unknown_activity.yaml"
-    one_line_error(invoke("--scheme", "unn", "--reps", "2", "--plan", str(path)),
+    one_line_error(invoke("--scheme", "unn", "--reps", "2", "--plan", str(path), "--lang", "en"),
                    f"{path}:5:5: meeting 2: activity 'meting'")
 
 
 def test_negative_hours_in_a_plan_name_file_and_line():
     path = PLANS / "negative_hours.yaml"
-    one_line_error(invoke("--scheme", "unn", "--reps", "2", "--plan", str(path)),
+    one_line_error(invoke("--scheme", "unn", "--reps", "2", "--plan", str(path), "--lang", "en"),
                    f"{path}:5:5: meeting 2: hours")
 
 
 def test_several_problems_show_the_first_and_a_count():
     path = PLANS / "several_errors.yaml"
-    one_line_error(invoke("--scheme", "unn", "--reps", "2", "--plan", str(path)),
+    one_line_error(invoke("--scheme", "unn", "--reps", "2", "--plan", str(path), "--lang", "en"),
                    f"{path}:3:5:", "(and 4 more)")
 
 
@@ -193,7 +193,7 @@ def test_several_problems_show_the_first_and_a_count():
     (["--reps", "2", "--scheme", "unn", "--plan", "no/such/plan.yaml"], "no/such/plan.yaml"),
 ])
 def test_bad_options_are_one_line_and_exit_2(args, fragment):
-    one_line_error(invoke(*args), fragment)
+    one_line_error(invoke(*args, "--lang", "en"), fragment)
 
 
 @pytest.mark.parametrize(("content", "fragment"), [
@@ -211,7 +211,7 @@ def test_an_unusable_plan_file_is_one_line_and_exit_2(tmp_path, content, fragmen
         path.mkdir()
     else:
         path.write_bytes(content)
-    one_line_error(invoke("--scheme", "unn", "--reps", "2", "--plan", str(path)),
+    one_line_error(invoke("--scheme", "unn", "--reps", "2", "--plan", str(path), "--lang", "en"),
                    f"honorar: error: plan {path}", fragment)
 
 

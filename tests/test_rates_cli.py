@@ -85,12 +85,14 @@ def test_list_reports_a_broken_directory_and_still_lists_the_rest():
     assert result.exit_code == 2
     assert "unn" in result.stdout and "fousam" in result.stdout
     assert "kan ikke leses" in result.stdout  # the broken scheme, named
-    assert "b.yaml:3:1: a second version of 'demo'" in result.stderr
+    assert "b.yaml:3:1: en versjon til av 'demo' som gjelder fra 2024-01-01" in result.stderr
+    english = invoke("list", "--rates-dir", str(DATA / "duplicate"), "--lang", "en").stderr
+    assert "b.yaml:3:1: a second version of 'demo'" in english
     assert "Traceback" not in result.stderr
 
 
 def test_list_refuses_a_rates_dir_that_is_not_there(tmp_path):
-    result = invoke("list", "--rates-dir", str(tmp_path / "nowhere"))
+    result = invoke("list", "--rates-dir", str(tmp_path / "nowhere"), "--lang", "en")
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1 and "is not a directory" in result.stderr
 
@@ -170,7 +172,7 @@ def test_show_json_lists_items_with_sources_and_assumptions_with_reasons():
     ("missing.yaml", "missing.yaml"),
 ])
 def test_show_a_version_that_is_not_there_is_one_line(spec, words):
-    result = invoke("show", spec)
+    result = invoke("show", spec, "--lang", "en")
     assert result.exit_code == 2
     assert result.stderr.startswith("honorar: error:") and result.stderr.count("\n") == 1
     assert words in result.stderr
@@ -189,9 +191,13 @@ def test_show_a_broken_file_names_its_line():
 @pytest.mark.parametrize("path", MALFORMED, ids=lambda p: p.stem)
 def test_check_reports_each_mistake_with_file_line_and_column(path):
     expected = path.read_text(encoding="utf-8").splitlines()[0].removeprefix("# expect: ")
-    result = invoke("check", str(path))
+    result = invoke("check", str(path), "--lang", "en")
     assert result.exit_code == 2
     assert f"{path}:{expected}" in result.stdout, result.stdout
+    # in bokmål the same place, and none of the English words
+    norwegian = invoke("check", str(path)).stdout
+    place, _, words = expected.partition(": ")
+    assert f"{path}:{place}: " in norwegian and words not in norwegian, norwegian
 
 
 def test_check_a_valid_file():
@@ -221,7 +227,7 @@ def test_check_reports_every_problem_of_every_file(tmp_path):
 def test_check_an_empty_file_and_a_file_that_is_not_a_table(tmp_path):
     empty = drop(tmp_path, "x", "empty.yaml", "")
     listed = drop(tmp_path, "x", "list.yaml", "- a\n- b\n")
-    result = invoke("check", str(empty), str(listed))
+    result = invoke("check", str(empty), str(listed), "--lang", "en")
     assert result.exit_code == 2
     assert f"{empty}: the file is empty" in result.stdout
     assert f"{listed}:1:1: a rate table is a mapping of keys" in result.stdout
@@ -240,7 +246,7 @@ def test_check_a_file_whose_aliases_multiply_or_loop_is_problems_not_a_crash(tmp
     looped = drop(tmp_path, "x", "loop.yaml", "scheme: unn\nname: &n [*n]\n")
     merged = drop(tmp_path, "x", "merge.yaml", "scheme: unn\nname: &n {<<: *n}\n")
     deep = drop(tmp_path, "x", "deep.yaml", "a: " + "[" * 900 + "]" * 900 + "\n")
-    result = invoke("check", str(laughs), str(looped), str(merged), str(deep))
+    result = invoke("check", str(laughs), str(looped), str(merged), str(deep), "--lang", "en")
     assert result.exit_code == 2, result.stderr
     assert f"{laughs}: the aliases (*) and merges (<<) in this file stand for too many values" \
         in result.stdout
@@ -252,7 +258,7 @@ def test_check_a_file_whose_aliases_multiply_or_loop_is_problems_not_a_crash(tmp
 def test_a_mistake_inside_an_anchor_is_reported_where_it_is_written_for_every_alias(tmp_path):
     fousam = (shipped_rates_dir() / "fousam" / "2018-06-01.yaml").read_text(encoding="utf-8")
     wrong = drop(tmp_path, "x", "f.yaml", fousam.replace("kr: 850,", "kr: 850.555,", 1))
-    result = invoke("check", str(wrong))
+    result = invoke("check", str(wrong), "--lang", "en")
     assert result.exit_code == 2
     line = next(i for i, text in enumerate(wrong.read_text().splitlines(), 1) if "850.555" in text)
     for activity in ("meeting", "teaching", "training", "seminar", "full_day"):
@@ -304,7 +310,7 @@ def test_check_warns_about_a_file_outside_its_schemes_folder(tmp_path):
 
 def test_check_a_file_in_the_wrong_folder_of_a_rates_directory_is_a_problem(tmp_path):
     wrong = drop(tmp_path, "other", "2024-01-01.yaml", UNN_TEXT)
-    result = invoke("check", str(wrong), "--rates-dir", str(tmp_path))
+    result = invoke("check", str(wrong), "--rates-dir", str(tmp_path), "--lang", "en")
     assert result.exit_code == 2
     assert f"{wrong}:4:1: scheme 'unn' lies in the folder for 'other'" in result.stdout
 
@@ -318,7 +324,7 @@ def test_check_a_file_in_a_folder_the_catalogue_skips_is_only_a_warning(tmp_path
 
 
 def test_check_finds_a_second_version_of_the_same_date_beside_the_file():
-    result = invoke("check", str(DATA / "duplicate" / "demo" / "b.yaml"))
+    result = invoke("check", str(DATA / "duplicate" / "demo" / "b.yaml"), "--lang", "en")
     assert result.exit_code == 2
     assert "b.yaml:3:1: a second version of 'demo' effective 2024-01-01" in result.stdout
 
@@ -407,7 +413,7 @@ def test_diff_the_other_way_round():
     (["unn", str(DATA / "malformed" / "missing_rate.yaml")], "missing_rate.yaml:8:5"),
 ])
 def test_diff_bad_usage_is_one_line(args, words):
-    result = invoke("diff", *args)
+    result = invoke("diff", *args, "--lang", "en")
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1 and words in result.stderr, result.stderr
 

@@ -212,7 +212,7 @@ def test_a_workbook_that_cannot_be_opened_is_one_line_and_exit_2(month, tmp_path
     _, book = month
     path = tmp_path / "claims.xlsx"
     path.write_bytes(make(book))
-    result = invoke("audit", str(path))
+    result = invoke("audit", str(path), "--lang", "en")
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1 and message in result.stderr, result.stderr
     assert "header" not in result.stderr
@@ -232,7 +232,7 @@ def test_a_sheet_that_is_not_there_or_a_sheet_of_a_csv_file_is_a_usage_error(mon
     for args, words in (((str(book), "--sheet", "Mai"), "no sheet 'Mai' (sheets: 'Notater', "
                          "'Krav mars')"), ((str(book), "--sheet", "9"), "no sheet 9"),
                         ((str(csv_path), "--sheet", "1"), "is a text (CSV) file")):
-        result = invoke("audit", *args)
+        result = invoke("audit", *args, "--lang", "en")
         assert result.exit_code == 2 and words in result.stderr, result.stderr
 
 

@@ -78,7 +78,7 @@ def invoke(*args: str):
 def test_rates_check_of_a_merge_bomb_ends_with_the_problem(tmp_path):
     bomb = write(tmp_path / "unn" / "bomb.yaml", merge_bomb())
     with within(SECONDS):
-        result = invoke("rates", "check", str(bomb))
+        result = invoke("rates", "check", str(bomb), "--lang", "en")
     assert result.exit_code == 2
     assert f"{bomb}: {EXPANDS_TOO_FAR}" in result.stdout
 
@@ -90,7 +90,7 @@ def test_rates_check_of_a_merge_bomb_ends_with_the_problem(tmp_path):
 def test_a_merge_bomb_in_a_rates_directory_is_one_line_not_a_hang(tmp_path, command):
     write(tmp_path / "rates" / "unn" / "2030-01-01.yaml", merge_bomb())
     with within(SECONDS):
-        result = invoke(*command, "--rates-dir", str(tmp_path / "rates"))
+        result = invoke(*command, "--rates-dir", str(tmp_path / "rates"), "--lang", "en")
     assert result.exit_code == 2
     assert EXPANDS_TOO_FAR in result.stderr and len(result.stderr.splitlines()) == 1
 
@@ -108,8 +108,8 @@ def test_a_merge_bomb_as_a_plan_or_a_mapping_is_one_line(tmp_path):
     claims = write(tmp_path / "claims.csv", "claim_id,representative,scheme,date,attendance,"
                    "claimed_honorarium\nK1,Kari,unn,2022-03-15,physical,392\n")
     with within(SECONDS):
-        plan = invoke("budget", "--scheme", "unn", "--reps", "2", "--plan", str(bomb))
-        mapping = invoke("audit", str(claims), "--mapping", str(bomb))
+        plan = invoke("budget", "--scheme", "unn", "--reps", "2", "--plan", str(bomb), "--lang", "en")
+        mapping = invoke("audit", str(claims), "--mapping", str(bomb), "--lang", "en")
     for result in (plan, mapping):
         assert result.exit_code == 2
         assert EXPANDS_TOO_FAR in result.stderr and len(result.stderr.splitlines()) == 1

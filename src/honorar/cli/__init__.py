@@ -55,14 +55,34 @@ class HonorarGroup(TyperGroup):
         code = run_one_line_errors(
             lambda: super(HonorarGroup, self).main(
                 args=args, prog_name="honorar", complete_var=complete_var,
-                standalone_mode=False, **extra))
+                standalone_mode=False, **extra),
+            lang=language(sys.argv[1:] if args is None else args))
         if standalone_mode:
             sys.exit(code)
         return code
 
 
-def run_one_line_errors(invoke: Any, prog: str = "honorar") -> int:
+def language(args: Any) -> str:
+    """The --lang of a command line (the last one given), for errors found before or while
+    the command parses it; bokmål unless it asks for English."""
+    lang = "nb"
+    words = [str(a) for a in args]
+    for i, word in enumerate(words):
+        if word == "--":
+            break
+        if word == "--lang" and i + 1 < len(words):
+            lang = words[i + 1]
+        elif word.startswith("--lang="):
+            lang = word.partition("=")[2]
+    return "en" if lang == "en" else "nb"
+
+
+def run_one_line_errors(invoke: Any, prog: str = "honorar", lang: str = "nb") -> int:
     """Run the command line; turn any usage or input problem into one line and exit 2."""
+
+    def _fail(prog: str, message: str, code: int) -> int:
+        return fail(prog, message, code, lang)
+
     try:
         result = invoke()
     except UsageProblem as err:
@@ -77,15 +97,20 @@ def run_one_line_errors(invoke: Any, prog: str = "honorar") -> int:
             return USAGE_ERROR
         # click's usage errors (vendored or not) carry these two; anything else is a bug
         if hasattr(err, "format_message") and hasattr(err, "exit_code"):
-            return _fail(prog, err.format_message(), err.exit_code)
+            from .usage import usage_line
+
+            return _fail(prog, usage_line(err), err.exit_code)
         if type(err).__name__ == "Abort":
             return _fail(prog, "aborted", 1)
         raise
     return result if isinstance(result, int) else 0
 
 
-def _fail(prog: str, message: str, code: int) -> int:
-    line = " ".join(str(message).split())
+def fail(prog: str, message: str, code: int, lang: str = "nb") -> int:
+    """Print one line on stderr, in `lang`, and give back the exit code."""
+    from ..render.messages import problem_text
+
+    line = problem_text(" ".join(str(message).split()), lang)
     print(f"{prog}: error: {line}", file=sys.stderr)
     return code
 

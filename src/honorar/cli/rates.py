@@ -71,7 +71,7 @@ def list_(output_format: FormatOption = "table", lang: LangOption = Lang.nb,
         from ..render.rates.show import print_list, print_problems
 
         print_list(schemes, tables.dirs, today, lang.value)
-        print_problems(problems)
+        print_problems(problems, lang.value)
     raise typer.Exit(2 if problems else 0)
 
 

@@ -46,8 +46,9 @@ def source(cited: Source | None, lang: str) -> dict[str, Any] | None:
             "assumption": local(cited.assumption, lang), "reason": local(cited.reason, lang)}
 
 
-def problem(p: Problem) -> dict[str, Any]:
-    return {"file": p.file, "line": p.line, "column": p.column, "message": p.message}
+def problem(p: Problem, lang: str) -> dict[str, Any]:
+    return {"file": p.file, "line": p.line, "column": p.column,
+            "message": messages.problem_text(p.message, lang)}
 
 
 # ------------------------------------------------------------------------------ list/show
@@ -66,7 +67,7 @@ def listing(schemes: Sequence[tuple[str, Versions | None]], dirs: Sequence[Path]
                                   "shadows": [str(p) for p in f.shadows],
                                   "in_force": f is current} for f in files]})
     return {"search_path": [str(d) for d in dirs], "schemes": out,
-            "problems": [problem(p) for p in problems]}
+            "problems": [problem(p, lang) for p in problems]}
 
 
 def item(entry: Item, lang: str) -> dict[str, Any]:
@@ -105,7 +106,7 @@ def check(results: Sequence[Checked], lang: str) -> dict[str, Any]:
         "scheme": r.table.scheme if r.table else None,
         "version": r.table.version if r.table else None,
         "valid": r.table is not None and not r.problems,
-        "problems": [problem(p) for p in r.problems],
+        "problems": [problem(p, lang) for p in r.problems],
         "warnings": [{"code": n.key.removeprefix("rates_"), "item": n.item, "file": r.file,
                       "line": n.line, "column": n.column,
                       "message": messages.text(n.key, n.params, lang)} for n in r.notices],

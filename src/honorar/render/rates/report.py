@@ -29,7 +29,7 @@ def print_check(results: Sequence[Checked], lang: str, console: Console | None =
     console = console or Console(highlight=False, soft_wrap=True)
     for result in results:
         for problem in result.problems:
-            console.print(str(problem), markup=False)
+            console.print(messages.problem_line(problem, lang), markup=False)
         for notice in result.notices:
             console.print(f"{notice.where(result.file)}: {word('warning', lang)}: "
                           f"{messages.text(notice.key, notice.params, lang)}", markup=False)

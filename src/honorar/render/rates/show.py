@@ -54,10 +54,11 @@ def print_list(schemes: Sequence[tuple[str, Versions | None]], dirs: Sequence[Pa
     console.print(grid)
 
 
-def print_problems(problems: Sequence[Problem], console: Console | None = None) -> None:
+def print_problems(problems: Sequence[Problem], lang: str = "nb",
+                   console: Console | None = None) -> None:
     console = console or Console(stderr=True, highlight=False, soft_wrap=True)
     for problem in problems:
-        console.print(f"honorar: error: {problem}", markup=False)
+        console.print(f"honorar: error: {messages.problem_line(problem, lang)}", markup=False)
 
 
 # -------------------------------------------------------------------------------- show

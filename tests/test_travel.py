@@ -138,10 +138,13 @@ def test_calc_shows_travel_steps_with_their_sources():
 ])
 def test_bad_travel_options_are_one_line_and_exit_2(args, words):
     result = CliRunner().invoke(app, ["calc", "--scheme", "unn", "--date", "2024-06-04",
-                                      "--hours", "3", *args])
+                                      "--hours", "3", *args, "--lang", "en"])
     assert result.exit_code == 2
     assert result.stderr.startswith("honorar: error:") and result.stderr.count("\n") == 1
     assert words in result.stderr
+    norwegian = CliRunner().invoke(app, ["calc", "--scheme", "unn", "--date", "2024-06-04",
+                                         "--hours", "3", *args]).stderr
+    assert norwegian.startswith("honorar: error:") and norwegian != result.stderr
 
 
 # ---------------------------------------------------------------------- the engine
@@ -319,7 +322,7 @@ def test_rates_show_diff_and_json_handle_travel_tables():
 
 def test_a_travel_folder_is_no_scheme_for_calc():
     result = CliRunner().invoke(app, ["calc", "--scheme", "state-travel", "--date",
-                                      "2024-06-04", "--hours", "3"])
+                                      "2024-06-04", "--hours", "3", "--lang", "en"])
     assert result.exit_code == 2 and "unknown scheme 'state-travel' (known: fousam, unn)" \
         in result.stderr
 

@@ -29,7 +29,15 @@ ENVIRONMENT_ERROR = 3
 
 
 class UsageProblem(Exception):
-    """Bad options or unusable input: one line for the user, exit code 2."""
+    """Bad options or unusable input: one line for the user, exit code 2.
+
+    The line is English; where it is already written in every language (a message of
+    `render.messages`), `said` holds it by language and is shown as it is.
+    """
+
+    def __init__(self, message: str, said: dict[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.said = said or {}
 
 
 class EnvironmentProblem(Exception):
@@ -86,6 +94,8 @@ def run_one_line_errors(invoke: Any, prog: str = "honorar", lang: str = "nb") ->
     try:
         result = invoke()
     except UsageProblem as err:
+        if lang in err.said:
+            return fail(prog, err.said[lang], USAGE_ERROR, "en")  # "en": said as it is
         return _fail(prog, str(err), USAGE_ERROR)
     except EnvironmentProblem as err:
         return _fail(prog, str(err), ENVIRONMENT_ERROR)

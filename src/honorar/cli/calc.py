@@ -45,9 +45,10 @@ def _trip(values: dict[str, str | None], receipts: bool):
     except TripError as err:
         from ..render import messages
 
-        why = messages.text(err.key, err.params, "en") if err.key in messages.TEMPLATES \
-            else str(err)
-        raise UsageProblem(f"{TRAVEL_OPTIONS[err.column]}: {why}") from None
+        option = TRAVEL_OPTIONS[err.column]
+        said = {lang: f"{option}: {messages.text(err.key, err.params, lang)}"
+                for lang in ("nb", "en")} if err.key in messages.TEMPLATES else None
+        raise UsageProblem(f"{option}: {err}", said) from None
     if trip is None:
         if receipts:
             raise UsageProblem("--receipts goes with --expenses")

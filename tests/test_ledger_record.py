@@ -186,7 +186,7 @@ def test_a_file_that_is_not_a_ledger_is_one_line(tmp_path: Path):
     empty = tmp_path / "empty.db"
     empty.write_bytes(b"")
     for path in (text, other, empty, tmp_path):
-        assert "ledger" in one_line_error(run("ledger", "list", "--ledger", str(path)), 2)
+        assert "ledger" in one_line_error(run("ledger", "list", "--ledger", str(path), "--lang", "en"), 2)
 
 
 def test_a_ledger_from_a_newer_honorar_is_refused(ledger: Path):

@@ -393,8 +393,22 @@ def test_travel_claimed_without_trip_facts_is_due_nothing(tmp_path):
     assert [f["code"] for f in claim["findings"]] == ["travel_overclaimed"]
 
 
-def test_a_duplicate_claim_is_audited_with_its_travel(tmp_path):
+def test_a_repeated_claim_is_due_no_travel_either(tmp_path):
     data = _audit(tmp_path, "D-1,Kari,unn,2024-06-04,3,fysisk,,1176,120,,,,,,588\n"
                             "D-1,Kari,unn,2024-06-04,3,fysisk,,1176,120,,,,,,588\n")
-    assert [c["claimed"]["travel"] for c in data["claims"]] == ["588.00", "588.00"]
-    assert "duplicate_claim" in [f["code"] for f in data["claims"][1]["findings"]]
+    first, repeat = data["claims"]
+    assert first["due"]["travel"] == "588.00" and first["due"]["total"] == "1764.00"
+    assert repeat["claimed"]["travel"] == "588.00"
+    assert (repeat["due"]["travel"], repeat["due"]["total"]) == ("0.00", "0.00")
+    assert [f["code"] for f in repeat["findings"]] == ["duplicate_claim"]
+    assert data["summary"]["travel_due"] == "588.00"
+
+
+def test_the_impact_of_a_fee_table_leaves_travel_alone(tmp_path):
+    path = tmp_path / "claims.csv"
+    path.write_text(AUDIT_HEADER + "I-1,Kari,unn,2024-06-04,3,fysisk,,1176,120,,,,,,588\n",
+                    encoding="utf-8")
+    result = CliRunner().invoke(app, ["rates", "diff", "unn@2024-01-01", "unn@2024-01-01",
+                                      "--impact", str(path), "--format", "json"])
+    impact = json.loads(result.stdout)["impact"]
+    assert impact["undecided"] == {"old": 0, "new": 0} and impact["due_old"] == "1176.00"

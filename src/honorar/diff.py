@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Literal, Protocol
 
@@ -498,8 +498,11 @@ def impact(rows: Iterable[object], old: RateTable, new: RateTable, *, top: int =
         if voided:
             duplicates += 1
             continue
-        due_old = calculate(claim.meeting, old).total
-        due_new = calculate(claim.meeting, new).total
+        meeting = claim.meeting
+        if meeting.trip is not None:  # travel is the travel table's, the same under both
+            meeting = replace(meeting, trip=None)
+        due_old = calculate(meeting, old).total
+        due_new = calculate(meeting, new).total
         undecided_old += due_old is None
         undecided_new += due_new is None
         if due_old is None or due_new is None:

@@ -412,3 +412,57 @@ def test_the_impact_of_a_fee_table_leaves_travel_alone(tmp_path):
                                       "--impact", str(path), "--format", "json"])
     impact = json.loads(result.stdout)["impact"]
     assert impact["undecided"] == {"old": 0, "new": 0} and impact["due_old"] == "1176.00"
+
+
+# ----------------------------------------------------------------------------- budget
+
+
+def _budget_json(*args: str) -> dict:
+    result = CliRunner().invoke(app, ["budget", "--scheme", "unn", "--format", "json", *args])
+    assert result.exit_code == 0, result.output + result.stderr
+    return json.loads(result.stdout)
+
+
+def test_budget_adds_each_representatives_travel_per_meeting():
+    data = _budget_json("--reps", "3", "--date", "2024-03-01", "--km", "120",
+                        "--travel-hours", "7", "--meals", "lunsj")
+    # per meeting: 120 × 4.90 = 588.00; kost 369 − 30 % = 258.30; 846.30 a representative
+    for line in data["meetings"]:
+        assert line["per_representative"]["travel"] == "846.30"
+        assert line["all_representatives"]["travel"] == "2538.90"
+    # four meetings, three representatives: 12 × 846.30 = 10155.60; fees 11760.00
+    assert data["totals"]["travel"] == "10155.60"
+    assert data["totals"]["total"] == "21915.60"
+    texts = " ".join(a["text"] for a in data["assumptions"])
+    assert "120 km" in texts and "lunsj" in texts
+
+
+def test_budget_prices_travel_at_the_rates_of_each_meetings_date(tmp_path):
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("scheme: unn\nmeetings:\n"
+                    "  - {activity: meeting, hours: 3, date: 2023-12-31}\n"
+                    "  - {activity: meeting, hours: 3, date: 2024-01-01}\n"
+                    "  - {activity: meeting, hours: 2, attendance: teams, date: 2024-02-01}\n",
+                    encoding="utf-8")
+    data = _budget_json("--reps", "2", "--plan", str(plan), "--km", "100")
+    travel = [m["per_representative"]["travel"] for m in data["meetings"]]
+    # 100 × 4.48 and 100 × 4.90; a Teams meeting has no travel
+    assert travel == ["448.00", "490.00", "0.00"]
+    assert data["totals"]["travel"] == "1876.00"
+
+
+def test_a_budget_without_travel_options_is_as_before():
+    data = _budget_json("--reps", "2", "--date", "2024-03-01")
+    assert "travel" not in data["totals"]
+    assert "travel" not in data["meetings"][0]["per_representative"]
+
+
+@pytest.mark.parametrize(("args", "words"), [
+    (["--km", "-3"], "--km: '-3' is negative"),
+    (["--travel-hours", "x"], "--travel-hours:"),
+    (["--meals", "kake"], "--meals: 'kake' is not meals"),
+])
+def test_bad_budget_travel_options_are_one_line(args, words):
+    result = CliRunner().invoke(app, ["budget", "--scheme", "unn", "--reps", "2", *args])
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    assert words in result.stderr

@@ -15,11 +15,24 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .engine import calculate, to_øre
-from .models import ZERO, Attendance, Calculation, Cited, Finding, Meeting, RateTable, Source
+from .models import (
+    ZERO,
+    Attendance,
+    Calculation,
+    Cited,
+    Finding,
+    Meeting,
+    RateTable,
+    Source,
+    Trip,
+)
 from .plans import Plan, PlannedMeeting
+from .travelmodels import TravelTable
 from .yamldoc import Problem
 
 TableAt = Callable[[dt.date], RateTable | None]
+# the travel table of a regulation in force on a date (None: none is)
+TravelAt = Callable[[str, dt.date], TravelTable | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +61,7 @@ class BudgetLine:
     attendance: Attendance
     calculation: Calculation
     reps: int
+    travels: bool = False  # whether the representatives travel to it (in person, a trip given)
 
     def _all(self, amount: Decimal | None) -> Decimal | None:
         return None if amount is None else to_øre(amount * self.reps)
@@ -65,6 +79,15 @@ class BudgetLine:
         return self._all(self.calculation.lost_income)
 
     @property
+    def travel(self) -> Decimal | None:
+        """Travel for one representative: 0 for a meeting nobody travels to."""
+        return self.calculation.travel if self.travels else to_øre(ZERO)
+
+    @property
+    def travel_all(self) -> Decimal | None:
+        return self._all(self.travel)
+
+    @property
     def total_all(self) -> Decimal | None:
         return self._all(self.calculation.total)
 
@@ -80,6 +103,7 @@ class Budget:
     lines: tuple[BudgetLine, ...]
     findings: tuple[BudgetFinding, ...]
     assumptions: tuple[Note, ...]
+    trip: Trip | None = None  # each representative's trip to each meeting
 
     @property
     def versions(self) -> tuple[str, ...]:
@@ -97,6 +121,10 @@ class Budget:
     @property
     def lost_income_total(self) -> Decimal | None:
         return sum_or_none(line.lost_income_all for line in self.lines)
+
+    @property
+    def travel_total(self) -> Decimal | None:
+        return sum_or_none(line.travel_all for line in self.lines)
 
     @property
     def total(self) -> Decimal | None:
@@ -133,8 +161,11 @@ def plan_problems(plan: Plan, table_at: TableAt, date: dt.date) -> list[Problem]
 
 def make_budget(plan: Plan, scheme: str, reps: int, table_at: TableAt, *, date: dt.date,
                 attendance: Attendance = Attendance.PHYSICAL,
-                lost_income: Decimal = ZERO) -> Budget:
-    """Price every meeting of `plan` for `reps` representatives under `scheme`."""
+                lost_income: Decimal = ZERO, trip: Trip | None = None,
+                travel_at: TravelAt | None = None) -> Budget:
+    """Price every meeting of `plan` for `reps` representatives under `scheme`; with a
+    `trip`, each representative's travel to each meeting too, at the travel rates in force
+    on the meeting's date (`travel_at`)."""
     if reps < 1:
         raise ValueError("a budget needs at least one representative")
     lines: list[BudgetLine] = []
@@ -146,16 +177,44 @@ def make_budget(plan: Plan, scheme: str, reps: int, table_at: TableAt, *, date: 
         table = table_at(on)
         if table is not None:
             tables.setdefault(table.version, table)
+        # a meeting by phone or video is attended from home: no travel
+        travels = trip if attends == Attendance.PHYSICAL else None
         meeting = Meeting(scheme=scheme, date=on, attendance=attends, activity=planned.activity,
                           hours=planned.hours, agreement=True, lost_income=lost_income,
-                          lost_income_documented=True)
-        calc = calculate(meeting, table)
-        lines.append(BudgetLine(planned, on, attends, calc, reps))
+                          lost_income_documented=True, trip=travels)
+        travel = None
+        if travels is not None and table is not None and table.travel is not None \
+                and travel_at is not None:
+            travel = travel_at(table.travel.table, on)
+        calc = calculate(meeting, table, travel)
+        lines.append(BudgetLine(planned, on, attends, calc, reps, travels is not None))
         findings.extend(BudgetFinding(f, planned.number) for f in calc.findings)
     findings.extend(BudgetFinding(f) for f in _representatives(tables.values(), reps))
-    notes = _assumptions(plan, scheme, reps, date, attendance, lost_income, tables.values())
+    notes = _assumptions(plan, scheme, reps, date, attendance, lost_income, tables.values(),
+                         trip)
     return Budget(scheme, reps, date, attendance, lost_income, plan, tuple(lines),
-                  tuple(findings), notes)
+                  tuple(findings), notes, trip)
+
+
+def _travel_notes(trip: Trip, tables: Iterable[RateTable]) -> list[Note]:
+    """What the travel in a budget takes for granted."""
+    notes = []
+    for table in tables:
+        if table.travel is not None:
+            notes.append(Note("budget_travel_rules", {"table": table.label,
+                                                       "regulation": table.travel.table},
+                              _source(table, table.travel)))
+    notes.append(Note("budget_travel_km", {"km": trip.km}) if trip.km
+                 else Note("budget_travel_no_km"))
+    notes.append(Note("budget_travel_in_person"))
+    if trip.hours is not None:
+        notes.append(Note("budget_travel_hours", {"hours": trip.hours}))
+    else:
+        notes.append(Note("budget_travel_no_hours"))
+    if trip.meals:
+        notes.append(Note("budget_travel_meals", {"meals": trip.meals}))
+    notes.append(Note("budget_travel_not_included"))
+    return notes
 
 
 def _representatives(tables: Iterable[RateTable], reps: int) -> list[Finding]:
@@ -177,7 +236,8 @@ def _source(table: RateTable, cited: Cited | None) -> Source | None:
 
 
 def _assumptions(plan: Plan, scheme: str, reps: int, date: dt.date, attendance: Attendance,
-                 lost_income: Decimal, tables: Iterable[RateTable]) -> tuple[Note, ...]:
+                 lost_income: Decimal, tables: Iterable[RateTable],
+                 trip: Trip | None = None) -> tuple[Note, ...]:
     notes: list[Note] = []
     if plan.document is not None:
         notes.append(Note("budget_plan_from_source",
@@ -218,7 +278,10 @@ def _assumptions(plan: Plan, scheme: str, reps: int, date: dt.date, attendance: 
                               {"table": label, "minimum": rule.minimum}, _source(table, rule)))
     if not lost_income:
         notes.append(Note("budget_no_lost_income"))
-    notes.append(Note("budget_not_included"))
+    if trip is None:
+        notes.append(Note("budget_not_included"))
+    else:
+        notes += _travel_notes(trip, tables)
     unique: list[Note] = []  # two versions often say the same; say it once
     for note in notes:
         if note not in unique:

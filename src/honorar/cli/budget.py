@@ -52,6 +52,15 @@ def budget(
     lost_income: Annotated[str | None, typer.Option(
         help="Expected lost income per representative per meeting, kr (taken as documented; "
              "the table's cap applies).", show_default=False)] = None,
+    km: Annotated[str | None, typer.Option(
+        help="Travel: km each representative drives in own car to and from each meeting "
+             "(state rates on each meeting's date).", show_default=False)] = None,
+    travel_hours: Annotated[str | None, typer.Option(
+        help="Travel: hours from departure to return, for the meal allowance.",
+        show_default=False)] = None,
+    meals: Annotated[str | None, typer.Option(
+        help="Travel: meals served at each meeting, e.g. 'lunsj', deducted from the meal "
+             "allowance.", show_default=False)] = None,
     output_format: FormatWithXlsxOption = "table",
     output: WorkbookOutputOption = None,
     lang: LangOption = Lang.nb,
@@ -74,6 +83,9 @@ def budget(
     attends = Attendance(read("--attendance", attendance, parse_attendance))
     on = read_date("--date", date) or dt.date.today()
     expected_lost_income = read_amount("--lost-income", lost_income)
+    from .calc import read_trip_options
+
+    trip = read_trip_options({"km": km, "travel_hours": travel_hours, "meals_provided": meals})
     try:
         meetings = read_plan(plan) if plan is not None else suggested_plan()
     except PlanError as err:
@@ -93,8 +105,14 @@ def budget(
     if problems:
         raise _first_problem("plan", problems)
 
+    def travel_at(regulation: str, day: dt.date):
+        try:
+            return tables.travel_at(regulation, day)
+        except TableError as err:
+            raise table_problem(err) from None
+
     result = make_budget(meetings, name, reps, versions.at, date=on, attendance=attends,
-                         lost_income=expected_lost_income)
+                         lost_income=expected_lost_income, trip=trip, travel_at=travel_at)
     if workbook is not None:
         from ..render.budget.xlsx import write_budget
 

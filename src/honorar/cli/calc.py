@@ -35,13 +35,13 @@ TRAVEL_OPTIONS = {"km": "--km", "passenger_km": "--passenger-km", "vehicle": "--
                   "expenses_documented": "--receipts"}
 
 
-def _trip(values: dict[str, str | None], receipts: bool):
+def read_trip_options(values: dict[str, str | None]):
     """The trip the travel options describe (None when none is given); a bad value is a
     usage problem naming its option."""
     from ..tripinput import TripError, read_trip
 
     try:
-        trip = read_trip(values)
+        return read_trip(values)
     except TripError as err:
         from ..render import messages
 
@@ -49,6 +49,10 @@ def _trip(values: dict[str, str | None], receipts: bool):
         said = {lang: f"{option}: {messages.text(err.key, err.params, lang)}"
                 for lang in ("nb", "en")} if err.key in messages.TEMPLATES else None
         raise UsageProblem(f"{option}: {err}", said) from None
+
+
+def _trip(values: dict[str, str | None], receipts: bool):
+    trip = read_trip_options(values)
     if trip is None:
         if receipts:
             raise UsageProblem("--receipts goes with --expenses")

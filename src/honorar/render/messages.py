@@ -554,6 +554,46 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "The rate table {table} has no rule on the number of user representatives, so "
               "the number is not checked.",
     },
+    "budget_travel_rules": {
+        "nb": "Reise og opphold er regnet etter {regulation} (satstabellen {table}), med "
+              "satsene som gjelder på hvert møtes dato.",
+        "en": "Travel and stay are costed by {regulation} (the rate table {table}), at the "
+              "rates in force on each meeting's date.",
+    },
+    "budget_travel_km": {
+        "nb": "Hver brukerrepresentant kjører {km} km i egen bil tur-retur til hvert møte; "
+              "avstanden én vei er halvparten.",
+        "en": "Each user representative drives {km} km in their own car to and from each "
+              "meeting; the one-way distance is half of it.",
+    },
+    "budget_travel_no_km": {
+        "nb": "Ingen kjøring er regnet med (oppgi km tur-retur med --km).",
+        "en": "No driving is included (give the km to and from with --km).",
+    },
+    "budget_travel_in_person": {
+        "nb": "Reise er regnet bare for møter med fysisk oppmøte; telefon- og videomøter har "
+              "ingen reise.",
+        "en": "Travel is costed only for meetings in person; phone and video meetings have "
+              "none.",
+    },
+    "budget_travel_hours": {
+        "nb": "Hver reise varer {hours} timer fra avreise til hjemkomst (kostgodtgjørelse "
+              "etter statens satser).",
+        "en": "Each trip lasts {hours} hours from departure to return (meal allowance at the "
+              "state's rates).",
+    },
+    "budget_travel_no_hours": {
+        "nb": "Kostgodtgjørelse er ikke med (oppgi reisetiden med --travel-hours).",
+        "en": "The meal allowance is not included (give the travel time with --travel-hours).",
+    },
+    "budget_travel_meals": {
+        "nb": "Måltider som serveres på møtet ({meals}), trekkes fra kostgodtgjørelsen.",
+        "en": "Meals served at the meeting ({meals}) are deducted from the meal allowance.",
+    },
+    "budget_travel_not_included": {
+        "nb": "Overnatting, billetter, bompenger og servering er ikke med i budsjettet.",
+        "en": "Overnight stays, tickets, tolls and food served are not in the budget.",
+    },
     "budget_not_included": {
         "nb": "Reise, opphold og servering er ikke med i budsjettet.",
         "en": "Travel, stay and food are not in the budget.",
@@ -720,6 +760,8 @@ def _value(name: str, value: object, lang: str) -> str:
         return VEHICLE_LABELS[lang].get(str(value), str(value))
     if name == "meal":
         return MEAL_LABELS[lang].get(str(value), str(value))
+    if name == "meals" and isinstance(value, tuple):
+        return ", ".join(MEAL_LABELS[lang].get(str(v), str(v)) for v in value)
     if name == "direction" and lang == "nb":
         return {"up": "opp", "down": "ned", "nearest": "nærmeste"}.get(str(value), str(value))
     return str(value)

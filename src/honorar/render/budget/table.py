@@ -16,7 +16,7 @@ HEADINGS = {
            "version": "Satstabell", "versions": "Satstabeller", "none": "ingen",
            "plan": "Møteplan", "meeting": "Møte", "date": "Dato", "hours": "Timer",
            "attendance": "Oppmøte", "table": "Satstabell", "honorarium": "Honorar/rep.",
-           "lost_income": "Tapt arb./rep.",
+           "lost_income": "Tapt arb./rep.", "travel": "Reise/rep.",
            "all": "Alle ({reps})", "total": "Sum", "assumptions": "Forutsetninger",
            "reminders": "Husk", "sources": "Møtene bygger på", "meetings_word": "møte",
            "findings": "Funn", "error": "feil", "warning": "advarsel",
@@ -25,7 +25,7 @@ HEADINGS = {
            "version": "Rate table", "versions": "Rate tables", "none": "none",
            "plan": "Meeting plan", "meeting": "Meeting", "date": "Date", "hours": "Hours",
            "attendance": "Attendance", "table": "Rate table", "honorarium": "Fee/rep.",
-           "lost_income": "Lost inc./rep.",
+           "lost_income": "Lost inc./rep.", "travel": "Travel/rep.",
            "all": "All ({reps})", "total": "Total", "assumptions": "Assumptions",
            "reminders": "Remember", "sources": "The meetings rest on", "meetings_word": "meeting",
            "findings": "Findings", "error": "error", "warning": "warning",
@@ -75,6 +75,10 @@ def _meetings(result: Budget, lang: str) -> Table:
     if with_lost_income:
         table.add_column(words["lost_income"], justify="right", no_wrap=True,
                          footer=money(sum_or_none(line.calculation.lost_income for line in lines)))
+    with_travel = result.trip is not None
+    if with_travel:
+        table.add_column(words["travel"], justify="right", no_wrap=True,
+                         footer=money(sum_or_none(line.travel for line in lines)))
     table.add_column(words["all"].format(reps=locale.number(result.reps, lang)), justify="right",
                      no_wrap=True, footer=money(result.total))
     for line in lines:
@@ -90,6 +94,8 @@ def _meetings(result: Budget, lang: str) -> Table:
         row = [str(line.meeting.number), meeting, money(calc.honorarium)]
         if with_lost_income:
             row.append(money(calc.lost_income))
+        if with_travel:
+            row.append(money(line.travel))
         row.append(money(line.total_all))
         table.add_row(*row)
     return table

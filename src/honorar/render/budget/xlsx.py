@@ -20,6 +20,7 @@ WORDS = {
            "activity": "Aktivitet", "per_rep": "per representant", "all": "alle",
            "lost_income_per_meeting": "Forventet tapt arbeidsinntekt per møte",
            "total_honorarium": "Honorar i alt", "total_lost_income": "Tapt arbeidsinntekt i alt",
+           "total_travel": "Reise og opphold i alt",
            "kind": "Hva", "text": "Tekst", "source": "Kilde", "assumption": "Forutsetning",
            "reminder": "Husk", "severity": "Alvor", "code": "Kode", "message": "Melding"},
     "en": {"sheets": ("Summary", "Meetings", "Assumptions", "Findings"),
@@ -27,6 +28,7 @@ WORDS = {
            "activity": "Activity", "per_rep": "per representative", "all": "all",
            "lost_income_per_meeting": "Expected lost income per meeting",
            "total_honorarium": "Total fees", "total_lost_income": "Total lost income",
+           "total_travel": "Total travel and stay",
            "kind": "Kind", "text": "Text", "source": "Source", "assumption": "Assumption",
            "reminder": "Remember", "severity": "Severity", "code": "Code", "message": "Message"},
 }
@@ -49,6 +51,7 @@ def write_budget(output: AtomicOutput, result: Budget, lang: str) -> None:
         (w["lost_income_per_meeting"], ("money", result.lost_income)),
         (w["total_honorarium"], ("money", result.honorarium_total)),
         (w["total_lost_income"], ("money", result.lost_income_total)),
+        *(((w["total_travel"], ("money", result.travel_total)),) if result.trip else ()),
         (h["total"], ("money", result.total)),
     ):
         summary.write([("label", label), cell])
@@ -57,7 +60,8 @@ def write_budget(output: AtomicOutput, result: Budget, lang: str) -> None:
     per, every = w["per_rep"], w["all"]
     meetings = book.sheet(w["sheets"][1], [
         "#", h["meeting"], w["activity"], h["attendance"], h["hours"], h["date"], h["table"],
-        f"{h['honorarium']}", f"{h['lost_income']}", f"{h['total']} ({per})",
+        f"{h['honorarium']}", f"{h['lost_income']}",
+        *((h["travel"],) if result.trip else ()), f"{h['total']} ({per})",
         f"{h['total']} ({every})"])
     for line in result.lines:
         calc = line.calculation
@@ -68,7 +72,8 @@ def write_budget(output: AtomicOutput, result: Budget, lang: str) -> None:
             ("text", h[str(line.attendance)]), ("hours", line.meeting.hours),
             ("date", line.date),
             ("text", f"{result.scheme}@{calc.version}" if calc.version else h["none"]),
-            ("money", calc.honorarium), ("money", calc.lost_income), ("money", calc.total),
+            ("money", calc.honorarium), ("money", calc.lost_income),
+            *((("money", line.travel),) if result.trip else ()), ("money", calc.total),
             ("money", line.total_all)])
     meetings.finish()
 

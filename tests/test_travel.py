@@ -463,6 +463,7 @@ def test_a_budget_without_travel_options_is_as_before():
     (["--meals", "kake"], "--meals: 'kake' is not meals"),
 ])
 def test_bad_budget_travel_options_are_one_line(args, words):
-    result = CliRunner().invoke(app, ["budget", "--scheme", "unn", "--reps", "2", *args])
+    result = CliRunner().invoke(app, ["budget", "--scheme", "unn", "--reps", "2", *args,
+                                      "--lang", "en"])
     assert result.exit_code == 2 and result.stderr.count("\n") == 1
     assert words in result.stderr

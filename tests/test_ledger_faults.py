@@ -73,6 +73,15 @@ def test_two_writers_at_once_both_land_whole(tmp_path: Path, ledger: Path):
     assert batches(ledger) == {"A": 3000, "B": 3000}
 
 
+def test_the_same_file_recorded_twice_at_once_lands_once(tmp_path: Path, ledger: Path):
+    file = big_file(tmp_path, "same.csv", 3000, "S")
+    writers = [honorar("ledger", "record", str(file), "--ledger", str(ledger), "--batch", name)
+               for name in ("first", "second")]
+    codes = sorted(w.wait(timeout=120) for w in writers)
+    assert codes == [0, 2]
+    assert list(batches(ledger).values()) == [3000]
+
+
 @pytest.mark.parametrize("seed", range(6))
 def test_a_writer_killed_at_any_moment_leaves_nothing_or_the_whole_batch(
         tmp_path: Path, ledger: Path, seed: int):

@@ -170,6 +170,13 @@ def test_recording_next_month_leaves_out_what_was_paid(tmp_path: Path, ledger: P
     assert rows_in(ledger) == 5
 
 
+def test_audit_finds_the_ledger_in_the_environment(tmp_path: Path, ledger: Path):
+    assert record(ledger, claims_file(tmp_path, *MARCH, name="mars.csv")).exit_code == 0
+    result = run("audit", str(tmp_path / "mars.csv"), "--format", "json",
+                 env={"HONORAR_LEDGER": str(ledger)})
+    assert as_json(result)["summary"]["findings"] == {"already_paid": 4}
+
+
 def test_audit_with_a_missing_ledger_is_one_line(tmp_path: Path):
     file = claims_file(tmp_path, *MARCH)
     one_line_error(run("audit", str(file), "--ledger", str(tmp_path / "nope.db")), 2)

@@ -1,8 +1,8 @@
 """The ledger as the audit sees it: `PaidClaims`, answered one claim at a time.
 
-Each claim costs two indexed lookups (by claim id; by person and date), so memory stays
-flat however large the ledger is. The batch being recorded is left out: its own rows are
-the duplicate check's business, not the ledger's.
+Each claim costs one query over two indexes (by claim id; by person and date), so memory
+stays flat however large the ledger is. The batch being recorded is left out: its own rows
+are the duplicate check's business, not the ledger's.
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ from ..checks.paid import PaidBefore, meeting_key, same_meeting
 from ..claims import Claim
 from .store import Ledger
 
-_BY_ID = ("SELECT b.name, b.paid_on FROM claim c JOIN batch b ON b.id = c.batch "
-          "WHERE c.claim_id = ? AND c.batch != ? ORDER BY b.paid_on, b.id LIMIT 1")
-_BY_PERSON = ("SELECT c.start_s, c.end_s, c.group_key, b.name, b.paid_on "
-              "FROM claim c JOIN batch b ON b.id = c.batch "
-              "WHERE c.person = ? AND c.date = ? AND c.batch != ? ORDER BY b.paid_on, b.id")
+# the claims with the same id, then the person's claims that day (with their times)
+_PAID = ("SELECT 1, batch, NULL, NULL, NULL FROM claim WHERE claim_id = ?1 AND batch != ?4 "
+         "UNION ALL "
+         "SELECT 0, batch, start_s, end_s, group_key FROM claim "
+         "WHERE person = ?2 AND date = ?3 AND batch != ?4")
 
 
 class LedgerPaidClaims:
@@ -26,22 +26,29 @@ class LedgerPaidClaims:
     def __init__(self, ledger: Ledger, leave_out: int = 0) -> None:
         self._execute = ledger.connection.execute
         self._leave_out = leave_out
-        self._dates: dict[str, dt.date] = {}
+        self._batches: dict[int, tuple[str, dt.date, int]] = {}  # id → name, paid on, id
 
     def paid_before(self, claim: Claim) -> PaidBefore | None:
-        execute, leave_out = self._execute, self._leave_out
-        found = execute(_BY_ID, (claim.claim_id, leave_out)).fetchone()
-        if found is not None:
-            return PaidBefore(found[0], self._date(found[1]), True)
         key = meeting_key(claim)
-        for start, end, group, batch, paid_on in execute(
-                _BY_PERSON, (key.person, key.date.isoformat(), leave_out)):
-            if same_meeting(key.start, key.end, key.group, start, end, group):
-                return PaidBefore(batch, self._date(paid_on), False)
-        return None
+        found = self._execute(_PAID, (claim.claim_id, key.person, key.date.isoformat(),
+                                      self._leave_out)).fetchall()
+        if not found:  # the common case: a claim never paid
+            return None
+        by_id = [batch for same_id, batch, *_ in found if same_id]
+        if by_id:
+            return self._earliest(by_id, True)
+        meetings = [batch for _, batch, start, end, group in found
+                    if same_meeting(key.start, key.end, key.group, start, end, group)]
+        return self._earliest(meetings, False) if meetings else None
 
-    def _date(self, text: str) -> dt.date:
-        date = self._dates.get(text)
-        if date is None:
-            date = self._dates[text] = dt.date.fromisoformat(text)
-        return date
+    def _earliest(self, batches: list[int], by_claim_id: bool) -> PaidBefore:
+        name, paid_on, _ = min(map(self._batch, batches), key=lambda b: (b[1], b[2]))
+        return PaidBefore(name, paid_on, by_claim_id)
+
+    def _batch(self, batch: int) -> tuple[str, dt.date, int]:
+        known = self._batches.get(batch)
+        if known is None:
+            name, paid_on = self._execute("SELECT name, paid_on FROM batch WHERE id = ?",
+                                          (batch,)).fetchone()
+            known = self._batches[batch] = (name, dt.date.fromisoformat(paid_on), batch)
+        return known

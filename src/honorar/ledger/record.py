@@ -33,6 +33,7 @@ from .store import Batch, Ledger, LedgerError
 NOT_PAID_CODES = VOIDS_PAYMENT | {"duplicate_claim"}
 REASONS = ("invalid", "voided", "undecided", "nothing_due")
 _FLUSH_EVERY = 4096
+WRITE_CACHE_KIB = 65_536
 
 _INSERT = ("INSERT INTO claim (batch, row, claim_id, representative, representative_id, "
            "person, scheme, version, grp, group_key, date, start_s, end_s, honorarium_ore, "
@@ -122,6 +123,9 @@ def record_batch(ledger: Ledger, rows: Iterable, tables: Tables, *, name: str, f
     `name`: all of them, or (errors found and not accepted) none."""
     summary = Summary()
     recorder = None
+    # room for a large batch's pages before they spill to the file: a spill takes the lock
+    # that keeps readers (an audit against the ledger) out until the batch is committed
+    ledger.connection.execute(f"PRAGMA cache_size = -{WRITE_CACHE_KIB}")
     try:
         with ledger.writing() as connection:
             earlier = ledger.batch_with_content(sha256)

@@ -141,4 +141,9 @@ def test_a_claim_age_past_the_calendar_is_no_crash(tmp_path):
                     "agreement,submitted\nK1,Kari,fousam,9999-12-15,physical,3,850,ja,9999-12-31\n",
                     encoding="utf-8")
     result = invoke("audit", str(path), "--format", "json")
-    assert result.exit_code == 0, result.stderr
+    # a meeting in the year 9999 is in the future: that finding, and no crash
+    assert result.exit_code == 1, result.stderr
+    import json
+
+    findings = json.loads(result.stdout)["claims"][0]["findings"]
+    assert [f["code"] for f in findings] == ["meeting_in_future"]

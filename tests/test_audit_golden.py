@@ -73,7 +73,12 @@ def test_golden_in_english(code: str, tmp_path: Path):
                       for t, u in _file_totals(nb, en) for f, g in
                       zip(t["findings"], u["findings"], strict=True)]
     assert all(a != b for a, b in total_messages)
+    nb_versions = nb["summary"].pop("version_findings")
+    en_versions = en["summary"].pop("version_findings")
     assert nb["summary"] == en["summary"]
+    assert [{**f, "message": None} for f in nb_versions] == [
+        {**f, "message": None} for f in en_versions]
+    assert all(a["message"] != b["message"] for a, b in zip(nb_versions, en_versions, strict=True))
     nb_messages = [f["message"] for c in nb["claims"] for f in c["findings"]]
     en_messages = [f["message"] for c in en["claims"] for f in c["findings"]]
     assert all(a != b for a, b in zip(nb_messages, en_messages, strict=True))

@@ -18,6 +18,8 @@ from honorar.tables import TableFile, Versions, read_table, shipped_rates_dir
 
 PLANS = Path(__file__).parent / "data" / "plans"
 DAY = dt.date(2025, 9, 1)
+# the UNN table declares review_after 2023-01-01: a budget after it says so, once
+OUTDATED = ("rates_may_be_outdated", "warning", None)
 D = Decimal
 
 
@@ -49,7 +51,7 @@ def test_unn_physical_is_paid_by_the_hour(unn):
     budget = make_budget(suggested_plan(), "unn", 2, unn.at, date=DAY)
     assert amounts(budget) == ([(D(1176), D(2352)), (D(784), D(1568)), (D(784), D(1568)),
                                 (D(1176), D(2352))], D(7840))
-    assert budget.version == "2022-01-01" and budget.findings == ()
+    assert budget.version == "2022-01-01" and codes(budget) == [OUTDATED]
 
 
 def test_unn_remote_pays_392_up_to_two_and_a_half_hours_and_980_above(unn):
@@ -83,14 +85,14 @@ def test_fousam_is_budgeted_with_the_written_agreement_it_requires(fousam):
 
 def test_one_representative_is_fewer_than_unn_recommends(unn):
     budget = make_budget(suggested_plan(), "unn", 1, unn.at, date=DAY)
-    assert codes(budget) == [("too_few_representatives", "warning", None)]
-    assert budget.findings[0].finding.params == {"count": 1, "minimum": 2,
+    assert codes(budget) == [OUTDATED, ("too_few_representatives", "warning", None)]
+    assert budget.findings[1].finding.params == {"count": 1, "minimum": 2,
                                                  "table": "unn@2022-01-01"}
     assert budget.total == D(3920)
 
 
 def test_two_representatives_are_enough_for_unn(unn):
-    assert codes(make_budget(suggested_plan(), "unn", 2, unn.at, date=DAY)) == []
+    assert codes(make_budget(suggested_plan(), "unn", 2, unn.at, date=DAY)) == [OUTDATED]
 
 
 def test_fousam_has_no_rule_on_representatives_and_says_so(fousam):
@@ -120,7 +122,7 @@ def test_lost_income_has_no_cap_under_unn(unn):
     budget = make_budget(suggested_plan(), "unn", 2, unn.at, date=DAY, lost_income=D(1200))
     assert budget.lost_income_total == D(1200 * 4 * 2)
     assert budget.total == D(7840 + 9600)
-    assert codes(budget) == []
+    assert codes(budget) == [OUTDATED]
     keys = [n.key for n in budget.assumptions]
     assert "budget_lost_income" in keys and "budget_lost_income_no_cap" in keys
 
@@ -199,7 +201,7 @@ def test_a_meeting_before_the_first_version_leaves_the_total_undecided(unn):
     plan = parse_plan("- {activity: meeting, hours: 2, date: 2021-06-01}\n"
                       "- {activity: meeting, hours: 2}\n", "p.yaml")
     budget = make_budget(plan, "unn", 2, unn.at, date=DAY)
-    assert codes(budget) == [("no_rate_table", "error", 1)]
+    assert codes(budget) == [("no_rate_table", "error", 1), OUTDATED]
     assert budget.lines[1].total_all == D(1568)
     assert budget.total is None  # never quietly too low
 
@@ -241,3 +243,13 @@ def test_a_never_payable_activity_passes_the_check_and_is_a_finding(fousam):
 def test_the_suggested_plan_passes_the_check_under_both_schemes(unn, fousam):
     assert plan_problems(suggested_plan(), unn.at, DAY) == []
     assert plan_problems(suggested_plan(), fousam.at, DAY) == []
+
+
+def test_a_table_that_may_be_outdated_is_said_once_per_version(unn):
+    """Every meeting is after UNN's review date, yet the warning comes once, for the plan."""
+    budget = make_budget(suggested_plan(), "unn", 2, unn.at, date=DAY)
+    outdated = [f for f in budget.findings if f.finding.code == "rates_may_be_outdated"]
+    assert len(outdated) == 1 and outdated[0].meeting is None
+    assert outdated[0].finding.params["table"] == "unn@2022-01-01"
+    before = make_budget(suggested_plan(), "unn", 2, unn.at, date=dt.date(2022, 12, 31))
+    assert codes(before) == []

@@ -41,9 +41,12 @@ def one_line_error(result, *fragments: str) -> None:
 
 def test_json_of_the_suggested_plan_under_unn():
     data = as_json("--scheme", "unn", "--reps", "2", "--date", "2025-09-01")
-    assert {k: data[k] for k in ("scheme", "version", "reps", "total", "findings")} == {
-        "scheme": "unn", "version": "2022-01-01", "reps": 2, "total": "7840.00",
-        "findings": []}
+    assert {k: data[k] for k in ("scheme", "version", "reps", "total")} == {
+        "scheme": "unn", "version": "2022-01-01", "reps": 2, "total": "7840.00"}
+    # every meeting is after the UNN table's review date: said once, for the plan
+    assert [(f["code"], f["severity"], f.get("meeting")) for f in data["findings"]] == [
+        ("rates_may_be_outdated", "warning", None)]
+    assert "kan være utdatert for møter etter 01.01.2023" in data["findings"][0]["message"]
     assert [(m["number"], m["hours"], m["per_representative"]["honorarium"],
              m["all_representatives"]["total"]) for m in data["meetings"]] == [
         (1, "3", "1176.00", "2352.00"), (2, "2", "784.00", "1568.00"),
@@ -89,7 +92,7 @@ def test_the_example_plan_names_its_scheme_and_costs_lost_income():
 
 
 def test_one_representative_is_a_warning_that_fails_only_when_asked():
-    base = ["--scheme", "unn", "--reps", "1", "--date", "2025-09-01"]
+    base = ["--scheme", "unn", "--reps", "1", "--date", "2022-09-01"]
     data = as_json(*base)
     assert [(f["code"], f["severity"]) for f in data["findings"]] == [
         ("too_few_representatives", "warning")]

@@ -29,8 +29,10 @@ def codes(result) -> list[str]:
 # ------------------------------------------------------------------------------------ UNN
 
 @pytest.mark.parametrize(("hours", "expected"), [
-    ("0.25", "196.00"),            # a quarter of an hour is a started half hour
-    ("0.5", "196.00"),
+    ("0.25", "392.00"),            # a started half hour, and at least one hour in person
+    ("0.5", "392.00"),
+    ("1", "392.00"),
+    (hhmm("10:00", "11:10"), "588.00"),   # 1 h 10 min → 1.5 h
     ("2", "784.00"),
     (hhmm("10:00", "12:10"), "980.00"),   # 2 h 10 min → 2.5 h
     ("2.5", "980.00"),

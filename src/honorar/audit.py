@@ -9,6 +9,7 @@ the report takes them.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -49,6 +50,9 @@ class Summary:
     findings: dict[str, int] = field(default_factory=dict)  # code → count
     severities: dict[str, int] = field(default_factory=dict)  # severity → count
     code_severity: dict[str, str] = field(default_factory=dict)  # code → its worst severity
+    # findings about a version of a table, not a row (the table may be outdated): once per
+    # scheme and version, with the version and the rows it concerns
+    version_findings: list[tuple[Finding, RateTable, int]] = field(default_factory=list)
     _versions: dict[int, list] = field(default_factory=dict)  # id(table) → [table, rows]
     _flagged: bytearray = field(default_factory=bytearray)  # row → has a finding
 
@@ -112,6 +116,13 @@ class Summary:
     def file_total(self) -> FileTotal | None:
         """The file's closing total: its last total row (None when it has none)."""
         return self.file_totals[-1] if self.file_totals else None
+
+    def add_version_findings(self, found: Iterable[tuple[Finding, RateTable, int]]) -> None:
+        """Findings about versions of tables: counted by code and severity like any other,
+        but they make no claim one with findings."""
+        for finding, table, rows in found:
+            self.version_findings.append((finding, table, rows))
+            self._tally((finding,))
 
     def counting(self, late: Iterable[Finding]) -> Iterator[Finding]:
         """The late findings, counted as they are taken."""
@@ -194,11 +205,13 @@ def readable_travel(invalid: InvalidRow) -> Decimal | None:
 def run_audit(reader: ClaimReader | Iterable, tables: Tables, report: Report, *,
               expected_rows: int = 0,
               progress: Callable[[int], None] | None = None,
-              paid: PaidClaims | None = None) -> Summary:
+              paid: PaidClaims | None = None,
+              today: dt.date | None = None) -> Summary:
     """Audit every row of `reader` into `report`; the summary once the report is finished.
-    With `paid` (a ledger), claims paid before are found too."""
+    With `paid` (a ledger), claims paid before are found too. `today` is the day of the
+    run, for `meeting_in_future` (none is checked without it)."""
     summary = Summary()
-    run = audit(reader, tables, expected_rows, paid)
+    run = audit(reader, tables, expected_rows, paid, today)
     add_to_summary, add_to_report = summary.add, report.add
     if progress is None:
         for result in run:
@@ -212,5 +225,6 @@ def run_audit(reader: ClaimReader | Iterable, tables: Tables, report: Report, *,
                 progress(count)
         progress(summary.rows)
     summary.take_file_totals(run.file_totals)
+    summary.add_version_findings(run.version_findings())
     report.finish(summary, summary.counting(run.late_findings()))
     return summary

@@ -171,6 +171,7 @@ def make_budget(plan: Plan, scheme: str, reps: int, table_at: TableAt, *, date: 
     lines: list[BudgetLine] = []
     findings: list[BudgetFinding] = []
     tables: dict[str, RateTable] = {}
+    outdated: dict[object, BudgetFinding] = {}  # the table's label → its finding
     for planned in plan.meetings:
         on = planned.date or date
         attends = planned.attendance or attendance
@@ -188,7 +189,12 @@ def make_budget(plan: Plan, scheme: str, reps: int, table_at: TableAt, *, date: 
             travel = travel_at(table.travel.table, on)
         calc = calculate(meeting, table, travel)
         lines.append(BudgetLine(planned, on, attends, calc, reps, travels is not None))
-        findings.extend(BudgetFinding(f, planned.number) for f in calc.findings)
+        for f in calc.findings:
+            if f.code != "rates_may_be_outdated":
+                findings.append(BudgetFinding(f, planned.number))
+            elif f.params["table"] not in outdated:  # said once per version, for the plan
+                outdated[f.params["table"]] = BudgetFinding(f)
+    findings.extend(outdated.values())
     findings.extend(BudgetFinding(f) for f in _representatives(tables.values(), reps))
     notes = _assumptions(plan, scheme, reps, date, attendance, lost_income, tables.values(),
                          trip)

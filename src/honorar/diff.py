@@ -121,6 +121,10 @@ def _items(table: RateTable) -> Iterator[Item]:
         if value is not None:
             yield Item(f"document.{key}", value)
     for activity, rules in table.activities.items():
+        if rules.at_least is not None:
+            at_least, where = rules.at_least, f"activities.{activity}.at_least"
+            yield Item(f"{where}.hours", at_least.hours, "hours", cite(at_least))
+            yield Item(f"{where}.otherwise", at_least.otherwise, None, cite(at_least))
         for attendance in ATTENDANCES:
             rule = getattr(rules, attendance)
             if rule is not None:
@@ -135,6 +139,9 @@ def _items(table: RateTable) -> Iterator[Item]:
     yield Item("lost_income.documentation_required", lost.documentation_required.value, None,
                cite(lost.documentation_required))
     yield Item("lost_income.cap", lost.cap.kr, "kr", cite(lost.cap))
+    if lost.cap_per_day is not None:
+        yield Item("lost_income.cap_per_day", lost.cap_per_day.value, None,
+                   cite(lost.cap_per_day))
     if table.gift is not None:
         for activity in table.gift.activities:
             yield Item(f"gift.activities.{activity}", True)
@@ -144,6 +151,12 @@ def _items(table: RateTable) -> Iterator[Item]:
     if table.representatives is not None:
         yield Item("representatives.minimum", table.representatives.minimum, "persons",
                    cite(table.representatives))
+    if table.implausible_over is not None:
+        yield Item("implausible_over", table.implausible_over.hours, "hours",
+                   cite(table.implausible_over))
+    if table.review_after is not None:
+        yield Item("review_after", table.review_after.date.isoformat(), None,
+                   cite(table.review_after))
     for code, severity in table.severities.items():
         yield Item(f"severities.{code}", str(severity))
 
@@ -159,6 +172,8 @@ def _rule_items(path: str, rule: PriceRule, cite) -> Iterator[Item]:
                        cite(rule.rounding))
             yield Item(f"{path}.rounding.direction", rule.rounding.direction, None,
                        cite(rule.rounding))
+        if rule.minimum is not None:
+            yield Item(f"{path}.minimum", rule.minimum.hours, "hours", cite(rule.minimum))
         if rule.cap is not None:
             yield Item(f"{path}.cap", rule.cap.kr, "kr", cite(rule.cap))
     elif isinstance(rule, TieredRule):

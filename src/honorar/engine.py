@@ -64,6 +64,28 @@ def voided(calculation: Calculation, code: str) -> Calculation:
                        TravelParts(ZERO, ZERO, ZERO, ZERO, ZERO) if travelled else None)
 
 
+def lost_income_left_for_day(calculation: Calculation, table: RateTable, claimed: Decimal,
+                             covered: Decimal) -> Calculation:
+    """`calculation` with its lost income cut to what is left of the table's cap when
+    `covered` is already paid to the same person that day: the cap is per representative
+    per day (`lost_income.cap_per_day`), so claims of one day share it."""
+    rule = table.lost_income
+    cap = rule.cap.kr
+    assert cap is not None and rule.cap_per_day is not None
+    left = to_øre(max(cap - covered, ZERO))
+    honorarium, gift = calculation.honorarium, calculation.gift
+    total = None if honorarium is None or gift is None else to_øre(honorarium + left + gift)
+    cited = rule.cap_per_day
+    source = Source(table.document.short, cited.quote, cited.assumption, cited.reason)
+    steps = [s for s in calculation.steps if s.key != "total"]
+    steps.append(Step("lost_income_day_capped", left, {
+        "claimed_kr": claimed, "used_kr": covered, "cap_kr": cap, "paid_kr": left}, source))
+    if total is not None:
+        steps.append(Step("total", total))
+    return Calculation(calculation.scheme, calculation.version, honorarium, left, gift,
+                       total, tuple(steps), calculation.findings)
+
+
 class _Calculator:
     def __init__(self, meeting: Meeting, table: RateTable,
                  travel: TravelTable | None = None) -> None:
@@ -92,6 +114,11 @@ class _Calculator:
     def run(self) -> Calculation:
         m, t = self.meeting, self.table
         self.step("table", scheme=t.scheme, name=t.name, effective=t.effective)
+        if t.review_after is not None and m.date > t.review_after.date:
+            self.find("rates_may_be_outdated", table=t.label, review_date=t.review_after.date,
+                      note=t.review_after.quote or t.review_after.assumption)
+        if m.hours is not None and m.hours > t.implausible_hours:
+            self.find("implausible_duration", hours=m.hours, limit_hours=t.implausible_hours)
         honorarium, payable = self.honorarium()
         if not payable:
             lost_income, gift = ZERO, ZERO
@@ -144,6 +171,13 @@ class _Calculator:
             self.step("not_payable", ZERO, t.not_payable[m.activity], activity=m.activity)
             return ZERO, False
         rules = t.activities.get(m.activity)
+        at_least = rules.at_least if rules else None
+        if at_least is not None and m.hours is not None and m.hours < at_least.hours:
+            self.find("full_day_too_short", activity=m.activity, hours=m.hours,
+                      limit_hours=at_least.hours, otherwise=at_least.otherwise)
+            self.step("priced_as", None, at_least, activity=m.activity, hours=m.hours,
+                      limit_hours=at_least.hours, otherwise=at_least.otherwise)
+            rules = t.activities[at_least.otherwise]
         rule = rules.for_attendance(m.attendance) if rules else None
         if rule is None:
             self.find("activity_not_in_table", activity=m.activity, attendance=m.attendance,
@@ -191,6 +225,10 @@ class _Calculator:
                 self.step("hours_rounded", None, rule.rounding, hours=hours,
                           paid_hours=paid_hours, step_hours=step_hours,
                           direction=rule.rounding.direction)
+        if rule.minimum is not None and paid_hours < rule.minimum.hours:
+            self.step("hours_minimum", None, rule.minimum, hours=paid_hours,
+                      paid_hours=rule.minimum.hours)
+            paid_hours = rule.minimum.hours
         amount = paid_hours * rule.rate.kr
         self.step("hourly", amount, rule.rate, hours=paid_hours, rate_kr=rule.rate.kr)
         if rule.cap is not None and rule.cap.kr is not None and amount > rule.cap.kr:

@@ -66,7 +66,15 @@ DEFAULT_SEVERITY: dict[str, Severity] = {
     "travel_overclaimed": Severity.ERROR,
     "travel_underclaimed": Severity.WARNING,
     "travel_expenses_undocumented": Severity.ERROR,
+    "full_day_too_short": Severity.WARNING,
+    "implausible_duration": Severity.WARNING,
+    "meeting_in_future": Severity.ERROR,
+    "rates_may_be_outdated": Severity.WARNING,
 }
+
+# A stated duration over this many hours is `implausible_duration` (SPEC §1, "for every
+# scheme"), unless a table states its own limit (`implausible_over`).
+DEFAULT_IMPLAUSIBLE_HOURS = Decimal(12)
 
 # Findings that void payment: a claim with one of them is due 0 in every report and total,
 # whatever the rules would give the meeting (the repeat of a claim is paid once, the first
@@ -217,6 +225,7 @@ class HourlyRule(_Strict):
     rule: Literal["hourly"]
     rate: Amount
     rounding: Rounding | None = None
+    minimum: Hours | None = None  # the fewest hours paid, after rounding
     cap: Cap | None = None
 
 
@@ -262,9 +271,18 @@ PriceRule = Annotated[
 ]
 
 
+class AtLeast(Hours):
+    """The shortest stated duration the activity can have; a shorter one is priced as the
+    activity `otherwise` of that duration (a full day shorter than a full day's hours is a
+    meeting)."""
+
+    otherwise: Annotated[str, Field(pattern=IDENTIFIER)]
+
+
 class ActivityRules(_Strict):
     """How one activity is paid: per attendance, or the same for `any` attendance."""
 
+    at_least: AtLeast | None = None
     physical: PriceRule | None = None
     remote: PriceRule | None = None
     any: PriceRule | None = None
@@ -294,6 +312,8 @@ class Document(_Strict):
 class LostIncomeRule(_Strict):
     documentation_required: Flag
     cap: Cap
+    # the cap is per representative per day: claims of one person on one date share it
+    cap_per_day: Flag | None = None
 
 
 class GiftRule(_Strict):
@@ -317,6 +337,10 @@ class TravelRef(Cited):
     """The travel rules a scheme pays by: the name of a travel table folder."""
 
     table: Annotated[str, Field(pattern=REGULATION)]
+class ReviewAfter(Cited):
+    """The date after which the table's rates may no longer be the ones in force."""
+
+    date: dt.date
 
 
 class RateTable(_Strict):
@@ -335,6 +359,8 @@ class RateTable(_Strict):
     claim_age: ClaimAgeRule | None = None
     representatives: RepresentativesRule | None = None
     travel: TravelRef | None = None
+    implausible_over: Hours | None = None  # default: DEFAULT_IMPLAUSIBLE_HOURS
+    review_after: ReviewAfter | None = None
     severities: dict[str, Severity] = Field(default_factory=dict)
 
     @model_validator(mode="after")
@@ -347,6 +373,15 @@ class RateTable(_Strict):
         if unknown:
             raise problem_at(f"severities for unknown finding codes: {', '.join(unknown)}",
                              "severities", unknown[0])
+        for activity, rules in self.activities.items():
+            at_least = rules.at_least
+            if at_least is None:
+                continue
+            other = self.activities.get(at_least.otherwise)
+            if other is None or at_least.otherwise == activity or other.at_least is not None:
+                raise problem_at(f"'otherwise' must name another activity of the table, one "
+                                 f"without 'at_least' (not '{at_least.otherwise}')",
+                                 "activities", activity, "at_least", "otherwise")
         if self.gift is not None:
             stray = sorted(set(self.gift.activities) - set(self.activities))
             if stray:
@@ -361,6 +396,12 @@ class RateTable(_Strict):
     @property
     def label(self) -> str:
         return f"{self.scheme}@{self.version}"
+
+    @property
+    def implausible_hours(self) -> Decimal:
+        """Stated durations over this are implausible."""
+        over = self.implausible_over
+        return DEFAULT_IMPLAUSIBLE_HOURS if over is None else over.hours
 
     def severity(self, code: str) -> Severity:
         return self.severities.get(code, DEFAULT_SEVERITY[code])

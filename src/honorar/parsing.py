@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 
 # --------------------------------------------------------------------------- amounts
@@ -204,16 +205,41 @@ def parse_attendance(text: str, extra: dict[str, str] | None = None) -> str:
     return found
 
 
-def parse_activity(text: str, extra: dict[str, str] | None = None) -> str:
-    """A Norwegian word or a table's own activity name (e.g. 'full_day')."""
+# The activities of the contract (SPEC §2), by name.
+ACTIVITY_NAMES = ("meeting", "full_day", "teaching", "peer_assignment", "org_information",
+                  "peer_work", "training", "seminar")
+
+
+def parse_activity(text: str, extra: dict[str, str] | None = None,
+                   known: Iterable[str] | None = None) -> str:
+    """A Norwegian word or an activity name (e.g. 'full_day'). With `known` (the names the
+    rate tables pay or refuse), a name must be one of those or of the contract's; without,
+    any name is taken, and the rate table decides what it pays."""
     word = " ".join(text.strip().lower().split())
     found = (extra or {}).get(word) or ACTIVITY_WORDS.get(word)
     if found:
         return found
     name = word.replace("-", "_").replace(" ", "_")
-    if _IDENTIFIER.fullmatch(name):
+    if _IDENTIFIER.fullmatch(name) and (known is None or name in ACTIVITY_NAMES
+                                        or name in known):
         return name
-    raise ValueError(f"'{text.strip()}' is not an activity")
+    raise ValueError(f"'{text.strip()}' is not an activity (known: "
+                     f"{', '.join(activity_names(known or ()))}; or the Norwegian "
+                     f"{', '.join(activity_words(extra))})")
+
+
+def activity_names(known: Iterable[str] = ()) -> list[str]:
+    """The activity names accepted: the contract's, then those only a table has."""
+    return [*ACTIVITY_NAMES, *sorted(set(known) - set(ACTIVITY_NAMES))]
+
+
+def activity_words(extra: dict[str, str] | None = None) -> list[str]:
+    """The words accepted for activities: the Norwegian ones, then a mapping's own."""
+    listed = [w for w in ACTIVITY_WORDS if w not in _UNLISTED_WORDS]
+    return [*listed, *(w for w in extra or {} if w not in ACTIVITY_WORDS)]
+
+
+_UNLISTED_WORDS = {"mote"}  # read, for keyboards without ø, but not offered
 
 
 # ---------------------------------------------------------------------------- travel

@@ -27,6 +27,9 @@ COLUMN_OF_CODE = {
     "duration_missing": "hours",
     "no_rate_table": "date",
     "travel_expenses_undocumented": "expenses_documented",
+    "full_day_too_short": "hours",
+    "implausible_duration": "hours",
+    "meeting_in_future": "date",
 }
 
 # When one of these decided the fee (zero or undecided), it already explains why the claim
@@ -39,11 +42,14 @@ def severity(table: RateTable | None, code: str):
     return table.severity(code) if table is not None else DEFAULT_SEVERITY[code]
 
 
-def located(claim: Claim, calculation: Calculation) -> tuple[Finding, ...]:
-    """The calculation's findings, placed at the claim's row and column."""
+def located(claim: Claim, findings: Calculation | tuple[Finding, ...]) -> tuple[Finding, ...]:
+    """The findings of a calculation (or the findings given), placed at the claim's row and
+    column."""
+    if isinstance(findings, Calculation):
+        findings = findings.findings
     return tuple(Finding(f.code, f.severity, f.params, f.key, claim.row,
                          "scheme" if f.key == "unknown_scheme" else COLUMN_OF_CODE.get(f.code))
-                 for f in calculation.findings)
+                 for f in findings)
 
 
 def compares_honorarium(calculation: Calculation) -> bool:

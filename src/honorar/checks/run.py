@@ -19,6 +19,7 @@ from ..claims import Claim, InvalidRow, TotalRow
 from ..engine import calculate
 from ..models import DEFAULT_SEVERITY, Calculation, Finding, Meeting, RateTable
 from ..travelmodels import TravelTable
+from .daily_caps import DailyLostIncome
 from .duplicates import DuplicateClaims
 from .groups import GroupMeetings
 from .paid import PaidClaims, already_paid_finding
@@ -27,6 +28,7 @@ from .rows import (
     date_findings,
     honorarium_findings,
     located,
+    severity,
     travel_findings,
 )
 from .totals import FileTotal, FileTotals
@@ -76,16 +78,24 @@ class _Priced:
     calculation: Calculation
     # the last day a claim for the meeting may be submitted (None: no limit)
     last_day: dt.date | None
+    # the calculation's findings that belong to the row (not those of the table's version)
+    row_findings: tuple[Finding, ...]
+    # the finding that the table may be outdated for the meeting, if it is
+    outdated: Finding | None
 
 
 class Audit:
     """An audit in progress: iterate it for the results, then ask for the late findings."""
 
     def __init__(self, rows: Iterable[Claim | InvalidRow], tables: Tables,
-                 expected_rows: int = 0, paid: PaidClaims | None = None) -> None:
+                 expected_rows: int = 0, paid: PaidClaims | None = None,
+                 today: dt.date | None = None) -> None:
         self._rows = rows
         self._tables = tables
         self._paid = paid
+        self._today = today
+        # id(table) → its finding that it may be outdated, and the rows that it concerns
+        self._outdated: dict[int, list] = {}
         self._versions: dict[str, Versions | None] = {}
         self._priced: dict[int, _Priced] = {}  # id(meeting) → its table and calculation
         self._calculations: dict[tuple, Calculation] = {}
@@ -96,6 +106,7 @@ class Audit:
         self.duplicates = DuplicateClaims(expected_rows)
         self.groups = GroupMeetings(expected_rows)
         self.totals = FileTotals()
+        self.daily_lost_income = DailyLostIncome()
         self._done = False
 
     def __iter__(self) -> Iterator[ClaimResult]:
@@ -118,7 +129,13 @@ class Audit:
             if priced is None or priced.meeting is not meeting:
                 priced = self._price(meeting)
             table, calculation = priced.table, priced.calculation
-            findings = located(claim, calculation) if calculation.findings else ()
+            findings = located(claim, priced.row_findings) if priced.row_findings else ()
+            if priced.outdated is not None:
+                self._count_outdated(priced.outdated, table)
+            if self._today is not None and meeting.date > self._today:
+                findings += (Finding("meeting_in_future", severity(table, "meeting_in_future"),
+                                     {"date": meeting.date, "today_date": self._today}, None,
+                                     claim.row, "date"),)
             if claim.claimed_honorarium != calculation.honorarium:
                 findings += honorarium_findings(claim, calculation, table)
             if claim.travel_claimed is not None and claim.travel_claimed != calculation.travel:
@@ -137,6 +154,10 @@ class Audit:
             if found:
                 findings += found
                 calculation, findings = void_payment(calculation, findings)
+            if calculation.lost_income and table is not None \
+                    and table.lost_income.cap_per_day is not None:
+                calculation, found = self.daily_lost_income.see(claim, calculation, table)
+                findings += found
             yield ClaimResult(claim.row, claim, None, table, calculation, findings,
                               groups.see(claim, table))
         self._done = True
@@ -145,6 +166,21 @@ class Audit:
     def file_totals(self) -> list[FileTotal]:
         """The file's own total rows, each held against the claims above it."""
         return self.totals.found
+
+    def _count_outdated(self, finding: Finding, table: RateTable | None) -> None:
+        seen = self._outdated.get(id(table))
+        if seen is None:
+            self._outdated[id(table)] = [finding, table, 1]
+        else:
+            seen[2] += 1
+
+    def version_findings(self) -> list[tuple[Finding, RateTable, int]]:
+        """Findings about a version of a table rather than a row (the table may be outdated),
+        once per scheme and version, with the rows they concern; by scheme and version."""
+        if not self._done:
+            raise RuntimeError("version findings are known only after every row is taken")
+        found = [(finding, table, rows) for finding, table, rows in self._outdated.values()]
+        return sorted(found, key=lambda item: (item[1].scheme, item[1].effective))
 
     def late_findings(self) -> Iterator[Finding]:
         """Findings known only after the last row (group meetings), in row order."""
@@ -163,7 +199,12 @@ class Audit:
         travel = None
         if meeting.trip is not None and table is not None and table.travel is not None:
             travel = self._travel_of(table.travel.table, meeting.date)
-        key = (id(table), meeting.attendance, meeting.activity, meeting.hours, meeting.agreement,
+        # besides its table, a calculation depends on the date only by whether the table may
+        # be outdated on it
+        review = table.review_after if table is not None else None
+        stale = review is not None and meeting.date > review.date
+        key = (id(table), stale, meeting.attendance, meeting.activity, meeting.hours,
+               meeting.agreement,
                meeting.lost_income, meeting.lost_income_documented, meeting.gift)
         if meeting.trip is not None:
             key += (meeting.trip, id(travel))
@@ -183,7 +224,13 @@ class Audit:
             self._calculations[key] = calculation
         rule = table.claim_age if table is not None else None
         last_day = claim_age_limit(meeting.date, rule.months) if rule is not None else None
-        priced = self._priced[id(meeting)] = _Priced(meeting, table, calculation, last_day)
+        outdated = None
+        row_findings = calculation.findings
+        if stale:
+            outdated = next(f for f in row_findings if f.code == "rates_may_be_outdated")
+            row_findings = tuple(f for f in row_findings if f is not outdated)
+        priced = self._priced[id(meeting)] = _Priced(meeting, table, calculation, last_day,
+                                                     row_findings, outdated)
         return priced
 
     def _table_of(self, scheme: str, date: dt.date) -> tuple[RateTable | None, bool]:
@@ -227,7 +274,9 @@ def _invalid(item: InvalidRow) -> ClaimResult:
 
 
 def audit(rows: Iterable[Claim | InvalidRow], tables: Tables, expected_rows: int = 0,
-          paid: PaidClaims | None = None) -> Audit:
+          paid: PaidClaims | None = None, today: dt.date | None = None) -> Audit:
     """Audit `rows` (from `honorar.claims.read_claims`) against `tables`, and, given
-    `paid`, against the claims paid before (a ledger)."""
-    return Audit(rows, tables, expected_rows, paid)
+    `paid`, against the claims paid before (a ledger). A claim for a meeting after `today`
+    (the day of the run, given by the caller: the checks read no clock) is
+    `meeting_in_future`; without `today` no such check is made."""
+    return Audit(rows, tables, expected_rows, paid, today)

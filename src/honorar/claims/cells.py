@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -19,6 +19,8 @@ from ..parsing import (
     AMOUNT_LIMIT,
     HOURS_LIMIT,
     ImplausibleValue,
+    activity_names,
+    activity_words,
     date_order_hint,
     is_ambiguous_date,
     parse_activity,
@@ -177,14 +179,18 @@ def attendance(extra: Mapping[str, str]) -> Callable[[str], Attendance]:
     return read
 
 
-def activity(extra: Mapping[str, str]) -> Callable[[str], str]:
+def activity(extra: Mapping[str, str],
+             known: Collection[str] | None = None) -> Callable[[str], str]:
+    """Activities by word or name; with `known`, a name no table knows is not read."""
     def read(raw: str) -> str:
         if not raw.strip():
             return "meeting"
         try:
-            return parse_activity(raw, dict(extra))
+            return parse_activity(raw, dict(extra), known)
         except ValueError as err:
-            raise CellError("cell_not_activity", str(err), text=raw.strip()) from None
+            raise CellError("cell_not_activity", str(err), text=raw.strip(),
+                            words=", ".join(activity_words(dict(extra))),
+                            names=", ".join(activity_names(known or ()))) from None
 
     return read
 

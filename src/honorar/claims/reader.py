@@ -15,7 +15,7 @@ import datetime as dt
 import io
 import os
 import tempfile
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from decimal import Decimal
 from operator import itemgetter
 from pathlib import Path
@@ -92,8 +92,10 @@ class ClaimReader:
 
     def __init__(self, source: str | Path | BinaryIO, *, mapping: ClaimMapping | Mapping | None = None,
                  encoding: str | None = None, delimiter: str | None = None,
-                 date_order: str | None = None, name: str | None = None) -> None:
+                 date_order: str | None = None, name: str | None = None,
+                 activities: Collection[str] | None = None) -> None:
         self.mapping = as_mapping(mapping)
+        self.activities = activities
         self._owned: list[IO[bytes]] = []
         if isinstance(source, str | Path):
             self.name = name or str(source)
@@ -161,7 +163,8 @@ class ClaimReader:
         self._text = io.TextIOWrapper(io.BufferedReader(self._raw, 1 << 16),
                                       encoding=self.encoding.name, errors=self.encoding.errors,
                                       newline="")
-        self._rows = self._read(_row_reader(self.header, self.mapping, slash_order, dot_order))
+        self._rows = self._read(_row_reader(self.header, self.mapping, slash_order, dot_order,
+                                            self.activities))
 
     def _rewindable(self, stream: BinaryIO, head: bytes, start: int | None
                     ) -> tuple[BinaryIO, int]:
@@ -255,24 +258,26 @@ class ClaimReader:
 
 def read_claims(source: str | Path | BinaryIO, *, mapping: ClaimMapping | Mapping | None = None,
                 encoding: str | None = None, delimiter: str | None = None,
-                date_order: str | None = None, sheet: str | None = None
-                ) -> ClaimReader | WorkbookReader:
+                date_order: str | None = None, sheet: str | None = None,
+                activities: Collection[str] | None = None) -> ClaimReader | WorkbookReader:
     """Stream the rows of a claims file as `Claim` or `InvalidRow`, in file order.
 
     A CSV file, or a workbook (.xlsx, .xlsm, .xls, .ods) known by its content whatever its
     name: its first visible sheet, or `sheet` (a name, or a number counting from 1).
     `encoding` and `delimiter` concern text files and are not used for a workbook.
+    With `activities` (the activity names the rate tables know), an activity that is
+    neither one of them, nor the contract's, nor a word for one, makes the row invalid.
     Raises ClaimFileError, before any row, when the file cannot be used at all. The
     result is an iterator that also tells how the file was read (`header`, `date_order`,
     and `encoding` and `delimiter_name`, or `kind` and `sheet` for a workbook).
     """
     try:
         reader = ClaimReader(source, mapping=mapping, encoding=encoding, delimiter=delimiter,
-                             date_order=date_order)
+                             date_order=date_order, activities=activities)
     except IsWorkbook as found:
         name = str(source) if isinstance(source, str | Path) else _stream_name(source)
         return open_workbook(source, name, found.kind, found.head, mapping=as_mapping(mapping),
-                             sheet=sheet, date_order=date_order)
+                             sheet=sheet, date_order=date_order, activities=activities)
     if sheet is not None:
         reader.close()
         raise ClaimFileError(f"--sheet: {reader.name} is a text (CSV) file, not a workbook")
@@ -321,7 +326,8 @@ def _in_column(column: str, read: C.Cache, text: str) -> Any:
 
 
 def _row_reader(header: Header, mapping: ClaimMapping, slash_order: str | None,
-                dot_order: str) -> Callable[[list[str], int], Claim | InvalidRow | TotalRow]:
+                dot_order: str, activity_names: Collection[str] | None = None
+                ) -> Callable[[list[str], int], Claim | InvalidRow | TotalRow]:
     """A function that reads one row's cells; built once per file, for speed."""
     width = len(header.cells)
     blank = width  # absent optional columns read the blank cell appended to every row
@@ -338,7 +344,7 @@ def _row_reader(header: Header, mapping: ClaimMapping, slash_order: str | None,
     dates = C.Cache(C.date_reader(slash_order, dot_order, required=True))
     submitted_dates = C.Cache(C.date_reader(slash_order, dot_order, required=False))
     attendances = C.Cache(C.attendance(mapping.attendance))
-    activities = C.Cache(C.activity(mapping.activity))
+    activities = C.Cache(C.activity(mapping.activity, activity_names))
     agreements = C.Cache(C.yes_no(mapping.yes_no, blank=None))
     documented = C.Cache(C.yes_no(mapping.yes_no, blank=False))
     amounts = C.Cache(C.amount)

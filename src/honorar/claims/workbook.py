@@ -19,7 +19,7 @@ import datetime as dt
 import io
 import math
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -228,7 +228,8 @@ class WorkbookReader:
 
     def __init__(self, source: str | Path | bytes, name: str, kind: str, *,
                  mapping: ClaimMapping, sheet: str | None = None,
-                 date_order: str | None = None) -> None:
+                 date_order: str | None = None,
+                 activities: Collection[str] | None = None) -> None:
         from .reader import _row_reader
 
         self.name = name
@@ -249,7 +250,7 @@ class WorkbookReader:
             slash_order = date_order if date_order is not None else self._date_order(found)
             self.date_order = slash_order
             read_row = _row_reader(self.header, mapping, slash_order,
-                                   date_order if date_order is not None else "dmy")
+                                   date_order if date_order is not None else "dmy", activities)
             self._iterator = self._read(found, read_row)
         except BaseException:
             self.close()
@@ -430,7 +431,8 @@ def _find_header(rows: list[tuple[int, list[Any]]], mapping: ClaimMapping,
 
 def open_workbook(source: str | Path | BinaryIO, name: str, kind: str, head: bytes, *,
                   mapping: ClaimMapping, sheet: str | None,
-                  date_order: str | None) -> WorkbookReader:
+                  date_order: str | None,
+                  activities: Collection[str] | None = None) -> WorkbookReader:
     """A `WorkbookReader` on a file found to be a workbook: by its path, or from a stream
     whose first bytes (`head`) were already read."""
     if isinstance(source, str | Path):
@@ -440,4 +442,5 @@ def open_workbook(source: str | Path | BinaryIO, name: str, kind: str, head: byt
             data = head + source.read()
         except OSError as err:
             raise ClaimFileError(f"{name}: {err.strerror or err}") from None
-    return WorkbookReader(data, name, kind, mapping=mapping, sheet=sheet, date_order=date_order)
+    return WorkbookReader(data, name, kind, mapping=mapping, sheet=sheet, date_order=date_order,
+                          activities=activities)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -22,6 +23,7 @@ from .options import (
     catalogue,
     choose,
     exit_code,
+    known_activities,
     table_problem,
 )
 
@@ -81,9 +83,14 @@ def audit(
     except ClaimFileError as err:
         raise UsageProblem(f"--mapping: {err}") from None
     try:
+        activities = known_activities(tables)
+    except TableError as err:
+        raise table_problem(err) from None
+    try:
         source = sys.stdin.buffer if file == "-" else Path(file)
         reader = read_claims(source, mapping=claim_mapping, encoding=encoding,
-                             delimiter=delimiter, date_order=date_order, sheet=sheet)
+                             delimiter=delimiter, date_order=date_order, sheet=sheet,
+                             activities=activities)
     except ClaimFileError as err:
         raise UsageProblem(str(err)) from None
 
@@ -98,7 +105,8 @@ def audit(
             report = _report(output_format, sink, lang.value, reading, output is not None)
             with _Progress(reader) as progress:
                 summary = run_audit(reader, tables, report, progress=progress,
-                                    expected_rows=reader.expected_rows, paid=paid)
+                                    expected_rows=reader.expected_rows, paid=paid,
+                                    today=dt.date.today())
             if sink is not None:
                 sink.commit()
     except TableError as err:

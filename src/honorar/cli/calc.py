@@ -158,9 +158,11 @@ def calc(
         known = ", ".join(tables.fee_scheme_names()) or "none"
         raise UsageProblem(f"--scheme: unknown scheme '{scheme}' (known: {known})")
 
+    table = versions.at(meeting.date)
+    _check_activity(activity, meeting.activity, table, versions)
+
     from ..engine import calculate
 
-    table = versions.at(meeting.date)
     travel = None
     if trip is not None and table is not None and table.travel is not None:
         try:
@@ -178,3 +180,20 @@ def calc(
 
         print_calculation(result, lang.value)
     raise typer.Exit(exit_code([f.severity for f in result.findings], fail_on))
+
+
+def _check_activity(text: str, name: str, table, versions) -> None:
+    """An activity must be one the contract names or the table knows: a typo is a usage
+    error, not a claim the table has no rule for."""
+    from ..parsing import ACTIVITY_NAMES, activity_words
+
+    tables = [table] if table is not None else [f.table for f in versions.files]
+    known = [a for t in tables for a in (*t.activities, *t.not_payable)]
+    if name in ACTIVITY_NAMES or name in known:
+        return
+    from ..render.messages import text as message
+
+    params = {"text": text.strip(), "table": table.label if table is not None else versions.scheme,
+              "names": ", ".join(dict.fromkeys(known)), "words": ", ".join(activity_words())}
+    said = {lang: message("usage_unknown_activity", params, lang) for lang in ("nb", "en")}
+    raise UsageProblem(said["en"], said)

@@ -138,6 +138,17 @@ def catalogue(rates_dirs: list[Path] | None):
     return Catalogue.from_options(rates_dirs or (), read=cached_reader())
 
 
+def known_activities(tables) -> set[str]:
+    """Every activity name a version of any scheme pays or refuses."""
+    names: set[str] = set()
+    for scheme in tables.fee_scheme_names():
+        versions = tables.versions(scheme)
+        for file in versions.files if versions is not None else ():
+            names.update(getattr(file.table, "activities", ()),
+                         getattr(file.table, "not_payable", ()))
+    return names
+
+
 def table_problem(err) -> UsageProblem:
     """A broken rate table as one line a person can act on (the first problem, and a count)."""
     first, rest = err.problems[0], len(err.problems) - 1

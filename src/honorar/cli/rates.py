@@ -118,11 +118,11 @@ def show(version: Annotated[str, typer.Argument(help=VERSION_HELP, metavar="VERS
     if output_format == "json":
         from ..render.rates import json as rates_json
 
-        _echo_json(rates_json.table(table, path, lang.value))
+        _echo_json(rates_json.table(table, path, today=dt.date.today(), lang=lang.value))
     else:
         from ..render.rates.show import print_table
 
-        print_table(table, path, lang.value)
+        print_table(table, path, lang.value, today=dt.date.today())
 
 
 # ------------------------------------------------------------------------------- check

@@ -67,6 +67,16 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "nb": "{hours} timer avrundet ({direction}) til hele {step_hours} timer: {paid_hours} timer",
         "en": "{hours} hours rounded ({direction}) to whole {step_hours} hours: {paid_hours} hours",
     },
+    "hours_minimum": {
+        "nb": "Minstetid ved fysisk oppmøte: {paid_hours} t betales i stedet for {hours} t",
+        "en": "Minimum for attendance in person: {paid_hours} h paid instead of {hours} h",
+    },
+    "priced_as": {
+        "nb": "{activity} på {hours} t er kortere enn en heldag ({limit_hours} t): prises som "
+              "ordinært {otherwise}",
+        "en": "{activity} of {hours} h is shorter than a full day ({limit_hours} h): priced as "
+              "an ordinary {otherwise}",
+    },
     "hourly": {
         "nb": "{hours} timer × {rate_kr}",
         "en": "{hours} hours × {rate_kr}",
@@ -114,6 +124,12 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "lost_income_capped": {
         "nb": "Tapt arbeidsfortjeneste {claimed_kr}, begrenset til {cap_kr}",
         "en": "Lost income {claimed_kr}, capped at {cap_kr}",
+    },
+    "lost_income_day_capped": {
+        "nb": "Tapt arbeidsfortjeneste {claimed_kr}: {used_kr} er allerede dekket samme dag, og "
+              "grensen er {cap_kr} per dag: {paid_kr} dekkes",
+        "en": "Lost income {claimed_kr}: {used_kr} is already covered that day, and the cap is "
+              "{cap_kr} a day: {paid_kr} is covered",
     },
     "lost_income_undocumented": {
         "nb": "Tapt arbeidsfortjeneste {claimed_kr} er ikke dokumentert",
@@ -250,6 +266,37 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "lost_income_over_cap": {
         "nb": "Tapt arbeidsfortjeneste {claimed_kr} er over grensen {cap_kr}",
         "en": "Lost income {claimed_kr} is over the cap of {cap_kr}",
+    },
+    "lost_income_over_day_cap": {
+        "nb": "Tapt arbeidsfortjeneste {claimed_kr} er over det som er igjen av grensen {cap_kr} "
+              "per dag: {used_kr} er allerede dekket samme dag (første krav: rad {other_row}), "
+              "så {paid_kr} dekkes",
+        "en": "Lost income {claimed_kr} is over what is left of the cap of {cap_kr} a day: "
+              "{used_kr} is already covered that day (first claim: row {other_row}), so {paid_kr} "
+              "is covered",
+    },
+    "full_day_too_short": {
+        "nb": "{activity} på {hours} t er kortere enn en heldag ({limit_hours} t): prises som "
+              "ordinært {otherwise}",
+        "en": "{activity} of {hours} h is shorter than a full day ({limit_hours} h): priced as "
+              "an ordinary {otherwise}",
+    },
+    "implausible_duration": {
+        "nb": "Varigheten {hours} t er over {limit_hours} t og neppe riktig; beløpet gjelder "
+              "varigheten som oppgitt",
+        "en": "A duration of {hours} h is over {limit_hours} h and hardly right; the amount is "
+              "for the duration as stated",
+    },
+    "meeting_in_future": {
+        "nb": "Møtet {date} er ikke holdt ennå: datoen er etter dagen revisjonen kjøres",
+        "en": "The meeting on {date} has not been held yet: the date is after the day of the "
+              "audit",
+    },
+    "rates_may_be_outdated": {
+        "nb": "Satstabellen {table} kan være utdatert for møter etter {review_date} («{note}»): "
+              "sjekk om satsene er justert",
+        "en": "The rate table {table} may be outdated for meetings after {review_date} "
+              "(\u201c{note}\u201d): check whether the rates have been adjusted",
     },
     "gift_over_cap": {
         "nb": "Gave {claimed_kr} er over grensen {cap_kr}",
@@ -438,8 +485,15 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "cell_not_yes_no": {"nb": "«{text}» er ikke ja eller nei", "en": "'{text}' is not yes or no"},
     "cell_not_attendance": {"nb": "«{text}» er ikke et oppmøte (fysisk, telefon, video, teams …)",
                             "en": "'{text}' is not an attendance (in person, phone, video, teams …)"},
-    "cell_not_activity": {"nb": "«{text}» er ikke en aktivitet",
-                          "en": "'{text}' is not an activity"},
+    "usage_unknown_activity": {
+        "nb": "--activity: «{text}» er ikke en aktivitet (satstabellen {table} kjenner {names}; "
+              "eller skriv {words})",
+        "en": "--activity: '{text}' is not an activity (the rate table {table} knows {names}; "
+              "or the Norwegian {words})",
+    },
+    "cell_not_activity": {"nb": "«{text}» er ikke en aktivitet (skriv {words}, eller {names})",
+                          "en": "'{text}' is not an activity (write {names}, or the Norwegian "
+                                "{words})"},
     "cell_start_without_end": {"nb": "starttid uten sluttid", "en": "a start time without an end time"},
     "cell_end_without_start": {"nb": "sluttid uten starttid", "en": "an end time without a start time"},
     "cell_end_not_after_start": {"nb": "sluttid {end} er ikke etter starttid {start}",
@@ -746,7 +800,7 @@ def _value(name: str, value: object, lang: str) -> str:
         return locale.number(value, lang)
     if isinstance(value, dt.date):
         return locale.date(value, lang)
-    if name == "activity":
+    if name in ("activity", "otherwise"):
         return ACTIVITY_LABELS[lang].get(str(value), str(value))
     if name == "attendance":
         return ATTENDANCE_LABELS[lang].get(str(value), str(value))

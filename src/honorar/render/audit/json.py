@@ -196,6 +196,10 @@ class JsonReport:
             **({"travel_claimed": amount(summary.travel_claimed),
                 "travel_due": amount(summary.travel_due)} if r.travel else {}),
             "findings": dict(summary.findings_in_order()),
+            "version_findings": [
+                {"code": f.code, "severity": f.severity, "message": self.texts(f),
+                 "scheme": table.scheme, "version": table.version, "rows": rows}
+                for f, table, rows in summary.version_findings],
             "severities": {s: summary.severities[s] for s in ("error", "warning")
                            if s in summary.severities},
             "versions": [{"scheme": table.scheme, "version": table.version, "rows": rows}

@@ -180,6 +180,10 @@ class TableReport:
         versions = ", ".join(f"{table.label} ({locale.number(rows, lang)} {w['rows_word']})"
                              for table, rows in s.versions)
         print_(f"[bold]{w['versions']}:[/bold] {escape(versions) or '–'}")
+        if s.version_findings:
+            _print_findings(self.console, [
+                (f.severity, f"{self.texts(f)} ({f.code})") for f, _, _ in s.version_findings],
+                lang)
         print_()
         if not s.findings:
             print_(f"[green]{w['none']}[/green]")

@@ -196,6 +196,9 @@ class XlsxReport:
         sheet.write([("label", words["versions"])])
         for table, rows in s.versions:
             sheet.write([("text", table.label), ("count", rows)])
+        for finding, _, _ in s.version_findings:  # about a version, not a row: said here
+            sheet.write([("text", self.severity_words[finding.severity]),
+                         ("text", f"{self.texts(finding)} ({finding.code})")])
         sheet.skip()
         if not s.findings:
             sheet.write([("text", words["none"])])

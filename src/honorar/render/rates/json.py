@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ...diff import Change, Checked, Impact, Item, Totals, Value, flatten
-from ...models import LocalText, RateTable, Source, local
+from ...models import Finding, LocalText, RateTable, Source, local
 from ...tables import Versions
 from ...travelmodels import TravelTable
 from ...yamldoc import Problem
@@ -75,7 +75,8 @@ def item(entry: Item, lang: str) -> dict[str, Any]:
             "unit": entry.unit, "source": source(entry.source, lang)}
 
 
-def table(rate_table: RateTable | TravelTable, path: Path | None, lang: str) -> dict[str, Any]:
+def table(rate_table: RateTable | TravelTable, path: Path | None, lang: str,
+          today: dt.date | None = None) -> dict[str, Any]:
     items = list(flatten(rate_table).values())
     assumptions: dict[tuple[str | None, str | None], list[str]] = {}
     for entry in items:  # one assumption may back several items (rounding's step and direction)
@@ -83,6 +84,14 @@ def table(rate_table: RateTable | TravelTable, path: Path | None, lang: str) -> 
             key = (local(entry.source.assumption, lang), local(entry.source.reason, lang))
             assumptions.setdefault(key, []).append(entry.path)
     doc = rate_table.document
+    review = getattr(rate_table, "review_after", None)  # a travel table has none
+    findings = []
+    if review is not None and today is not None and today > review.date:
+        found = Finding("rates_may_be_outdated", rate_table.severity("rates_may_be_outdated"),
+                        {"table": rate_table.label, "review_date": review.date,
+                         "note": review.quote or review.assumption})
+        findings.append({"code": found.code, "severity": found.severity,
+                         "message": messages.finding_text(found, lang)})
     return {"scheme": rate_table.scheme, "name": local(rate_table.name, lang),
             "version": rate_table.version,
             "effective": rate_table.version, "file": None if path is None else str(path),
@@ -94,7 +103,9 @@ def table(rate_table: RateTable | TravelTable, path: Path | None, lang: str) -> 
                           for key, page in rate_table.pages.items()}}
                if isinstance(rate_table, TravelTable) else {}),
             "assumptions": [{"assumption": a, "reason": r, "items": paths}
-                            for (a, r), paths in assumptions.items()]}
+                            for (a, r), paths in assumptions.items()],
+            "review_after": None if review is None else review.date.isoformat(),
+            "findings": findings}
 
 
 # ------------------------------------------------------------------------------- check

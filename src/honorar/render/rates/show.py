@@ -12,6 +12,7 @@ from rich.table import Table
 
 from ...models import (
     Cited,
+    Finding,
     FlatRule,
     GiftOnlyRule,
     HourlyRule,
@@ -142,7 +143,7 @@ def _print_notes(notes: _Notes, lang: str, console: Console) -> None:
 
 
 def print_table(table: RateTable, path: Path | None, lang: str,
-                console: Console | None = None) -> None:
+                console: Console | None = None, today: dt.date | None = None) -> None:
     """One version as a person reads it: the fees, the other rules, then the assumptions."""
     if not isinstance(table, RateTable):
         print_travel_table(table, path, lang, console)
@@ -178,6 +179,11 @@ def print_table(table: RateTable, path: Path | None, lang: str,
             for i, (text, source) in enumerate(
                     _rule_lines(rule, f"activities.{activity}.{attendance}", notes, lang)):
                 lines.append((label if i == 0 else "", text, source))
+        if rules.at_least is not None:  # it comes before the rules: it chooses among them
+            lines.insert(0, (word("any", lang), RULE_TEXT[lang]["at_least"].format(
+                hours=quantity(rules.at_least.hours, "hours", lang),
+                otherwise=_activity(rules.at_least.otherwise, lang)),
+                notes.cite(f"activities.{activity}.at_least", rules.at_least, lang)))
         for i, (label, text, source) in enumerate(lines):
             row(fees, _activity(activity, lang) if i == 0 else "", label, text, source,
                 end_section=i == len(lines) - 1)
@@ -199,6 +205,14 @@ def print_table(table: RateTable, path: Path | None, lang: str,
         row(other, label, text, source, end_section=i + 1 == len(rules) or bool(rules[i + 1][0]))
     console.print(other)
 
+    review = table.review_after
+    if review is not None and today is not None and today > review.date:
+        finding = Finding("rates_may_be_outdated", table.severity("rates_may_be_outdated"),
+                          {"table": table.label, "review_date": review.date,
+                           "note": review.quote or review.assumption})
+        console.print(f"{word('warning', lang)}: {messages.finding_text(finding, lang)}",
+                      markup=False, style="yellow")
+
     if notes.entries:
         console.print(f"[bold]{word('notes', lang)}[/bold]")
         for number, (where, cited) in enumerate(notes.entries, 1):
@@ -218,11 +232,13 @@ def _activity(activity: str, lang: str) -> str:
 RULE_TEXT = {
     "nb": {"flat": "fast {kr}", "hourly": "{kr} per time", "rounding":
            "timer avrundes ({direction}) til hele {step}", "cap": "høyst {kr}",
+           "minimum": "minst {hours} betales", "at_least": "kortere enn {hours}: som {otherwise}",
            "up_to": "til og med {hours}: {kr}", "over": "over {hours}: {kr}",
            "whatever": "{kr} uansett varighet", "without_duration": "uten oppgitt varighet: {tier}",
            "gift_only": "ikke honorar, men gave (se Gave)", "no_cap": "ingen øvre grense"},
     "en": {"flat": "flat {kr}", "hourly": "{kr} per hour", "rounding":
            "hours rounded ({direction}) to whole {step}", "cap": "at most {kr}",
+           "minimum": "at least {hours} paid", "at_least": "shorter than {hours}: as {otherwise}",
            "up_to": "up to and including {hours}: {kr}", "over": "over {hours}: {kr}",
            "whatever": "{kr} whatever the duration", "without_duration": "no duration given: {tier}",
            "gift_only": "no honorarium, a gift instead (see Gift)", "no_cap": "no upper limit"},
@@ -246,6 +262,9 @@ def _rule_lines(rule: PriceRule, where: str, notes: _Notes, lang: str) -> list[t
                 direction=DIRECTIONS[lang][rule.rounding.direction],
                 step=quantity(rule.rounding.step_hours, "hours", lang)),
                 notes.cite(f"{where}.rounding", rule.rounding, lang)))
+        if rule.minimum is not None:
+            lines.append((say["minimum"].format(hours=quantity(rule.minimum.hours, "hours", lang)),
+                          notes.cite(f"{where}.minimum", rule.minimum, lang)))
         if rule.cap is not None:
             text = say["no_cap"] if rule.cap.kr is None else say["cap"].format(kr=kr(rule.cap.kr))
             lines.append((text, notes.cite(f"{where}.cap", rule.cap, lang)))
@@ -279,13 +298,19 @@ OTHER_TEXT = {
            "undocumented": "trenger ikke dokumenteres", "cap": "høyst {kr}",
            "no_cap": "ingen øvre grense", "gift": "{activities}: inntil {kr}",
            "claim_age": "bør ikke være eldre enn {months}",
-           "representatives": "minst {minimum} brukerrepresentanter per arbeidsgruppe"},
+           "representatives": "minst {minimum} brukerrepresentanter per arbeidsgruppe",
+           "cap_per_day": "grensen gjelder per brukerrepresentant per dag",
+           "implausible": "over {hours} gir en advarsel",
+           "review_after": "satsene bør kontrolleres for møter etter {date}"},
     "en": {"attendance": "Attendance in person counts as an ordinary meeting",
            "required": "required", "not_required": "not required",
            "documented": "must be documented", "undocumented": "need not be documented",
            "cap": "at most {kr}", "no_cap": "no upper limit", "gift": "{activities}: up to {kr}",
            "claim_age": "should not be older than {months}",
-           "representatives": "at least {minimum} user representatives per working group"},
+           "representatives": "at least {minimum} user representatives per working group",
+           "cap_per_day": "the cap is per representative per day",
+           "implausible": "over {hours} gives a warning",
+           "review_after": "the rates should be checked for meetings after {date}"},
 }
 
 
@@ -315,10 +340,20 @@ def _other_rules(table: RateTable, notes: _Notes, lang: str) -> list[tuple[str, 
         rows.append((word("claim_age", lang), say["claim_age"].format(
             months=quantity(table.claim_age.months, "months", lang)),
             notes.cite("claim_age", table.claim_age, lang)))
+    if lost.cap_per_day is not None and lost.cap_per_day.value:
+        rows.append(("", say["cap_per_day"], notes.cite("lost_income.cap_per_day",
+                                                        lost.cap_per_day, lang)))
     if table.representatives is not None:
         rows.append((word("representatives", lang), say["representatives"].format(
             minimum=table.representatives.minimum),
             notes.cite("representatives", table.representatives, lang)))
+    rows.append((word("implausible", lang), say["implausible"].format(
+        hours=quantity(table.implausible_hours, "hours", lang)),
+        notes.cite("implausible_over", table.implausible_over, lang)))
+    if table.review_after is not None:
+        rows.append((word("review_after", lang), say["review_after"].format(
+            date=locale.date(table.review_after.date, lang)),
+            notes.cite("review_after", table.review_after, lang)))
     for code, severity in table.severities.items():
         rows.append((word("severities", lang), f"{code}: {word(str(severity), lang)}", ""))
     return rows

@@ -27,6 +27,7 @@ WORDS = {
         "reason": "Begrunnelse", "see_note": "antakelse", "any": "alle",
         "lost_income": "Tapt arbeidsfortjeneste", "gift": "Gave", "agreement": "Skriftlig avtale",
         "claim_age": "Kravets alder", "representatives": "Anbefaling",
+        "implausible": "Varighet", "review_after": "Gjennomgang",
         "severities": "Alvorlighet", "travel_rates": "Satser for reise og opphold",
         "pages": "Kilder (sider)",
         # check
@@ -64,6 +65,7 @@ WORDS = {
         "see_note": "assumption", "any": "any",
         "lost_income": "Lost income", "gift": "Gift", "agreement": "Written agreement",
         "claim_age": "Claim age", "representatives": "Recommendation",
+        "implausible": "Duration", "review_after": "Review",
         "severities": "Severity",
         "valid": "valid ({label})", "not_valid": "not valid", "error": "error",
         "warning": "warning",

@@ -1,0 +1,51 @@
+"""A cap per representative per day: claims of one person on one date share it.
+
+FOUSAM covers lost income up to kr 1 500, and its table declares the cap per day
+(`lost_income.cap_per_day`): two claims of one person on one date share the kr 1 500. In
+file order, the first is paid as the rules give; a later one gets what is left, with
+`lost_income_over_cap`. A person is known as every check knows one (`persons.person_key`:
+the representative id, else the name).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..claims import Claim
+from ..engine import lost_income_left_for_day
+from ..models import ZERO, Calculation, Finding, RateTable
+from .persons import PersonKeys
+from .rows import NONE
+
+
+class DailyLostIncome:
+    """Feed claims in file order to `see`; it answers with the calculation each one is due
+    under the daily cap, and the finding when the cap cuts it."""
+
+    def __init__(self) -> None:
+        # hash of (person, date) → lost income covered so far that day, and the first row
+        self._covered: dict[int, tuple[Decimal, int]] = {}
+        self._persons = PersonKeys()
+
+    def see(self, claim: Claim, calculation: Calculation, table: RateTable | None
+            ) -> tuple[Calculation, tuple[Finding, ...]]:
+        got = calculation.lost_income
+        if not got or table is None:
+            return calculation, NONE
+        rule = table.lost_income
+        cap = rule.cap.kr
+        if cap is None or rule.cap_per_day is None or not rule.cap_per_day.value:
+            return calculation, NONE
+        key = hash((self._persons(claim), claim.meeting.date))
+        covered, first_row = self._covered.get(key, (ZERO, claim.row))
+        if covered + got <= cap:
+            self._covered[key] = (covered + got, first_row)
+            return calculation, NONE
+        self._covered[key] = (max(cap, covered), first_row)
+        capped = lost_income_left_for_day(calculation, table, claim.meeting.lost_income, covered)
+        finding = Finding("lost_income_over_cap", table.severity("lost_income_over_cap"),
+                          {"claimed_kr": claim.meeting.lost_income, "used_kr": covered,
+                           "cap_kr": cap, "paid_kr": capped.lost_income,
+                           "other_row": str(first_row)},
+                          "lost_income_over_day_cap", claim.row, "lost_income")
+        return capped, (finding,)

@@ -175,7 +175,9 @@ def test_audit_finds_the_ledger_in_the_environment(tmp_path: Path, ledger: Path)
     assert record(ledger, claims_file(tmp_path, *MARCH, name="mars.csv")).exit_code == 0
     result = run("audit", str(tmp_path / "mars.csv"), "--format", "json",
                  env={"HONORAR_LEDGER": str(ledger)})
-    assert as_json(result)["summary"]["findings"] == {"already_paid": 4}
+    # 2023 meetings: the UNN table may be outdated, said once in the summary
+    assert as_json(result)["summary"]["findings"] == {"already_paid": 4,
+                                                      "rates_may_be_outdated": 1}
 
 
 def test_audit_with_a_missing_ledger_is_one_line(tmp_path: Path):

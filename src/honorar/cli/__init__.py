@@ -52,11 +52,13 @@ class HonorarGroup(TyperGroup):
     def get_command(self, ctx: Any, name: str) -> Any:
         if name not in COMMANDS:
             return None
+        from .helptext import tidy
+
         module = importlib.import_module(COMMANDS[name][0])
         command = typer.main.get_command(module.app)
         command.name = name
         command.short_help = command.short_help or COMMANDS[name][1]
-        return command
+        return tidy(command)
 
     def main(self, args: Any = None, prog_name: str | None = None, complete_var: Any = None,
              standalone_mode: bool = True, **extra: Any) -> Any:
@@ -127,7 +129,7 @@ def fail(prog: str, message: str, code: int, lang: str = "nb") -> int:
 
 app = typer.Typer(
     cls=HonorarGroup,
-    add_completion=False,
+    add_completion=True,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
@@ -135,8 +137,23 @@ app = typer.Typer(
 )
 
 
+def _show_version(asked: bool) -> None:
+    if asked:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version("honorar")
+        except PackageNotFoundError:  # run from a source tree that is not installed
+            from .. import __version__ as number
+        print(f"honorar {number}")
+        raise typer.Exit()
+
+
 @app.callback()
-def honorar() -> None:
+def honorar(
+    show_version: bool = typer.Option(False, "--version", callback=_show_version,
+                                      is_eager=True, help="Show the version and exit."),
+) -> None:
     """Fees of user representatives (brukerrepresentanter) in Norwegian health services:
     exact, explained, auditable."""
 

@@ -27,6 +27,7 @@ from .options import (
     workbook_output,
     write_workbook,
 )
+from .reading import DateOrderOption, DelimiterOption, EncodingOption, reading_options
 
 app = typer.Typer(add_completion=False, rich_markup_mode=None, no_args_is_help=True)
 
@@ -214,7 +215,8 @@ BY = ("scheme", "representative", "group")
 
 
 def _impact(claims_file: Path, mapping_file: Path | None, old, new, top: int, by: str | None,
-            sheet: str | None = None):
+            sheet: str | None = None, encoding: str | None = None,
+            delimiter: str | None = None, date_order: str | None = None):
     import sys
 
     from ..claims import ClaimFileError, load_mapping, read_claims
@@ -226,7 +228,9 @@ def _impact(claims_file: Path, mapping_file: Path | None, old, new, top: int, by
         raise UsageProblem(f"--mapping: {err}") from None
     source = sys.stdin.buffer if str(claims_file) == "-" else claims_file
     try:
-        return impact(read_claims(source, mapping=mapping, sheet=sheet), old, new, top=top, by=by)
+        claims = read_claims(source, mapping=mapping, sheet=sheet, encoding=encoding,
+                             delimiter=delimiter, date_order=date_order)
+        return impact(claims, old, new, top=top, by=by)
     except ClaimFileError as err:  # it names the file already
         raise UsageProblem(f"--impact: {err}") from None
     except OSError as err:
@@ -250,6 +254,9 @@ def diff(old: Annotated[str, typer.Argument(help=VERSION_HELP, metavar="OLD",
              help="Break the impact down by scheme, representative or group.",
              show_default=False)] = None,
          sheet: SheetOption = None,
+         encoding: EncodingOption = None,
+         delimiter: DelimiterOption = None,
+         date_order: DateOrderOption = None,
          output_format: FormatWithXlsxOption = "table",
          output: WorkbookOutputOption = None, lang: LangOption = Lang.nb,
          rates_dir: RatesDirOption = None) -> None:
@@ -261,9 +268,12 @@ def diff(old: Annotated[str, typer.Argument(help=VERSION_HELP, metavar="OLD",
         raise UsageProblem("--top: must be 0 or more")
     if by is not None and by not in BY:
         raise UsageProblem(f"--by: '{by}' is not one of {', '.join(BY)}")
-    for name, given in (("--by", by), ("--mapping", mapping), ("--sheet", sheet)):
+    for name, given in (("--by", by), ("--mapping", mapping), ("--sheet", sheet),
+                        ("--encoding", encoding), ("--delimiter", delimiter),
+                        ("--date-order", date_order)):
         if given is not None and impact is None:
             raise UsageProblem(f"{name} goes with --impact")
+    delimiter = reading_options(delimiter, date_order)
     tables = catalogue(rates_dir)
     today = dt.date.today()
     old_table, old_file, old_named_by_file = _version("OLD", old, tables, today)
@@ -273,7 +283,7 @@ def diff(old: Annotated[str, typer.Argument(help=VERSION_HELP, metavar="OLD",
                            f"'{old_table.scheme}' and '{new_table.scheme}'")
     changes = compare(old_table, new_table)
     cost = None if impact is None else _impact(impact, mapping, old_table, new_table, top, by,
-                                               sheet)
+                                               sheet, encoding, delimiter, date_order)
     if workbook is not None:
         from ..render.rates.xlsx import write_diff
 

@@ -260,3 +260,18 @@ def test_a_table_of_ones_own_may_add_an_activity():
     assert parse_activity("workshop") == "workshop"  # no tables given: the table decides
     with pytest.raises(ValueError, match="not an activity"):
         parse_activity("workshop", known={"meeting"})
+
+
+def test_the_day_cap_keeps_the_rest_of_the_total_travel_and_all():
+    from dataclasses import replace
+
+    from honorar.engine import lost_income_left_for_day
+
+    fousam = TABLES.table_at("fousam", dt.date(2021, 9, 9))
+    calculation = run(scheme="fousam", date="2021-09-09", hours="2", agreement=True,
+                      lost_income=D(1000), lost_income_documented=True)
+    with_travel = replace(calculation, travel=D("250.50"), total=calculation.total + D("250.50"))
+    capped = lost_income_left_for_day(with_travel, fousam, D(1000), D(1000))
+    assert (capped.lost_income, capped.travel, capped.total) == (D(500), D("250.50"),
+                                                                 D("1600.50"))
+    assert capped.steps[-1].key == "total" and capped.steps[-2].key == "lost_income_day_capped"

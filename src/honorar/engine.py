@@ -6,6 +6,7 @@ Every amount comes from the table; every step names the table item it rests on.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
@@ -74,7 +75,9 @@ def lost_income_left_for_day(calculation: Calculation, table: RateTable, claimed
     assert cap is not None and rule.cap_per_day is not None
     left = to_øre(max(cap - covered, ZERO))
     honorarium, gift = calculation.honorarium, calculation.gift
-    total = None if honorarium is None or gift is None else to_øre(honorarium + left + gift)
+    # the total less what the cap takes back (it holds travel, where there is any)
+    total = None if calculation.total is None else to_øre(
+        calculation.total - calculation.lost_income + left)  # type: ignore[operator]
     cited = rule.cap_per_day
     source = Source(table.document.short, cited.quote, cited.assumption, cited.reason)
     steps = [s for s in calculation.steps if s.key != "total"]
@@ -82,8 +85,8 @@ def lost_income_left_for_day(calculation: Calculation, table: RateTable, claimed
         "claimed_kr": claimed, "used_kr": covered, "cap_kr": cap, "paid_kr": left}, source))
     if total is not None:
         steps.append(Step("total", total))
-    return Calculation(calculation.scheme, calculation.version, honorarium, left, gift,
-                       total, tuple(steps), calculation.findings)
+    return replace(calculation, honorarium=honorarium, lost_income=left, gift=gift, total=total,
+                   steps=tuple(steps))
 
 
 class _Calculator:

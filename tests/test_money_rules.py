@@ -10,6 +10,8 @@ import json
 from decimal import Decimal
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from honorar.audit import Summary
@@ -275,3 +277,20 @@ def test_the_day_cap_keeps_the_rest_of_the_total_travel_and_all():
     assert (capped.lost_income, capped.travel, capped.total) == (D(500), D("250.50"),
                                                                  D("1600.50"))
     assert capped.steps[-1].key == "total" and capped.steps[-2].key == "lost_income_day_capped"
+
+
+@settings(max_examples=200, deadline=None)
+@given(first=st.dates(dt.date(2022, 1, 1), dt.date(2030, 12, 31)),
+       second=st.dates(dt.date(2022, 1, 1), dt.date(2030, 12, 31)),
+       hours=st.sampled_from([None, "0.5", "2", "4.75", "13"]),
+       activity=st.sampled_from(["meeting", "full_day", "teaching"]),
+       attendance=st.sampled_from(["physical", "remote"]))
+def test_a_calculation_depends_on_the_date_only_by_its_table_and_whether_it_may_be_outdated(
+        first, second, hours, activity, attendance):
+    """The audit shares calculations between meetings on different dates on this ground."""
+    unn = TABLES.table_at("unn", first)
+    review = unn.review_after.date
+    assume(TABLES.table_at("unn", second) is unn and (first > review) == (second > review))
+    one = run(date=first.isoformat(), hours=hours, activity=activity, attendance=attendance)
+    other = run(date=second.isoformat(), hours=hours, activity=activity, attendance=attendance)
+    assert one == other

@@ -85,7 +85,8 @@ def test_the_excel_example_gives_the_same_findings():
                      "lost_income_over_cap", "gift_over_cap", "no_agreement", "not_payable_activity",
                      "claim_too_old", "submitted_before_meeting", "duplicate_claim",
                      "too_few_representatives", "no_rate_table", "activity_not_in_table",
-                     "invalid_row"}
+                     "invalid_row", "travel_overclaimed", "travel_underclaimed",
+                     "travel_expenses_undocumented"}
 
 
 def test_the_payroll_export_with_its_mapping():

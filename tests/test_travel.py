@@ -467,3 +467,29 @@ def test_bad_budget_travel_options_are_one_line(args, words):
                                       "--lang", "en"])
     assert result.exit_code == 2 and result.stderr.count("\n") == 1
     assert words in result.stderr
+
+
+def test_travel_values_may_carry_their_unit():
+    trip = read_trip({"km": "120 km", "travel_hours": "7,5 t", "distance_km": "60km"})
+    assert (trip.km, trip.hours, trip.distance_km) == (Decimal(120), Decimal("7.5"),
+                                                       Decimal(60))
+
+
+def test_a_workbook_with_travel_columns_is_audited_with_travel(tmp_path):
+    import xlsxwriter
+
+    path = tmp_path / "travel.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet()
+    sheet.write_row(0, 0, ["Krav-ID", "Navn", "Ordning", "Dato", "Timer", "Oppmøte",
+                           "Honorar", "Kilometer", "Avreise", "Hjemkomst", "Måltider", "Reise"])
+    stamp = book.add_format({"num_format": "yyyy-mm-dd hh:mm"})
+    sheet.write_row(1, 0, ["X-1", "Kari", "unn", "04.06.2024", 3, "fysisk", 1176, 120])
+    sheet.write_datetime(1, 8, dt.datetime(2024, 6, 4, 8, 0), stamp)
+    sheet.write_datetime(1, 9, dt.datetime(2024, 6, 4, 15, 30), stamp)
+    sheet.write_row(1, 10, ["lunsj", 846.3])
+    book.close()
+    result = CliRunner().invoke(app, ["audit", str(path), "--format", "json"])
+    claim = json.loads(result.stdout)["claims"][0]
+    # 120 × 4.90 = 588.00; 7.5 h: 369.00 less lunch 110.70; 846.30 as claimed
+    assert claim["due"]["travel"] == "846.30" and claim["findings"] == []

@@ -288,9 +288,15 @@ def parse_meals(text: str) -> tuple[str, ...]:
     return tuple(sorted(meals, key=order.index))
 
 
+_QUANTITY_UNIT = re.compile(r"\s*(?:km|kilometer|t|h|timer|time|hours?)\.?$", re.IGNORECASE)
+
+
 def parse_quantity(text: str) -> Decimal:
-    """A distance or a duration: '120', '12,5' → Decimal; 0 or more; blank → 0."""
+    """A distance or a duration: '120', '12,5', '120 km', '7,5 t' → Decimal; 0 or more;
+    blank → 0."""
     raw = text.strip()
+    if raw[:1].isdigit():
+        raw = _QUANTITY_UNIT.sub("", raw)
     if not raw:
         return Decimal(0)
     if raw.startswith("-"):

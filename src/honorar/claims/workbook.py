@@ -178,10 +178,23 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+def _datetime_text(value: Any) -> str:
+    """A departure or return: a date-time cell, or a date serial with the time of day as
+    its fraction, as '2024-03-15 07:30'."""
+    if isinstance(value, dt.datetime):
+        return f"{value.date().isoformat()} {_clock(_seconds(value.time()))}"
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        date = _serial_date(value)
+        if date is not None:
+            return f"{date.isoformat()} {_clock(round((value - int(value)) * 86400))}"
+    return _text(value)
+
+
 _BY_COLUMN: dict[str, Callable[[Any], str]] = {
     "date": _date_text, "submitted": _date_text, "start": _time_text, "end": _time_text,
     "hours": _hours_text, "claimed_honorarium": _amount_text, "lost_income": _amount_text,
-    "gift": _amount_text,
+    "gift": _amount_text, "travel_hours": _hours_text, "departure": _datetime_text,
+    "return": _datetime_text, "expenses": _amount_text, "travel_claimed": _amount_text,
 }
 
 

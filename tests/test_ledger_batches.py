@@ -32,7 +32,7 @@ def test_show_gives_the_batch_and_its_claims_as_paid(ledger: Path):
         "representative_id": None, "scheme": "unn", "version": "2022-01-01",
         "group": "Hjerte", "date": "2023-03-09", "start": "10:00", "end": "11:30",
         "paid": {"honorarium": "980.00", "lost_income": "500.00", "gift": "0.00",
-                 "total": "1480.00"}, "claimed": "1480.00"}
+                 "travel": "0.00", "total": "1480.00"}, "claimed": "1480.00"}
     table = run("ledger", "show", "mars", "--ledger", str(ledger), "--lang", "en")
     assert "Batch mars: 4 claims, NOK 4,812.00 paid on 2023-04-05" in table.stdout
     assert "Kari Nordmann" in table.stdout and "10:00–11:30" in table.stdout

@@ -97,6 +97,21 @@ def test_flag_above_a_multiple_of_g_or_an_amount(tmp_path: Path, ledger: Path):
     assert "G = NOK 118,620.00, in force from 2023-05-01" in table.stdout
 
 
+def test_travel_is_paid_but_not_income(tmp_path: Path, ledger: Path):
+    file = tmp_path / "travel.csv"
+    file.write_text("claim_id,representative,scheme,date,start,end,attendance,"
+                    "claimed_honorarium,km,travel_claimed\n"
+                    "T-1,Kari Nordmann,unn,2024-03-02,09:00,12:00,fysisk,1176,100,490\n")
+    record(ledger, file, "2024-03-20")
+    row = report(ledger, "--year", "2024", "--flag-above", "1200")["rows"][0]
+    # 100 km at the state rate is kr 490: paid, but it repays an expense
+    assert (row["paid"], row["travel"], row["income"]) == ("1666.00", "490.00", "1176.00")
+    assert row["in_g"] == str((Decimal("1176") / 124028).quantize(Decimal("0.0001")))
+    assert row["flagged"] is False  # income 1 176 is not above 1 200, though 1 666 was paid
+    shown = as_json(run("ledger", "show", "travel", "--ledger", str(ledger), "--format", "json"))
+    assert shown["claims"][0]["paid"]["travel"] == "490.00"
+
+
 def test_a_year_without_a_known_g(tmp_path: Path, ledger: Path):
     record(ledger, claims_file(tmp_path, *MARCH, name="mars.csv"), "2019-06-01")
     data = report(ledger, "--year", "2019")
@@ -111,7 +126,8 @@ def test_report_as_csv_and_workbook(tmp_path: Path, ledger: Path):
     result = run("ledger", "report", "--ledger", str(ledger), "--year", "2023", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert rows[0] == {"key": "Kari Nordmann", "claims": "2", "paid": "2656.00",
-                       "in_g": "0.0224", "flagged": "no", "representative_id": ""}
+                       "travel": "0.00", "income": "2656.00", "in_g": "0.0224", "flagged": "no",
+                       "representative_id": ""}
     book = tmp_path / "report.xlsx"
     result = run("ledger", "report", "--ledger", str(ledger), "--year", "2023", "--format", "xlsx",
                  "--output", str(book))

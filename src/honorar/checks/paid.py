@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from ..claims import Claim
+from ..claims.cells import Cache
 from ..models import Finding, RateTable
-from .persons import normalised_name, person_key
+from .persons import PersonKeys, normalised_name, person_key
 from .rows import severity
 
 
@@ -63,6 +64,30 @@ def same_meeting(a_start: int | None, a_end: int | None, a_group: str | None,
     if a_start is None and b_start is None:
         return a_group is not None and a_group == b_group
     return False
+
+
+class MeetingKeys:
+    """`meeting_key` with the people's and groups' keys kept, for a pass over a file (and
+    the last claim's key, asked for by the lookup and then by the recorder)."""
+
+    __slots__ = ("_groups", "_last", "_persons")
+
+    def __init__(self) -> None:
+        self._persons = PersonKeys()
+        self._groups = Cache(normalised_name)
+        self._last: tuple[Claim | None, MeetingKey | None] = (None, None)
+
+    def __call__(self, claim: Claim) -> MeetingKey:
+        last, key = self._last
+        if last is claim:
+            return key  # type: ignore[return-value]
+        start, end = _seconds(claim.start), _seconds(claim.end)
+        if start is None or end is None:
+            start = end = None
+        group = self._groups[claim.group] if claim.group else None
+        key = MeetingKey(self._persons(claim), claim.meeting.date, start, end, group)
+        self._last = (claim, key)
+        return key
 
 
 def already_paid_finding(claim: Claim, paid: PaidBefore, table: RateTable | None) -> Finding:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..checks.paid import PaidBefore, meeting_key, same_meeting
+from ..checks.paid import MeetingKeys, PaidBefore, same_meeting
 from ..claims import Claim
 from .store import Ledger
 
@@ -27,9 +27,10 @@ class LedgerPaidClaims:
         self._execute = ledger.connection.execute
         self._leave_out = leave_out
         self._batches: dict[int, tuple[str, dt.date, int]] = {}  # id → name, paid on, id
+        self.meeting_key = MeetingKeys()
 
     def paid_before(self, claim: Claim) -> PaidBefore | None:
-        key = meeting_key(claim)
+        key = self.meeting_key(claim)
         found = self._execute(_PAID, (claim.claim_id, key.person, key.date.isoformat(),
                                       self._leave_out)).fetchall()
         if not found:  # the common case: a claim never paid

@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 
 from ..audit import Summary, run_audit
 from ..checks import ClaimResult, Tables
-from ..checks.paid import meeting_key
-from ..models import VOIDS_PAYMENT, ZERO, Finding
+from ..checks.paid import MeetingKeys
+from ..models import VOIDS_PAYMENT, ZERO, Calculation, Finding
 from .money import to_ore
 from .paid import LedgerPaidClaims
 from .store import Batch, Ledger, LedgerError
@@ -37,8 +37,8 @@ WRITE_CACHE_KIB = 65_536
 
 _INSERT = ("INSERT INTO claim (batch, row, claim_id, representative, representative_id, "
            "person, scheme, version, grp, group_key, date, start_s, end_s, honorarium_ore, "
-           "lost_income_ore, gift_ore, paid_ore, claimed_ore) "
-           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+           "lost_income_ore, gift_ore, travel_ore, paid_ore, claimed_ore) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 
 
 @dataclass(slots=True)
@@ -72,9 +72,12 @@ def not_paid_reason(result: ClaimResult) -> str | None:
 class _Rows:
     """The audit's report while recording: each paid claim goes into the batch."""
 
-    def __init__(self, connection: sqlite3.Connection, batch: int) -> None:
+    def __init__(self, connection: sqlite3.Connection, batch: int,
+                 meeting_key: MeetingKeys) -> None:
         self._connection = connection
         self._batch = batch
+        self._meeting_key = meeting_key
+        self._ore: dict[int, tuple] = {}  # id(calculation) → (calculation, its amounts in øre)
         self._pending: list[tuple] = []
         self.claims = 0
         self.paid_ore = 0
@@ -87,19 +90,31 @@ class _Rows:
             return
         claim, calculation = result.claim, result.calculation
         assert claim is not None and calculation is not None
-        key = meeting_key(claim)
-        paid = to_ore(calculation.total)  # type: ignore[arg-type]
+        key = self._meeting_key(claim)
+        amounts = self._amounts(calculation)
+        paid = amounts[-1]
         self._pending.append((
             self._batch, claim.row, claim.claim_id, claim.representative,
             claim.representative_id, key.person,
             claim.meeting.scheme, calculation.version, claim.group, key.group,
-            key.date.isoformat(), key.start, key.end,
-            to_ore(calculation.honorarium or ZERO), to_ore(calculation.lost_income or ZERO),
-            to_ore(calculation.gift or ZERO), paid, to_ore(claim.claimed_total)))
+            key.date.isoformat(), key.start, key.end, *amounts, to_ore(claim.claimed_total)))
         self.claims += 1
         self.paid_ore += paid
         if len(self._pending) >= _FLUSH_EVERY:
             self.flush()
+
+    def _amounts(self, calculation: Calculation) -> tuple[int, ...]:
+        """Honorarium, lost income, gift, travel and total in øre; kept for each of the
+        calculations an audit shares between claims."""
+        kept = self._ore.get(id(calculation))
+        if kept is None or kept[0] is not calculation:
+            if len(self._ore) >= 4096:
+                self._ore.clear()
+            amounts = tuple(to_ore(part or ZERO) for part in (
+                calculation.honorarium, calculation.lost_income, calculation.gift,
+                calculation.travel, calculation.total))
+            kept = self._ore[id(calculation)] = (calculation, amounts)
+        return kept[1]
 
     def finish(self, summary: Summary, late_findings: Iterator[Finding]) -> None:
         for _ in late_findings:  # counted into the summary as they are taken
@@ -142,9 +157,10 @@ def record_batch(ledger: Ledger, rows: Iterable, tables: Tables, *, name: str, f
                 " VALUES (?, ?, ?, ?, ?, 0, 0)",
                 (name, file, sha256, recorded_at, paid_on.isoformat())).lastrowid
             assert batch is not None
-            recorder = _Rows(connection, batch)
+            paid = LedgerPaidClaims(ledger, batch)
+            recorder = _Rows(connection, batch, paid.meeting_key)
             summary = run_audit(rows, tables, recorder, expected_rows=expected_rows,
-                                progress=progress, paid=LedgerPaidClaims(ledger, batch))
+                                progress=progress, paid=paid)
             if summary.severities.get("error") and not accept_findings:
                 raise _Refused
             connection.execute("UPDATE batch SET claims = ?, paid_ore = ? WHERE id = ?",

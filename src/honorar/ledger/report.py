@@ -1,8 +1,9 @@
 """What was paid in a calendar year, by representative, month, scheme or group.
 
 A claim belongs to the year its batch was paid in (`paid_on`): honoraria are income when
-they are paid. Each row's total is also stated in G, the grunnbeløp the year is measured
-against (see `grunnbelop`), and rows above a limit (an amount, or a multiple of G) are
+they are paid. Each row's income (what was paid less travel and stay, which only repay
+expenses) is also stated in G, the grunnbeløp the year is measured against (see
+`grunnbelop`), and rows whose income is above a limit (an amount, or a multiple of G) are
 flagged. The sums are made by SQLite over integer øre, so a ledger of millions of claims is
 reported without holding them.
 """
@@ -71,10 +72,15 @@ def read_limit(text: str) -> Limit:
 class ReportRow:
     key: str | None  # the person's name, 'YYYY-MM', the scheme, or the group (None: none)
     claims: int
-    paid: Decimal
-    in_g: Decimal | None
+    paid: Decimal  # everything paid, travel and stay included
+    travel: Decimal
+    in_g: Decimal | None  # of the income: paid less travel
     flagged: bool
     representative_id: str | None = None
+
+    @property
+    def income(self) -> Decimal:
+        return self.paid - self.travel
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +94,7 @@ class YearReport:
     rows: tuple[ReportRow, ...]
     claims: int
     total: Decimal
+    travel: Decimal
 
 
 def in_g(paid: Decimal, g: GValue | None) -> Decimal | None:
@@ -106,16 +113,19 @@ def year_report(ledger: Ledger, year: int, by: str, g_table: GTable,
         raise LedgerError(f"--flag-above: no grunnbeløp is known for {year} (known: "
                           f"{g_table.values[0].effective.year}–{g_table.values[-1].effective.year})")
     ids = "max(c.representative_id)" if by == "representative" else "NULL"
-    sql = (f"SELECT {_KEY[by]} AS k, {_LABEL[by]}, {ids}, count(*), sum(c.paid_ore) "
+    sql = (f"SELECT {_KEY[by]} AS k, {_LABEL[by]}, {ids}, count(*), sum(c.paid_ore), "
+           "sum(c.travel_ore) "
            "FROM claim c JOIN batch b ON b.id = c.batch "
            "WHERE b.paid_on BETWEEN ? AND ? GROUP BY k")
     found = ledger.connection.execute(sql, (dt.date(year, 1, 1).isoformat(),
                                             dt.date(year, 12, 31).isoformat())).fetchall()
     rows = []
-    for _key, label, representative_id, claims, ore in found:
-        paid = from_ore(ore)
-        rows.append(ReportRow(label, claims, paid, in_g(paid, g),
-                              threshold is not None and paid > threshold, representative_id))
+    for _key, label, representative_id, claims, ore, travel_ore in found:
+        paid, travel = from_ore(ore), from_ore(travel_ore)
+        income = paid - travel
+        rows.append(ReportRow(label, claims, paid, travel, in_g(income, g),
+                              threshold is not None and income > threshold, representative_id))
     rows.sort(key=lambda r: ((r.key or "").casefold(), r.key or "", r.representative_id or ""))
     return YearReport(year, by, g, g_table, limit, threshold, tuple(rows),
-                      sum(r.claims for r in rows), sum((r.paid for r in rows), Decimal("0.00")))
+                      sum(r.claims for r in rows), sum((r.paid for r in rows), Decimal("0.00")),
+                      sum((r.travel for r in rows), Decimal("0.00")))

@@ -70,7 +70,15 @@ INSERT INTO log (at, action, batch, file, sha256, paid_on, claims, paid_ore)
     FROM batch ORDER BY id;
 """
 
+# Version 3: the travel and stay a claim was paid (part of `paid_ore`), so that a year's
+# income can leave out what only repays expenses. Claims recorded before travel was audited
+# had none.
+_TRAVEL = """
+ALTER TABLE claim ADD COLUMN travel_ore INTEGER NOT NULL DEFAULT 0
+    CHECK (typeof(travel_ore) = 'integer');
+"""
+
 # Each step takes a ledger from version N to N + 1 (STEPS[0]: from nothing to version 1).
-STEPS: tuple[str, ...] = (_FIRST, _LOG)
+STEPS: tuple[str, ...] = (_FIRST, _LOG, _TRAVEL)
 
 VERSION = len(STEPS)

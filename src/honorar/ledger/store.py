@@ -70,19 +70,19 @@ class PaidClaim:
     honorarium: Decimal
     lost_income: Decimal
     gift: Decimal
+    travel: Decimal  # travel and stay, part of `paid`
     paid: Decimal
     claimed: Decimal
 
 
 _CLAIM_COLUMNS = ("row, claim_id, representative, representative_id, scheme, version, grp, "
-                  "date, start_s, end_s, honorarium_ore, lost_income_ore, gift_ore, paid_ore, "
-                  "claimed_ore")
+                  "date, start_s, end_s, honorarium_ore, lost_income_ore, gift_ore, travel_ore, "
+                  "paid_ore, claimed_ore")
 
 
 def _claim(r: tuple) -> PaidClaim:
     return PaidClaim(r[0], r[1], r[2], r[3], r[4], r[5], r[6], dt.date.fromisoformat(r[7]),
-                     r[8], r[9], from_ore(r[10]), from_ore(r[11]), from_ore(r[12]),
-                     from_ore(r[13]), from_ore(r[14]))
+                     r[8], r[9], *(from_ore(ore) for ore in r[10:16]))
 
 
 @dataclass(frozen=True, slots=True)

@@ -80,7 +80,7 @@ def claim_json(claim: PaidClaim) -> dict[str, Any]:
             "start": _clock(claim.start) or None, "end": _clock(claim.end) or None,
             "paid": {"honorarium": amount(claim.honorarium),
                      "lost_income": amount(claim.lost_income), "gift": amount(claim.gift),
-                     "total": amount(claim.paid)},
+                     "travel": amount(claim.travel), "total": amount(claim.paid)},
             "claimed": amount(claim.claimed)}
 
 

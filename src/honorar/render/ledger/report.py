@@ -17,11 +17,13 @@ from ..jsonout import amount
 
 HEADINGS = {
     "nb": {"representative": "Representant", "month": "Måned", "scheme": "Ordning",
-           "group": "Gruppe", "claims": "Krav", "paid": "Utbetalt", "in_g": "I G",
+           "group": "Gruppe", "claims": "Krav", "paid": "Utbetalt", "travel": "Reise og opphold",
+           "in_g": "Inntekt i G",
            "flagged": "Over grensen", "total": "Sum", "no_group": "(ingen gruppe)",
            "yes": "ja", "no": "", "sheet": "Utbetalt {year}", "about": "Om rapporten"},
     "en": {"representative": "Representative", "month": "Month", "scheme": "Scheme",
-           "group": "Group", "claims": "Claims", "paid": "Paid", "in_g": "In G",
+           "group": "Group", "claims": "Claims", "paid": "Paid", "travel": "Travel and stay",
+           "in_g": "Income in G",
            "flagged": "Above the limit", "total": "Total", "no_group": "(no group)",
            "yes": "yes", "no": "", "sheet": "Paid {year}", "about": "About the report"},
 }
@@ -44,6 +46,7 @@ def report_json(report: YearReport, lang: str) -> dict[str, Any]:
     rows = []
     for r in report.rows:
         row: dict[str, Any] = {"key": r.key, "claims": r.claims, "paid": amount(r.paid),
+                               "travel": amount(r.travel), "income": amount(r.income),
                                "in_g": None if r.in_g is None else str(r.in_g),
                                "flagged": r.flagged}
         if report.by == "representative":
@@ -59,6 +62,7 @@ def report_json(report: YearReport, lang: str) -> dict[str, Any]:
         "flag_above": _limit_text(report.limit),
         "threshold": amount(report.threshold) if report.threshold is not None else None,
         "rows": rows, "claims": report.claims, "total": amount(report.total),
+        "travel": amount(report.travel),
     }
 
 
@@ -103,19 +107,26 @@ def print_report(report: YearReport, lang: str, console: Console) -> None:
     table.add_column(words[report.by], min_width=14)
     table.add_column(words["claims"], justify="right", no_wrap=True)
     table.add_column(words["paid"], justify="right", no_wrap=True)
+    travel = bool(report.travel)
+    if travel:  # shown only where travel was paid: income is then paid less travel
+        table.add_column(words["travel"], justify="right", no_wrap=True)
     table.add_column(words["in_g"], justify="right", no_wrap=True)
     if report.threshold is not None:
         table.add_column(words["flagged"], no_wrap=True)
     for r in report.rows:
         cells = [escape(_key_text(r.key, report.by, lang)), locale.number(r.claims, lang),
-                 locale.money(r.paid, lang),
-                 "–" if r.in_g is None else _fraction(r.in_g, lang)]
+                 locale.money(r.paid, lang)]
+        if travel:
+            cells.append(locale.money(r.travel, lang))
+        cells.append("–" if r.in_g is None else _fraction(r.in_g, lang))
         if report.threshold is not None:
             cells.append(words["yes"] if r.flagged else words["no"])
         table.add_row(*cells, style="bold" if r.flagged else None)
     table.add_section()
-    total = [words["total"], locale.number(report.claims, lang), locale.money(report.total, lang),
-             ""]
+    total = [words["total"], locale.number(report.claims, lang), locale.money(report.total, lang)]
+    if travel:
+        total.append(locale.money(report.travel, lang))
+    total.append("")
     if report.threshold is not None:
         total.append("")
     table.add_row(*total)
@@ -124,7 +135,7 @@ def print_report(report: YearReport, lang: str, console: Console) -> None:
         console.print(escape(line))
 
 
-CSV_HEADER = ("key", "claims", "paid", "in_g", "flagged")
+CSV_HEADER = ("key", "claims", "paid", "travel", "income", "in_g", "flagged")
 
 
 def report_csv(report: YearReport) -> str:
@@ -135,6 +146,7 @@ def report_csv(report: YearReport) -> str:
     lines = [",".join(header)]
     for r in report.rows:
         cells = [csv_cell(r.key or ""), str(r.claims), amount(r.paid) or "",
+                 amount(r.travel) or "", amount(r.income) or "",
                  "" if r.in_g is None else str(r.in_g), "yes" if r.flagged else "no"]
         if report.by == "representative":
             cells.append(csv_cell(r.representative_id or ""))
@@ -150,14 +162,15 @@ def write_report_xlsx(output, report: YearReport, lang: str) -> None:
     for shaded in (False, True):  # a share of G, to four decimals
         fill = {"bg_color": ERROR_FILL} if shaded else {}
         book.formats[("g", shaded)] = book.book.add_format({"num_format": "0.0000", **fill})
-    headers = [words[report.by], words["claims"], words["paid"], words["in_g"],
-               words["flagged"]]
+    headers = [words[report.by], words["claims"], words["paid"], words["travel"],
+               words["in_g"], words["flagged"]]
     sheet = book.sheet(words["sheet"].format(year=report.year), headers)
     for r in report.rows:
         sheet.write([("text", _key_text(r.key, report.by, lang)), ("count", r.claims),
-                     ("money", r.paid), ("g", r.in_g),
+                     ("money", r.paid), ("money", r.travel), ("g", r.in_g),
                      ("text", words["yes"] if r.flagged else "")], shaded=r.flagged)
-    sheet.write([("label", words["total"]), ("count", report.claims), ("money", report.total)])
+    sheet.write([("label", words["total"]), ("count", report.claims), ("money", report.total),
+                 ("money", report.travel)])
     sheet.finish()
     about = book.sheet(words["about"])
     for line in about_lines(report, lang):

@@ -206,6 +206,9 @@ def test_a_workbook_named_csv_or_given_on_standard_input_is_read_as_a_workbook(m
     (lambda book: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 500
      + "EncryptedPackage".encode("utf-16-le") + b"\0" * 500, "password"),
     (lambda book: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 2000, "damaged or not a workbook"),
+    # the marker of an encrypted package far past the first megabyte
+    (lambda book: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * (1 << 21)
+     + "EncryptedPackage".encode("utf-16-le"), "password"),
     (lambda book: _zip_of_text(), "zip archive but not a workbook"),
 ])
 def test_a_workbook_that_cannot_be_opened_is_one_line_and_exit_2(month, tmp_path, make, message):
@@ -259,3 +262,10 @@ def test_the_csv_audit_does_not_load_the_spreadsheet_libraries():
             "if m in sys.modules))\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_example_workbook_gives_the_findings_of_the_example_csv():
+    from_csv = audit_json(str(EXAMPLES / "claims.csv"))
+    from_book = audit_json(str(EXAMPLES / "claims.xlsx"))
+    assert from_book["summary"]["reading"]["sheet"] == "Krav mars 2023"
+    assert findings_by_claim(from_book, row_shift=2) == findings_by_claim(from_csv)

@@ -190,3 +190,16 @@ def test_the_rates_diff_workbook_has_the_changes_and_the_impact(tmp_path: Path):
     assert Decimal(str(impact["Due, new"])) == Decimal(data["impact"]["due_new"])
     top = cells(book["Largest changes"])[1:]
     assert [r[0].value for r in top] == [c["row"] for c in data["impact"]["top"]]
+
+
+def test_claims_past_the_rows_a_sheet_holds_go_on_in_a_second_sheet(month, tmp_path, monkeypatch):
+    from honorar.render import xlsx
+
+    monkeypatch.setattr(xlsx, "ROW_LIMIT", 20)
+    book, data = audit_workbook(month, tmp_path)
+    assert book.sheetnames == ["Sammendrag", "Krav", "Funn", "Krav (2)"]
+    first, second = cells(book["Krav"]), cells(book["Krav (2)"])
+    assert len(first) == 20 and first[0][0].value == second[0][0].value == "Rad"
+    assert book["Krav (2)"].auto_filter.ref == f"A1:R{len(second)}"
+    rows = [r[0].value for r in first[1:] + second[1:]]
+    assert rows == [c["row"] for c in data["claims"]]

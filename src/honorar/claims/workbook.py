@@ -15,6 +15,7 @@ read, so the CSV path does not pay for it.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import math
@@ -24,7 +25,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from .columns import ClaimMapping
+from .columns import REQUIRED_COLUMNS, ClaimMapping, normalise_header
 from .records import Claim, ClaimFileError, InvalidRow
 from .sniff import (
     HEADER_SEARCH_RECORDS,
@@ -329,9 +330,7 @@ class WorkbookReader:
     def close(self) -> None:
         book, self._book = getattr(self, "_book", None), None
         if book is not None:
-            import contextlib
-
-            with contextlib.suppress(Exception):
+            with contextlib.suppress(Exception):  # closed already, or never fully opened
                 book.close()
 
     @property
@@ -368,10 +367,23 @@ def _open_book(source: str | Path | bytes, name: str, kind: str) -> Any:
         raise ClaimFileError(f"{name}: the workbook is protected by a password; save a copy "
                              "without one and audit that") from None
     except Exception as err:  # calamine's errors: corrupt zip, broken XML, unknown format
+        if kind == "xls" and _encrypted(source):
+            raise ClaimFileError(f"{name}: the workbook is protected by a password; save a "
+                                 "copy without one and audit that") from None
         reason = " ".join(str(err).split()) or type(err).__name__
         raise ClaimFileError(f"{name}: is {what}: {reason}" if kind == "zip"
                              else f"{name}: {what}: it is damaged or not a workbook "
                              f"({reason})") from None
+
+
+def _encrypted(source: str | Path | bytes) -> bool:
+    """Whether an OLE2 file holds an encrypted Excel package (the marker may stand past the
+    head that was looked at first)."""
+    try:
+        data = source if isinstance(source, bytes) else Path(source).read_bytes()
+    except OSError:
+        return False
+    return _ENCRYPTED in data
 
 
 def _visible(metadata: Any) -> bool:
@@ -422,8 +434,6 @@ def _first_rows(sheet: Any, count: int) -> list[tuple[int, list[Any]]]:
 def _find_header(rows: list[tuple[int, list[Any]]], mapping: ClaimMapping,
                  where: str) -> Header:
     """The row that names the most known columns, as for a CSV file."""
-    from .columns import REQUIRED_COLUMNS, normalise_header
-
     known: Mapping[str, str] = mapping.column_names()
     best: tuple[int, int, list[str]] | None = None
     for index, cells in rows:

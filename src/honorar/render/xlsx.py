@@ -27,6 +27,7 @@ DATE_FORMATS = {"nb": "dd.mm.yyyy", "en": "yyyy-mm-dd"}
 ERROR_FILL = "#FDE2E1"  # a light red: a row with an error finding
 HEADER_FILL = "#E7ECF3"
 MAX_WIDTH = 60
+ROW_LIMIT = 1_048_576  # rows in an Excel sheet
 MIN_WIDTH = 6
 
 # Excel's limit: a sheet name is at most 31 characters, without []:*?/\
@@ -68,21 +69,38 @@ class Workbook:
 
 class Sheet:
     """One sheet, written row by row; with `headers`, a table with a frozen header row and
-    an autofilter."""
+    an autofilter. A table longer than a sheet can hold goes on in a sheet of the same name
+    with ' (2)', ' (3)' … after it."""
 
     def __init__(self, book: Workbook, worksheet: Any, headers: Sequence[str] | None) -> None:
         self.book = book
         self.worksheet = worksheet
+        self.name = worksheet.name
+        self.headers = headers
+        self.part = 1
         self.widths: dict[int, int] = {}
+        self.largest: dict[int, float] = {}  # column → the largest number in it
+        self.number_kinds: dict[int, str] = {}
         self.row = 0
         self.columns = len(headers) if headers else 0
         self.table = headers is not None
-        if headers is not None:
-            worksheet.freeze_panes(1, 0)
-            for column, text in enumerate(headers):
-                worksheet.write_string(0, column, text, book.header_format)
-                self._measure(column, len(text) + 3)  # room for the filter button
-            self.row = 1
+        self._header()
+
+    def _header(self) -> None:
+        if self.headers is None:
+            return
+        self.worksheet.freeze_panes(1, 0)
+        for column, text in enumerate(self.headers):
+            self.worksheet.write_string(0, column, text, self.book.header_format)
+            self._measure(column, len(text) + 3)  # room for the filter button
+        self.row = 1
+
+    def _continue(self) -> None:
+        self._close_part()
+        self.part += 1
+        name = sheet_name(f"{self.name[:_SHEET_NAME_LIMIT - 8]} ({self.part})")
+        self.worksheet = self.book.book.add_worksheet(name)
+        self._header()
 
     def _measure(self, column: int, width: int) -> None:
         if width > self.widths.get(column, 0):
@@ -91,6 +109,8 @@ class Sheet:
     def write(self, cells: Sequence[tuple[str, Any]], *, shaded: bool = False) -> None:
         """One row: each cell a (kind, value), kind one of text, money, hours, percent,
         date, count, label; None is an empty cell."""
+        if self.table and self.row >= ROW_LIMIT:
+            self._continue()
         worksheet, formats, row = self.worksheet, self.book.formats, self.row
         for column, (kind, value) in enumerate(cells):
             if kind == "label":
@@ -115,7 +135,10 @@ class Sheet:
             else:
                 number = float(value) if isinstance(value, Decimal) else value
                 worksheet.write_number(row, column, number, cell_format)
-                self._measure(column, len(f"{number:,.2f}") + (4 if kind == "money" else 1))
+                # widths of numbers are worked out once, from the largest, in finish()
+                if abs(number) > self.largest.get(column, -1.0):
+                    self.largest[column] = abs(number)
+                    self.number_kinds[column] = kind
         self.columns = max(self.columns, len(cells))
         self.row += 1
 
@@ -123,6 +146,12 @@ class Sheet:
         self.row += 1
 
     def finish(self) -> None:
+        self._close_part()
+
+    def _close_part(self) -> None:
+        for column, largest in self.largest.items():
+            suffix = 4 if self.number_kinds[column] == "money" else 1
+            self._measure(column, len(f"-{largest:,.2f}") + suffix)
         for column, width in self.widths.items():
             self.worksheet.set_column(column, column, min(max(width + 1, MIN_WIDTH), MAX_WIDTH))
         if self.table and self.columns:

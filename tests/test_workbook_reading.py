@@ -18,7 +18,7 @@ from honorar.claims import Claim, ClaimFileError, InvalidRow, read_claims
 from honorar.claims.workbook import number_text, workbook_kind
 from honorar.cli import app
 
-from .workbooks import typed_workbook
+from .workbooks import ods_workbook, typed, typed_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -269,3 +269,20 @@ def test_the_example_workbook_gives_the_findings_of_the_example_csv():
     from_book = audit_json(str(EXAMPLES / "claims.xlsx"))
     assert from_book["summary"]["reading"]["sheet"] == "Krav mars 2023"
     assert findings_by_claim(from_book, row_shift=2) == findings_by_claim(from_csv)
+
+
+def test_an_opendocument_spreadsheet_gives_the_findings_of_the_same_claims_as_csv(tmp_path):
+    import csv as csv_module
+
+    text = (EXAMPLES / "claims.csv").read_text(encoding="utf-8")
+    header, *rows = list(csv_module.reader(io.StringIO(text)))
+    from honorar.claims.columns import BUILT_IN_COLUMNS, normalise_header
+
+    columns = [BUILT_IN_COLUMNS.get(normalise_header(h)) for h in header]
+    sheet_rows = [["Honorarkrav mars 2023"], [], header,
+                  *([typed(c, t) for c, t in zip(columns, cells, strict=True)] for cells in rows)]
+    book = ods_workbook(tmp_path / "month.ods", [("Krav", sheet_rows)])
+    from_book = audit_json(str(book))
+    assert from_book["summary"]["reading"]["workbook"] == "ods"
+    assert findings_by_claim(from_book, row_shift=2) == findings_by_claim(
+        audit_json(str(EXAMPLES / "claims.csv")))

@@ -82,3 +82,50 @@ def typed_workbook(csv_text: str, path: Path, *, title: str | None = None,
         data.cell(row=data.max_row, column=1).number_format = "@"
     book.save(path)
     return path
+
+
+def ods_workbook(path: Path, sheets: list[tuple[str, list[list]]]) -> Path:
+    """An OpenDocument spreadsheet as LibreOffice saves one, at its smallest: typed cells
+    (dates, times, numbers, text) in rows, one table per sheet."""
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    def cell(value: object) -> str:
+        if value is None:
+            return "<table:table-cell/>"
+        if isinstance(value, dt.date):
+            typed = f'office:value-type="date" office:date-value="{value.isoformat()}"'
+        elif isinstance(value, dt.time):
+            typed = f'office:value-type="time" office:time-value="PT{value.hour:02d}H{value.minute:02d}M00S"'
+        elif isinstance(value, int | float):
+            typed = f'office:value-type="float" office:value="{value!r}"'
+        else:
+            typed = 'office:value-type="string"'
+        return f"<table:table-cell {typed}><text:p>{escape(str(value))}</text:p></table:table-cell>"
+
+    tables = "".join(
+        f'<table:table table:name="{escape(name)}">'
+        + "".join("<table:table-row>" + "".join(map(cell, row)) + "</table:table-row>"
+                  for row in rows)
+        + "</table:table>" for name, rows in sheets)
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+        f"<office:body><office:spreadsheet>{tables}</office:spreadsheet></office:body>"
+        "</office:document-content>")
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+        'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+        '<manifest:file-entry manifest:full-path="/" '
+        'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+        "</manifest:manifest>")
+    with zipfile.ZipFile(path, "w") as archive:
+        # the mimetype comes first and unpacked: that is how an ODS file is known
+        archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet",
+                         compress_type=zipfile.ZIP_STORED)
+        archive.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+        archive.writestr("META-INF/manifest.xml", manifest, compress_type=zipfile.ZIP_DEFLATED)
+    return path

@@ -23,7 +23,8 @@ SHEET = "Krav mars 2023"
 TITLE = "Honorarkrav fra brukerrepresentanter, mars 2023"
 DATES = {"date", "submitted"}
 TIMES = {"start", "end"}
-NUMBERS = {"hours", "claimed_honorarium", "lost_income", "gift"}
+NUMBERS = {"hours", "claimed_honorarium", "lost_income", "gift", "km", "travel_hours", "expenses",
+           "travel_claimed"}
 
 
 def typed(column: str, text: str) -> tuple[str, object]:

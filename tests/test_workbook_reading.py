@@ -241,9 +241,32 @@ def test_a_sheet_that_is_not_there_or_a_sheet_of_a_csv_file_is_a_usage_error(mon
 
 def test_a_sheet_without_the_columns_names_the_sheet_and_the_way_out(tmp_path: Path):
     book = sheet(tmp_path / "other.xlsx", [["a", "b"], [1, 2]], title="Ark1")
-    result = invoke("audit", str(book))
+    result = invoke("audit", str(book), "--lang", "en")
     assert result.exit_code == 2
     assert "sheet 'Ark1'" in result.stderr and "--sheet" in result.stderr
+
+
+def test_a_first_sheet_without_claims_lists_the_sheets_to_choose_from(month):
+    _, book = month
+    instructions = openpyxl.load_workbook(book)
+    instructions.move_sheet("Krav mars", offset=1)
+    instructions.create_sheet("Veiledning", 0)["A1"] = "Slik fyller du ut kravene"
+    instructions.save(book)
+    result = invoke("audit", str(book))
+    assert result.exit_code == 2
+    assert "(ark: 'Veiledning', 'Notater', 'Krav mars')" in result.stderr, result.stderr
+    assert invoke("audit", str(book), "--sheet", "Krav mars").exit_code == 1
+
+
+@pytest.mark.parametrize(("args", "english", "norwegian"), [
+    (["audit", str(EXAMPLES / "claims.csv"), "--format", "xlsx"], "a workbook is not for a terminal",
+     "en arbeidsbok er ikke for terminalen"),
+    (["budget", "--scheme", "unn", "--reps", "2", "--output", "b.xlsx"], "--output goes with --format xlsx",
+     "--output hører til --format xlsx"),
+])
+def test_workbook_usage_errors_in_both_languages(args, english, norwegian):
+    assert english in invoke(*args, "--lang", "en").stderr
+    assert norwegian in invoke(*args).stderr
 
 
 def test_workbook_signatures():

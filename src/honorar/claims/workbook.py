@@ -258,7 +258,8 @@ class WorkbookReader:
             self.expected_rows = self.size
             self._rows_read = 0
             head = _first_rows(found, HEADER_SEARCH_RECORDS)
-            self.header = _find_header(head, mapping, f"{name}, sheet '{self.sheet}'")
+            self.header = _find_header(head, mapping, f"{name}, sheet '{self.sheet}'",
+                                       list(self._book.sheet_names))
             self._texts = _row_texts(self.header, len(self.header.cells))
             self.date_order_given = date_order
             slash_order = date_order if date_order is not None else self._date_order(found)
@@ -432,7 +433,7 @@ def _first_rows(sheet: Any, count: int) -> list[tuple[int, list[Any]]]:
 
 
 def _find_header(rows: list[tuple[int, list[Any]]], mapping: ClaimMapping,
-                 where: str) -> Header:
+                 where: str, sheets: list[str]) -> Header:
     """The row that names the most known columns, as for a CSV file."""
     known: Mapping[str, str] = mapping.column_names()
     best: tuple[int, int, list[str]] | None = None
@@ -445,9 +446,11 @@ def _find_header(rows: list[tuple[int, list[Any]]], mapping: ClaimMapping,
         raise ClaimFileError(f"{where}: the sheet is empty")
     score, index, texts = best
     if score == 0:
+        listed = ", ".join(f"'{n}'" for n in sheets)
+        others = f" (sheets: {listed})" if len(sheets) > 1 else ""
         raise ClaimFileError(f"{where}: no header row with the columns "
                              f"{', '.join(REQUIRED_COLUMNS)} (use --mapping for other names, "
-                             "or --sheet for another sheet)")
+                             f"or --sheet for another sheet){others}")
     columns, names, ignored = header_columns(texts, known, where, f"row {index + 1}")
     return Header("", index, index + 1, tuple(texts), columns, names, ignored)
 

@@ -1096,6 +1096,17 @@ PROBLEM_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bis a text \(CSV\) file, not a workbook\b", "er en tekstfil (CSV), ikke en arbeidsbok"),
     (r"\bit is damaged or not a workbook\b", "den er skadet eller ikke en arbeidsbok"),
     (r"\bcannot be opened as a workbook\b", "kan ikke åpnes som arbeidsbok"),
+    (r"\bis a zip archive but not a workbook \(xlsx, xlsm or ods\)",
+     "er et zip-arkiv, men ikke en arbeidsbok (xlsx, xlsm eller ods)"),
+    (r"\bis a workbook \((?P<v>\w+)\), not a CSV file\b",
+     r"er en arbeidsbok (\g<v>), ikke en CSV-fil"),
+    (r"\(sheets: ", "(ark: "),
+    (r"^--format xlsx: a workbook is not for a terminal; give --output FILE\.xlsx to write it "
+     r"to a file$",
+     "--format xlsx: en arbeidsbok er ikke for terminalen; gi --output FIL.xlsx for å skrive "
+     "den til en fil"),
+    (r"^--output goes with --format xlsx \(table and json are written to standard output\)$",
+     "--output hører til --format xlsx (table og json skrives til standard ut)"),
     # ---- the ledger
     (r"\bthis file's content is recorded already, as batch (?P<v>'[^']*') \(recorded "
      r"(?P<r>\S+), paid (?P<p>[^)]*)\); nothing was recorded",

@@ -163,7 +163,7 @@ def test_two_schemes_meeting_under_one_group_name_are_two_meetings(tmp_path: Pat
                        "K-2,Ola Hansen,unn_lokal,Råd,2023-03-02,09:00,12:00,fysisk,møte,,1176,,2023-03-06")
     table = invoke(str(path), "--lang", "en", "--rates-dir", str(tmp_path / "rates")).stdout
     meetings = table.split("Group meetings with too few representatives")[1]
-    assert "(rows 2)" in meetings and "(rows 3)" in meetings
+    assert "(row 2)" in meetings and "(row 3)" in meetings
 
 
 def test_standard_input():

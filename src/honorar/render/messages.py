@@ -242,8 +242,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "Meal deductions are taken of the rate {rate_kr}",
     },
     "travel_night": {
-        "nb": "Nattillegg uten kvittering: {nights} natt/netter × {rate_kr}",
-        "en": "Night allowance without receipt: {nights} night(s) × {rate_kr}",
+        "nb": "Nattillegg uten kvittering: {nights} netter × {rate_kr}",
+        "en": "Night allowance without receipt: {nights} nights × {rate_kr}",
     },
     "travel_expenses": {
         "nb": "Utlegg med kvittering: {claimed_kr}",
@@ -349,8 +349,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
               "{batch} ({paid_date})",
     },
     "too_few_representatives": {
-        "nb": "Gruppen {group} har {count} brukerrepresentant(er) {date}; anbefalt er minst {minimum}",
-        "en": "Group {group} has {count} user representative(s) on {date}; "
+        "nb": "Gruppen {group} har {count} brukerrepresentanter {date}; anbefalt er minst {minimum}",
+        "en": "Group {group} has {count} user representatives on {date}; "
               "at least {minimum} are recommended",
     },
     "no_rate_table": {
@@ -533,9 +533,9 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "row_not_csv": {"nb": "raden er ikke gyldig CSV ({why})", "en": "the row is not valid CSV ({why})"},
     # ---- budget: its findings and assumptions
     "too_few_representatives_planned": {
-        "nb": "Budsjettet har {count} brukerrepresentant(er); satstabellen {table} anbefaler "
+        "nb": "Budsjettet har {count} brukerrepresentanter; satstabellen {table} anbefaler "
               "minst {minimum}",
-        "en": "The budget has {count} user representative(s); the rate table {table} "
+        "en": "The budget has {count} user representatives; the rate table {table} "
               "recommends at least {minimum}",
     },
     "budget_plan_from_source": {
@@ -821,8 +821,54 @@ def _value(name: str, value: object, lang: str) -> str:
     return str(value)
 
 
+# A message that counts says "1 brukerrepresentant" and "2 brukerrepresentanter": its words
+# for one are kept under the key with "_one", and are used when the value named here is 1.
+COUNTED = {
+    "too_few_representatives": "count",
+    "too_few_representatives_planned": "count",
+    "budget_representatives_rule": "minimum",
+    "travel_night": "nights",
+    "unreadable_rows_not_in_totals": "count",
+    "ledger_not_recorded_invalid": "count",
+}
+TEMPLATES.update({
+    "too_few_representatives_one": {
+        "nb": "Gruppen {group} har 1 brukerrepresentant {date}; anbefalt er minst {minimum}",
+        "en": "Group {group} has 1 user representative on {date}; "
+              "at least {minimum} are recommended",
+    },
+    "too_few_representatives_planned_one": {
+        "nb": "Budsjettet har 1 brukerrepresentant; satstabellen {table} anbefaler minst "
+              "{minimum}",
+        "en": "The budget has 1 user representative; the rate table {table} recommends at "
+              "least {minimum}",
+    },
+    "budget_representatives_rule_one": {
+        "nb": "Satstabellen {table} anbefaler minst 1 brukerrepresentant per arbeidsgruppe.",
+        "en": "The rate table {table} recommends at least 1 user representative per working "
+              "group.",
+    },
+    "travel_night_one": {
+        "nb": "Nattillegg uten kvittering: 1 natt × {rate_kr}",
+        "en": "Night allowance without receipt: 1 night × {rate_kr}",
+    },
+    "ledger_not_recorded_invalid_one": {
+        "nb": "Ikke ført: 1 rad som ikke kan leses",
+        "en": "Not recorded: 1 row that cannot be read",
+    },
+})
+
+
+def counted_key(key: str, params: Mapping[str, object]) -> str:
+    """`key`, or its words for one when the number it counts is 1."""
+    name = COUNTED.get(key)
+    if name is not None and params.get(name) == 1 and f"{key}_one" in TEMPLATES:
+        return f"{key}_one"
+    return key
+
+
 def text(key: str, params: Mapping[str, object], lang: str) -> str:
-    template = TEMPLATES[key][lang]
+    template = TEMPLATES[counted_key(key, params)][lang]
     values = {name: _value(name, value, lang) for name, value in params.items()}
     rendered = template.format_map(_Missing(values))
     if template.startswith("{activity}"):  # a label opens the sentence; names and paths never

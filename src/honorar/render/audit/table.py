@@ -22,6 +22,7 @@ from ...audit import Reading, Summary, readable_claimed
 from ...checks import ClaimResult
 from ...models import Finding
 from .. import locale
+from ..wrap import Wrapped
 from .messages import SEVERITY_WORDS, FindingTexts
 
 LISTED = 200  # claims with findings listed in full
@@ -39,13 +40,15 @@ WORDS = {
         "claimed": "Krevd", "due": "Skal utbetales etter reglene", "overpaid": "Krevd for mye",
         "underpaid": "Krevd for lite", "undecided": "Krevd der reglene ikke avgjør beløpet",
         "duplicates": "Krevd i dublettrader", "versions": "Satstabeller", "rows_word": "rader",
+        "row_word": "rad",
         "by_code": "Funn etter kode", "code": "Kode", "severity": "Alvor", "count": "Antall",
         "none": "Ingen funn.", "per_claim": "Funn per krav", "row": "Rad", "claim": "Krav",
         "representative": "Brukerrepresentant", "amounts": "krevd → skal ha",
         "finding": "Funn", "more": "… og {count} krav til med funn (alle står i --format json "
         "eller csv)", "meetings": "Gruppemøter med for få brukerrepresentanter",
         "group": "Gruppe", "date": "Dato", "rows_of": "Rader", "more_meetings":
-        "… og {count} rader til i slike gruppemøter", "undecided_amount": "ikke avgjort",
+        "… og {count} rader til i slike gruppemøter", "more_meetings_one":
+        "… og 1 rad til i slike gruppemøter", "undecided_amount": "ikke avgjort",
         "travel_claimed": "  herav reise og opphold", "travel_due": "  herav reise og opphold",
         "delimiters": {"comma": "komma", "semicolon": "semikolon", "tab": "tabulator",
                        "bar": "loddrett strek"},
@@ -59,12 +62,14 @@ WORDS = {
         "claimed": "Claimed", "due": "Due under the rules", "overpaid": "Claimed too much",
         "underpaid": "Claimed too little", "undecided": "Claimed where the rules do not decide",
         "duplicates": "Claimed in duplicate rows", "versions": "Rate tables", "rows_word": "rows",
+        "row_word": "row",
         "by_code": "Findings by code", "code": "Code", "severity": "Severity", "count": "Count",
         "none": "No findings.", "per_claim": "Findings by claim", "row": "Row", "claim": "Claim",
         "representative": "Representative", "amounts": "claimed → due", "finding": "Findings",
         "more": "… and {count} more claims with findings (all are in --format json or csv)",
         "meetings": "Group meetings with too few representatives", "group": "Group",
         "date": "Date", "rows_of": "Rows", "more_meetings": "… and {count} more rows in such meetings",
+        "more_meetings_one": "… and 1 more row in such meetings",
         "undecided_amount": "not decided", "travel_claimed": "  of which travel and stay",
         "travel_due": "  of which travel and stay",
         "delimiters": {"comma": "comma", "semicolon": "semicolon", "tab": "tab", "bar": "bar"},
@@ -177,8 +182,9 @@ class TableReport:
         if note:
             print_(f"[red]{escape(note)}[/red]")
         self._file_totals(s)
-        versions = ", ".join(f"{table.label} ({locale.number(rows, lang)} {w['rows_word']})"
-                             for table, rows in s.versions)
+        versions = ", ".join(
+            f"{table.label} ({locale.number(rows, lang)} {w['row_word' if rows == 1 else 'rows_word']})"
+            for table, rows in s.versions)
         print_(f"[bold]{w['versions']}:[/bold] {escape(versions) or '–'}")
         if s.version_findings:
             _print_findings(self.console, [
@@ -219,8 +225,9 @@ class TableReport:
         for item in self.listed:
             claimed = locale.money(item.claimed, lang) if item.claimed is not None else "–"
             due = locale.money(item.due, lang) if item.due is not None else w["undecided_amount"]
-            print_(f"[bold]{w['row']} {item.row}[/bold]  {escape(item.claim_id)}  "
-                   f"{escape(item.representative)}  [dim]{w['amounts']}:[/dim] {claimed} → {due}")
+            print_(Wrapped(f"[bold]{w['row']} {item.row}[/bold]  {escape(item.claim_id)}  "
+                           f"{escape(item.representative)}  [dim]{w['amounts']}:[/dim] "
+                           f"{claimed} → {due}", markup=True))
             _print_findings(self.console, [(severity, f"{message} ({code})")
                                            for severity, code, message in item.findings], lang)
         if self.not_listed:
@@ -237,11 +244,12 @@ class TableReport:
             shown = ", ".join(map(str, rows[:ROWS_PER_MEETING]))
             if len(rows) > ROWS_PER_MEETING:
                 shown += " …"
-            lines.append((finding.severity,
-                          f"{self.texts(finding)} ({w['rows_of'].lower()} {shown})"))
+            rows_word = w["row" if len(rows) == 1 else "rows_of"].lower()
+            lines.append((finding.severity, f"{self.texts(finding)} ({rows_word} {shown})"))
         _print_findings(self.console, lines, lang)
         if extra:
-            print_(escape(w["more_meetings"].format(count=locale.number(extra, lang))))
+            more = w["more_meetings_one" if extra == 1 else "more_meetings"]
+            print_(escape(more.format(count=locale.number(extra, lang))))
 
 
 def _print_findings(console: Console, lines: list[tuple[str, str]], lang: str) -> None:

@@ -9,10 +9,12 @@ from rich.table import Table
 
 from ...budget import Budget, BudgetFinding, sum_or_none
 from .. import locale, messages
+from ..wrap import Wrapped
 from .text import meeting_name, note_text, plan_name, plan_source, reminder_text
 
 HEADINGS = {
-    "nb": {"title": "Budsjett for ordningen {scheme}, {reps} brukerrepresentant(er)",
+    "nb": {"title": "Budsjett for ordningen {scheme}, {reps} brukerrepresentanter",
+           "title_one": "Budsjett for ordningen {scheme}, 1 brukerrepresentant",
            "version": "Satstabell", "versions": "Satstabeller", "none": "ingen",
            "plan": "Møteplan", "meeting": "Møte", "date": "Dato", "hours": "Timer",
            "attendance": "Oppmøte", "table": "Satstabell", "honorarium": "Honorar/rep.",
@@ -21,7 +23,8 @@ HEADINGS = {
            "reminders": "Husk", "sources": "Møtene bygger på", "meetings_word": "møte",
            "findings": "Funn", "error": "feil", "warning": "advarsel",
            "physical": "fysisk", "remote": "digitalt", "hours_unit": "t"},
-    "en": {"title": "Budget under the {scheme} scheme, {reps} user representative(s)",
+    "en": {"title": "Budget under the {scheme} scheme, {reps} user representatives",
+           "title_one": "Budget under the {scheme} scheme, 1 user representative",
            "version": "Rate table", "versions": "Rate tables", "none": "none",
            "plan": "Meeting plan", "meeting": "Meeting", "date": "Date", "hours": "Hours",
            "attendance": "Attendance", "table": "Rate table", "honorarium": "Fee/rep.",
@@ -37,7 +40,8 @@ def print_budget(result: Budget, lang: str, console: Console | None = None) -> N
     console = console or Console(highlight=False, soft_wrap=False)
     words = HEADINGS[lang]
     reps = locale.number(result.reps, lang)
-    console.print("[bold]" + escape(words["title"].format(scheme=result.scheme, reps=reps))
+    title = words["title_one" if result.reps == 1 else "title"]
+    console.print("[bold]" + escape(title.format(scheme=result.scheme, reps=reps))
                   + "[/bold]")
     labels = [f"{result.scheme}@{v}" for v in result.versions]
     heading = words["versions"] if len(labels) > 1 else words["version"]
@@ -89,8 +93,8 @@ def _meetings(result: Budget, lang: str) -> Table:
             details.append(locale.date(line.date, lang))
         if with_versions:
             details.append(f"{result.scheme}@{calc.version}" if calc.version else words["none"])
-        meeting = (f"{escape(meeting_name(line.meeting, lang))}\n"
-                   f"[dim]{escape(', '.join(details))}[/dim]")
+        meeting = Wrapped(f"{escape(meeting_name(line.meeting, lang))}\n"
+                          f"[dim]{escape(', '.join(details))}[/dim]", markup=True)
         row = [str(line.meeting.number), meeting, money(calc.honorarium)]
         if with_lost_income:
             row.append(money(calc.lost_income))
@@ -113,9 +117,9 @@ def _notes(console: Console, heading: str, notes: list[tuple[str, str]]) -> None
     grid.add_column(justify="right")
     grid.add_column()
     for text, source in notes:
-        grid.add_row(" -", escape(text))
+        grid.add_row(" -", Wrapped(text))
         if source:
-            grid.add_row("", f"[dim]{escape(source)}[/dim]")
+            grid.add_row("", Wrapped(source, style="dim"))
     console.print(grid)
 
 
@@ -133,7 +137,7 @@ def _sources(console: Console, result: Budget, lang: str) -> None:
     grid.add_column()
     for quote, numbers in by_quote.items():
         cited = messages.source_text(plan_source(result.plan, quote), lang)
-        grid.add_row(f" {', '.join(map(str, numbers))}:", escape(cited))
+        grid.add_row(f" {', '.join(map(str, numbers))}:", Wrapped(cited))
     console.print(grid)
 
 
@@ -156,5 +160,5 @@ def _findings(console: Console, findings: tuple[BudgetFinding, ...], lang: str) 
     for (severity, code, text), numbers in grouped.items():
         colour = "red" if severity == "error" else "yellow"
         where = f" ({words['meetings_word']} {', '.join(map(str, numbers))})" if numbers else ""
-        grid.add_row(f" [{colour}]{words[severity]}[/{colour}]", f"{code}{where}: {escape(text)}")
+        grid.add_row(f" [{colour}]{words[severity]}[/{colour}]", Wrapped(f"{code}{where}: {text}"))
     console.print(grid)

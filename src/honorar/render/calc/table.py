@@ -8,6 +8,7 @@ from rich.table import Table
 
 from ...models import Calculation
 from .. import locale, messages
+from ..wrap import Wrapped
 
 HEADINGS = {
     "nb": {"version": "Satstabell", "none": "ingen", "step": "Steg", "amount": "Beløp",
@@ -50,7 +51,7 @@ def print_calculation(calc: Calculation, lang: str, console: Console | None = No
             source = messages.source_text(step.source, lang)
             if source:
                 said += f"\n[dim]{escape(source)}[/dim]"
-            steps.add_row(str(number), said,
+            steps.add_row(str(number), Wrapped(said, markup=True),
                           "" if step.amount is None else locale.money(step.amount, lang))
         console.print(steps)
 

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich import box
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from ...diff import Change, Checked, Impact, Totals
 from .. import locale, messages
+from ..wrap import Wrapped, narrowest
 from .words import (
     console_for,
     count,
@@ -53,23 +57,51 @@ def print_diff(old: str, new: str, changes: Sequence[Change], lang: str,
     if not changes:
         console.print(word("no_differences", lang, old=old, new=new), markup=False)
         return
-    grid = Table(title=word("diff_title", lang, old=old, new=new), title_justify="left")
-    # a path broken in the middle is hard to search for in the file: long values wrap first
-    grid.add_column(word("item", lang), overflow="fold")
+    title = word("diff_title", lang, old=old, new=new)
+    grid = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    # a path broken in the middle is hard to search for in the file: it breaks only after a
+    # dot, and its column keeps room for the longest part; long values wrap first
+    grid.add_column(word("item", lang), overflow="fold",
+                    min_width=max(narrowest(c.item) for c in changes))
     grid.add_column(word("kind", lang))
     grid.add_column(word("old", lang), justify="right", overflow="fold", max_width=18)
     grid.add_column(word("new", lang), justify="right", overflow="fold", max_width=18)
     grid.add_column(word("difference", lang), justify="right", no_wrap=True)
     grid.add_column(word("percent", lang), justify="right", no_wrap=True)
-    for change in changes:
-        absent = word("absent", lang)
-        row(grid, change.item, word(change.kind, lang),
-            absent if change.kind == "added"
-            else value_text(change.item, change.old, change.unit, lang),
-            absent if change.kind == "removed"
-            else value_text(change.item, change.new, change.unit, lang),
-            difference_text(change, lang), percent_text(change.percent, lang))
-    console.print(grid)
+    absent = word("absent", lang)
+
+    def values(change: Change) -> tuple[str, str]:
+        return (absent if change.kind == "added"
+                else value_text(change.item, change.old, change.unit, lang),
+                absent if change.kind == "removed"
+                else value_text(change.item, change.new, change.unit, lang))
+
+    cells = [(change.item, word(change.kind, lang), *values(change),
+              difference_text(change, lang), percent_text(change.percent, lang))
+             for change in changes]
+    for cell in cells:
+        row(grid, *cell)
+    # the table when every column gets the room it needs: the longest part of a path, short
+    # values (amounts, kinds) whole, long texts a word; else one item after the other
+    def room(text: str, whole: bool) -> int:
+        return len(text) if whole and len(text) <= 18 else narrowest(text)
+
+    need = len(grid.columns) + 1 + sum(  # the box's edges and separators, and each column
+        2 + max(room(str(column.header), i > 0), *(room(cell[i], i > 0) for cell in cells))
+        for i, column in enumerate(grid.columns))
+    if need <= console.width:
+        console.print(grid)
+    else:  # too narrow for the table: each item on a line of its own, its change under it
+        console.print(Wrapped(f"[i]{escape(title)}[/i]", markup=True))
+        for change in changes:
+            console.print(Wrapped(f"[bold]{escape(change.item)}[/bold]", markup=True))
+            old_value, new_value = values(change)
+            said = [word(change.kind, lang) + ":", old_value, "→", new_value]
+            shift = ", ".join(t for t in (difference_text(change, lang),
+                                          percent_text(change.percent, lang)) if t)
+            if shift:
+                said.append(f"({shift})")
+            console.print(Wrapped(Text("  " + " ".join(said))))
     console.print(count(len(changes), "change", lang), markup=False)
     moved = [c for c in changes if c.kind in ("changed", "source_changed") and c.source_changed]
     if moved:

@@ -299,6 +299,7 @@ OTHER_TEXT = {
            "no_cap": "ingen øvre grense", "gift": "{activities}: inntil {kr}",
            "claim_age": "bør ikke være eldre enn {months}",
            "representatives": "minst {minimum} brukerrepresentanter per arbeidsgruppe",
+           "representative": "minst 1 brukerrepresentant per arbeidsgruppe",
            "cap_per_day": "grensen gjelder per brukerrepresentant per dag",
            "implausible": "over {hours} gir en advarsel",
            "review_after": "satsene bør kontrolleres for møter etter {date}"},
@@ -308,6 +309,7 @@ OTHER_TEXT = {
            "cap": "at most {kr}", "no_cap": "no upper limit", "gift": "{activities}: up to {kr}",
            "claim_age": "should not be older than {months}",
            "representatives": "at least {minimum} user representatives per working group",
+           "representative": "at least 1 user representative per working group",
            "cap_per_day": "the cap is per representative per day",
            "implausible": "over {hours} gives a warning",
            "review_after": "the rates should be checked for meetings after {date}"},
@@ -344,8 +346,9 @@ def _other_rules(table: RateTable, notes: _Notes, lang: str) -> list[tuple[str, 
         rows.append(("", say["cap_per_day"], notes.cite("lost_income.cap_per_day",
                                                         lost.cap_per_day, lang)))
     if table.representatives is not None:
-        rows.append((word("representatives", lang), say["representatives"].format(
-            minimum=table.representatives.minimum),
+        minimum = table.representatives.minimum
+        rows.append((word("representatives", lang), say[
+            "representative" if minimum == 1 else "representatives"].format(minimum=minimum),
             notes.cite("representatives", table.representatives, lang)))
     rows.append((word("implausible", lang), say["implausible"].format(
         hours=quantity(table.implausible_hours, "hours", lang)),

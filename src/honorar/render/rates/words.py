@@ -11,6 +11,7 @@ from rich.text import Text
 from ...diff import Change, Value
 from ...models import LocalText, Source, local
 from .. import locale
+from ..wrap import Wrapped
 
 WORDS = {
     "nb": {
@@ -184,4 +185,4 @@ def console_for(console: Console | None) -> Console:
 
 def row(table: Table, *cells: str, end_section: bool = False) -> None:
     """Cells are plain text: a quote or a file name may hold brackets rich would eat."""
-    table.add_row(*(Text(cell) for cell in cells), end_section=end_section)
+    table.add_row(*(Wrapped(Text(cell)) for cell in cells), end_section=end_section)

@@ -73,6 +73,9 @@ def honorarium_findings(claim: Claim, calculation: Calculation,
 TRAVEL_PARTS = ("km", "passenger", "kost", "night", "expenses")
 
 
+_TRAVEL_VERDICTS: dict[tuple[int, Decimal], tuple[Calculation, str, dict]] = {}
+
+
 def travel_findings(claim: Claim, calculation: Calculation,
                     table: RateTable | None) -> tuple[Finding, ...]:
     """Travel and stay claimed above or below what the travel rules give; the message
@@ -81,10 +84,17 @@ def travel_findings(claim: Claim, calculation: Calculation,
     claimed = claim.travel_claimed
     if due is None or parts is None or claimed is None or claimed == due:
         return NONE
-    code = "travel_overclaimed" if claimed > due else "travel_underclaimed"
-    params = {"claimed_kr": claimed, "due_kr": due,
-              "parts": {f"{p}_kr": getattr(parts, p) for p in TRAVEL_PARTS},
-              "explained": _why_travel_differs(claim, calculation, claimed - due)}
+    # the same claimed amount against the same calculation says the same: work it out once
+    known = _TRAVEL_VERDICTS.get((id(calculation), claimed))
+    if known is None or known[0] is not calculation:
+        code = "travel_overclaimed" if claimed > due else "travel_underclaimed"
+        params = {"claimed_kr": claimed, "due_kr": due,
+                  "parts": {f"{p}_kr": getattr(parts, p) for p in TRAVEL_PARTS},
+                  "explained": _why_travel_differs(claim, calculation, claimed - due)}
+        if len(_TRAVEL_VERDICTS) > 10_000:
+            _TRAVEL_VERDICTS.clear()
+        known = _TRAVEL_VERDICTS[(id(calculation), claimed)] = (calculation, code, params)
+    _, code, params = known
     return (Finding(code, severity(table, code), params, None, claim.row, "travel_claimed"),)
 
 

@@ -514,7 +514,19 @@ def _with_travel(read_row: Callable[[list[str], int], Claim | InvalidRow], heade
         return read_trip(dict(zip(TRIP_COLUMNS, raw, strict=True)), date_order, documented)
 
     trips: dict[tuple[str, ...], Trip | None] = {}
-    meetings: dict[tuple[Meeting, object], Meeting] = {}
+    # (id of the meeting read, id of the trip) → (that meeting, the meeting with the trip);
+    # the entry keeps the meeting read alive, so its id names no other meeting meanwhile
+    meetings: dict[tuple[int, int], tuple[Meeting, Meeting]] = {}
+
+    def with_trip(base: Meeting, trip: Trip) -> Meeting:
+        known = meetings.get((id(base), id(trip)))
+        if known is not None and known[0] is base and known[1].trip is trip:
+            return known[1]
+        if len(meetings) >= C.CACHE_LIMIT:
+            meetings.clear()
+        meeting = replace(base, trip=trip)
+        meetings[(id(base), id(trip))] = (base, meeting)
+        return meeting
 
     def read_with_travel(cells: list[str], row: int) -> Claim | InvalidRow:
         result = read_row(cells, row)
@@ -532,19 +544,14 @@ def _with_travel(read_row: Callable[[list[str], int], Claim | InvalidRow], heade
             params = dict(err.params)
             column = params.pop("column", "travel_claimed")
             return InvalidRow(row, column, str(err), _values(header, cells), err.key, params)
-        if trip is None and claimed:
-            trip = _NO_TRIP  # travel claimed without a word of the trip: nothing is due
-        if trip is None:
-            return replace(result, travel_claimed=claimed) if claimed is not None else result
         if len(trips) >= C.CACHE_LIMIT:
             trips.clear()
-        if len(meetings) >= C.CACHE_LIMIT:
-            meetings.clear()
-        key = (result.meeting, trip)
-        meeting = meetings.get(key)
-        if meeting is None:
-            meeting = meetings[key] = replace(result.meeting, trip=trip)
-        return replace(result, meeting=meeting, travel_claimed=claimed)
+        if trip is None and claimed:
+            trip = _NO_TRIP  # travel claimed without a word of the trip: nothing is due
+        meeting = result.meeting if trip is None else with_trip(result.meeting, trip)
+        return make_claim(result.row, result.claim_id, result.representative, result.group,
+                          meeting, result.start, result.end, result.claimed_honorarium,
+                          result.submitted, result.representative_id, claimed)
 
     return read_with_travel
 

@@ -172,7 +172,7 @@ def test_an_unreadable_typed_cell_is_an_invalid_row_with_the_sheets_row_and_colu
              None, 1.125, None, None, None, None],  # three decimals: never 1 125
             ["K-2", "Kari", "unn", None, dt.time(9), None, None, 3, "fysisk", "møte", None,
              392, None, None, None, None],
-            [None] * 16]
+            [" ", None, "  "] + [None] * 13]  # blanks typed over a row: no claim
     amount, date = claims_of(sheet(tmp_path / "bad.xlsx", rows))
     assert isinstance(amount, InvalidRow) and (amount.row, amount.column) == (4, "claimed_honorarium")
     assert "more than two decimals" in amount.why

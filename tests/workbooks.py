@@ -77,9 +77,12 @@ def typed_workbook(csv_text: str, path: Path, *, title: str | None = None,
             elif isinstance(cell.value, dt.time):
                 cell.number_format = "hh:mm"
     if trailing_empty_row:
-        # an empty row that still exists in the file, as one a person cleared leaves behind
-        data.cell(row=data.max_row + 1, column=1).value = ""
-        data.cell(row=data.max_row, column=1).number_format = "@"
+        # rows left behind below the claims: one with formatted empty cells, as a cleared row
+        # leaves them, and one whose only cells are blanks typed over the old values
+        last = data.max_row
+        data.cell(row=last + 1, column=1).number_format = "@"
+        for column in (1, 2, len(header)):
+            data.cell(row=last + 2, column=column).value = " "
     book.save(path)
     return path
 

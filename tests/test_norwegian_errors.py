@@ -154,3 +154,18 @@ def test_a_phrase_with_no_bokmal_stays_as_it_is():
     assert problem_text("something new went wrong", "nb") == "something new went wrong"
     assert problem_text("the file is empty", "en") == "the file is empty"
     assert problem_text("x.yaml: the file is empty", "nb") == "x.yaml: filen er tom"
+
+
+@pytest.mark.parametrize("text", [
+    "a: [" * 2000, "a: b: c", "- a\nb: c", "a:\n\tb: 1", "a: *x", "a: \"\\q\"", "a: \x07",
+    "a: 'x", "{a: 1", "[1, 2", "a:\n  - 1\n b: 2", "a: @x", "a: &x 1\nb: &x 2\nc: *y",
+], ids=range(13))
+def test_yaml_syntax_problems_are_said_in_bokmal(tmp_path, text):
+    path = tmp_path / "t.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = invoke("rates", "check", str(path))
+    assert result.exit_code == 2
+    problems = [line for line in result.stdout.splitlines() if line.startswith(f"{path}")]
+    assert problems
+    for line in problems[:-1]:  # the last line is the verdict
+        assert not english_in(line.removeprefix(f"{path}:")), line

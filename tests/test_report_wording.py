@@ -169,3 +169,11 @@ def test_wrapped_cells_keep_amounts_whole_where_rich_would_split_them():
     console.print(grid)
     out = console.export_text()
     assert out.count(amount) == 2, out
+
+
+@pytest.mark.parametrize("columns", range(40, 64, 3))
+def test_calc_findings_keep_their_amounts_whole(columns):
+    out = invoke("calc", "--scheme", "unn", "--date", "2022-03-15", "--hours", "2",
+                 "--lost-income", "1234", "--gift", "1000", columns=columns).stdout
+    findings = out.split("Funn:")[1]
+    assert f"1{NBSP}234,00{NBSP}kr" in findings and f"1{NBSP}000,00{NBSP}kr" in findings, findings

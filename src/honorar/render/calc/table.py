@@ -57,7 +57,11 @@ def print_calculation(calc: Calculation, lang: str, console: Console | None = No
 
     if calc.findings:
         console.print(f"[bold]{words['findings']}:[/bold]")
+        grid = Table.grid(padding=(0, 1))  # a wrapped message stays under itself
+        grid.add_column(no_wrap=True)
+        grid.add_column()
         for finding in calc.findings:
             colour = "red" if finding.severity == "error" else "yellow"
-            console.print(f"  [{colour}]{words[finding.severity]}[/{colour}] {finding.code}: "
-                          f"{escape(messages.finding_text(finding, lang))}")
+            grid.add_row(f" [{colour}]{words[finding.severity]}[/{colour}]",
+                         Wrapped(f"{finding.code}: {messages.finding_text(finding, lang)}"))
+        console.print(grid)

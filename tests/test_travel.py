@@ -493,3 +493,34 @@ def test_a_workbook_with_travel_columns_is_audited_with_travel(tmp_path):
     claim = json.loads(result.stdout)["claims"][0]
     # 120 × 4.90 = 588.00; 7.5 h: 369.00 less lunch 110.70; 846.30 as claimed
     assert claim["due"]["travel"] == "846.30" and claim["findings"] == []
+
+
+def test_the_impact_of_new_travel_rates_on_a_month_of_claims(tmp_path):
+    path = tmp_path / "claims.csv"
+    path.write_text(AUDIT_HEADER + "T-1,Kari,unn,2023-03-02,3,fysisk,,1176,100,,,,,,\n"
+                                   "T-2,Ola,fousam,2023-03-02,3,fysisk,ja,850,,,,,,,\n"
+                                   "T-1,Kari,unn,2023-03-02,3,fysisk,,1176,100,,,,,,\n",
+                    encoding="utf-8")
+    result = CliRunner().invoke(app, ["rates", "diff", "state-travel@2023-06-01",
+                                      "state-travel@2024-06-01", "--impact", str(path),
+                                      "--format", "json"])
+    assert result.exit_code == 0, result.output + result.stderr
+    impact = json.loads(result.stdout)["impact"]
+    # 100 km × 4.48 = 448.00 under 2023, × 4.90 = 490.00 under 2024; no trip: 0 under both;
+    # the repeated claim is not counted
+    assert (impact["claims"], impact["changed"], impact["duplicates"]) == (2, 1, 1)
+    assert (impact["due_old"], impact["due_new"]) == ("448.00", "490.00")
+
+
+@pytest.mark.parametrize(("values", "expected"), [
+    ({"meals_provided": "ingen", "km": "10"}, ()),
+    ({"meals_provided": "Lunsj og middag", "km": "10"}, ("lunch", "dinner")),
+    ({"meals_provided": "breakfast+lunch", "km": "10"}, ("breakfast", "lunch")),
+])
+def test_meal_words(values, expected):
+    assert read_trip(values).meals == expected
+
+
+def test_a_departure_may_say_kl():
+    trip = read_trip({"departure": "14.03.2024 kl. 08:00", "return": "14.03.2024 kl 15.30"})
+    assert trip.hours == Decimal("7.5")

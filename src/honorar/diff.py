@@ -476,13 +476,15 @@ class Impact:
 BREAKDOWNS = ("scheme", "representative", "group")
 
 
-def impact(rows: Iterable[object], old: RateTable, new: RateTable, *, top: int = 10,
-           by: str | None = None) -> Impact:
+def impact(rows: Iterable[object], old: RateTable | TravelTable, new: RateTable | TravelTable,
+           *, top: int = 10, by: str | None = None) -> Impact:
     """Recompute every claim of the tables' scheme under `old` and under `new`.
 
     Each version is applied as if it were in force on the claim's date. `rows` holds claims
     and invalid rows (anything without a `meeting`), read once, so a stream will do; memory
-    holds only the `top` largest changes and the breakdown's sums.
+    holds only the `top` largest changes and the breakdown's sums. Two travel tables are
+    compared on the travel of every claim of any scheme (a claim without a trip is due no
+    travel under either).
     """
     if old.scheme != new.scheme:
         raise ValueError(f"the impact compares two versions of one scheme, not "
@@ -490,6 +492,7 @@ def impact(rows: Iterable[object], old: RateTable, new: RateTable, *, top: int =
     if by is not None and by not in BREAKDOWNS:
         raise ValueError(f"no breakdown by '{by}' (one of {', '.join(BREAKDOWNS)})")
     scheme = old.scheme
+    travel = isinstance(old, TravelTable) and isinstance(new, TravelTable)
     count = invalid = undecided_old = undecided_new = duplicates = 0
     repeats = DuplicateClaims()
     skipped: dict[str, int] = {}
@@ -506,18 +509,22 @@ def impact(rows: Iterable[object], old: RateTable, new: RateTable, *, top: int =
         count += 1
         claim: ClaimLike = row  # type: ignore[assignment]
         # every claim of the file, as in an audit: a claim id may repeat across schemes
-        voided = any(f.code in VOIDS_PAYMENT for f in repeats.see(claim, old))  # type: ignore[arg-type]
-        if claim.meeting.scheme != scheme:
+        voided = any(f.code in VOIDS_PAYMENT for f in repeats.see(
+            claim, None if travel else old))  # type: ignore[arg-type]
+        if claim.meeting.scheme != scheme and not travel:
             skipped[claim.meeting.scheme] = skipped.get(claim.meeting.scheme, 0) + 1
             continue
         if voided:
             duplicates += 1
             continue
         meeting = claim.meeting
-        if meeting.trip is not None:  # travel is the travel table's, the same under both
-            meeting = replace(meeting, trip=None)
-        due_old = calculate(meeting, old).total
-        due_new = calculate(meeting, new).total
+        if travel:
+            due_old, due_new = _travel_due(meeting, old), _travel_due(meeting, new)  # type: ignore[arg-type]
+        else:
+            if meeting.trip is not None:  # travel is the travel table's, the same under both
+                meeting = replace(meeting, trip=None)
+            due_old = calculate(meeting, old).total  # type: ignore[arg-type]
+            due_new = calculate(meeting, new).total  # type: ignore[arg-type]
         undecided_old += due_old is None
         undecided_new += due_new is None
         if due_old is None or due_new is None:
@@ -539,6 +546,12 @@ def impact(rows: Iterable[object], old: RateTable, new: RateTable, *, top: int =
     breakdown = tuple(sorted(groups.items(), key=lambda kv: (-abs(kv[1].difference), kv[0])))
     return Impact(scheme, count, invalid, dict(sorted(skipped.items())), undecided_old,
                   undecided_new, total, ranked, by, breakdown, duplicates)
+
+
+def _travel_due(meeting: Meeting, table: TravelTable) -> Decimal:
+    from .travel import price_trip
+
+    return ZERO if meeting.trip is None else price_trip(meeting.trip, table).amount
 
 
 def _breakdown_key(claim: ClaimLike, by: str) -> str:

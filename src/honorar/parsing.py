@@ -251,8 +251,12 @@ VEHICLE_WORDS = {
     "snøscooter": "snowmobile", "snoscooter": "snowmobile", "atv": "snowmobile",
     "boat": "boat", "båt": "boat", "bat": "boat", "motorbåt": "boat", "bicycle": "bicycle",
     "sykkel": "bicycle", "bike": "bicycle", "walking": "walking", "til fots": "walking",
-    "gange": "walking", "walk": "walking",
+    "gange": "walking", "walk": "walking", "snøskuter": "snowmobile", "firehjuling": "snowmobile",
+    "motorbat": "boat", "el-sykkel": "bicycle", "elsykkel": "bicycle", "gå": "walking",
+    "fots": "walking", "hybridbil": "car", "privatbil": "car", "tung motorsykkel": "motorcycle",
 }
+# a meals cell that says none were served
+NO_MEALS = frozenset({"ingen", "none", "nei", "no", "-", "–", "0"})
 
 MEAL_WORDS = {
     "breakfast": "breakfast", "frokost": "breakfast", "lunch": "lunch", "lunsj": "lunch",
@@ -274,7 +278,10 @@ def parse_vehicle(text: str) -> str:
 
 
 def parse_meals(text: str) -> tuple[str, ...]:
-    """'lunsj', 'frokost, middag', 'breakfast+lunch' → the meals provided, in day order."""
+    """'lunsj', 'frokost, middag', 'breakfast+lunch' → the meals provided, in day order;
+    'ingen' or '-' → none."""
+    if " ".join(text.lower().split()) in NO_MEALS:
+        return ()
     words = [w for w in re.split(r"[,;+/&\s]+|\bog\b|\band\b", text.strip().lower()) if w]
     meals: list[str] = []
     for word in words:
@@ -328,7 +335,7 @@ _DATETIME = re.compile(r"(.+?)[ T]+(\d{1,2}[:.]\d{2}(?::\d{2})?)")
 def parse_datetime(text: str, order: str = "dmy") -> dt.datetime:
     """'2024-03-15 07:30', '15.03.2024 07:30', '2024-03-15T07:30' → datetime."""
     raw = text.strip()
-    match = _DATETIME.fullmatch(raw)
+    match = _DATETIME.fullmatch(re.sub(r"\s+kl\.?\s*", " ", raw, flags=re.IGNORECASE))
     if not match:
         raise ValueError(f"'{raw}' is not a date and time (use 2024-03-15 07:30)")
     day = parse_date(match[1], order)

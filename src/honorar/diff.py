@@ -335,6 +335,7 @@ def suspicious(table: RateTable, installed: Sequence[tuple[RateTable, str]],
     earlier = [other for other, _ in others if other.effective < table.effective]
     if earlier:
         previous = earlier[-1]
+        notices += dropped(previous, table)
         for change in compare(previous, table):
             if change.unit != "kr" or change.difference is None or not change.old:
                 continue
@@ -345,6 +346,50 @@ def suspicious(table: RateTable, installed: Sequence[tuple[RateTable, str]],
                 notices.append(Notice("rates_drops_by_half", change.item, params))
             elif new > old * 2:
                 notices.append(Notice("rates_more_than_doubles", change.item, params))
+    return notices
+
+
+# a table's own words and names, not rules: a version may drop them freely
+_NOT_RULES = ("scheme", "name", "document.", "severities.")
+
+
+def _priced_attendances(rules) -> set[str]:
+    """The attendances an activity's rules price (`any` prices both)."""
+    if getattr(rules, "any", None) is not None:
+        return {Attendance.PHYSICAL.value, Attendance.REMOTE.value}
+    return {a for a in ATTENDANCES[:2] if getattr(rules, a) is not None}
+
+
+def dropped(previous: RateTable, table: RateTable) -> list[Notice]:
+    """What the version before `table` has and `table` drops: an activity (its claims would
+    have no rule), an attendance of an activity, or a rule (a cap, a never-paid activity, a
+    claim-age limit …). A version that means to drop one may; it should not happen unseen."""
+    if not isinstance(previous, RateTable) or not isinstance(table, RateTable):
+        return []
+    notices: list[Notice] = []
+    gone: list[str] = []  # paths already reported, with everything under them
+    label = previous.label
+    for activity, rules in previous.activities.items():
+        new_rules = table.activities.get(activity)
+        if new_rules is None:
+            notices.append(Notice("rates_drops_activity", "activities",
+                                  {"activity": activity, "previous": label}))
+            gone.append(f"activities.{activity}.")
+            continue
+        for attendance in sorted(_priced_attendances(rules) - _priced_attendances(new_rules)):
+            notices.append(Notice("rates_drops_attendance", f"activities.{activity}",
+                                  {"activity": activity, "attendance": attendance,
+                                   "previous": label}))
+            gone.append(f"activities.{activity}.{attendance}.")
+    for change in compare(previous, table):
+        item = change.item
+        if change.kind != "removed" or item.startswith(_NOT_RULES) or \
+                any(item.startswith(path) for path in gone):
+            continue
+        if item.startswith("activities.") and item.split(".")[2] == "any":
+            continue  # `any` split into physical and remote: nothing is unpriced
+        notices.append(Notice("rates_drops_rule", item.rsplit(".", 1)[0] or item,
+                              {"item": item, "previous": label}))
     return notices
 
 

@@ -1,10 +1,11 @@
 """Find, load and validate rate tables, and pick the version in force on a date.
 
-Tables live as `<rates dir>/<scheme>/<anything>.yaml`. Directories are searched in order:
-those named with `--rates-dir`, then those in `HONORAR_RATES`, then the tables shipped
-inside the package. A version (scheme and effective date) found in an earlier directory
-shadows the same version in a later one; two files giving the same version within one
-directory is an error.
+Tables live as `<rates dir>/<scheme>/<anything>.yaml` (or `.yml`; `scheme_files` says
+where else a table is used from, and `stray_tables` names those that are not used).
+Directories are searched in order: those named with `--rates-dir`, then those in
+`HONORAR_RATES`, then the tables shipped inside the package. A version (scheme and
+effective date) found in an earlier directory shadows the same version in a later one; two
+files giving the same version within one directory is an error.
 """
 
 from __future__ import annotations
@@ -50,6 +51,91 @@ def is_scheme_folder(name: str) -> bool:
     """Only a folder named like a scheme or a travel regulation (`state-travel`) holds
     tables: `_plans` and the like hold other data."""
     return re.fullmatch(REGULATION, name) is not None
+
+
+TABLE_SUFFIXES = (".yaml", ".yml")
+
+
+def table_files(folder: Path) -> list[Path]:
+    """The table files of a folder (`.yaml` or `.yml`, any case), by name."""
+    try:
+        return sorted(p for p in folder.iterdir()
+                      if p.suffix.lower() in TABLE_SUFFIXES and p.is_file())
+    except OSError:
+        return []
+
+
+def scheme_files(directory: Path, scheme: str) -> list[Path]:
+    """The table files of `scheme` in a rates directory: those in the folder named after it,
+    in any case (`UNN/` is `unn`, as it already is where file names ignore case), and, when
+    the directory is itself named after it (`--rates-dir my-rates/unn`), those straight in
+    it that declare the scheme."""
+    files = []
+    if directory.name.lower() == scheme:
+        files += [p for p in table_files(directory) if declared_scheme(p) == scheme]
+    try:
+        folders = sorted(p for p in directory.iterdir() if p.name.lower() == scheme and p.is_dir())
+    except OSError:
+        folders = []
+    for folder in folders:
+        files += table_files(folder)
+    return files
+
+
+_DECLARED = re.compile(r"^(?:scheme|regulation)[ \t]*:[ \t]*[\"']?([^\s\"'#]+)", re.MULTILINE)
+_EFFECTIVE = re.compile(r"^effective[ \t]*:", re.MULTILINE)
+
+
+def declared_scheme(path: Path) -> str | None:
+    """The scheme (or travel regulation) a file says it is a table of, from its top-level
+    `scheme:` (or `regulation:`) and `effective:` lines; None for a file that is no table
+    (a plan, a mapping) or cannot be read. A quick look, not a validation."""
+    try:
+        with path.open("rb") as stream:
+            text = stream.read(1 << 16).decode("utf-8-sig", "replace")
+    except OSError:
+        return None
+    found = _DECLARED.search(text)
+    if found is None or _EFFECTIVE.search(text) is None:
+        return None
+    return found.group(1).lower()
+
+
+@dataclass(frozen=True, slots=True)
+class StrayTable:
+    """A table file in a rates directory that no lookup finds, and where it would be used."""
+
+    path: Path
+    scheme: str  # the scheme it declares
+    folder: Path  # the folder where it would be used: DIR/<scheme>/
+
+
+def stray_tables(dirs: Iterable[Path]) -> list[StrayTable]:
+    """Table files that lie where no scheme's lookup finds them: straight in a rates
+    directory not named after their scheme, or in a folder whose name is not their scheme
+    (`unm/`, `UNN-2024/`, `gamle/`). Folders whose names start with `_` or `.` hold other
+    data (`_plans`) and are not looked into; nor are folders within folders."""
+    found: list[StrayTable] = []
+    for directory in dirs:
+        if not directory.is_dir():
+            continue
+        own = directory.name.lower()
+        for path in table_files(directory):
+            scheme = declared_scheme(path)
+            if scheme is not None and scheme != own:
+                found.append(StrayTable(path, scheme, directory / scheme))
+        try:
+            folders = sorted(p for p in directory.iterdir() if p.is_dir())
+        except OSError:
+            continue
+        for folder in folders:
+            if folder.name.startswith(("_", ".")):
+                continue
+            for path in table_files(folder):
+                scheme = declared_scheme(path)
+                if scheme is not None and scheme != folder.name.lower():
+                    found.append(StrayTable(path, scheme, directory / scheme))
+    return found
 
 
 def search_path(rates_dirs: Iterable[str | Path] = (), environ: dict | None = None) -> list[Path]:
@@ -157,9 +243,13 @@ class Catalogue:
     def scheme_names(self) -> list[str]:
         names = set()
         for d in self.dirs:
-            if d.is_dir():
-                names.update(p.name for p in d.iterdir() if p.is_dir() and is_scheme_folder(p.name)
-                             and any(p.glob("*.yaml")))
+            if not d.is_dir():
+                continue
+            names.update(p.name.lower() for p in d.iterdir() if p.is_dir()
+                         and is_scheme_folder(p.name.lower()) and table_files(p))
+            own = d.name.lower()
+            if is_scheme_folder(own) and any(declared_scheme(p) == own for p in table_files(d)):
+                names.add(own)  # a rates directory that is itself a scheme's folder
         return sorted(names)
 
     def fee_scheme_names(self) -> list[str]:
@@ -209,11 +299,8 @@ class Catalogue:
         problems: list[Problem] = []
         seen_any = False
         for directory in self.dirs:
-            folder = directory / scheme
-            if not folder.is_dir():
-                continue
             here: dict[dt.date, Path] = {}
-            for path in sorted(folder.glob("*.yaml")):
+            for path in scheme_files(directory, scheme):
                 seen_any = True
                 try:
                     table = self._read(path)

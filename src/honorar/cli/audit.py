@@ -77,7 +77,7 @@ def audit(
         raise UsageProblem(XLSX_NEEDS_OUTPUT)
     if output is not None:
         _check_output(output, file)
-    tables = catalogue(rates_dir)
+    tables = catalogue(rates_dir, lang.value)
     try:
         claim_mapping = load_mapping(mapping) if mapping is not None else None
     except ClaimFileError as err:

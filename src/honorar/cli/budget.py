@@ -92,7 +92,7 @@ def budget(
         raise _first_problem("plan", err.problems) from None
 
     name = (scheme or meetings.scheme or "").strip().lower()
-    tables = catalogue(rates_dir)
+    tables = catalogue(rates_dir, lang.value)
     if not name:
         raise UsageProblem(f"--scheme: give a scheme (known: {_known(tables)})")
     try:

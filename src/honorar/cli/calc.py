@@ -149,7 +149,7 @@ def calc(
         gift=read_amount("--gift", gift),
         trip=trip,
     )
-    tables = catalogue(rates_dir)
+    tables = catalogue(rates_dir, lang.value)
     try:
         versions = tables.fee_versions(meeting.scheme)
     except TableError as err:

@@ -106,7 +106,7 @@ def record(
         raise UsageProblem("--batch: a batch needs a name")
     if ledger is None:
         raise UsageProblem("no ledger given: use --ledger PATH or set HONORAR_LEDGER")
-    tables = catalogue(rates_dir)
+    tables = catalogue(rates_dir, lang.value)
 
     from ..ledger import content_sha256, record_batch
 

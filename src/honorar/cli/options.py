@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Callable
 from decimal import Decimal
 from enum import StrEnum
@@ -128,14 +129,28 @@ def exit_code(severities: list[str], fail_on: FailOn) -> int:
     return 1 if any(s in wanted for s in severities) else 0
 
 
-def catalogue(rates_dirs: list[Path] | None):
+def catalogue(rates_dirs: list[Path] | None, lang: str = "nb"):
+    """The rate tables of `--rates-dir`, `HONORAR_RATES` and the shipped ones. A table file
+    in those directories that no lookup would find is named on stderr, once (call this
+    once per command)."""
     from ..tablecache import cached_reader
     from ..tables import Catalogue
 
     for d in rates_dirs or ():
         if not d.is_dir():
             raise UsageProblem(f"--rates-dir: '{d}' is not a directory")
-    return Catalogue.from_options(rates_dirs or (), read=cached_reader())
+    tables = Catalogue.from_options(rates_dirs or (), read=cached_reader())
+    warn_stray_tables(tables.dirs, lang)
+    return tables
+
+
+def warn_stray_tables(dirs: list[Path], lang: str) -> None:
+    from ..render.messages import stray_table_warnings
+    from ..tables import shipped_rates_dir, stray_tables
+
+    shipped = shipped_rates_dir()  # its layout is the package's own, and tested
+    for line in stray_table_warnings(stray_tables([d for d in dirs if d != shipped]), lang):
+        print(f"honorar: {line}", file=sys.stderr)
 
 
 def known_activities(tables) -> set[str]:

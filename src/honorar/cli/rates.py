@@ -55,7 +55,7 @@ def list_(output_format: FormatOption = "table", lang: LangOption = Lang.nb,
     from ..tables import TableError
 
     choose("--format", output_format, TABLE_OR_JSON)
-    tables = catalogue(rates_dir)
+    tables = catalogue(rates_dir, lang.value)
     schemes, problems = [], []
     for scheme in tables.scheme_names():
         try:
@@ -115,7 +115,7 @@ def show(version: Annotated[str, typer.Argument(help=VERSION_HELP, metavar="VERS
          output_format: FormatOption = "table", lang: LangOption = Lang.nb,
          rates_dir: RatesDirOption = None) -> None:
     choose("--format", output_format, TABLE_OR_JSON)
-    table, path, _ = _version("VERSION", version, catalogue(rates_dir), dt.date.today())
+    table, path, _ = _version("VERSION", version, catalogue(rates_dir, lang.value), dt.date.today())
     if output_format == "json":
         from ..render.rates import json as rates_json
 
@@ -193,7 +193,7 @@ def check(files: Annotated[list[Path], typer.Argument(help="Table files to check
           output_format: FormatOption = "table", lang: LangOption = Lang.nb,
           rates_dir: RatesDirOption = None) -> None:
     choose("--format", output_format, TABLE_OR_JSON)
-    catalogue(rates_dir)  # the same checks of --rates-dir as every command
+    catalogue(rates_dir, lang.value)  # the same checks of --rates-dir as every command
     results = [_check_one(path, list(rates_dir or ())) for path in files]
     if output_format == "json":
         from ..render.rates import json as rates_json
@@ -274,7 +274,7 @@ def diff(old: Annotated[str, typer.Argument(help=VERSION_HELP, metavar="OLD",
         if given is not None and impact is None:
             raise UsageProblem(f"{name} goes with --impact")
     delimiter = reading_options(delimiter, date_order)
-    tables = catalogue(rates_dir)
+    tables = catalogue(rates_dir, lang.value)
     today = dt.date.today()
     old_table, old_file, old_named_by_file = _version("OLD", old, tables, today)
     new_table, new_file, new_named_by_file = _version("NEW", new, tables, today)

@@ -452,6 +452,20 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "nb": "{count} rader kan ikke leses, og beløpene i dem er ikke med i summene.",
         "en": "{count} rows cannot be read, and their amounts are not in the totals.",
     },
+    # ---- rate tables a command will not use (a warning on stderr)
+    "stray_table_loose": {
+        "nb": "{file} brukes ikke: det er en tabell for «{scheme}», men den ligger rett i "
+              "satsmappen; legg den i {folder}",
+        "en": "{file} is not used: it is a table of '{scheme}', but it lies straight in the "
+              "rates directory; put it in {folder}",
+    },
+    "stray_table_folder": {
+        "nb": "{file} brukes ikke: det er en tabell for «{scheme}», men den ligger i mappen "
+              "«{name}»; legg den i {folder}",
+        "en": "{file} is not used: it is a table of '{scheme}', but it lies in the folder "
+              "'{name}'; put it in {folder}",
+    },
+    "warning_word": {"nb": "advarsel", "en": "warning"},
     "unknown_scheme_known": {
         "nb": "Ukjent ordning {scheme} (kjente ordninger: {known})",
         "en": "Unknown scheme {scheme} (known schemes: {known})",
@@ -680,6 +694,20 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "rates_more_than_doubles": {
         "nb": "{item}: {old_kr} i {previous} blir {new_kr}, mer enn doblet",
         "en": "{item}: {old_kr} in {previous} becomes {new_kr}, more than doubled",
+    },
+    "rates_drops_activity": {
+        "nb": "{activity} har en regel i {previous}, men ikke i denne versjonen: krav for "
+              "aktiviteten blir activity_not_in_table",
+        "en": "{activity} has a rule in {previous} but not in this version: claims for it "
+              "become activity_not_in_table",
+    },
+    "rates_drops_attendance": {
+        "nb": "{activity} ({attendance}) har en regel i {previous}, men ikke i denne versjonen",
+        "en": "{activity} ({attendance}) has a rule in {previous} but not in this version",
+    },
+    "rates_drops_rule": {
+        "nb": "{item} finnes i {previous}, men ikke i denne versjonen",
+        "en": "{item} is in {previous} but not in this version",
     },
     "rates_wrong_folder": {
         "nb": "Filen ligger i mappen «{folder}», men gjelder ordningen «{scheme}»: i en "
@@ -1253,3 +1281,17 @@ def problem_text(message: str, lang: str) -> str:
 def problem_line(problem, lang: str) -> str:
     """A `yamldoc.Problem` as 'file:line:column: message', the message in `lang`."""
     return str(replace(problem, message=problem_text(problem.message, lang)))
+
+
+def stray_table_warnings(strays, lang: str) -> list[str]:
+    """'advarsel: DIR/unm/2024.yaml brukes ikke: …', one line for each stray table file
+    (`tables.StrayTable`)."""
+    word = TEMPLATES["warning_word"][lang]
+    lines = []
+    for stray in strays:
+        loose = stray.path.parent == stray.folder.parent
+        params = {"file": str(stray.path), "scheme": stray.scheme,
+                  "name": stray.path.parent.name, "folder": f"{stray.folder}/"}
+        key = "stray_table_loose" if loose else "stray_table_folder"
+        lines.append(f"{word}: {text(key, params, lang)}")
+    return lines

@@ -175,3 +175,10 @@ def test_a_version_that_drops_an_activity_an_attendance_or_a_rule_is_warned_of(t
             in english), english
     strict = invoke("rates", "check", str(path), "--strict")
     assert strict.exit_code == 1
+
+
+@pytest.mark.parametrize("where", ["UNN/2024-01-01.yml", "unn/2024-01-01.yml"])
+def test_rates_check_takes_a_table_where_it_is_used(tmp_path, where):
+    checked = check(unn_2024(tmp_path / where), "--rates-dir", str(tmp_path))
+    messages = notices(checked)
+    assert not [m for m in messages if "mappen" in m or "shadow" in m or "skygger" in m], messages

@@ -149,17 +149,18 @@ def _check_one(path: Path, rates_dirs: list[Path]):
     # neighbours, as it will be read once its directory is searched.
     here = path.resolve()
     folder, root = here.parent, here.parent.parent
+    folder_name = folder.name.lower()  # UNN/ holds the tables of unn (tables.scheme_files)
     dirs = search_path(rates_dirs)
     searched = {d.resolve() for d in dirs}
     problems: list[Problem] = []
     # in a searched directory, a table in another scheme's folder breaks that scheme
-    misplaced = (folder.name != table.scheme and root in searched
-                 and is_scheme_folder(folder.name))
+    misplaced = (folder_name != table.scheme and root in searched
+                 and is_scheme_folder(folder_name))
     if misplaced:
         line, column = places.place(("scheme",))
         problems.append(Problem(name, line, column, f"scheme '{table.scheme}' lies in the "
                                                     f"folder for '{folder.name}'"))
-    elif folder.name == table.scheme and root not in searched:
+    elif folder_name == table.scheme and root not in searched and folder not in searched:
         dirs.insert(0, path.parent.parent)
     try:
         versions = Catalogue(dirs).versions(table.scheme)
@@ -174,7 +175,7 @@ def _check_one(path: Path, rates_dirs: list[Path]):
         if any(s.resolve() == here for s in f.shadows):
             shadowed_by = str(f.path)
         installed.append((f.table, str(f.path)))
-    notices = [*([] if misplaced else placement(table, folder.name)),
+    notices = [*([] if misplaced else placement(table, folder_name)),
                *suspicious(table, installed, shadowed_by, shadows),
                *language_notices(places.data)]
 

@@ -107,7 +107,7 @@ def test_a_total_that_differs_is_a_warning(tmp_path):
     assert (finding["code"], finding["severity"], finding["row"], finding["column"]) == \
         ("file_total_mismatch", "warning", 5, "claimed_honorarium")
     assert finding["message"] == ("Filens egen sum «Sum» i kolonnen «Honorar» er 2\u00a0500,00"
-                                  "\u00a0kr, men kravene over summerer til 1\u00a0960,00\u00a0kr")
+                                  "\u00a0kr, men kravene over den utgjør til sammen 1\u00a0960,00\u00a0kr")
     assert got["findings"]["file_total_mismatch"] == 1
     assert got["claims_with_findings"] == 0  # a total row is no claim
     assert audit(tmp_path, data).exit_code == 0  # a warning: not at --fail-on error

@@ -418,22 +418,22 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "The row cannot be read: {why}",
     },
     "file_total_mismatch": {
-        "nb": "Filens egen sum {label} i kolonnen {column} er {stated_kr}, men kravene over "
-              "summerer til {computed_kr}",
+        "nb": "Filens egen sum {label} i kolonnen {column} er {stated_kr}, men kravene over den "
+              "utgjør til sammen {computed_kr}",
         "en": "The file's own total {label} in column {column} is {stated_kr}, but the claims "
               "above it add up to {computed_kr}",
     },
     "file_total_mismatch_one_unreadable": {
-        "nb": "Filens egen sum {label} i kolonnen {column} er {stated_kr}, men kravene over "
-              "summerer til {computed_kr}; én rad over kan ikke leses, og beløpene i den er "
+        "nb": "Filens egen sum {label} i kolonnen {column} er {stated_kr}, men kravene over den "
+              "utgjør til sammen {computed_kr}; én rad over kan ikke leses, og beløpene i den er "
               "ikke med",
         "en": "The file's own total {label} in column {column} is {stated_kr}, but the claims "
               "above it add up to {computed_kr}; one row above cannot be read, and its amounts "
               "are not included",
     },
     "file_total_mismatch_unreadable": {
-        "nb": "Filens egen sum {label} i kolonnen {column} er {stated_kr}, men kravene over "
-              "summerer til {computed_kr}; {unreadable} rader over kan ikke leses, og beløpene "
+        "nb": "Filens egen sum {label} i kolonnen {column} er {stated_kr}, men kravene over den "
+              "utgjør til sammen {computed_kr}; {unreadable} rader over kan ikke leses, og beløpene "
               "i dem er ikke med",
         "en": "The file's own total {label} in column {column} is {stated_kr}, but the claims "
               "above it add up to {computed_kr}; {unreadable} rows above cannot be read, and "

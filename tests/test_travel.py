@@ -524,3 +524,28 @@ def test_meal_words(values, expected):
 def test_a_departure_may_say_kl():
     trip = read_trip({"departure": "14.03.2024 kl. 08:00", "return": "14.03.2024 kl 15.30"})
     assert trip.hours == Decimal("7.5")
+
+
+@settings(max_examples=150, deadline=None)
+@given(km=kilometres, hours=st.one_of(st.none(), st.decimals(min_value=0, max_value=80,
+                                                              places=2)),
+       nights=st.integers(0, 3), meals=st.sets(st.sampled_from(["breakfast", "lunch",
+                                                                "dinner"])),
+       expenses=st.decimals(min_value=0, max_value=5000, places=2), receipts=st.booleans(),
+       year=st.integers(2022, 2026))
+def test_the_parts_add_up_to_the_travel_and_the_travel_to_the_total(
+        km, hours, nights, meals, expenses, receipts, year):
+    order = ("breakfast", "lunch", "dinner")
+    trip = Trip(km=km, hours=hours, nights=nights, nights_without_receipt=nights,
+                meals=tuple(m for m in order if m in meals), expenses=expenses,
+                expenses_documented=receipts)
+    catalogue = Catalogue([shipped_rates_dir()])
+    date = dt.date(year, 5, 5)
+    result = calculate(Meeting("unn", date, Attendance.PHYSICAL, "meeting", Decimal(3),
+                               trip=trip),
+                       catalogue.table_at("unn", date), catalogue.travel_at("state-travel", date))
+    parts = result.travel_parts
+    assert result.travel == parts.km + parts.passenger + parts.kost + parts.night + \
+        parts.expenses
+    assert all(getattr(parts, p) >= 0 for p in PARTS)
+    assert result.total == result.honorarium + result.travel

@@ -105,14 +105,14 @@ class _Trip:
 
     def kost(self) -> Decimal:
         trip, rules = self.trip, self.table.meals
+        hours = trip.hours
+        if hours is None:  # the length of a trip is never guessed
+            self.step("kost_hours_missing", ZERO)
+            return ZERO
         distance = self.one_way()
         if distance <= rules.over_km.km:
             self.step("kost_too_near", ZERO, rules.over_km, distance_km=distance,
                       limit_km=rules.over_km.km)
-            return ZERO
-        hours = trip.hours
-        if hours is None:
-            self.step("kost_hours_missing", ZERO)
             return ZERO
         if trip.nights:
             return self.deducted(*self.overnight(hours))

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from . import UsageProblem
+from . import UsageProblem, standard_input
 from .options import (
     TABLE_JSON_OR_XLSX,
     TABLE_OR_JSON,
@@ -218,8 +218,6 @@ BY = ("scheme", "representative", "group")
 def _impact(claims_file: Path, mapping_file: Path | None, old, new, top: int, by: str | None,
             sheet: str | None = None, encoding: str | None = None,
             delimiter: str | None = None, date_order: str | None = None):
-    import sys
-
     from ..claims import ClaimFileError, load_mapping, read_claims
     from ..diff import impact
 
@@ -227,7 +225,7 @@ def _impact(claims_file: Path, mapping_file: Path | None, old, new, top: int, by
         mapping = None if mapping_file is None else load_mapping(mapping_file)
     except ClaimFileError as err:
         raise UsageProblem(f"--mapping: {err}") from None
-    source = sys.stdin.buffer if str(claims_file) == "-" else claims_file
+    source = standard_input() if str(claims_file) == "-" else claims_file
     try:
         claims = read_claims(source, mapping=mapping, sheet=sheet, encoding=encoding,
                              delimiter=delimiter, date_order=date_order)

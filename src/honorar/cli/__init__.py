@@ -248,6 +248,16 @@ def _flushes() -> bool:
     return True
 
 
+def writing_report(err: OSError, output: object | None) -> bool:
+    """Whether `err` came from writing the report to `output` (its temporary file, or
+    the file or device itself), rather than from standard output or another file."""
+    if output is None:
+        return False
+    name = err.filename
+    return name is None or str(name) == str(output) or \
+        os.path.basename(str(name)).startswith(".honorar-")
+
+
 def output_problem(err: OSError, output: object | None) -> EnvironmentProblem:
     """A report that could not be written, as one line naming where it was going."""
     where = f"'{output}'" if output is not None else "standard output"

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import os
-import stat
 import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from . import UsageProblem, output_problem, standard_input
+from . import UsageProblem, output_problem, standard_input, writing_report
 from .ledger_options import LedgerOption, paid_claims
 from .options import (
     XLSX_NEEDS_OUTPUT,
@@ -23,6 +20,7 @@ from .options import (
     RatesDirOption,
     SheetOption,
     catalogue,
+    check_output,
     choose,
     exit_code,
     known_activities,
@@ -78,7 +76,7 @@ def audit(
     if output_format == "xlsx" and output is None:
         raise UsageProblem(XLSX_NEEDS_OUTPUT)
     if output is not None:
-        _check_output(output, file, mapping)
+        check_output(output, file, mapping)
     tables = catalogue(rates_dir, lang.value)
     try:
         claim_mapping = load_mapping(mapping) if mapping is not None else None
@@ -115,7 +113,7 @@ def audit(
     except TableError as err:
         raise table_problem(err) from None
     except OSError as err:
-        if sink is None or err.filename not in (None, sink.path, str(output)):
+        if not writing_report(err, output):
             raise  # standard output itself, or another file: the command line says so
         raise output_problem(err, output) from None
     finally:
@@ -123,47 +121,6 @@ def audit(
         if sink is not None:
             sink.discard()
     raise typer.Exit(exit_code(list(summary.severities), fail_on))
-
-
-def _check_output(output: Path, file: str, mapping: Path | None) -> None:
-    """The report never replaces what is read: the claims (a named file, or whatever
-    standard input is) or the mapping."""
-    inputs: list[tuple[str, os.stat_result | None]] = []
-    if file == "-":
-        inputs.append(("standard input", _fstat(0)))
-    else:
-        inputs.append((f"the input file '{file}'", _stat(Path(file))))
-        if output.resolve() == Path(file).resolve():
-            _refuse(output, f"the input file '{file}'")
-    if mapping is not None:
-        inputs.append((f"the mapping '{mapping}'", _stat(mapping)))
-    written = _stat(output)
-    if written is not None and stat.S_ISREG(written.st_mode):  # a device is no input's twin
-        for what, read in inputs:
-            if read is not None and (read.st_dev, read.st_ino) == (written.st_dev, written.st_ino):
-                _refuse(output, what)
-    if not output.parent.is_dir():
-        raise UsageProblem(f"--output: the directory '{output.parent}' does not exist")
-    if output.is_dir():
-        raise UsageProblem(f"--output: '{output}' is a directory")
-
-
-def _refuse(output: Path, what: str) -> None:
-    raise UsageProblem(f"--output: '{output}' is {what}; the input is never overwritten")
-
-
-def _stat(path: Path) -> os.stat_result | None:
-    try:
-        return path.stat()
-    except (OSError, ValueError):
-        return None
-
-
-def _fstat(descriptor: int) -> os.stat_result | None:
-    try:
-        return os.fstat(descriptor)
-    except OSError:
-        return None
 
 
 def _report(output_format: str, sink, lang: str, reading, to_file: bool):

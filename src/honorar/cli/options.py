@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import stat
 import sys
 from collections.abc import Callable
 from decimal import Decimal
@@ -12,7 +14,7 @@ from typing import Annotated, TypeVar
 
 import typer
 
-from . import UsageProblem
+from . import UsageProblem, output_problem, writing_report
 
 T = TypeVar("T")
 
@@ -68,27 +70,67 @@ def workbook_output(output_format: str, output: Path | None,
         return None
     if output is None:
         raise UsageProblem(XLSX_NEEDS_OUTPUT)
+    check_output(output, None if input_file is None else str(input_file))
+    return output
+
+
+def check_output(output: Path, file: str | None, mapping: Path | None = None) -> None:
+    """The report never replaces what is read: the claims (a named file, or whatever
+    standard input is) or the mapping."""
+    inputs: list[tuple[str, os.stat_result | None]] = []
+    if file == "-":
+        inputs.append(("standard input", _fstat(0)))
+    elif file is not None:
+        inputs.append((f"the input file '{file}'", _stat(Path(file))))
+        if output.resolve() == Path(file).resolve():
+            _refuse(output, f"the input file '{file}'")
+    if mapping is not None:
+        inputs.append((f"the mapping '{mapping}'", _stat(mapping)))
+    written = _stat(output)
+    if written is not None and stat.S_ISREG(written.st_mode):  # a device is no input's twin
+        for what, read in inputs:
+            if read is not None and (read.st_dev, read.st_ino) == (written.st_dev, written.st_ino):
+                _refuse(output, what)
     if not output.parent.is_dir():
         raise UsageProblem(f"--output: the directory '{output.parent}' does not exist")
     if output.is_dir():
         raise UsageProblem(f"--output: '{output}' is a directory")
-    if input_file is not None and str(input_file) != "-" and (
-            output.resolve() == input_file.resolve()):
-        raise UsageProblem(f"--output: '{output}' is the input file; the input is never "
-                           "overwritten")
-    return output
+
+
+def _refuse(output: Path, what: str) -> None:
+    raise UsageProblem(f"--output: '{output}' is {what}; the input is never overwritten")
+
+
+def _stat(path: Path) -> os.stat_result | None:
+    try:
+        return path.stat()
+    except (OSError, ValueError):
+        return None
+
+
+def _fstat(descriptor: int) -> os.stat_result | None:
+    try:
+        return os.fstat(descriptor)
+    except OSError:
+        return None
 
 
 def write_workbook(output: Path, write: Callable[[object], None]) -> None:
     """Run `write(sink)` into an atomic output for `output`, committed only when it is done."""
     from ..render.atomic import AtomicOutput
 
-    sink = AtomicOutput(output, binary=True)
+    sink = None
     try:
+        sink = AtomicOutput(output, binary=True)
         write(sink)
         sink.commit()
+    except OSError as err:
+        if not writing_report(err, output):
+            raise  # standard output itself, or another file: the command line says so
+        raise output_problem(err, output) from None
     finally:
-        sink.discard()
+        if sink is not None:
+            sink.discard()
 
 
 def choose(option: str, value: str, allowed: tuple[str, ...]) -> str:

@@ -33,7 +33,8 @@ ROW = "K{n},Person {n},unn,2022-03-15,physical,3,1176\n"
 
 
 def honorar(*args: str, env: dict | None = None, **popen) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "honorar", *args], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "honorar", *args, "--lang", "en"],
+                          capture_output=True,
                           timeout=120, env={**os.environ, "HONORAR_RATES": "", **(env or {})},
                           **popen)
 
@@ -174,7 +175,7 @@ def long_claims(tmp_path_factory) -> Path:
 
 
 def _stop_mid_run(args: list[str], watch: Path, number: int, env: dict) -> subprocess.Popen:
-    process = subprocess.Popen([sys.executable, "-m", "honorar", *args],
+    process = subprocess.Popen([sys.executable, "-m", "honorar", *args, "--lang", "en"],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                env={**os.environ, "HONORAR_RATES": "", **env})
     deadline = time.monotonic() + 60
@@ -242,7 +243,8 @@ def _full_stdout():
 ])
 def test_standard_output_to_a_full_device_is_one_line_and_exit_3(tmp_path, args):
     with _full_stdout() as full:
-        result = subprocess.run([sys.executable, "-m", "honorar", *args], stdout=full,
+        result = subprocess.run([sys.executable, "-m", "honorar", *args, "--lang", "en"],
+                                stdout=full,
                                 stderr=subprocess.PIPE, timeout=60,
                                 env={**os.environ, "HONORAR_RATES": "", "TMPDIR": str(tmp_path)})
     assert result.returncode == 3, result.stderr
@@ -256,12 +258,21 @@ def test_a_closed_standard_input_is_one_line_and_exit_3():
     assert "standard input is closed" in one_line(result.stderr)
 
 
+def test_the_environment_speaks_norwegian_by_default():
+    result = subprocess.run([sys.executable, "-m", "honorar", "audit", "-"], capture_output=True,
+                            preexec_fn=lambda: os.close(0), timeout=60,
+                            env={**os.environ, "HONORAR_RATES": ""})
+    assert result.returncode == 3
+    assert one_line(result.stderr) == "honorar: error: standard inn er lukket"
+
+
 @pytest.mark.parametrize("args", [
     ("calc", "--scheme", "unn", "--date", "2022-03-15", "--hours", "3"),
     ("audit", str(EXAMPLE), "--format", "json"),
 ])
 def test_a_closed_standard_output_is_one_line_and_exit_3(args):
-    result = subprocess.run([sys.executable, "-m", "honorar", *args], stderr=subprocess.PIPE,
+    result = subprocess.run([sys.executable, "-m", "honorar", *args, "--lang", "en"],
+                            stderr=subprocess.PIPE,
                             preexec_fn=lambda: os.close(1), timeout=60,
                             env={**os.environ, "HONORAR_RATES": ""})
     assert result.returncode == 3
@@ -361,7 +372,8 @@ def _can_run_as_nobody(directory: Path) -> bool:
 
 
 def invoke(*args: str, env: dict | None = None):
-    return CliRunner().invoke(app, list(args), env={"HONORAR_RATES": "", **(env or {})})
+    return CliRunner().invoke(app, [*args, "--lang", "en"],
+                              env={"HONORAR_RATES": "", **(env or {})})
 
 
 def test_a_disk_that_fills_mid_report_leaves_no_temporary_file(tmp_path, monkeypatch):

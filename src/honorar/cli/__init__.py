@@ -164,8 +164,9 @@ def fail(prog: str, message: str, code: int, lang: str = "nb") -> int:
     """Print one line on stderr, in `lang`, and give back the exit code (with
     HONORAR_DEBUG=1, an environment or internal failure's traceback after it)."""
     from ..render.messages import problem_text
+    from ..render.terminal import plain  # a file name or a value typed may hold escapes
 
-    line = problem_text(" ".join(str(message).split()), lang)
+    line = plain(problem_text(" ".join(str(message).split()), lang))
     with contextlib.suppress(OSError, ValueError, AttributeError):
         print(f"{prog}: error: {line}", file=sys.stderr, flush=True)
     if os.environ.get(DEBUG_VAR) == "1" and code >= ENVIRONMENT_ERROR and sys.exc_info()[0]:

@@ -136,9 +136,8 @@ def _report(output_format: str, sink, lang: str, reading, to_file: bool):
         from ..render.audit.csv import CsvReport
 
         return CsvReport(sink, byte_order_mark=to_file, travel=reading.travel)
-    from rich.console import Console
-
     from ..render.audit.table import TableReport
+    from ..render.terminal import Console
 
     console = Console(highlight=False, soft_wrap=False) if sink is None else Console(
         file=sink.stream, width=120, color_system=None, highlight=False, soft_wrap=False)
@@ -155,8 +154,9 @@ class _Progress:
     def __enter__(self):
         if not sys.stderr.isatty():
             return None
-        from rich.console import Console
         from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+        from ..render.terminal import Console
 
         self.bar = Progress(TextColumn("{task.description}"), BarColumn(),
                             TextColumn("{task.fields[rows]} rows"), TimeRemainingColumn(),

@@ -41,7 +41,7 @@ app = typer.Typer(add_completion=False, rich_markup_mode=None, no_args_is_help=T
 
 
 def _console():
-    from rich.console import Console
+    from ..render.terminal import Console
 
     # a terminal's own width; written to a file or a pipe, as wide as the audit's reports
     return Console(highlight=False, soft_wrap=False,

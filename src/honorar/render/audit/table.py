@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
@@ -22,6 +21,7 @@ from ...audit import Reading, Summary, readable_claimed
 from ...checks import ClaimResult
 from ...models import Finding
 from .. import locale
+from ..terminal import Console
 from ..wrap import Wrapped
 from .messages import SEVERITY_WORDS, FindingTexts
 

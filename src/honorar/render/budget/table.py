@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from rich import box
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
 from ...budget import Budget, BudgetFinding, sum_or_none
 from .. import locale, messages
+from ..terminal import Console
 from ..wrap import Wrapped
 from .text import meeting_name, note_text, plan_name, plan_source, reminder_text
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
 from ...models import Calculation
 from .. import locale, messages
+from ..terminal import Console
 from ..wrap import Wrapped
 
 HEADINGS = {

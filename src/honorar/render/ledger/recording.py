@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.console import Console
 from rich.markup import escape
 
 from ...ledger import Recording
 from .. import locale, messages
 from ..jsonout import amount
+from ..terminal import Console
 
 
 def recording_json(recording: Recording, *, name: str, file: str, sha256: str) -> dict[str, Any]:

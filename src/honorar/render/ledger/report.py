@@ -6,7 +6,6 @@ from decimal import Decimal
 from typing import Any
 
 from rich import box
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
@@ -14,6 +13,7 @@ from ...ledger.report import Limit, YearReport
 from ...models import local
 from .. import locale, messages
 from ..jsonout import amount
+from ..terminal import Console
 
 HEADINGS = {
     "nb": {"representative": "Representant", "month": "Måned", "scheme": "Ordning",

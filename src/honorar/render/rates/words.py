@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from ...diff import Change, Value
 from ...models import LocalText, Source, local
 from .. import locale
+from ..terminal import Console
 from ..wrap import Wrapped
 
 WORDS = {

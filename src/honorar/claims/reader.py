@@ -9,6 +9,7 @@ temporary file for that).
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import csv
 import datetime as dt
@@ -139,8 +140,19 @@ class ClaimReader:
         self.encoding: Encoding = detect_encoding(head, at_end, encoding)
         text = decode_head(head, self.encoding, at_end, self.name)
         if not text.strip():
+            if not at_end:  # a megabyte and no line break: the first line is cut off
+                size = f"{len(head) >> 20} MiB" if len(head) >= 1 << 20 else \
+                    f"{len(head)} bytes"
+                raise ClaimFileError(f"{self.name}: the first line is longer than {size}, too "
+                                     "long for a header row: is this a claims file?")
             raise ClaimFileError(f"{self.name}: the file is empty")
-        self.header: Header = find_header(text, self.mapping.column_names(), delimiter, self.name)
+        try:
+            self.header: Header = find_header(text, self.mapping.column_names(), delimiter,
+                                              self.name)
+        except ClaimFileError:
+            if encoding is not None:
+                self._check_encoding_given(head, at_end, delimiter)
+            raise
 
         self.date_order_given = date_order
         if date_order is not None:
@@ -165,6 +177,32 @@ class ClaimReader:
                                       newline="")
         self._rows = self._read(_row_reader(self.header, self.mapping, slash_order, dot_order,
                                             self.activities))
+
+    def _check_encoding_given(self, head: bytes, at_end: bool, delimiter: str | None) -> None:
+        """A header row not found with the --encoding given, said as what it is when the
+        encoding is why: the file reads otherwise, or not at all, in it."""
+        given = self.encoding.label
+        detected = detect_encoding(head, at_end, None)
+        try:
+            text = decode_head(head, detected, at_end, self.name)
+            find_header(text, self.mapping.column_names(), delimiter, self.name)
+        except ClaimFileError:
+            pass
+        else:
+            raise ClaimFileError(
+                f"{self.name}: the file is not {given} text: read as {detected.label} it has "
+                "the header row (leave out --encoding to have it detected)")
+        try:
+            decoded = codecs.getincrementaldecoder(self.encoding.name)("strict").decode(
+                head, final=at_end)
+        except UnicodeDecodeError as err:
+            raise ClaimFileError(
+                f"{self.name}: the file is not {given} text (byte {err.start + 1} cannot be "
+                "read so; leave out --encoding to have it detected)") from None
+        if "\x00" in decoded:  # UTF-16 read as a one-byte encoding
+            raise ClaimFileError(
+                f"{self.name}: the file is not {given} text (it holds NUL characters; leave "
+                "out --encoding to have it detected)")
 
     def _rewindable(self, stream: BinaryIO, head: bytes, start: int | None
                     ) -> tuple[BinaryIO, int]:

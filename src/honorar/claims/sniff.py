@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
@@ -76,14 +77,33 @@ def detect_encoding(head: bytes, at_end: bool, given: str | None) -> Encoding:
         name = "utf-8-sig" if info.name == "utf-8" else info.name
         return Encoding(name, given, "honorar-count-replace", False)
     if head.startswith(codecs.BOM_UTF8):
-        return Encoding("utf-8-sig", "UTF-8 (BOM)", "honorar-utf8-else-1252", True)
+        return Encoding("utf-8-sig", "UTF-8 (BOM)", "honorar-count-replace", True)
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return Encoding("utf-16", "UTF-16", "honorar-count-replace", True)
-    try:
-        codecs.getincrementaldecoder("utf-8")().decode(head, final=at_end)
-    except UnicodeDecodeError:
+    letters, strays = utf8_evidence(head, at_end)
+    if letters and letters >= strays:
+        # Written as UTF-8: a stray byte is a slip in one row, which it makes unreadable
+        # (reported), wherever in the file it stands
+        return Encoding("utf-8", "UTF-8", "honorar-count-replace", True)
+    if strays:
         return Encoding("cp1252", "Windows-1252", "honorar-utf8-else-1252", True)
+    # plain ASCII tells nothing yet: what is not UTF-8 further on is read as Windows-1252,
+    # as a stray byte here would be
     return Encoding("utf-8", "UTF-8", "honorar-utf8-else-1252", True)
+
+
+def utf8_evidence(head: bytes, at_end: bool) -> tuple[int, int]:
+    """(characters beyond ASCII that UTF-8 decodes, bytes it cannot decode) in `head`.
+
+    Windows-1252 text ('ø' alone, one byte) hardly ever happens to form UTF-8's sequences of
+    two to four bytes, so the first count says UTF-8 and the second Windows-1252; a UTF-8
+    file with a stray byte has many of the first and a few of the second."""
+    text = codecs.getincrementaldecoder("utf-8")("replace").decode(head, final=at_end)
+    strays = text.count("\ufffd")
+    return len(_BEYOND_ASCII.findall(text)) - strays, strays
+
+
+_BEYOND_ASCII = re.compile("[^\x00-\x7f]")
 
 
 def decode_head(head: bytes, encoding: Encoding, at_end: bool, name: str) -> str:

@@ -1011,6 +1011,18 @@ PROBLEM_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\(and (?P<n>\d+) more: run ", r"(og \g<n> til: kjør "),
     (r"\(and (?P<n>\d+) more\)", r"(og \g<n> til)"),
     (r"\bthe file is empty\b", "filen er tom"),
+    (r"\bthe first line is longer than (?P<n>\d+) (?P<u>MiB|bytes), too long for a header "
+     r"row: is this a claims file\?", r"første linje er lenger enn \g<n> \g<u>, for lang til å "
+     r"være en overskriftsrad: er dette en fil med krav?"),
+    (r"\bthe file is not (?P<g>\S+) text: read as (?P<d>.+?) it has the header row \(leave "
+     r"out --encoding to have it detected\)", r"filen er ikke \g<g>-tekst: lest som \g<d> har den "
+     "overskriftsraden (utelat --encoding, så finnes tegnkodingen selv)"),
+    (r"\bthe file is not (?P<g>\S+) text \(byte (?P<n>\d+) cannot be read so; leave out "
+     r"--encoding to have it detected\)", r"filen er ikke \g<g>-tekst (byte \g<n> kan ikke "
+     r"leses slik; utelat --encoding, så finnes tegnkodingen selv)"),
+    (r"\bthe file is not (?P<g>\S+) text \(it holds NUL characters; leave out --encoding to "
+     r"have it detected\)", r"filen er ikke \g<g>-tekst (den har NUL-tegn; utelat --encoding, "
+     r"så finnes tegnkodingen selv)"),
     (r"\ba rate table is a mapping of keys\b", "en satstabell består av nøkler med verdier"),
     (r"\bscheme (?P<a>'[^']*') lies in the folder for (?P<b>'[^']*')",
      r"ordningen \g<a> ligger i mappen for \g<b>"),

@@ -177,3 +177,16 @@ def test_calc_findings_keep_their_amounts_whole(columns):
                  "--lost-income", "1234", "--gift", "1000", columns=columns).stdout
     findings = out.split("Funn:")[1]
     assert f"1{NBSP}234,00{NBSP}kr" in findings and f"1{NBSP}000,00{NBSP}kr" in findings, findings
+
+
+@pytest.mark.parametrize("columns", [72, 80])
+def test_the_cost_impact_keeps_its_amounts_whole(columns):
+    args = ["rates", "diff", "unn@2022-01-01", str(NEW), "--impact", str(CLAIMS),
+            "--by", "representative"]
+    out = invoke(*args, columns=columns).stdout.split("Største endringer")[1]
+    impact = json.loads(invoke(*args, "--format", "json").stdout)["impact"]
+    expected = {locale.money(Decimal(c[key]), "nb")
+                for c in impact["top"] for key in ("due_old", "due_new")}
+    expected |= {locale.money(Decimal(b[key]), "nb")
+                 for b in impact["breakdown"] for key in ("due_old", "due_new")}
+    assert expected and all(amount in out for amount in expected), (expected, out)

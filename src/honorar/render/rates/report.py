@@ -117,6 +117,10 @@ def print_diff(old: str, new: str, changes: Sequence[Change], lang: str,
 # ------------------------------------------------------------------------------ impact
 
 
+# a table of many columns without vertical lines, one space between columns: amounts fit
+_COMPACT = {"box": box.SIMPLE_HEAD, "pad_edge": False, "collapse_padding": True}
+
+
 def _money(value, lang: str) -> str:
     return locale.money(value, lang)
 
@@ -148,11 +152,13 @@ def print_impact(impact: Impact, claims_file: str, lang: str,
     console.print(summary)
 
     if impact.top:
-        top = Table(title=word("top", lang), title_justify="left")
+        top = Table(title=word("top", lang), title_justify="left", **_COMPACT)
         for heading, justify in (("row", "right"), ("claim_id", "left"),
                                  ("representative", "left"), ("date", "left"),
                                  ("old", "right"), ("new", "right"), ("difference", "right")):
-            top.add_column(word(heading, lang), justify=justify)  # type: ignore[arg-type]
+            # a name wraps; numbers, dates and amounts keep their line
+            top.add_column(word(heading, lang), justify=justify,  # type: ignore[arg-type]
+                           no_wrap=heading != "representative")
         for change in impact.top:
             row(top, str(change.row), change.claim_id, change.representative,
                         locale.date(change.date, lang), _money(change.old, lang),
@@ -161,10 +167,11 @@ def print_impact(impact: Impact, claims_file: str, lang: str,
         console.print(top)
 
     if impact.by is not None:
-        by = Table(title=word(f"by_{impact.by}", lang), title_justify="left")
+        by = Table(title=word(f"by_{impact.by}", lang), title_justify="left", **_COMPACT)
         for heading, justify in ((impact.by, "left"), ("claims", "right"),
                                  ("old", "right"), ("new", "right"), ("difference", "right")):
-            by.add_column(word(heading, lang), justify=justify)  # type: ignore[arg-type]
+            by.add_column(word(heading, lang), justify=justify,  # type: ignore[arg-type]
+                          no_wrap=heading != impact.by)
         for key, totals in impact.breakdown:
             row(by, key or word("no_group", lang), str(totals.claims),
                        _money(totals.old, lang), _money(totals.new, lang),

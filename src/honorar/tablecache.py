@@ -24,11 +24,14 @@ import tempfile
 import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .models import RateTable
 from .tables import read_table
-from .travelmodels import TravelTable
+
+if TYPE_CHECKING:
+    from .travelmodels import TravelTable
 from .yamldoc import Unreadable, decode_text
 
 ENV_VAR = "HONORAR_CACHE_DIR"
@@ -38,6 +41,15 @@ PARTIAL_AGE_SECONDS = 3600  # a half-written entry older than this was left by a
 
 # the modules whose code decides what a table file becomes
 _LOADERS = ("models.py", "travelmodels.py", "yamldoc.py", "tables.py")
+
+
+def _is_travel_table(found: object) -> bool:
+    # unpickling a travel table has loaded its module; nothing else needs it here
+    if type(found).__module__ != "honorar.travelmodels":
+        return False
+    from .travelmodels import TravelTable
+
+    return isinstance(found, TravelTable)
 
 
 def default_directory(environ: Mapping[str, str] | None = None) -> Path | None:
@@ -156,7 +168,7 @@ class TableCache:
                 found = pickle.load(stream)
         except Exception:  # missing, truncated or from elsewhere: read the file instead
             return None
-        if not isinstance(found, RateTable | TravelTable):
+        if not isinstance(found, RateTable) and not _is_travel_table(found):
             return None
         with contextlib.suppress(OSError):
             os.utime(entry)  # used now: kept longer than entries nobody uses

@@ -17,11 +17,11 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
 from .models import REGULATION, RateTable
-from .travelmodels import TravelTable
 from .yamldoc import Problem, Unreadable, parse, read_text
 
 ENV_VAR = "HONORAR_RATES"
@@ -44,7 +44,10 @@ def shipped_rates_dir() -> Path:
     return here.parent.parent / "rates"
 
 
-AnyTable = RateTable | TravelTable
+if TYPE_CHECKING:  # a travel table's models are loaded only when a travel table is read
+    from .travelmodels import TravelTable
+
+    AnyTable = RateTable | TravelTable
 
 
 def is_scheme_folder(name: str) -> bool:
@@ -166,7 +169,10 @@ def read_table(path: Path, *, text: str | None = None) -> AnyTable:
     if not isinstance(doc.data, dict):
         raise TableError([*problems, Problem(name, 1, 1, "a rate table is a mapping of keys")])
     try:
-        model = TravelTable if "regulation" in doc.data else RateTable
+        if "regulation" in doc.data:
+            from .travelmodels import TravelTable as model
+        else:
+            model = RateTable  # type: ignore[assignment]
         table = model.model_validate(doc.data)
     except ValidationError as err:
         for error in err.errors(include_url=False):
@@ -290,7 +296,7 @@ class Catalogue:
         """The travel table of `regulation` in force on `date` (None before the first, or
         where the folder holds no travel tables)."""
         table = self.table_at(regulation, date)
-        return table if isinstance(table, TravelTable) else None
+        return None if table is None or isinstance(table, RateTable) else table
 
     def _load(self, scheme: str) -> Versions | None:
         if not is_scheme_folder(scheme):

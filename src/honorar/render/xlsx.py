@@ -28,6 +28,7 @@ ERROR_FILL = "#FDE2E1"  # a light red: a row with an error finding
 HEADER_FILL = "#E7ECF3"
 MAX_WIDTH = 60
 ROW_LIMIT = 1_048_576  # rows in an Excel sheet
+_TEXT_KINDS = frozenset(("text", "wrap", "label"))
 MIN_WIDTH = 6
 
 # Excel's limit: a sheet name is at most 31 characters, without []:*?/\
@@ -58,7 +59,10 @@ class Workbook:
                 self.formats[(kind, shaded)] = self.book.add_format({**spec, **fill})
         self.header_format = self.book.add_format({"bold": True, "bg_color": HEADER_FILL,
                                                    "bottom": 1})
-        self.label_format = self.book.add_format({"bold": True})
+        label = self.book.add_format({"bold": True})
+        self.plain_formats = {kind: f for (kind, shaded), f in self.formats.items() if not shaded}
+        self.shaded_formats = {kind: f for (kind, shaded), f in self.formats.items() if shaded}
+        self.plain_formats["label"] = self.shaded_formats["label"] = label
 
     def sheet(self, name: str, headers: Sequence[str] | None = None) -> Sheet:
         return Sheet(self, self.book.add_worksheet(sheet_name(name)), headers)
@@ -107,39 +111,39 @@ class Sheet:
             self.widths[column] = width
 
     def write(self, cells: Sequence[tuple[str, Any]], *, shaded: bool = False) -> None:
-        """One row: each cell a (kind, value), kind one of text, money, hours, percent,
-        date, count, label; None is an empty cell."""
+        """One row: each cell a (kind, value), kind one of text, wrap, money, hours,
+        percent, date, count, label; None or '' is an empty cell."""
         if self.table and self.row >= ROW_LIMIT:
             self._continue()
-        worksheet, formats, row = self.worksheet, self.book.formats, self.row
+        worksheet, row = self.worksheet, self.row
+        formats = self.book.shaded_formats if shaded else self.book.plain_formats
+        widths, largest = self.widths, self.largest
         for column, (kind, value) in enumerate(cells):
-            if kind == "label":
-                worksheet.write_string(row, column, str(value), self.book.label_format)
-                self._measure(column, len(str(value)))
-                continue
-            cell_format = formats[(kind, shaded)]
             if value is None or value == "":
                 if shaded:
-                    worksheet.write_blank(row, column, None, cell_format)
+                    worksheet.write_blank(row, column, None, formats[kind])
                 continue
-            if kind in ("text", "wrap"):
+            if kind in _TEXT_KINDS:
                 text = str(value)
-                worksheet.write_string(row, column, text, cell_format)
-                self._measure(column, len(text))
+                worksheet.write_string(row, column, text, formats[kind])
+                if len(text) > widths.get(column, 0):
+                    widths[column] = len(text)
             elif kind == "date":  # a date, or its Excel serial number (days from 1899-12-30)
                 if isinstance(value, int):
-                    worksheet.write_number(row, column, value, cell_format)
+                    worksheet.write_number(row, column, value, formats[kind])
                 else:
-                    worksheet.write_datetime(row, column, _as_datetime(value), cell_format)
-                self._measure(column, 11)
+                    worksheet.write_datetime(row, column, _as_datetime(value), formats[kind])
+                if widths.get(column, 0) < 11:
+                    widths[column] = 11
             else:
                 number = float(value) if isinstance(value, Decimal) else value
-                worksheet.write_number(row, column, number, cell_format)
+                worksheet.write_number(row, column, number, formats[kind])
                 # widths of numbers are worked out once, from the largest, in finish()
-                if abs(number) > self.largest.get(column, -1.0):
-                    self.largest[column] = abs(number)
+                if abs(number) > largest.get(column, -1.0):
+                    largest[column] = abs(number)
                     self.number_kinds[column] = kind
-        self.columns = max(self.columns, len(cells))
+        if len(cells) > self.columns:
+            self.columns = len(cells)
         self.row += 1
 
     def skip(self) -> None:

@@ -6,7 +6,7 @@ amounts as numbers in a kr format, the difference, the finding codes and their m
 a row with an error finding shaded) and the findings (one row per finding).
 
 A workbook in constant memory is written row by row, never revisited, but the findings of
-group meetings are known only at the end. So the rows are kept in a temporary file (marshal
+group meetings are known only at the end. So the rows are kept in a temporary file (pickled
 records, one per claim) while the claims are read, and the sheets are written from it at
 the end, with the late findings merged in by row.
 """
@@ -14,7 +14,7 @@ the end, with the late findings merged in by row.
 from __future__ import annotations
 
 import datetime as dt
-import marshal
+import pickle
 import tempfile
 from collections.abc import Iterator
 from decimal import Decimal
@@ -71,7 +71,7 @@ class XlsxReport:
         self.texts = FindingTexts(lang, reading.columns)
         self.severity_words = SEVERITY_WORDS[lang]
         self._spool = tempfile.TemporaryFile()  # noqa: SIM115 - closed in finish()
-        self._dump = marshal.dump
+        self._write = self._spool.write
         self._amounts: dict[tuple, tuple] = {}
         self._columns = amount_columns(reading.travel)
 
@@ -94,7 +94,7 @@ class XlsxReport:
                       meeting.scheme, result.calculation.version or "",  # type: ignore[union-attr]
                       meeting.date.toordinal() - _EXCEL_DAY_ZERO,
                       self._amounts_of(claim, result.calculation), findings)
-        self._dump(record, self._spool)
+        self._write(pickle.dumps(record, pickle.HIGHEST_PROTOCOL))
 
     def _amounts_of(self, claim, calculation) -> tuple:
         meeting = claim.meeting
@@ -135,11 +135,11 @@ class XlsxReport:
         book.close()
 
     def _records(self) -> Iterator[tuple]:
-        spool = self._spool
-        spool.seek(0)
+        self._spool.seek(0)
+        load = pickle.Unpickler(self._spool).load  # our own file: nothing but our records
         while True:
             try:
-                yield marshal.load(spool)
+                yield load()
             except EOFError:
                 return
 

@@ -94,7 +94,8 @@ class XlsxReport:
                       meeting.scheme, result.calculation.version or "",  # type: ignore[union-attr]
                       meeting.date.toordinal() - _EXCEL_DAY_ZERO,
                       self._amounts_of(claim, result.calculation), findings)
-        self._write(pickle.dumps(record, pickle.HIGHEST_PROTOCOL))
+        data = pickle.dumps(record, pickle.HIGHEST_PROTOCOL)
+        self._write(len(data).to_bytes(4, "little") + data)
 
     def _amounts_of(self, claim, calculation) -> tuple:
         meeting = claim.meeting
@@ -135,13 +136,13 @@ class XlsxReport:
         book.close()
 
     def _records(self) -> Iterator[tuple]:
-        self._spool.seek(0)
-        load = pickle.Unpickler(self._spool).load  # our own file: nothing but our records
-        while True:
-            try:
-                yield load()
-            except EOFError:
-                return
+        # each record is its own pickle, its length before it: one Unpickler for all would
+        # keep every record it has read in its memo
+        spool = self._spool
+        spool.seek(0)
+        read, loads = spool.read, pickle.loads  # our own file: nothing but our records
+        while size := read(4):
+            yield loads(read(int.from_bytes(size, "little")))
 
     def _rows(self, claims, findings, late_findings: Iterator[Finding]) -> None:
         pending = next(late_findings, None)

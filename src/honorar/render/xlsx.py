@@ -59,10 +59,9 @@ class Workbook:
                 self.formats[(kind, shaded)] = self.book.add_format({**spec, **fill})
         self.header_format = self.book.add_format({"bold": True, "bg_color": HEADER_FILL,
                                                    "bottom": 1})
-        label = self.book.add_format({"bold": True})
-        self.plain_formats = {kind: f for (kind, shaded), f in self.formats.items() if not shaded}
-        self.shaded_formats = {kind: f for (kind, shaded), f in self.formats.items() if shaded}
-        self.plain_formats["label"] = self.shaded_formats["label"] = label
+        # (kind, shaded) → format; a report may add kinds of its own
+        self.formats[("label", False)] = self.formats[("label", True)] = \
+            self.book.add_format({"bold": True})
 
     def sheet(self, name: str, headers: Sequence[str] | None = None) -> Sheet:
         return Sheet(self, self.book.add_worksheet(sheet_name(name)), headers)
@@ -116,28 +115,28 @@ class Sheet:
         if self.table and self.row >= ROW_LIMIT:
             self._continue()
         worksheet, row = self.worksheet, self.row
-        formats = self.book.shaded_formats if shaded else self.book.plain_formats
+        formats = self.book.formats
         widths, largest = self.widths, self.largest
         for column, (kind, value) in enumerate(cells):
             if value is None or value == "":
                 if shaded:
-                    worksheet.write_blank(row, column, None, formats[kind])
+                    worksheet.write_blank(row, column, None, formats[(kind, shaded)])
                 continue
             if kind in _TEXT_KINDS:
                 text = str(value)
-                worksheet.write_string(row, column, text, formats[kind])
+                worksheet.write_string(row, column, text, formats[(kind, shaded)])
                 if len(text) > widths.get(column, 0):
                     widths[column] = len(text)
             elif kind == "date":  # a date, or its Excel serial number (days from 1899-12-30)
                 if isinstance(value, int):
-                    worksheet.write_number(row, column, value, formats[kind])
+                    worksheet.write_number(row, column, value, formats[(kind, shaded)])
                 else:
-                    worksheet.write_datetime(row, column, _as_datetime(value), formats[kind])
+                    worksheet.write_datetime(row, column, _as_datetime(value), formats[(kind, shaded)])
                 if widths.get(column, 0) < 11:
                     widths[column] = 11
             else:
                 number = float(value) if isinstance(value, Decimal) else value
-                worksheet.write_number(row, column, number, formats[kind])
+                worksheet.write_number(row, column, number, formats[(kind, shaded)])
                 # widths of numbers are worked out once, from the largest, in finish()
                 if abs(number) > largest.get(column, -1.0):
                     largest[column] = abs(number)

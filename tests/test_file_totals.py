@@ -186,3 +186,29 @@ def test_travel_claimed_is_compared_too(tmp_path):
     assert total["stated"] == {"honorarium": "1176.00", "travel": "205.00"}
     assert total["computed"] == {"honorarium": "1176.00", "travel": "250.00"}
     assert [f["column"] for f in total["findings"]] == ["travel_claimed"]
+
+
+def test_a_total_row_in_a_workbook(tmp_path):
+    import datetime as dt
+
+    import xlsxwriter
+
+    path = tmp_path / "krav.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("Mars")
+    sheet.write_row(0, 0, ["Krav-ID", "Navn", "Ordning", "Møtedato", "Timer", "Oppmøte",
+                           "Honorar (kr)"])
+    dates = book.add_format({"num_format": "dd.mm.yyyy"})
+    for row, (claim, name, hours, fee) in enumerate(
+            [("K-1", "Kari Nordmann", 3, 1176), ("K-2", "Ola Hansen", 2, 784)], start=1):
+        sheet.write_row(row, 0, [claim, name, "unn"])
+        sheet.write_datetime(row, 3, dt.datetime(2023, 3, 2), dates)
+        sheet.write_row(row, 4, [hours, "fysisk", fee])
+    sheet.write(4, 1, "Sum")
+    sheet.write_formula(4, 6, "=SUM(G2:G3)", None, 1960)
+    book.close()
+    result = CliRunner().invoke(app, ["audit", str(path), "--format", "json"],
+                                env={"HONORAR_RATES": ""})
+    assert result.exit_code == 0, result.stderr
+    total = json.loads(result.stdout)["summary"]["file_total"]
+    assert (total["row"], total["agrees"], total["stated"]) == (5, True, {"honorarium": "1960.00"})

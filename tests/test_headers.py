@@ -70,6 +70,8 @@ def test_a_payroll_sheet_with_the_words_people_write_is_read():
     ("Motedato", "date"), ("Moetedato", "date"), ("Gave (kr)", "gift"),
     ("Ansattnummer", "representative_id"), ("Ressursnr.", "representative_id"),
     ("Brukerrepresentant-ID", "representative_id"), ("Tapt arbeidsforteneste", "lost_income"),
+    ("Dato (dd.mm.åååå)", "date"), ("Varighet (timer)", "hours"), ("Fra kl. (tt:mm)", "start"),
+    ("Honorar [NOK]", "claimed_honorarium"), ("Tapt arbeidsinntekt (kr)", "lost_income"),
 ])
 def test_header_words_name_their_column(header: str, column: str):
     assert BUILT_IN_COLUMNS[normalise_header(header)] == column

@@ -56,7 +56,7 @@ NORWEGIAN_NAMES: dict[str, tuple[str, ...]] = {
     "end": ("til", "slutt", "sluttid", "til_kl", "kl_til", "til_klokken", "tid_til",
             "møteslutt", "slutt_kl"),
     "hours": ("timer", "varighet", "antall_timer", "ant_timer", "timeantall", "timar",
-              "tal_timar", "varigheit", "møtelengde"),
+              "tal_timar", "varigheit", "møtelengde", "varighet_i_timer", "møtetid_timer"),
     "attendance": ("oppmøte", "møteform", "deltakelse", "deltakelsesform", "deltaking",
                    "oppmøteform", "fremmøte", "frammøte", "fysisk_digital", "fysisk_eller_digital"),
     "activity": ("aktivitet", "møtetype", "type", "aktivitetstype", "type_aktivitet",
@@ -111,14 +111,18 @@ ENGLISH_NAMES: dict[str, tuple[str, ...]] = {
 # A trailing unit is part of many headers ('Beløp (kr)', 'Honorar NOK'); it names nothing.
 _SEPARATORS = re.compile(r"[\s\-./()\[\]:,;*_]+")
 _UNIT = re.compile(r"_(?:i_)?(?:kr|nok|kroner)$")
+_NOTE = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
 _PLAIN_LETTERS = (str.maketrans({"æ": "ae", "ø": "o", "å": "a"}),
                   str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"}))
 
 
 def normalise_header(name: str) -> str:
-    """A header's key: lower case, every run of spaces and punctuation one '_', and a
-    unit at the end ('kr', 'NOK') left out."""
-    key = _SEPARATORS.sub("_", name.replace("\ufeff", "").strip().lower()).strip("_")
+    """A header's key: lower case, every run of spaces and punctuation one '_', and what
+    only says how to fill it in left out: a note in brackets at the end ('Dato
+    (dd.mm.åååå)', 'Varighet (timer)') and a unit ('Honorar NOK')."""
+    text = name.replace("\ufeff", "").strip().lower()
+    text = _NOTE.sub("", text) or text
+    key = _SEPARATORS.sub("_", text).strip("_")
     return _UNIT.sub("", key) or key
 
 

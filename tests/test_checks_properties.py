@@ -60,12 +60,19 @@ def claim_files(draw) -> list[str]:
 
     Apart from the copies, no two rows are one person at one meeting: which of two different
     claims for the same meeting is paid depends on which comes first, and a copy is paid the
-    same whichever of the two is voided."""
+    same whichever of the two is voided. For the same reason no person claims lost income in
+    two rows of one day: a day's cap is shared in file order, so which claim it cuts goes
+    with the order."""
     lines: list[str] = []
     rows = draw(st.lists(row_strategy, min_size=1, max_size=25,
                          unique_by=lambda r: (r[0], r[3], r[4])))
+    lost_income_days: set[tuple[str, str]] = set()
     for tag, (person, scheme, group, date, (start, end), attendance, activity, agreement, fee,
               lost, documented, gift, days) in enumerate(rows):
+        if lost:
+            if (person, date) in lost_income_days:
+                lost = ""
+            lost_income_days.add((person, date))
         submitted = dt.date.fromisoformat(date) + dt.timedelta(days=days)
         lines.append(f"{tag},K-{tag},{person},{scheme},{group},{date},{start},{end},{attendance},"
                      f"{activity},{agreement},{fee},{lost},{documented},{gift},{submitted}")

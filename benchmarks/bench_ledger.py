@@ -9,6 +9,7 @@ history), then runs, each in its own process:
 - `honorar ledger record HISTORY` (building the ledger of a million claims);
 - `honorar audit MONTH --ledger BIG` (every claim looked up in the million);
 - `honorar ledger record MONTH` into the big ledger;
+- `honorar ledger report --year` on the big ledger, by representative and by month;
 
 and prints each one's wall time, its ratio to the plain audit, and its peak memory.
 
@@ -19,6 +20,7 @@ and prints each one's wall time, its ratio to the plain audit, and its peak memo
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 import tempfile
 import time
@@ -70,6 +72,12 @@ def main() -> None:
         lines.append((f"audit {args.rows:,} --ledger ({args.ledger_rows:,})", elapsed, mib))
         elapsed, mib = run([*record, str(month), "--ledger", str(big), "--batch", "month-2"])
         lines.append((f"record {args.rows:,} into the big ledger", elapsed, mib))
+        year = str(dt.date.today().year)  # the batches were paid today
+        for by in ("representative", "month"):
+            elapsed, mib = run([*honorar, "ledger", "report", "--ledger", str(big), "--year",
+                                year, "--by", by, "--format", "json"])
+            lines.append((f"report --by {by} ({args.ledger_rows + args.rows:,})", elapsed,
+                          mib))
         for name, seconds, peak in lines:
             print(f"{name:<44} {seconds:7.2f} s  {seconds / base:5.2f}×  {peak:6.0f} MiB")
         print(f"big ledger: {big.stat().st_size / 2**20:.0f} MiB on disk")

@@ -154,3 +154,11 @@ def test_limits_read_as_people_write_them():
     assert [v.effective.year for v in g.values] == [2021, 2022, 2023, 2024, 2025, 2026]
     assert g.of_year(2026).kr == Decimal("136549")
     assert g.of_year(2021).kr == Decimal("106399") and g.of_year(2020) is None
+
+
+def test_a_person_is_shown_by_the_name_recorded_last(tmp_path: Path, ledger: Path):
+    record(ledger, claims_file(tmp_path, MARCH[0], name="m.csv"), "2023-04-01")
+    record(ledger, claims_file(tmp_path, MARCH[3].replace("Kari Nordmann", "kari  NORDMANN"),
+                               name="a.csv"), "2023-05-01")
+    rows = report(ledger, "--year", "2023")["rows"]
+    assert [(r["key"], r["claims"]) for r in rows] == [("kari  NORDMANN", 2)]

@@ -29,11 +29,10 @@ _KEY = {
     "scheme": "c.scheme",
     "group": "c.group_key",
 }
-# what a row is called: for a person, the name last recorded; for a group, as written
+# what a row is called: for a person, the name on the claim recorded last (a bare column
+# takes its value from the row of the query's max(c.rowid)); for a group, as written
 _LABEL = {
-    "representative": "(SELECT c2.representative FROM claim c2 JOIN batch b2 ON b2.id = c2.batch "
-                      "WHERE c2.person = c.person ORDER BY b2.paid_on DESC, b2.id DESC, c2.row "
-                      "LIMIT 1)",
+    "representative": "c.representative",
     "month": "substr(b.paid_on, 1, 7)",
     "scheme": "c.scheme",
     "group": "min(c.grp)",
@@ -112,15 +111,15 @@ def year_report(ledger: Ledger, year: int, by: str, g_table: GTable,
     if limit is not None and threshold is None:
         raise LedgerError(f"--flag-above: no grunnbeløp is known for {year} (known: "
                           f"{g_table.values[0].effective.year}–{g_table.values[-1].effective.year})")
-    ids = "max(c.representative_id)" if by == "representative" else "NULL"
+    ids = "c.representative_id" if by == "representative" else "NULL"
     sql = (f"SELECT {_KEY[by]} AS k, {_LABEL[by]}, {ids}, count(*), sum(c.paid_ore), "
-           "sum(c.travel_ore) "
+           "sum(c.travel_ore), max(c.rowid) "
            "FROM claim c JOIN batch b ON b.id = c.batch "
            "WHERE b.paid_on BETWEEN ? AND ? GROUP BY k")
     found = ledger.connection.execute(sql, (dt.date(year, 1, 1).isoformat(),
                                             dt.date(year, 12, 31).isoformat())).fetchall()
     rows = []
-    for _key, label, representative_id, claims, ore, travel_ore in found:
+    for _key, label, representative_id, claims, ore, travel_ore, _last in found:
         paid, travel = from_ore(ore), from_ore(travel_ore)
         income = paid - travel
         rows.append(ReportRow(label, claims, paid, travel, in_g(income, g),

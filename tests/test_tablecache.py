@@ -36,7 +36,7 @@ def table_file(tmp_path) -> Path:
 
 
 def entries(cache: TableCache) -> list[Path]:
-    return sorted(cache.directory.glob("*.pickle")) if cache.directory.is_dir() else []
+    return sorted(cache.directory.glob("*.json")) if cache.directory.is_dir() else []
 
 
 def refuse_to_parse(monkeypatch) -> None:
@@ -88,9 +88,9 @@ def test_a_damaged_entry_is_a_miss_and_is_replaced(tmp_path, table_file):
     cache = TableCache(tmp_path / "cache")
     cache.read(table_file)
     (entry,) = entries(cache)
-    entry.write_bytes(b"not a pickle")
+    entry.write_bytes(b"not a table")
     assert cache.read(table_file) == read_table(table_file)
-    assert entry.read_bytes() != b"not a pickle"
+    assert entry.read_bytes() != b"not a table"
 
 
 def test_a_cache_that_cannot_be_written_only_costs_speed(tmp_path, table_file):
@@ -134,7 +134,7 @@ def test_calc_gives_the_same_answer_from_the_cache_and_without_it(tmp_path):
             for value in (str(tmp_path), str(tmp_path), "")]
     assert [json.loads(r.stdout)["total"] for r in runs] == ["980.00"] * 3
     assert runs[0].stdout == runs[1].stdout == runs[2].stdout
-    assert len(list((tmp_path / "tables").glob("*.pickle"))) == 1
+    assert len(list((tmp_path / "tables").glob("*.json"))) == 1
 
 
 class _CommandLine(types.ModuleType):
@@ -202,11 +202,10 @@ def test_an_entry_others_may_write_is_not_loaded(tmp_path, table_file, monkeypat
     cache = TableCache(tmp_path / "cache")
     cache.read(table_file)
     (entry,) = entries(cache)
-    entry.chmod(0o666)
-    loaded = []
-    monkeypatch.setattr(tablecache.pickle, "load", lambda stream: loaded.append(stream))
+    entry.write_bytes(entry.read_bytes().replace(b'"kr":"392"', b'"kr":"999"', 1))
+    assert cache.read(table_file).activities["meeting"].physical.rate.kr == Decimal("999")
+    entry.chmod(0o666)  # now anyone could have written it
     assert cache.read(table_file) == read_table(table_file)
-    assert loaded == []
 
 
 @posix_only
@@ -249,3 +248,91 @@ def test_old_entries_are_removed_beyond_a_limit(tmp_path, table_file, monkeypatc
     assert len(entries(cache)) == 2
     refuse_to_parse(monkeypatch)  # the newest is one of those kept
     assert cache.read(table_file).activities["meeting"].physical.rate.kr == Decimal("395")
+
+
+# ----------------------------------------------- nothing planted runs or reaches elsewhere
+
+
+class _Planted:
+    """A pickle that, loaded, leaves a file behind: what loading an entry must never do."""
+
+    def __init__(self, mark: Path) -> None:
+        self.mark = mark
+
+    def __reduce__(self):
+        return (Path.write_text, (self.mark, "code ran"))
+
+
+def test_entries_are_json_data_and_a_table_again_on_loading(tmp_path, table_file):
+    cache = TableCache(tmp_path / "cache")
+    cache.read(table_file)
+    (entry,) = entries(cache)
+    assert json.loads(entry.read_bytes())["scheme"] == "unn"
+    entry.write_bytes(entry.read_bytes().replace(b'"kr":"392"', b'"kr":"-1"', 1))
+    assert cache.read(table_file) == read_table(table_file)  # refused, and the file read
+
+
+@posix_only
+def test_a_planted_pickle_is_never_loaded_and_is_removed(tmp_path, table_file):
+    import hashlib
+    import pickle
+
+    cache = TableCache(tmp_path / "cache")
+    cache.read(table_file)
+    (entry,) = entries(cache)
+    mark = tmp_path / "code-ran"
+    for name in (entry.name, entry.with_suffix(".pickle").name):
+        (cache.directory / name).write_bytes(pickle.dumps(_Planted(mark)))
+    stamp = tablecache._code_stamp()
+    assert entry.stem == hashlib.sha256(stamp + table_file.read_bytes()).hexdigest()
+    assert TableCache(tmp_path / "cache").read(table_file) == read_table(table_file)
+    assert not mark.exists()
+    assert not entry.with_suffix(".pickle").exists()  # the pruning took the old entry
+
+
+@posix_only
+def test_a_tables_folder_that_is_a_link_is_neither_written_into_nor_pruned(tmp_path, table_file,
+                                                                          monkeypatch):
+    monkeypatch.setattr(tablecache, "ENTRIES_KEPT", 1)
+    elsewhere = tmp_path / "precious"
+    elsewhere.mkdir(mode=0o700)
+    keepsakes = [elsewhere / f"{'ab' * 32}.json", elsewhere / f"{'cd' * 32}.pickle"]
+    for keepsake in keepsakes:
+        keepsake.write_text("mine")
+    base = tmp_path / "cache"
+    base.mkdir(mode=0o700)
+    (base / "tables").symlink_to(elsewhere, target_is_directory=True)
+    for _ in range(2):
+        assert TableCache(base).read(table_file) == read_table(table_file)
+    assert sorted(elsewhere.iterdir()) == sorted(keepsakes)
+    assert all(k.read_text() == "mine" for k in keepsakes)
+
+
+@posix_only
+def test_a_cache_folder_that_is_a_link_is_not_used(tmp_path, table_file):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir(mode=0o700)
+    (tmp_path / "cache").symlink_to(elsewhere, target_is_directory=True)
+    assert TableCache(tmp_path / "cache").read(table_file) == read_table(table_file)
+    assert list(elsewhere.iterdir()) == []
+
+
+@posix_only
+def test_links_in_the_cache_folder_are_not_followed_written_through_or_pruned(
+        tmp_path, table_file, monkeypatch):
+    cache = TableCache(tmp_path / "cache")
+    cache.read(table_file)
+    (entry,) = entries(cache)
+    outside = tmp_path / "outside.json"
+    outside.write_bytes(entry.read_bytes().replace(b'"kr":"392"', b'"kr":"999"', 1))
+    entry.unlink()
+    entry.symlink_to(outside)  # an entry that is a link to a table of someone's choosing
+    other = cache.directory / f"{'ef' * 32}.json"
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    other.symlink_to(victim)
+    monkeypatch.setattr(tablecache, "ENTRIES_KEPT", 1)
+    table = TableCache(tmp_path / "cache").read(table_file)
+    assert table.activities["meeting"].physical.rate.kr == Decimal("392")  # not the link's
+    assert b'"kr":"999"' in outside.read_bytes()  # written over? no: the link was replaced
+    assert victim.read_text() == "keep me" and other.is_symlink()  # not pruned through

@@ -7,9 +7,14 @@ versions, Python's). A changed file or a changed program never meets an old entr
 valid tables are kept: a file with a problem is read afresh, and reported, on every run.
 The cache is an optimisation and nothing else: any failure to read or write it is a miss.
 
-Entries are pickles, and loading a pickle can run code: an entry is used only when it and
-its directory belong to the user running honorar and nobody else may write to them.
-`HONORAR_CACHE_DIR` names another directory; set to an empty value, it turns the cache off.
+An entry is the checked table as JSON, and it is validated again when it is loaded: data,
+never code, so a planted entry can at worst be refused. Even so an entry is used only when
+it and its directory belong to the user running honorar and nobody else may write to
+them. The directory is worked on through a handle opened without following symbolic
+links, and only regular files are read, written or removed in it: a link planted there
+cannot make honorar read, write or prune anything elsewhere. Where the platform cannot
+work so (no `dir_fd`), the cache is off. `HONORAR_CACHE_DIR` names another directory; set
+to an empty value, it turns the cache off.
 """
 
 from __future__ import annotations
@@ -17,10 +22,9 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import pickle
+import re
 import stat
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -29,10 +33,10 @@ from typing import TYPE_CHECKING
 from . import __version__
 from .models import RateTable
 from .tables import read_table
+from .yamldoc import Unreadable, decode_text
 
 if TYPE_CHECKING:
     from .travelmodels import TravelTable
-from .yamldoc import Unreadable, decode_text
 
 ENV_VAR = "HONORAR_CACHE_DIR"
 
@@ -41,15 +45,6 @@ PARTIAL_AGE_SECONDS = 3600  # a half-written entry older than this was left by a
 
 # the modules whose code decides what a table file becomes
 _LOADERS = ("models.py", "travelmodels.py", "yamldoc.py", "tables.py")
-
-
-def _is_travel_table(found: object) -> bool:
-    # unpickling a travel table has loaded its module; nothing else needs it here
-    if type(found).__module__ != "honorar.travelmodels":
-        return False
-    from .travelmodels import TravelTable
-
-    return isinstance(found, TravelTable)
 
 
 def default_directory(environ: Mapping[str, str] | None = None) -> Path | None:
@@ -110,9 +105,29 @@ def _package_file(name: str) -> Path | None:
 
 def _private(found: os.stat_result) -> bool:
     """Whether a cache file or directory is the user's own and only theirs to change."""
-    if not hasattr(os, "geteuid"):  # Windows: the user's own profile folder guards it
+    if not hasattr(os, "geteuid"):
         return True
     return found.st_uid == os.geteuid() and not found.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+_ENTRY = re.compile(r"[0-9a-f]{64}\.json")
+_PARTIAL = re.compile(r"\.[0-9a-f]{16}\.partial")
+_OLD_ENTRY = re.compile(r"[0-9a-f]{64}\.pickle")  # what earlier versions kept: removed
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_DIRECTORY = getattr(os, "O_DIRECTORY", 0)
+_WORKS_HERE = bool(_NO_FOLLOW and _DIRECTORY) and {os.open, os.mkdir, os.unlink, os.rename} <= \
+    os.supports_dir_fd
+
+
+def _model(kind: bytes) -> type[RateTable] | type[TravelTable]:
+    """The model an entry's first line names (a fee table, or a travel table)."""
+    if kind == b"rate":
+        return RateTable
+    if kind == b"travel":
+        from .travelmodels import TravelTable
+
+        return TravelTable
+    raise ValueError(f"not an entry: {kind[:20]!r}")
 
 
 class TableCache:
@@ -126,7 +141,7 @@ class TableCache:
     @classmethod
     def from_environ(cls, environ: Mapping[str, str] | None = None) -> TableCache | None:
         directory = default_directory(environ)
-        return cls(directory) if directory is not None else None
+        return cls(directory) if directory is not None and _WORKS_HERE else None
 
     def read(self, path: Path) -> RateTable | TravelTable:
         try:
@@ -136,71 +151,120 @@ class TableCache:
             return read_table(path)  # which reports why in the table's own words
         if self._stamp is None:
             self._stamp = _code_stamp()
-        if not self._stamp:
+        if not self._stamp or not _WORKS_HERE:
             return read_table(path, text=text)
-        entry = self.directory / f"{hashlib.sha256(self._stamp + raw).hexdigest()}.pickle"
-        usable = self._usable_directory()
-        if usable:
-            cached = self._load(entry)
+        entry = f"{hashlib.sha256(self._stamp + raw).hexdigest()}.json"
+        folder = self._open_directory(create=False)
+        if folder is not None:
+            try:
+                cached = self._load(folder, entry)
+            finally:
+                os.close(folder)
             if cached is not None:
                 return cached
         table = read_table(path, text=text)
-        if usable is not False:
-            self._store(entry, table)
+        self._store(entry, table)
         return table
 
-    def _usable_directory(self) -> bool | None:
-        """True: the directory is private; None: it is not there yet; False: do not use it."""
+    def _open_directory(self, create: bool) -> int | None:
+        """A handle on the cache's directory when both it and the folder above it are real
+        directories (not links) that are the user's alone; None otherwise."""
+        directory = _DIRECTORY | _NO_FOLLOW | os.O_RDONLY
         try:
-            found = self.directory.stat()
-        except FileNotFoundError:
-            return None
+            if create:
+                self.base.parent.mkdir(parents=True, exist_ok=True)
+                with contextlib.suppress(FileExistsError):
+                    os.mkdir(self.base, 0o700)
+            base = os.open(self.base, directory)
         except OSError:
-            return False
-        return stat.S_ISDIR(found.st_mode) and _private(found)
+            return None
+        try:
+            if not _private(os.fstat(base)):
+                return None
+            if create:
+                with contextlib.suppress(FileExistsError):
+                    os.mkdir(self.directory.name, 0o700, dir_fd=base)
+            handle = os.open(self.directory.name, directory, dir_fd=base)
+        except OSError:
+            return None
+        finally:
+            os.close(base)
+        try:
+            found = os.fstat(handle)
+            if stat.S_ISDIR(found.st_mode) and _private(found):
+                return handle
+        except OSError:
+            pass
+        os.close(handle)
+        return None
 
     @staticmethod
-    def _load(entry: Path) -> RateTable | TravelTable | None:
+    def _load(folder: int, entry: str) -> RateTable | TravelTable | None:
         try:
-            with entry.open("rb") as stream:
-                if not _private(os.fstat(stream.fileno())):
+            handle = os.open(entry, os.O_RDONLY | _NO_FOLLOW, dir_fd=folder)
+        except OSError:
+            return None
+        try:
+            with open(handle, "rb") as stream:
+                found = os.fstat(stream.fileno())
+                if not stat.S_ISREG(found.st_mode) or not _private(found):
                     return None
-                found = pickle.load(stream)
-        except Exception:  # missing, truncated or from elsewhere: read the file instead
+                kind, _, data = stream.read().partition(b"\n")
+            table = _model(kind).model_validate_json(data)
+        except Exception:  # truncated, damaged or from elsewhere: read the file instead
             return None
-        if not isinstance(found, RateTable) and not _is_travel_table(found):
-            return None
-        with contextlib.suppress(OSError):
-            os.utime(entry)  # used now: kept longer than entries nobody uses
-        return found
+        with contextlib.suppress(OSError, NotImplementedError):
+            os.utime(entry, dir_fd=folder, follow_symlinks=False)  # used now: kept longer
+        return table
 
-    def _store(self, entry: Path, table: RateTable | TravelTable) -> None:
+    def _store(self, entry: str, table: RateTable | TravelTable) -> None:
+        folder = self._open_directory(create=True)
+        if folder is None:
+            return
+        partial = f".{os.urandom(8).hex()}.partial"
         try:
-            self.base.mkdir(parents=True, exist_ok=True, mode=0o700)
-            self.directory.mkdir(exist_ok=True, mode=0o700)
-            if not self._usable_directory():
-                return
-            handle, temporary = tempfile.mkstemp(dir=self.directory, suffix=".partial")
+            kind = b"rate" if isinstance(table, RateTable) else b"travel"
+            data = kind + b"\n" + table.model_dump_json().encode()
+            handle = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NO_FOLLOW, 0o600,
+                             dir_fd=folder)
             try:
-                with os.fdopen(handle, "wb") as stream:
-                    pickle.dump(table, stream, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(temporary, entry)
+                with open(handle, "wb") as stream:
+                    stream.write(data)
+                os.replace(partial, entry, src_dir_fd=folder, dst_dir_fd=folder)
             except BaseException:
-                Path(temporary).unlink(missing_ok=True)
+                with contextlib.suppress(OSError):
+                    os.unlink(partial, dir_fd=folder)
                 raise
-            self._prune(keep=entry)
+            self._prune(folder, keep=entry)
         except OSError:
             pass  # a read-only or full disk only costs the next run its speed
+        finally:
+            os.close(folder)
 
-    def _prune(self, keep: Path) -> None:
+    @staticmethod
+    def _prune(folder: int, keep: str) -> None:
         """Keep `keep` and the others used most lately; an entry is written only when a
-        table or honorar changed, so the old ones are those no run will ask for again."""
-        for partial in self.directory.glob("*.partial"):
-            if partial.stat().st_mtime < time.time() - PARTIAL_AGE_SECONDS:
-                partial.unlink(missing_ok=True)
-        others = [entry for entry in self.directory.glob("*.pickle") if entry != keep]
-        if len(others) < ENTRIES_KEPT:
+        table or honorar changed, so the old ones are those no run will ask for again.
+        Only regular files named as entries are touched; a link is left where it is."""
+        entries: list[tuple[int, str]] = []
+        now = time.time()
+        with os.scandir(folder) as listing:
+            for item in listing:
+                try:
+                    found = item.stat(follow_symlinks=False)
+                except OSError:
+                    continue
+                if not stat.S_ISREG(found.st_mode):
+                    continue
+                stale_partial = _PARTIAL.fullmatch(item.name) and \
+                    found.st_mtime < now - PARTIAL_AGE_SECONDS
+                if stale_partial or _OLD_ENTRY.fullmatch(item.name):
+                    with contextlib.suppress(OSError):
+                        os.unlink(item.name, dir_fd=folder)
+                elif _ENTRY.fullmatch(item.name) and item.name != keep:
+                    entries.append((found.st_mtime_ns, item.name))
+        if len(entries) < ENTRIES_KEPT:
             return
-        by_use = sorted(others, key=lambda entry: entry.stat().st_mtime_ns)
-        for stale in by_use[:len(others) - ENTRIES_KEPT + 1]:
-            stale.unlink(missing_ok=True)
+        for _, stale in sorted(entries)[:len(entries) - ENTRIES_KEPT + 1]:
+            with contextlib.suppress(OSError):
+                os.unlink(stale, dir_fd=folder)

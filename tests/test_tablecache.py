@@ -267,7 +267,8 @@ def test_entries_are_json_data_and_a_table_again_on_loading(tmp_path, table_file
     cache = TableCache(tmp_path / "cache")
     cache.read(table_file)
     (entry,) = entries(cache)
-    assert json.loads(entry.read_bytes())["scheme"] == "unn"
+    kind, _, data = entry.read_bytes().partition(b"\n")
+    assert kind == b"rate" and json.loads(data)["scheme"] == "unn"
     entry.write_bytes(entry.read_bytes().replace(b'"kr":"392"', b'"kr":"-1"', 1))
     assert cache.read(table_file) == read_table(table_file)  # refused, and the file read
 
@@ -336,3 +337,13 @@ def test_links_in_the_cache_folder_are_not_followed_written_through_or_pruned(
     assert table.activities["meeting"].physical.rate.kr == Decimal("392")  # not the link's
     assert b'"kr":"999"' in outside.read_bytes()  # written over? no: the link was replaced
     assert victim.read_text() == "keep me" and other.is_symlink()  # not pruned through
+
+
+def test_a_travel_table_comes_back_from_the_cache_as_one(tmp_path, monkeypatch):
+    travel = sorted((Path(__file__).parent.parent / "rates" / "state-travel").glob("*.yaml"))[0]
+    cache = TableCache(tmp_path / "cache")
+    first = cache.read(travel)
+    (entry,) = entries(cache)
+    assert entry.read_bytes().startswith(b"travel\n")
+    refuse_to_parse(monkeypatch)
+    assert TableCache(tmp_path / "cache").read(travel) == first

@@ -97,6 +97,7 @@ class Audit:
         # id(table) → its finding that it may be outdated, and the rows that it concerns
         self._outdated: dict[int, list] = {}
         self._versions: dict[str, Versions | None] = {}
+        self._scheme_names: str | None = None
         self._priced: dict[int, _Priced] = {}  # id(meeting) → its table and calculation
         self._calculations: dict[tuple, Calculation] = {}
         self._tables_on: dict[tuple[str, dt.date], tuple[RateTable | None, bool]] = {}
@@ -208,7 +209,9 @@ class Audit:
                meeting.lost_income, meeting.lost_income_documented, meeting.gift)
         if meeting.trip is not None:
             key += (meeting.trip, id(travel))
-        if table is None:
+        if not known:  # an unknown scheme's calculation says only that it is unknown
+            key = (meeting.scheme,)
+        elif table is None:
             key += (meeting.scheme, meeting.date)
         calculation = self._calculations.get(key)
         if calculation is None:
@@ -259,9 +262,12 @@ class Audit:
         return table if isinstance(table, TravelTable) else None
 
     def _known_schemes(self) -> str:
-        names = getattr(self._tables, "fee_scheme_names", None) or getattr(
-            self._tables, "scheme_names", None)
-        return ", ".join(names()) if names else ""
+        # asked once an audit: the catalogue looks through its folders for the names
+        if self._scheme_names is None:
+            names = getattr(self._tables, "fee_scheme_names", None) or getattr(
+                self._tables, "scheme_names", None)
+            self._scheme_names = ", ".join(names()) if names else ""
+        return self._scheme_names
 
 
 def _invalid(item: InvalidRow) -> ClaimResult:

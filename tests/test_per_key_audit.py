@@ -1,0 +1,171 @@
+"""The audit prices and checks each distinct set of facts once; its reports are byte for
+byte those of a plain audit that does everything again for every row.
+
+The reference lives here, not in the product: the same audit with every memo bounded to
+nothing (each cell parsed, each meeting priced, each report cell made again) and every row
+given a meeting object of its own, so that nothing one row learnt is reused for another.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+import honorar.audit
+import honorar.checks.run
+import honorar.claims.cells
+import honorar.render.audit.csv
+import honorar.render.audit.messages
+from honorar.claims import Claim
+from honorar.cli import app
+
+HEADER = ("claim_id,representative,scheme,group,date,start,end,attendance,activity,agreement,"
+          "claimed_honorarium,lost_income,lost_income_documented,gift,submitted")
+TRAVEL = ",km,travel_claimed"
+
+
+def audit_bytes(claims: Path, fmt: str) -> bytes:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / f"report.{fmt}"
+        result = CliRunner().invoke(
+            app, ["audit", str(claims), "--format", fmt, "--output", str(out)],
+            env={"HONORAR_RATES": "", "HONORAR_LEDGER": "", "COLUMNS": "120"})
+        assert result.exit_code in (0, 1), result.output
+        return out.read_bytes()
+
+
+class _Forgetful(dict):
+    """A memo that keeps nothing."""
+
+    def __setitem__(self, key, value) -> None:
+        pass
+
+
+@contextmanager
+def per_row(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every memo of the audit bounded to nothing, every row a meeting of its own."""
+    with monkeypatch.context() as patch:
+        patch.setattr(honorar.claims.cells, "CACHE_LIMIT", 0)
+        patch.setattr(honorar.checks.run, "MEETINGS_KEPT", 0)
+        patch.setattr(honorar.checks.run, "CALCULATIONS_KEPT", 0)
+        patch.setattr(honorar.render.audit.csv, "_CACHE_LIMIT", -1)
+        patch.setattr(honorar.render.audit.messages, "_CACHE_LIMIT", 0)
+        init = honorar.checks.run.Audit.__init__
+
+        def forgetting(self, *args, **kwargs):
+            init(self, *args, **kwargs)
+            self._calculations = _Forgetful()
+            self._priced = _Forgetful()
+            self._tables_on = _Forgetful()
+
+        patch.setattr(honorar.checks.run.Audit, "__init__", forgetting)
+        audit = honorar.audit.audit
+
+        def fresh(rows):
+            for item in rows:
+                if type(item) is Claim:
+                    item = dataclasses.replace(item, meeting=dataclasses.replace(item.meeting))
+                yield item
+
+        patch.setattr(honorar.audit, "audit",
+                      lambda rows, *args, **kwargs: audit(fresh(rows), *args, **kwargs))
+        yield
+
+
+PEOPLE = ["Kari Nordmann", "kari  NORDMANN", "Ola Hansen", "Aisha Khan", "Per Olsen"]
+row_strategy = st.tuples(
+    st.sampled_from(PEOPLE),
+    st.sampled_from(["unn", "unn", "fousam", "helse-vest"]),
+    st.sampled_from(["Hjerte", "Rus", ""]),
+    st.sampled_from(["2023-03-01", "2023-03-02", "01.03.2023", "2021-12-31", "2023-02-30"]),
+    st.sampled_from([("09:00", "11:00"), ("10:00", "12:30"), ("15:00", "16:00"), ("", ""),
+                     ("12:00", "11:00")]),
+    st.sampled_from(["fysisk", "teams"]),
+    st.sampled_from(["møte", "undervisning", "likemannsoppdrag"]),
+    st.sampled_from(["ja", "nei", ""]),
+    st.sampled_from(["392", "784,00", "850", "980", "1960", "0", "12x"]),
+    st.sampled_from(["", "900", "2000"]), st.sampled_from(["ja", "nei"]),
+    st.sampled_from(["", "250"]),
+    st.sampled_from([-1, 0, 10, 200]),  # days from the meeting to the claim
+    st.sampled_from(["", "40", "120"]),  # km
+    st.sampled_from(["", "0", "100.00", "216.00"]),  # travel claimed
+)
+
+
+@st.composite
+def claim_files(draw) -> tuple[str, bool]:
+    """A claims file: rows that repeat (ids, people, meetings), group meetings, unreadable
+    rows, perhaps travel columns and a total row."""
+    travel = draw(st.booleans())
+    lines = [HEADER + (TRAVEL if travel else "")]
+    # rows alike but for a cell or two, so that whatever a memo might wrongly share is
+    # there to be shared
+    pool = draw(st.lists(row_strategy, min_size=2, max_size=3))
+    rows = []
+    for _ in range(draw(st.integers(1, 30))):
+        row = list(pool[draw(st.integers(0, len(pool) - 1))])
+        field = draw(st.integers(0, len(row) - 1))  # one cell as another row of the pool has it
+        row[field] = pool[draw(st.integers(0, len(pool) - 1))][field]
+        rows.append(tuple(row))
+    for number, (person, scheme, group, date, (start, end), attendance, activity, agreement,
+                 fee, lost, documented, gift, days, km, travel_claimed) in enumerate(rows):
+        try:
+            submitted = (dt.date.fromisoformat(date) + dt.timedelta(days=days)).isoformat()
+        except ValueError:
+            submitted = ""
+        claim_id = f"K-{draw(st.integers(0, number))}"  # some ids again
+        fee = f'"{fee}"' if "," in fee else fee
+        line = (f"{claim_id},{person},{scheme},{group},{date},{start},{end},{attendance},"
+                f"{activity},{agreement},{fee},{lost},{documented},{gift},{submitted}")
+        lines.append(line + (f",{km},{travel_claimed}" if travel else ""))
+    lines += draw(st.lists(st.sampled_from(lines[1:]), max_size=4))  # rows entered twice
+    if draw(st.booleans()):
+        lines.append("Sum,,,,,,,,,,3920.00,,,,")  # the file's own total
+    if draw(st.booleans()):
+        lines.append("K-x,Ola Hansen,unn,Rus,2023-03-01,09:00,11:00,fysisk,møte,ja,1176,50")
+    return "\n".join(lines) + "\n", travel
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(file=claim_files())
+def test_the_reports_are_those_of_a_plain_audit_row_by_row(file, monkeypatch):
+    text, _ = file
+    with tempfile.TemporaryDirectory() as tmp:
+        claims = Path(tmp) / "claims.csv"
+        claims.write_text(text, encoding="utf-8")
+        reports = {fmt: audit_bytes(claims, fmt) for fmt in ("csv", "json")}
+        with per_row(monkeypatch):
+            plain = {fmt: audit_bytes(claims, fmt) for fmt in ("csv", "json")}
+    assert reports == plain
+
+
+def test_the_reference_really_prices_every_row_again(monkeypatch, tmp_path):
+    """Without this, a reference that reused what it priced would prove nothing."""
+    claims = tmp_path / "claims.csv"
+    row = "unn,Rus,2023-03-01,09:00,11:00,fysisk,møte,ja,784,,,,2023-03-02"
+    claims.write_text("\n".join([HEADER, f"K-1,Kari Nordmann,{row}", f"K-2,Ola Hansen,{row}",
+                                 f"K-3,Per Olsen,{row}"]) + "\n", encoding="utf-8")
+    priced = []
+    price = honorar.checks.run.Audit._price
+
+    def counting(self, meeting):
+        priced.append(meeting)
+        return price(self, meeting)
+
+    monkeypatch.setattr(honorar.checks.run.Audit, "_price", counting)
+    audit_bytes(claims, "csv")
+    assert len(priced) == 1  # one set of facts, priced once
+    priced.clear()
+    with per_row(monkeypatch):
+        audit_bytes(claims, "csv")
+    assert len(priced) == 3

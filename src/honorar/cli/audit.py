@@ -103,7 +103,9 @@ def audit(
         if output is not None or output_format != "table":
             sink = AtomicOutput(output, binary=output_format in ("json", "xlsx"))
         with paid_claims(ledger) as paid:
-            report = _report(output_format, sink, lang.value, reading, output is not None)
+            # a file gets the byte order mark Excel wants; standard output by any name not
+            report = _report(output_format, sink, lang.value, reading,
+                             sink is not None and sink.target is not None)
             with _Progress(reader) as progress:
                 summary = run_audit(reader, tables, report, progress=progress,
                                     expected_rows=reader.expected_rows, paid=paid,

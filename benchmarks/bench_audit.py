@@ -2,8 +2,10 @@
 
 - realistic: group meetings of one to five representatives, repeated people and amounts,
   about one claim in seven with a finding;
-- adversarial: nearly every row wrong, and little that repeats: amounts, times, names and
-  groups mostly distinct, duplicates, late claims and unreadable cells throughout.
+- adversarial: nearly every row wrong: claimed fees all but unique, hundreds of lost-income
+  and gift amounts, meeting times on any quarter hour, names and groups mostly distinct,
+  unknown schemes and activities, undocumented lost income, duplicates, late claims and
+  unreadable cells throughout.
 
 For each mix it generates the file in a temporary directory, then runs, each in its own
 process:
@@ -101,7 +103,7 @@ def generate(path: Path, rows: int, seed: int = 2023) -> None:
 
 
 def generate_adversarial(path: Path, rows: int, seed: int = 2024) -> None:
-    """Nearly every row wrong, and as little as possible repeating: a cache that holds
+    """Nearly every row wrong, with far more variety than a real file: a cache that holds
     what the data holds is tested on data that holds a lot."""
     rng = random.Random(seed)
     first_day = dt.date(2022, 1, 3)
@@ -112,19 +114,19 @@ def generate_adversarial(path: Path, rows: int, seed: int = 2024) -> None:
         while written < rows:
             written += 1
             day = first_day + dt.timedelta(days=rng.randrange(1500))
-            start = rng.randrange(6 * 60, 16 * 60)
-            end = start + rng.randrange(15, 8 * 60)
+            start = rng.randrange(6 * 4, 16 * 4) * 15
+            end = start + rng.randrange(1, 8 * 4) * 15
             fee = f"{rng.randrange(1, 400_000) / 100:.2f}"
-            lost = f"{rng.randrange(1, 300_000) / 100:.2f}" if rng.random() < 0.5 else ""
+            lost = f"{rng.randrange(1, 300) * 10}.00" if rng.random() < 0.5 else ""
             documented = rng.choice(("ja", "nei", "")) if lost else ""
-            gift = f"{rng.randrange(1, 50_000) / 100:.2f}" if rng.random() < 0.2 else ""
+            gift = f"{rng.randrange(1, 50) * 10}.00" if rng.random() < 0.2 else ""
             claim_id = f"A-{rng.randrange(rows):08d}"  # about a third repeat an earlier id
             person = f"Person {rng.randrange(rows // 2)}"
             date = day.isoformat()
             row = [claim_id, person, rng.choice(("unn", "fousam", "unn", "ukjent")),
                    f"Gruppe {rng.randrange(rows // 3)}" if rng.random() < 0.7 else "", date,
                    f"{start // 60:02d}:{start % 60:02d}",
-                   f"{min(end, 23 * 60 + 59) // 60:02d}:{min(end, 23 * 60 + 59) % 60:02d}", "",
+                   f"{end // 60:02d}:{end % 60:02d}", "",
                    rng.choice(("fysisk", "teams", "video", "telefon")),
                    rng.choice(("møte", "møte", "kurs")),
                    rng.choice(("ja", "nei", "")), fee, lost, documented, gift,

@@ -27,8 +27,8 @@ class DailyLostIncome:
         self._covered: dict[int, tuple[Decimal, int]] = {}
         self._persons = PersonKeys()
 
-    def see(self, claim: Claim, calculation: Calculation, table: RateTable | None
-            ) -> tuple[Calculation, tuple[Finding, ...]]:
+    def see(self, claim: Claim, calculation: Calculation, table: RateTable | None,
+            person: str | None = None) -> tuple[Calculation, tuple[Finding, ...]]:
         got = calculation.lost_income
         if not got or table is None:
             return calculation, NONE
@@ -36,7 +36,7 @@ class DailyLostIncome:
         cap = rule.cap.kr
         if cap is None or rule.cap_per_day is None or not rule.cap_per_day.value:
             return calculation, NONE
-        key = hash((self._persons(claim), claim.meeting.date))
+        key = hash((self._persons(claim) if person is None else person, claim.meeting.date))
         covered, first_row = self._covered.get(key, (ZERO, claim.row))
         if covered + got <= cap:
             self._covered[key] = (covered + got, first_row)

@@ -55,7 +55,9 @@ class DuplicateClaims:
         self._persons = PersonKeys()
         self._spans: dict[tuple, int] = {}
 
-    def see(self, claim: Claim, table: RateTable | None) -> tuple[Finding, ...]:
+    def see(self, claim: Claim, table: RateTable | None, person: str | None = None
+            ) -> tuple[Finding, ...]:
+        """The claim's duplicate findings; `person` is its `person_key`, when known."""
         row = claim.row
         found = NONE
         same_id = self._first_row.setdefault(hash(claim.claim_id), row)
@@ -75,7 +77,7 @@ class DuplicateClaims:
                 self._spans[times] = span
         rows = self._row
         entry = len(rows)
-        previous = self._latest.swap(hash((self._persons(claim), date)), entry)
+        previous = self._latest.swap(hash((self._persons(claim) if person is None else person, date)), entry)
         self._span.append(span)
         rows.append(row)
         self._before.append(previous)

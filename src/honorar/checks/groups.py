@@ -39,9 +39,10 @@ class GroupMeetings:
         self._persons = PersonKeys()
         self._group_text: dict[str, str] = {}
 
-    def see(self, claim: Claim, table: RateTable | None) -> bool:
+    def see(self, claim: Claim, table: RateTable | None, person: str | None = None) -> bool:
         """Take the claim in; whether its meeting is still short of representatives (so
-        that the claim may get a finding at the end)."""
+        that the claim may get a finding at the end). `person` is its `person_key`, when
+        known."""
         if claim.group is None or table is None or table.representatives is None:
             return False
         names = self._names
@@ -49,11 +50,11 @@ class GroupMeetings:
             hash((claim.meeting.scheme, names[claim.group], claim.meeting.date)),
             len(self._missing))
         if meeting == len(self._missing):
-            return self._open(claim, table)
+            return self._open(claim, table, person)
         missing = self._missing[meeting]
         if missing <= 0:
             return False
-        person = hash(self._persons(claim))
+        person = hash(self._persons(claim) if person is None else person)
         first = self._first_person[meeting]
         if missing == 1 and self._people.get(meeting) is None:
             new_person = person != first
@@ -70,10 +71,10 @@ class GroupMeetings:
         self._later.append((claim.row, meeting))
         return True
 
-    def _open(self, claim: Claim, table: RateTable) -> bool:
+    def _open(self, claim: Claim, table: RateTable, person: str | None) -> bool:
         missing = table.representatives.minimum - 1  # type: ignore[union-attr]
         self._missing.append(missing)
-        self._first_person.append(hash(self._persons(claim)))
+        self._first_person.append(hash(self._persons(claim) if person is None else person))
         self._first_row.append(claim.row)
         group = claim.group or ""
         self._group.append(self._group_text.setdefault(group, group))

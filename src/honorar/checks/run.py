@@ -23,6 +23,7 @@ from .daily_caps import DailyLostIncome
 from .duplicates import DuplicateClaims
 from .groups import GroupMeetings
 from .paid import PaidClaims, already_paid_finding
+from .persons import PersonKeys
 from .rows import (
     claim_age_limit,
     date_findings,
@@ -114,6 +115,7 @@ class Audit:
         priced_of = self._priced
         duplicates, groups, totals = self.duplicates, self.groups, self.totals
         paid_before = self._paid.paid_before if self._paid is not None else None
+        persons = PersonKeys()  # each claim's person, once for every check that asks
         for item in self._rows:
             kind = type(item)
             if kind is InvalidRow:
@@ -147,7 +149,8 @@ class Audit:
                     priced.last_day is not None and submitted > priced.last_day)):
                 findings += date_findings(claim, table)
             # a check whose finding may void payment goes here, before the voiding
-            found = duplicates.see(claim, table)
+            person = persons(claim)
+            found = duplicates.see(claim, table, person)
             if paid_before is not None:
                 paid = paid_before(claim)
                 if paid is not None:
@@ -157,10 +160,11 @@ class Audit:
                 calculation, findings = void_payment(calculation, findings)
             if calculation.lost_income and table is not None \
                     and table.lost_income.cap_per_day is not None:
-                calculation, found = self.daily_lost_income.see(claim, calculation, table)
+                calculation, found = self.daily_lost_income.see(claim, calculation, table,
+                                                                 person)
                 findings += found
             yield ClaimResult(claim.row, claim, None, table, calculation, findings,
-                              groups.see(claim, table))
+                              groups.see(claim, table, person))
         self._done = True
 
     @property

@@ -24,6 +24,7 @@ from .options import (
     choose,
     exit_code,
     known_activities,
+    rate_tables_read,
     table_problem,
 )
 
@@ -76,7 +77,8 @@ def audit(
     if output_format == "xlsx" and output is None:
         raise UsageProblem(XLSX_NEEDS_OUTPUT)
     if output is not None:
-        check_output(output, file, mapping)
+        check_output(output, file, mapping,
+                     [("the ledger", ledger), *rate_tables_read(rates_dir)])
     tables = catalogue(rates_dir, lang.value)
     try:
         claim_mapping = load_mapping(mapping) if mapping is not None else None

@@ -21,6 +21,7 @@ from .options import (
     catalogue,
     choose,
     exit_code,
+    rate_tables_read,
     read,
     read_amount,
     read_date,
@@ -74,7 +75,8 @@ def budget(
     from ..tables import TableError
 
     choose("--format", output_format, TABLE_JSON_OR_XLSX)
-    workbook = workbook_output(output_format, output)
+    workbook = workbook_output(output_format, output,
+                               others=[("the plan", plan), *rate_tables_read(rates_dir)])
     if reps < 1:
         raise UsageProblem(f"--reps: {reps} representatives; a budget needs at least 1")
     if reps > MOST_REPRESENTATIVES:

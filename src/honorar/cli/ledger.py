@@ -21,6 +21,7 @@ from .options import (
     RatesDirOption,
     SheetOption,
     catalogue,
+    check_output,
     choose,
     read,
     read_date,
@@ -244,10 +245,7 @@ def report(
     if output is not None:
         if output_format == "table":
             raise UsageProblem("--output goes with --format json, csv or xlsx")
-        if not output.parent.is_dir():
-            raise UsageProblem(f"--output: the directory '{output.parent}' does not exist")
-        if output.is_dir():
-            raise UsageProblem(f"--output: '{output}' is a directory")
+        check_output(output, None, others=[("the ledger", ledger)])
     limit = read("--flag-above", flag_above, read_limit)
     g_table = _g_table()
     with opened(ledger, wait) as book:

@@ -6,7 +6,7 @@ import datetime as dt
 import os
 import stat
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
@@ -60,9 +60,10 @@ XLSX_NEEDS_OUTPUT = ("--format xlsx: a workbook is not for a terminal; give --ou
 
 
 def workbook_output(output_format: str, output: Path | None,
-                    input_file: Path | None = None) -> Path | None:
+                    input_file: Path | None = None,
+                    others: Iterable[tuple[str, Path | None]] = ()) -> Path | None:
     """The workbook to write for `--format xlsx --output FILE` (None for other formats);
-    never the input file."""
+    never the input file, nor one of the `others` read beside it."""
     if output_format != "xlsx":
         if output is not None:
             raise UsageProblem("--output goes with --format xlsx (table and json are written "
@@ -70,13 +71,15 @@ def workbook_output(output_format: str, output: Path | None,
         return None
     if output is None:
         raise UsageProblem(XLSX_NEEDS_OUTPUT)
-    check_output(output, None if input_file is None else str(input_file))
+    check_output(output, None if input_file is None else str(input_file), others=others)
     return output
 
 
-def check_output(output: Path, file: str | None, mapping: Path | None = None) -> None:
+def check_output(output: Path, file: str | None, mapping: Path | None = None,
+                 others: Iterable[tuple[str, Path | None]] = ()) -> None:
     """The report never replaces what is read: the claims (a named file, or whatever
-    standard input is) or the mapping."""
+    standard input is), the mapping, or `others` as (what it is, its path): a plan, a
+    ledger, a rate table."""
     inputs: list[tuple[str, os.stat_result | None]] = []
     if file == "-":
         inputs.append(("standard input", _fstat(0)))
@@ -86,6 +89,7 @@ def check_output(output: Path, file: str | None, mapping: Path | None = None) ->
             _refuse(output, f"the input file '{file}'")
     if mapping is not None:
         inputs.append((f"the mapping '{mapping}'", _stat(mapping)))
+    inputs += [(f"{what} '{path}'", _stat(path)) for what, path in others if path is not None]
     written = _stat(output)
     if written is not None and stat.S_ISREG(written.st_mode):  # a device is no input's twin
         for what, read in inputs:
@@ -184,6 +188,22 @@ def catalogue(rates_dirs: list[Path] | None, lang: str = "nb"):
     tables = Catalogue.from_options(rates_dirs or (), read=cached_reader())
     warn_stray_tables(tables.dirs, lang)
     return tables
+
+
+def rate_tables_read(rates_dirs: list[Path] | None) -> list[tuple[str, Path]]:
+    """Every table file a command may read from `--rates-dir`, `HONORAR_RATES` and the
+    shipped tables, as `check_output`'s others: a report must not replace one."""
+    from ..tables import search_path, table_files
+
+    found = []
+    for directory in search_path(rates_dirs or ()):
+        try:
+            folders = [p for p in directory.iterdir() if p.is_dir()]
+        except OSError:
+            continue
+        for folder in (directory, *folders):
+            found += [("the rate table", path) for path in table_files(folder)]
+    return found
 
 
 def warn_stray_tables(dirs: list[Path], lang: str) -> None:

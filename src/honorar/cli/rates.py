@@ -22,6 +22,7 @@ from .options import (
     WorkbookOutputOption,
     catalogue,
     choose,
+    rate_tables_read,
     read_date,
     table_problem,
     workbook_output,
@@ -262,7 +263,10 @@ def diff(old: Annotated[str, typer.Argument(help=VERSION_HELP, metavar="OLD",
     from ..diff import compare
 
     choose("--format", output_format, TABLE_JSON_OR_XLSX)
-    workbook = workbook_output(output_format, output, impact)
+    compared = [("the rate table", Path(spec)) for spec in (old, new) if Path(spec).is_file()]
+    workbook = workbook_output(output_format, output, impact,
+                               [("the mapping", mapping), *compared,
+                                *rate_tables_read(rates_dir)])
     if top < 0:
         raise UsageProblem("--top: must be 0 or more")
     if by is not None and by not in BY:

@@ -1280,6 +1280,12 @@ PROBLEM_PHRASES: tuple[tuple[str, str], ...] = (
      r" er inndatafilen \g<f>; inndata blir aldri overskrevet"),
     (r" is the mapping (?P<f>'[^']*'); the input is never overwritten\b",
      r" er mappingfilen \g<f>; inndata blir aldri overskrevet"),
+    (r" is the plan (?P<f>'[^']*'); the input is never overwritten\b",
+     r" er planen \g<f>; inndata blir aldri overskrevet"),
+    (r" is the ledger (?P<f>'[^']*'); the input is never overwritten\b",
+     r" er utbetalingsregisteret \g<f>; inndata blir aldri overskrevet"),
+    (r" is the rate table (?P<f>'[^']*'); the input is never overwritten\b",
+     r" er satstabellen \g<f>; inndata blir aldri overskrevet"),
     (r"(?P<n>\d+) representatives is more than any working group \(at most (?P<m>\d+)\)",
      r"\g<n> brukerrepresentanter er flere enn noen arbeidsgruppe har (høyst \g<m>)"),
     # ---- the operating system's words (strerror)

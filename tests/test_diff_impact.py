@@ -166,3 +166,34 @@ def test_a_repeated_claim_is_due_nothing_and_counted_once(old):
     twice = impact([*rows, again, same_meeting], old, NEW)
     assert (twice.total, twice.duplicates) == (once.total, 2)
     assert once.duplicates == 0
+
+
+def test_the_lost_income_cap_per_day_is_shared_as_in_an_audit(shipped, tmp_path):
+    """FOUSAM's kr 1 500 lost-income cap is per person per day: two meetings of one day
+    share it under each version, so the impact's due is the audit's due. With a version
+    that raises the cap to kr 2 000, the second claim gets what is left of that."""
+    old = shipped.table_at("fousam", dt.date(2018, 6, 1))
+    text = (Path(__file__).parents[1] / "rates" / "fousam" / "2018-06-01.yaml").read_text(
+        encoding="utf-8")
+    raised = tmp_path / "fousam" / "2024-01-01.yaml"
+    raised.parent.mkdir()
+    raised.write_text(text.replace("effective: 2018-06-01", "effective: 2024-01-01")
+                      .replace("cap: {kr: 1500,", "cap: {kr: 2000,"), encoding="utf-8")
+    new = read_table(raised)
+
+    def day(row: int, claim_id: str, name: str, start: str, end: str) -> Claim:
+        return Claim(row, claim_id, name, "G", meeting(
+            scheme="fousam", date="2024-03-05", hours="2", agreement=True,
+            lost_income=Decimal("1000"), lost_income_documented=True),
+            dt.time.fromisoformat(start), dt.time.fromisoformat(end))
+
+    rows = [day(2, "F1", "Anne Berg", "09:00", "11:00"),
+            day(3, "F2", "anne berg", "13:00", "15:00"),  # the same person, later that day
+            day(4, "F3", "Bob Dahl", "13:00", "15:00")]  # another person: a cap of his own
+    result = impact(rows, old, new)
+    # old: (850 + 1000) + (850 + 500, what is left of 1 500) + (850 + 1000) = 5050
+    assert result.total.old == Decimal("5050.00")
+    # new: (850 + 1000) + (850 + 1000, what is left of 2 000) + (850 + 1000) = 5550
+    assert result.total.new == Decimal("5550.00")
+    assert [(c.claim_id, c.old, c.new) for c in result.top] == [
+        ("F2", Decimal("1350.00"), Decimal("1850.00"))]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Literal, Protocol
 
+from .checks.daily_caps import DailyLostIncome
 from .checks.duplicates import DuplicateClaims
 from .engine import calculate
 from .models import (
@@ -540,6 +541,8 @@ def impact(rows: Iterable[object], old: RateTable | TravelTable, new: RateTable 
     travel = isinstance(old, TravelTable) and isinstance(new, TravelTable)
     count = invalid = undecided_old = undecided_new = duplicates = 0
     repeats = DuplicateClaims()
+    # a cap per person per day is shared by the day's claims, under each version its own
+    day_caps_old, day_caps_new = DailyLostIncome(), DailyLostIncome()
     skipped: dict[str, int] = {}
     total = Totals()
     groups: dict[str, Totals] = {}
@@ -568,8 +571,8 @@ def impact(rows: Iterable[object], old: RateTable | TravelTable, new: RateTable 
         else:
             if meeting.trip is not None:  # travel is the travel table's, the same under both
                 meeting = replace(meeting, trip=None)
-            due_old = calculate(meeting, old).total  # type: ignore[arg-type]
-            due_new = calculate(meeting, new).total  # type: ignore[arg-type]
+            due_old = _due(claim, meeting, old, day_caps_old)  # type: ignore[arg-type]
+            due_new = _due(claim, meeting, new, day_caps_new)  # type: ignore[arg-type]
         undecided_old += due_old is None
         undecided_new += due_new is None
         if due_old is None or due_new is None:
@@ -591,6 +594,16 @@ def impact(rows: Iterable[object], old: RateTable | TravelTable, new: RateTable 
     breakdown = tuple(sorted(groups.items(), key=lambda kv: (-abs(kv[1].difference), kv[0])))
     return Impact(scheme, count, invalid, dict(sorted(skipped.items())), undecided_old,
                   undecided_new, total, ranked, by, breakdown, duplicates)
+
+
+def _due(claim: ClaimLike, meeting: Meeting, table: RateTable,
+         day_caps: DailyLostIncome) -> Decimal | None:
+    """What `table` gives for the claim's meeting, its lost income capped as the audit caps
+    it where the cap is per person per day (the day's earlier claims in `day_caps`)."""
+    calculation = calculate(meeting, table)
+    if calculation.lost_income:
+        calculation, _ = day_caps.see(claim, calculation, table)  # type: ignore[arg-type]
+    return calculation.total
 
 
 def _travel_due(meeting: Meeting, table: TravelTable) -> Decimal:

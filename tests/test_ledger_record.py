@@ -216,3 +216,38 @@ def test_a_representative_id_names_the_person_across_months(tmp_path: Path, ledg
                      "A-2,4712,Kari Nordmann,unn,2023-03-02,10:00,11:00,fysisk,392\n")
     data = as_json(run("audit", str(april), "--ledger", str(ledger), "--format", "json"))
     assert [[f["code"] for f in c["findings"]] for c in data["claims"]] == [["already_paid"], []]
+
+
+def test_the_lost_income_cap_per_day_counts_what_was_paid_that_day(tmp_path: Path,
+                                                                    ledger: Path):
+    """FOUSAM's kr 1 500 a day is shared by one person's meetings of one day, also when the
+    first was paid in an earlier batch: the next month's claim for another meeting that day
+    gets what is left, in the audit and in the ledger."""
+    morning = ("F-1,Anne Berg,fousam,Rus,2024-03-05,09:00,11:00,fysisk,møte,ja,850,1000,ja,,"
+               "2024-03-10")
+    assert record(ledger, claims_file(tmp_path, morning, name="mars.csv"), "--batch", "mars",
+                  "--paid-on", "2024-04-05").exit_code == 0
+    april = claims_file(
+        tmp_path,
+        "F-2,ANNE BERG,fousam,Rus,2024-03-05,13:00,15:00,fysisk,møte,ja,850,1000,ja,,2024-04-02",
+        "F-3,Anne Berg,fousam,Rus,2024-03-05,16:00,17:00,fysisk,møte,ja,850,1000,ja,,2024-04-02",
+        "F-4,Bob Dahl,fousam,Rus,2024-03-05,13:00,15:00,fysisk,møte,ja,850,1000,ja,,2024-04-02",
+        name="april.csv")
+    data = as_json(run("audit", str(april), "--ledger", str(ledger), "--format", "json",
+                       "--lang", "en"))
+    found = {c["claim_id"]: c for c in data["claims"]}
+    # 1 000 of the 1 500 was paid in March: 500 is left for F-2, nothing for F-3
+    assert found["F-2"]["due"]["lost_income"] == "500.00"
+    assert found["F-2"]["due"]["total"] == "1350.00"
+    assert [f["code"] for f in found["F-2"]["findings"]] == ["lost_income_over_cap"]
+    assert "batch mars" in found["F-2"]["findings"][0]["message"]
+    assert found["F-3"]["due"]["lost_income"] == "0.00"
+    assert "row 2" in found["F-3"]["findings"][0]["message"]
+    assert found["F-4"]["due"]["total"] == "1850.00"  # another person: a day of his own
+    assert data["summary"]["due_total"] == "4050.00"  # 1 350 + 850 + 1 850
+    # and recorded as it was audited: 1 850 in March, 4 050 in April
+    result = record(ledger, april, "--accept-findings", "--batch", "april")
+    assert result.exit_code == 0, result.stderr
+    assert rows_in(ledger, "SELECT sum(lost_income_ore) FROM claim "
+                           "WHERE person = 'anne berg'") == 150000
+    assert rows_in(ledger, "SELECT sum(paid_ore) FROM claim") == 185000 + 405000

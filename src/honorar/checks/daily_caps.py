@@ -4,16 +4,19 @@ FOUSAM covers lost income up to kr 1 500, and its table declares the cap per day
 (`lost_income.cap_per_day`): two claims of one person on one date share the kr 1 500. In
 file order, the first is paid as the rules give; a later one gets what is left, with
 `lost_income_over_cap`. A person is known as every check knows one (`persons.person_key`:
-the representative id, else the name).
+the representative id, else the name). Audited against a ledger, what the person was paid
+that day in earlier batches is covered before the file's first claim of the day.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 from ..claims import Claim
 from ..engine import lost_income_left_for_day
 from ..models import ZERO, Calculation, Finding, RateTable
+from .paid import PaidLostIncome
 from .persons import PersonKeys
 from .rows import NONE
 
@@ -22,10 +25,15 @@ class DailyLostIncome:
     """Feed claims in file order to `see`; it answers with the calculation each one is due
     under the daily cap, and the finding when the cap cuts it."""
 
-    def __init__(self) -> None:
+    def __init__(self, paid_before: Callable[[Claim], PaidLostIncome | None] | None = None
+                 ) -> None:
         # hash of (person, date) → lost income covered so far that day, and the first row
-        self._covered: dict[int, tuple[Decimal, int]] = {}
+        # of the file that day (None: none yet, what is covered was paid before)
+        self._covered: dict[int, tuple[Decimal, int | None]] = {}
         self._persons = PersonKeys()
+        # what a person was paid that day before this file (a ledger), asked once a day
+        self._paid_before = paid_before
+        self._before: dict[int, PaidLostIncome] = {}
 
     def see(self, claim: Claim, calculation: Calculation, table: RateTable | None,
             person: str | None = None) -> tuple[Calculation, tuple[Finding, ...]]:
@@ -37,15 +45,28 @@ class DailyLostIncome:
         if cap is None or rule.cap_per_day is None or not rule.cap_per_day.value:
             return calculation, NONE
         key = hash((self._persons(claim) if person is None else person, claim.meeting.date))
-        covered, first_row = self._covered.get(key, (ZERO, claim.row))
+        seen = self._covered.get(key)
+        if seen is None:
+            seen = (ZERO, None)
+            before = self._paid_before(claim) if self._paid_before is not None else None
+            if before is not None and before.kr:
+                self._before[key] = before
+                seen = (before.kr, None)
+        covered, first_row = seen
         if covered + got <= cap:
-            self._covered[key] = (covered + got, first_row)
+            self._covered[key] = (covered + got, claim.row if first_row is None else first_row)
             return calculation, NONE
-        self._covered[key] = (max(cap, covered), first_row)
+        self._covered[key] = (max(cap, covered), claim.row if first_row is None else first_row)
         capped = lost_income_left_for_day(calculation, table, claim.meeting.lost_income, covered)
+        params: dict[str, object] = {"claimed_kr": claim.meeting.lost_income, "used_kr": covered,
+                                     "cap_kr": cap, "paid_kr": capped.lost_income,
+                                     "other_row": str(first_row)}
+        message = "lost_income_over_day_cap"
+        before = self._before.get(key)
+        if before is not None:
+            params.update(paid_before_kr=before.kr, batch=before.batch)
+            message = "lost_income_over_day_cap_paid" if first_row is None \
+                else "lost_income_over_day_cap_paid_and_row"
         finding = Finding("lost_income_over_cap", table.severity("lost_income_over_cap"),
-                          {"claimed_kr": claim.meeting.lost_income, "used_kr": covered,
-                           "cap_kr": cap, "paid_kr": capped.lost_income,
-                           "other_row": str(first_row)},
-                          "lost_income_over_day_cap", claim.row, "lost_income")
+                          params, message, claim.row, "lost_income")
         return capped, (finding,)

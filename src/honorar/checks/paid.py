@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Protocol
 
 from ..claims import Claim
@@ -27,8 +28,21 @@ class PaidBefore:
     by_claim_id: bool  # False: the same person at the same meeting
 
 
+@dataclass(frozen=True, slots=True)
+class PaidLostIncome:
+    """The lost income a person was paid for one day in earlier batches, and the first of
+    those batches."""
+
+    kr: Decimal
+    batch: str
+
+
 class PaidClaims(Protocol):
     def paid_before(self, claim: Claim) -> PaidBefore | None: ...
+
+    # optional: the lost income paid to the claim's person on its date, for a cap per day
+    # (`checks.daily_caps`); a PaidClaims without it leaves the cap to the file's claims
+    # def lost_income_paid(self, claim: Claim) -> PaidLostIncome | None: ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -108,7 +108,7 @@ class Audit:
         self.duplicates = DuplicateClaims(expected_rows)
         self.groups = GroupMeetings(expected_rows)
         self.totals = FileTotals()
-        self.daily_lost_income = DailyLostIncome()
+        self.daily_lost_income = DailyLostIncome(getattr(paid, "lost_income_paid", None))
         self._done = False
 
     def __iter__(self) -> Iterator[ClaimResult]:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..checks.paid import MeetingKeys, PaidBefore, same_meeting
+from ..checks.paid import MeetingKeys, PaidBefore, PaidLostIncome, same_meeting
 from ..claims import Claim
+from .money import from_ore
 from .store import Ledger
 
 # the claims with the same id, then the person's claims that day (with their times)
@@ -18,6 +19,11 @@ _PAID = ("SELECT 1, batch, NULL, NULL, NULL FROM claim WHERE claim_id = ?1 AND b
          "UNION ALL "
          "SELECT 0, batch, start_s, end_s, group_key FROM claim "
          "WHERE person = ?2 AND date = ?3 AND batch != ?4")
+
+# the lost income paid to a person on a date, the earliest batch first
+_LOST_INCOME = ("SELECT c.lost_income_ore, b.name FROM claim c JOIN batch b ON b.id = c.batch "
+                "WHERE c.person = ? AND c.date = ? AND c.batch != ? AND c.lost_income_ore > 0 "
+                "ORDER BY b.paid_on, b.id")
 
 
 class LedgerPaidClaims:
@@ -41,6 +47,15 @@ class LedgerPaidClaims:
         meetings = [batch for _, batch, start, end, group in found
                     if same_meeting(key.start, key.end, key.group, start, end, group)]
         return self._earliest(meetings, False) if meetings else None
+
+    def lost_income_paid(self, claim: Claim) -> PaidLostIncome | None:
+        """The lost income the claim's person was paid on its date, for a cap per day."""
+        key = self.meeting_key(claim)
+        found = self._execute(_LOST_INCOME, (key.person, key.date.isoformat(),
+                                             self._leave_out)).fetchall()
+        if not found:
+            return None
+        return PaidLostIncome(from_ore(sum(ore for ore, _ in found)), found[0][1])
 
     def _earliest(self, batches: list[int], by_claim_id: bool) -> PaidBefore:
         name, paid_on, _ = min(map(self._batch, batches), key=lambda b: (b[1], b[2]))

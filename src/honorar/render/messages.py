@@ -342,6 +342,21 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "nb": "Krav-ID {claim_id} er allerede utbetalt i bunken {batch} ({paid_date})",
         "en": "Claim id {claim_id} was already paid in batch {batch} ({paid_date})",
     },
+    "lost_income_over_day_cap_paid": {
+        "nb": "Tapt arbeidsfortjeneste {claimed_kr} er over det som er igjen av grensen {cap_kr} "
+              "per dag: {used_kr} er allerede utbetalt samme dag (i bunken {batch}), så "
+              "{paid_kr} dekkes",
+        "en": "Lost income {claimed_kr} is over what is left of the cap of {cap_kr} a day: "
+              "{used_kr} was already paid that day (in batch {batch}), so {paid_kr} is covered",
+    },
+    "lost_income_over_day_cap_paid_and_row": {
+        "nb": "Tapt arbeidsfortjeneste {claimed_kr} er over det som er igjen av grensen {cap_kr} "
+              "per dag: {used_kr} er allerede dekket samme dag ({paid_before_kr} utbetalt i "
+              "bunken {batch}, og første krav i filen: rad {other_row}), så {paid_kr} dekkes",
+        "en": "Lost income {claimed_kr} is over what is left of the cap of {cap_kr} a day: "
+              "{used_kr} is already covered that day ({paid_before_kr} paid in batch {batch}, "
+              "and the first claim in this file: row {other_row}), so {paid_kr} is covered",
+    },
     "already_paid_meeting": {
         "nb": "{representative} har allerede fått utbetalt for samme møte {date}, i bunken "
               "{batch} ({paid_date})",

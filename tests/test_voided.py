@@ -97,3 +97,25 @@ def test_the_summary_reconciles(lines):
     _, s = run(lines)
     assert s.claimed_total - s.undecided_claimed - s.due_total == s.overpaid - s.underpaid
     assert Decimal(0) <= s.duplicate_claimed <= s.overpaid
+
+
+def test_a_repeat_whose_travel_no_table_prices_is_due_nothing_in_every_part(tmp_path):
+    """Before the first travel table (2022) a trip is undecided; its repeat is due 0 all
+    the same, travel included, in JSON and CSV, as its total says."""
+    path = tmp_path / "claims.csv"
+    path.write_text(
+        "claim_id,representative,scheme,date,start,end,attendance,activity,agreement,"
+        "claimed_honorarium,km,travel_hours,travel_claimed\n"
+        "E1,Eva,fousam,2021-05-02,09:00,12:00,fysisk,møte,ja,850,100,7,700\n"
+        "E1,Eva,fousam,2021-05-02,09:00,12:00,fysisk,møte,ja,850,100,7,700\n", encoding="utf-8")
+    runner = CliRunner()
+    env = {"HONORAR_RATES": "", "COLUMNS": "160"}
+    data = json.loads(runner.invoke(app, ["audit", str(path), "--format", "json"],
+                                    env=env).stdout)
+    first, repeat = data["claims"]
+    assert first["due"]["travel"] is None and first["due"]["total"] is None  # undecided
+    assert repeat["due"] == {"honorarium": "0.00", "lost_income": "0.00", "gift": "0.00",
+                             "travel": "0.00", "total": "0.00"}
+    rows = list(csv.DictReader(io.StringIO(runner.invoke(
+        app, ["audit", str(path), "--format", "csv"], env=env).stdout.lstrip("\ufeff"))))
+    assert (rows[1]["due_travel"], rows[1]["due_total"]) == ("0.00", "0.00")

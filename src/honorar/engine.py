@@ -55,11 +55,12 @@ def calculate(meeting: Meeting, table: RateTable | None,
     return _Calculator(meeting, table, travel).run()
 
 
-def voided(calculation: Calculation, code: str) -> Calculation:
+def voided(calculation: Calculation, code: str, trip: bool = False) -> Calculation:
     """`calculation` with nothing due, because the finding `code` voids payment (see
-    `models.VOIDS_PAYMENT`); its steps end with the step that says so."""
+    `models.VOIDS_PAYMENT`); its steps end with the step that says so. With `trip` (the
+    meeting had one) no travel is due either, also where no travel table decided it."""
     steps = (*calculation.steps, Step("voided", ZERO, {"code": code}))
-    travelled = calculation.travel is not None or calculation.travel_parts is not None
+    travelled = trip or calculation.travel is not None or calculation.travel_parts is not None
     return Calculation(calculation.scheme, calculation.version, ZERO, ZERO, ZERO, ZERO, steps,
                        calculation.findings, ZERO if travelled else None,
                        TravelParts(ZERO, ZERO, ZERO, ZERO, ZERO) if travelled else None)

@@ -157,7 +157,8 @@ class Audit:
                     found += (already_paid_finding(claim, paid, table),)
             if found:
                 findings += found
-                calculation, findings = void_payment(calculation, findings)
+                calculation, findings = void_payment(calculation, findings,
+                                                     meeting.trip is not None)
             if calculation.lost_income and table is not None \
                     and table.lost_income.cap_per_day is not None:
                 calculation, found = self.daily_lost_income.see(claim, calculation, table,

@@ -16,12 +16,13 @@ _HONORARIUM_CODES = frozenset({"honorarium_overclaimed", "honorarium_underclaime
                                "travel_overclaimed", "travel_underclaimed"})
 
 
-def void_payment(calculation: Calculation, findings: tuple[Finding, ...]
+def void_payment(calculation: Calculation, findings: tuple[Finding, ...], trip: bool = False
                  ) -> tuple[Calculation, tuple[Finding, ...]]:
     """The calculation and findings of a claim, with nothing due when a finding voids
-    payment; unchanged otherwise."""
+    payment; unchanged otherwise. `trip`: the claim's meeting has a trip, whose travel is
+    then due 0 too (even where no travel table priced it)."""
     code = next((f.code for f in findings if f.code in VOIDS_PAYMENT), None)
     if code is None:
         return calculation, findings
-    return voided(calculation, code), tuple(f for f in findings
+    return voided(calculation, code, trip), tuple(f for f in findings
                                             if f.code not in _HONORARIUM_CODES)

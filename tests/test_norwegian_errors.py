@@ -172,3 +172,27 @@ def test_yaml_syntax_problems_are_said_in_bokmal(tmp_path, text):
     assert problems
     for line in problems[:-1]:  # the last line is the verdict
         assert not english_in(line.removeprefix(f"{path}:")), line
+
+
+def test_a_sheet_is_named_in_bokmal(tmp_path):
+    import xlsxwriter
+
+    book = tmp_path / "krav.xlsx"
+    workbook = xlsxwriter.Workbook(str(book))
+    workbook.add_worksheet("Tom")
+    workbook.close()
+    result = invoke("audit", str(book))
+    assert result.exit_code == 2
+    assert result.stderr == f"honorar: error: {book}, ark 'Tom': arket er tomt\n"
+    english = CliRunner().invoke(app, ["audit", str(book), "--lang", "en"],
+                                 env={"HONORAR_RATES": ""})
+    assert english.stderr == f"honorar: error: {book}, sheet 'Tom': the sheet is empty\n"
+
+
+def test_ledger_record_from_standard_input_keeps_the_command_s_name(tmp_path):
+    result = CliRunner().invoke(app, ["ledger", "record", "-", "--ledger",
+                                      str(tmp_path / "paid.db")],
+                                input="", env={"HONORAR_RATES": "", "HONORAR_LEDGER": ""})
+    assert result.exit_code == 2
+    assert result.stderr == ("honorar: error: «honorar ledger record» trenger en fil, ikke "
+                             "standard inn: en bunke kjennes på innholdet i filen\n")

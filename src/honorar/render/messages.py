@@ -1226,6 +1226,7 @@ PROBLEM_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bis a workbook \((?P<v>\w+)\), not a CSV file\b",
      r"er en arbeidsbok (\g<v>), ikke en CSV-fil"),
     (r"\(sheets: ", "(ark: "),
+    (r", sheet (?P<v>'[^']*'): ", r", ark \g<v>: "),
     (r"^--format xlsx: a workbook is not for a terminal; give --output FILE\.xlsx to write it "
      r"to a file$",
      "--format xlsx: en arbeidsbok er ikke for terminalen; gi --output FIL.xlsx for å skrive "
@@ -1262,7 +1263,8 @@ PROBLEM_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bcannot be opened \(permission or path\)", "kan ikke åpnes (tilgang eller sti)"),
     (r"\bcannot be opened \(permission refused\)", "kan ikke åpnes (ingen tilgang)"),
     (r"\bledger record needs a file, not standard input: a batch is known by its file's content",
-     "ledger record trenger en fil, ikke standard inn: en bunke kjennes på innholdet i filen"),
+     "«honorar ledger record» trenger en fil, ikke standard inn: en bunke kjennes på innholdet "
+     "i filen"),
     (r"\ba batch needs a name\b", "en bunke trenger et navn"),
     (r"\bno ledger given: use --ledger PATH or set HONORAR_LEDGER",
      "ikke noe register oppgitt: bruk --ledger STI eller sett HONORAR_LEDGER"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -169,3 +170,19 @@ def test_the_reference_really_prices_every_row_again(monkeypatch, tmp_path):
     with per_row(monkeypatch):
         audit_bytes(claims, "csv")
     assert len(priced) == 3
+
+
+def test_a_trip_no_travel_table_covers_is_said_of_its_own_date(monkeypatch, tmp_path):
+    """Two meetings alike but for their dates, both before the first travel table: each
+    finding names its own date, as a plain audit's does."""
+    claims = tmp_path / "claims.csv"
+    claims.write_text("\n".join([
+        HEADER + TRAVEL,
+        "K-1,Kari Nordmann,fousam,Rus,2021-05-02,09:00,11:00,fysisk,møte,ja,850,,,,,100,",
+        "K-2,Ola Hansen,fousam,Rus,2021-06-09,09:00,11:00,fysisk,møte,ja,850,,,,,100,",
+    ]) + "\n", encoding="utf-8")
+    report = audit_bytes(claims, "json")
+    first, second = (c["findings"][0]["message"] for c in json.loads(report)["claims"])
+    assert "02.05.2021" in first and "09.06.2021" in second
+    with per_row(monkeypatch):
+        assert audit_bytes(claims, "json") == report

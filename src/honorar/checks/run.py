@@ -214,6 +214,8 @@ class Audit:
                meeting.lost_income, meeting.lost_income_documented, meeting.gift)
         if meeting.trip is not None:
             key += (meeting.trip, id(travel))
+            if travel is None:  # its finding that no travel table covers it names the date
+                key += (meeting.date,)
         if not known:  # an unknown scheme's calculation says only that it is unknown
             key = (meeting.scheme,)
         elif table is None:

@@ -171,3 +171,24 @@ def test_a_read_only_ledger_file_on_the_command_line(tmp_path: Path, ledger: Pat
     result = run("ledger", "record", str(claims_file(tmp_path, *MARCH)), "--ledger", str(ledger))
     assert "read-only" in one_line_error(result, 3)
     assert run("ledger", "list", "--ledger", str(ledger)).exit_code == 0
+
+
+@pytest.mark.parametrize("wait", ["-1", "nan", "inf"])
+def test_a_wait_that_is_no_number_of_seconds_is_one_line_in_honorar_s_words(tmp_path: Path,
+                                                                           wait: str):
+    ledger = tmp_path / "paid.db"
+    result = run("ledger", "list", "--ledger", str(ledger), "--wait", wait, "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stderr == (f"honorar: error: --wait: {wait} seconds; give a number of "
+                             "seconds, 0 or more\n")
+    norsk = run("ledger", "list", "--ledger", str(ledger), "--wait", wait)
+    assert norsk.stderr == (f"honorar: error: --wait: {wait} sekunder; oppgi et antall "
+                            "sekunder, 0 eller mer\n")
+
+
+def test_a_ledger_in_a_missing_folder_is_said_in_bokmal(tmp_path: Path):
+    target = tmp_path / "nowhere" / "paid.db"
+    result = run("ledger", "init", str(target))
+    assert result.exit_code == 2
+    assert result.stderr == (f"honorar: error: registeret {target}: mappen {target.parent} "
+                             "finnes ikke\n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import math
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
@@ -15,7 +16,14 @@ LedgerOption = Annotated[Path | None, typer.Option(
     "--ledger", envvar="HONORAR_LEDGER", show_envvar=False,
     help="The ledger of claims already paid (also HONORAR_LEDGER).", show_default=False)]
 WaitOption = Annotated[float, typer.Option(
-    "--wait", help="Seconds to wait for another honorar writing the ledger.", min=0)]
+    "--wait", help="Seconds to wait for another honorar writing the ledger.")]
+
+
+def check_wait(wait: float) -> float:
+    """`--wait` as seconds: 0 or more, and finite (SQLite cannot wait forever)."""
+    if not 0 <= wait < math.inf:
+        raise UsageProblem(f"--wait: {wait:g} seconds; give a number of seconds, 0 or more")
+    return wait
 
 
 @contextlib.contextmanager
@@ -24,6 +32,7 @@ def ledger_problems(path: Path, wait: float) -> Iterator[None]:
     environment problem: one line each."""
     from ..ledger import LedgerError, LedgerUnavailable, guarded
 
+    check_wait(wait)
     try:
         with guarded(path, wait):
             yield

@@ -347,3 +347,23 @@ def test_a_travel_table_comes_back_from_the_cache_as_one(tmp_path, monkeypatch):
     assert entry.read_bytes().startswith(b"travel\n")
     refuse_to_parse(monkeypatch)
     assert TableCache(tmp_path / "cache").read(travel) == first
+
+
+def test_a_table_from_the_cache_costs_no_yaml_and_no_dataclass_schemas(tmp_path, table_file):
+    """A start with a warm cache neither parses YAML nor builds pydantic's dataclass support
+    (the table texts are plain classes that give pydantic their own validator)."""
+    import subprocess
+
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from honorar.tablecache import TableCache\n"
+        f"table = TableCache(Path({str(tmp_path / 'cache')!r})).read(Path({str(table_file)!r}))\n"
+        "print(table.name.nb, sorted(m for m in ('yaml', 'pydantic.dataclasses')"
+        " if m in sys.modules))\n"
+    )
+    TableCache(tmp_path / "cache").read(table_file)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.strip().endswith("[]"), done.stdout
+    assert "UNN" in done.stdout

@@ -16,16 +16,8 @@ from enum import StrEnum
 from itertools import pairwise
 from typing import Annotated, Literal
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    PlainSerializer,
-    PlainValidator,
-    field_validator,
-    model_validator,
-)
-from pydantic_core import PydanticCustomError
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
 from .parsing import AMOUNT_LIMIT, HOURS_LIMIT
 
@@ -87,16 +79,50 @@ VOIDS_PAYMENT = frozenset({"duplicate_claim", "already_paid"})
 LANGUAGES = ("nb", "en")
 
 
-@dataclass(frozen=True, slots=True)
 class LocalText:
     """A text of a table in bokmål and English.
 
     A table writes it `{nb: "…", en: "…"}`, or as one plain text that is shown as it is in
     both languages. Which language to show is the renderer's choice: `local(text, lang)`.
+
+    A plain class that gives pydantic its validator and serializer itself: as a dataclass
+    it made pydantic build a schema for the class and for its serialized form in every
+    field that holds one, which a table read from the cache pays for on every start.
     """
 
+    __slots__ = ("en", "nb")
     nb: str
     en: str
+
+    def __init__(self, nb: str, en: str) -> None:
+        object.__setattr__(self, "nb", nb)
+        object.__setattr__(self, "en", en)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"a LocalText cannot be changed ({name})")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"a LocalText cannot be changed ({name})")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, LocalText):
+            return NotImplemented
+        return (self.nb, self.en) == (other.nb, other.en)
+
+    def __hash__(self) -> int:
+        return hash((self.nb, self.en))
+
+    def __repr__(self) -> str:
+        return f"LocalText(nb={self.nb!r}, en={self.en!r})"
+
+    def __reduce__(self) -> tuple[type[LocalText], tuple[str, str]]:
+        return LocalText, (self.nb, self.en)
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: object, handler: object) -> CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            _read_local_text,
+            serialization=core_schema.plain_serializer_function_ser_schema(_write_local_text))
 
     def in_lang(self, lang: str) -> str:
         return self.en if lang == "en" else self.nb
@@ -131,7 +157,7 @@ def _write_local_text(text: LocalText) -> str | dict[str, str]:
 
 
 # A free text of a table: one text for both languages, or {nb: …, en: …}.
-Text = Annotated[LocalText, PlainValidator(_read_local_text), PlainSerializer(_write_local_text)]
+Text = LocalText
 
 
 # --------------------------------------------------------------------------- rate tables

@@ -196,3 +196,23 @@ def test_ledger_record_from_standard_input_keeps_the_command_s_name(tmp_path):
     assert result.exit_code == 2
     assert result.stderr == ("honorar: error: «honorar ledger record» trenger en fil, ikke "
                              "standard inn: en bunke kjennes på innholdet i filen\n")
+
+
+@pytest.mark.parametrize(("name", "content", "command", "said"), [
+    ("krav.xlsx", (DATA.parent.parent / "examples" / "claims.xlsx").read_bytes()[:3000],
+     ["audit", "{path}"],
+     "{path}: kan ikke åpnes som arbeidsbok (xlsx): den er skadet eller ikke en arbeidsbok "
+     "(ukjent filformat)"),
+    ("plan.yaml", b"meetings: \xff\n", ["budget", "--reps", "2", "--scheme", "unn", "--plan",
+                                        "{path}"],
+     "plan {path}: ikke UTF-8-tekst (ugyldig byte)"),
+    ("betalt.db", b"\x00" * 2048, ["ledger", "list", "--ledger", "{path}"],
+     "{path} er ikke et honorar-register (eller er skadet): filen er ikke en database"),
+])
+def test_the_libraries_reasons_are_said_in_bokmal(tmp_path, name, content, command, said):
+    path = tmp_path / name
+    path.write_bytes(content)
+    result = CliRunner().invoke(app, [part.format(path=path) for part in command],
+                                env={"HONORAR_RATES": "", "HONORAR_LEDGER": ""})
+    assert result.exit_code == 2
+    assert result.stderr == f"honorar: error: {said.format(path=path)}\n"

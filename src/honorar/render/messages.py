@@ -1131,6 +1131,11 @@ PROBLEM_PHRASES: tuple[tuple[str, str], ...] = (
      r"(begynt på linje \g<l>, kolonne \g<c>)"),
     (r"\bnot valid YAML\b", "ikke gyldig YAML"),
     (r"\bnot UTF-8 text\b", "ikke UTF-8-tekst"),
+    # the libraries' own reasons, where honorar quotes them
+    (r"\binvalid (?:start|continuation) byte\b", "ugyldig byte"),
+    (r"\bunexpected end of data\b", "uventet slutt på dataene"),
+    (r"\bCannot detect file format\b", "ukjent filformat"),
+    (r"\bfile is not a database\b", "filen er ikke en database"),
     (r"\bnested too deeply\b", "nøstet for dypt"),
     (r"\bwhile increasing flow level exceeded maximum nesting depth\b",
      "{…} og […] er nøstet for dypt"),

@@ -69,8 +69,10 @@ def test_two_versions_with_one_date_in_one_directory_name_the_second_files_date(
 def test_a_table_in_another_schemes_folder_names_the_line_of_its_scheme(tmp_path):
     folder = tmp_path / "other"
     folder.mkdir()
-    (folder / "t.yaml").write_text((DATA / "valid" / "demo" / "2024-01-01.yaml")
-                                   .read_text(encoding="utf-8"), encoding="utf-8")
+    demo = (DATA / "valid" / "demo" / "2024-01-01.yaml").read_text(encoding="utf-8")
+    (folder / "own.yaml").write_text(demo.replace("scheme: demo", "scheme: other"),
+                                     encoding="utf-8")
+    (folder / "t.yaml").write_text(demo, encoding="utf-8")
     with pytest.raises(TableError) as caught:
         Catalogue([tmp_path]).versions("other")
     (problem,) = caught.value.problems

@@ -117,6 +117,34 @@ def test_every_command_that_reads_tables_names_it_once(tmp_path, command):
     assert result.stderr.count("brukes ikke") == 1, result.stderr
 
 
+@pytest.mark.parametrize("folder", ["unm", "fousam"])
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c[:2]))
+def test_a_folder_holding_only_another_schemes_table_is_named_not_fatal(tmp_path, command,
+                                                                        folder):
+    """`unm/` (a slip of the keyboard) or `fousam/` with nothing but a table of unn: the
+    table is named as not used, and every command still runs on the tables it can use."""
+    rates = tmp_path / "rates"
+    stray = unn_2024(rates / folder / "2024-01-01.yaml")
+    claims = tmp_path / "krav.csv"
+    claims.write_text("Krav-ID;Navn;Ordning;Dato;Timer;Oppmøte;Honorar\n"
+                      "K-1;Kari;unn;01.03.2023;1;fysisk;392\n"
+                      "K-2;Ola;fousam;02.03.2023;1;fysisk;850\n", encoding="utf-8")
+    args = [a.replace("{claims}", str(claims)) for a in command]
+    result = invoke(*args, "--rates-dir", str(rates))
+    assert result.exit_code in (0, 1), result.stderr
+    assert result.stderr.splitlines() == [
+        f"honorar: advarsel: {stray} brukes ikke: det er en tabell for «unn», men den ligger "
+        f"i mappen «{folder}»; legg den i {rates}/unn/"]
+
+
+def test_a_folder_of_no_scheme_is_no_scheme(tmp_path):
+    unn_2024(tmp_path / "unm" / "2024-01-01.yaml")
+    tables = Catalogue([tmp_path, shipped_rates_dir()])
+    assert "unm" not in tables.scheme_names()
+    assert tables.versions("unm") is None
+    assert [str(f.table.effective) for f in tables.versions("unn").files] == ["2022-01-01"]
+
+
 def test_folders_of_other_data_and_of_travel_rules_are_not_named(tmp_path):
     for folder in ("_plans", "_g", "state-travel"):
         shutil.copytree(shipped_rates_dir() / folder, tmp_path / folder)

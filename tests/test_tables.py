@@ -125,9 +125,19 @@ def test_two_versions_with_one_date_in_one_directory_are_rejected(tmp_path):
 def test_a_table_in_the_wrong_scheme_folder_is_rejected(tmp_path):
     folder = tmp_path / "other"
     folder.mkdir()
+    write(folder, MINIMAL.replace("scheme: demo", "scheme: other"), "own.yaml")
     write(folder, MINIMAL)
     with pytest.raises(TableError, match="scheme 'demo' lies in the folder for 'other'"):
         Catalogue([tmp_path]).versions("other")
+
+
+def test_a_folder_with_only_another_schemes_table_is_no_scheme_of_its_own(tmp_path):
+    folder = tmp_path / "other"
+    folder.mkdir()
+    write(folder, MINIMAL)
+    tables = Catalogue([tmp_path])
+    assert tables.versions("other") is None
+    assert tables.scheme_names() == []
 
 
 def test_a_new_version_takes_effect_on_its_date_with_no_code_change(tmp_path, shipped):

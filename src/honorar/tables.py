@@ -81,8 +81,18 @@ def scheme_files(directory: Path, scheme: str) -> list[Path]:
     except OSError:
         folders = []
     for folder in folders:
-        files += table_files(folder)
+        here = table_files(folder)
+        if holds_scheme(here, scheme):
+            files += here
     return files
+
+
+def holds_scheme(files: list[Path], scheme: str) -> bool:
+    """Whether a folder named after `scheme` holds its tables: not when every file in it
+    declares another scheme (`unm/` or `fousam/` with a table of unn). Those files are
+    named by `stray_tables` and used by no scheme; a folder with tables of both is the
+    folder's scheme, broken by the table that is not its own."""
+    return any(declared_scheme(p) in (scheme, None) for p in files)
 
 
 _DECLARED = re.compile(r"^(?:scheme|regulation)[ \t]*:[ \t]*[\"']?([^\s\"'#]+)", re.MULTILINE)
@@ -252,7 +262,8 @@ class Catalogue:
             if not d.is_dir():
                 continue
             names.update(p.name.lower() for p in d.iterdir() if p.is_dir()
-                         and is_scheme_folder(p.name.lower()) and table_files(p))
+                         and is_scheme_folder(p.name.lower())
+                         and holds_scheme(table_files(p), p.name.lower()))
             own = d.name.lower()
             if is_scheme_folder(own) and any(declared_scheme(p) == own for p in table_files(d)):
                 names.add(own)  # a rates directory that is itself a scheme's folder

@@ -466,3 +466,14 @@ def test_diff_impact_of_an_unusable_claims_file_names_it_once(tmp_path):
         assert result.exit_code == 2 and result.stderr.count("\n") == 1, result.stderr
         assert result.stderr.startswith(f"honorar: error: --impact: {path}: ")
         assert result.stderr.count(name) == 1, result.stderr
+
+
+@pytest.mark.parametrize(("old", "new"), [("state-travel", "unn"), ("unn", "state-travel@2024-01-01")])
+def test_diff_of_a_travel_table_and_a_fee_table_is_a_usage_error(old, new):
+    result = invoke("diff", old, new, "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("honorar: error: NEW: ")
+    assert result.stderr.count("\n") == 1
+    assert "a travel table and a fee table cannot be compared" in result.stderr
+    norsk = invoke("diff", old, new)
+    assert "en reisetabell og en satstabell kan ikke sammenlignes" in norsk.stderr

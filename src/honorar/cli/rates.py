@@ -281,6 +281,9 @@ def diff(old: Annotated[str, typer.Argument(help=VERSION_HELP, metavar="OLD",
     today = dt.date.today()
     old_table, old_file, old_named_by_file = _version("OLD", old, tables, today)
     new_table, new_file, new_named_by_file = _version("NEW", new, tables, today)
+    if type(old_table) is not type(new_table):
+        raise UsageProblem(f"NEW: {new_table.label} and {old_table.label}: a travel table "
+                           "and a fee table cannot be compared")
     if impact is not None and old_table.scheme != new_table.scheme:
         raise UsageProblem(f"--impact: compares two versions of one scheme, not "
                            f"'{old_table.scheme}' and '{new_table.scheme}'")

@@ -977,6 +977,8 @@ PROBLEM_PHRASES: tuple[tuple[str, str], ...] = (
      r"virkningen sammenligner to versjoner av én ordning, ikke \g<a> og "),
     (r"\bcompares two versions of one scheme, not (?P<a>'[^']*') and ",
      r"sammenligner to versjoner av én ordning, ikke \g<a> og "),
+    (r" and (?P<o>\S+): a travel table and a fee table cannot be compared$",
+     r" og \g<o>: en reisetabell og en satstabell kan ikke sammenlignes"),
     (r"\bno breakdown by (?P<v>'[^']*') \(one of ", r"ingen inndeling etter \g<v> (en av "),
     (r"(?P<n>\d+) representatives; a budget needs at least 1\b",
      r"\g<n> brukerrepresentanter; et budsjett trenger minst 1"),

@@ -279,6 +279,26 @@ def test_a_closed_standard_output_is_one_line_and_exit_3(args):
     assert "standard output is closed" in one_line(result.stderr)
 
 
+@pytest.mark.parametrize("args", [
+    ("calc", "--scheme", "unn", "--date", "2022-03-15", "--hours", "3"),
+    ("rates", "show", "unn"),
+    ("audit", str(EXAMPLE), "--format", "json"),
+])
+def test_a_reader_gone_before_the_report_is_one_line_and_exit_3(args):
+    """`honorar … | head` where the reader is gone: a broken pipe is the environment (3) with
+    one line, as rich and click would otherwise end it quietly with exit 1."""
+    reading, writing = os.pipe()
+    os.close(reading)  # the pipe has no reader: the first write is a broken pipe
+    try:
+        result = subprocess.run([sys.executable, "-m", "honorar", *args, "--lang", "en"],
+                                stdout=writing, stderr=subprocess.PIPE, timeout=60,
+                                env={**os.environ, "HONORAR_RATES": "", "COLUMNS": "80"})
+    finally:
+        os.close(writing)
+    assert result.returncode == 3, result.stderr
+    assert one_line(result.stderr) == "honorar: error: cannot write to standard output: Broken pipe"
+
+
 def test_a_directory_the_kernel_refuses_to_write_in_is_exit_3():
     # /sys refuses new files even to root, where permission bits do not
     target = Path("/sys/honorar-report.csv")

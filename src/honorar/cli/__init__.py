@@ -143,6 +143,15 @@ def run_one_line_errors(invoke: Any, prog: str = "honorar", lang: str = "nb") ->
         return _fail(prog, _os_problem(err), ENVIRONMENT_ERROR)
     except MemoryError:
         return _fail(prog, "out of memory", ENVIRONMENT_ERROR)
+    except SystemExit as err:
+        # rich (Console.on_broken_pipe) and click end a broken pipe with a quiet exit 1,
+        # which would read as findings: it is standard output that failed
+        broken = _broken_pipe_behind(err)
+        if broken is None:
+            raise
+        _silence_standard_output()
+        return _fail(prog, f"cannot write to standard output: {_reason(broken)}",
+                     ENVIRONMENT_ERROR)
     except Exception as err:
         if type(err).__name__ == "NoArgsIsHelpError":  # a bare `honorar`: show the help
             print(err.format_message())
@@ -181,6 +190,17 @@ def _internal_error(prog: str, err: BaseException, lang: str) -> int:
     what = f"{type(err).__name__}: {err}" if str(err) else type(err).__name__
     hint = "" if os.environ.get(DEBUG_VAR) == "1" else f"; {DEBUG_VAR}=1 shows where"
     return fail(prog, f"internal error ({what}){hint}; please report it", INTERNAL_ERROR, lang)
+
+
+def _broken_pipe_behind(exit: SystemExit) -> OSError | None:
+    """The broken pipe a `SystemExit` was raised while handling, if any."""
+    seen: BaseException | None = exit.__context__
+    while seen is not None:
+        if isinstance(seen, BrokenPipeError) or (
+                isinstance(seen, OSError) and seen.errno == errno.EPIPE):
+            return seen
+        seen = seen.__context__
+    return None
 
 
 def _reason(err: OSError) -> str:

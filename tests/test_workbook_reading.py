@@ -294,6 +294,14 @@ def test_the_example_workbook_gives_the_findings_of_the_example_csv():
     assert findings_by_claim(from_book, row_shift=2) == findings_by_claim(from_csv)
 
 
+def test_an_excel_97_workbook_saved_by_a_spreadsheet_program_gives_the_findings_of_the_csv():
+    book = ROOT / "tests" / "data" / "workbooks" / "claims.xls"
+    from_book = audit_json(str(book))
+    assert from_book["summary"]["reading"]["workbook"] == "xls"
+    assert findings_by_claim(from_book, row_shift=2) == findings_by_claim(
+        audit_json(str(EXAMPLES / "claims.csv")))
+
+
 def test_an_opendocument_spreadsheet_gives_the_findings_of_the_same_claims_as_csv(tmp_path):
     import csv as csv_module
 

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from . import UsageProblem, output_problem, standard_input, writing_report
+from . import UsageProblem, output_problem, writing_report
 from .ledger_options import LedgerOption, paid_claims
 from .options import (
     XLSX_NEEDS_OUTPUT,
@@ -27,12 +27,19 @@ from .options import (
     rate_tables_read,
     table_problem,
 )
+from .reading import (
+    DateOrderOption,
+    DelimiterOption,
+    EncodingOption,
+    MappingOption,
+    claim_mapping,
+    read_claim_file,
+    reading_options,
+)
 
 app = typer.Typer(add_completion=False, rich_markup_mode=None)
 
 FORMATS = ("table", "json", "csv", "xlsx")
-DELIMITER_WORDS = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "bar": "|",
-                   "pipe": "|"}
 
 
 @app.command(help="Audit a file of claims before they are paid: every claim recomputed, "
@@ -46,55 +53,33 @@ def audit(
     output: Annotated[Path | None, typer.Option(
         help="Write the report here (atomically) instead of to standard output.",
         show_default=False)] = None,
-    mapping: Annotated[Path | None, typer.Option(
-        help="A YAML file naming other columns and words (see examples/mapping.yaml).",
-        show_default=False)] = None,
-    encoding: Annotated[str | None, typer.Option(
-        help="The file's encoding, e.g. utf-8 or cp1252 (detected if left out).",
-        show_default=False)] = None,
-    delimiter: Annotated[str | None, typer.Option(
-        help="The column separator: , ; tab or | (detected if left out).",
-        show_default=False)] = None,
-    date_order: Annotated[str | None, typer.Option(
-        "--date-order", help="How slashed dates are written: dmy (15/03/2023) or mdy "
-        "(03/15/2023); detected if left out.", show_default=False)] = None,
+    mapping: MappingOption = None,
+    encoding: EncodingOption = None,
+    delimiter: DelimiterOption = None,
+    date_order: DateOrderOption = None,
     sheet: SheetOption = None,
     ledger: LedgerOption = None,
     lang: LangOption = Lang.nb,
     rates_dir: RatesDirOption = None,
     fail_on: FailOnOption = FailOn.error,
 ) -> None:
-    from ..claims import ClaimFileError, load_mapping, read_claims
     from ..tables import TableError
 
     choose("--format", output_format, FORMATS)
-    if date_order is not None and date_order not in ("dmy", "mdy"):
-        raise UsageProblem(f"--date-order: '{date_order}' is not dmy or mdy")
-    if delimiter is not None:
-        delimiter = DELIMITER_WORDS.get(delimiter.lower(), delimiter)
-        if len(delimiter) != 1:
-            raise UsageProblem(f"--delimiter: '{delimiter}' is not one character (or tab)")
+    delimiter = reading_options(delimiter, date_order)
     if output_format == "xlsx" and output is None:
         raise UsageProblem(XLSX_NEEDS_OUTPUT)
     if output is not None:
         check_output(output, file, mapping,
                      [("the ledger", ledger), *rate_tables_read(rates_dir)])
     tables = catalogue(rates_dir, lang.value)
-    try:
-        claim_mapping = load_mapping(mapping) if mapping is not None else None
-    except ClaimFileError as err:
-        raise UsageProblem(f"--mapping: {err}") from None
+    mapping_read = claim_mapping(mapping)
     try:
         activities = known_activities(tables)
     except TableError as err:
         raise table_problem(err) from None
-    try:
-        source = standard_input() if file == "-" else Path(file)
-        reader = read_claims(source, mapping=claim_mapping, encoding=encoding,
-                             delimiter=delimiter, date_order=date_order, sheet=sheet,
-                             activities=activities)
-    except ClaimFileError as err:
-        raise UsageProblem(str(err)) from None
+    reader = read_claim_file(file, mapping_read, encoding, delimiter, date_order, sheet,
+                             activities)
 
     from ..audit import Reading, run_audit
     from ..render.atomic import AtomicOutput

@@ -28,7 +28,13 @@ from .options import (
     workbook_output,
     write_workbook,
 )
-from .reading import DateOrderOption, DelimiterOption, EncodingOption, reading_options
+from .reading import (
+    DateOrderOption,
+    DelimiterOption,
+    EncodingOption,
+    claim_mapping,
+    reading_options,
+)
 
 app = typer.Typer(add_completion=False, rich_markup_mode=None, no_args_is_help=True)
 
@@ -219,13 +225,10 @@ BY = ("scheme", "representative", "group")
 def _impact(claims_file: Path, mapping_file: Path | None, old, new, top: int, by: str | None,
             sheet: str | None = None, encoding: str | None = None,
             delimiter: str | None = None, date_order: str | None = None):
-    from ..claims import ClaimFileError, load_mapping, read_claims
+    from ..claims import ClaimFileError, read_claims
     from ..diff import impact
 
-    try:
-        mapping = None if mapping_file is None else load_mapping(mapping_file)
-    except ClaimFileError as err:
-        raise UsageProblem(f"--mapping: {err}") from None
+    mapping = claim_mapping(mapping_file)
     source = standard_input() if str(claims_file) == "-" else claims_file
     try:
         claims = read_claims(source, mapping=mapping, sheet=sheet, encoding=encoding,

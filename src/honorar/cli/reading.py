@@ -1,15 +1,14 @@
-"""The options that say how to read a claims file, as `audit` reads them, for
-`ledger record`."""
+"""The options that say how to read a claims file, shared by `audit`, `ledger record` and
+`rates diff --impact`."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from . import UsageProblem
+from . import UsageProblem, standard_input
 
 DELIMITER_WORDS = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "bar": "|",
                    "pipe": "|"}
@@ -38,19 +37,33 @@ def reading_options(delimiter: str | None, date_order: str | None) -> str | None
     return delimiter
 
 
-def open_claims(file: str, mapping: Path | None, encoding: str | None, delimiter: str | None,
-                date_order: str | None, sheet: str | None = None):
-    """A `ClaimReader` on `file` (`-`: standard input); what makes it unusable is a usage
-    problem."""
-    from ..claims import ClaimFileError, load_mapping, read_claims
+def claim_mapping(mapping: Path | None):
+    """The mapping file read (None without one); a broken one is a usage problem."""
+    from ..claims import ClaimFileError, load_mapping
 
     try:
-        claim_mapping = load_mapping(mapping) if mapping is not None else None
+        return load_mapping(mapping) if mapping is not None else None
     except ClaimFileError as err:
         raise UsageProblem(f"--mapping: {err}") from None
+
+
+def read_claim_file(file: str, mapping, encoding: str | None, delimiter: str | None,
+                    date_order: str | None, sheet: str | None = None,
+                    activities: set[str] | None = None):
+    """A `ClaimReader` on `file` (`-`: standard input) with a mapping already read; what makes
+    it unusable is a usage problem."""
+    from ..claims import ClaimFileError, read_claims
+
     try:
-        source = sys.stdin.buffer if file == "-" else Path(file)
-        return read_claims(source, mapping=claim_mapping, encoding=encoding,
-                           delimiter=delimiter, date_order=date_order, sheet=sheet)
+        source = standard_input() if file == "-" else Path(file)
+        return read_claims(source, mapping=mapping, encoding=encoding, delimiter=delimiter,
+                           date_order=date_order, sheet=sheet, activities=activities)
     except ClaimFileError as err:
         raise UsageProblem(str(err)) from None
+
+
+def open_claims(file: str, mapping: Path | None, encoding: str | None, delimiter: str | None,
+                date_order: str | None, sheet: str | None = None):
+    """A `ClaimReader` on `file` (`-`: standard input), its mapping file read first; what makes
+    it unusable is a usage problem."""
+    return read_claim_file(file, claim_mapping(mapping), encoding, delimiter, date_order, sheet)

@@ -113,6 +113,7 @@ def print_travel_table(table, path: Path | None, lang: str,
 
 
 def _print_about(table, path: Path | None, lang: str, console: Console) -> None:
+    """A version's name, document, effective date and file: alike for fee and travel tables."""
     console.print(f"[bold]{table.label}[/bold] – {escape(local(table.name, lang) or '')}",
                   markup=True)
     doc = table.document
@@ -130,6 +131,7 @@ def _print_about(table, path: Path | None, lang: str, console: Console) -> None:
 
 
 def _print_notes(notes: _Notes, lang: str, console: Console) -> None:
+    """The assumptions the printed rows point to by number, with their reasons."""
     if notes.entries:
         console.print(f"[bold]{word('notes', lang)}[/bold]")
         for number, (where, cited) in enumerate(notes.entries, 1):
@@ -150,20 +152,7 @@ def print_table(table: RateTable, path: Path | None, lang: str,
         return
     console = console_for(console)
     notes = _Notes()
-    console.print(f"[bold]{table.label}[/bold] – {escape(local(table.name, lang) or '')}",
-                  markup=True)
-    doc = table.document
-    title, short = local(doc.title, lang), local(doc.short, lang)
-    about = [(word("effective", lang), locale.date(table.effective, lang)),
-             (word("document", lang), f"{title} ({short}{', ' + doc.file if doc.file else ''})")]
-    if doc.validity:
-        about.append((word("validity", lang), local(doc.validity, lang)))
-    if doc.note:
-        about.append((word("note", lang), local(doc.note, lang)))
-    if path is not None:
-        about.append((word("file", lang), str(path)))
-    for label, value in about:
-        console.print(f"{label}: {value}", markup=False)
+    _print_about(table, path, lang, console)
 
     fees = Table(title=word("fees", lang), title_justify="left")
     for heading in ("activity", "attendance", "rule", "source"):
@@ -213,16 +202,7 @@ def print_table(table: RateTable, path: Path | None, lang: str,
         console.print(f"{word('warning', lang)}: {messages.finding_text(finding, lang)}",
                       markup=False, style="yellow")
 
-    if notes.entries:
-        console.print(f"[bold]{word('notes', lang)}[/bold]")
-        for number, (where, cited) in enumerate(notes.entries, 1):
-            console.print(f"  [{number}] {where}", markup=False)
-            if cited.assumption:
-                console.print(f"      {word('assumption', lang)}: {local(cited.assumption, lang)}",
-                              markup=False)
-            if cited.reason:
-                console.print(f"      {word('reason', lang)}: {local(cited.reason, lang)}",
-                              markup=False)
+    _print_notes(notes, lang, console)
 
 
 def _activity(activity: str, lang: str) -> str:

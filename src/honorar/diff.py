@@ -23,6 +23,7 @@ from .models import (
     ZERO,
     Attendance,
     Cited,
+    Document,
     FlatRule,
     GiftOnlyRule,
     HourlyRule,
@@ -79,6 +80,14 @@ _TRAVEL_UNITS: dict[str, Unit] = {"kr": "kr", "km": "km", "hours": "hours",
                                   "percent": "percent", "share": "share"}
 
 
+def _document_items(document: Document) -> Iterator[Item]:
+    """The source document's fields that a version gives, alike for fee and travel tables."""
+    for key in ("title", "short", "file", "validity", "note"):
+        value = getattr(document, key)
+        if value is not None:
+            yield Item(f"document.{key}", value)
+
+
 def _travel_items(table: TravelTable) -> Iterator[Item]:
     def cite(cited: Cited) -> Source:
         page = table.page_of(cited)
@@ -87,10 +96,7 @@ def _travel_items(table: TravelTable) -> Iterator[Item]:
 
     yield Item("regulation", table.regulation)
     yield Item("name", table.name)
-    for key in ("title", "short", "file", "validity", "note"):
-        value = getattr(table.document, key)
-        if value is not None:
-            yield Item(f"document.{key}", value)
+    yield from _document_items(table.document)
     for key, page in table.pages.items():
         yield Item(f"pages.{key}.title", page.title)
         yield Item(f"pages.{key}.url", page.url)
@@ -117,10 +123,7 @@ def _items(table: RateTable) -> Iterator[Item]:
 
     yield Item("scheme", table.scheme)
     yield Item("name", table.name)
-    for key in ("title", "short", "file", "validity", "note"):
-        value = getattr(table.document, key)
-        if value is not None:
-            yield Item(f"document.{key}", value)
+    yield from _document_items(table.document)
     for activity, rules in table.activities.items():
         if rules.at_least is not None:
             at_least, where = rules.at_least, f"activities.{activity}.at_least"

@@ -374,3 +374,20 @@ def test_the_reports_carry_exactly_the_findings_of_the_audit(tmp_path_factory, t
     with report.open(encoding="utf-8-sig", newline="") as f:
         rows = {int(r["row"]): r["findings"].split() for r in csv.DictReader(f)}
     assert rows == expected
+
+
+@pytest.mark.parametrize("content", [
+    b"SQLite format 3\x00" + bytes(range(256)) * 8,  # a ledger given as the claims
+    b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\x00\x00\x00\n",
+])
+def test_a_binary_file_is_named_as_no_text_file(tmp_path, content):
+    claims = tmp_path / "krav.csv"
+    claims.write_bytes(content)
+    english = CliRunner().invoke(app, ["audit", str(claims), "--lang", "en"],
+                                 env={"HONORAR_RATES": ""})
+    assert english.exit_code == 2
+    assert english.stderr == (f"honorar: error: {claims}: is not a text file (it holds NUL "
+                              "bytes): give a CSV file or a workbook\n")
+    norsk = CliRunner().invoke(app, ["audit", str(claims)], env={"HONORAR_RATES": ""})
+    assert norsk.stderr == (f"honorar: error: {claims}: er ikke en tekstfil (den har "
+                            "NUL-tegn): gi en CSV-fil eller en arbeidsbok\n")

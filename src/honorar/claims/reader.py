@@ -152,6 +152,9 @@ class ClaimReader:
         except ClaimFileError:
             if encoding is not None:
                 self._check_encoding_given(head, at_end, delimiter)
+            if "\x00" in text:  # no text file has NUL: a database, a PDF, an image
+                raise ClaimFileError(f"{self.name}: is not a text file (it holds NUL bytes): "
+                                     "give a CSV file or a workbook") from None
             raise
 
         self.date_order_given = date_order

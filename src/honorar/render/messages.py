@@ -1187,6 +1187,8 @@ PROBLEM_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bis not a text encoding \(try utf-8 or cp1252\)",
      "er ikke en tegnkoding for tekst (prøv utf-8 eller cp1252)"),
     (r"\bcannot be read as (?P<e>[^:]+): ", r"kan ikke leses som \g<e>: "),
+    (r"\bis not a text file \(it holds NUL bytes\): give a CSV file or a workbook$",
+     "er ikke en tekstfil (den har NUL-tegn): gi en CSV-fil eller en arbeidsbok"),
     (r"\bis not (?P<e>\S+) text\b", r"er ikke \g<e>-tekst"),
     (r"\bno header row with the columns\b", "ingen overskriftsrad med kolonnene"),
     (r"\bno header row\b", "ingen overskriftsrad"),

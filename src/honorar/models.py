@@ -16,7 +16,7 @@ from enum import StrEnum
 from itertools import pairwise
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
 from .parsing import AMOUNT_LIMIT, HOURS_LIMIT
@@ -203,24 +203,18 @@ def _two_decimals(value: Decimal) -> Decimal:
     return value
 
 
-class Amount(Cited):
-    kr: Annotated[Decimal, Field(ge=0, allow_inf_nan=False)]
+# an amount a table states: not below 0, to the øre, within the limit any amount has
+Kroner = Annotated[Decimal, Field(ge=0, allow_inf_nan=False), AfterValidator(_two_decimals)]
 
-    @field_validator("kr")
-    @classmethod
-    def check_ore(cls, value: Decimal) -> Decimal:
-        return _two_decimals(value)
+
+class Amount(Cited):
+    kr: Kroner
 
 
 class Cap(Cited):
     """An upper limit; `kr: null` states, with its source, that there is none."""
 
-    kr: Annotated[Decimal, Field(ge=0, allow_inf_nan=False)] | None
-
-    @field_validator("kr")
-    @classmethod
-    def check_ore(cls, value: Decimal | None) -> Decimal | None:
-        return value if value is None else _two_decimals(value)
+    kr: Kroner | None
 
 
 class Hours(Cited):

@@ -13,9 +13,9 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, model_validator
 
-from .models import REGULATION, Cited, Document, Text, _Strict, _two_decimals, problem_at
+from .models import REGULATION, Cited, Document, Kroner, Text, _Strict, problem_at
 
 VEHICLES = ("car", "motorcycle", "moped", "snowmobile", "boat", "bicycle", "walking")
 MEALS = ("breakfast", "lunch", "dinner")
@@ -41,12 +41,7 @@ class PageCited(Cited):
 
 
 class PerKm(PageCited):
-    kr: Annotated[Decimal, Field(ge=0, allow_inf_nan=False)]
-
-    @field_validator("kr")
-    @classmethod
-    def check_ore(cls, value: Decimal) -> Decimal:
-        return _two_decimals(value)
+    kr: Kroner
 
 
 class Rate(PerKm):

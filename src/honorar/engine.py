@@ -6,6 +6,7 @@ Every amount comes from the table; every step names the table item it rests on.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
@@ -53,6 +54,17 @@ def calculate(meeting: Meeting, table: RateTable | None,
                           {"scheme": meeting.scheme, "date": meeting.date})
         return Calculation(meeting.scheme, None, None, None, None, None, (), (finding,))
     return _Calculator(meeting, table, travel).run()
+
+
+def outdated_rates(table: RateTable, day: dt.date) -> Finding | None:
+    """`rates_may_be_outdated` when `day` is past the date by which the table's rates were
+    to be checked again; None otherwise."""
+    review = table.review_after
+    if review is None or day <= review.date:
+        return None
+    return Finding("rates_may_be_outdated", table.severity("rates_may_be_outdated"),
+                   {"table": table.label, "review_date": review.date,
+                    "note": review.quote or review.assumption})
 
 
 def voided(calculation: Calculation, code: str, trip: bool = False) -> Calculation:
@@ -118,9 +130,9 @@ class _Calculator:
     def run(self) -> Calculation:
         m, t = self.meeting, self.table
         self.step("table", scheme=t.scheme, name=t.name, effective=t.effective)
-        if t.review_after is not None and m.date > t.review_after.date:
-            self.find("rates_may_be_outdated", table=t.label, review_date=t.review_after.date,
-                      note=t.review_after.quote or t.review_after.assumption)
+        outdated = outdated_rates(t, m.date)
+        if outdated is not None:
+            self.findings.append(outdated)
         if m.hours is not None and m.hours > t.implausible_hours:
             self.find("implausible_duration", hours=m.hours, limit_hours=t.implausible_hours)
         honorarium, payable = self.honorarium()

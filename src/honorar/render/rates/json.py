@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from ...diff import Change, Checked, Impact, Item, Totals, Value, flatten
-from ...models import Finding, LocalText, RateTable, Source, local
+from ...engine import outdated_rates
+from ...models import LocalText, RateTable, Source, local
 from ...tables import Versions
 from ...travelmodels import TravelTable
 from ...yamldoc import Problem
@@ -86,10 +87,8 @@ def table(rate_table: RateTable | TravelTable, path: Path | None, lang: str,
     doc = rate_table.document
     review = getattr(rate_table, "review_after", None)  # a travel table has none
     findings = []
-    if review is not None and today is not None and today > review.date:
-        found = Finding("rates_may_be_outdated", rate_table.severity("rates_may_be_outdated"),
-                        {"table": rate_table.label, "review_date": review.date,
-                         "note": review.quote or review.assumption})
+    found = None if review is None or today is None else outdated_rates(rate_table, today)
+    if found is not None:
         findings.append({"code": found.code, "severity": found.severity,
                          "message": messages.finding_text(found, lang)})
     return {"scheme": rate_table.scheme, "name": local(rate_table.name, lang),

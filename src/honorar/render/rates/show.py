@@ -9,9 +9,9 @@ from pathlib import Path
 from rich.markup import escape
 from rich.table import Table
 
+from ...engine import outdated_rates
 from ...models import (
     Cited,
-    Finding,
     FlatRule,
     GiftOnlyRule,
     HourlyRule,
@@ -194,11 +194,8 @@ def print_table(table: RateTable, path: Path | None, lang: str,
         row(other, label, text, source, end_section=i + 1 == len(rules) or bool(rules[i + 1][0]))
     console.print(other)
 
-    review = table.review_after
-    if review is not None and today is not None and today > review.date:
-        finding = Finding("rates_may_be_outdated", table.severity("rates_may_be_outdated"),
-                          {"table": table.label, "review_date": review.date,
-                           "note": review.quote or review.assumption})
+    finding = None if today is None else outdated_rates(table, today)
+    if finding is not None:
         console.print(f"{word('warning', lang)}: {messages.finding_text(finding, lang)}",
                       markup=False, style="yellow")
 

@@ -22,7 +22,7 @@ from ...claims.cells import Cache
 from ...models import Calculation, Finding
 from ..atomic import AtomicOutput
 from ..jsonout import amount
-from .csv import travel_due
+from .csv import claim_amounts
 from .late import LatePlaces
 from .messages import FindingTexts
 
@@ -87,23 +87,15 @@ class JsonReport:
         known = self._kept.get(key)
         if known is not None and known[0] is calculation:
             return known[1], known[2]
-        claimed: tuple[Decimal, ...] = (claim.claimed_honorarium, meeting.lost_income,
-                                        meeting.gift)
-        due: tuple[Decimal | None, ...] = (calculation.honorarium, calculation.lost_income,
-                                           calculation.gift)
-        names: tuple[str, ...] = ("honorarium", "lost_income", "gift")
-        if self.reading.travel:
-            claimed += (claim.travel_claimed or Decimal(0),)
-            due += (travel_due(claim, calculation),)
-            names += ("travel",)
-        claimed_total = sum(claimed, Decimal(0))
-        total = calculation.total
-        names += ("total",)
+        names = ("honorarium", "lost_income", "gift", *(("travel",) if self.reading.travel
+                                                         else ()), "total")
+        values = claim_amounts(claim, calculation, self.reading.travel)
+        parts = len(names)
         claimed_json = ", ".join(f'"{n}": "{amount(v)}"'
-                                 for n, v in zip(names, (*claimed, claimed_total), strict=True))
+                                 for n, v in zip(names, values[:parts], strict=True))
         due_json = ", ".join(f'"{n}": {_amount_or_null(v)}'
-                             for n, v in zip(names, (*due, total), strict=True))
-        difference = _amount_or_null(None if total is None else claimed_total - total)
+                             for n, v in zip(names, values[parts:-1], strict=True))
+        difference = _amount_or_null(values[-1])
         amounts = (f'"claimed": {{{claimed_json}}}, "due": {{{due_json}}}, '
                    f'"difference": {difference}')
         version = _text_or_null(calculation.version)

@@ -240,13 +240,7 @@ class _Walker:
                     self._count(self._size[id(item)])
                     sources.append(self._built[id(item)])
                     self._merged_places(self._built_at[id(item)], self._built[id(item)], path)
-                elif not self._loops(item):
-                    before = self._counted
-                    self._open.add(id(item))
-                    self._count(1)
-                    built = self.mapping(item, path)
-                    self._open.discard(id(item))
-                    self._remember(item, built, path, before)
+                elif (built := self.value(item, path)) is not None:  # None: it loops
                     sources.append(built)
             else:
                 self._problem(item, "'<<' merges only mappings")

@@ -261,11 +261,9 @@ def _flush_standard_output() -> None:
 def _flushes() -> bool:
     """Whether standard output still takes what is buffered for it."""
     try:
-        sys.stdout.flush()
-    except OSError:
+        _flush_standard_output()
+    except _StandardOutputFailed:
         return False
-    except (AttributeError, ValueError):
-        pass
     return True
 
 

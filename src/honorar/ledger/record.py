@@ -165,10 +165,11 @@ def record_batch(ledger: Ledger, rows: Iterable, tables: Tables, *, name: str, f
                 raise _Refused
             connection.execute("UPDATE batch SET claims = ?, paid_ore = ? WHERE id = ?",
                                (recorder.claims, recorder.paid_ore, batch))
-            ledger.write_log("record", ledger.batch(name), recorded_at)  # type: ignore[arg-type]
+            kept = ledger.batch(name)
+            assert kept is not None
+            ledger.write_log("record", kept, recorded_at)
     except _Refused:
         return Recording(None, summary, recorder.not_recorded if recorder else {})
-    kept = ledger.batch(name)
     return Recording(kept, summary, recorder.not_recorded)
 
 

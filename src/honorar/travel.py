@@ -8,18 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from decimal import ROUND_FLOOR, Decimal
 
+from .engine import to_øre
 from .models import DEFAULT_SEVERITY, ZERO, Cited, Finding, Severity, Source, Step, TravelParts, Trip
 from .travelmodels import MEALS, TravelTable
 
-ØRE = Decimal("0.01")
 HUNDRED = Decimal(100)
 DAY_HOURS = Decimal(24)
-
-
-def _øre(amount: Decimal) -> Decimal:
-    return amount.quantize(ØRE, rounding=ROUND_HALF_UP)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,8 +61,8 @@ class _Trip:
         t = self.table
         self.step("travel_table", regulation=t.regulation, name=t.name, effective=t.effective)
         km, passenger = self.km()
-        parts = TravelParts(_øre(km), _øre(passenger), _øre(self.kost()), _øre(self.night()),
-                            _øre(self.expenses()))
+        parts = TravelParts(to_øre(km), to_øre(passenger), to_øre(self.kost()),
+                            to_øre(self.night()), to_øre(self.expenses()))
         self.step("travel_total", parts.total)
         return TravelResult(parts, tuple(self.steps), tuple(self.findings))
 

@@ -87,7 +87,6 @@ def lost_income_left_for_day(calculation: Calculation, table: RateTable, claimed
     cap = rule.cap.kr
     assert cap is not None and rule.cap_per_day is not None
     left = to_øre(max(cap - covered, ZERO))
-    honorarium, gift = calculation.honorarium, calculation.gift
     # the total less what the cap takes back (it holds travel, where there is any)
     total = None if calculation.total is None else to_øre(
         calculation.total - calculation.lost_income + left)  # type: ignore[operator]
@@ -98,8 +97,7 @@ def lost_income_left_for_day(calculation: Calculation, table: RateTable, claimed
         "claimed_kr": claimed, "used_kr": covered, "cap_kr": cap, "paid_kr": left}, source))
     if total is not None:
         steps.append(Step("total", total))
-    return replace(calculation, honorarium=honorarium, lost_income=left, gift=gift, total=total,
-                   steps=tuple(steps))
+    return replace(calculation, lost_income=left, total=total, steps=tuple(steps))
 
 
 class _Calculator:

@@ -17,7 +17,7 @@ from typing import Protocol
 from ..claims import Claim
 from ..claims.cells import Cache
 from ..models import Finding, RateTable
-from .persons import PersonKeys, normalised_name, person_key
+from .persons import PersonKeys, normalised_name
 from .rows import severity
 
 
@@ -62,14 +62,6 @@ def _seconds(time: dt.time | None) -> int | None:
     return None if time is None else time.hour * 3600 + time.minute * 60 + time.second
 
 
-def meeting_key(claim: Claim) -> MeetingKey:
-    start, end = _seconds(claim.start), _seconds(claim.end)
-    if start is None or end is None:
-        start = end = None
-    group = normalised_name(claim.group) if claim.group else None
-    return MeetingKey(person_key(claim), claim.meeting.date, start, end, group)
-
-
 def same_meeting(a_start: int | None, a_end: int | None, a_group: str | None,
                  b_start: int | None, b_end: int | None, b_group: str | None) -> bool:
     """Whether two claims of one person on one day are for the same meeting."""
@@ -81,8 +73,8 @@ def same_meeting(a_start: int | None, a_end: int | None, a_group: str | None,
 
 
 class MeetingKeys:
-    """`meeting_key` with the people's and groups' keys kept, for a pass over a file (and
-    the last claim's key, asked for by the lookup and then by the recorder)."""
+    """A claim's `MeetingKey`, with the people's and groups' keys kept, for a pass over a
+    file (and the last claim's key, asked for by the lookup and then by the recorder)."""
 
     __slots__ = ("_groups", "_last", "_persons")
 

@@ -404,6 +404,20 @@ def test_a_repeated_claim_is_due_no_travel_either(tmp_path):
     assert data["summary"]["travel_due"] == "588.00"
 
 
+@pytest.mark.parametrize("stray_first", [True, False])
+def test_a_row_naming_the_travel_rules_as_its_scheme_is_an_unknown_scheme(tmp_path, stray_first):
+    # 'state-travel' names travel rules, no scheme: the row is unknown, and the claims
+    # beside it on the same date are priced for travel as ever
+    stray = "S-1,Kari,state-travel,2024-06-04,3,fysisk,,1176,,,,,,,\n"
+    travelled = "S-2,Ola,unn,2024-06-04,3,fysisk,,1176,120,,,,,,588\n"
+    data = _audit(tmp_path, stray + travelled if stray_first else travelled + stray)
+    by_id = {c["claim_id"]: c for c in data["claims"]}
+    assert [f["code"] for f in by_id["S-1"]["findings"]] == ["no_rate_table"]
+    claim = by_id["S-2"]
+    assert claim["due"]["travel"] == "588.00" and claim["due"]["total"] == "1764.00"
+    assert claim["findings"] == []
+
+
 def test_the_impact_of_a_fee_table_leaves_travel_alone(tmp_path):
     path = tmp_path / "claims.csv"
     path.write_text(AUDIT_HEADER + "I-1,Kari,unn,2024-06-04,3,fysisk,,1176,120,,,,,,588\n",

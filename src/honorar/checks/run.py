@@ -102,6 +102,9 @@ class Audit:
         self._priced: dict[int, _Priced] = {}  # id(meeting) → its table and calculation
         self._calculations: dict[tuple, Calculation] = {}
         self._tables_on: dict[tuple[str, dt.date], tuple[RateTable | None, bool]] = {}
+        # travel tables apart from fee tables: a regulation's name is no scheme's
+        self._travel_versions: dict[str, Versions | None] = {}
+        self._travel_on: dict[tuple[str, dt.date], TravelTable | None] = {}
         # sized for the rows expected (they grow as needed), but no more than a few million
         # ahead of time: a guess from the size of a file is only a guess
         expected_rows = min(expected_rows, EXPECTED_ROWS_AT_MOST)
@@ -260,13 +263,19 @@ class Audit:
 
     def _travel_of(self, regulation: str, date: dt.date) -> TravelTable | None:
         """The travel table in force (None before the first, or where there is none)."""
-        found = self._tables_on.get((regulation, date))
-        if found is None:
-            versions = self._tables.versions(regulation)
-            found = (versions.at(date) if versions is not None else None, True)
-            self._tables_on[(regulation, date)] = found  # type: ignore[assignment]
-        table = found[0]
-        return table if isinstance(table, TravelTable) else None
+        key = (regulation, date)
+        if key in self._travel_on:
+            return self._travel_on[key]
+        if regulation not in self._travel_versions:
+            self._travel_versions[regulation] = self._tables.versions(regulation)
+        versions = self._travel_versions[regulation]
+        table = versions.at(date) if versions is not None else None
+        if not isinstance(table, TravelTable):  # a fee scheme's folder holds no travel rules
+            table = None
+        if len(self._travel_on) >= MEETINGS_KEPT:
+            self._travel_on.clear()
+        self._travel_on[key] = table
+        return table
 
     def _known_schemes(self) -> str:
         # asked once an audit: the catalogue looks through its folders for the names

@@ -110,6 +110,20 @@ def summary_facts(s: Summary, travel: bool = False) -> list[tuple[str, int | Dec
     return facts
 
 
+def how_read(r: Reading, lang: str) -> str:
+    """How the file was read: its encoding and delimiter, or its workbook and sheet; the
+    header's line; the order of slashed dates. The table and the workbook reports say it."""
+    w = WORDS[lang]
+    if r.workbook is not None:
+        read = w["read_workbook"].format(kind=r.workbook, sheet=r.sheet, line=r.header_line)
+    else:
+        delimiter = w["delimiters"].get(r.delimiter_name, r.delimiter_name)
+        read = w["read"].format(encoding=r.encoding, delimiter=delimiter, line=r.header_line)
+    if r.date_order:
+        read += "; " + w[f"order_{r.date_order}"]
+    return read
+
+
 class TableReport:
     def __init__(self, console: Console, lang: str, reading: Reading) -> None:
         self.console = console
@@ -159,14 +173,7 @@ class TableReport:
         w, lang, r = self.words, self.lang, self.reading
         print_ = self.console.print
         print_(f"[bold]{escape(w['title'].format(file=r.file))}[/bold]")
-        if r.workbook is not None:
-            read = w["read_workbook"].format(kind=r.workbook, sheet=r.sheet, line=r.header_line)
-        else:
-            delimiter = w["delimiters"].get(r.delimiter_name, r.delimiter_name)
-            read = w["read"].format(encoding=r.encoding, delimiter=delimiter, line=r.header_line)
-        if r.date_order:
-            read += "; " + w[f"order_{r.date_order}"]
-        print_(escape(read))
+        print_(escape(how_read(r, lang)))
         if r.ignored_columns:
             print_(escape(f"{w['ignored']}: {', '.join(r.ignored_columns)}"))
         print_()

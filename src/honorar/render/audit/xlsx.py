@@ -28,7 +28,7 @@ from ..xlsx import Workbook
 from .csv import amount_columns, claim_amounts
 from .messages import SEVERITY_WORDS, FindingTexts
 from .table import WORDS as TABLE_WORDS
-from .table import summary_facts
+from .table import how_read, summary_facts
 
 HEADINGS = {
     "nb": {
@@ -171,16 +171,7 @@ class XlsxReport:
     def _summary(self, sheet, s: Summary) -> None:
         words, w, r = TABLE_WORDS[self.lang], self.words, self.reading
         sheet.write([("label", words["title"].format(file=r.file))])
-        if r.workbook is not None:
-            read = words["read_workbook"].format(kind=r.workbook, sheet=r.sheet,
-                                                 line=r.header_line)
-        else:
-            delimiter = words["delimiters"].get(r.delimiter_name, r.delimiter_name)
-            read = words["read"].format(encoding=r.encoding, delimiter=delimiter,
-                                        line=r.header_line)
-        if r.date_order:
-            read += "; " + words[f"order_{r.date_order}"]
-        sheet.write([("text", read)])
+        sheet.write([("text", how_read(r, self.lang))])
         sheet.skip()
         for key, value in summary_facts(s, travel=r.travel):
             sheet.write([("label", words[key]),

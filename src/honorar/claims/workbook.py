@@ -19,12 +19,12 @@ import contextlib
 import datetime as dt
 import io
 import math
-import re
 from collections.abc import Callable, Collection, Iterator, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from ..parsing import _GROUPED_BY_POINT
 from .columns import REQUIRED_COLUMNS, ClaimMapping, normalise_header
 from .records import Claim, ClaimFileError, InvalidRow
 from .sniff import (
@@ -52,7 +52,6 @@ _DATE_EVIDENCE_ROWS = 2000
 _SIGNIFICANT_DIGITS = 15
 _EXCEL_EPOCH = dt.date(1899, 12, 30)  # serial 1 is 1900-01-01, past Excel's 29 Feb 1900
 _LAST_SERIAL = 2_958_465  # 9999-12-31
-_GROUPED_BY_POINT = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 
 
 def workbook_kind(head: bytes) -> str | None:
@@ -351,8 +350,7 @@ def _kind_from(kind: str, name: str) -> str:
 
 def _open_book(source: str | Path | bytes, name: str, kind: str) -> Any:
     if kind == "encrypted":
-        raise ClaimFileError(f"{name}: the workbook is protected by a password; save a copy "
-                             "without one and audit that")
+        raise _protected(name)
     import python_calamine as calamine
 
     what = {"zip": "a zip archive but not a workbook (xlsx, xlsm or ods)"}.get(
@@ -365,16 +363,19 @@ def _open_book(source: str | Path | bytes, name: str, kind: str) -> Any:
     except OSError as err:
         raise ClaimFileError(f"{name}: {err.strerror or err}") from None
     except calamine.PasswordError:
-        raise ClaimFileError(f"{name}: the workbook is protected by a password; save a copy "
-                             "without one and audit that") from None
+        raise _protected(name) from None
     except Exception as err:  # calamine's errors: corrupt zip, broken XML, unknown format
         if kind == "xls" and _encrypted(source):
-            raise ClaimFileError(f"{name}: the workbook is protected by a password; save a "
-                                 "copy without one and audit that") from None
+            raise _protected(name) from None
         reason = " ".join(str(err).split()) or type(err).__name__
         raise ClaimFileError(f"{name}: is {what}: {reason}" if kind == "zip"
                              else f"{name}: {what}: it is damaged or not a workbook "
                              f"({reason})") from None
+
+
+def _protected(name: str) -> ClaimFileError:
+    return ClaimFileError(f"{name}: the workbook is protected by a password; save a copy "
+                          "without one and audit that")
 
 
 def _encrypted(source: str | Path | bytes) -> bool:

@@ -554,7 +554,7 @@ def _with_travel(read_row: Callable[[list[str], int], Claim | InvalidRow], heade
     def trip_of(raw: tuple[str, ...]):
         return read_trip(dict(zip(TRIP_COLUMNS, raw, strict=True)), date_order, documented)
 
-    trips: dict[tuple[str, ...], Trip | None] = {}
+    trips = C.Cache(trip_of)  # raw trip cells → their Trip, or None for no trip
     # (id of the meeting read, id of the trip) → (that meeting, the meeting with the trip);
     # the entry keeps the meeting read alive, so its id names no other meeting meanwhile
     meetings: dict[tuple[int, int], tuple[Meeting, Meeting]] = {}
@@ -575,7 +575,7 @@ def _with_travel(read_row: Callable[[list[str], int], Claim | InvalidRow], heade
             return result
         raw = trip_cells(cells)
         try:
-            trip = trips[raw] if raw in trips else trips.setdefault(raw, trip_of(raw))
+            trip = trips[raw]
             claimed = None if i_claimed is None else _in_column(
                 "travel_claimed", amounts, cells[i_claimed])
         except TripError as err:
@@ -585,8 +585,6 @@ def _with_travel(read_row: Callable[[list[str], int], Claim | InvalidRow], heade
             params = dict(err.params)
             column = params.pop("column", "travel_claimed")
             return InvalidRow(row, column, str(err), _values(header, cells), err.key, params)
-        if len(trips) >= C.CACHE_LIMIT:
-            trips.clear()
         if trip is None and claimed:
             trip = _NO_TRIP  # travel claimed without a word of the trip: nothing is due
         meeting = result.meeting if trip is None else with_trip(result.meeting, trip)

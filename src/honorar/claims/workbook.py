@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from ..parsing import _GROUPED_BY_POINT
+from .cells import Cache
 from .columns import REQUIRED_COLUMNS, ClaimMapping, normalise_header
 from .records import Claim, ClaimFileError, InvalidRow
 from .sniff import (
@@ -198,26 +199,11 @@ _BY_COLUMN: dict[str, Callable[[Any], str]] = {
 }
 
 
-class _Converted(dict):
-    """value → text for one column, converting on a miss (typed cells repeat, like text)."""
-
-    __slots__ = ("convert",)
-
-    def __init__(self, convert: Callable[[Any], str]) -> None:
-        super().__init__()
-        self.convert = convert
-
-    def __missing__(self, value: Any) -> str:
-        text = self.convert(value)
-        if len(self) < 20_000:
-            self[value] = text
-        return text
-
-
 def _row_texts(header: Header, width: int) -> Callable[[list[Any]], list[str]]:
     """A function turning a row of typed cells into the texts the CSV row reader takes."""
     kinds = {index: column for column, index in header.columns.items()}
-    converted = [_Converted(_BY_COLUMN.get(kinds.get(i, ""), _text)) for i in range(width)]
+    # typed cells repeat through a sheet, as text does
+    converted = [Cache(_BY_COLUMN.get(kinds.get(i, ""), _text)) for i in range(width)]
 
     def texts(cells: list[Any]) -> list[str]:
         # True == 1 as a dict key: a yes/no cell must not take a number's text

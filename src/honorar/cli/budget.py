@@ -25,6 +25,7 @@ from .options import (
     read,
     read_amount,
     read_date,
+    read_trip_options,
     table_problem,
     workbook_output,
     write_workbook,
@@ -85,8 +86,6 @@ def budget(
     attends = Attendance(read("--attendance", attendance, parse_attendance))
     on = read_date("--date", date) or dt.date.today()
     expected_lost_income = read_amount("--lost-income", lost_income)
-    from .calc import read_trip_options
-
     trip = read_trip_options({"km": km, "travel_hours": travel_hours, "meals_provided": meals})
     try:
         meetings = read_plan(plan) if plan is not None else suggested_plan()

@@ -21,35 +21,11 @@ from .options import (
     read,
     read_amount,
     read_date,
+    read_trip_options,
     table_problem,
 )
 
 app = typer.Typer(add_completion=False, rich_markup_mode=None)
-
-# the travel options by the column each stands for (honorar.tripinput)
-TRAVEL_OPTIONS = {"km": "--km", "passenger_km": "--passenger-km", "vehicle": "--vehicle",
-                  "distance_km": "--distance-km", "travel_hours": "--travel-hours",
-                  "departure": "--departure", "return": "--return", "nights": "--nights",
-                  "nights_without_receipt": "--nights-without-receipt",
-                  "meals_provided": "--meals", "expenses": "--expenses",
-                  "expenses_documented": "--receipts"}
-
-
-def read_trip_options(values: dict[str, str | None]):
-    """The trip the travel options describe (None when none is given); a bad value is a
-    usage problem naming its option."""
-    from ..tripinput import TripError, read_trip
-
-    try:
-        return read_trip(values)
-    except TripError as err:
-        from ..render import messages
-
-        option = TRAVEL_OPTIONS[err.column]
-        said = {lang: f"{option}: {messages.text(err.key, err.params, lang)}"
-                for lang in ("nb", "en")} if err.key in messages.TEMPLATES else None
-        raise UsageProblem(f"{option}: {err}", said) from None
-
 
 def _trip(values: dict[str, str | None], receipts: bool):
     trip = read_trip_options(values)

@@ -167,6 +167,31 @@ def read_amount(option: str, text: str | None) -> Decimal:
     return Decimal(0) if value is None else value
 
 
+# the travel options by the column each stands for (honorar.tripinput)
+TRAVEL_OPTIONS = {"km": "--km", "passenger_km": "--passenger-km", "vehicle": "--vehicle",
+                  "distance_km": "--distance-km", "travel_hours": "--travel-hours",
+                  "departure": "--departure", "return": "--return", "nights": "--nights",
+                  "nights_without_receipt": "--nights-without-receipt",
+                  "meals_provided": "--meals", "expenses": "--expenses",
+                  "expenses_documented": "--receipts"}
+
+
+def read_trip_options(values: dict[str, str | None]):
+    """The trip the travel options describe (None when none is given); a bad value is a
+    usage problem naming its option."""
+    from ..tripinput import TripError, read_trip
+
+    try:
+        return read_trip(values)
+    except TripError as err:
+        from ..render import messages
+
+        option = TRAVEL_OPTIONS[err.column]
+        said = {lang: f"{option}: {messages.text(err.key, err.params, lang)}"
+                for lang in ("nb", "en")} if err.key in messages.TEMPLATES else None
+        raise UsageProblem(f"{option}: {err}", said) from None
+
+
 def exit_code(severities: list[str], fail_on: FailOn) -> int:
     """1 when any finding is at or above `fail_on`, else 0."""
     if fail_on is FailOn.never:

@@ -226,6 +226,21 @@ def test_a_full_device_as_output_is_one_line_and_exit_3(tmp_path):
     assert leftovers(tmp_path) == []
 
 
+@pytest.mark.parametrize("output_format", ["csv", "json"])
+def test_a_ledger_report_to_a_full_device_names_the_device(tmp_path, output_format):
+    full = device(tmp_path, "full", 7)
+    ledger = tmp_path / "paid.db"
+    assert honorar("ledger", "init", str(ledger)).returncode == 0
+    result = honorar("ledger", "report", "--year", "2024", "--ledger", str(ledger),
+                     "--format", output_format, "--output", str(full),
+                     env={"TMPDIR": str(tmp_path)})
+    assert result.returncode == 3
+    line = one_line(result.stderr)
+    assert f"cannot write the report to '{full}'" in line
+    assert "No space left on device" in line
+    assert leftovers(tmp_path) == []
+
+
 def _full_stdout():
     path = Path("/dev/full")
     if not path.exists() or not stat.S_ISCHR(path.stat().st_mode):

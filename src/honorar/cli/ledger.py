@@ -26,6 +26,7 @@ from .options import (
     read,
     read_date,
     table_problem,
+    write_report,
     write_workbook,
 )
 from .reading import (
@@ -264,15 +265,9 @@ def report(
     if output is None:
         sys.stdout.write(text)
         return
-    from ..render.atomic import AtomicOutput
-
-    sink = AtomicOutput(output)
-    try:
-        # a CSV for Excel starts with a byte order mark, as the audit's does
-        sink.stream.write(("\ufeff" if output_format == "csv" else "") + text)
-        sink.commit()
-    finally:
-        sink.discard()
+    # a CSV for Excel starts with a byte order mark, as the audit's does
+    write_report(output, lambda sink: sink.stream.write(  # type: ignore[attr-defined]
+        ("\ufeff" if output_format == "csv" else "") + text))
 
 
 def _g_table():

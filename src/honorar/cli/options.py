@@ -121,11 +121,17 @@ def _fstat(descriptor: int) -> os.stat_result | None:
 
 def write_workbook(output: Path, write: Callable[[object], None]) -> None:
     """Run `write(sink)` into an atomic output for `output`, committed only when it is done."""
+    write_report(output, write, binary=True)
+
+
+def write_report(output: Path, write: Callable[[object], None], binary: bool = False) -> None:
+    """Run `write(sink)` into an atomic output for `output` (`binary`: the sink takes
+    bytes), committed only when it is done; a failure to write names `output`."""
     from ..render.atomic import AtomicOutput
 
     sink = None
     try:
-        sink = AtomicOutput(output, binary=True)
+        sink = AtomicOutput(output, binary=binary)
         write(sink)
         sink.commit()
     except OSError as err:

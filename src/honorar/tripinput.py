@@ -11,6 +11,7 @@ from typing import Any
 from .models import ZERO, Trip
 from .parsing import (
     hours_from_to,
+    parse_amount,
     parse_count,
     parse_datetime,
     parse_meals,
@@ -45,7 +46,7 @@ _READERS: dict[str, tuple[Callable[[str], Any], str]] = {
     "nights": (parse_count, "cell_not_count"),
     "nights_without_receipt": (parse_count, "cell_not_count"),
     "meals_provided": (parse_meals, "cell_not_meals"),
-    "expenses": (parse_quantity, "cell_not_amount"),
+    "expenses": (parse_amount, "cell_not_amount"),
 }
 
 
@@ -80,7 +81,7 @@ def read_trip(values: Mapping[str, str | None], date_order: str = "dmy",
     nights: int = value("nights", 0)
     without_receipt: int = value("nights_without_receipt", 0)
     meals: tuple[str, ...] = value("meals_provided", ())
-    expenses = _expenses(given)
+    expenses: Decimal = value("expenses", ZERO)
     is_documented = False
     if "expenses_documented" in given:
         word = given["expenses_documented"]
@@ -102,18 +103,6 @@ def read_trip(values: Mapping[str, str | None], date_order: str = "dmy",
                         f"nights away", nights_without_receipt=without_receipt, nights=nights)
     return Trip(km, passenger_km, vehicle, distance, hours, nights, without_receipt, meals,
                 expenses, is_documented)
-
-
-def _expenses(given: Mapping[str, str]) -> Decimal:
-    from .parsing import parse_amount
-
-    if "expenses" not in given:
-        return ZERO
-    try:
-        return parse_amount(given["expenses"])
-    except ValueError as err:
-        key = "cell_negative" if "negative" in str(err) else "cell_not_amount"
-        raise TripError("expenses", key, str(err), text=given["expenses"]) from None
 
 
 def _hours_between(given: Mapping[str, str], hours: Decimal | None, order: str) -> Decimal:

@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Protocol
 
 from ..claims import Claim, InvalidRow, TotalRow
-from ..engine import calculate
+from ..engine import calculate, outdated_rates
 from ..models import DEFAULT_SEVERITY, Calculation, Finding, Meeting, RateTable
 from ..travelmodels import TravelTable
 from .daily_caps import DailyLostIncome
@@ -210,9 +210,8 @@ class Audit:
             travel = self._travel_of(table.travel.table, meeting.date)
         # besides its table, a calculation depends on the date only by whether the table may
         # be outdated on it
-        review = table.review_after if table is not None else None
-        stale = review is not None and meeting.date > review.date
-        key = (id(table), stale, meeting.attendance, meeting.activity, meeting.hours,
+        outdated = outdated_rates(table, meeting.date) if table is not None else None
+        key = (id(table), outdated is not None, meeting.attendance, meeting.activity, meeting.hours,
                meeting.agreement,
                meeting.lost_income, meeting.lost_income_documented, meeting.gift)
         if meeting.trip is not None:
@@ -237,11 +236,9 @@ class Audit:
             self._calculations[key] = calculation
         rule = table.claim_age if table is not None else None
         last_day = claim_age_limit(meeting.date, rule.months) if rule is not None else None
-        outdated = None
         row_findings = calculation.findings
-        if stale:
-            outdated = next(f for f in row_findings if f.code == "rates_may_be_outdated")
-            row_findings = tuple(f for f in row_findings if f is not outdated)
+        if outdated is not None:  # said once per version (`version_findings`), not per row
+            row_findings = tuple(f for f in row_findings if f.code != outdated.code)
         priced = self._priced[id(meeting)] = _Priced(meeting, table, calculation, last_day,
                                                      row_findings, outdated)
         return priced

@@ -201,10 +201,9 @@ class JsonReport:
 
     def reading_summary(self) -> dict[str, Any]:
         r = self.reading
-        if r.workbook is not None:  # a workbook has a sheet, and no encoding or delimiter
-            return {"workbook": r.workbook, "sheet": r.sheet, "encoding": None,
-                    "delimiter": None, "header_line": r.header_line, "date_order": r.date_order,
-                    "columns": r.columns, "ignored_columns": list(r.ignored_columns)}
-        return {"encoding": r.encoding, "delimiter": r.delimiter,
+        workbook = r.workbook is not None  # a workbook has a sheet, and no encoding or delimiter
+        return {**({"workbook": r.workbook, "sheet": r.sheet} if workbook else {}),
+                "encoding": None if workbook else r.encoding,
+                "delimiter": None if workbook else r.delimiter,
                 "header_line": r.header_line, "date_order": r.date_order,
                 "columns": r.columns, "ignored_columns": list(r.ignored_columns)}

@@ -163,6 +163,11 @@ def described(columns: Iterable[str]) -> str:
                      for c in columns)
 
 
+def header_score(cells: Iterable[str], known: Mapping[str, str]) -> int:
+    """How many columns a row's cells name: the header is the row that names the most."""
+    return len({known[n] for n in map(normalise_header, cells) if n in known})
+
+
 def find_header(text: str, known: Mapping[str, str], delimiter: str | None,
                 name: str) -> Header:
     """The record that names the most known columns, with the delimiter that splits it so."""
@@ -170,7 +175,7 @@ def find_header(text: str, known: Mapping[str, str], delimiter: str | None,
     best: tuple[int, int, str, int, int, list[str]] | None = None
     for sep in candidates:
         for index, (line, cells) in enumerate(_records(text, sep, HEADER_SEARCH_RECORDS)):
-            score = len({known[n] for n in map(normalise_header, cells) if n in known})
+            score = header_score(cells, known)
             rank = (score, -index, sep, index, line, cells)
             if best is None or rank[:2] > best[:2]:
                 best = rank

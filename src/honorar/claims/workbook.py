@@ -26,7 +26,7 @@ from typing import Any, BinaryIO
 
 from ..parsing import _GROUPED_BY_POINT
 from .cells import Cache
-from .columns import REQUIRED_COLUMNS, ClaimMapping, normalise_header
+from .columns import REQUIRED_COLUMNS, ClaimMapping
 from .records import Claim, ClaimFileError, InvalidRow
 from .sniff import (
     HEADER_SEARCH_RECORDS,
@@ -35,6 +35,7 @@ from .sniff import (
     conflicting_orders,
     date_evidence,
     header_columns,
+    header_score,
     undecidable_order,
 )
 
@@ -426,7 +427,7 @@ def _find_header(rows: list[tuple[int, list[Any]]], mapping: ClaimMapping,
     best: tuple[int, int, list[str]] | None = None
     for index, cells in rows:
         texts = [_text(c) for c in cells]
-        score = len({known[n] for n in map(normalise_header, texts) if n in known})
+        score = header_score(texts, known)
         if best is None or score > best[0]:
             best = (score, index, texts)
     if best is None:

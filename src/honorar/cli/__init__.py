@@ -208,8 +208,7 @@ def _reason(err: OSError) -> str:
 
 
 def _os_problem(err: OSError) -> str:
-    where = err.filename if err.filename is not None else None
-    return f"{where}: {_reason(err)}" if where is not None else _reason(err)
+    return f"{err.filename}: {_reason(err)}" if err.filename is not None else _reason(err)
 
 
 class _ClosedOutput:

@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from . import UsageProblem
-from .ledger_options import LedgerOption, WaitOption, ledger_problems, opened
+from .ledger_options import LedgerOption, WaitOption, ledger_given, ledger_problems, opened
 from .options import (
     TABLE_OR_JSON,
     XLSX_NEEDS_OUTPUT,
@@ -106,8 +106,7 @@ def record(
     name = batch if batch is not None else Path(file).stem
     if not name.strip():
         raise UsageProblem("--batch: a batch needs a name")
-    if ledger is None:
-        raise UsageProblem("no ledger given: use --ledger PATH or set HONORAR_LEDGER")
+    ledger = ledger_given(ledger)  # before the claims are read
     tables = catalogue(rates_dir, lang.value)
 
     from ..ledger import content_sha256, record_batch

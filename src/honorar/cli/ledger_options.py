@@ -42,11 +42,17 @@ def ledger_problems(path: Path, wait: float) -> Iterator[None]:
         raise EnvironmentProblem(str(err)) from None
 
 
+def ledger_given(path: Path | None) -> Path:
+    """`--ledger` (or HONORAR_LEDGER), which a command that uses the ledger cannot do without."""
+    if path is None:
+        raise UsageProblem("no ledger given: use --ledger PATH or set HONORAR_LEDGER")
+    return path
+
+
 @contextlib.contextmanager
 def opened(path: Path | None, wait: float, create: bool = False) -> Iterator:
     """The ledger at `path`, open for the duration of the block."""
-    if path is None:
-        raise UsageProblem("no ledger given: use --ledger PATH or set HONORAR_LEDGER")
+    path = ledger_given(path)
     from ..ledger import create_ledger, open_ledger
 
     with ledger_problems(path, wait):

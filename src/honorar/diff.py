@@ -89,11 +89,7 @@ def _document_items(document: Document) -> Iterator[Item]:
 
 
 def _travel_items(table: TravelTable) -> Iterator[Item]:
-    def cite(cited: Cited) -> Source:
-        page = table.page_of(cited)
-        return Source(page.title if page else table.document.short, cited.quote,
-                      cited.assumption, cited.reason)
-
+    cite = table.source_of
     yield Item("regulation", table.regulation)
     yield Item("name", table.name)
     yield from _document_items(table.document)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 
 from .engine import to_øre
-from .models import DEFAULT_SEVERITY, ZERO, Cited, Finding, Severity, Source, Step, TravelParts, Trip
+from .models import DEFAULT_SEVERITY, ZERO, Cited, Finding, Severity, Step, TravelParts, Trip
 from .travelmodels import MEALS, TravelTable
 
 HUNDRED = Decimal(100)
@@ -47,15 +47,10 @@ class _Trip:
         self.steps: list[Step] = []
         self.findings: list[Finding] = []
 
-    def source(self, cited: Cited) -> Source:
-        # the page's title; its address is in the table (`honorar rates show`)
-        page = self.table.page_of(cited)
-        document = page.title if page else self.table.document.short
-        return Source(document, cited.quote, cited.assumption, cited.reason)
-
     def step(self, key: str, amount: Decimal | None = None, cited: Cited | None = None,
              **params: object) -> None:
-        self.steps.append(Step(key, params, amount, None if cited is None else self.source(cited)))
+        source = None if cited is None else self.table.source_of(cited)
+        self.steps.append(Step(key, params, amount, source))
 
     def run(self) -> TravelResult:
         t = self.table

@@ -15,7 +15,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from .models import REGULATION, Cited, Document, Kroner, Text, _Strict, problem_at
+from .models import REGULATION, Cited, Document, Kroner, Source, Text, _Strict, problem_at
 
 VEHICLES = ("car", "motorcycle", "moped", "snowmobile", "boat", "bicycle", "walking")
 MEALS = ("breakfast", "lunch", "dinner")
@@ -177,3 +177,10 @@ class TravelTable(_Strict):
     def page_of(self, cited: Cited) -> Page | None:
         page = getattr(cited, "page", None)
         return self.pages.get(page) if page else None
+
+    def source_of(self, cited: Cited) -> Source:
+        """The citation of a figure as shown beside a step: the title of its page (its
+        address is in the table, `honorar rates show`), else the table's document."""
+        page = self.page_of(cited)
+        return Source(page.title if page else self.document.short, cited.quote,
+                      cited.assumption, cited.reason)

@@ -15,7 +15,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from .models import REGULATION, Cited, Document, Kroner, Source, Text, _Strict, problem_at
+from .models import IDENTIFIER, REGULATION, Cited, Document, Kroner, Source, Text, _Strict, problem_at
 
 VEHICLES = ("car", "motorcycle", "moped", "snowmobile", "boat", "bicycle", "walking")
 MEALS = ("breakfast", "lunch", "dinner")
@@ -130,7 +130,7 @@ class TravelTable(_Strict):
     name: Text
     effective: dt.date
     document: Document
-    pages: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")], Page]
+    pages: dict[Annotated[str, Field(pattern=IDENTIFIER)], Page]
     km: KmRules
     meals: MealRules
     night_without_receipt: Rate

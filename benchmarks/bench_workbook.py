@@ -22,8 +22,6 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
-import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -31,6 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_audit import generate
+from bench_audit import measure as run
 
 DATES = {"date", "submitted"}
 TIMES = {"start", "end"}
@@ -71,19 +70,6 @@ def as_workbook(source: Path, target: Path) -> None:
 def _day_fraction(text: str) -> float:
     hours, minutes = map(int, text.split(":"))
     return (hours * 60 + minutes) / 1440
-
-
-def run(command: list[str]) -> tuple[float, float, float]:
-    """Wall seconds, CPU seconds and peak resident MiB of one command run to its end."""
-    began = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - began
-    code = os.waitstatus_to_exitcode(status)
-    if code not in (0, 1):
-        errors = process.stderr.read().decode() if process.stderr else ""
-        raise SystemExit(f"{' '.join(command)} failed ({code}): {errors}")
-    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def main() -> None:

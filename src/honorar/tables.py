@@ -209,6 +209,12 @@ def _place_of(path: Path, key: str) -> tuple[int | None, int | None]:
         return None, None
 
 
+def _of_travel_rules(versions: Versions | None) -> bool:
+    """Whether a folder's versions are travel tables: the folder is then no fee scheme."""
+    return versions is not None and bool(versions.files) \
+        and not isinstance(versions.files[0].table, RateTable)
+
+
 @dataclass(frozen=True, slots=True)
 class TableFile:
     table: AnyTable
@@ -278,17 +284,14 @@ class Catalogue:
                 versions = self.versions(name)
             except TableError:
                 versions = None
-            if versions is None or not versions.files or isinstance(
-                    versions.files[0].table, RateTable):
+            if not _of_travel_rules(versions):
                 names.append(name)
         return names
 
     def fee_versions(self, scheme: str) -> Versions | None:
         """`versions`, but None for a folder of travel rules: it is no scheme."""
         found = self.versions(scheme)
-        if found is not None and found.files and not isinstance(found.files[0].table, RateTable):
-            return None
-        return found
+        return None if _of_travel_rules(found) else found
 
     def versions(self, scheme: str) -> Versions | None:
         """All versions of `scheme`, or None for a scheme no directory has."""

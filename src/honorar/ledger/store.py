@@ -99,6 +99,9 @@ class LogEntry:
     paid: Decimal
 
 
+_LOG_COLUMNS = "at, action, batch, file, sha256, paid_on, claims, paid_ore"
+
+
 def _batch(row: tuple) -> Batch:
     return Batch(row[0], row[1], row[2], row[3], row[4], dt.date.fromisoformat(row[5]), row[6],
                  from_ore(row[7]))
@@ -147,17 +150,14 @@ class Ledger:
         return (_claim(row) for row in rows)
 
     def log(self) -> list[LogEntry]:
-        rows = self.connection.execute(
-            "SELECT at, action, batch, file, sha256, paid_on, claims, paid_ore FROM log "
-            "ORDER BY id")
+        rows = self.connection.execute(f"SELECT {_LOG_COLUMNS} FROM log ORDER BY id")
         return [LogEntry(r[0], r[1], r[2], r[3], r[4], dt.date.fromisoformat(r[5]), r[6],
                          from_ore(r[7])) for r in rows]
 
     def write_log(self, action: str, batch: Batch, at: str) -> None:
         """Note `action` on `batch`, inside the caller's transaction."""
         self.connection.execute(
-            "INSERT INTO log (at, action, batch, file, sha256, paid_on, claims, paid_ore) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO log ({_LOG_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (at, action, batch.name, batch.file, batch.sha256, batch.paid_on.isoformat(),
              batch.claims, to_ore(batch.paid)))
 

@@ -182,12 +182,8 @@ def readable_claimed(invalid: InvalidRow) -> tuple[Decimal | None, Decimal | Non
     row's cells cannot be placed in their columns)."""
     if not invalid.cells_in_place:
         return None, None, None, None
-    parts: list[Decimal | None] = []
-    for column in ("claimed_honorarium", "lost_income", "gift"):
-        try:
-            parts.append(parse_amount(invalid.values.get(column, "")))
-        except ValueError:
-            parts.append(None)
+    parts = [_readable_amount(invalid, column)
+             for column in ("claimed_honorarium", "lost_income", "gift")]
     total = None if None in parts else sum(parts, ZERO)  # type: ignore[arg-type]
     return parts[0], parts[1], parts[2], total
 
@@ -196,8 +192,12 @@ def readable_travel(invalid: InvalidRow) -> Decimal | None:
     """The travel an unreadable row claims, where it can be read (None where not)."""
     if not invalid.cells_in_place:
         return None
+    return _readable_amount(invalid, "travel_claimed")
+
+
+def _readable_amount(invalid: InvalidRow, column: str) -> Decimal | None:
     try:
-        return parse_amount(invalid.values.get("travel_claimed", ""))
+        return parse_amount(invalid.values.get(column, ""))
     except ValueError:
         return None
 

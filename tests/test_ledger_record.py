@@ -96,6 +96,15 @@ def test_rows_not_paid_are_never_recorded(tmp_path: Path, ledger: Path):
     assert ids == {"K-1", "K-5"}
 
 
+def test_record_reads_an_unknown_activity_word_as_the_audit_does(tmp_path: Path, ledger: Path):
+    file = claims_file(tmp_path, MARCH[0].replace(",møte,", ",kaffeprat,"))
+    audited = as_json(run("audit", str(file), "--format", "json"))
+    recorded = as_json(record(ledger, file, "--accept-findings", "--format", "json"))
+    assert audited["summary"]["findings"] == {"invalid_row": 1}
+    assert recorded["findings"] == audited["summary"]["findings"]
+    assert recorded["not_recorded"]["invalid"] == 1 and recorded["claims"] == 0
+
+
 def test_the_same_content_twice_is_refused_naming_the_batch(tmp_path: Path, ledger: Path):
     file = claims_file(tmp_path, *MARCH, name="mars.csv")
     assert record(ledger, file, "--batch", "mars-2023").exit_code == 0

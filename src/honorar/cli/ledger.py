@@ -23,6 +23,7 @@ from .options import (
     catalogue,
     check_output,
     choose,
+    known_activities,
     read,
     read_date,
     table_problem,
@@ -113,7 +114,11 @@ def record(
 
     with ledger_problems(Path(file), wait):
         sha256 = content_sha256(file) if Path(file).is_file() else ""
-    reader = open_claims(file, mapping, encoding, delimiter, date_order, sheet)
+    try:  # the activity words the audit knows, so that a row is read as the audit reads it
+        activities = known_activities(tables)
+    except TableError as err:
+        raise table_problem(err) from None
+    reader = open_claims(file, mapping, encoding, delimiter, date_order, sheet, activities)
     recorded_at = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
     try:
         with opened(ledger, wait) as book:

@@ -63,7 +63,9 @@ def read_claim_file(file: str, mapping, encoding: str | None, delimiter: str | N
 
 
 def open_claims(file: str, mapping: Path | None, encoding: str | None, delimiter: str | None,
-                date_order: str | None, sheet: str | None = None):
+                date_order: str | None, sheet: str | None = None,
+                activities: set[str] | None = None):
     """A `ClaimReader` on `file` (`-`: standard input), its mapping file read first; what makes
     it unusable is a usage problem."""
-    return read_claim_file(file, claim_mapping(mapping), encoding, delimiter, date_order, sheet)
+    return read_claim_file(file, claim_mapping(mapping), encoding, delimiter, date_order, sheet,
+                           activities)

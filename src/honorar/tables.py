@@ -132,21 +132,17 @@ def stray_tables(dirs: Iterable[Path]) -> list[StrayTable]:
     for directory in dirs:
         if not directory.is_dir():
             continue
-        own = directory.name.lower()
-        for path in table_files(directory):
-            scheme = declared_scheme(path)
-            if scheme is not None and scheme != own:
-                found.append(StrayTable(path, scheme, directory / scheme))
         try:
-            folders = sorted(p for p in directory.iterdir() if p.is_dir())
+            folders = sorted(p for p in directory.iterdir()
+                             if p.is_dir() and not p.name.startswith(("_", ".")))
         except OSError:
-            continue
-        for folder in folders:
-            if folder.name.startswith(("_", ".")):
-                continue
+            folders = []
+        # the directory itself first: a table straight in it belongs to the scheme it is named
+        for folder in (directory, *folders):
+            own = folder.name.lower()
             for path in table_files(folder):
                 scheme = declared_scheme(path)
-                if scheme is not None and scheme != folder.name.lower():
+                if scheme is not None and scheme != own:
                     found.append(StrayTable(path, scheme, directory / scheme))
     return found
 

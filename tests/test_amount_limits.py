@@ -38,6 +38,11 @@ def test_an_amount_past_the_limit_is_refused(text):
         parse_amount(text)
 
 
+def test_a_refused_amount_is_named_as_it_was_written():
+    with pytest.raises(ValueError, match=r"^'12,000,000\.00' is more than any claim could be"):
+        parse_amount("12,000,000.00")
+
+
 @pytest.mark.parametrize("text", [HUGE, "10001", "99999:00"])
 def test_hours_past_any_meeting_are_refused(text):
     with pytest.raises(ValueError, match="longer than any meeting"):

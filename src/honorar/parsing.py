@@ -66,8 +66,8 @@ def parse_amount(text: str, *, limit: Decimal | None = AMOUNT_LIMIT) -> Decimal:
     if negative:
         raise ValueError(f"'{raw}' is negative")
     if limit is not None and value > limit:
-        raise ImplausibleValue(f"'{raw}' is more than any claim could be "
-                               f"(over kr {AMOUNT_LIMIT:,.0f})".replace(",", " "))
+        limit_text = f"{AMOUNT_LIMIT:,.0f}".replace(",", " ")
+        raise ImplausibleValue(f"'{raw}' is more than any claim could be (over kr {limit_text})")
     return value
 
 
@@ -84,8 +84,9 @@ def parse_hours(text: str) -> Decimal:
     if value == 0:
         raise ValueError("a meeting of 0 hours is no meeting")
     if value > HOURS_LIMIT:
+        limit_text = f"{HOURS_LIMIT:,.0f}".replace(",", " ")
         raise ImplausibleValue(f"'{raw}' hours is longer than any meeting could last "
-                               f"(over {HOURS_LIMIT:,.0f} hours)".replace(",", " "))
+                               f"(over {limit_text} hours)")
     return value
 
 

@@ -186,3 +186,19 @@ def test_a_trip_no_travel_table_covers_is_said_of_its_own_date(monkeypatch, tmp_
     assert "02.05.2021" in first and "09.06.2021" in second
     with per_row(monkeypatch):
         assert audit_bytes(claims, "json") == report
+
+
+def test_a_claim_without_a_trip_is_due_no_travel_beside_one_with_a_trip(monkeypatch, tmp_path):
+    """Rows of an unknown scheme share one calculation, trip or not; the one without a trip
+    is still due 0 travel, not the undecided travel of the one with a trip."""
+    claims = tmp_path / "claims.csv"
+    claims.write_text("\n".join([
+        HEADER + TRAVEL,
+        "K-1,Kari Nordmann,helse-vest,Rus,2023-03-01,09:00,11:00,fysisk,møte,ja,392,,,,,40,",
+        "K-2,Kari Nordmann,helse-vest,Rus,2023-03-01,15:00,16:00,fysisk,møte,ja,392,,,,,,",
+    ]) + "\n", encoding="utf-8")
+    reports = {fmt: audit_bytes(claims, fmt) for fmt in ("csv", "json")}
+    first, second = json.loads(reports["json"])["claims"]
+    assert first["due"]["travel"] is None and second["due"]["travel"] == "0.00"
+    with per_row(monkeypatch):
+        assert {fmt: audit_bytes(claims, fmt) for fmt in ("csv", "json")} == reports

@@ -101,8 +101,7 @@ class AmountCells:
 
     def cells(self, claim: Claim, calculation: Calculation) -> str:
         meeting = claim.meeting
-        key = (claim.claimed_honorarium, meeting.lost_income, meeting.gift, id(calculation),
-               claim.travel_claimed)
+        key = amounts_key(claim, calculation)
         known = self._cells.get(key)
         if known is None or known[0] is not calculation:
             if len(self._cells) > _CACHE_LIMIT:
@@ -136,6 +135,16 @@ def claim_amounts(claim: Claim, calculation: Calculation, travel: bool = False
     claimed_total = sum(claimed, Decimal(0))
     difference = None if calculation.total is None else claimed_total - calculation.total
     return (*claimed, claimed_total, *due, calculation.total, difference)
+
+
+def amounts_key(claim: Claim, calculation: Calculation) -> tuple:
+    """What `claim_amounts` reads of a claim and its calculation, for the reports that keep
+    a claim's amounts once for each distinct set: the claimed amounts, whether the meeting
+    had a trip (a claim with none is due no travel, even where the calculation leaves travel
+    undecided), and the calculation itself (kept beside the key, checked by identity)."""
+    meeting = claim.meeting
+    return (claim.claimed_honorarium, meeting.lost_income, meeting.gift, claim.travel_claimed,
+            meeting.trip is None, id(calculation))
 
 
 def travel_due(claim: Claim, calculation: Calculation) -> Decimal | None:

@@ -22,7 +22,7 @@ from ...claims.cells import Cache
 from ...models import Calculation, Finding
 from ..atomic import AtomicOutput
 from ..jsonout import amount
-from .csv import claim_amounts
+from .csv import amounts_key, claim_amounts
 from .late import LatePlaces
 from .messages import FindingTexts
 
@@ -81,9 +81,7 @@ class JsonReport:
     def _amounts_of(self, claim: Claim, calculation: Calculation) -> tuple[str, str]:
         """The version, and the claimed, due and difference members, kept for each distinct
         set of claimed amounts and calculation (see render.audit.csv.AmountCells)."""
-        meeting = claim.meeting
-        key = (claim.claimed_honorarium, meeting.lost_income, meeting.gift, id(calculation),
-               claim.travel_claimed)
+        key = amounts_key(claim, calculation)
         known = self._kept.get(key)
         if known is not None and known[0] is calculation:
             return known[1], known[2]

@@ -25,7 +25,7 @@ from ...checks import ClaimResult
 from ...models import Finding
 from ..atomic import AtomicOutput
 from ..xlsx import Workbook
-from .csv import amount_columns, claim_amounts
+from .csv import amount_columns, amounts_key, claim_amounts
 from .messages import SEVERITY_WORDS, FindingTexts
 from .table import WORDS as TABLE_WORDS
 from .table import how_read, summary_facts
@@ -98,9 +98,7 @@ class XlsxReport:
         self._write(len(data).to_bytes(4, "little") + data)
 
     def _amounts_of(self, claim, calculation) -> tuple:
-        meeting = claim.meeting
-        key = (claim.claimed_honorarium, meeting.lost_income, meeting.gift, id(calculation),
-               claim.travel_claimed)
+        key = amounts_key(claim, calculation)
         known = self._amounts.get(key)
         if known is None or known[0] is not calculation:
             if len(self._amounts) > 20_000:

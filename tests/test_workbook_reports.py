@@ -204,3 +204,26 @@ def test_claims_past_the_rows_a_sheet_holds_go_on_in_a_second_sheet(month, tmp_p
     assert book["Krav (2)"].auto_filter.ref == f"A1:{last_column}{len(second)}"
     rows = [r[0].value for r in first[1:] + second[1:]]
     assert rows == [c["row"] for c in data["claims"]]
+
+
+def test_every_claim_claims_the_same_in_the_workbook_as_in_json_unreadable_rows_too(tmp_path):
+    text = (EXAMPLES / "claims.csv").read_text(encoding="utf-8")
+    unreadable = ("K-2023-0319,Nils Eriksen,unn,,2023-03-30,,,to og en halv,fysisk,møte,,"
+                  "980.00,,,,2023-03-31,")
+    assert text.count(unreadable + ",,,,,\n") == 1
+    month = tmp_path / "month.csv"  # the unreadable row claims travel too
+    month.write_text(text.replace(unreadable + ",,,,,\n", unreadable + "40,,,,,179.20\n"),
+                     encoding="utf-8")
+    book, data = audit_workbook(month, tmp_path)
+    header, *rows = cells(book["Krav"])
+    names = [c.value for c in header]
+    parts = {"Krevd honorar": "honorarium", "Krevd tapt inntekt": "lost_income",
+             "Krevd gave": "gift", "Krevd reise og opphold": "travel", "Krevd i alt": "total"}
+    invalid = [c for c in data["claims"] if c["due"] is None and c["claim_id"] == "K-2023-0319"]
+    assert invalid and invalid[0]["claimed"]["total"] == "1159.20"
+    for row, claim in zip(rows, data["claims"], strict=True):
+        for name, part in parts.items():
+            value = row[names.index(name)].value
+            expected = claim["claimed"][part]
+            assert (None if value is None else Decimal(str(value)).quantize(Decimal("0.01"))) == (
+                None if expected is None else Decimal(expected)), (claim["row"], part)

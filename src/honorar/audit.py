@@ -175,24 +175,20 @@ class Reading:
                    getattr(reader, "sheet", None))
 
 
-def readable_claimed(invalid: InvalidRow) -> tuple[Decimal | None, Decimal | None,
-                                                  Decimal | None, Decimal | None]:
-    """The amounts an unreadable row claims, where they can be read: honorarium, lost
-    income, gift and their total (None where a part cannot be read, and all None when the
-    row's cells cannot be placed in their columns)."""
+def readable_claimed(invalid: InvalidRow, travel: bool = False) -> dict[str, Decimal | None]:
+    """The amounts an unreadable row claims, where they can be read: honorarium, lost income,
+    gift, travel (with `travel`, for a file with travel columns) and their total. A part that
+    cannot be read is None, and so is the total then; all are None when the row's cells
+    cannot be placed in their columns. Every report shows such a row's claim from here."""
+    columns = {"honorarium": "claimed_honorarium", "lost_income": "lost_income", "gift": "gift"}
+    if travel:
+        columns["travel"] = "travel_claimed"
     if not invalid.cells_in_place:
-        return None, None, None, None
-    parts = [_readable_amount(invalid, column)
-             for column in ("claimed_honorarium", "lost_income", "gift")]
-    total = None if None in parts else sum(parts, ZERO)  # type: ignore[arg-type]
-    return parts[0], parts[1], parts[2], total
-
-
-def readable_travel(invalid: InvalidRow) -> Decimal | None:
-    """The travel an unreadable row claims, where it can be read (None where not)."""
-    if not invalid.cells_in_place:
-        return None
-    return _readable_amount(invalid, "travel_claimed")
+        return dict.fromkeys([*columns, "total"])
+    parts = {part: _readable_amount(invalid, column) for part, column in columns.items()}
+    values = list(parts.values())
+    parts["total"] = None if None in values else sum(values, ZERO)  # type: ignore[arg-type]
+    return parts
 
 
 def _readable_amount(invalid: InvalidRow, column: str) -> Decimal | None:

@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from ...audit import Summary, readable_claimed, readable_travel
+from ...audit import Summary, readable_claimed
 from ...checks import ClaimResult
 from ...claims import Claim
 from ...claims.cells import Cache
@@ -192,14 +192,9 @@ class CsvReport:
     def _invalid(self, result: ClaimResult) -> list[object]:
         codes = " ".join(f.code for f in result.findings)
         values = result.invalid.values  # type: ignore[union-attr]
-        claimed = readable_claimed(result.invalid)  # type: ignore[arg-type]
-        cells = ["" if value is None else amount(value) for value in claimed]
-        due = ["", "", "", "", ""]
-        if self._travel:
-            travel = readable_travel(result.invalid)  # type: ignore[arg-type]
-            total = None if claimed[3] is None or travel is None else claimed[3] + travel
-            cells = [*cells[:3], *("" if v is None else amount(v) for v in (travel, total))]
-            due.append("")
+        claimed = readable_claimed(result.invalid, self._travel)  # type: ignore[arg-type]
+        cells = ["" if value is None else amount(value) for value in claimed.values()]
+        due = [""] * (len(claimed) + 1)  # the parts, the total and the difference
         return [result.row, *(neutralise(values.get(c, "")) for c in
                               ("claim_id", "representative", "group", "scheme")),
                 "", neutralise(values.get("date", "")), *cells, *due, codes]

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from ...audit import Reading, Summary, readable_claimed, readable_travel
+from ...audit import Reading, Summary, readable_claimed
 from ...checks import ClaimResult, FileTotal
 from ...claims import Claim
 from ...claims.cells import Cache
@@ -111,10 +111,7 @@ class JsonReport:
     def _invalid(self, result: ClaimResult) -> str:
         invalid = result.invalid
         values = invalid.values  # type: ignore[union-attr]
-        honorarium, lost_income, gift, total = readable_claimed(invalid)  # type: ignore[arg-type]
-        travel = readable_travel(invalid) if self.reading.travel else None  # type: ignore[arg-type]
-        if self.reading.travel:
-            total = None if total is None or travel is None else total + travel
+        claimed = readable_claimed(invalid, self.reading.travel)  # type: ignore[arg-type]
         data = {
             "row": result.row,
             "claim_id": values.get("claim_id"),
@@ -123,10 +120,7 @@ class JsonReport:
             "scheme": values.get("scheme"),
             "version": None,
             "date": None,
-            "claimed": {"honorarium": amount(honorarium), "lost_income": amount(lost_income),
-                        "gift": amount(gift),
-                        **({"travel": amount(travel)} if self.reading.travel else {}),
-                        "total": amount(total)},
+            "claimed": {part: amount(value) for part, value in claimed.items()},
             "due": None,
             "difference": None,
             "findings": [json.loads(self.finding(f)) for f in result.findings],

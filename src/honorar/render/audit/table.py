@@ -147,7 +147,8 @@ class TableReport:
         else:
             values = result.invalid.values  # type: ignore[union-attr]
             item = _Listed(result.row, values.get("claim_id", ""), values.get("representative", ""),
-                           readable_claimed(result.invalid)[3], None, [])  # type: ignore[arg-type]
+                           readable_claimed(result.invalid,  # type: ignore[arg-type]
+                                            self.reading.travel)["total"], None, [])
         item.findings = [(f.severity, f.code, self.texts(f)) for f in result.findings]
         self.listed.append(item)
 

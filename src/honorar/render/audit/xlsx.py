@@ -58,7 +58,6 @@ HEADINGS = {
         "count": "Count", "file": "File",
     },
 }
-_CLAIMED_PARTS = ("claimed_honorarium", "claimed_lost_income", "claimed_gift", "claimed_total")
 _EXCEL_DAY_ZERO = dt.date(1899, 12, 30).toordinal()
 
 
@@ -82,9 +81,9 @@ class XlsxReport:
         claim = result.claim
         if claim is None:
             values = result.invalid.values  # type: ignore[union-attr]
-            parts = dict(zip(_CLAIMED_PARTS, readable_claimed(result.invalid),  # type: ignore[arg-type]
-                             strict=True))
-            amounts = tuple(_number(parts.get(name)) for name in self._columns)
+            claimed = readable_claimed(result.invalid, self.reading.travel)  # type: ignore[arg-type]
+            amounts = tuple(_number(claimed.get(name.removeprefix("claimed_")))
+                            if name.startswith("claimed_") else None for name in self._columns)
             record = (result.row, values.get("claim_id", ""), values.get("representative", ""),
                       values.get("group", ""), values.get("scheme", ""), "",
                       values.get("date", ""), amounts, findings)

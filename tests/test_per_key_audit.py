@@ -66,7 +66,7 @@ def per_row(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
             init(self, *args, **kwargs)
             self._calculations = _Forgetful()
             self._priced = _Forgetful()
-            self._tables_on = _Forgetful()
+            self._dated = _Forgetful()
 
         patch.setattr(honorar.checks.run.Audit, "__init__", forgetting)
         audit = honorar.audit.audit

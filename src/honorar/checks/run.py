@@ -72,7 +72,12 @@ class ClaimResult:
         return self.calculation.total if self.calculation is not None else None
 
 
-@dataclass(frozen=True, slots=True)
+# a scheme and date's table, whether the scheme is known, whether the table may be
+# outdated then, and the last day to claim (see `Audit._on_date`)
+_Dated = tuple[RateTable | None, bool, Finding | None, dt.date | None]
+
+
+@dataclass(slots=True)
 class _Priced:
     meeting: Meeting
     table: RateTable | None
@@ -100,8 +105,9 @@ class Audit:
         self._versions: dict[str, Versions | None] = {}
         self._scheme_names: str | None = None
         self._priced: dict[int, _Priced] = {}  # id(meeting) → its table and calculation
-        self._calculations: dict[tuple, Calculation] = {}
-        self._tables_on: dict[tuple[str, dt.date], tuple[RateTable | None, bool]] = {}
+        # calculation key → the calculation, and its findings that belong to the row
+        self._calculations: dict[tuple, tuple[Calculation, tuple[Finding, ...]]] = {}
+        self._dated: dict[tuple[str, dt.date], _Dated] = {}
         # travel tables apart from fee tables: a regulation's name is no scheme's
         self._travel_versions: dict[str, Versions | None] = {}
         self._travel_on: dict[tuple[str, dt.date], TravelTable | None] = {}
@@ -204,13 +210,15 @@ class Audit:
         # meeting with the same table and the same facts, whatever its date.
         if len(self._priced) >= MEETINGS_KEPT:
             self._priced.clear()
-        table, known = self._table_of(meeting.scheme, meeting.date)
+        dated = self._dated.get((meeting.scheme, meeting.date))
+        if dated is None:
+            dated = self._on_date(meeting.scheme, meeting.date)
+        table, known, outdated, last_day = dated
         travel = None
         if meeting.trip is not None and table is not None and table.travel is not None:
             travel = self._travel_of(table.travel.table, meeting.date)
         # besides its table, a calculation depends on the date only by whether the table may
         # be outdated on it
-        outdated = outdated_rates(table, meeting.date) if table is not None else None
         key = (id(table), outdated is not None, meeting.attendance, meeting.activity, meeting.hours,
                meeting.agreement,
                meeting.lost_income, meeting.lost_income_documented, meeting.gift)
@@ -222,8 +230,8 @@ class Audit:
             key = (meeting.scheme,)
         elif table is None:
             key += (meeting.scheme, meeting.date)
-        calculation = self._calculations.get(key)
-        if calculation is None:
+        calculated = self._calculations.get(key)
+        if calculated is None:
             if len(self._calculations) >= CALCULATIONS_KEPT:
                 self._calculations.clear()
             if known:
@@ -233,30 +241,35 @@ class Audit:
                     Finding("no_rate_table", DEFAULT_SEVERITY["no_rate_table"],
                             {"scheme": meeting.scheme, "known": self._known_schemes()},
                             "unknown_scheme"),))
-            self._calculations[key] = calculation
-        rule = table.claim_age if table is not None else None
-        last_day = claim_age_limit(meeting.date, rule.months) if rule is not None else None
-        row_findings = calculation.findings
-        if outdated is not None:  # said once per version (`version_findings`), not per row
-            row_findings = tuple(f for f in row_findings if f.code != outdated.code)
-        priced = self._priced[id(meeting)] = _Priced(meeting, table, calculation, last_day,
-                                                     row_findings, outdated)
+            row_findings = calculation.findings
+            if outdated is not None:  # said once per version (`version_findings`), not per row
+                row_findings = tuple(f for f in row_findings if f.code != outdated.code)
+            calculated = self._calculations[key] = (calculation, row_findings)
+        priced = self._priced[id(meeting)] = _Priced(meeting, table, calculated[0], last_day,
+                                                     calculated[1], outdated)
         return priced
+
+    def _on_date(self, scheme: str, date: dt.date) -> _Dated:
+        """What a meeting's scheme and date decide: the table in force, whether the scheme
+        is known at all, the finding that the table may be outdated, and the last day a
+        claim may be submitted (None: no limit)."""
+        table, known = self._table_of(scheme, date)
+        outdated = outdated_rates(table, date) if table is not None else None
+        rule = table.claim_age if table is not None else None
+        last_day = claim_age_limit(date, rule.months) if rule is not None else None
+        if len(self._dated) >= MEETINGS_KEPT:
+            self._dated.clear()
+        dated = self._dated[(scheme, date)] = (table, known, outdated, last_day)
+        return dated
 
     def _table_of(self, scheme: str, date: dt.date) -> tuple[RateTable | None, bool]:
         """The table in force, and whether the scheme is known at all."""
-        found = self._tables_on.get((scheme, date))
-        if found is None:
-            if scheme not in self._versions:
-                # a folder of travel rules is no scheme
-                lookup = getattr(self._tables, "fee_versions", None) or self._tables.versions
-                self._versions[scheme] = lookup(scheme)
-            versions = self._versions[scheme]
-            found = (versions.at(date), True) if versions is not None else (None, False)
-            if len(self._tables_on) >= MEETINGS_KEPT:
-                self._tables_on.clear()
-            self._tables_on[(scheme, date)] = found
-        return found
+        if scheme not in self._versions:
+            # a folder of travel rules is no scheme
+            lookup = getattr(self._tables, "fee_versions", None) or self._tables.versions
+            self._versions[scheme] = lookup(scheme)
+        versions = self._versions[scheme]
+        return (versions.at(date), True) if versions is not None else (None, False)
 
     def _travel_of(self, regulation: str, date: dt.date) -> TravelTable | None:
         """The travel table in force (None before the first, or where there is none)."""

@@ -20,8 +20,9 @@ import datetime as dt
 import io
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
+from typing import Any
 
 from ...audit import Summary, readable_claimed
 from ...checks import ClaimResult
@@ -57,6 +58,8 @@ _CACHE_LIMIT = 20_000
 # what makes csv.writer quote a cell: the delimiter, the quote character, or a character
 # of the line ending
 _NEEDS_QUOTES = re.compile(r'[,"\r\n]').search
+# a text that `csv_cell` leaves as it is: no formula start, nothing to quote
+_plain = re.compile(r'[^=+\-@\t\r,"\n][^,"\r\n]*').fullmatch
 
 
 def neutralise(text: str) -> str:
@@ -89,33 +92,52 @@ def csv_cell(text: str) -> str:
     return _quoted(text) if _NEEDS_QUOTES(text) else text
 
 
+class KeptByAmounts:
+    """What a report makes of a claim's amounts (`claim_amounts`), made once for each
+    distinct set: the claimed amounts, whether the meeting had a trip, and the calculation.
+
+    The set is known by the identity of its objects: rows read from the same cells share
+    them, and computing a total, or hashing a Decimal to look it up by value, costs more
+    than the rest of a row. Each entry holds the objects its key names, so that no other
+    object can take their ids while it is kept."""
+
+    __slots__ = ("_kept", "_make")
+
+    def __init__(self, make: Callable[[Claim, Calculation], Any]) -> None:
+        self._kept: dict[tuple, tuple] = {}
+        self._make = make
+
+    def __call__(self, claim: Claim, calculation: Calculation) -> Any:
+        meeting = claim.meeting
+        claimed, lost_income, gift = claim.claimed_honorarium, meeting.lost_income, meeting.gift
+        travel = claim.travel_claimed
+        key = (id(calculation), id(claimed), id(lost_income), id(gift), id(travel),
+               meeting.trip is None)
+        known = self._kept.get(key)
+        if known is None:
+            if len(self._kept) > _CACHE_LIMIT:
+                self._kept.clear()
+            known = self._kept[key] = (self._make(claim, calculation), calculation, claimed,
+                                       lost_income, gift, travel)
+        return known[0]
+
+
 class AmountCells:
-    """The cells of a claim from version to difference, joined, kept for each distinct set
-    of claimed amounts and calculation: computing a total makes a new Decimal, and hashing
-    a new Decimal to look up its text costs more than everything else in a row."""
+    """The cells of a claim from version to difference, the date among them."""
 
     def __init__(self, travel: bool = False) -> None:
-        self._cells: dict[tuple, tuple[Calculation, str, str]] = {}
-        self._dates = Cache(dt.date.isoformat)
         self._travel = travel
+        self._kept = KeptByAmounts(self._compute)
+        self._dates = Cache(dt.date.isoformat)
 
     def cells(self, claim: Claim, calculation: Calculation) -> str:
-        meeting = claim.meeting
-        key = amounts_key(claim, calculation)
-        known = self._cells.get(key)
-        if known is None or known[0] is not calculation:
-            if len(self._cells) > _CACHE_LIMIT:
-                self._cells.clear()
-            version, amounts = self._compute(claim, calculation, self._travel)
-            known = self._cells[key] = (calculation, version, amounts)
-        return f"{known[1]},{self._dates[meeting.date]},{known[2]}"
+        version, amounts = self._kept(claim, calculation)
+        return f"{version},{self._dates[claim.meeting.date]},{amounts}"
 
-    @staticmethod
-    def _compute(claim: Claim, calculation: Calculation, travel: bool = False
-                 ) -> tuple[str, str]:
+    def _compute(self, claim: Claim, calculation: Calculation) -> tuple[str, str]:
         """The version's cell, and the amounts' cells joined."""
         amounts = ["" if v is None else amount(v)
-                   for v in claim_amounts(claim, calculation, travel)]
+                   for v in claim_amounts(claim, calculation, self._travel)]
         # amounts are digits, a point and perhaps a minus: nothing to quote or neutralise
         return _quoted(calculation.version or ""), ",".join(amounts)  # type: ignore[arg-type]
 
@@ -135,16 +157,6 @@ def claim_amounts(claim: Claim, calculation: Calculation, travel: bool = False
     claimed_total = sum(claimed, Decimal(0))
     difference = None if calculation.total is None else claimed_total - calculation.total
     return (*claimed, claimed_total, *due, calculation.total, difference)
-
-
-def amounts_key(claim: Claim, calculation: Calculation) -> tuple:
-    """What `claim_amounts` reads of a claim and its calculation, for the reports that keep
-    a claim's amounts once for each distinct set: the claimed amounts, whether the meeting
-    had a trip (a claim with none is due no travel, even where the calculation leaves travel
-    undecided), and the calculation itself (kept beside the key, checked by identity)."""
-    meeting = claim.meeting
-    return (claim.claimed_honorarium, meeting.lost_income, meeting.gift, claim.travel_claimed,
-            meeting.trip is None, id(calculation))
 
 
 def travel_due(claim: Claim, calculation: Calculation) -> Decimal | None:
@@ -185,7 +197,10 @@ class CsvReport:
         findings = result.findings
         # codes are identifiers: nothing in them to quote or neutralise
         codes = " ".join(f.code for f in findings) if findings else ""
-        return (f"{claim.row},{csv_cell(claim.claim_id)},{texts[claim.representative]},"  # type: ignore[union-attr]
+        claim_id = claim.claim_id  # type: ignore[union-attr]
+        if _plain(claim_id) is None:  # nearly every id is a plain cell, and all are new
+            claim_id = csv_cell(claim_id)
+        return (f"{claim.row},{claim_id},{texts[claim.representative]},"  # type: ignore[union-attr]
                 f"{texts[claim.group or '']},{texts[claim.meeting.scheme]},"  # type: ignore[union-attr]
                 f"{self._amounts.cells(claim, result.calculation)},{codes}{LINE_END}")  # type: ignore[arg-type]
 

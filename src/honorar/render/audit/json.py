@@ -22,7 +22,7 @@ from ...claims.cells import Cache
 from ...models import Calculation, Finding
 from ..atomic import AtomicOutput
 from ..jsonout import amount
-from .csv import amounts_key, claim_amounts
+from .csv import KeptByAmounts, claim_amounts
 from .late import LatePlaces
 from .messages import FindingTexts
 
@@ -46,7 +46,7 @@ class JsonReport:
         self.lang = lang
         self.reading = reading
         self.texts = FindingTexts(lang, reading.columns)
-        self._kept: dict[tuple, tuple[Calculation, str, str]] = {}
+        self._amounts_of = KeptByAmounts(self._amounts)
         self._quoted = Cache(_quote)  # names, groups and schemes repeat through a file
         self._dates = Cache(dt.date.isoformat)
         self._write = output.stream.write  # bytes: offsets noted for late findings count bytes
@@ -78,13 +78,9 @@ class JsonReport:
                 f'"scheme": {quoted[meeting.scheme]}, "version": {version}, "date": "{date}", '
                 f'{amounts}, "findings": [{findings}]}}')
 
-    def _amounts_of(self, claim: Claim, calculation: Calculation) -> tuple[str, str]:
-        """The version, and the claimed, due and difference members, kept for each distinct
-        set of claimed amounts and calculation (see render.audit.csv.AmountCells)."""
-        key = amounts_key(claim, calculation)
-        known = self._kept.get(key)
-        if known is not None and known[0] is calculation:
-            return known[1], known[2]
+    def _amounts(self, claim: Claim, calculation: Calculation) -> tuple[str, str]:
+        """The version, and the claimed, due and difference members (kept by
+        `_amounts_of` for each distinct set of amounts)."""
         names = ("honorarium", "lost_income", "gift", *(("travel",) if self.reading.travel
                                                          else ()), "total")
         values = claim_amounts(claim, calculation, self.reading.travel)
@@ -97,9 +93,6 @@ class JsonReport:
         amounts = (f'"claimed": {{{claimed_json}}}, "due": {{{due_json}}}, '
                    f'"difference": {difference}')
         version = _text_or_null(calculation.version)
-        if len(self._kept) > 20_000:
-            self._kept.clear()
-        self._kept[key] = (calculation, version, amounts)
         return version, amounts
 
     def finding(self, f: Finding) -> str:

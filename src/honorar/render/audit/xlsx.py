@@ -25,7 +25,7 @@ from ...checks import ClaimResult
 from ...models import Finding
 from ..atomic import AtomicOutput
 from ..xlsx import Workbook
-from .csv import amount_columns, amounts_key, claim_amounts
+from .csv import KeptByAmounts, amount_columns, claim_amounts
 from .messages import SEVERITY_WORDS, FindingTexts
 from .table import WORDS as TABLE_WORDS
 from .table import how_read, summary_facts
@@ -71,7 +71,7 @@ class XlsxReport:
         self.severity_words = SEVERITY_WORDS[lang]
         self._spool = tempfile.TemporaryFile()  # noqa: SIM115 - closed in finish()
         self._write = self._spool.write
-        self._amounts: dict[tuple, tuple] = {}
+        self._amounts_of = KeptByAmounts(self._numbers)
         self._columns = amount_columns(reading.travel)
 
     # -- while the claims are read: one record a row
@@ -96,15 +96,8 @@ class XlsxReport:
         data = pickle.dumps(record, pickle.HIGHEST_PROTOCOL)
         self._write(len(data).to_bytes(4, "little") + data)
 
-    def _amounts_of(self, claim, calculation) -> tuple:
-        key = amounts_key(claim, calculation)
-        known = self._amounts.get(key)
-        if known is None or known[0] is not calculation:
-            if len(self._amounts) > 20_000:
-                self._amounts.clear()
-            known = self._amounts[key] = (calculation, tuple(
-                _number(v) for v in claim_amounts(claim, calculation, self.reading.travel)))
-        return known[1]
+    def _numbers(self, claim, calculation) -> tuple:
+        return tuple(_number(v) for v in claim_amounts(claim, calculation, self.reading.travel))
 
     def _finding(self, f: Finding) -> tuple:
         column = None if f.column is None else self.reading.columns.get(f.column, f.column)

@@ -69,6 +69,13 @@ def per_row(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
             self._dated = _Forgetful()
 
         patch.setattr(honorar.checks.run.Audit, "__init__", forgetting)
+        add = honorar.audit.Summary.add
+
+        def summed_at_once(self, result):  # every row's amounts summed as it comes
+            add(self, result)
+            self._sum_counted()
+
+        patch.setattr(honorar.audit.Summary, "add", summed_at_once)
         audit = honorar.audit.audit
 
         def fresh(rows):

@@ -30,21 +30,22 @@ class Report(Protocol):
     def finish(self, summary: Summary, late_findings: Iterator[Finding]) -> None: ...
 
 
+TALLIES_KEPT = 20_000  # distinct sets of amounts counted before they are summed
+
+
 @dataclass(slots=True)
 class Summary:
-    """What a person acts on: how much was claimed, how much is due, and what is wrong."""
+    """What a person acts on: how much was claimed, how much is due, and what is wrong.
+
+    Rows are counted for each distinct set of amounts (claimed parts, calculation, table)
+    and summed a set at a time: a file repeats a few hundred sets, and a Decimal added
+    for every row of a million costs more than the rest of the summary. The totals are
+    properties that sum what is still counted when they are read."""
 
     rows: int = 0
     invalid_rows: int = 0
     claims_with_findings: int = 0
-    claimed_total: Decimal = ZERO
-    due_total: Decimal = ZERO  # of the claims whose amount the rules decide
-    overpaid: Decimal = ZERO  # claimed above what is due, summed over claims
-    underpaid: Decimal = ZERO  # due above what is claimed, summed over claims
-    undecided_claimed: Decimal = ZERO  # claimed where no rule decides what is due
     duplicate_claimed: Decimal = ZERO  # claimed by rows that repeat an earlier claim
-    travel_claimed: Decimal = ZERO  # of claimed_total: travel and stay
-    travel_due: Decimal = ZERO  # of due_total: travel and stay
     # the file's own total rows (not claims), each held against the claims above it
     file_totals: list[FileTotal] = field(default_factory=list)
     findings: dict[str, int] = field(default_factory=dict)  # code → count
@@ -55,6 +56,12 @@ class Summary:
     version_findings: list[tuple[Finding, RateTable, int]] = field(default_factory=list)
     _versions: dict[int, list] = field(default_factory=dict)  # id(table) → [table, rows]
     _flagged: bytearray = field(default_factory=bytearray)  # row → has a finding
+    # ids of a set of amounts → [rows, and the objects the ids name, kept so that no other
+    # object takes an id while it is counted]
+    _counted: dict[tuple, list] = field(default_factory=dict)
+    # claimed_total, due_total, overpaid, underpaid, undecided_claimed, travel_claimed,
+    # travel_due: the sets summed so far
+    _sums: list[Decimal] = field(default_factory=lambda: [ZERO] * 7)
 
     def add(self, result: ClaimResult) -> None:
         self.rows += 1
@@ -62,33 +69,90 @@ class Summary:
         if claim is None:
             self.invalid_rows += 1
         else:
-            claimed = claim.claimed_honorarium + claim.meeting.lost_income + claim.meeting.gift
-            if claim.travel_claimed is not None:
-                claimed += claim.travel_claimed
-                self.travel_claimed += claim.travel_claimed
-            self.claimed_total += claimed
-            due = result.calculation.total  # type: ignore[union-attr]
-            if due is None:
-                self.undecided_claimed += claimed
+            meeting, calculation, table = claim.meeting, result.calculation, result.table
+            claimed, lost_income, gift = (claim.claimed_honorarium, meeting.lost_income,
+                                          meeting.gift)
+            travel = claim.travel_claimed
+            key = (id(calculation), id(table), id(claimed), id(lost_income), id(gift),
+                   id(travel))
+            counted = self._counted.get(key)
+            if counted is None:
+                if len(self._counted) >= TALLIES_KEPT:
+                    self._sum_counted()
+                self._counted[key] = [1, calculation, table, claimed, lost_income, gift, travel]
             else:
-                self.due_total += due
-                if result.calculation.travel is not None:  # type: ignore[union-attr]
-                    self.travel_due += result.calculation.travel  # type: ignore[union-attr]
-                if claimed > due:
-                    self.overpaid += claimed - due
-                elif due > claimed:
-                    self.underpaid += due - claimed
-            table = result.table
-            if table is not None:
-                seen = self._versions.get(id(table))
-                if seen is None:
-                    self._versions[id(table)] = [table, 1]
-                else:
-                    seen[1] += 1
+                counted[0] += 1
         if result.findings:
             self._count(result.findings, result.row)
             if claim is not None and any(f.code == "duplicate_claim" for f in result.findings):
                 self.duplicate_claimed += claim.claimed_total
+
+    def _sum_counted(self) -> None:
+        sums = self._sums
+        for rows, calculation, table, claimed, lost_income, gift, travel in \
+                self._counted.values():
+            claimed = claimed + lost_income + gift
+            if travel is not None:
+                claimed += travel
+                sums[5] += travel * rows
+            sums[0] += claimed * rows
+            due = calculation.total
+            if due is None:
+                sums[4] += claimed * rows
+            else:
+                sums[1] += due * rows
+                if calculation.travel is not None:
+                    sums[6] += calculation.travel * rows
+                if claimed > due:
+                    sums[2] += (claimed - due) * rows
+                elif due > claimed:
+                    sums[3] += (due - claimed) * rows
+            if table is not None:
+                seen = self._versions.get(id(table))
+                if seen is None:
+                    self._versions[id(table)] = [table, rows]
+                else:
+                    seen[1] += rows
+        self._counted.clear()
+
+    def _sum(self, index: int) -> Decimal:
+        if self._counted:
+            self._sum_counted()
+        return self._sums[index]
+
+    @property
+    def claimed_total(self) -> Decimal:
+        return self._sum(0)
+
+    @property
+    def due_total(self) -> Decimal:
+        """Of the claims whose amount the rules decide."""
+        return self._sum(1)
+
+    @property
+    def overpaid(self) -> Decimal:
+        """Claimed above what is due, summed over claims."""
+        return self._sum(2)
+
+    @property
+    def underpaid(self) -> Decimal:
+        """Due above what is claimed, summed over claims."""
+        return self._sum(3)
+
+    @property
+    def undecided_claimed(self) -> Decimal:
+        """Claimed where no rule decides what is due."""
+        return self._sum(4)
+
+    @property
+    def travel_claimed(self) -> Decimal:
+        """Of claimed_total: travel and stay."""
+        return self._sum(5)
+
+    @property
+    def travel_due(self) -> Decimal:
+        """Of due_total: travel and stay."""
+        return self._sum(6)
 
     def _tally(self, findings: Iterable[Finding]) -> None:
         for f in findings:
@@ -133,6 +197,8 @@ class Summary:
     @property
     def versions(self) -> list[tuple[RateTable, int]]:
         """The rate tables used, with the rows each decided, by scheme and date."""
+        if self._counted:
+            self._sum_counted()
         found = [(table, rows) for table, rows in self._versions.values()]
         return sorted(found, key=lambda item: (item[0].scheme, item[0].effective))
 

@@ -26,7 +26,7 @@ from ..models import Attendance, Meeting, Trip
 from ..parsing import DATE_ORDERS, hours_between
 from . import cells as C
 from .columns import TRAVEL_COLUMNS, ClaimMapping, as_mapping
-from .records import Claim, ClaimFileError, InvalidRow, TotalRow, make_claim
+from .records import Claim, ClaimFileError, InvalidRow, TotalRow, make_claim, make_meeting
 from .sniff import (
     DECODE_ERRORS,
     DELIMITER_NAMES,
@@ -484,15 +484,16 @@ def _row_reader(header: Header, mapping: ClaimMapping, slash_order: str | None,
             return None
 
     facts_of = C.Cache(read_facts)
-    # identical rows share their meeting: the audit prices a meeting once
-    meetings: dict[tuple[_Facts, dt.date], Meeting] = {}
 
+    # identical rows share their meeting (the audit prices a meeting once): each set of
+    # facts keeps its meetings by date
     def meeting_of(facts: _Facts, date: dt.date) -> Meeting:
+        meetings = facts.meetings
         if len(meetings) >= C.CACHE_LIMIT:
             meetings.clear()
-        meeting = meetings[(facts, date)] = Meeting(
+        meeting = meetings[date] = make_meeting(
             facts.scheme, date, facts.attendance, facts.activity, facts.hours, facts.agreement,
-            facts.lost_income, facts.documented, facts.gift)
+            facts.lost_income, facts.documented, facts.gift, None)
         return meeting
 
     as_total = total_row_reader(header)
@@ -525,7 +526,7 @@ def _row_reader(header: Header, mapping: ClaimMapping, slash_order: str | None,
             submitted = submitted_dates[cells[i_submitted]]
         except C.CellError:
             return unread(cells, row)
-        meeting = meetings.get((facts, date)) or meeting_of(facts, date)
+        meeting = facts.meetings.get(date) or meeting_of(facts, date)
         return make_claim(row, claim_id, representative, cells[i_group].strip() or None, meeting,
                           facts.start, facts.end, facts.claimed, submitted,
                           cells[i_person].strip() or None)
@@ -599,7 +600,7 @@ class _Facts:
     """What a set of a row's repeating cells says (see `_row_reader`)."""
 
     __slots__ = ("activity", "agreement", "attendance", "claimed", "documented", "end", "gift",
-                 "hours", "lost_income", "scheme", "start")
+                 "hours", "lost_income", "meetings", "scheme", "start")
 
     def __init__(self, scheme: str, attendance: Attendance, activity: str,
                  start: dt.time | None, end: dt.time | None, hours: Decimal | None,
@@ -609,3 +610,4 @@ class _Facts:
         self.start, self.end, self.hours = start, end, hours
         self.agreement, self.claimed = agreement, claimed
         self.lost_income, self.documented, self.gift = lost_income, documented, gift
+        self.meetings: dict[dt.date, Meeting] = {}  # the meeting of these facts on a date

@@ -76,44 +76,53 @@ class Summary:
             key = (id(calculation), id(table), id(claimed), id(lost_income), id(gift),
                    id(travel))
             counted = self._counted.get(key)
-            if counted is None:
+            if counted is not None:
+                counted[0] += 1
+            else:
+                # a set seen first is summed at once, as in a file of amounts that never
+                # repeat; it is counted from its second row on
                 if len(self._counted) >= TALLIES_KEPT:
                     self._sum_counted()
-                self._counted[key] = [1, calculation, table, claimed, lost_income, gift, travel]
-            else:
-                counted[0] += 1
+                counted = self._counted[key] = [1, calculation, table, claimed, lost_income,
+                                                gift, travel]
+                self._sum_counted_one(counted)
         if result.findings:
             self._count(result.findings, result.row)
             if claim is not None and any(f.code == "duplicate_claim" for f in result.findings):
                 self.duplicate_claimed += claim.claimed_total
 
     def _sum_counted(self) -> None:
-        sums = self._sums
-        for rows, calculation, table, claimed, lost_income, gift, travel in \
-                self._counted.values():
-            claimed = claimed + lost_income + gift
-            if travel is not None:
-                claimed += travel
-                sums[5] += travel * rows
-            sums[0] += claimed * rows
-            due = calculation.total
-            if due is None:
-                sums[4] += claimed * rows
-            else:
-                sums[1] += due * rows
-                if calculation.travel is not None:
-                    sums[6] += calculation.travel * rows
-                if claimed > due:
-                    sums[2] += (claimed - due) * rows
-                elif due > claimed:
-                    sums[3] += (due - claimed) * rows
-            if table is not None:
-                seen = self._versions.get(id(table))
-                if seen is None:
-                    self._versions[id(table)] = [table, rows]
-                else:
-                    seen[1] += rows
+        for counted in self._counted.values():
+            if counted[0]:
+                self._sum_counted_one(counted)
         self._counted.clear()
+
+    def _sum_counted_one(self, counted: list) -> None:
+        rows, calculation, table, claimed, lost_income, gift, travel = counted
+        sums = self._sums
+        claimed = claimed + lost_income + gift
+        if travel is not None:
+            claimed += travel
+            sums[5] += travel * rows
+        sums[0] += claimed * rows
+        due = calculation.total
+        if due is None:
+            sums[4] += claimed * rows
+        else:
+            sums[1] += due * rows
+            if calculation.travel is not None:
+                sums[6] += calculation.travel * rows
+            if claimed > due:
+                sums[2] += (claimed - due) * rows
+            elif due > claimed:
+                sums[3] += (due - claimed) * rows
+        if table is not None:
+            seen = self._versions.get(id(table))
+            if seen is None:
+                self._versions[id(table)] = [table, rows]
+            else:
+                seen[1] += rows
+        counted[0] = 0
 
     def _sum(self, index: int) -> Decimal:
         if self._counted:

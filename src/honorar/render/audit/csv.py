@@ -129,6 +129,10 @@ class AmountCells:
         self._travel = travel
         self._kept = KeptByAmounts(self._compute)
         self._dates = Cache(dt.date.isoformat)
+        self._versions = Cache(_quoted)
+        # an amount's text by its value: where claimed amounts hardly repeat, what is due
+        # still does
+        self._amounts = Cache(amount)
 
     def cells(self, claim: Claim, calculation: Calculation) -> str:
         version, amounts = self._kept(claim, calculation)
@@ -136,10 +140,12 @@ class AmountCells:
 
     def _compute(self, claim: Claim, calculation: Calculation) -> tuple[str, str]:
         """The version's cell, and the amounts' cells joined."""
-        amounts = ["" if v is None else amount(v)
+        texts = self._amounts
+        # zero by value is also -0, which is written with its sign
+        amounts = ["" if v is None else texts[v] if v else amount(v)
                    for v in claim_amounts(claim, calculation, self._travel)]
         # amounts are digits, a point and perhaps a minus: nothing to quote or neutralise
-        return _quoted(calculation.version or ""), ",".join(amounts)  # type: ignore[arg-type]
+        return self._versions[calculation.version or ""], ",".join(amounts)  # type: ignore[arg-type]
 
 
 def claim_amounts(claim: Claim, calculation: Calculation, travel: bool = False

@@ -38,6 +38,8 @@ class GroupMeetings:
         self._names = Cache(normalised_name)  # groups → their comparison keys
         self._persons = PersonKeys()
         self._group_text: dict[str, str] = {}
+        self._last_written: tuple | None = None  # the last row's (scheme, group, date)
+        self._last_meeting = -1
 
     def see(self, claim: Claim, table: RateTable | None, person: str | None = None) -> bool:
         """Take the claim in; whether its meeting is still short of representatives (so
@@ -45,12 +47,17 @@ class GroupMeetings:
         known."""
         if claim.group is None or table is None or table.representatives is None:
             return False
-        names = self._names
-        meeting = self._meetings.setdefault(
-            hash((claim.meeting.scheme, names[claim.group], claim.meeting.date)),
-            len(self._missing))
-        if meeting == len(self._missing):
-            return self._open(claim, table, person)
+        # a meeting's rows mostly follow one another: the row before's meeting, if it is
+        # this one, as written, is found without the map
+        written = (claim.meeting.scheme, claim.group, claim.meeting.date)
+        if written == self._last_written:
+            meeting = self._last_meeting
+        else:
+            meeting = self._meetings.setdefault(
+                hash((written[0], self._names[claim.group], written[2])), len(self._missing))
+            self._last_written, self._last_meeting = written, meeting
+            if meeting == len(self._missing):
+                return self._open(claim, table, person)
         missing = self._missing[meeting]
         if missing <= 0:
             return False

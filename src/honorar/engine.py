@@ -2,12 +2,16 @@
 
 Pure: a meeting and a table in, a `Calculation` out. No files, no clock, no printing.
 Every amount comes from the table; every step names the table item it rests on.
+
+A calculation is put together from parts, each made by one rule from only the facts it
+looks at: the table's own step, the fee, lost income, the gift, travel. The facts of each
+part are named by the arguments of the function that makes it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
@@ -28,6 +32,7 @@ from .models import (
     Step,
     TieredRule,
     TravelParts,
+    Trip,
 )
 
 if TYPE_CHECKING:
@@ -50,10 +55,14 @@ def calculate(meeting: Meeting, table: RateTable | None,
     in force, which leaves travel, and so the total, undecided.
     """
     if table is None:
-        finding = Finding("no_rate_table", DEFAULT_SEVERITY["no_rate_table"],
-                          {"scheme": meeting.scheme, "date": meeting.date})
-        return Calculation(meeting.scheme, None, None, None, None, None, (), (finding,))
-    return _Calculator(meeting, table, travel).run()
+        return _no_table(meeting)
+    return _AFRESH.calculation(meeting, table, travel)
+
+
+def _no_table(meeting: Meeting) -> Calculation:
+    finding = Finding("no_rate_table", DEFAULT_SEVERITY["no_rate_table"],
+                      {"scheme": meeting.scheme, "date": meeting.date})
+    return Calculation(meeting.scheme, None, None, None, None, None, (), (finding,))
 
 
 def outdated_rates(table: RateTable, day: dt.date) -> Finding | None:
@@ -100,16 +109,42 @@ def lost_income_left_for_day(calculation: Calculation, table: RateTable, claimed
     return replace(calculation, lost_income=left, total=total, steps=tuple(steps))
 
 
-class _Calculator:
-    def __init__(self, meeting: Meeting, table: RateTable,
-                 travel: TravelTable | None = None) -> None:
-        self.meeting = meeting
+# ------------------------------------------------------------------------------ parts
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One part of a calculation: its amount (None where no rule decides it, not yet
+    rounded to øre), and the steps and findings that give it, in order."""
+
+    amount: Decimal | None
+    steps: tuple[Step, ...] = ()
+    findings: tuple[Finding, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class FeePart(Part):
+    # False where the meeting is paid nothing at all (the activity is not paid, or no
+    # agreement was made), which leaves nothing else payable either
+    payable: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class TravelPart(Part):
+    travel_parts: TravelParts | None = None
+
+
+_NOTHING = Part(ZERO)
+_NOTHING_ELSE_PAYABLE = Part(ZERO, (Step("nothing_else_payable", {}, ZERO),))
+
+
+class _Writer:
+    """The steps and findings of one part as they are made, each citing `table`."""
+
+    def __init__(self, table: RateTable) -> None:
         self.table = table
-        self.travel_table = travel
         self.steps: list[Step] = []
         self.findings: list[Finding] = []
-
-    # -- bookkeeping
 
     def source(self, cited: Cited | None) -> Source | None:
         if cited is None:
@@ -123,108 +158,149 @@ class _Calculator:
     def find(self, code: str, key: str | None = None, **params: object) -> None:
         self.findings.append(Finding(code, self.table.severity(code), params, key))
 
-    # -- the rules
+    def part(self, amount: Decimal | None) -> Part:
+        return Part(amount, tuple(self.steps), tuple(self.findings))
 
-    def run(self) -> Calculation:
-        m, t = self.meeting, self.table
-        self.step("table", scheme=t.scheme, name=t.name, effective=t.effective)
-        outdated = outdated_rates(t, m.date)
-        if outdated is not None:
-            self.findings.append(outdated)
-        if m.hours is not None and m.hours > t.implausible_hours:
-            self.find("implausible_duration", hours=m.hours, limit_hours=t.implausible_hours)
-        honorarium, payable = self.honorarium()
-        if not payable:
-            lost_income, gift = ZERO, ZERO
-            if m.lost_income or m.gift:
-                self.step("nothing_else_payable", ZERO)
-        else:
-            lost_income = self.lost_income()
-            gift = self.gift()
-        travel, travel_parts = self.travel(payable)
-        parts = (honorarium, lost_income, gift)
-        rounded = tuple(None if p is None else to_øre(p) for p in parts)
-        every = (*rounded, travel) if m.trip is not None else rounded
-        total = None if None in every else to_øre(sum(every, ZERO))  # type: ignore[arg-type]
-        if total is not None:
-            self.step("total", total)
-        return Calculation(t.scheme, t.version, *rounded, total, tuple(self.steps),
-                           tuple(self.findings), travel, travel_parts)
 
-    def travel(self, payable: bool) -> tuple[Decimal | None, TravelParts | None]:
-        """Travel and stay for the meeting's trip, by the travel rules the table names."""
-        m, t = self.meeting, self.table
-        if m.trip is None:
-            return None, None
-        if not payable:
-            nothing = to_øre(ZERO)
-            self.step("travel_not_payable", nothing)
-            return nothing, TravelParts(nothing, nothing, nothing, nothing, nothing)
-        if t.travel is None:
-            self.find("no_rate_table", "travel_rules_not_named_finding", scheme=t.scheme)
-            self.step("travel_rules_not_named", None, scheme=t.scheme)
-            return None, None
-        if self.travel_table is None:
-            self.find("no_rate_table", "travel_no_rate_table_finding", regulation=t.travel.table,
-                      date=m.date)
-            self.step("travel_no_rate_table", None, regulation=t.travel.table, date=m.date)
-            return None, None
-        from .travel import price_trip
+def table_part(table: RateTable, hours: Decimal | None) -> Part:
+    """The step that names the table, and the finding that the meeting lasted longer than
+    any meeting plausibly does."""
+    part = _Writer(table)
+    part.step("table", scheme=table.scheme, name=table.name, effective=table.effective)
+    if hours is not None and hours > table.implausible_hours:
+        part.find("implausible_duration", hours=hours, limit_hours=table.implausible_hours)
+    return part.part(None)
 
-        self.step("travel_rules", None, t.travel, regulation=t.travel.table)
-        result = price_trip(m.trip, self.travel_table, t.severity)
-        self.steps.extend(result.steps)
-        self.findings.extend(result.findings)
-        return result.amount, result.parts
 
-    def honorarium(self) -> tuple[Decimal | None, bool]:
-        """The fee, and whether anything at all is payable for the meeting."""
-        m, t = self.meeting, self.table
-        if m.activity in t.not_payable:
-            self.find("not_payable_activity", activity=m.activity)
-            self.step("not_payable", ZERO, t.not_payable[m.activity], activity=m.activity)
-            return ZERO, False
-        rules = t.activities.get(m.activity)
+def fee_part(table: RateTable, activity: str, attendance: Attendance, hours: Decimal | None,
+             agreement: bool | None) -> FeePart:
+    """The fee, and whether anything at all is payable for the meeting."""
+    return _Fee(table, activity, attendance, hours, agreement).run()
+
+
+def lost_income_part(table: RateTable, claimed: Decimal, documented: bool) -> Part:
+    if not claimed:
+        return _NOTHING
+    part = _Writer(table)
+    rule = table.lost_income
+    if rule.documentation_required.value and not documented:
+        part.find("lost_income_undocumented", claimed_kr=claimed)
+        part.step("lost_income_undocumented", ZERO, rule.documentation_required,
+                  claimed_kr=claimed)
+        return part.part(ZERO)
+    cap = rule.cap.kr
+    if cap is not None and claimed > cap:
+        part.find("lost_income_over_cap", claimed_kr=claimed, cap_kr=cap)
+        part.step("lost_income_capped", cap, rule.cap, claimed_kr=claimed, cap_kr=cap)
+        return part.part(cap)
+    part.step("lost_income", claimed, rule.cap if cap is None else rule.documentation_required,
+              claimed_kr=claimed)
+    return part.part(claimed)
+
+
+def gift_part(table: RateTable, claimed: Decimal, activity: str) -> Part:
+    if not claimed:
+        return _NOTHING
+    part = _Writer(table)
+    rule = table.gift
+    if rule is None or activity not in rule.activities:
+        part.find("gift_over_cap", "gift_not_for_activity", claimed_kr=claimed,
+                  activity=activity)
+        part.step("gift_not_for_activity", ZERO, None, claimed_kr=claimed, activity=activity)
+        return part.part(ZERO)
+    if claimed > rule.cap.kr:
+        part.find("gift_over_cap", claimed_kr=claimed, cap_kr=rule.cap.kr)
+        part.step("gift_capped", rule.cap.kr, rule.cap, claimed_kr=claimed, cap_kr=rule.cap.kr)
+        return part.part(rule.cap.kr)
+    part.step("gift", claimed, rule.cap, claimed_kr=claimed, cap_kr=rule.cap.kr)
+    return part.part(claimed)
+
+
+def travel_part(table: RateTable, trip: Trip, travel: TravelTable | None, payable: bool,
+                date: dt.date) -> TravelPart:
+    """Travel and stay for a trip, by the travel rules the table names; `travel` is their
+    table in force on the meeting's `date`, which matters only where there is none."""
+    if not payable:
+        nothing = to_øre(ZERO)
+        return TravelPart(nothing, (Step("travel_not_payable", {}, nothing),), (),
+                          TravelParts(nothing, nothing, nothing, nothing, nothing))
+    part = _Writer(table)
+    if table.travel is None:
+        part.find("no_rate_table", "travel_rules_not_named_finding", scheme=table.scheme)
+        part.step("travel_rules_not_named", None, scheme=table.scheme)
+        return TravelPart(None, tuple(part.steps), tuple(part.findings))
+    if travel is None:
+        part.find("no_rate_table", "travel_no_rate_table_finding", regulation=table.travel.table,
+                  date=date)
+        part.step("travel_no_rate_table", None, regulation=table.travel.table, date=date)
+        return TravelPart(None, tuple(part.steps), tuple(part.findings))
+    from .travel import price_trip
+
+    part.step("travel_rules", None, table.travel, regulation=table.travel.table)
+    result = price_trip(trip, travel, table.severity)
+    return TravelPart(result.amount, (*part.steps, *result.steps), result.findings,
+                      result.parts)
+
+
+class _Fee(_Writer):
+    def __init__(self, table: RateTable, activity: str, attendance: Attendance,
+                 hours: Decimal | None, agreement: bool | None) -> None:
+        super().__init__(table)
+        self.activity = activity
+        self.attendance = attendance
+        self.hours = hours
+        self.agreement = agreement
+
+    def fee(self, amount: Decimal | None, payable: bool) -> FeePart:
+        return FeePart(amount, tuple(self.steps), tuple(self.findings), payable)
+
+    def run(self) -> FeePart:
+        t = self.table
+        if self.activity in t.not_payable:
+            self.find("not_payable_activity", activity=self.activity)
+            self.step("not_payable", ZERO, t.not_payable[self.activity], activity=self.activity)
+            return self.fee(ZERO, False)
+        rules = t.activities.get(self.activity)
         at_least = rules.at_least if rules else None
-        if at_least is not None and m.hours is not None and m.hours < at_least.hours:
-            self.find("full_day_too_short", activity=m.activity, hours=m.hours,
+        if at_least is not None and self.hours is not None and self.hours < at_least.hours:
+            self.find("full_day_too_short", activity=self.activity, hours=self.hours,
                       limit_hours=at_least.hours, otherwise=at_least.otherwise)
-            self.step("priced_as", None, at_least, activity=m.activity, hours=m.hours,
+            self.step("priced_as", None, at_least, activity=self.activity, hours=self.hours,
                       limit_hours=at_least.hours, otherwise=at_least.otherwise)
             rules = t.activities[at_least.otherwise]
-        rule = rules.for_attendance(m.attendance) if rules else None
+        rule = rules.for_attendance(self.attendance) if rules else None
         if rule is None:
-            self.find("activity_not_in_table", activity=m.activity, attendance=m.attendance,
-                      scheme=t.scheme)
-            self.step("activity_not_in_table", None, activity=m.activity,
-                      attendance=m.attendance)
-            return None, True
-        if t.agreement is not None and t.agreement.required and m.agreement is not True:
-            self.find("no_agreement", None if m.agreement is False else "agreement_not_stated")
+            self.find("activity_not_in_table", activity=self.activity,
+                      attendance=self.attendance, scheme=t.scheme)
+            self.step("activity_not_in_table", None, activity=self.activity,
+                      attendance=self.attendance)
+            return self.fee(None, True)
+        if t.agreement is not None and t.agreement.required and self.agreement is not True:
+            self.find("no_agreement", None if self.agreement is False else "agreement_not_stated")
             self.step("no_agreement", ZERO, t.agreement)
-            return ZERO, False
-        if t.attendance is not None and m.attendance == Attendance.PHYSICAL:
+            return self.fee(ZERO, False)
+        if t.attendance is not None and self.attendance == Attendance.PHYSICAL:
             self.step("attended_in_person", None, t.attendance)
-        return self.price(rule), True
+        return self.fee(self.price(rule), True)
 
     def price(self, rule: PriceRule) -> Decimal | None:
         # each rule kind has the method of its name: flat, hourly, tiered, gift_only
         return getattr(self, rule.rule)(rule)
 
     def flat(self, rule: FlatRule) -> Decimal:
-        self.step("flat", rule.amount.kr, rule.amount, activity=self.meeting.activity,
-                  attendance=self.meeting.attendance)
+        self.step("flat", rule.amount.kr, rule.amount, activity=self.activity,
+                  attendance=self.attendance)
         return rule.amount.kr
 
     def gift_only(self, rule: GiftOnlyRule) -> Decimal:
-        self.step("gift_only", ZERO, rule, activity=self.meeting.activity)
+        self.step("gift_only", ZERO, rule, activity=self.activity)
         return ZERO
 
     def need_hours(self) -> Decimal | None:
-        if self.meeting.hours is None:
-            self.find("duration_missing", activity=self.meeting.activity)
-            self.step("duration_missing", None, activity=self.meeting.activity)
-        return self.meeting.hours
+        if self.hours is None:
+            self.find("duration_missing", activity=self.activity)
+            self.step("duration_missing", None, activity=self.activity)
+        return self.hours
 
     def hourly(self, rule: HourlyRule) -> Decimal | None:
         hours = self.need_hours()
@@ -251,7 +327,7 @@ class _Calculator:
         return amount
 
     def tiered(self, rule: TieredRule) -> Decimal | None:
-        hours = self.meeting.hours
+        hours = self.hours
         if hours is None and rule.without_duration is not None:
             tier = rule.tiers[0 if rule.without_duration.tier == "first" else -1]
             self.step("tier_without_duration", None, rule.without_duration)
@@ -270,44 +346,58 @@ class _Calculator:
             self.step("tier_over", tier.amount.kr, tier.amount, hours=hours,
                       limit_hours=limit.hours if limit else None)
         else:
-            self.step("flat", tier.amount.kr, tier.amount, activity=self.meeting.activity,
-                      attendance=self.meeting.attendance)
+            self.step("flat", tier.amount.kr, tier.amount, activity=self.activity,
+                      attendance=self.attendance)
         return tier.amount.kr
 
-    def lost_income(self) -> Decimal:
-        claimed = self.meeting.lost_income
-        if not claimed:
-            return ZERO
-        rule = self.table.lost_income
-        if rule.documentation_required.value and not self.meeting.lost_income_documented:
-            self.find("lost_income_undocumented", claimed_kr=claimed)
-            self.step("lost_income_undocumented", ZERO, rule.documentation_required,
-                      claimed_kr=claimed)
-            return ZERO
-        cap = rule.cap.kr
-        if cap is not None and claimed > cap:
-            self.find("lost_income_over_cap", claimed_kr=claimed, cap_kr=cap)
-            self.step("lost_income_capped", cap, rule.cap, claimed_kr=claimed, cap_kr=cap)
-            return cap
-        self.step("lost_income", claimed, rule.cap if cap is None else rule.documentation_required,
-                  claimed_kr=claimed)
-        return claimed
 
-    def gift(self) -> Decimal:
-        claimed = self.meeting.gift
-        if not claimed:
-            return ZERO
-        rule = self.table.gift
-        if rule is None or self.meeting.activity not in rule.activities:
-            self.find("gift_over_cap", "gift_not_for_activity", claimed_kr=claimed,
-                      activity=self.meeting.activity)
-            self.step("gift_not_for_activity", ZERO, None, claimed_kr=claimed,
-                      activity=self.meeting.activity)
-            return ZERO
-        if claimed > rule.cap.kr:
-            self.find("gift_over_cap", claimed_kr=claimed, cap_kr=rule.cap.kr)
-            self.step("gift_capped", rule.cap.kr, rule.cap, claimed_kr=claimed,
-                      cap_kr=rule.cap.kr)
-            return rule.cap.kr
-        self.step("gift", claimed, rule.cap, claimed_kr=claimed, cap_kr=rule.cap.kr)
-        return claimed
+# ------------------------------------------------------------------------ composition
+
+
+class _Parts:
+    """The parts of a calculation, each made afresh, and how they are put together."""
+
+    outdated = staticmethod(outdated_rates)
+    table = staticmethod(table_part)
+    fee = staticmethod(fee_part)
+    lost_income = staticmethod(lost_income_part)
+    gift = staticmethod(gift_part)
+    travel = staticmethod(travel_part)
+
+    def calculation(self, meeting: Meeting, table: RateTable,
+                    travel: TravelTable | None) -> Calculation:
+        m = meeting
+        fee = self.fee(table, m.activity, m.attendance, m.hours, m.agreement)
+        if fee.payable:
+            lost_income = self.lost_income(table, m.lost_income, m.lost_income_documented)
+            gift = self.gift(table, m.gift, m.activity)
+        else:
+            lost_income = _NOTHING_ELSE_PAYABLE if m.lost_income or m.gift else _NOTHING
+            gift = _NOTHING
+        trip = None if m.trip is None else self.travel(table, m.trip, travel, fee.payable, m.date)
+        return _put_together(table, self.outdated(table, m.date), self.table(table, m.hours),
+                             fee, lost_income, gift, trip)
+
+
+def _put_together(table: RateTable, outdated: Finding | None, head: Part, fee: FeePart,
+                  lost_income: Part, gift: Part, trip: TravelPart | None) -> Calculation:
+    rounded = tuple(None if p.amount is None else to_øre(p.amount)
+                    for p in (fee, lost_income, gift))
+    steps = head.steps + fee.steps + lost_income.steps + gift.steps
+    findings = ((outdated,) if outdated is not None else ()) + head.findings + fee.findings \
+        + lost_income.findings + gift.findings
+    if trip is None:
+        every, travel, travel_parts = rounded, None, None
+    else:
+        travel, travel_parts = trip.amount, trip.travel_parts
+        every = (*rounded, travel)
+        steps += trip.steps
+        findings += trip.findings
+    total = None if None in every else to_øre(sum(every, ZERO))  # type: ignore[arg-type]
+    if total is not None:
+        steps += (Step("total", {}, total),)
+    return Calculation(table.scheme, table.version, *rounded, total, steps, findings, travel,
+                       travel_parts)
+
+
+_AFRESH = _Parts()

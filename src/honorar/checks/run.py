@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Protocol
 
 from ..claims import Claim, InvalidRow, TotalRow
-from ..engine import calculate, outdated_rates
+from ..engine import Pricer, outdated_rates
 from ..models import DEFAULT_SEVERITY, Calculation, Finding, Meeting, RateTable
 from ..travelmodels import TravelTable
 from .daily_caps import DailyLostIncome
@@ -107,6 +107,8 @@ class Audit:
         self._priced: dict[int, _Priced] = {}  # id(meeting) → its table and calculation
         # calculation key → the calculation, and its findings that belong to the row
         self._calculations: dict[tuple, tuple[Calculation, tuple[Finding, ...]]] = {}
+        # a calculation missed there is put together from the parts other meetings share
+        self._pricer = Pricer()
         self._dated: dict[tuple[str, dt.date], _Dated] = {}
         # travel tables apart from fee tables: a regulation's name is no scheme's
         self._travel_versions: dict[str, Versions | None] = {}
@@ -235,7 +237,7 @@ class Audit:
             if len(self._calculations) >= CALCULATIONS_KEPT:
                 self._calculations.clear()
             if known:
-                calculation = calculate(meeting, table, travel)
+                calculation = self._pricer(meeting, table, travel)
             else:
                 calculation = Calculation(meeting.scheme, None, None, None, None, None, (), (
                     Finding("no_rate_table", DEFAULT_SEVERITY["no_rate_table"],

@@ -24,6 +24,7 @@ from typer.testing import CliRunner
 import honorar.audit
 import honorar.checks.run
 import honorar.claims.cells
+import honorar.engine
 import honorar.render.audit.csv
 import honorar.render.audit.messages
 from honorar.claims import Claim
@@ -53,7 +54,8 @@ class _Forgetful(dict):
 
 @contextmanager
 def per_row(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Every memo of the audit bounded to nothing, every row a meeting of its own."""
+    """Every memo of the audit bounded to nothing (the parts of calculations too), every row
+    a meeting of its own."""
     with monkeypatch.context() as patch:
         patch.setattr(honorar.claims.cells, "CACHE_LIMIT", 0)
         patch.setattr(honorar.checks.run, "MEETINGS_KEPT", 0)
@@ -67,6 +69,7 @@ def per_row(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
             self._calculations = _Forgetful()
             self._priced = _Forgetful()
             self._dated = _Forgetful()
+            self._pricer = honorar.engine.Pricer(kept=0)
 
         patch.setattr(honorar.checks.run.Audit, "__init__", forgetting)
         add = honorar.audit.Summary.add
@@ -177,6 +180,29 @@ def test_the_reference_really_prices_every_row_again(monkeypatch, tmp_path):
     with per_row(monkeypatch):
         audit_bytes(claims, "csv")
     assert len(priced) == 3
+
+
+def test_the_reference_really_makes_every_part_of_a_calculation_again(monkeypatch, tmp_path):
+    """Rows alike but for their lost income are calculations of their own that share a
+    fee: the audit makes the fee once, the reference for every row."""
+    claims = tmp_path / "claims.csv"
+    rows = [f"K-{n},Kari Nordmann,unn,Rus,2023-03-01,09:00,11:00,fysisk,møte,ja,784,{lost},ja,,"
+            f"2023-03-02" for n, lost in enumerate(("100", "200", "300"))]
+    claims.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
+    made = []
+    fee_part = honorar.engine.fee_part
+
+    def counting(*facts):
+        made.append(facts)
+        return fee_part(*facts)
+
+    monkeypatch.setattr(honorar.engine, "fee_part", counting)
+    audit_bytes(claims, "csv")
+    assert len(made) == 1
+    made.clear()
+    with per_row(monkeypatch):
+        audit_bytes(claims, "csv")
+    assert len(made) == 3
 
 
 def test_a_trip_no_travel_table_covers_is_said_of_its_own_date(monkeypatch, tmp_path):

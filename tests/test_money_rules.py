@@ -21,6 +21,7 @@ from honorar.cli import app
 from honorar.engine import calculate
 from honorar.models import DEFAULT_IMPLAUSIBLE_HOURS
 from honorar.parsing import parse_activity, parse_date
+from honorar.render import messages
 from honorar.tables import Catalogue
 
 from .conftest import meeting
@@ -277,6 +278,10 @@ def test_the_day_cap_keeps_the_rest_of_the_total_travel_and_all():
     assert (capped.lost_income, capped.travel, capped.total) == (D(500), D("250.50"),
                                                                  D("1600.50"))
     assert capped.steps[-1].key == "total" and capped.steps[-2].key == "lost_income_day_capped"
+    assert (capped.steps[-2].amount, capped.steps[-1].amount) == (D(500), D("1600.50"))
+    # what the steps say can be written out, as a calculation's steps are
+    said = messages.text(capped.steps[-2].key, capped.steps[-2].params, "en")
+    assert "1,000.00" in said and "500.00" in said
 
 
 @settings(max_examples=200, deadline=None)

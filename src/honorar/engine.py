@@ -103,10 +103,10 @@ def lost_income_left_for_day(calculation: Calculation, table: RateTable, claimed
     cited = rule.cap_per_day
     source = Source(table.document.short, cited.quote, cited.assumption, cited.reason)
     steps = [s for s in calculation.steps if s.key != "total"]
-    steps.append(Step("lost_income_day_capped", left, {
-        "claimed_kr": claimed, "used_kr": covered, "cap_kr": cap, "paid_kr": left}, source))
+    steps.append(Step("lost_income_day_capped", {
+        "claimed_kr": claimed, "used_kr": covered, "cap_kr": cap, "paid_kr": left}, left, source))
     if total is not None:
-        steps.append(Step("total", total))
+        steps.append(Step("total", {}, total))
     return replace(calculation, lost_income=left, total=total, steps=tuple(steps))
 
 

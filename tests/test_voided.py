@@ -16,6 +16,7 @@ from honorar.checks import void_payment
 from honorar.cli import app
 from honorar.engine import calculate
 from honorar.models import VOIDS_PAYMENT, Finding, Severity
+from honorar.render import messages
 
 from .conftest import meeting
 from .test_checks_properties import claim_files, run
@@ -80,6 +81,9 @@ def test_any_finding_that_voids_payment_makes_the_claim_due_nothing():
     assert (due.honorarium, due.lost_income, due.gift, due.total) == (0, 0, 0, 0)
     assert findings == (paid,)
     assert due.steps[-1].key == "voided" and due.steps[:-1] == calculation.steps
+    # the step says why, and can be written out as any other
+    assert (due.steps[-1].params, due.steps[-1].amount) == ({"code": "already_paid"}, 0)
+    assert "(already_paid)" in messages.text("voided", due.steps[-1].params, "en")
     assert void_payment(calculation, (over,)) == (calculation, (over,))
 
 

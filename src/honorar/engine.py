@@ -81,7 +81,7 @@ def voided(calculation: Calculation, code: str, trip: bool = False) -> Calculati
     """`calculation` with nothing due, because the finding `code` voids payment (see
     `models.VOIDS_PAYMENT`); its steps end with the step that says so. With `trip` (the
     meeting had one) no travel is due either, also where no travel table decided it."""
-    steps = (*calculation.steps, Step("voided", ZERO, {"code": code}))
+    steps = (*calculation.steps, Step("voided", {"code": code}, ZERO))
     travelled = trip or calculation.travel is not None or calculation.travel_parts is not None
     return Calculation(calculation.scheme, calculation.version, ZERO, ZERO, ZERO, ZERO, steps,
                        calculation.findings, ZERO if travelled else None,

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from . import UsageProblem, output_problem, writing_report
+from .collecting import collecting_rarely
 from .ledger_options import LedgerOption, paid_claims
 from .options import (
     XLSX_NEEDS_OUTPUT,
@@ -93,7 +94,7 @@ def audit(
             # a file gets the byte order mark Excel wants; standard output by any name not
             report = _report(output_format, sink, lang.value, reading,
                              sink is not None and sink.target is not None)
-            with _Progress(reader) as progress:
+            with _Progress(reader) as progress, collecting_rarely():
                 summary = run_audit(reader, tables, report, progress=progress,
                                     expected_rows=reader.expected_rows, paid=paid,
                                     today=dt.date.today())

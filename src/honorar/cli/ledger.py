@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from . import UsageProblem
+from .collecting import collecting_rarely
 from .ledger_options import LedgerOption, WaitOption, ledger_given, ledger_problems, opened
 from .options import (
     TABLE_OR_JSON,
@@ -121,7 +122,7 @@ def record(
     reader = open_claims(file, mapping, encoding, delimiter, date_order, sheet, activities)
     recorded_at = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
     try:
-        with opened(ledger, wait) as book:
+        with opened(ledger, wait) as book, collecting_rarely():
             recording = record_batch(
                 book, reader, tables, name=name, file=Path(file).name, sha256=sha256,
                 paid_on=day, recorded_at=recorded_at, accept_findings=accept_findings,

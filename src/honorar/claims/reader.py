@@ -484,14 +484,18 @@ def _row_reader(header: Header, mapping: ClaimMapping, slash_order: str | None,
             return None
 
     facts_of = C.Cache(read_facts)
+    made = [0]  # meetings kept by the sets of facts, together
 
     # identical rows share their meeting (the audit prices a meeting once): each set of
-    # facts keeps its meetings by date
+    # facts keeps its meetings by date, as many in all as a cache of cells holds
     def meeting_of(facts: _Facts, date: dt.date) -> Meeting:
-        meetings = facts.meetings
-        if len(meetings) >= C.CACHE_LIMIT:
-            meetings.clear()
-        meeting = meetings[date] = make_meeting(
+        if made[0] >= C.CACHE_LIMIT:
+            for kept in facts_of.values():
+                if kept is not None:
+                    kept.meetings.clear()
+            made[0] = 0
+        made[0] += 1
+        meeting = facts.meetings[date] = make_meeting(
             facts.scheme, date, facts.attendance, facts.activity, facts.hours, facts.agreement,
             facts.lost_income, facts.documented, facts.gift, None)
         return meeting

@@ -9,6 +9,7 @@ end of the file, so these findings come last, in row order, from `findings()`.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from array import array
 from collections.abc import Callable, Iterable, Iterator
 
@@ -27,17 +28,21 @@ class GroupMeetings:
         self._missing = array("i")
         self._first_person = array("q")
         self._first_row = array("i")
-        self._group: list[str] = []
+        # each meeting's group as written, one after another in UTF-8, and where each ends:
+        # a file may name as many groups as meetings, and a str apiece costs four times more
+        self._group_text = bytearray()
+        self._group_end = array("q")
         self._date = array("i")
         self._table = array("i")
         self._tables: list[RateTable] = []
         self._table_index: dict[int, int] = {}
-        # meetings still short of people: the rows after the first, and who came
-        self._later: list[tuple[int, int]] = []  # (row, meeting)
+        # meetings still short of people: the rows after the first (and their meetings),
+        # and who came
+        self._later_row = array("i")
+        self._later_meeting = array("i")
         self._people: dict[int, set[int]] = {}  # meeting → persons, for minimums above two
         self._names = Cache(normalised_name)  # groups → their comparison keys
         self._persons = PersonKeys()
-        self._group_text: dict[str, str] = {}
         self._last_written: tuple | None = None  # the last row's (scheme, group, date)
         self._last_meeting = -1
 
@@ -75,7 +80,8 @@ class GroupMeetings:
             if missing <= 0:
                 self._people.pop(meeting, None)
                 return False
-        self._later.append((claim.row, meeting))
+        self._later_row.append(claim.row)
+        self._later_meeting.append(meeting)
         return True
 
     def _open(self, claim: Claim, table: RateTable, person: str | None) -> bool:
@@ -83,8 +89,8 @@ class GroupMeetings:
         self._missing.append(missing)
         self._first_person.append(hash(self._persons(claim) if person is None else person))
         self._first_row.append(claim.row)
-        group = claim.group or ""
-        self._group.append(self._group_text.setdefault(group, group))
+        self._group_text += (claim.group or "").encode()
+        self._group_end.append(len(self._group_text))
         self._date.append(claim.meeting.date.toordinal())
         index = self._table_index.get(id(table))
         if index is None:
@@ -94,19 +100,28 @@ class GroupMeetings:
         return missing > 0
 
     def findings(self) -> Iterator[Finding]:
-        """A finding for every row of a meeting with too few representatives, in row order."""
-        short = [(row, meeting) for meeting, row in enumerate(self._first_row)
-                 if self._missing[meeting] > 0]
-        short += [(row, meeting) for row, meeting in self._later if self._missing[meeting] > 0]
-        short.sort()
-        for row, meeting in short:
+        """A finding for every row of a meeting with too few representatives, in row order
+        (claims are taken in file order)."""
+        missing = self._missing
+        # meetings are numbered as their first rows come, and later rows are noted as they
+        # come: both in row order, merged without a list of them all
+        first = ((row, meeting) for meeting, row in enumerate(self._first_row)
+                 if missing[meeting] > 0)
+        later = ((row, meeting) for row, meeting in zip(self._later_row, self._later_meeting,
+                                                        strict=True) if missing[meeting] > 0)
+        for row, meeting in heapq.merge(first, later):
             table = self._tables[self._table[meeting]]
             minimum = table.representatives.minimum  # type: ignore[union-attr]
             yield Finding("too_few_representatives", table.severity("too_few_representatives"),
-                          {"group": self._group[meeting], "count": minimum - self._missing[meeting],
+                          {"group": self._group(meeting), "count": minimum - missing[meeting],
                            "date": dt.date.fromordinal(self._date[meeting]), "minimum": minimum,
                            "scheme": table.scheme},
                           None, row, "group")
+
+
+    def _group(self, meeting: int) -> str:
+        start = self._group_end[meeting - 1] if meeting else 0
+        return self._group_text[start:self._group_end[meeting]].decode()
 
 
 def group_findings(claims: Iterable[Claim],

@@ -86,8 +86,9 @@ class _Priced:
     last_day: dt.date | None
     # the calculation's findings that belong to the row (not those of the table's version)
     row_findings: tuple[Finding, ...]
-    # the finding that the table may be outdated for the meeting, if it is
-    outdated: Finding | None
+    # where the table may be outdated for the meeting: [the finding, the table, the rows it
+    # concerns], shared by every meeting of the table that is; None where it is not
+    outdated: list | None
 
 
 class Audit:
@@ -145,7 +146,7 @@ class Audit:
             table, calculation = priced.table, priced.calculation
             findings = located(claim, priced.row_findings) if priced.row_findings else ()
             if priced.outdated is not None:
-                self._count_outdated(priced.outdated, table)
+                priced.outdated[2] += 1
             if self._today is not None and meeting.date > self._today:
                 findings += (Finding("meeting_in_future", severity(table, "meeting_in_future"),
                                      {"date": meeting.date, "today_date": self._today}, None,
@@ -184,19 +185,20 @@ class Audit:
         """The file's own total rows, each held against the claims above it."""
         return self.totals.found
 
-    def _count_outdated(self, finding: Finding, table: RateTable | None) -> None:
+    def _outdated_rows(self, finding: Finding, table: RateTable | None) -> list:
+        """The table's count of rows it may be outdated for, as [finding, table, rows]."""
         seen = self._outdated.get(id(table))
         if seen is None:
-            self._outdated[id(table)] = [finding, table, 1]
-        else:
-            seen[2] += 1
+            seen = self._outdated[id(table)] = [finding, table, 0]
+        return seen
 
     def version_findings(self) -> list[tuple[Finding, RateTable, int]]:
         """Findings about a version of a table rather than a row (the table may be outdated),
         once per scheme and version, with the rows they concern; by scheme and version."""
         if not self._done:
             raise RuntimeError("version findings are known only after every row is taken")
-        found = [(finding, table, rows) for finding, table, rows in self._outdated.values()]
+        found = [(finding, table, rows) for finding, table, rows in self._outdated.values()
+                 if rows]
         return sorted(found, key=lambda item: (item[1].scheme, item[1].effective))
 
     def late_findings(self) -> Iterator[Finding]:
@@ -247,8 +249,9 @@ class Audit:
             if outdated is not None:  # said once per version (`version_findings`), not per row
                 row_findings = tuple(f for f in row_findings if f.code != outdated.code)
             calculated = self._calculations[key] = (calculation, row_findings)
+        outdated_rows = None if outdated is None else self._outdated_rows(outdated, table)
         priced = self._priced[id(meeting)] = _Priced(meeting, table, calculated[0], last_day,
-                                                     calculated[1], outdated)
+                                                     calculated[1], outdated_rows)
         return priced
 
     def _on_date(self, scheme: str, date: dt.date) -> _Dated:

@@ -30,7 +30,7 @@ class Report(Protocol):
     def finish(self, summary: Summary, late_findings: Iterator[Finding]) -> None: ...
 
 
-TALLIES_KEPT = 20_000  # distinct sets of amounts counted before they are summed
+TALLIES_KEPT = 4_096  # distinct sets of amounts counted before they are summed
 
 
 @dataclass(slots=True)

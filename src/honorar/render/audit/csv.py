@@ -54,7 +54,9 @@ def amount_columns(travel: bool) -> tuple[str, ...]:
     return TRAVEL_AMOUNT_COLUMNS if travel else AMOUNT_COLUMNS
 LINE_END = "\r\n"
 _FORMULA_STARTS = frozenset("=+-@\t\r")
-_CACHE_LIMIT = 20_000
+# distinct sets of amounts a report keeps the cells of: a file repeats a few hundred, and
+# one whose amounts never repeat gains nothing from more
+_CACHE_LIMIT = 4_096
 # what makes csv.writer quote a cell: the delimiter, the quote character, or a character
 # of the line ending
 _NEEDS_QUOTES = re.compile(r'[,"\r\n]').search

@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Protocol
+from typing import Any, Protocol
 
 from .checks import ClaimResult, FileTotal, Tables, audit
 from .checks.paid import PaidClaims
@@ -31,6 +31,17 @@ class Report(Protocol):
 
 
 TALLIES_KEPT = 4_096  # distinct sets of amounts counted before they are summed
+
+
+class _Total:
+    """A total of the summary, read as an attribute: what is still counted is summed first."""
+
+    def __init__(self, index: int, doc: str) -> None:
+        self.index = index
+        self.__doc__ = doc
+
+    def __get__(self, summary: Summary | None, owner: type) -> Any:
+        return self if summary is None else summary._sum(self.index)
 
 
 @dataclass(slots=True)
@@ -129,39 +140,13 @@ class Summary:
             self._sum_counted()
         return self._sums[index]
 
-    @property
-    def claimed_total(self) -> Decimal:
-        return self._sum(0)
-
-    @property
-    def due_total(self) -> Decimal:
-        """Of the claims whose amount the rules decide."""
-        return self._sum(1)
-
-    @property
-    def overpaid(self) -> Decimal:
-        """Claimed above what is due, summed over claims."""
-        return self._sum(2)
-
-    @property
-    def underpaid(self) -> Decimal:
-        """Due above what is claimed, summed over claims."""
-        return self._sum(3)
-
-    @property
-    def undecided_claimed(self) -> Decimal:
-        """Claimed where no rule decides what is due."""
-        return self._sum(4)
-
-    @property
-    def travel_claimed(self) -> Decimal:
-        """Of claimed_total: travel and stay."""
-        return self._sum(5)
-
-    @property
-    def travel_due(self) -> Decimal:
-        """Of due_total: travel and stay."""
-        return self._sum(6)
+    claimed_total = _Total(0, "All that is claimed.")
+    due_total = _Total(1, "Of the claims whose amount the rules decide.")
+    overpaid = _Total(2, "Claimed above what is due, summed over claims.")
+    underpaid = _Total(3, "Due above what is claimed, summed over claims.")
+    undecided_claimed = _Total(4, "Claimed where no rule decides what is due.")
+    travel_claimed = _Total(5, "Of claimed_total: travel and stay.")
+    travel_due = _Total(6, "Of due_total: travel and stay.")
 
     def _tally(self, findings: Iterable[Finding]) -> None:
         for f in findings:

@@ -23,6 +23,22 @@ def table_cache(tmp_path_factory) -> Path:
         yield directory
 
 
+@pytest.fixture
+def fee_parts_made(monkeypatch) -> list[tuple]:
+    """The facts of every fee part the engine makes from now on, in the order made."""
+    import honorar.engine
+
+    made: list[tuple] = []
+    fee_part = honorar.engine.fee_part
+
+    def counting(*facts):
+        made.append(facts)
+        return fee_part(*facts)
+
+    monkeypatch.setattr(honorar.engine, "fee_part", counting)
+    return made
+
+
 @pytest.fixture(scope="session")
 def shipped() -> Catalogue:
     return Catalogue.from_options(environ={})

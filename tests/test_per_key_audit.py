@@ -182,21 +182,15 @@ def test_the_reference_really_prices_every_row_again(monkeypatch, tmp_path):
     assert len(priced) == 3
 
 
-def test_the_reference_really_makes_every_part_of_a_calculation_again(monkeypatch, tmp_path):
+def test_the_reference_really_makes_every_part_of_a_calculation_again(monkeypatch, tmp_path,
+                                                                     fee_parts_made):
     """Rows alike but for their lost income are calculations of their own that share a
     fee: the audit makes the fee once, the reference for every row."""
     claims = tmp_path / "claims.csv"
     rows = [f"K-{n},Kari Nordmann,unn,Rus,2023-03-01,09:00,11:00,fysisk,møte,ja,784,{lost},ja,,"
             f"2023-03-02" for n, lost in enumerate(("100", "200", "300"))]
     claims.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
-    made = []
-    fee_part = honorar.engine.fee_part
-
-    def counting(*facts):
-        made.append(facts)
-        return fee_part(*facts)
-
-    monkeypatch.setattr(honorar.engine, "fee_part", counting)
+    made = fee_parts_made
     audit_bytes(claims, "csv")
     assert len(made) == 1
     made.clear()

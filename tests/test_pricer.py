@@ -15,7 +15,6 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import honorar.engine
 from honorar.engine import PARTS_KEPT, Pricer, calculate
 from honorar.models import Attendance, LocalText, Meeting, Trip
 
@@ -98,22 +97,14 @@ def test_a_pricer_gives_what_calculate_gives(shipped, facts, order, kept):
         assert repr(got) == repr(expected[i])  # every amount written to the same digits
 
 
-def test_a_part_is_made_once_for_every_meeting_that_shares_its_facts(shipped, monkeypatch):
-    made = []
-    fee_part = honorar.engine.fee_part
-
-    def counting(*facts):
-        made.append(facts)
-        return fee_part(*facts)
-
-    monkeypatch.setattr(honorar.engine, "fee_part", counting)
+def test_a_part_is_made_once_for_every_meeting_that_shares_its_facts(shipped, fee_parts_made):
+    made = fee_parts_made
     pricer = Pricer()
     for claimed in ("0", "900", "1200"):
         m = meeting(hours="2", agreement=True, lost_income=Decimal(claimed),
                     lost_income_documented=True)
         assert pricer(*priced_with(shipped, m)) == calculate(*priced_with(shipped, m))
     assert len(made) == 1
-    assert len(Pricer(0)._fees) == 0
 
 
 def test_a_table_dropped_is_not_mistaken_for_the_table_that_takes_its_place(shipped):

@@ -99,9 +99,8 @@ class KeptByAmounts:
     distinct set: the claimed amounts, whether the meeting had a trip, and the calculation.
 
     The set is known by the identity of its objects: rows read from the same cells share
-    them, and computing a total, or hashing a Decimal to look it up by value, costs more
-    than the rest of a row. Each entry holds the objects its key names, so that no other
-    object can take their ids while it is kept."""
+    them, and that is quicker to look up than the Decimals' values. Each entry holds the
+    objects its key names, so that no other object can take their ids while it is kept."""
 
     __slots__ = ("_kept", "_make")
 

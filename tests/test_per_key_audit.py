@@ -45,6 +45,14 @@ def audit_bytes(claims: Path, fmt: str) -> bytes:
         return out.read_bytes()
 
 
+def claims_file(directory: Path, rows: list[str], travel: bool = False) -> Path:
+    """A claims file of `rows` under the header (with the travel columns, given `travel`)."""
+    claims = directory / "claims.csv"
+    claims.write_text("\n".join([HEADER + (TRAVEL if travel else ""), *rows]) + "\n",
+                      encoding="utf-8")
+    return claims
+
+
 class _Forgetful(dict):
     """A memo that keeps nothing."""
 
@@ -162,10 +170,9 @@ def test_the_reports_are_those_of_a_plain_audit_row_by_row(file, monkeypatch):
 
 def test_the_reference_really_prices_every_row_again(monkeypatch, tmp_path):
     """Without this, a reference that reused what it priced would prove nothing."""
-    claims = tmp_path / "claims.csv"
     row = "unn,Rus,2023-03-01,09:00,11:00,fysisk,møte,ja,784,,,,2023-03-02"
-    claims.write_text("\n".join([HEADER, f"K-1,Kari Nordmann,{row}", f"K-2,Ola Hansen,{row}",
-                                 f"K-3,Per Olsen,{row}"]) + "\n", encoding="utf-8")
+    claims = claims_file(tmp_path, [f"K-1,Kari Nordmann,{row}", f"K-2,Ola Hansen,{row}",
+                                    f"K-3,Per Olsen,{row}"])
     priced = []
     price = honorar.checks.run.Audit._price
 
@@ -186,10 +193,9 @@ def test_the_reference_really_makes_every_part_of_a_calculation_again(monkeypatc
                                                                      fee_parts_made):
     """Rows alike but for their lost income are calculations of their own that share a
     fee: the audit makes the fee once, the reference for every row."""
-    claims = tmp_path / "claims.csv"
-    rows = [f"K-{n},Kari Nordmann,unn,Rus,2023-03-01,09:00,11:00,fysisk,møte,ja,784,{lost},ja,,"
-            f"2023-03-02" for n, lost in enumerate(("100", "200", "300"))]
-    claims.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
+    claims = claims_file(tmp_path, [
+        f"K-{n},Kari Nordmann,unn,Rus,2023-03-01,09:00,11:00,fysisk,møte,ja,784,{lost},ja,,"
+        f"2023-03-02" for n, lost in enumerate(("100", "200", "300"))])
     made = fee_parts_made
     audit_bytes(claims, "csv")
     assert len(made) == 1
@@ -202,12 +208,10 @@ def test_the_reference_really_makes_every_part_of_a_calculation_again(monkeypatc
 def test_a_trip_no_travel_table_covers_is_said_of_its_own_date(monkeypatch, tmp_path):
     """Two meetings alike but for their dates, both before the first travel table: each
     finding names its own date, as a plain audit's does."""
-    claims = tmp_path / "claims.csv"
-    claims.write_text("\n".join([
-        HEADER + TRAVEL,
+    claims = claims_file(tmp_path, [
         "K-1,Kari Nordmann,fousam,Rus,2021-05-02,09:00,11:00,fysisk,møte,ja,850,,,,,100,",
         "K-2,Ola Hansen,fousam,Rus,2021-06-09,09:00,11:00,fysisk,møte,ja,850,,,,,100,",
-    ]) + "\n", encoding="utf-8")
+    ], travel=True)
     report = audit_bytes(claims, "json")
     first, second = (c["findings"][0]["message"] for c in json.loads(report)["claims"])
     assert "02.05.2021" in first and "09.06.2021" in second
@@ -218,12 +222,10 @@ def test_a_trip_no_travel_table_covers_is_said_of_its_own_date(monkeypatch, tmp_
 def test_a_claim_without_a_trip_is_due_no_travel_beside_one_with_a_trip(monkeypatch, tmp_path):
     """Rows of an unknown scheme share one calculation, trip or not; the one without a trip
     is still due 0 travel, not the undecided travel of the one with a trip."""
-    claims = tmp_path / "claims.csv"
-    claims.write_text("\n".join([
-        HEADER + TRAVEL,
+    claims = claims_file(tmp_path, [
         "K-1,Kari Nordmann,helse-vest,Rus,2023-03-01,09:00,11:00,fysisk,møte,ja,392,,,,,40,",
         "K-2,Kari Nordmann,helse-vest,Rus,2023-03-01,15:00,16:00,fysisk,møte,ja,392,,,,,,",
-    ]) + "\n", encoding="utf-8")
+    ], travel=True)
     reports = {fmt: audit_bytes(claims, fmt) for fmt in ("csv", "json")}
     first, second = json.loads(reports["json"])["claims"]
     assert first["due"]["travel"] is None and second["due"]["travel"] == "0.00"

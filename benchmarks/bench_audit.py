@@ -25,6 +25,7 @@ adversarial at most 6×, JSON and table within 1.5× of CSV, every peak under 20
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import datetime as dt
 import os
@@ -33,7 +34,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 HEADER = ["claim_id", "representative", "scheme", "group", "date", "start", "end", "hours",
           "attendance", "activity", "agreement", "claimed_honorarium", "lost_income",
@@ -58,6 +61,15 @@ FOUSAM = {("09:00", "11:00"): "850.00", ("09:00", "12:00"): "850.00",
           ("13:00", "14:00"): "850.00", ("08:30", "15:30"): "1700.00"}
 
 
+@contextlib.contextmanager
+def claims_writer(path: Path) -> Iterator[Any]:
+    """A csv writer to a new claims file at `path`, its header row written."""
+    with open(path, "w", newline="", encoding="utf-8") as target:
+        writer = csv.writer(target)
+        writer.writerow(HEADER)
+        yield writer
+
+
 def generate(path: Path, rows: int, seed: int = 2023) -> None:
     """A realistic claims export: group meetings of one to five representatives over two
     years, both schemes, mostly right, with a few per cent of the usual mistakes."""
@@ -73,9 +85,7 @@ def generate(path: Path, rows: int, seed: int = 2023) -> None:
     groups = [f"Arbeidsgruppe {n:03d}" for n in range(300)]
     first_day = dt.date(2022, 1, 3)
     written = 0
-    with open(path, "w", newline="", encoding="utf-8") as target:
-        writer = csv.writer(target)
-        writer.writerow(HEADER)
+    with claims_writer(path) as writer:
         while written < rows:
             day = first_day + dt.timedelta(days=rng.randrange(700))
             scheme = "unn" if rng.random() < 0.8 else "fousam"
@@ -108,9 +118,7 @@ def generate_adversarial(path: Path, rows: int, seed: int = 2024) -> None:
     rng = random.Random(seed)
     first_day = dt.date(2022, 1, 3)
     written = 0
-    with open(path, "w", newline="", encoding="utf-8") as target:
-        writer = csv.writer(target)
-        writer.writerow(HEADER)
+    with claims_writer(path) as writer:
         while written < rows:
             written += 1
             day = first_day + dt.timedelta(days=rng.randrange(1500))

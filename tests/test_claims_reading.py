@@ -12,6 +12,7 @@ import pytest
 
 from honorar.claims import Claim, ClaimFileError, InvalidRow, load_mapping, read_claims
 from honorar.claims import reader as reader_module
+from honorar.claims.records import LightClaim
 from honorar.models import Attendance
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -411,3 +412,26 @@ def test_example_files_read_alike():
         else:
             assert a == b
     assert codecs.lookup(read_claims(EXAMPLES / "claims-excel-nb.csv").encoding.name).name == "cp1252"
+
+
+@pytest.mark.parametrize("dialect", DIALECTS)
+def test_light_rows_make_the_claims_plain_reading_gives(dialect: str):
+    """An audit reads claims light and makes a `Claim` only where it needs one: every
+    light claim makes the claim of its row, and every other row is what it always is."""
+    data = write([*ROWS, *ROWS, ("", *ROWS[0][1:])], **DIALECTS[dialect])
+    plain = read(data)
+    light = list(read_claims(io.BytesIO(data)).light_rows())
+    assert [type(item) for item in light] == [LightClaim] * 6 + [InvalidRow]
+    assert [item.claim() if type(item) is LightClaim else item for item in light] == plain
+
+
+def test_a_claim_with_travel_is_read_whole_even_light():
+    plain = list(read_claims(EXAMPLES / "claims.csv"))
+    assert list(read_claims(EXAMPLES / "claims.csv").light_rows()) == plain
+
+
+def test_rows_go_on_the_way_they_were_first_read():
+    reader = read_claims(io.BytesIO(write()))
+    first = next(reader)
+    assert type(first) is Claim
+    assert all(type(item) is not LightClaim for item in reader.light_rows())

@@ -27,6 +27,7 @@ import honorar.claims.cells
 import honorar.engine
 import honorar.render.audit.csv
 import honorar.render.audit.messages
+from honorar.checks import ClaimResult, LightResult
 from honorar.claims import Claim
 from honorar.cli import app
 
@@ -63,8 +64,9 @@ class _Forgetful(dict):
 @contextmanager
 def per_row(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Every memo of the audit bounded to nothing (the parts of calculations too), every row
-    a meeting of its own."""
+    a meeting of its own, every claim made whole and checked by every rule."""
     with monkeypatch.context() as patch:
+        patch.setattr(honorar.checks.run, "LIGHT_CLAIMS", False)
         patch.setattr(honorar.claims.cells, "CACHE_LIMIT", 0)
         patch.setattr(honorar.checks.run, "MEETINGS_KEPT", 0)
         patch.setattr(honorar.checks.run, "CALCULATIONS_KEPT", 0)
@@ -162,9 +164,9 @@ def test_the_reports_are_those_of_a_plain_audit_row_by_row(file, monkeypatch):
     with tempfile.TemporaryDirectory() as tmp:
         claims = Path(tmp) / "claims.csv"
         claims.write_text(text, encoding="utf-8")
-        reports = {fmt: audit_bytes(claims, fmt) for fmt in ("csv", "json")}
+        reports = {fmt: audit_bytes(claims, fmt) for fmt in ("csv", "json", "table")}
         with per_row(monkeypatch):
-            plain = {fmt: audit_bytes(claims, fmt) for fmt in ("csv", "json")}
+            plain = {fmt: audit_bytes(claims, fmt) for fmt in ("csv", "json", "table")}
     assert reports == plain
 
 
@@ -231,3 +233,27 @@ def test_a_claim_without_a_trip_is_due_no_travel_beside_one_with_a_trip(monkeypa
     assert first["due"]["travel"] is None and second["due"]["travel"] == "0.00"
     with per_row(monkeypatch):
         assert {fmt: audit_bytes(claims, fmt) for fmt in ("csv", "json")} == reports
+
+
+def test_claims_of_facts_seen_before_are_checked_light_and_the_reference_makes_them_whole(
+        monkeypatch, tmp_path):
+    """Without this, the comparison above might hold the full check against itself."""
+    row = "unn,Rus,2023-03-01,09:00,11:00,fysisk,møte,ja,784,,,,2023-03-02"
+    claims = claims_file(tmp_path, [f"K-1,Kari Nordmann,{row}", f"K-2,Ola Hansen,{row}",
+                                    f"K-3,Per Olsen,{row}", f"K-3,Aisha Khan,{row}"])
+    kinds = []
+    add = honorar.audit.Summary.add
+
+    def noting(self, result):
+        kinds.append(type(result))
+        add(self, result)
+
+    monkeypatch.setattr(honorar.audit.Summary, "add", noting)
+    report = audit_bytes(claims, "csv")
+    # facts seen once are checked in full; the claim id seen before is a duplicate
+    assert kinds == [ClaimResult, LightResult, LightResult, ClaimResult]
+    assert report.decode("utf-8-sig").splitlines()[-1].endswith(",duplicate_claim")
+    kinds.clear()
+    with per_row(monkeypatch):
+        assert audit_bytes(claims, "csv") == report
+    assert kinds == [ClaimResult] * 4

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Protocol
 
-from .checks import ClaimResult, FileTotal, Tables, audit
+from .checks import ClaimResult, FileTotal, LightResult, Tables, audit
 from .checks.paid import PaidClaims
 from .claims import ClaimReader, InvalidRow, WorkbookReader
 from .models import DEFAULT_SEVERITY, ZERO, Finding, RateTable
@@ -25,7 +25,7 @@ PROGRESS_EVERY = 8192  # rows between progress reports
 
 
 class Report(Protocol):
-    def add(self, result: ClaimResult) -> None: ...
+    def add(self, result: ClaimResult | LightResult) -> None: ...
 
     def finish(self, summary: Summary, late_findings: Iterator[Finding]) -> None: ...
 
@@ -67,15 +67,31 @@ class Summary:
     version_findings: list[tuple[Finding, RateTable, int]] = field(default_factory=list)
     _versions: dict[int, list] = field(default_factory=dict)  # id(table) → [table, rows]
     _flagged: bytearray = field(default_factory=bytearray)  # row → has a finding
-    # ids of a set of amounts → [rows, and the objects the ids name, kept so that no other
-    # object takes an id while it is counted]
-    _counted: dict[tuple, list] = field(default_factory=dict)
+    # ids of a set of amounts (or the id of a light result's priced facts) → [rows, and
+    # the objects the ids name, kept so that no other object takes an id while it is
+    # counted: calculation, table, claimed, lost income, gift, travel, priced facts]
+    _counted: dict[tuple | int, list] = field(default_factory=dict)
     # claimed_total, due_total, overpaid, underpaid, undecided_claimed, travel_claimed,
     # travel_due: the sets summed so far
     _sums: list[Decimal] = field(default_factory=lambda: [ZERO] * 7)
 
-    def add(self, result: ClaimResult) -> None:
+    def add(self, result: ClaimResult | LightResult) -> None:
         self.rows += 1
+        if type(result) is LightResult:
+            # its amounts are those of its priced facts, and it has no finding
+            priced = result.priced
+            counted = self._counted.get(id(priced))  # type: ignore[call-overload]
+            if counted is not None:
+                counted[0] += 1
+                return
+            if len(self._counted) >= TALLIES_KEPT:
+                self._sum_counted()
+            facts = priced.facts
+            counted = self._counted[id(priced)] = [  # type: ignore[index]
+                1, priced.calculation, priced.table, facts.claimed, facts.lost_income,
+                facts.gift, None, priced]
+            self._sum_counted_one(counted)
+            return
         claim = result.claim
         if claim is None:
             self.invalid_rows += 1
@@ -95,7 +111,7 @@ class Summary:
                 if len(self._counted) >= TALLIES_KEPT:
                     self._sum_counted()
                 counted = self._counted[key] = [1, calculation, table, claimed, lost_income,
-                                                gift, travel]
+                                                gift, travel, None]
                 self._sum_counted_one(counted)
         if result.findings:
             self._count(result.findings, result.row)
@@ -109,7 +125,7 @@ class Summary:
         self._counted.clear()
 
     def _sum_counted_one(self, counted: list) -> None:
-        rows, calculation, table, claimed, lost_income, gift, travel = counted
+        rows, calculation, table, claimed, lost_income, gift, travel, _ = counted
         sums = self._sums
         claimed = claimed + lost_income + gift
         if travel is not None:

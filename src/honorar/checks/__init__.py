@@ -16,7 +16,7 @@ from .groups import GroupMeetings, group_findings
 from .paid import PaidBefore, PaidClaims
 from .persons import PersonKeys, person_key
 from .rows import claim_age_limit, date_findings, honorarium_findings, located
-from .run import Audit, ClaimResult, Tables, audit
+from .run import Audit, ClaimResult, LightResult, PricedFacts, Tables, audit
 from .totals import FileTotal, FileTotals
 from .voiding import void_payment
 
@@ -27,9 +27,11 @@ __all__ = [
     "FileTotal",
     "FileTotals",
     "GroupMeetings",
+    "LightResult",
     "PaidBefore",
     "PaidClaims",
     "PersonKeys",
+    "PricedFacts",
     "Tables",
     "audit",
     "claim_age_limit",

@@ -9,6 +9,7 @@ Only the later row gets the finding, naming the earlier one.
 
 from __future__ import annotations
 
+import datetime as dt
 from array import array
 from collections.abc import Iterable
 
@@ -23,15 +24,15 @@ _DAY = 86_400  # seconds; a span is start * _DAY + end
 _NO_GROUP = -1
 
 
-def span_of(claim: Claim, names: Cache) -> int:
-    """The claim's times as one number (≥ 0), or, without times, its group (< 0)."""
-    start, end = claim.start, claim.end
+def span_of(start: dt.time | None, end: dt.time | None, group: str | None, names: Cache
+            ) -> int:
+    """A claim's times as one number (≥ 0), or, without times, its group (< 0)."""
     if start is not None and end is not None:
         return ((start.hour * 3600 + start.minute * 60 + start.second) * _DAY
                 + end.hour * 3600 + end.minute * 60 + end.second)
-    if not claim.group:
+    if not group:
         return _NO_GROUP
-    return -2 - (hash(names[claim.group]) & 0x3FFF_FFFF_FFFF_FFFF)
+    return -2 - (hash(names[group]) & 0x3FFF_FFFF_FFFF_FFFF)
 
 
 def same_meeting(a: int, b: int) -> bool:
@@ -58,26 +59,31 @@ class DuplicateClaims:
     def see(self, claim: Claim, table: RateTable | None, person: str | None = None
             ) -> tuple[Finding, ...]:
         """The claim's duplicate findings; `person` is its `person_key`, when known."""
-        row = claim.row
+        return self.see_fields(claim.row, claim.claim_id, claim.representative, claim.group,
+                               claim.meeting.date, claim.start, claim.end, table,
+                               self._persons(claim) if person is None else person)
+
+    def see_fields(self, row: int, claim_id: str, representative: str, group: str | None,
+                   date: dt.date, start: dt.time | None, end: dt.time | None,
+                   table: RateTable | None, person: str) -> tuple[Finding, ...]:
+        """`see`, given the fields of a claim that it looks at, and its person."""
         found = NONE
-        same_id = self._first_row.setdefault(hash(claim.claim_id), row)
+        same_id = self._first_row.setdefault(hash(claim_id), row)
         if same_id != row:
             found = (Finding("duplicate_claim", severity(table, "duplicate_claim"),
                              {"other_row": str(same_id)}, None, row, "claim_id"),)
         else:
             same_id = 0
 
-        names = self._names
-        date = claim.meeting.date
-        times = (claim.start, claim.end)
+        times = (start, end)
         span = self._spans.get(times)  # a file has few distinct meeting times
         if span is None:
-            span = span_of(claim, names)
-            if claim.start is not None and claim.end is not None and len(self._spans) < 10_000:
+            span = span_of(start, end, group, self._names)
+            if start is not None and end is not None and len(self._spans) < 10_000:
                 self._spans[times] = span
         rows = self._row
         entry = len(rows)
-        previous = self._latest.swap(hash((self._persons(claim) if person is None else person, date)), entry)
+        previous = self._latest.swap(hash((person, date)), entry)
         self._span.append(span)
         rows.append(row)
         self._before.append(previous)
@@ -90,11 +96,11 @@ class DuplicateClaims:
                 other = rows[previous]
             previous = before[previous]
         if other and other != same_id:
-            params = {"representative": claim.representative, "date": date,
+            params = {"representative": representative, "date": date,
                       "other_row": str(other)}
             key = "duplicate_meeting"
             if span < 0:  # no times: the same group that day is what makes it one meeting
-                params["group"] = claim.group
+                params["group"] = group
                 key = "duplicate_meeting_group"
             found += (Finding("duplicate_claim", severity(table, "duplicate_claim"), params, key,
                               row, "representative"),)

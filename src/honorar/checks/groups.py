@@ -52,21 +52,30 @@ class GroupMeetings:
         known."""
         if claim.group is None or table is None or table.representatives is None:
             return False
+        meeting = claim.meeting
+        return self.see_fields(claim.row, meeting.scheme, claim.group, meeting.date, table,
+                               self._persons(claim) if person is None else person)
+
+    def see_fields(self, row: int, scheme: str, group: str | None, date: dt.date,
+                   table: RateTable | None, person: str) -> bool:
+        """`see`, given the fields of a claim that it looks at, and its person."""
+        if group is None or table is None or table.representatives is None:
+            return False
         # a meeting's rows mostly follow one another: the row before's meeting, if it is
         # this one, as written, is found without the map
-        written = (claim.meeting.scheme, claim.group, claim.meeting.date)
+        written = (scheme, group, date)
         if written == self._last_written:
             meeting = self._last_meeting
         else:
             meeting = self._meetings.setdefault(
-                hash((written[0], self._names[claim.group], written[2])), len(self._missing))
+                hash((scheme, self._names[group], date)), len(self._missing))
             self._last_written, self._last_meeting = written, meeting
             if meeting == len(self._missing):
-                return self._open(claim, table, person)
+                return self._open(row, group, date, table, person)
         missing = self._missing[meeting]
         if missing <= 0:
             return False
-        person = hash(self._persons(claim) if person is None else person)
+        person = hash(person)
         first = self._first_person[meeting]
         if missing == 1 and self._people.get(meeting) is None:
             new_person = person != first
@@ -80,18 +89,19 @@ class GroupMeetings:
             if missing <= 0:
                 self._people.pop(meeting, None)
                 return False
-        self._later_row.append(claim.row)
+        self._later_row.append(row)
         self._later_meeting.append(meeting)
         return True
 
-    def _open(self, claim: Claim, table: RateTable, person: str | None) -> bool:
+    def _open(self, row: int, group: str, date: dt.date, table: RateTable, person: str
+              ) -> bool:
         missing = table.representatives.minimum - 1  # type: ignore[union-attr]
         self._missing.append(missing)
-        self._first_person.append(hash(self._persons(claim) if person is None else person))
-        self._first_row.append(claim.row)
-        self._group_text += (claim.group or "").encode()
+        self._first_person.append(hash(person))
+        self._first_row.append(row)
+        self._group_text += group.encode()
         self._group_end.append(len(self._group_text))
-        self._date.append(claim.meeting.date.toordinal())
+        self._date.append(date.toordinal())
         index = self._table_index.get(id(table))
         if index is None:
             index = self._table_index[id(table)] = len(self._tables)

@@ -61,6 +61,13 @@ class FileTotals:
             self.travel += claim.travel_claimed
         self.claims += 1
 
+    def add_amounts(self, honorarium: Decimal, lost_income: Decimal, gift: Decimal) -> None:
+        """`add` for a claim without travel, given its amounts."""
+        self.honorarium += honorarium
+        self.lost_income += lost_income
+        self.gift += gift
+        self.claims += 1
+
     def see(self, total: TotalRow) -> FileTotal:
         sums = {"claimed_honorarium": self.honorarium, "lost_income": self.lost_income,
                 "gift": self.gift, "travel_claimed": self.travel}

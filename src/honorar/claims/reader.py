@@ -22,11 +22,20 @@ from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any, BinaryIO
 
-from ..models import Attendance, Meeting, Trip
+from ..models import Meeting, Trip
 from ..parsing import DATE_ORDERS, hours_between
 from . import cells as C
 from .columns import TRAVEL_COLUMNS, ClaimMapping, as_mapping
-from .records import Claim, ClaimFileError, InvalidRow, TotalRow, make_claim, make_meeting
+from .records import (
+    Claim,
+    ClaimFileError,
+    Facts,
+    InvalidRow,
+    LightClaim,
+    TotalRow,
+    make_claim,
+    make_meeting,
+)
 from .sniff import (
     DECODE_ERRORS,
     DELIMITER_NAMES,
@@ -178,8 +187,9 @@ class ClaimReader:
         self._text = io.TextIOWrapper(io.BufferedReader(self._raw, 1 << 16),
                                       encoding=self.encoding.name, errors=self.encoding.errors,
                                       newline="")
-        self._rows = self._read(_row_reader(self.header, self.mapping, slash_order, dot_order,
-                                            self.activities))
+        self._read_claim, self._read_light = _row_reader(self.header, self.mapping, slash_order,
+                                                         dot_order, self.activities)
+        self._rows: Iterator[Any] | None = None
 
     def _check_encoding_given(self, head: bytes, at_end: bool, delimiter: str | None) -> None:
         """A header row not found with the --encoding given, said as what it is when the
@@ -272,10 +282,21 @@ class ClaimReader:
     # -- the iterator and its life
 
     def __iter__(self) -> Iterator[Claim | InvalidRow]:
-        return self._rows
+        return self._stream(self._read_claim)
 
     def __next__(self) -> Claim | InvalidRow:
-        return next(self._rows)
+        return next(self._stream(self._read_claim))
+
+    def light_rows(self) -> Iterator[LightClaim | Claim | InvalidRow | TotalRow]:
+        """The rows as `__iter__` gives them, but a claim read the quick way as a
+        `LightClaim`, which makes its `Claim` when asked: an audit needs few of them. Once
+        the rows are being read one way, they go on that way."""
+        return self._stream(self._read_light)
+
+    def _stream(self, read_row: Callable[[list[str], int], Any]) -> Iterator[Any]:
+        if self._rows is None:
+            self._rows = self._read(read_row)
+        return self._rows
 
     def __enter__(self) -> ClaimReader:
         return self
@@ -366,10 +387,14 @@ def _in_column(column: str, read: C.Cache, text: str) -> Any:
         raise
 
 
+_ReadRow = Callable[[list[str], int], Any]
+
+
 def _row_reader(header: Header, mapping: ClaimMapping, slash_order: str | None,
                 dot_order: str, activity_names: Collection[str] | None = None
-                ) -> Callable[[list[str], int], Claim | InvalidRow | TotalRow]:
-    """A function that reads one row's cells; built once per file, for speed."""
+                ) -> tuple[_ReadRow, _ReadRow]:
+    """Two functions that read one row's cells, built once per file, for speed: one gives
+    a `Claim` (or an `InvalidRow`, or a `TotalRow`), the other a `LightClaim` where it can."""
     width = len(header.cells)
     blank = width  # absent optional columns read the blank cell appended to every row
     col = header.columns
@@ -472,23 +497,11 @@ def _row_reader(header: Header, mapping: ClaimMapping, slash_order: str | None,
     # None, and its rows are read in order to say which cell.
     facts_cells = itemgetter(i_scheme, i_attendance, i_activity, i_start, i_end, i_hours,
                              i_agreement, i_claimed, i_lost, i_documented, i_gift)
-
-    def read_facts(raw: tuple[str, ...]) -> _Facts | None:
-        (scheme, attendance, activity, start, end, hours, agreement, claimed, lost_income,
-         is_documented, gift) = raw
-        try:
-            return _Facts(schemes[scheme], attendances[attendance], activities[activity],
-                          *spans[(start, end, hours)], agreements[agreement], amounts[claimed],
-                          amounts[lost_income], documented[is_documented], amounts[gift])
-        except C.CellError:
-            return None
-
-    facts_of = C.Cache(read_facts)
     made = [0]  # meetings kept by the sets of facts, together
 
     # identical rows share their meeting (the audit prices a meeting once): each set of
     # facts keeps its meetings by date, as many in all as a cache of cells holds
-    def meeting_of(facts: _Facts, date: dt.date) -> Meeting:
+    def meeting_of(facts: Facts, date: dt.date) -> Meeting:
         if made[0] >= C.CACHE_LIMIT:
             for kept in facts_of.values():
                 if kept is not None:
@@ -500,6 +513,19 @@ def _row_reader(header: Header, mapping: ClaimMapping, slash_order: str | None,
             facts.lost_income, facts.documented, facts.gift, None)
         return meeting
 
+    def read_facts(raw: tuple[str, ...]) -> Facts | None:
+        (scheme, attendance, activity, start, end, hours, agreement, claimed, lost_income,
+         is_documented, gift) = raw
+        try:
+            return Facts(schemes[scheme], attendances[attendance], activities[activity],
+                         *spans[(start, end, hours)], agreements[agreement], amounts[claimed],
+                         amounts[lost_income], documented[is_documented], amounts[gift],
+                         meeting_of)
+        except C.CellError:
+            return None
+
+    facts_of = C.Cache(read_facts)
+
     as_total = total_row_reader(header)
 
     def unread(cells: list[str], row: int) -> Claim | InvalidRow | TotalRow:
@@ -510,7 +536,7 @@ def _row_reader(header: Header, mapping: ClaimMapping, slash_order: str | None,
             return as_total(cells, row) or result
         return result
 
-    def read_row(cells: list[str], row: int) -> Claim | InvalidRow | TotalRow:
+    def read_light(cells: list[str], row: int) -> LightClaim | Claim | InvalidRow | TotalRow:
         if len(cells) != width:
             if len(cells) < width or any(c.strip() for c in cells[width:]):
                 why = f"has {len(cells)} cells where the header has {width}"
@@ -530,14 +556,18 @@ def _row_reader(header: Header, mapping: ClaimMapping, slash_order: str | None,
             submitted = submitted_dates[cells[i_submitted]]
         except C.CellError:
             return unread(cells, row)
-        meeting = facts.meetings.get(date) or meeting_of(facts, date)
-        return make_claim(row, claim_id, representative, cells[i_group].strip() or None, meeting,
-                          facts.start, facts.end, facts.claimed, submitted,
-                          cells[i_person].strip() or None)
+        return LightClaim(row, claim_id, representative, cells[i_group].strip() or None, facts,
+                          date, submitted, cells[i_person].strip() or None)
+
+    def read_row(cells: list[str], row: int) -> Claim | InvalidRow | TotalRow:
+        read = read_light(cells, row)
+        return read.claim() if type(read) is LightClaim else read
 
     if not any(c in col for c in TRAVEL_COLUMNS):
-        return read_row
-    return _with_travel(read_row, header, mapping, slash_order or "dmy")
+        return read_row, read_light
+    # a claim with travel is read in full: its trip is no part of its facts
+    read_row = _with_travel(read_row, header, mapping, slash_order or "dmy")
+    return read_row, read_row
 
 
 def _with_travel(read_row: Callable[[list[str], int], Claim | InvalidRow], header: Header,
@@ -598,20 +628,3 @@ def _with_travel(read_row: Callable[[list[str], int], Claim | InvalidRow], heade
                           result.submitted, result.representative_id, claimed)
 
     return read_with_travel
-
-
-class _Facts:
-    """What a set of a row's repeating cells says (see `_row_reader`)."""
-
-    __slots__ = ("activity", "agreement", "attendance", "claimed", "documented", "end", "gift",
-                 "hours", "lost_income", "meetings", "scheme", "start")
-
-    def __init__(self, scheme: str, attendance: Attendance, activity: str,
-                 start: dt.time | None, end: dt.time | None, hours: Decimal | None,
-                 agreement: bool | None, claimed: Decimal, lost_income: Decimal,
-                 documented: bool, gift: Decimal) -> None:
-        self.scheme, self.attendance, self.activity = scheme, attendance, activity
-        self.start, self.end, self.hours = start, end, hours
-        self.agreement, self.claimed = agreement, claimed
-        self.lost_income, self.documented, self.gift = lost_income, documented, gift
-        self.meetings: dict[dt.date, Meeting] = {}  # the meeting of these facts on a date

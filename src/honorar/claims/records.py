@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
 
-from ..models import Meeting
+from ..models import Attendance, Meeting
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +88,54 @@ def _claim_maker():
 
 
 make_claim = _claim_maker()
+
+
+class Facts:
+    """What a set of a row's repeating cells says: everything of a claim but its claim id,
+    person, group and dates. A file repeats a few hundred such sets in a million rows, so
+    each is read once and shared by its rows; it keeps its meetings by date (`meeting`)."""
+
+    __slots__ = ("activity", "agreement", "attendance", "claimed", "documented", "end", "gift",
+                 "hours", "lost_income", "meetings", "new_meeting", "scheme", "start")
+
+    def __init__(self, scheme: str, attendance: Attendance, activity: str,
+                 start: dt.time | None, end: dt.time | None, hours: Decimal | None,
+                 agreement: bool | None, claimed: Decimal, lost_income: Decimal,
+                 documented: bool, gift: Decimal,
+                 new_meeting: Callable[[Facts, dt.date], Meeting]) -> None:
+        self.scheme, self.attendance, self.activity = scheme, attendance, activity
+        self.start, self.end, self.hours = start, end, hours
+        self.agreement, self.claimed = agreement, claimed
+        self.lost_income, self.documented, self.gift = lost_income, documented, gift
+        self.meetings: dict[dt.date, Meeting] = {}  # the meeting of these facts on a date
+        # makes (and keeps, as the reader bounds them) a meeting missing from `meetings`
+        self.new_meeting = new_meeting
+
+    def meeting(self, date: dt.date) -> Meeting:
+        """The meeting of these facts on `date`: one object for every row that has it."""
+        return self.meetings.get(date) or self.new_meeting(self, date)
+
+
+@dataclass(slots=True)
+class LightClaim:
+    """A claim as the reader has it before anyone asks for a `Claim`: the row's own cells,
+    and the `Facts` it shares with other rows. An audit checks most claims in this form,
+    and makes the `Claim` (`claim()`) only for a claim that needs one."""
+
+    row: int
+    claim_id: str
+    representative: str
+    group: str | None
+    facts: Facts
+    date: dt.date
+    submitted: dt.date | None
+    representative_id: str | None
+
+    def claim(self) -> Claim:
+        facts = self.facts
+        return make_claim(self.row, self.claim_id, self.representative, self.group,
+                          facts.meeting(self.date), facts.start, facts.end, facts.claimed,
+                          self.submitted, self.representative_id)
 
 
 @dataclass(frozen=True, slots=True)

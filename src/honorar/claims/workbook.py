@@ -27,7 +27,7 @@ from typing import Any, BinaryIO
 from ..parsing import _GROUPED_BY_POINT
 from .cells import Cache
 from .columns import REQUIRED_COLUMNS, ClaimMapping
-from .records import Claim, ClaimFileError, InvalidRow
+from .records import Claim, ClaimFileError, InvalidRow, LightClaim, TotalRow
 from .sniff import (
     HEADER_SEARCH_RECORDS,
     Encoding,
@@ -250,9 +250,11 @@ class WorkbookReader:
             self.date_order_given = date_order
             slash_order = date_order if date_order is not None else self._date_order(found)
             self.date_order = slash_order
-            read_row = _row_reader(self.header, mapping, slash_order,
-                                   date_order if date_order is not None else "dmy", activities)
-            self._iterator = self._read(found, read_row)
+            self._read_claim, self._read_light = _row_reader(
+                self.header, mapping, slash_order,
+                date_order if date_order is not None else "dmy", activities)
+            self._sheet_found = found
+            self._iterator: Iterator[Any] | None = None
         except BaseException:
             self.close()
             raise
@@ -303,10 +305,20 @@ class WorkbookReader:
             self.close()
 
     def __iter__(self) -> Iterator[Claim | InvalidRow]:
-        return self._iterator
+        return self._stream(self._read_claim)
 
     def __next__(self) -> Claim | InvalidRow:
-        return next(self._iterator)
+        return next(self._stream(self._read_claim))
+
+    def light_rows(self) -> Iterator[LightClaim | Claim | InvalidRow | TotalRow]:
+        """The rows, a claim read the quick way as a `LightClaim` (see
+        `ClaimReader.light_rows`)."""
+        return self._stream(self._read_light)
+
+    def _stream(self, read_row: Callable[[list[str], int], Any]) -> Iterator[Any]:
+        if self._iterator is None:
+            self._iterator = self._read(self._sheet_found, read_row)
+        return self._iterator
 
     def __enter__(self) -> WorkbookReader:
         return self

@@ -25,7 +25,7 @@ from decimal import Decimal
 from typing import Any
 
 from ...audit import Summary, readable_claimed
-from ...checks import ClaimResult
+from ...checks import ClaimResult, LightResult
 from ...claims import Claim
 from ...claims.cells import Cache
 from ...models import Calculation, Finding
@@ -105,7 +105,7 @@ class KeptByAmounts:
     __slots__ = ("_kept", "_make")
 
     def __init__(self, make: Callable[[Claim, Calculation], Any]) -> None:
-        self._kept: dict[tuple, tuple] = {}
+        self._kept: dict[tuple | int, tuple] = {}
         self._make = make
 
     def __call__(self, claim: Claim, calculation: Calculation) -> Any:
@@ -120,6 +120,18 @@ class KeptByAmounts:
                 self._kept.clear()
             known = self._kept[key] = (self._make(claim, calculation), calculation, claimed,
                                        lost_income, gift, travel)
+        return known[0]
+
+    def light(self, result: LightResult) -> Any:
+        """The same for a light result, known by its priced facts: their rows share every
+        amount, and none has travel."""
+        priced = result.priced
+        known = self._kept.get(id(priced))  # type: ignore[call-overload]
+        if known is None:
+            if len(self._kept) > _CACHE_LIMIT:
+                self._kept.clear()
+            known = self._kept[id(priced)] = (  # type: ignore[index]
+                self._make(result.claim, priced.calculation), priced)
         return known[0]
 
 
@@ -138,6 +150,10 @@ class AmountCells:
     def cells(self, claim: Claim, calculation: Calculation) -> str:
         version, amounts = self._kept(claim, calculation)
         return f"{version},{self._dates[claim.meeting.date]},{amounts}"
+
+    def light_cells(self, result: LightResult) -> str:
+        version, amounts = self._kept.light(result)
+        return f"{version},{self._dates[result.light.date]},{amounts}"
 
     def _compute(self, claim: Claim, calculation: Calculation) -> tuple[str, str]:
         """The version's cell, and the amounts' cells joined."""
@@ -188,7 +204,21 @@ class CsvReport:
         self._travel = travel
         self._late = LatePlaces()
 
-    def add(self, result: ClaimResult) -> None:
+    def add(self, result: ClaimResult | LightResult) -> None:
+        if type(result) is LightResult:
+            light = result.light
+            claim_id = light.claim_id
+            if _plain(claim_id) is None:
+                claim_id = csv_cell(claim_id)
+            texts = self._texts
+            # no finding of its own: the findings cell is empty, but for late ones
+            self._written += self._write(
+                f"{light.row},{claim_id},{texts[light.representative]},"
+                f"{texts[light.group or '']},{texts[light.facts.scheme]},"
+                f"{self._amounts.light_cells(result)},{LINE_END}")
+            if result.awaits_late:
+                self._late.note(light.row, self._written - len(LINE_END), False)
+            return
         if result.claim is None:
             self._written += self._writer.writerow(self._invalid(result))
         else:

@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from ...audit import Reading, Summary, readable_claimed
-from ...checks import ClaimResult, FileTotal
+from ...checks import ClaimResult, FileTotal, LightResult
 from ...claims import Claim
 from ...claims.cells import Cache
 from ...models import Calculation, Finding
@@ -56,8 +56,9 @@ class JsonReport:
 
     # -- one claim a line
 
-    def add(self, result: ClaimResult) -> None:
-        self._written += self._write((self._separator + "    " + self.claim(result)).encode())
+    def add(self, result: ClaimResult | LightResult) -> None:
+        line = self.light_claim(result) if type(result) is LightResult else self.claim(result)
+        self._written += self._write((self._separator + "    " + line).encode())
         self._separator = ",\n"
         if result.awaits_late:
             # a claim's line ends with its findings: '…, "findings": […]}'
@@ -77,6 +78,17 @@ class JsonReport:
                 f'"representative": {quoted[claim.representative]}, "group": {group}, '
                 f'"scheme": {quoted[meeting.scheme]}, "version": {version}, "date": "{date}", '
                 f'{amounts}, "findings": [{findings}]}}')
+
+    def light_claim(self, result: LightResult) -> str:
+        """`claim` for a light result: the claim's own cells, and its priced facts'."""
+        light = result.light
+        version, amounts = self._amounts_of.light(result)
+        quoted = self._quoted
+        group = "null" if light.group is None else quoted[light.group]
+        return (f'{{"row": {light.row}, "claim_id": {_quote(light.claim_id)}, '
+                f'"representative": {quoted[light.representative]}, "group": {group}, '
+                f'"scheme": {quoted[light.facts.scheme]}, "version": {version}, '
+                f'"date": "{self._dates[light.date]}", {amounts}, "findings": []}}')
 
     def _amounts(self, claim: Claim, calculation: Calculation) -> tuple[str, str]:
         """The version, and the claimed, due and difference members (kept by

@@ -41,14 +41,16 @@ class PersonKeys:
     """`person_key` with its answers kept, for a pass over a file (a file names a few
     thousand people at most; the caches are bounded all the same)."""
 
-    __slots__ = ("_ids", "_names")
+    __slots__ = ("by_id", "by_name")
 
     def __init__(self) -> None:
-        self._ids = Cache(_id_key)
-        self._names = Cache(normalised_name)
+        # a hot loop may ask these itself: by_id[id] if the claim has an id, else
+        # by_name[name]
+        self.by_id = Cache(_id_key)
+        self.by_name = Cache(normalised_name)
 
     def __call__(self, claim: _Claimant) -> str:
         representative_id = getattr(claim, "representative_id", None)
         if representative_id:
-            return self._ids[representative_id]
-        return self._names[claim.representative]
+            return self.by_id[representative_id]
+        return self.by_name[claim.representative]

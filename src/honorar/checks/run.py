@@ -204,6 +204,7 @@ class Audit:
         dated_of, priced_facts, today = self._dated, self._priced_facts, self._today
         light_lane = paid_before is None
         see_duplicate, see_group = duplicates.see_fields, groups.see_fields
+        person_by_id, person_by_name = persons.by_id, persons.by_name
         for item in rows:
             kind = type(item)
             if kind is LightClaim:
@@ -232,7 +233,9 @@ class Audit:
                     totals.add_amounts(facts.claimed, facts.lost_income, facts.gift)
                     if priced_light.outdated is not None:
                         priced_light.outdated[2] += 1
-                    person = persons(item)
+                    representative_id = item.representative_id  # type: ignore[union-attr]
+                    person = person_by_id[representative_id] if representative_id else \
+                        person_by_name[item.representative]  # type: ignore[union-attr]
                     found = see_duplicate(row, item.claim_id, item.representative,  # type: ignore[union-attr]
                                           item.group, date, facts.start, facts.end,  # type: ignore[union-attr]
                                           table, person)

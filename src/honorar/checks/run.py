@@ -205,6 +205,7 @@ class Audit:
         light_lane = paid_before is None
         see_duplicate, see_group = duplicates.see_fields, groups.see_fields
         person_by_id, person_by_name = persons.by_id, persons.by_name
+        totals_by_facts = totals.by_facts
         for item in rows:
             kind = type(item)
             if kind is LightClaim:
@@ -230,7 +231,11 @@ class Audit:
                         submitted is None or (submitted >= date and (
                             last_day is None or submitted <= last_day))):
                     row = item.row  # type: ignore[union-attr]
-                    totals.add_amounts(facts.claimed, facts.lost_income, facts.gift)
+                    counted = totals_by_facts.get(id(facts))
+                    if counted is None:
+                        totals.count_facts(facts)
+                    else:
+                        counted[0] += 1
                     if priced_light.outdated is not None:
                         priced_light.outdated[2] += 1
                     representative_id = item.representative_id  # type: ignore[union-attr]

@@ -16,11 +16,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..claims import Claim, TotalRow
+from ..claims.records import Facts
 from ..models import DEFAULT_SEVERITY, ZERO, Finding
 
 AMOUNT_COLUMNS = ("claimed_honorarium", "lost_income", "gift", "travel_claimed")
 # the message says how many rows above could not be read, when any could not
 _MISMATCH_KEYS = {0: None, 1: "file_total_mismatch_one_unreadable"}
+FACTS_COUNTED = 4_096  # sets of facts counted before they are summed
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,13 +46,18 @@ class FileTotals:
     """Feed it every claim (`add`), unreadable row (`unreadable += 1`) and total row
     (`see`) in file order; `found` lists the totals with their comparisons."""
 
-    __slots__ = ("claims", "found", "gift", "honorarium", "lost_income", "travel", "unreadable")
+    __slots__ = ("by_facts", "claims", "found", "gift", "honorarium", "lost_income", "travel",
+                 "unreadable")
 
     def __init__(self) -> None:
         self.honorarium = self.lost_income = self.gift = self.travel = ZERO
         self.claims = 0
         self.unreadable = 0
         self.found: list[FileTotal] = []
+        # claims counted by their shared facts (`claims.Facts`), summed when a total row
+        # asks: id(facts) → [claims, facts]. A loop may count into it itself; a new set of
+        # facts goes through `count_facts`.
+        self.by_facts: dict[int, list] = {}
 
     def add(self, claim: Claim) -> None:
         meeting = claim.meeting
@@ -61,14 +68,27 @@ class FileTotals:
             self.travel += claim.travel_claimed
         self.claims += 1
 
-    def add_amounts(self, honorarium: Decimal, lost_income: Decimal, gift: Decimal) -> None:
-        """`add` for a claim without travel, given its amounts."""
-        self.honorarium += honorarium
-        self.lost_income += lost_income
-        self.gift += gift
-        self.claims += 1
+    def count_facts(self, facts: Facts) -> None:
+        """`add` for a claim without travel, by the facts it shares with other claims."""
+        counted = self.by_facts.get(id(facts))
+        if counted is not None:
+            counted[0] += 1
+            return
+        if len(self.by_facts) >= FACTS_COUNTED:
+            self._sum_by_facts()
+        self.by_facts[id(facts)] = [1, facts]
+
+    def _sum_by_facts(self) -> None:
+        for claims, facts in self.by_facts.values():
+            self.honorarium += facts.claimed * claims
+            self.lost_income += facts.lost_income * claims
+            self.gift += facts.gift * claims
+            self.claims += claims
+        self.by_facts.clear()
 
     def see(self, total: TotalRow) -> FileTotal:
+        if self.by_facts:
+            self._sum_by_facts()
         sums = {"claimed_honorarium": self.honorarium, "lost_income": self.lost_income,
                 "gift": self.gift, "travel_claimed": self.travel}
         computed = {column: sums[column] for column in AMOUNT_COLUMNS if column in total.stated}

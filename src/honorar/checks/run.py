@@ -172,8 +172,8 @@ class Audit:
         self._scheme_names: str | None = None
         self._priced: dict[int, _Priced] = {}  # id(meeting) → its table and calculation
         # (id(facts), id(table), whether outdated) → those facts priced under the table;
-        # None for facts seen once so far
-        self._priced_facts: dict[tuple[int, int, bool], PricedFacts | None] = {}
+        # the facts themselves while they have been seen once
+        self._priced_facts: dict[tuple[int, int, bool], PricedFacts | Facts] = {}
         # calculation key → the calculation, and its findings that belong to the row
         self._calculations: dict[tuple, tuple[Calculation, tuple[Finding, ...]]] = {}
         # a calculation missed there is put together from the parts other meetings share
@@ -197,12 +197,13 @@ class Audit:
         paid_before = self._paid.paid_before if self._paid is not None else None
         persons = PersonKeys()  # each claim's person, once for every check that asks
         light_rows = getattr(self._rows, "light_rows", None)
-        rows = light_rows() if light_rows is not None and LIGHT_CLAIMS else self._rows
+        # against a ledger every claim is asked after by its id and person: made whole
+        light = light_rows is not None and LIGHT_CLAIMS and paid_before is None
+        rows = light_rows() if light else self._rows
         # A light claim whose facts can pass every check of its own row, and whose dates
         # do, is checked here without its `Claim`: it needs only the checks that look at
         # other rows. Any other claim is made whole and checked below, by every rule.
         dated_of, priced_facts, today = self._dated, self._priced_facts, self._today
-        light_lane = paid_before is None
         see_duplicate, see_group = duplicates.see_fields, groups.see_fields
         person_by_id, person_by_name = persons.by_id, persons.by_name
         totals_by_facts = totals.by_facts
@@ -216,17 +217,18 @@ class Audit:
                 table = dated[0]
                 key = (id(facts), id(table), dated[2] is None)
                 priced_light = priced_facts.get(key)
-                if priced_light is None:
+                if type(priced_light) is not PricedFacts:
                     # facts seen once are checked in full: where facts hardly repeat, most
                     # claims have findings, and pricing them for the light lane is waste
-                    if key in priced_facts:
+                    if priced_light is facts:
                         priced_light = self._price_facts(item, dated)  # type: ignore[arg-type]
                     else:
                         if len(priced_facts) >= CALCULATIONS_KEPT:
                             priced_facts.clear()
-                        priced_facts[key] = None
+                        priced_facts[key] = facts  # seen once, and kept: its id is its own
+                        priced_light = None
                 submitted, last_day = item.submitted, dated[3]  # type: ignore[union-attr]
-                if priced_light is not None and priced_light.clean and light_lane and (
+                if priced_light is not None and priced_light.clean and (
                         today is None or date <= today) and (
                         submitted is None or (submitted >= date and (
                             last_day is None or submitted <= last_day))):

@@ -69,26 +69,28 @@ class JsonReport:
         if claim is None:
             return self._invalid(result)
         meeting = claim.meeting
-        version, amounts = self._amounts_of(claim, result.calculation)  # type: ignore[arg-type]
-        date = self._dates[meeting.date]
         findings = ", ".join(map(self.finding, result.findings)) if result.findings else ""
-        quoted = self._quoted
-        group = "null" if claim.group is None else quoted[claim.group]
-        return (f'{{"row": {claim.row}, "claim_id": {_quote(claim.claim_id)}, '
-                f'"representative": {quoted[claim.representative]}, "group": {group}, '
-                f'"scheme": {quoted[meeting.scheme]}, "version": {version}, "date": "{date}", '
-                f'{amounts}, "findings": [{findings}]}}')
+        return self._record(claim.row, claim.claim_id, claim.representative, claim.group,
+                            meeting.scheme, meeting.date,
+                            self._amounts_of(claim, result.calculation),  # type: ignore[arg-type]
+                            findings)
 
     def light_claim(self, result: LightResult) -> str:
         """`claim` for a light result: the claim's own cells, and its priced facts'."""
         light = result.light
-        version, amounts = self._amounts_of.light(result)
+        return self._record(light.row, light.claim_id, light.representative, light.group,
+                            light.facts.scheme, light.date, self._amounts_of.light(result), "")
+
+    def _record(self, row: int, claim_id: str, representative: str, group: str | None,
+                scheme: str, date: dt.date, version_amounts: tuple[str, str], findings: str
+                ) -> str:
+        version, amounts = version_amounts
         quoted = self._quoted
-        group = "null" if light.group is None else quoted[light.group]
-        return (f'{{"row": {light.row}, "claim_id": {_quote(light.claim_id)}, '
-                f'"representative": {quoted[light.representative]}, "group": {group}, '
-                f'"scheme": {quoted[light.facts.scheme]}, "version": {version}, '
-                f'"date": "{self._dates[light.date]}", {amounts}, "findings": []}}')
+        group_json = "null" if group is None else quoted[group]
+        return (f'{{"row": {row}, "claim_id": {_quote(claim_id)}, '
+                f'"representative": {quoted[representative]}, "group": {group_json}, '
+                f'"scheme": {quoted[scheme]}, "version": {version}, '
+                f'"date": "{self._dates[date]}", {amounts}, "findings": [{findings}]}}')
 
     def _amounts(self, claim: Claim, calculation: Calculation) -> tuple[str, str]:
         """The version, and the claimed, due and difference members (kept by

@@ -13,16 +13,22 @@ LANGUAGES = ("nb", "en")
 _GROUP_AND_POINT = {"nb": ("\xa0", ","), "en": (",", ".")}
 
 
+_STEPS = {places: Decimal(1).scaleb(-places) for places in (0, 1, 2)}
+
+
 def _digits(value: Decimal | int, places: int, lang: str, *, keep_zeros: bool) -> str:
     """`value` with `places` decimals (rounded half to even, as Babel does), its thousands
     grouped; without `keep_zeros` the decimals' trailing zeros are dropped."""
-    rounded = Decimal(value).quantize(Decimal(1).scaleb(-places), ROUND_HALF_EVEN)
-    whole, _, fraction = f"{abs(rounded):f}".partition(".")
+    group, point = _GROUP_AND_POINT[lang]
+    if type(value) is int and not keep_zeros:  # a count: nothing to round, no decimals
+        return f"{value:,}".replace(",", group)
+    rounded = Decimal(value).quantize(_STEPS[places], ROUND_HALF_EVEN)
+    whole, _, fraction = f"{abs(rounded):,f}".partition(".")
     if not keep_zeros:
         fraction = fraction.rstrip("0")
-    group, point = _GROUP_AND_POINT[lang]
-    grouped = f"{int(whole):,}".replace(",", group)
-    return ("-" if rounded.is_signed() else "") + grouped + (point + fraction if fraction else "")
+    if group != ",":
+        whole = whole.replace(",", group)
+    return ("-" if rounded.is_signed() else "") + whole + (point + fraction if fraction else "")
 
 
 def money(amount: Decimal | None, lang: str) -> str:
@@ -45,4 +51,6 @@ def percent(value: Decimal, lang: str) -> str:
 
 
 def date(value: dt.date, lang: str) -> str:
-    return value.strftime("%d.%m.%Y") if lang == "nb" else value.isoformat()
+    # as strftime's '%d.%m.%Y' writes it, in a tenth of the time
+    return f"{value.day:02d}.{value.month:02d}.{value.year}" if lang == "nb" else \
+        value.isoformat()

@@ -832,7 +832,20 @@ MEAL_LABELS = {
 }
 
 
+# the names whose plain text is a word to translate; any other text is shown as it is
+_WORDS = frozenset(("activity", "otherwise", "attendance", "part", "vehicle", "meal",
+                    "direction"))
+
+
 def _value(name: str, value: object, lang: str) -> str:
+    # the usual kinds first: a file's findings word millions of names, dates and counts
+    kind = type(value)
+    if kind is str and name not in _WORDS:
+        return value  # type: ignore[return-value]
+    if kind is dt.date:
+        return locale.date(value, lang)  # type: ignore[arg-type]
+    if kind is int and not name.endswith("_kr"):
+        return locale.number(value, lang)  # type: ignore[arg-type]
     if value is None:
         return "" if name == "explained" else "–"
     if isinstance(value, LocalText):

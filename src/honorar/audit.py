@@ -18,6 +18,7 @@ from typing import Any, Protocol
 from .checks import ClaimResult, FileTotal, LightResult, Tables, audit
 from .checks.paid import PaidClaims
 from .claims import ClaimReader, InvalidRow, WorkbookReader
+from .claims.columns import TRAVEL_COLUMNS
 from .models import DEFAULT_SEVERITY, ZERO, Finding, RateTable
 from .parsing import parse_amount
 
@@ -234,13 +235,8 @@ class Reading:
     ignored_columns: tuple[str, ...]
     workbook: str | None = None  # a workbook's format (xlsx, xlsm, xls, ods); None for CSV
     sheet: str | None = None  # the sheet of a workbook that was read
-
-    @property
-    def travel(self) -> bool:
-        """Whether the file has travel columns: only then do reports show travel."""
-        from .claims.columns import TRAVEL_COLUMNS
-
-        return any(c in self.columns for c in TRAVEL_COLUMNS)
+    # whether the file has travel columns: only then do reports show travel
+    travel: bool = False
 
     @classmethod
     def of(cls, reader: ClaimReader | WorkbookReader) -> Reading:
@@ -248,7 +244,8 @@ class Reading:
         return cls(reader.name, reader.encoding.label, header.delimiter, reader.delimiter_name,
                    header.line, reader.date_order, reader.date_order_given is not None,
                    dict(header.names), header.ignored, getattr(reader, "kind", None),
-                   getattr(reader, "sheet", None))
+                   getattr(reader, "sheet", None),
+                   any(c in header.names for c in TRAVEL_COLUMNS))
 
 
 def readable_claimed(invalid: InvalidRow, travel: bool = False) -> dict[str, Decimal | None]:

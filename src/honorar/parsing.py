@@ -17,6 +17,8 @@ _CURRENCY = re.compile(r"^(?:kr\.?|nok)\s*|\s*(?:kr\.?|nok|,-|\.-)$", re.IGNOREC
 _SPACES = re.compile(r"[\s\u00a0\u202f']")
 _GROUPED_BY_COMMA = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+")
 _GROUPED_BY_POINT = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
+# '1960.00' and '392', as most exports write amounts: nothing to take away or to decide
+_PLAIN_AMOUNT = re.compile(r"[0-9]{1,8}(?:\.[0-9]{1,2})?")
 
 
 # What no claim could ever be (SPEC §5), a bound of the reader and not a rate: past it, a
@@ -36,6 +38,10 @@ def parse_amount(text: str, *, limit: Decimal | None = AMOUNT_LIMIT) -> Decimal:
     '0,125' is refused rather than read as something nobody paid. An amount over `limit`
     is no claim anyone could make (a file's own total may be more: limit None).
     """
+    if _PLAIN_AMOUNT.fullmatch(text):
+        value = Decimal(text)
+        if limit is None or value <= limit:
+            return value
     raw = text.strip()
     if not raw:
         return Decimal(0)

@@ -12,7 +12,6 @@ import datetime as dt
 import itertools
 import json
 from collections.abc import Iterator
-from decimal import Decimal
 from typing import Any
 
 from ...audit import Reading, Summary, readable_claimed
@@ -36,10 +35,6 @@ def _text_or_null(value: str | None) -> str:
     return "null" if value is None else _quote(value)
 
 
-def _amount_or_null(value: Decimal | None) -> str:
-    return "null" if value is None else f'"{amount(value)}"'
-
-
 class JsonReport:
     def __init__(self, output: AtomicOutput, lang: str, reading: Reading) -> None:
         self.output = output
@@ -47,6 +42,9 @@ class JsonReport:
         self.reading = reading
         self.texts = FindingTexts(lang, reading.columns)
         self._amounts_of = KeptByAmounts(self._amounts)
+        # an amount's text by its value: where claimed amounts hardly repeat, what is due
+        # still does
+        self._amount_texts = Cache(amount)
         self._quoted = Cache(_quote)  # names, groups and schemes repeat through a file
         self._dates = Cache(dt.date.isoformat)
         self._write = output.stream.write  # bytes: offsets noted for late findings count bytes
@@ -95,15 +93,18 @@ class JsonReport:
     def _amounts(self, claim: Claim, calculation: Calculation) -> tuple[str, str]:
         """The version, and the claimed, due and difference members (kept by
         `_amounts_of` for each distinct set of amounts)."""
-        names = ("honorarium", "lost_income", "gift", *(("travel",) if self.reading.travel
-                                                         else ()), "total")
-        values = claim_amounts(claim, calculation, self.reading.travel)
+        travel = self.reading.travel
+        names = ("honorarium", "lost_income", "gift", *(("travel",) if travel else ()), "total")
+        texts = self._amount_texts
+        # zero by value is also -0, which is written with its sign
+        values = ["null" if v is None else f'"{texts[v] if v else amount(v)}"'
+                  for v in claim_amounts(claim, calculation, travel)]
         parts = len(names)
-        claimed_json = ", ".join(f'"{n}": "{amount(v)}"'
-                                 for n, v in zip(names, values[:parts], strict=True))
-        due_json = ", ".join(f'"{n}": {_amount_or_null(v)}'
-                             for n, v in zip(names, values[parts:-1], strict=True))
-        difference = _amount_or_null(values[-1])
+        claimed_json = ", ".join([f'"{n}": {v}'
+                                  for n, v in zip(names, values[:parts], strict=True)])
+        due_json = ", ".join([f'"{n}": {v}'
+                              for n, v in zip(names, values[parts:-1], strict=True)])
+        difference = values[-1]
         amounts = (f'"claimed": {{{claimed_json}}}, "due": {{{due_json}}}, '
                    f'"difference": {difference}')
         version = _text_or_null(calculation.version)

@@ -128,7 +128,6 @@ class GroupMeetings:
                            "scheme": table.scheme},
                           None, row, "group")
 
-
     def _group(self, meeting: int) -> str:
         start = self._group_end[meeting - 1] if meeting else 0
         return self._group_text[start:self._group_end[meeting]].decode()

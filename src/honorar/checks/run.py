@@ -3,9 +3,9 @@
 `audit(rows, tables)` yields a result for every row, in file order, as soon as the row is
 read: a `ClaimResult`, or, for a claim checked in its light form (facts seen before, no
 finding of its own), a `LightResult` that reads as one. Duplicates are known by then
-(they name an earlier row). Group meetings with
-too few representatives are known only at the end: `Audit.late_findings()` gives them,
-with their rows, once every row has been taken. A total row of the file is no claim and
+(they name an earlier row). Group meetings with too few representatives are known only
+at the end: `Audit.late_findings()` gives them, with their rows, once every row has been
+taken. A total row of the file is no claim and
 has no result: it goes to `Audit.file_totals`, held against the claims above it.
 """
 

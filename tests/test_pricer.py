@@ -105,6 +105,13 @@ def test_a_part_is_made_once_for_every_meeting_that_shares_its_facts(shipped, fe
                     lost_income_documented=True)
         assert pricer(*priced_with(shipped, m)) == calculate(*priced_with(shipped, m))
     assert len(made) == 1
+    # a pricer that keeps nothing makes the part again for every meeting, and holds none
+    made.clear()
+    forgetful = Pricer(0)
+    for _ in range(2):
+        assert forgetful(*priced_with(shipped, m)) == calculate(*priced_with(shipped, m))
+    assert len(made) == 2
+    assert len(forgetful._fees) == 0
 
 
 def test_a_table_dropped_is_not_mistaken_for_the_table_that_takes_its_place(shipped):

@@ -10,15 +10,19 @@ that day in earlier batches is covered before the file's first claim of the day.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable
 from decimal import Decimal
 
 from ..claims import Claim
 from ..engine import lost_income_left_for_day
 from ..models import ZERO, Calculation, Finding, RateTable
+from .fingerprints import FingerprintMap
 from .paid import PaidLostIncome
 from .persons import PersonKeys
 from .rows import NONE
+
+_NO_ROW = 0  # rows are numbered from 1
 
 
 class DailyLostIncome:
@@ -27,9 +31,14 @@ class DailyLostIncome:
 
     def __init__(self, paid_before: Callable[[Claim], PaidLostIncome | None] | None = None
                  ) -> None:
-        # hash of (person, date) → lost income covered so far that day, and the first row
-        # of the file that day (None: none yet, what is covered was paid before)
-        self._covered: dict[int, tuple[Decimal, int | None]] = {}
+        # hash of (person, date) → its entry: the lost income covered so far that day, and
+        # the first row of the file that day (0: none yet, what is covered was paid before).
+        # A fingerprint map and arrays rather than a dict of tuples, which would hold a
+        # quarter of a gigabyte for a million claims with lost income; the amounts covered
+        # are mostly the calculations' own, shared by every claim of the same facts.
+        self._entries = FingerprintMap()
+        self._covered: list[Decimal] = []
+        self._first_row = array("i")
         self._persons = PersonKeys()
         # what a person was paid that day before this file (a ledger), asked once a day
         self._paid_before = paid_before
@@ -45,18 +54,23 @@ class DailyLostIncome:
         if cap is None or rule.cap_per_day is None or not rule.cap_per_day.value:
             return calculation, NONE
         key = hash((self._persons(claim) if person is None else person, claim.meeting.date))
-        seen = self._covered.get(key)
-        if seen is None:
-            seen = (ZERO, None)
+        covered_of, first_rows = self._covered, self._first_row
+        entry = self._entries.setdefault(key, len(first_rows))
+        if entry == len(first_rows):  # the person's first claim with lost income that day
             before = self._paid_before(claim) if self._paid_before is not None else None
             if before is not None and before.kr:
                 self._before[key] = before
-                seen = (before.kr, None)
-        covered, first_row = seen
+                covered_of.append(before.kr)
+            else:
+                covered_of.append(ZERO)
+            first_rows.append(_NO_ROW)
+        covered, first_row = covered_of[entry], first_rows[entry] or None
+        if first_row is None:
+            first_rows[entry] = claim.row
         if covered + got <= cap:
-            self._covered[key] = (covered + got, claim.row if first_row is None else first_row)
+            covered_of[entry] = covered + got if covered else got
             return calculation, NONE
-        self._covered[key] = (max(cap, covered), claim.row if first_row is None else first_row)
+        covered_of[entry] = max(cap, covered)
         capped = lost_income_left_for_day(calculation, table, claim.meeting.lost_income, covered)
         params: dict[str, object] = {"claimed_kr": claim.meeting.lost_income, "used_kr": covered,
                                      "cap_kr": cap, "paid_kr": capped.lost_income,

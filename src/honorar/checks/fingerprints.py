@@ -15,7 +15,6 @@ from array import array
 from collections.abc import Callable
 
 _INITIAL = 1 << 12
-_EMPTY = 0  # a fingerprint of 0 is stored as 1
 
 
 class FingerprintMap:
@@ -45,7 +44,7 @@ def _open_addressing(capacity: int) -> tuple[Callable[[int, int], int],
     def setdefault(key: int, value: int) -> int:
         """The value of `key`; a new key gets `value` (and returns it)."""
         nonlocal free, size
-        key = key or 1
+        key = key or 1  # 0 marks an empty slot
         i = key % capacity
         found = keys[i]
         while found:

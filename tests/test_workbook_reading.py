@@ -179,6 +179,58 @@ def test_an_unreadable_typed_cell_is_an_invalid_row_with_the_sheets_row_and_colu
     assert isinstance(date, InvalidRow) and (date.row, date.column) == (5, "date")
 
 
+def _error_rows() -> list[list]:
+    """A header with a column the audit does not read, and three claims: one with a lost
+    income of #DIV/0!, one whose fee is #N/A, and one whose only error is in the note."""
+    claim = ["unn", None, dt.date(2023, 3, 2), None, None, 2, "fysisk", "møte", "ja"]
+    return [[*HEADER, "Merknad"],
+            ["K-1", "Kari Nordmann", *claim, 784, "#DIV/0!", "ja", None, None, None],
+            ["K-2", "Ola Hansen", *claim, "#N/A", None, None, None, None, None],
+            ["K-3", "Per Olsen", *claim, 784, None, None, None, None, "#REF!"]]
+
+
+def test_a_cell_holding_an_error_value_is_unreadable_not_empty(tmp_path: Path):
+    """python-calamine gives an error cell as an empty one: a lost income of #DIV/0! would
+    be paid as nothing, without a word."""
+    book = sheet(tmp_path / "errors.xlsx", _error_rows())  # openpyxl writes them as errors
+    lost, fee, noted = audit_json(str(book))["claims"]
+    assert lost["findings"][0]["column"] == "lost_income" and lost["due"] is None
+    assert "#DIV/0!" in lost["findings"][0]["message"]
+    assert lost["values"]["lost_income"] == "#DIV/0!" and lost["claimed"]["lost_income"] is None
+    assert fee["findings"][0]["column"] == "claimed_honorarium" and fee["due"] is None
+    assert "feilverdien #N/A" in fee["findings"][0]["message"]
+    assert noted["due"]["total"] == "784.00"
+    assert [f["code"] for f in noted["findings"]] == []
+
+
+def test_an_error_value_is_found_as_a_spreadsheet_program_saves_it(tmp_path: Path):
+    """A formula whose cached value is an error, in a sheet whose data starts in the second
+    column and third row, read from a file and from standard input."""
+    import xlsxwriter
+
+    path = tmp_path / "formulas.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    notes = book.add_worksheet("Notater")
+    notes.write_formula(0, 0, "=1/0", None, "#DIV/0!")  # another sheet's error: not this one's
+    claims = book.add_worksheet("Krav")
+    rows = _error_rows()
+    for r, cells in enumerate(rows, start=2):
+        for c, cell in enumerate(cells, start=1):
+            if isinstance(cell, str) and cell.startswith("#"):
+                claims.write_formula(r, c, "=NA()", None, cell)
+            elif isinstance(cell, dt.date):
+                claims.write_datetime(r, c, dt.datetime.combine(cell, dt.time()),
+                                      book.add_format({"num_format": "dd.mm.yyyy"}))
+            elif cell is not None:
+                claims.write(r, c, cell)
+    book.close()
+    for args, stdin in (([str(path)], None), (["-"], path.read_bytes())):
+        lost, fee, noted = audit_json(*args, "--sheet", "Krav", input=stdin)["claims"]
+        assert (lost["row"], lost["findings"][0]["column"]) == (4, "lost_income")
+        assert (fee["row"], fee["findings"][0]["column"]) == (5, "claimed_honorarium")
+        assert noted["findings"] == [] and noted["due"]["total"] == "784.00"
+
+
 def test_slashed_text_dates_in_a_workbook_need_an_order_as_in_a_csv(tmp_path: Path):
     rows = [HEADER, ["K-1", "Kari", "unn", None, "03/04/2023", None, None, 3, "fysisk",
                      "møte", None, 1176, None, None, None, None]]

@@ -234,6 +234,7 @@ class WorkbookReader:
 
         self.name = name
         self.mapping = mapping
+        self._source = source
         self._book = _open_book(source, name, kind)
         try:
             self.kind = _kind_from(kind, name)
@@ -247,6 +248,7 @@ class WorkbookReader:
             self.header = _find_header(head, mapping, f"{name}, sheet '{self.sheet}'",
                                        list(self._book.sheet_names))
             self._texts = _row_texts(self.header, len(self.header.cells))
+            self._columns_at = {i: column for column, i in self.header.columns.items()}
             self.date_order_given = date_order
             slash_order = date_order if date_order is not None else self._date_order(found)
             self.date_order = slash_order
@@ -290,6 +292,7 @@ class WorkbookReader:
     def _read(self, sheet: Any, read_row: Callable[[list[str], int], Claim | InvalidRow]
               ) -> Iterator[Claim | InvalidRow]:
         texts, first = self._texts, self.header.record + 1
+        errors = self._error_cells(sheet)
         try:
             # python-calamine gives the rows from the sheet's first, padded where empty
             for index, cells in enumerate(sheet.iter_rows()):
@@ -297,12 +300,46 @@ class WorkbookReader:
                 if index < first:
                     continue
                 row_texts = texts(cells)
+                if index + 1 in errors:
+                    error = self._error_in(errors[index + 1], row_texts, index + 1)
+                    if error is not None:
+                        yield error
+                        continue
                 result = read_row(row_texts, index + 1)
                 if type(result) is InvalidRow and not "".join(row_texts).strip():
                     continue  # a blank row
                 yield result
         finally:
             self.close()
+
+    def _error_cells(self, sheet: Any) -> dict[int, dict[int, str]]:
+        """Row → {index in the row's cells → error value} of the cells holding an error
+        value (see `sheet_errors`), which python-calamine gives as empty."""
+        if self.kind not in ("xlsx", "xlsm"):
+            return {}
+        from .sheet_errors import error_cells
+
+        # python-calamine's rows begin at the sheet's first column that holds anything
+        offset = sheet.start[1] if sheet.start else 0
+        read = [index + offset for index in self._columns_at]
+        return {row: {column - offset: value for column, value in found.items()}
+                for row, found in error_cells(self._source, self.sheet, read).items()}
+
+    def _error_in(self, errors: dict[int, str], texts: list[str], row: int
+                  ) -> InvalidRow | None:
+        """The row as unreadable at its first cell holding an error value (`errors`: those
+        of the columns the audit reads), the values showing them as Excel does."""
+        from .reader import _values
+
+        held = sorted(i for i in errors if i < len(texts))
+        if not held:  # past the cells python-calamine gives: nothing it read is wrong
+            return None
+        for index in held:
+            texts[index] = errors[index]
+        index = held[0]
+        error = errors[index]
+        return InvalidRow(row, self._columns_at[index], f"holds the error value {error}",
+                          _values(self.header, texts), "cell_error_value", {"error": error})
 
     def __iter__(self) -> Iterator[Claim | InvalidRow]:
         return self._stream(self._read_claim)

@@ -7,6 +7,7 @@ import io
 import json
 import subprocess
 import sys
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 
@@ -181,11 +182,13 @@ def test_an_unreadable_typed_cell_is_an_invalid_row_with_the_sheets_row_and_colu
 
 def _error_rows() -> list[list]:
     """A header with a column the audit does not read, and three claims: one with a lost
-    income of #DIV/0!, one whose fee is #N/A, and one whose only error is in the note."""
+    income of #DIV/0!, one whose fee is #N/A, and one whose only error is in the note;
+    between them a row with nothing but an error, which is a blank row."""
     claim = ["unn", None, dt.date(2023, 3, 2), None, None, 2, "fysisk", "møte", "ja"]
     return [[*HEADER, "Merknad"],
             ["K-1", "Kari Nordmann", *claim, 784, "#DIV/0!", "ja", None, None, None],
             ["K-2", "Ola Hansen", *claim, "#N/A", None, None, None, None, None],
+            [None] * 11 + ["#N/A"],  # a template's row, blank but for a formula filled down
             ["K-3", "Per Olsen", *claim, 784, None, None, None, None, "#REF!"]]
 
 
@@ -229,6 +232,33 @@ def test_an_error_value_is_found_as_a_spreadsheet_program_saves_it(tmp_path: Pat
         assert (lost["row"], lost["findings"][0]["column"]) == (4, "lost_income")
         assert (fee["row"], fee["findings"][0]["column"]) == (5, "claimed_honorarium")
         assert noted["findings"] == [] and noted["due"]["total"] == "784.00"
+
+
+def test_error_cells_are_found_once_each_wherever_the_chunks_of_the_sheet_end(monkeypatch):
+    from honorar.claims import sheet_errors
+
+    cells = "".join(
+        f'<row r="{r}"><c r="A{r}" t="s"><v>1</v></c>'
+        f'<c r="{"BC"[r % 2]}{r}" s="3" t="e"><f>VLOOKUP(A{r},X!A:B,2,0)</f><v>#N/A</v></c>'
+        f'<c t="e" r="D{r}"><v>#DIV/0!</v></c><c r="E{r}" t="str"><v>#N/A</v></c></row>'
+        for r in range(1, 60))
+    xml = f'<worksheet><sheetData>{cells}</sheetData></worksheet>'.encode()
+    expected = [(r, {ord("BC"[r % 2]) - ord("A"): "#N/A", 3: "#DIV/0!"}) for r in range(1, 60)]
+    monkeypatch.setattr(sheet_errors, "_CARRY", 200)  # longer than a cell, as in the module
+    for chunk in (1, 7, 64, 199, 1000, 1 << 20):
+        monkeypatch.setattr(sheet_errors, "_CHUNK", chunk)
+        assert list(sheet_errors._scan(io.BytesIO(xml), frozenset({1, 2, 3}))) == expected
+    assert list(sheet_errors._scan(io.BytesIO(xml), frozenset({4}))) == []  # E is no error
+
+
+def test_a_workbook_the_scan_cannot_read_is_read_as_python_calamine_reads_it():
+    from honorar.claims.sheet_errors import error_cells
+
+    assert list(error_cells(b"not a zip archive", "Krav", [0])) == []
+    broken = io.BytesIO()
+    with zipfile.ZipFile(broken, "w") as book:
+        book.writestr("xl/workbook.xml", "<workbook><sheets><sheet name='Krav'")
+    assert list(error_cells(broken.getvalue(), "Krav", [0])) == []
 
 
 def test_slashed_text_dates_in_a_workbook_need_an_order_as_in_a_csv(tmp_path: Path):

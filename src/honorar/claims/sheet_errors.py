@@ -12,14 +12,12 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from pathlib import Path
 from xml.etree import ElementTree
 
 _CHUNK = 1 << 22
-# a cell's element is far shorter (a formula has at most 8 192 characters): what is left
-# at the end of one chunk is looked at again with the next
-_CARRY = 1 << 16
+_CARRY = 1 << 16  # longer than any cell's element (a formula has at most 8 192 characters)
 _ERROR_MARK = b't="e"'
 # an error cell: its attributes, perhaps its formula (escaped: no '<' in it), its value
 _ERROR_CELL = re.compile(
@@ -30,21 +28,23 @@ _REFERENCE = re.compile(rb'\br="([A-Z]{1,3})([0-9]{1,7})"')
 
 
 def error_cells(source: str | Path | bytes, sheet: str, columns: Collection[int]
-                ) -> dict[int, dict[int, str]]:
-    """Sheet row (from 1) → {column (from 0, A is 0) → the error value} for the cells of
-    `sheet` in `columns` that hold an error value (a helper column full of `#N/A` is
-    nothing to keep); empty where the workbook is no .xlsx or .xlsm, or its parts are not
-    where the format puts them (python-calamine then reads what it can)."""
+                ) -> Iterator[tuple[int, dict[int, str]]]:
+    """(sheet row from 1, {column from 0 (A is 0) → the error value}) for each row of
+    `sheet` with an error value in one of `columns` (a helper column full of `#N/A` is
+    nothing to report), as the sheet's XML has them: rows in ascending order, as Excel and
+    every other writer keep them. Nothing where the workbook is no .xlsx or .xlsm."""
     try:
         with zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source
                              ) as book:
             part = _sheet_part(book, sheet)
             if part is None:
-                return {}
+                return
             with book.open(part) as xml:
-                return _scan(xml, frozenset(columns))
-    except (OSError, KeyError, zipfile.BadZipFile, ElementTree.ParseError, RuntimeError):
-        return {}
+                yield from _scan(xml, frozenset(columns))
+    except Exception:
+        # python-calamine has read the same file already; a part this cannot unpack or
+        # parse (an odd name, another compression) leaves the cells as it gives them
+        return
 
 
 def _sheet_part(book: zipfile.ZipFile, sheet: str) -> str | None:
@@ -73,22 +73,41 @@ def _attribute(element: ElementTree.Element, local: str) -> str | None:
                  if name.startswith("{") and _local(name) == local), None)
 
 
-def _scan(xml: io.BufferedIOBase, columns: frozenset[int]) -> dict[int, dict[int, str]]:
-    found: dict[int, dict[int, str]] = {}
-    carried = b""
-    while chunk := xml.read(_CHUNK):
-        text = carried + chunk
-        if _ERROR_MARK in text:
+def _scan(xml: io.BufferedIOBase, columns: frozenset[int]
+          ) -> Iterator[tuple[int, dict[int, str]]]:
+    errors: dict[bytes, str] = {}  # the few error values there are, one string each
+    row, found = 0, {}
+    pending = b""
+    while True:
+        chunk = xml.read(_CHUNK)
+        text = pending + chunk
+        # the last part of a chunk is looked at with the next: every cell that starts
+        # before it ends in this text, and none is looked at twice
+        end = len(text) - _CARRY if chunk else len(text)
+        if end > 0 and _ERROR_MARK in text:
             for match in _ERROR_CELL.finditer(text):
+                if match.start() >= end:
+                    break
                 reference = _REFERENCE.search(match[1] + b" " + match[2])
                 if reference is None:
                     continue
                 column = _column_index(reference[1])
-                if column in columns:
-                    found.setdefault(int(reference[2]), {})[column] = \
-                        match[3].decode("ascii", "replace")
-        carried = text[-_CARRY:]
-    return found
+                if column not in columns:
+                    continue
+                at = int(reference[2])
+                if at != row:
+                    if found:
+                        yield row, found
+                    row, found = at, {}
+                value = errors.get(match[3])
+                if value is None:
+                    value = errors[match[3]] = match[3].decode("ascii", "replace")
+                found[column] = value
+        if not chunk:
+            break
+        pending = text[max(end, 0):]
+    if found:
+        yield row, found
 
 
 def _column_index(letters: bytes) -> int:

@@ -19,7 +19,7 @@ import contextlib
 import datetime as dt
 import io
 import math
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Generator, Iterator, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -293,6 +293,7 @@ class WorkbookReader:
               ) -> Iterator[Claim | InvalidRow]:
         texts, first = self._texts, self.header.record + 1
         errors = self._error_cells(sheet)
+        error = next(errors, None)
         try:
             # python-calamine gives the rows from the sheet's first, padded where empty
             for index, cells in enumerate(sheet.iter_rows()):
@@ -300,30 +301,34 @@ class WorkbookReader:
                 if index < first:
                     continue
                 row_texts = texts(cells)
-                if index + 1 in errors:
-                    error = self._error_in(errors[index + 1], row_texts, index + 1)
-                    if error is not None:
-                        yield error
+                while error is not None and error[0] <= index:
+                    error = next(errors, None)
+                # a row blank but for errors (a formula filled down a template) is blank
+                if error is not None and error[0] == index + 1 and "".join(row_texts).strip():
+                    unreadable = self._error_in(error[1], row_texts, index + 1)
+                    if unreadable is not None:
+                        yield unreadable
                         continue
                 result = read_row(row_texts, index + 1)
                 if type(result) is InvalidRow and not "".join(row_texts).strip():
                     continue  # a blank row
                 yield result
         finally:
+            errors.close()
             self.close()
 
-    def _error_cells(self, sheet: Any) -> dict[int, dict[int, str]]:
-        """Row → {index in the row's cells → error value} of the cells holding an error
-        value (see `sheet_errors`), which python-calamine gives as empty."""
+    def _error_cells(self, sheet: Any) -> Generator[tuple[int, dict[int, str]], None, None]:
+        """(row, {index in the row's cells → error value}) of the rows with cells holding
+        an error value, in order (see `sheet_errors`): python-calamine gives them as empty."""
         if self.kind not in ("xlsx", "xlsm"):
-            return {}
+            return
         from .sheet_errors import error_cells
 
         # python-calamine's rows begin at the sheet's first column that holds anything
         offset = sheet.start[1] if sheet.start else 0
         read = [index + offset for index in self._columns_at]
-        return {row: {column - offset: value for column, value in found.items()}
-                for row, found in error_cells(self._source, self.sheet, read).items()}
+        for row, found in error_cells(self._source, self.sheet, read):
+            yield row, {column - offset: value for column, value in found.items()}
 
     def _error_in(self, errors: dict[int, str], texts: list[str], row: int
                   ) -> InvalidRow | None:

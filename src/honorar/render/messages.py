@@ -529,9 +529,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
                                  "en": "the end {end} is not after the start {start}"},
     "cell_hours_mismatch": {"nb": "{hours} timer stemmer ikke med {start}–{end}",
                             "en": "{hours} hours do not match {start}–{end}"},
-    "cell_error_value": {"nb": "cellen har feilverdien {error} (en formel som ikke kan regnes ut)",
-                         "en": "the cell holds the error value {error} (a formula that cannot "
-                               "be worked out)"},
+    "cell_error_value": {"nb": "cellen har feilverdien {error}",
+                         "en": "the cell holds the error value {error}"},
     "cell_not_decodable": {"nb": "teksten kan ikke leses som {encoding} (prøv --encoding)",
                            "en": "the text cannot be read as {encoding} (try --encoding)"},
     "cell_not_km": {"nb": "«{text}» er ikke et antall kilometer",

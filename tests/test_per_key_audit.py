@@ -311,34 +311,60 @@ def test_a_workbook_is_reported_as_a_plain_audit_reports_it(file, monkeypatch):
     assert reports == plain
 
 
-@settings(max_examples=20, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-@given(earlier=claim_files(), file=claim_files())
-def test_an_audit_against_a_ledger_is_that_of_a_plain_audit(earlier, file, monkeypatch):
-    """Claims paid in an earlier batch (some with the same ids, people and days as the
-    file's) make findings of their own; the per-key audit words and sums them as the
-    plain one does."""
+def against_ledger(paid: str, claims: str, monkeypatch: pytest.MonkeyPatch
+                   ) -> tuple[dict[str, bytes], dict[str, bytes]]:
+    """The CSV and JSON reports of `claims` audited against a ledger that has paid `paid`:
+    the audit's, and the plain audit's."""
     with tempfile.TemporaryDirectory() as tmp:
-        ledger = Path(tmp) / "ledger.db"
-        paid = Path(tmp) / "paid.csv"
-        paid.write_text(earlier[0], encoding="utf-8")
+        ledger, paid_file = Path(tmp) / "ledger.db", Path(tmp) / "paid.csv"
+        paid_file.write_text(paid, encoding="utf-8")
         env = {"HONORAR_RATES": "", "HONORAR_LEDGER": str(ledger), "COLUMNS": "120"}
         runner = CliRunner()
         assert runner.invoke(app, ["ledger", "init"], env=env).exit_code == 0
-        recorded = runner.invoke(app, ["ledger", "record", str(paid), "--paid-on",
+        recorded = runner.invoke(app, ["ledger", "record", str(paid_file), "--paid-on",
                                        "2023-04-05", "--accept-findings"], env=env)
         assert recorded.exit_code in (0, 1), recorded.output
-        claims = Path(tmp) / "claims.csv"
-        claims.write_text(file[0], encoding="utf-8")
+        claims_file = Path(tmp) / "claims.csv"
+        claims_file.write_text(claims, encoding="utf-8")
 
-        def against_ledger(fmt: str) -> bytes:
+        def report(fmt: str) -> bytes:
             out = Path(tmp) / f"report.{fmt}"
-            result = runner.invoke(app, ["audit", str(claims), "--format", fmt,
+            result = runner.invoke(app, ["audit", str(claims_file), "--format", fmt,
                                          "--output", str(out)], env=env)
             assert result.exit_code in (0, 1), result.output
             return out.read_bytes()
 
-        reports = {fmt: against_ledger(fmt) for fmt in ("csv", "json")}
+        reports = {fmt: report(fmt) for fmt in ("csv", "json")}
         with per_row(monkeypatch):
-            plain = {fmt: against_ledger(fmt) for fmt in ("csv", "json")}
+            plain = {fmt: report(fmt) for fmt in ("csv", "json")}
+    return reports, plain
+
+
+@settings(max_examples=20, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(earlier=claim_files(), file=claim_files(), same_ids=st.booleans())
+def test_an_audit_against_a_ledger_is_that_of_a_plain_audit(earlier, file, same_ids,
+                                                            monkeypatch):
+    """Claims paid in an earlier batch (some with the same ids, or the same people and
+    days as the file's) make findings of their own; the per-key audit words and sums them
+    as the plain one does."""
+    paid = earlier[0] if same_ids else earlier[0].replace("K-", "E-")
+    reports, plain = against_ledger(paid, file[0], monkeypatch)
     assert reports == plain
+
+
+def test_a_daily_cap_shared_with_a_paid_batch_is_that_of_a_plain_audit(monkeypatch):
+    """FOUSAM's cap on lost income is per person per day: a day's earlier claims, in the
+    ledger and in the file, leave a later claim what is left."""
+    header = HEADER + "\n"
+    day = "fousam,Rus,2023-03-01"
+    paid = header + f"E-1,Kari Nordmann,{day},09:00,11:00,fysisk,møte,ja,850,900,ja,,2023-03-02\n"
+    claims = header + "".join(
+        f"K-{n},{person},{day},{start},{end},fysisk,møte,ja,850,{lost},ja,,2023-03-02\n"
+        for n, (person, start, end, lost) in enumerate([
+            ("Kari Nordmann", "12:00", "13:00", "900"), ("Kari Nordmann", "14:00", "15:00", "300"),
+            ("Ola Hansen", "09:00", "11:00", "900"), ("Ola Hansen", "12:00", "13:00", "900.50")]))
+    reports, plain = against_ledger(paid, claims, monkeypatch)
+    assert reports == plain
+    claimed = json.loads(reports["json"])["claims"]
+    assert [c["due"]["lost_income"] for c in claimed] == ["600.00", "0.00", "900.00", "600.00"]

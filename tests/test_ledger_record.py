@@ -260,3 +260,23 @@ def test_the_lost_income_cap_per_day_counts_what_was_paid_that_day(tmp_path: Pat
     assert rows_in(ledger, "SELECT sum(lost_income_ore) FROM claim "
                            "WHERE person = 'anne berg'") == 150000
     assert rows_in(ledger, "SELECT sum(paid_ore) FROM claim") == 185000 + 405000
+
+
+def test_lost_income_another_scheme_paid_that_day_leaves_the_cap_alone(tmp_path: Path,
+                                                                        ledger: Path):
+    """FOUSAM caps what FOUSAM pays: lost income UNN paid the same person that day counts
+    against it neither in one file nor from an earlier batch."""
+    unn = "U-1,Kari Nordmann,unn,Rus,2024-03-05,09:00,11:00,fysisk,møte,ja,784,1000,ja,,2024-03-10"
+    fousam = ("F-1,Kari Nordmann,fousam,Rus,2024-03-05,13:00,15:00,fysisk,møte,ja,850,1000,ja,,"
+              "2024-04-02")
+    together = as_json(run("audit", str(claims_file(tmp_path, unn, fousam, name="both.csv")),
+                           "--format", "json"))
+    assert together["claims"][1]["due"]["lost_income"] == "1000.00"
+    assert record(ledger, claims_file(tmp_path, unn, name="mars.csv"), "--batch", "mars",
+                  "--paid-on", "2024-04-05").exit_code == 0
+    april = claims_file(tmp_path, fousam, name="april.csv")
+    (claim,) = as_json(run("audit", str(april), "--ledger", str(ledger), "--format",
+                           "json"))["claims"]
+    assert claim["due"]["lost_income"] == "1000.00" and claim["findings"] == []
+    assert record(ledger, april, "--batch", "april").exit_code == 0
+    assert rows_in(ledger, "SELECT lost_income_ore FROM claim WHERE claim_id = 'F-1'") == 100000

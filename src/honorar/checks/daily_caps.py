@@ -1,11 +1,14 @@
-"""A cap per representative per day: claims of one person on one date share it.
+"""A cap per representative per day: claims of one person on one date under one scheme
+share it.
 
 FOUSAM covers lost income up to kr 1 500, and its table declares the cap per day
-(`lost_income.cap_per_day`): two claims of one person on one date share the kr 1 500. In
+(`lost_income.cap_per_day`): two FOUSAM claims of one person on one date share the
+kr 1 500; lost income another scheme pays that day is not FOUSAM's to cap. In
 file order, the first is paid as the rules give; a later one gets what is left, with
 `lost_income_over_cap`. A person is known as every check knows one (`persons.person_key`:
 the representative id, else the name). Audited against a ledger, what the person was paid
-that day in earlier batches is covered before the file's first claim of the day.
+that day under the scheme in earlier batches is covered before the file's first claim of
+the day.
 """
 
 from __future__ import annotations
@@ -31,11 +34,11 @@ class DailyLostIncome:
 
     def __init__(self, paid_before: Callable[[Claim], PaidLostIncome | None] | None = None
                  ) -> None:
-        # hash of (person, date) → its entry: the lost income covered so far that day, and
-        # the first row of the file that day (0: none yet, what is covered was paid before).
-        # A fingerprint map and arrays rather than a dict of tuples, which would hold a
-        # quarter of a gigabyte for a million claims with lost income; the amounts covered
-        # are mostly the calculations' own, shared by every claim of the same facts.
+        # hash of (person, date, scheme) → its entry: the lost income covered so far that
+        # day, and the first row of the file that day (0: none yet, what is covered was paid
+        # before). A fingerprint map and arrays rather than a dict of tuples, which would
+        # hold a quarter of a gigabyte for a million claims with lost income; the amounts
+        # covered are mostly the calculations' own, shared by every claim of the same facts.
         self._entries = FingerprintMap()
         self._covered: list[Decimal] = []
         self._first_row = array("i")
@@ -53,7 +56,9 @@ class DailyLostIncome:
         cap = rule.cap.kr
         if cap is None or rule.cap_per_day is None or not rule.cap_per_day.value:
             return calculation, NONE
-        key = hash((self._persons(claim) if person is None else person, claim.meeting.date))
+        # a scheme's cap: what another scheme paid that day is none of its business
+        key = hash((self._persons(claim) if person is None else person, claim.meeting.date,
+                    claim.meeting.scheme))
         covered_of, first_rows = self._covered, self._first_row
         entry = self._entries.setdefault(key, len(first_rows))
         if entry == len(first_rows):  # the person's first claim with lost income that day

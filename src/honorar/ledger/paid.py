@@ -20,10 +20,10 @@ _PAID = ("SELECT 1, batch, NULL, NULL, NULL FROM claim WHERE claim_id = ?1 AND b
          "SELECT 0, batch, start_s, end_s, group_key FROM claim "
          "WHERE person = ?2 AND date = ?3 AND batch != ?4")
 
-# the lost income paid to a person on a date, the earliest batch first
+# the lost income paid to a person on a date under a scheme, the earliest batch first
 _LOST_INCOME = ("SELECT c.lost_income_ore, b.name FROM claim c JOIN batch b ON b.id = c.batch "
-                "WHERE c.person = ? AND c.date = ? AND c.batch != ? AND c.lost_income_ore > 0 "
-                "ORDER BY b.paid_on, b.id")
+                "WHERE c.person = ? AND c.date = ? AND c.scheme = ? AND c.batch != ? "
+                "AND c.lost_income_ore > 0 ORDER BY b.paid_on, b.id")
 
 
 class LedgerPaidClaims:
@@ -49,10 +49,11 @@ class LedgerPaidClaims:
         return self._earliest(meetings, False) if meetings else None
 
     def lost_income_paid(self, claim: Claim) -> PaidLostIncome | None:
-        """The lost income the claim's person was paid on its date, for a cap per day."""
+        """The lost income the claim's person was paid on its date under its scheme, for
+        the scheme's cap per day."""
         key = self.meeting_key(claim)
         found = self._execute(_LOST_INCOME, (key.person, key.date.isoformat(),
-                                             self._leave_out)).fetchall()
+                                             claim.meeting.scheme, self._leave_out)).fetchall()
         if not found:
             return None
         return PaidLostIncome(from_ore(sum(ore for ore, _ in found)), found[0][1])

@@ -265,6 +265,17 @@ def test_windows_1252_after_a_plain_ascii_head_is_still_read_right(small_sample)
     assert claims[0].representative == "Kari Nordmann"
 
 
+@pytest.mark.parametrize("given", [None, "cp1252"])
+def test_windows_1252_after_a_utf8_bom_is_read_as_windows_1252(given):
+    """Some tools put a UTF-8 byte order mark before text they write in Windows-1252: the
+    mark is not the encoding's, and the text after it is read as it would be without it."""
+    excel = write(**DIALECTS["semicolon, Windows-1252, Norwegian Excel"])
+    reader = read_claims(io.BytesIO(codecs.BOM_UTF8 + excel), encoding=given)
+    assert list(reader) == read(excel)
+    assert reader.encoding.label == (given or "Windows-1252")
+    assert reader.header.names["date"] == "Møtedato"
+
+
 def test_a_wrong_encoding_given_makes_the_rows_it_spoils_invalid():
     data = write(encoding="cp1252")
     claims = read(data, encoding="utf-8")

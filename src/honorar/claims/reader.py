@@ -147,6 +147,9 @@ class ClaimReader:
         self.expected_rows = lines_in_head if at_end or not self.size else \
             self.size * lines_in_head // len(head)
         self.encoding: Encoding = detect_encoding(head, at_end, encoding)
+        if self.encoding.skip:
+            head = head[self.encoding.skip:]
+            start = None if start is None else start + self.encoding.skip
         text = decode_head(head, self.encoding, at_end, self.name)
         if not text.strip():
             if not at_end:  # a megabyte and no line break: the first line is cut off

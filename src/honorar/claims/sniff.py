@@ -62,6 +62,9 @@ class Encoding:
     label: str  # as shown to people
     errors: str  # decoding error handler
     detected: bool
+    # bytes before the text that the codec would read as text: a UTF-8 BOM that some tools
+    # put before Windows-1252
+    skip: int = 0
 
 
 def detect_encoding(head: bytes, at_end: bool, given: str | None) -> Encoding:
@@ -75,8 +78,14 @@ def detect_encoding(head: bytes, at_end: bool, given: str | None) -> Encoding:
             raise ClaimFileError(f"--encoding: '{given}' is not a text encoding "
                                  "(try utf-8 or cp1252)")
         name = "utf-8-sig" if info.name == "utf-8" else info.name
-        return Encoding(name, given, "honorar-count-replace", False)
+        stray_bom = head.startswith(codecs.BOM_UTF8) and not info.name.startswith("utf")
+        return Encoding(name, given, "honorar-count-replace", False,
+                        len(codecs.BOM_UTF8) if stray_bom else 0)
     if head.startswith(codecs.BOM_UTF8):
+        letters, strays = utf8_evidence(head[len(codecs.BOM_UTF8):], at_end)
+        if strays > letters:  # not UTF-8 after all (see below): Windows-1252 after a BOM
+            return Encoding("cp1252", "Windows-1252", "honorar-utf8-else-1252", True,
+                            len(codecs.BOM_UTF8))
         return Encoding("utf-8-sig", "UTF-8 (BOM)", "honorar-count-replace", True)
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return Encoding("utf-16", "UTF-16", "honorar-count-replace", True)

@@ -102,6 +102,9 @@ def per_row(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         yield
 
 
+# each example audits files through the command line, twice or more
+SLOW_EXAMPLES = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                           HealthCheck.function_scoped_fixture])
 PEOPLE = ["Kari Nordmann", "kari  NORDMANN", "Ola Hansen", "Aisha Khan", "Per Olsen"]
 row_strategy = st.tuples(
     st.sampled_from(PEOPLE),
@@ -170,8 +173,7 @@ def claim_files(draw) -> tuple[str, bool]:
     return "\n".join(lines) + "\n", travel
 
 
-@settings(max_examples=60, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, **SLOW_EXAMPLES)
 @given(file=claim_files())
 def test_the_reports_are_those_of_a_plain_audit_row_by_row(file, monkeypatch):
     text, _ = file
@@ -298,8 +300,7 @@ def _as_workbook(text: str, path: Path) -> Path:
     return path
 
 
-@settings(max_examples=25, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(max_examples=25, **SLOW_EXAMPLES)
 @given(file=claim_files())
 def test_a_workbook_is_reported_as_a_plain_audit_reports_it(file, monkeypatch):
     text, _ = file
@@ -340,8 +341,7 @@ def against_ledger(paid: str, claims: str, monkeypatch: pytest.MonkeyPatch
     return reports, plain
 
 
-@settings(max_examples=20, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(max_examples=20, **SLOW_EXAMPLES)
 @given(earlier=claim_files(), file=claim_files(), same_ids=st.booleans())
 def test_an_audit_against_a_ledger_is_that_of_a_plain_audit(earlier, file, same_ids,
                                                             monkeypatch):

@@ -203,6 +203,30 @@ def test_each_year_changes_on_1_january(year, car, day):
         assert day_before.parts.kost < on_new_year.parts.kost
 
 
+def test_travel_is_rounded_to_ore_only_at_the_end_and_its_parts_add_up():
+    """10.003 km at kr 4,90 and with a passenger at kr 1,00: 49.0147 + 10.003 is 59.0177,
+    due 59.02; rounding each part first would give 49.01 + 10.00."""
+    result = _price(Trip(km=Decimal("10.003"), passenger_km=Decimal("10.003")))
+    assert str(result.amount) == "59.02"
+    assert (str(result.parts.km), str(result.parts.passenger)) == ("49.01", "10.01")
+
+
+@settings(max_examples=200, deadline=None)
+@given(km=st.decimals(min_value=0, max_value=2000, places=3),
+       share=st.decimals(min_value=0, max_value=1, places=2),
+       hours=st.one_of(st.none(), st.decimals(min_value=0, max_value=60, places=2)),
+       expenses=st.decimals(min_value=0, max_value=5000, places=2))
+def test_travel_due_is_the_exact_sum_of_its_parts_rounded(km, share, hours, expenses):
+    trip = Trip(km=km, passenger_km=km * share, hours=hours, expenses=expenses,
+                expenses_documented=True)
+    result = _price(trip)
+    # the steps' amounts, unrounded: no meals here, so none is a part of another
+    exact = sum((s.amount for s in result.steps if s.amount is not None
+                 and s.key != "travel_total"), Decimal(0))
+    assert result.amount == exact.quantize(Decimal("0.01"), rounding="ROUND_HALF_UP")
+    assert sum(getattr(result.parts, part) for part in PARTS) == result.amount
+
+
 def test_every_step_with_an_amount_cites_its_source():
     result = _price(Trip(km=Decimal(300), passenger_km=Decimal(100), hours=Decimal(40),
                          nights=1, nights_without_receipt=1, meals=("dinner",),

@@ -519,7 +519,8 @@ class Calculation:
 
 @dataclass(frozen=True, slots=True)
 class TravelParts:
-    """What travel and stay are due, part by part (SPEC §6), each rounded to øre."""
+    """What travel and stay are due, part by part (SPEC §6), in øre; the parts add up to
+    their exact sum rounded."""
 
     km: Decimal = ZERO
     passenger: Decimal = ZERO

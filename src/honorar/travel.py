@@ -20,7 +20,8 @@ DAY_HOURS = Decimal(24)
 
 @dataclass(frozen=True, slots=True)
 class TravelResult:
-    """What a trip is due: the parts (each rounded to øre), their sum, and why."""
+    """What a trip is due: the parts (in øre, adding up to their sum rounded), their sum,
+    and why."""
 
     parts: TravelParts
     steps: tuple[Step, ...]
@@ -29,6 +30,20 @@ class TravelResult:
     @property
     def amount(self) -> Decimal:
         return self.parts.total
+
+
+def _rounded_at_the_end(amounts: tuple[Decimal, ...]) -> list[Decimal]:
+    """The amounts in øre, each the rounded running sum less the one before it: they add
+    up to their exact sum rounded (money is rounded only at the end), and each is its own
+    amount rounded whenever the amounts before it are whole øre (only km given to more
+    than two decimals makes them otherwise)."""
+    rounded, running, before = [], ZERO, ZERO
+    for amount in amounts:
+        running += amount
+        now = to_øre(running)
+        rounded.append(now - before)
+        before = now
+    return rounded
 
 
 def price_trip(trip: Trip, table: TravelTable,
@@ -56,8 +71,8 @@ class _Trip:
         t = self.table
         self.step("travel_table", regulation=t.regulation, name=t.name, effective=t.effective)
         km, passenger = self.km()
-        parts = TravelParts(to_øre(km), to_øre(passenger), to_øre(self.kost()),
-                            to_øre(self.night()), to_øre(self.expenses()))
+        parts = TravelParts(*_rounded_at_the_end(
+            (km, passenger, self.kost(), self.night(), self.expenses())))
         self.step("travel_total", parts.total)
         return TravelResult(parts, tuple(self.steps), tuple(self.findings))
 

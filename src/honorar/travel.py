@@ -33,10 +33,9 @@ class TravelResult:
 
 
 def _rounded_at_the_end(amounts: tuple[Decimal, ...]) -> list[Decimal]:
-    """The amounts in øre, each the rounded running sum less the one before it: they add
-    up to their exact sum rounded (money is rounded only at the end), and each is its own
-    amount rounded whenever the amounts before it are whole øre (only km given to more
-    than two decimals makes them otherwise)."""
+    """The amounts in øre, each the rounded running sum less the one before it, so that
+    they add up to their exact sum rounded (money is rounded only at the end). Each is its
+    own amount rounded, or an øre from it where an amount before it was not whole øre."""
     rounded, running, before = [], ZERO, ZERO
     for amount in amounts:
         running += amount

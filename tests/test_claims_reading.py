@@ -272,8 +272,25 @@ def test_windows_1252_after_a_utf8_bom_is_read_as_windows_1252(given):
     excel = write(**DIALECTS["semicolon, Windows-1252, Norwegian Excel"])
     reader = read_claims(io.BytesIO(codecs.BOM_UTF8 + excel), encoding=given)
     assert list(reader) == read(excel)
-    assert reader.encoding.label == (given or "Windows-1252")
+    assert reader.encoding.label == (given or "UTF-8 (BOM)")
     assert reader.header.names["date"] == "Møtedato"
+
+
+def test_after_a_utf8_bom_what_is_utf8_stays_utf8_and_what_is_not_is_windows_1252():
+    """A file with a BOM, one name written as UTF-8 and one in Windows-1252 (two bytes that
+    are not UTF-8 to one letter that is): each name is read as it was written. Read all as
+    Windows-1252, 'Bjørn' would become 'BjÃ¸rn', a person of his own."""
+    header = write(ROWS[:1]).split(b"\n")[0]
+    utf8 = write([(*ROWS[0][:1], "Bjørn Berg", *ROWS[0][2:])]).split(b"\n")[1]
+    windows = write([("K-2", "Noël Dupré", *ROWS[0][2:])], encoding="cp1252").split(b"\n")[1]
+    claims = read(codecs.BOM_UTF8 + b"\n".join([header, windows, utf8]) + b"\n")
+    assert [c.representative for c in claims] == ["Noël Dupré", "Bjørn Berg"]
+
+
+def test_a_utf8_file_with_a_bom_read_as_cp1252_is_said_not_to_be_cp1252():
+    with pytest.raises(ClaimFileError, match=r"read as UTF-8 \(BOM\) it has the header row"):
+        read_claims(io.BytesIO(codecs.BOM_UTF8 + write(
+            header=NORWEGIAN, delimiter=";")), encoding="cp1252")
 
 
 def test_a_wrong_encoding_given_makes_the_rows_it_spoils_invalid():

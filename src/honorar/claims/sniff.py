@@ -63,7 +63,7 @@ class Encoding:
     errors: str  # decoding error handler
     detected: bool
     # bytes before the text that the codec would read as text: a UTF-8 BOM that some tools
-    # put before Windows-1252
+    # put before Windows-1252, read with --encoding cp1252
     skip: int = 0
 
 
@@ -78,15 +78,15 @@ def detect_encoding(head: bytes, at_end: bool, given: str | None) -> Encoding:
             raise ClaimFileError(f"--encoding: '{given}' is not a text encoding "
                                  "(try utf-8 or cp1252)")
         name = "utf-8-sig" if info.name == "utf-8" else info.name
-        stray_bom = head.startswith(codecs.BOM_UTF8) and not info.name.startswith("utf")
         return Encoding(name, given, "honorar-count-replace", False,
-                        len(codecs.BOM_UTF8) if stray_bom else 0)
+                        _stray_bom(head, at_end) if not info.name.startswith("utf") else 0)
     if head.startswith(codecs.BOM_UTF8):
         letters, strays = utf8_evidence(head[len(codecs.BOM_UTF8):], at_end)
-        if strays > letters:  # not UTF-8 after all (see below): Windows-1252 after a BOM
-            return Encoding("cp1252", "Windows-1252", "honorar-utf8-else-1252", True,
-                            len(codecs.BOM_UTF8))
-        return Encoding("utf-8-sig", "UTF-8 (BOM)", "honorar-count-replace", True)
+        if letters and letters >= strays:  # UTF-8 as below: a stray byte spoils its row
+            return Encoding("utf-8-sig", "UTF-8 (BOM)", "honorar-count-replace", True)
+        # Some tools put a BOM before Windows-1252, and some files mix the two: what is
+        # UTF-8 is read as UTF-8, what is not as Windows-1252
+        return Encoding("utf-8-sig", "UTF-8 (BOM)", "honorar-utf8-else-1252", True)
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return Encoding("utf-16", "UTF-16", "honorar-count-replace", True)
     letters, strays = utf8_evidence(head, at_end)
@@ -99,6 +99,16 @@ def detect_encoding(head: bytes, at_end: bool, given: str | None) -> Encoding:
     # plain ASCII tells nothing yet: what is not UTF-8 further on is read as Windows-1252,
     # as a stray byte here would be
     return Encoding("utf-8", "UTF-8", "honorar-utf8-else-1252", True)
+
+
+def _stray_bom(head: bytes, at_end: bool) -> int:
+    """The length of a UTF-8 BOM at the head of a file read in a one-byte encoding, where
+    the text after it is not UTF-8 (a BOM before Windows-1252); 0 where there is none, or
+    the text after it is UTF-8, which the encoding given will be said not to fit."""
+    if not head.startswith(codecs.BOM_UTF8):
+        return 0
+    letters, strays = utf8_evidence(head[len(codecs.BOM_UTF8):], at_end)
+    return 0 if letters > strays else len(codecs.BOM_UTF8)
 
 
 def utf8_evidence(head: bytes, at_end: bool) -> tuple[int, int]:

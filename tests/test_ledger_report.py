@@ -154,6 +154,15 @@ def test_limits_read_as_people_write_them():
     assert [v.effective.year for v in g.values] == [2021, 2022, 2023, 2024, 2025, 2026]
     assert g.of_year(2026).kr == Decimal("136549")
     assert g.of_year(2021).kr == Decimal("106399") and g.of_year(2020) is None
+    assert g.of_year(2027) is None  # not 2026's: a year's G is the one fixed that year
+
+
+def test_a_year_after_the_last_known_g_has_no_share_of_g(tmp_path: Path, ledger: Path):
+    record(ledger, claims_file(tmp_path, MARCH[0], name="m.csv"), "2027-01-15")
+    data = report(ledger, "--year", "2027")
+    assert data["g"] is None and [r["in_g"] for r in data["rows"]] == [None]
+    one_line_error(run("ledger", "report", "--ledger", str(ledger), "--year", "2027",
+                       "--flag-above", "0.4G"), 2)
 
 
 def test_a_person_is_shown_by_the_name_recorded_last(tmp_path: Path, ledger: Path):

@@ -64,8 +64,10 @@ class GTable(_Strict):
         return found
 
     def of_year(self, year: int) -> GValue | None:
-        """The G a calendar year is measured against (in force from 1 May that year)."""
-        return self.on(dt.date(year, *YEAR_G_FROM))
+        """The G a calendar year is measured against (in force from 1 May that year); None
+        where the file has none fixed that year: an earlier year's G is no guess at it."""
+        found = self.on(dt.date(year, *YEAR_G_FROM))
+        return found if found is not None and found.effective.year == year else None
 
 
 def read_g(path: Path | None = None) -> GTable:

@@ -112,6 +112,27 @@ def test_a_breakdown_by_representative(old):
     assert [key for key, _ in result.breakdown] == ["Kari", "Ola", "Per"]  # largest change first
 
 
+def test_a_breakdown_knows_people_and_groups_as_the_audit_does(old, tmp_path):
+    """Two spellings of one name are one person, and one name with two representative ids
+    two people; a group in any case and spacing is one group."""
+    from honorar.claims import read_claims
+
+    path = tmp_path / "claims.csv"
+    path.write_text(
+        "claim_id,representative,representative_id,scheme,group,date,hours,attendance,"
+        "claimed_honorarium\n"
+        "J1,Kari Nordmann,1001,unn,G1,2024-03-05,3,fysisk,1176\n"
+        "J2,kari  nordmann,1001,unn,g1,2024-03-06,3,fysisk,1176\n"
+        "J3,Kari Nordmann,2002,unn, G1 ,2024-03-07,3,fysisk,1176\n"
+        "J4,Ola Hansen,,unn,Rus,2024-03-07,3,fysisk,1176\n"
+        "J5,OLA HANSEN,,unn,Rus,2024-03-08,3,fysisk,1176\n", encoding="utf-8")
+    by_person = impact(read_claims(path), old, NEW, by="representative").breakdown
+    assert sorted((key, t.claims) for key, t in by_person) == [
+        ("Kari Nordmann (2002)", 1), ("OLA HANSEN", 2), ("kari  nordmann (1001)", 2)]
+    by_group = impact(read_claims(path), old, NEW, by="group").breakdown
+    assert sorted((key, t.claims) for key, t in by_group) == [("G1", 3), ("Rus", 2)]
+
+
 def test_a_breakdown_by_scheme_and_by_group(old):
     by_scheme = impact(claims(), old, NEW, by="scheme")
     assert [(k, t.claims, t.difference) for k, t in by_scheme.breakdown] == [

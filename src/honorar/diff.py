@@ -17,6 +17,7 @@ from typing import Literal, Protocol
 
 from .checks.daily_caps import DailyLostIncome
 from .checks.duplicates import DuplicateClaims
+from .checks.persons import normalised_name, person_key
 from .engine import calculate
 from .models import (
     VOIDS_PAYMENT,
@@ -545,6 +546,7 @@ def impact(rows: Iterable[object], old: RateTable | TravelTable, new: RateTable 
     skipped: dict[str, int] = {}
     total = Totals()
     groups: dict[str, Totals] = {}
+    labels: dict[str, str] = {}  # a breakdown's keys as shown
     largest: list[tuple[Decimal, int, ClaimChange]] = []
     for row in rows:
         if getattr(row, "meeting", None) is None:
@@ -578,8 +580,10 @@ def impact(rows: Iterable[object], old: RateTable | TravelTable, new: RateTable 
             continue
         total = total.plus(due_old, due_new)
         if by is not None:
-            key = _breakdown_key(claim, by)
+            key, label = _breakdown_key(claim, by)
             groups[key] = groups.get(key, Totals()).plus(due_old, due_new)
+            # a person by the name last written, a group by the spelling that sorts first
+            labels[key] = min(label, labels.get(key, label)) if by == "group" else label
         if due_old != due_new and top > 0:
             change = ClaimChange(claim.row, claim.claim_id, claim.representative, claim.group,
                                  claim.meeting.date, due_old, due_new)
@@ -590,7 +594,8 @@ def impact(rows: Iterable[object], old: RateTable | TravelTable, new: RateTable 
             elif entry[:2] > largest[0][:2]:
                 heapq.heapreplace(largest, entry)
     ranked = tuple(c for _, _, c in sorted(largest, key=lambda e: (-e[0], -e[1])))
-    breakdown = tuple(sorted(groups.items(), key=lambda kv: (-abs(kv[1].difference), kv[0])))
+    breakdown = tuple(sorted(((labels[key], totals) for key, totals in groups.items()),
+                             key=lambda kv: (-abs(kv[1].difference), kv[0])))
     return Impact(scheme, count, invalid, dict(sorted(skipped.items())), undecided_old,
                   undecided_new, total, ranked, by, breakdown, duplicates)
 
@@ -611,9 +616,15 @@ def _travel_due(meeting: Meeting, table: TravelTable) -> Decimal:
     return ZERO if meeting.trip is None else price_trip(meeting.trip, table).amount
 
 
-def _breakdown_key(claim: ClaimLike, by: str) -> str:
+def _breakdown_key(claim: ClaimLike, by: str) -> tuple[str, str]:
+    """The claim's row of the breakdown, and its name: a person and a group are known as
+    the audit knows them (`person_key`: the representative id, else the name in any case
+    and spacing), so that two spellings are one row and two people of one name are two."""
     if by == "scheme":
-        return claim.meeting.scheme
+        return claim.meeting.scheme, claim.meeting.scheme
     if by == "representative":
-        return claim.representative
-    return claim.group or ""
+        representative_id = getattr(claim, "representative_id", None)
+        label = f"{claim.representative} ({representative_id})" if representative_id \
+            else claim.representative
+        return person_key(claim), label
+    return normalised_name(claim.group or ""), claim.group or ""

@@ -833,16 +833,20 @@ MEAL_LABELS = {
     "en": {"breakfast": "breakfast", "lunch": "lunch", "dinner": "dinner"},
 }
 
+DIRECTION_LABELS = {"nb": {"up": "opp", "down": "ned", "nearest": "nærmeste"},
+                    "en": {"up": "up", "down": "down", "nearest": "nearest"}}
 
-# the names whose plain text is a word to translate; any other text is shown as it is
-_WORDS = frozenset(("activity", "otherwise", "attendance", "part", "vehicle", "meal",
-                    "direction"))
+# the names whose value is a word to translate, with their words; any other text is shown
+# as it is
+_WORD_LABELS = {"activity": ACTIVITY_LABELS, "otherwise": ACTIVITY_LABELS,
+                "attendance": ATTENDANCE_LABELS, "part": TRAVEL_PART_LABELS,
+                "vehicle": VEHICLE_LABELS, "meal": MEAL_LABELS, "direction": DIRECTION_LABELS}
 
 
 def _value(name: str, value: object, lang: str) -> str:
     # the usual kinds first: a file's findings word millions of names, dates and counts
     kind = type(value)
-    if kind is str and name not in _WORDS:
+    if kind is str and name not in _WORD_LABELS:
         return value  # type: ignore[return-value]
     if kind is dt.date:
         return locale.date(value, lang)  # type: ignore[arg-type]
@@ -858,24 +862,15 @@ def _value(name: str, value: object, lang: str) -> str:
         return locale.number(value, lang)
     if isinstance(value, dt.date):
         return locale.date(value, lang)
-    if name in ("activity", "otherwise"):
-        return ACTIVITY_LABELS[lang].get(str(value), str(value))
-    if name == "attendance":
-        return ATTENDANCE_LABELS[lang].get(str(value), str(value))
+    labels = _WORD_LABELS.get(name)
+    if labels is not None:
+        return labels[lang].get(str(value), str(value))
     if name == "parts" and isinstance(value, Mapping):  # travel due, part by part
         return text("travel_parts_text", value, lang)
     if name == "explained":  # a reason of its own: message parts (key, params), or None
         return "".join(text(key, values, lang) for key, values in value)  # type: ignore[attr-defined]
-    if name == "part":
-        return TRAVEL_PART_LABELS[lang].get(str(value), str(value))
-    if name == "vehicle":
-        return VEHICLE_LABELS[lang].get(str(value), str(value))
-    if name == "meal":
-        return MEAL_LABELS[lang].get(str(value), str(value))
     if name == "meals" and isinstance(value, tuple):
         return ", ".join(MEAL_LABELS[lang].get(str(v), str(v)) for v in value)
-    if name == "direction" and lang == "nb":
-        return {"up": "opp", "down": "ned", "nearest": "nærmeste"}.get(str(value), str(value))
     return str(value)
 
 

@@ -24,7 +24,7 @@ from ...tables import Versions
 from ...yamldoc import Problem
 from .. import locale, messages
 from ..terminal import Console
-from .words import DIRECTIONS, TIERS, console_for, quantity, row, value_text, word
+from .words import TIERS, console_for, quantity, row, value_text, word
 
 # -------------------------------------------------------------------------------- list
 
@@ -236,7 +236,7 @@ def _rule_lines(rule: PriceRule, where: str, notes: _Notes, lang: str) -> list[t
         lines = [(say["hourly"].format(kr=kr(rule.rate.kr)), notes.cite(f"{where}.rate", rule.rate, lang))]
         if rule.rounding is not None:
             lines.append((say["rounding"].format(
-                direction=DIRECTIONS[lang][rule.rounding.direction],
+                direction=messages.DIRECTION_LABELS[lang][rule.rounding.direction],
                 step=quantity(rule.rounding.step_hours, "hours", lang)),
                 notes.cite(f"{where}.rounding", rule.rounding, lang)))
         if rule.minimum is not None:

@@ -10,6 +10,7 @@ from rich.text import Text
 from ...diff import Change, Value
 from ...models import LocalText, Source, local
 from .. import locale
+from ..messages import DIRECTION_LABELS
 from ..terminal import Console
 from ..wrap import Wrapped
 
@@ -95,8 +96,6 @@ RULE_KINDS = {
     "en": {"flat": "flat amount", "hourly": "hourly rate", "tiered": "by duration",
            "gift_only": "gift only"},
 }
-DIRECTIONS = {"nb": {"up": "opp", "down": "ned", "nearest": "nærmeste"},
-              "en": {"up": "up", "down": "down", "nearest": "nearest"}}
 TIERS = {"nb": {"first": "første trinn", "last": "siste trinn"},
          "en": {"first": "first tier", "last": "last tier"}}
 UNITS = {"nb": {"hours": "timer", "months": "måneder", "persons": "personer", "km": "km",
@@ -144,7 +143,7 @@ def value_text(path: str, value: Value, unit: str | None, lang: str) -> str:
     if isinstance(value, LocalText):
         return value.in_lang(lang)
     last = path.rsplit(".", 1)[-1]
-    table = {"rule": RULE_KINDS, "direction": DIRECTIONS, "without_duration": TIERS}.get(last)
+    table = {"rule": RULE_KINDS, "direction": DIRECTION_LABELS, "without_duration": TIERS}.get(last)
     return table[lang].get(value, value) if table else value
 
 

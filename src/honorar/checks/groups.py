@@ -50,8 +50,6 @@ class GroupMeetings:
         """Take the claim in; whether its meeting is still short of representatives (so
         that the claim may get a finding at the end). `person` is its `person_key`, when
         known."""
-        if claim.group is None or table is None or table.representatives is None:
-            return False
         meeting = claim.meeting
         return self.see_fields(claim.row, meeting.scheme, claim.group, meeting.date, table,
                                self._persons(claim) if person is None else person)

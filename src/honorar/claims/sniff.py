@@ -81,8 +81,7 @@ def detect_encoding(head: bytes, at_end: bool, given: str | None) -> Encoding:
         return Encoding(name, given, "honorar-count-replace", False,
                         _stray_bom(head, at_end) if not info.name.startswith("utf") else 0)
     if head.startswith(codecs.BOM_UTF8):
-        letters, strays = utf8_evidence(head[len(codecs.BOM_UTF8):], at_end)
-        if letters and letters >= strays:  # UTF-8 as below: a stray byte spoils its row
+        if _utf8_after_bom(head, at_end):  # as below: a stray byte spoils its row
             return Encoding("utf-8-sig", "UTF-8 (BOM)", "honorar-count-replace", True)
         # Some tools put a BOM before Windows-1252, and some files mix the two: what is
         # UTF-8 is read as UTF-8, what is not as Windows-1252
@@ -105,10 +104,16 @@ def _stray_bom(head: bytes, at_end: bool) -> int:
     """The length of a UTF-8 BOM at the head of a file read in a one-byte encoding, where
     the text after it is not UTF-8 (a BOM before Windows-1252); 0 where there is none, or
     the text after it is UTF-8, which the encoding given will be said not to fit."""
-    if not head.startswith(codecs.BOM_UTF8):
+    if not head.startswith(codecs.BOM_UTF8) or _utf8_after_bom(head, at_end):
         return 0
+    return len(codecs.BOM_UTF8)
+
+
+def _utf8_after_bom(head: bytes, at_end: bool) -> bool:
+    """Whether the text after a UTF-8 BOM is UTF-8, as a file without one is found to be:
+    it has letters written as UTF-8, at least as many as bytes that are not."""
     letters, strays = utf8_evidence(head[len(codecs.BOM_UTF8):], at_end)
-    return 0 if letters > strays else len(codecs.BOM_UTF8)
+    return bool(letters) and letters >= strays
 
 
 def utf8_evidence(head: bytes, at_end: bool) -> tuple[int, int]:

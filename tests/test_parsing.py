@@ -90,10 +90,12 @@ def test_not_times(text):
         parse_time(text)
 
 
-def test_a_meeting_must_end_after_it_starts():
+def test_an_end_at_or_before_the_start_is_the_next_day():
+    """Issue 23: 22:00–01:00 is 3 hours; an end at the start is a whole day (which
+    `implausible_duration` then guards)."""
     assert hours_between(dt.time(10), dt.time(12, 31)) * 60 == 151
-    with pytest.raises(ValueError, match="not after"):
-        hours_between(dt.time(12), dt.time(12))
+    assert hours_between(dt.time(22), dt.time(1)) == 3
+    assert hours_between(dt.time(12), dt.time(12)) == 24
 
 
 @pytest.mark.parametrize(("text", "value"), [

@@ -219,14 +219,20 @@ def gift_part(table: RateTable, claimed: Decimal, activity: str) -> Part:
 
 
 def travel_part(table: RateTable, trip: Trip, travel: TravelTable | None, payable: bool,
-                date: dt.date) -> TravelPart:
+                date: dt.date, remote: bool = False) -> TravelPart:
     """Travel and stay for a trip, by the travel rules the table names; `travel` is their
-    table in force on the meeting's `date`, which matters only where there is none."""
+    table in force on the meeting's `date`, which matters only where there is none. A trip
+    to a meeting attended `remote`ly is left for a person (`travel_for_remote_meeting`):
+    someone may have travelled to a video room."""
     if not payable:
         nothing = to_øre(ZERO)
         return TravelPart(nothing, (Step("travel_not_payable", {}, nothing),), (),
                           TravelParts(nothing, nothing, nothing, nothing, nothing))
     part = _Writer(table)
+    if remote:
+        part.find("travel_for_remote_meeting")
+        part.step("travel_for_remote_meeting", None)
+        return TravelPart(None, tuple(part.steps), tuple(part.findings))
     if table.travel is None:
         part.find("no_rate_table", "travel_rules_not_named_finding", scheme=table.scheme)
         part.step("travel_rules_not_named", None, scheme=table.scheme)
@@ -240,8 +246,22 @@ def travel_part(table: RateTable, trip: Trip, travel: TravelTable | None, payabl
 
     part.step("travel_rules", None, table.travel, regulation=table.travel.table)
     result = price_trip(trip, travel, table.severity)
-    return TravelPart(result.amount, (*part.steps, *result.steps), result.findings,
-                      result.parts)
+    amount = result.amount
+    return TravelPart(None if amount is None else to_øre(amount),
+                      (*part.steps, *result.steps), result.findings, result.parts)
+
+
+def outdated_travel_rates(table: RateTable, travel: TravelTable | None,
+                          day: dt.date) -> Finding | None:
+    """`travel_rates_may_be_outdated` when `day` is past the date by which the travel
+    table's rates were to be checked again; None otherwise."""
+    review = None if travel is None else travel.review_after
+    if review is None or day <= review.date:
+        return None
+    assert travel is not None
+    return Finding("travel_rates_may_be_outdated", table.severity("travel_rates_may_be_outdated"),
+                   {"table": travel.label, "review_date": review.date,
+                    "note": review.quote or review.assumption})
 
 
 class _Fee(_Writer):
@@ -377,7 +397,13 @@ class _Parts:
         else:
             lost_income = _NOTHING_ELSE_PAYABLE if m.lost_income or m.gift else _NOTHING
             gift = _NOTHING
-        trip = None if m.trip is None else self.travel(table, m.trip, travel, fee.payable, m.date)
+        trip = None
+        if m.trip is not None:
+            trip = self.travel(table, m.trip, travel, fee.payable, m.date,
+                               m.attendance is Attendance.REMOTE)
+            old = outdated_travel_rates(table, travel, m.date)
+            if old is not None and trip.amount is not None and fee.payable:
+                trip = replace(trip, findings=(old, *trip.findings))
         return _put_together(table, self.outdated(table, m.date), self.table(table, m.hours),
                              fee, lost_income, gift, trip)
 
@@ -502,11 +528,12 @@ class Pricer(_Parts):
         return part
 
     def travel(self, table: RateTable, trip: Trip, travel: TravelTable | None,
-               payable: bool, date: dt.date) -> TravelPart:
+               payable: bool, date: dt.date, remote: bool = False) -> TravelPart:
         # the date matters only to the finding that no travel table is in force on it
-        key = (id(table), trip, id(travel), payable, date if travel is None else None)
+        key = (id(table), trip, id(travel), payable, date if travel is None else None, remote)
         part = self._travels.get(key)
         if part is None:
             part = self._remember(self._travels, key,
-                                  travel_part(table, trip, travel, payable, date), table, travel)
+                                  travel_part(table, trip, travel, payable, date, remote),
+                                  table, travel)
         return part

@@ -62,11 +62,19 @@ DEFAULT_SEVERITY: dict[str, Severity] = {
     "implausible_duration": Severity.WARNING,
     "meeting_in_future": Severity.ERROR,
     "rates_may_be_outdated": Severity.WARNING,
+    "travel_undecided": Severity.ERROR,
+    "travel_for_remote_meeting": Severity.ERROR,
+    "travel_rates_may_be_outdated": Severity.WARNING,
+    "rate_unconfirmed": Severity.WARNING,
 }
 
 # A stated duration over this many hours is `implausible_duration` (SPEC §1, "for every
 # scheme"), unless a table states its own limit (`implausible_over`).
 DEFAULT_IMPLAUSIBLE_HOURS = Decimal(12)
+
+# Passenger km are summed over the passengers (each passenger's km with the driver): more
+# than this many passengers' worth of the km driven is a mistake of the input, not a claim.
+MAX_PASSENGERS = 8
 
 # Findings that void payment: a claim with one of them is due 0 in every report and total,
 # whatever the rules would give the meeting (the repeat of a claim is paid once, the first
@@ -436,15 +444,17 @@ class Trip:
     look at. Distances in km, `hours` from departure to return."""
 
     km: Decimal = ZERO  # driven in own vehicle, both ways
-    passenger_km: Decimal = ZERO  # of those, with one or more passengers
+    passenger_km: Decimal = ZERO  # summed over the passengers: each one's km along
     vehicle: str = "car"
     distance_km: Decimal | None = None  # one way; None: not stated
     hours: Decimal | None = None  # None: not stated
     nights: int = 0
     nights_without_receipt: int = 0
-    meals: tuple[str, ...] = ()  # provided free: breakfast, lunch, dinner
+    meals: tuple[str, ...] = ()  # provided free: breakfast, lunch, dinner, each as often as served
     expenses: Decimal = ZERO
     expenses_documented: bool = False
+    trailer_km: Decimal = ZERO  # of the km, with a trailer
+    forest_road_km: Decimal = ZERO  # of the km, on forest or construction roads
 
 
 @dataclass(frozen=True, slots=True)

@@ -161,11 +161,12 @@ def parse_time(text: str) -> dt.time:
 
 
 def hours_between(start: dt.time, end: dt.time) -> Decimal:
-    """The length of a meeting in hours; an end before the start is an error."""
+    """The length of a meeting in hours; an end at or before the start is the next day
+    (22:00–01:00 is 3 hours)."""
     seconds = (end.hour * 3600 + end.minute * 60 + end.second) - (
         start.hour * 3600 + start.minute * 60 + start.second)
     if seconds <= 0:
-        raise ValueError(f"the end {end:%H:%M} is not after the start {start:%H:%M}")
+        seconds += 24 * 3600
     return Decimal(seconds) / 3600
 
 
@@ -263,6 +264,9 @@ VEHICLE_WORDS = {
     "fots": "walking", "hybridbil": "car", "privatbil": "car", "tung motorsykkel": "motorcycle",
 }
 # a meals cell that says none were served
+# a count before a meal word is at most this: a mistake of the input past it, not a trip
+MAX_MEALS_OF_A_KIND = 99
+
 NO_MEALS = frozenset({"ingen", "none", "nei", "no", "-", "–", "0"})
 
 MEAL_WORDS = {
@@ -285,21 +289,34 @@ def parse_vehicle(text: str) -> str:
 
 
 def parse_meals(text: str) -> tuple[str, ...]:
-    """'lunsj', 'frokost, middag', 'breakfast+lunch' → the meals provided, in day order;
-    'ingen' or '-' → none."""
+    """'lunsj', 'frokost, middag', 'breakfast+lunch', '2 frokost, middag' → the meals
+    provided, each as often as served (a count before a meal word, 1 by default), in day
+    order; 'ingen' or '-' → none."""
     if " ".join(text.lower().split()) in NO_MEALS:
         return ()
     words = [w for w in re.split(r"[,;+/&\s]+|\bog\b|\band\b", text.strip().lower()) if w]
-    meals: list[str] = []
+    counts: dict[str, int] = {}
+    count: int | None = None
     for word in words:
+        if word.isdigit():
+            if count is not None:
+                raise ValueError(f"'{word}' follows another count; give a meal after a count")
+            count = int(word)
+            if count > MAX_MEALS_OF_A_KIND:
+                raise ValueError(f"'{word}' meals of a kind is more than "
+                                 f"{MAX_MEALS_OF_A_KIND}")
+            continue
         meal = MEAL_WORDS.get(word)
         if meal is None:
             raise ValueError(f"'{word}' is not a meal (frokost, lunsj, middag)")
-        if meal in meals:
-            raise ValueError(f"'{word}' is given twice")
-        meals.append(meal)
+        if meal in counts:
+            raise ValueError(f"'{word}' is given twice (give a count: '2 {word}')")
+        counts[meal] = 1 if count is None else count
+        count = None
+    if count is not None:
+        raise ValueError(f"the count {count} names no meal (e.g. '{count} frokost')")
     order = ("breakfast", "lunch", "dinner")
-    return tuple(sorted(meals, key=order.index))
+    return tuple(meal for meal in order for _ in range(counts.get(meal, 0)))
 
 
 _QUANTITY_UNIT = re.compile(r"\s*(?:km|kilometer|t|h|timer|time|hours?)\.?$", re.IGNORECASE)
@@ -351,7 +368,10 @@ def parse_datetime(text: str, order: str = "dmy") -> dt.datetime:
 
 
 def hours_from_to(departure: dt.datetime, back: dt.datetime) -> Decimal:
-    """The hours from departure to return; a return before the departure is an error."""
+    """The hours from departure to return; a return at or before the departure on the same
+    day is the next day (as a meeting's end), one on an earlier day is an error."""
+    if back <= departure and back.date() == departure.date():
+        back += dt.timedelta(days=1)
     seconds = int((back - departure).total_seconds())
     if seconds < 0:
         raise ValueError(f"the return {back:%Y-%m-%d %H:%M} is before the departure "

@@ -15,7 +15,20 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from .models import IDENTIFIER, REGULATION, Cited, Document, Kroner, Source, Text, _Strict, problem_at
+from .models import (
+    DEFAULT_SEVERITY,
+    IDENTIFIER,
+    REGULATION,
+    Cited,
+    Document,
+    Kroner,
+    ReviewAfter,
+    Severity,
+    Source,
+    Text,
+    _Strict,
+    problem_at,
+)
 
 VEHICLES = ("car", "motorcycle", "moped", "snowmobile", "boat", "bicycle", "walking")
 MEALS = ("breakfast", "lunch", "dinner")
@@ -32,6 +45,9 @@ class PageCited(Cited):
     """A cited figure that also names the page (a key of the table's `pages`)."""
 
     page: str | None = None
+    # true where no cited page prints the figure: every amount using it says so
+    # (`rate_unconfirmed`), for a person to check before paying
+    unconfirmed: bool = False
 
     @model_validator(mode="after")
     def _page_with_quote(self) -> PageCited:
@@ -79,7 +95,8 @@ class Vehicles(_Strict):
 
 
 class Passenger(PerKm):
-    """The supplement per km driven with one or more passengers, for these vehicles."""
+    """The supplement per km per passenger (a trip gives the km summed over its passengers),
+    for these vehicles."""
 
     vehicles: tuple[Literal["car", "motorcycle", "moped", "snowmobile", "boat"], ...] = ("car",)
 
@@ -87,6 +104,10 @@ class Passenger(PerKm):
 class KmRules(_Strict):
     vehicles: Vehicles
     passenger: Passenger
+    # supplements per km with a trailer and on forest or construction roads (from 2022);
+    # None where the table has no such rate
+    trailer: Passenger | None = None
+    forest_road: Passenger | None = None
     one_way_unstated: Share  # the one-way distance where none is given: a share of km driven
 
 
@@ -102,6 +123,10 @@ class Deductions(_Strict):
     lunch: Percent
     dinner: Percent
     of_rate: Cited  # which rate the percentages are taken of, and why
+    # no breakfast is deducted for a night paid with the night allowance without receipt
+    no_breakfast_with_night_allowance: Required | None = None
+    # a day's deductions are never more than that day's rate
+    at_most_day_rate: Required | None = None
 
     @model_validator(mode="after")
     def _at_most_whole(self) -> Deductions:
@@ -129,6 +154,7 @@ class TravelTable(_Strict):
     regulation: Annotated[str, Field(pattern=REGULATION)]
     name: Text
     effective: dt.date
+    review_after: ReviewAfter | None = None  # a trip after this date may need newer rates
     document: Document
     pages: dict[Annotated[str, Field(pattern=IDENTIFIER)], Page]
     km: KmRules
@@ -151,15 +177,24 @@ class TravelTable(_Strict):
         for vehicle in VEHICLES:
             items.append((("km", "vehicles", vehicle), getattr(self.km.vehicles, vehicle)))
         items.append((("km", "passenger"), self.km.passenger))
+        for key in ("trailer", "forest_road"):
+            if getattr(self.km, key) is not None:
+                items.append((("km", key), getattr(self.km, key)))
         items.append((("km", "one_way_unstated"), self.km.one_way_unstated))
         for key in ("over_km", "from_hours", "day_up_to_hours", "day", "long_day", "overnight",
                     "remaining_part"):
             items.append((("meals", key), getattr(self.meals, key)))
-        for meal in (*MEALS, "of_rate"):
-            items.append((("meals", "deductions", meal), getattr(self.meals.deductions, meal)))
+        for meal in (*MEALS, "of_rate", "no_breakfast_with_night_allowance", "at_most_day_rate"):
+            if getattr(self.meals.deductions, meal) is not None:
+                items.append((("meals", "deductions", meal),
+                              getattr(self.meals.deductions, meal)))
         items.append((("night_without_receipt",), self.night_without_receipt))
         items.append((("expenses", "receipts_required"), self.expenses.receipts_required))
         return items
+
+    def severity(self, code: str) -> Severity:
+        """A travel table states no severities of its own: the contract's."""
+        return DEFAULT_SEVERITY[code]
 
     # the catalogue keeps every kind of table by the name of its folder
     @property

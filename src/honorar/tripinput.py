@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
-from .models import ZERO, Trip
+from .models import MAX_PASSENGERS, ZERO, Trip
 from .parsing import (
     hours_from_to,
     parse_amount,
@@ -23,7 +23,7 @@ from .parsing import (
 # The travel columns of a claims file (canonical names), in the order they are read.
 TRIP_COLUMNS = ("km", "passenger_km", "vehicle", "distance_km", "travel_hours", "departure",
                 "return", "nights", "nights_without_receipt", "meals_provided", "expenses",
-                "expenses_documented")
+                "expenses_documented", "trailer_km", "forest_road_km")
 
 
 class TripError(ValueError):
@@ -47,6 +47,8 @@ _READERS: dict[str, tuple[Callable[[str], Any], str]] = {
     "nights_without_receipt": (parse_count, "cell_not_count"),
     "meals_provided": (parse_meals, "cell_not_meals"),
     "expenses": (parse_amount, "cell_not_amount"),
+    "trailer_km": (parse_quantity, "cell_not_km"),
+    "forest_road_km": (parse_quantity, "cell_not_km"),
 }
 
 
@@ -91,10 +93,18 @@ def read_trip(values: Mapping[str, str | None], date_order: str = "dmy",
             raise TripError("expenses_documented", "cell_not_yes_no", str(err),
                             text=word) from None
         is_documented = bool(flag)
-    if passenger_km > km:
+    # summed over the passengers, so up to MAX_PASSENGERS times the km driven
+    if passenger_km > km * MAX_PASSENGERS:
         raise TripError("passenger_km", "travel_passenger_km_over_km",
-                        f"{passenger_km} km with passengers is more than the {km} km driven",
-                        passenger_km=passenger_km, km=km)
+                        f"{passenger_km} passenger km is more than {MAX_PASSENGERS} passengers "
+                        f"on the {km} km driven", passenger_km=passenger_km, km=km,
+                        passengers=MAX_PASSENGERS)
+    trailer_km: Decimal = value("trailer_km", ZERO)
+    forest_road_km: Decimal = value("forest_road_km", ZERO)
+    for column, part in (("trailer_km", trailer_km), ("forest_road_km", forest_road_km)):
+        if part > km:
+            raise TripError(column, "travel_part_km_over_km",
+                            f"{part} km is more than the {km} km driven", part_km=part, km=km)
     if "nights" not in given:
         nights = without_receipt  # a night without a hotel receipt is a night away
     elif without_receipt > nights:
@@ -102,7 +112,7 @@ def read_trip(values: Mapping[str, str | None], date_order: str = "dmy",
                         f"{without_receipt} nights without receipt is more than the {nights} "
                         f"nights away", nights_without_receipt=without_receipt, nights=nights)
     return Trip(km, passenger_km, vehicle, distance, hours, nights, without_receipt, meals,
-                expenses, is_documented)
+                expenses, is_documented, trailer_km, forest_road_km)
 
 
 def _hours_between(given: Mapping[str, str], hours: Decimal | None, order: str) -> Decimal:

@@ -357,7 +357,9 @@ class Audit:
                meeting.agreement,
                meeting.lost_income, meeting.lost_income_documented, meeting.gift)
         if meeting.trip is not None:
-            key += (meeting.trip, id(travel))
+            # the travel table may be outdated on the date (`travel_rates_may_be_outdated`)
+            review = None if travel is None else travel.review_after
+            key += (meeting.trip, id(travel), review is not None and meeting.date > review.date)
             if travel is None:  # its finding that no travel table covers it names the date
                 key += (meeting.date,)
         if not known:  # an unknown scheme's calculation says only that it is unknown

@@ -23,7 +23,7 @@ CANONICAL_COLUMNS = (
     # travel and stay (SPEC §6)
     "km", "passenger_km", "vehicle", "distance_km", "travel_hours", "departure", "return",
     "nights", "nights_without_receipt", "meals_provided", "expenses", "expenses_documented",
-    "travel_claimed",
+    "trailer_km", "forest_road_km", "travel_claimed",
 )
 TRAVEL_COLUMNS = CANONICAL_COLUMNS[CANONICAL_COLUMNS.index("km"):]
 # Without these a claim cannot be audited; the rest have a stated default when absent.
@@ -88,6 +88,8 @@ NORWEGIAN_NAMES: dict[str, tuple[str, ...]] = {
     "meals_provided": ("måltider", "måltid", "servert", "måltider_servert"),
     "expenses": ("utlegg", "reiseutlegg"),
     "expenses_documented": ("kvittering", "kvitteringer", "utlegg_dokumentert"),
+    "trailer_km": ("tilhenger_km", "km_med_tilhenger", "tilhengerkm"),
+    "forest_road_km": ("skogsvei_km", "anleggsvei_km", "km_skogsvei", "skogs_og_anleggsvei"),
     "travel_claimed": ("reise", "reiseutgifter", "krevd_reise", "reise_og_opphold",
                        "reisekostnader"),
 }

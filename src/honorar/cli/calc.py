@@ -60,7 +60,12 @@ def calc(
     km: Annotated[str | None, typer.Option(
         help="Travel: km driven in own vehicle, both ways.", show_default=False)] = None,
     passenger_km: Annotated[str | None, typer.Option(
-        help="Travel: of those km, driven with one or more passengers.",
+        help="Travel: passenger km, summed over the passengers (two passengers all of "
+             "200 km: 400).", show_default=False)] = None,
+    trailer_km: Annotated[str | None, typer.Option(
+        help="Travel: of the km, driven with a trailer.", show_default=False)] = None,
+    forest_road_km: Annotated[str | None, typer.Option(
+        help="Travel: of the km, driven on forest or construction roads.",
         show_default=False)] = None,
     vehicle: Annotated[str | None, typer.Option(
         help="Travel: car, motorcycle, moped, snowmobile, boat, bicycle, walking (or the "
@@ -80,7 +85,8 @@ def calc(
         help="Travel: nights without a hotel receipt (night allowance).",
         show_default=False)] = None,
     meals: Annotated[str | None, typer.Option(
-        help="Travel: meals provided free, e.g. 'lunch' or 'frokost,middag'.",
+        help="Travel: meals provided free, e.g. 'lunch', 'frokost,middag' or "
+             "'2 frokost, middag'.",
         show_default=False)] = None,
     expenses: Annotated[str | None, typer.Option(
         help="Travel: expenses paid out (tickets, toll, parking, hotel), kr.",
@@ -112,7 +118,8 @@ def calc(
                   "distance_km": distance_km, "travel_hours": travel_hours,
                   "departure": departure, "return": return_, "nights": nights,
                   "nights_without_receipt": nights_without_receipt, "meals_provided": meals,
-                  "expenses": expenses}, receipts)
+                  "expenses": expenses, "trailer_km": trailer_km,
+                  "forest_road_km": forest_road_km}, receipts)
     meeting = Meeting(
         scheme=scheme.strip().lower(),
         date=read_date("--date", date),

@@ -179,7 +179,8 @@ TRAVEL_OPTIONS = {"km": "--km", "passenger_km": "--passenger-km", "vehicle": "--
                   "departure": "--departure", "return": "--return", "nights": "--nights",
                   "nights_without_receipt": "--nights-without-receipt",
                   "meals_provided": "--meals", "expenses": "--expenses",
-                  "expenses_documented": "--receipts"}
+                  "expenses_documented": "--receipts", "trailer_km": "--trailer-km",
+                  "forest_road_km": "--forest-road-km"}
 
 
 def read_trip_options(values: dict[str, str | None]):

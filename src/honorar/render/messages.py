@@ -182,8 +182,48 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "{km} km by {vehicle}: no kilometre allowance",
     },
     "travel_passenger": {
-        "nb": "Passasjertillegg: {passenger_km} km med passasjer × {rate_kr} per km",
-        "en": "Passenger supplement: {passenger_km} km with passengers × {rate_kr} per km",
+        "nb": "Passasjertillegg: {passenger_km} passasjerkilometer × {rate_kr} per km",
+        "en": "Passenger supplement: {passenger_km} passenger km × {rate_kr} per km",
+    },
+    "travel_trailer": {
+        "nb": "Tilhengertillegg: {km} km × {rate_kr} per km",
+        "en": "Trailer supplement: {km} km × {rate_kr} per km",
+    },
+    "travel_forest_road": {
+        "nb": "Tillegg for skogs- og anleggsvei: {km} km × {rate_kr} per km",
+        "en": "Forest and construction road supplement: {km} km × {rate_kr} per km",
+    },
+    "travel_supplement_not_for_vehicle": {
+        "nb": "{km} km: {supplement} gis ikke for {vehicle}",
+        "en": "{km} km: no {supplement} for {vehicle}",
+    },
+    "travel_undecided": {
+        "nb": "Kostgodtgjørelsen kan ikke avgjøres: {missing}; reise og opphold er ikke avgjort",
+        "en": "The meal allowance cannot be decided: {missing}; travel and stay are not "
+              "decided",
+    },
+    "travel_for_remote_meeting": {
+        "nb": "Reise til et møte med fjernoppmøte: honoraret er regnet ut, reisen må en person "
+              "avgjøre",
+        "en": "Travel to a meeting attended remotely: the fee is computed, the travel is for a "
+              "person to decide",
+    },
+    "kost_overnight_short": {
+        "nb": "Reisen med overnatting varte {hours} timer, ikke over {limit_hours} timer: kost "
+              "som for en reise uten overnatting",
+        "en": "The trip with overnight stay lasted {hours} hours, not over {limit_hours} hours: "
+              "the meal allowance of a trip without one",
+    },
+    "kost_breakfast_not_deducted": {
+        "nb": "Ingen måltidstrekk for {count} frokost: ulegitimert nattillegg for {nights} netter",
+        "en": "No meal deduction for {count} breakfast(s): night allowance without receipt for "
+              "{nights} nights",
+    },
+    "kost_deductions_capped": {
+        "nb": "Måltidstrekkene for dag {day}, {deducted_kr}, er mer enn dagens sats {rate_kr}: "
+              "det trekkes {rate_kr}",
+        "en": "The meal deductions of day {day}, {deducted_kr}, are more than the day's rate "
+              "{rate_kr}: {rate_kr} is deducted",
     },
     "travel_passenger_not_for_vehicle": {
         "nb": "{passenger_km} km med passasjer: passasjertillegg gis ikke for {vehicle}",
@@ -414,6 +454,18 @@ TEMPLATES: dict[str, dict[str, str]] = {
               "opphold er ikke avgjort",
         "en": "The rate table of {scheme} names no travel rules: travel and stay are not decided",
     },
+    "travel_rates_may_be_outdated": {
+        "nb": "Reisetabellen {table} kan være utdatert for reiser etter {review_date} («{note}»): "
+              "sjekk om satsene er justert",
+        "en": "The travel table {table} may be outdated for trips after {review_date} "
+              "(\u201c{note}\u201d): check whether the rates have been adjusted",
+    },
+    "rate_unconfirmed": {
+        "nb": "Satsen {figure} = {value} i {table} står ikke på noen kildeside: sjekk den før "
+              "utbetaling",
+        "en": "The rate {figure} = {value} in {table} is printed on no cited page: check it "
+              "before paying",
+    },
     "travel_no_rate_table_finding": {
         "nb": "Ingen reisetabell {regulation} gjelder {date}: reise og opphold er ikke avgjort "
               "(honoraret er regnet ut)",
@@ -546,8 +598,13 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "cell_not_datetime": {"nb": "«{text}» er ikke dato og klokkeslett (skriv 15.03.2024 07:30)",
                           "en": "'{text}' is not a date and time (write 2024-03-15 07:30)"},
     "travel_passenger_km_over_km": {
-        "nb": "{passenger_km} km med passasjer er mer enn de {km} km som er kjørt",
-        "en": "{passenger_km} km with passengers is more than the {km} km driven"},
+        "nb": "{passenger_km} passasjerkilometer er mer enn {passengers} passasjerer på de "
+              "{km} km som er kjørt",
+        "en": "{passenger_km} passenger km is more than {passengers} passengers on the {km} km "
+              "driven"},
+    "travel_part_km_over_km": {
+        "nb": "{part_km} km er mer enn de {km} km som er kjørt",
+        "en": "{part_km} km is more than the {km} km driven"},
     "travel_nights_without_receipt_over_nights": {
         "nb": "{nights_without_receipt} netter uten kvittering er flere enn de {nights} nettene",
         "en": "{nights_without_receipt} nights without receipt is more than the {nights} nights"},
@@ -833,6 +890,28 @@ MEAL_LABELS = {
     "en": {"breakfast": "breakfast", "lunch": "lunch", "dinner": "dinner"},
 }
 
+MISSING_LABELS = {
+    "nb": {"distance": "avstanden er ukjent (ingen km, ingen avstand én vei: oppgi --distance-km "
+                       "eller distance_km)",
+           "times": "reisetiden for en reise med overnatting er ikke oppgitt (oppgi avreise og "
+                    "hjemkomst)",
+           "nights": "reisen varte over et døgn uten overnatting (oppgi --nights eller nights)",
+           "trailer_rate": "tabellen har ingen sats for tilhenger",
+           "forest_road_rate": "tabellen har ingen sats for skogs- og anleggsvei"},
+    "en": {"distance": "the distance is unknown (no km, no one-way distance: give "
+                       "--distance-km or distance_km)",
+           "times": "the length of an overnight trip is not given (give the departure and "
+                    "return)",
+           "nights": "the trip lasted over 24 hours without nights away (give --nights or "
+                     "nights)",
+           "trailer_rate": "the table has no trailer rate",
+           "forest_road_rate": "the table has no forest and construction road rate"},
+}
+SUPPLEMENT_LABELS = {
+    "nb": {"trailer": "tilhengertillegg", "forest_road": "tillegg for skogs- og anleggsvei"},
+    "en": {"trailer": "trailer supplement", "forest_road": "forest road supplement"},
+}
+
 DIRECTION_LABELS = {"nb": {"up": "opp", "down": "ned", "nearest": "nærmeste"},
                     "en": {"up": "up", "down": "down", "nearest": "nearest"}}
 
@@ -840,7 +919,8 @@ DIRECTION_LABELS = {"nb": {"up": "opp", "down": "ned", "nearest": "nærmeste"},
 # as it is
 _WORD_LABELS = {"activity": ACTIVITY_LABELS, "otherwise": ACTIVITY_LABELS,
                 "attendance": ATTENDANCE_LABELS, "part": TRAVEL_PART_LABELS,
-                "vehicle": VEHICLE_LABELS, "meal": MEAL_LABELS, "direction": DIRECTION_LABELS}
+                "vehicle": VEHICLE_LABELS, "meal": MEAL_LABELS, "direction": DIRECTION_LABELS,
+                "missing": MISSING_LABELS, "supplement": SUPPLEMENT_LABELS}
 
 
 def _value(name: str, value: object, lang: str) -> str:

@@ -1,0 +1,86 @@
+"""Issue 23: travel as the regulation pays it, through `calc` and `audit` (the engine's
+cases by hand are in `data/golden_travel.yaml`)."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from honorar.cli import app
+
+CALC = ["calc", "--scheme", "unn", "--date", "2024-05-06", "--format", "json", "--lang", "en"]
+
+
+def _calc(*args: str) -> tuple[int, dict]:
+    result = CliRunner().invoke(app, [*CALC, *args], env={"HONORAR_RATES": ""})
+    assert result.exit_code in (0, 1), result.output + result.stderr
+    return result.exit_code, json.loads(result.stdout)
+
+
+def test_two_passengers_on_200_km_are_not_refused():
+    code, out = _calc("--hours", "3", "--km", "200", "--passenger-km", "400")
+    assert out["travel_parts"]["km"] == "980.00" and out["travel_parts"]["passenger"] == "400.00"
+    assert code == 0 and out["total"] == "2556.00"
+
+
+def test_a_bus_trip_is_undecided_in_calc_with_a_null_total():
+    code, out = _calc("--hours", "3", "--travel-hours", "8", "--expenses", "400", "--receipts")
+    assert code == 1 and out["travel"] is None and out["total"] is None
+    (finding,) = [f for f in out["findings"] if f["code"] == "travel_undecided"]
+    assert "--distance-km" in finding["message"] and finding["severity"] == "error"
+
+
+def test_calc_travel_hours_30_without_nights_is_undecided():
+    code, out = _calc("--hours", "3", "--km", "300", "--travel-hours", "30")
+    assert code == 1 and out["total"] is None
+    assert "--nights" in [f for f in out["findings"] if f["code"] == "travel_undecided"][0][
+        "message"]
+
+
+def test_a_remote_meeting_with_a_trip_is_left_for_a_person():
+    code, out = _calc("--hours", "2", "--attendance", "teams", "--km", "100",
+                      "--travel-hours", "7")
+    assert code == 1 and out["honorarium"] == "392.00"
+    assert out["travel"] is None and out["total"] is None
+    codes = [f["code"] for f in out["findings"] if f["code"] != "rates_may_be_outdated"]
+    assert codes == ["travel_for_remote_meeting"]
+
+
+def test_a_meeting_past_midnight_is_priced_on_its_start_date():
+    code, out = _calc("--start", "22:00", "--end", "01:00")
+    assert code == 0 and out["honorarium"] == "1176.00"  # 3 h × 392
+
+
+def _audit(tmp_path, text: str) -> dict:
+    path = tmp_path / "claims.csv"
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["audit", str(path), "--format", "json", "--lang", "en"],
+                                env={"HONORAR_LEDGER": "", "HONORAR_RATES": ""})
+    assert result.exit_code in (0, 1), result.output + result.stderr
+    return json.loads(result.stdout)
+
+
+def test_the_audit_reads_a_meeting_past_midnight(tmp_path):
+    data = _audit(tmp_path, "claim_id,representative,scheme,date,start,end,attendance,"
+                            "claimed_honorarium\nM-1,Kari,unn,2024-05-06,22:00,01:00,fysisk,"
+                            "1176\n")
+    (claim,) = data["claims"]
+    assert claim["findings"] == [] and claim["due"]["total"] == "1176.00"
+
+
+def test_a_correct_bus_claim_is_not_overclaimed_but_undecided(tmp_path):
+    data = _audit(tmp_path, "claim_id,representative,scheme,date,hours,attendance,"
+                            "claimed_honorarium,travel_hours,expenses,expenses_documented,"
+                            "travel_claimed\nB-1,Kari,unn,2024-05-06,3,fysisk,1176,8,400,ja,"
+                            "769.00\n")
+    (claim,) = data["claims"]
+    assert [f["code"] for f in claim["findings"]] == ["travel_undecided"]
+
+
+def test_a_remote_meeting_with_a_trip_in_the_audit(tmp_path):
+    data = _audit(tmp_path, "claim_id,representative,scheme,date,hours,attendance,"
+                            "claimed_honorarium,km,travel_claimed\n"
+                            "T-1,Kari,unn,2024-05-06,2,teams,392,100,490\n")
+    (claim,) = data["claims"]
+    assert [f["code"] for f in claim["findings"]] == ["travel_for_remote_meeting"]

@@ -34,6 +34,8 @@ from honorar.cli import app
 HEADER = ("claim_id,representative,scheme,group,date,start,end,attendance,activity,agreement,"
           "claimed_honorarium,lost_income,lost_income_documented,gift,submitted")
 TRAVEL = ",km,travel_claimed"
+# the generated files' travel columns: also a trip's length and nights (issue 23)
+TRAVEL_GENERATED = TRAVEL + ",travel_hours,nights"
 
 
 def audit_bytes(claims: Path, fmt: str) -> bytes:
@@ -110,9 +112,10 @@ row_strategy = st.tuples(
     st.sampled_from(PEOPLE),
     st.sampled_from(["unn", "unn", "fousam", "helse-vest"]),
     st.sampled_from(["Hjerte", "Rus", ""]),
-    st.sampled_from(["2023-03-01", "2023-03-02", "01.03.2023", "2021-12-31", "2023-02-30"]),
+    st.sampled_from(["2023-03-01", "2023-03-02", "01.03.2023", "2021-12-31", "2023-02-30",
+                     "2027-03-01"]),
     st.sampled_from([("09:00", "11:00"), ("10:00", "12:30"), ("15:00", "16:00"), ("", ""),
-                     ("12:00", "11:00")]),
+                     ("12:00", "11:00"), ("22:00", "01:00")]),
     st.sampled_from(["fysisk", "teams"]),
     st.sampled_from(["møte", "undervisning", "likemannsoppdrag"]),
     st.sampled_from(["ja", "nei", ""]),
@@ -122,6 +125,9 @@ row_strategy = st.tuples(
     st.sampled_from([-1, 0, 10, 200]),  # days from the meeting to the claim
     st.sampled_from(["", "40", "120"]),  # km
     st.sampled_from(["", "0", "100.00", "216.00"]),  # travel claimed
+    # travel hours: none, a day trip, over 24 hours; nights: none, one (issue 23's undecided
+    # trips, short overnight trips)
+    st.sampled_from(["", "8", "30"]), st.sampled_from(["", "1"]),
 )
 # claims that pass every check of their own row, in the layout above: facts of these that
 # repeat are what the audit checks light, and the plain audit checks whole
@@ -133,7 +139,7 @@ clean_row_strategy = st.builds(
     st.sampled_from(["2023-03-01", "2023-03-02", "01.03.2023"]),
     st.sampled_from([("unn", ("09:00", "11:00"), "784,00"), ("unn", ("15:00", "16:00"), "392"),
                      ("fousam", ("09:00", "11:00"), "850")]),
-    st.sampled_from([0, 10]), st.sampled_from([("", ""), ("", "0")]))
+    st.sampled_from([0, 10]), st.sampled_from([("", "", "", ""), ("", "0", "", "")]))
 
 
 @st.composite
@@ -141,7 +147,7 @@ def claim_files(draw) -> tuple[str, bool]:
     """A claims file: rows that repeat (ids, people, meetings), group meetings, unreadable
     rows, perhaps travel columns and a total row."""
     travel = draw(st.booleans())
-    lines = [HEADER + (TRAVEL if travel else "")]
+    lines = [HEADER + (TRAVEL_GENERATED if travel else "")]
     # rows alike but for a cell or two, so that whatever a memo might wrongly share is
     # there to be shared
     pool = draw(st.lists(st.one_of(row_strategy, clean_row_strategy), min_size=2, max_size=3))
@@ -154,7 +160,8 @@ def claim_files(draw) -> tuple[str, bool]:
             row[0] = f"Representant {len(rows)}"
         rows.append(tuple(row))
     for number, (person, scheme, group, date, (start, end), attendance, activity, agreement,
-                 fee, lost, documented, gift, days, km, travel_claimed) in enumerate(rows):
+                 fee, lost, documented, gift, days, km, travel_claimed, hours,
+                 nights) in enumerate(rows):
         try:
             submitted = (dt.date.fromisoformat(date) + dt.timedelta(days=days)).isoformat()
         except ValueError:
@@ -164,7 +171,7 @@ def claim_files(draw) -> tuple[str, bool]:
         fee = f'"{fee}"' if "," in fee else fee
         line = (f"{claim_id},{person},{scheme},{group},{date},{start},{end},{attendance},"
                 f"{activity},{agreement},{fee},{lost},{documented},{gift},{submitted}")
-        lines.append(line + (f",{km},{travel_claimed}" if travel else ""))
+        lines.append(line + (f",{km},{travel_claimed},{hours},{nights}" if travel else ""))
     lines += draw(st.lists(st.sampled_from(lines[1:]), max_size=4))  # rows entered twice
     if draw(st.booleans()):
         lines.append("Sum,,,,,,,,,,3920.00,,,,")  # the file's own total

@@ -34,7 +34,7 @@ def test_a_bus_trip_is_undecided_in_calc_with_a_null_total():
 def test_calc_travel_hours_30_without_nights_is_undecided():
     code, out = _calc("--hours", "3", "--km", "300", "--travel-hours", "30")
     assert code == 1 and out["total"] is None
-    assert "--nights" in [f for f in out["findings"] if f["code"] == "travel_undecided"][0][
+    assert "--nights" in next(f for f in out["findings"] if f["code"] == "travel_undecided")[
         "message"]
 
 

@@ -62,6 +62,9 @@ class BudgetLine:
     calculation: Calculation
     reps: int
     travels: bool = False  # whether the representatives travel to it (in person, a trip given)
+    # each representative's calculation, in the plan's order, where their trips differ
+    # (the plan names representatives with trips of their own); else empty: all alike
+    each: tuple[Calculation, ...] = ()
 
     def _all(self, amount: Decimal | None) -> Decimal | None:
         return None if amount is None else to_øre(amount * self.reps)
@@ -80,15 +83,42 @@ class BudgetLine:
 
     @property
     def travel(self) -> Decimal | None:
-        """Travel for one representative: 0 for a meeting nobody travels to."""
-        return self.calculation.travel if self.travels else to_øre(ZERO)
+        """Travel for one representative: 0 for a meeting nobody travels to; where the
+        representatives' trips differ, their average (`travel_each` gives each one's)."""
+        if not self.travels:
+            return to_øre(ZERO)
+        if self.each:
+            everyone = self.travel_all
+            return None if everyone is None else to_øre(everyone / self.reps)
+        return self.calculation.travel
+
+    @property
+    def travel_each(self) -> tuple[Decimal | None, ...]:
+        """Each representative's travel, in order."""
+        if not self.travels:
+            return (to_øre(ZERO),) * self.reps
+        if self.each:
+            return tuple(c.travel for c in self.each)
+        return (self.calculation.travel,) * self.reps
 
     @property
     def travel_all(self) -> Decimal | None:
+        if self.each and self.travels:
+            return sum_or_none(c.travel for c in self.each)
         return self._all(self.travel)
 
     @property
+    def total(self) -> Decimal | None:
+        """The total for one representative; where their trips differ, the average."""
+        if self.each:
+            everyone = self.total_all
+            return None if everyone is None else to_øre(everyone / self.reps)
+        return self.calculation.total
+
+    @property
     def total_all(self) -> Decimal | None:
+        if self.each:
+            return sum_or_none(c.total for c in self.each)
         return self._all(self.calculation.total)
 
 
@@ -104,6 +134,12 @@ class Budget:
     findings: tuple[BudgetFinding, ...]
     assumptions: tuple[Note, ...]
     trip: Trip | None = None  # each representative's trip to each meeting
+
+    @property
+    def has_travel(self) -> bool:
+        """Whether the budget costs travel: trip options given, or trips in the plan."""
+        return self.trip is not None or any(m.trip is not None for m in self.plan.meetings) \
+            or any(r.trip is not None for r in self.plan.representatives)
 
     @property
     def versions(self) -> tuple[str, ...]:
@@ -168,6 +204,9 @@ def make_budget(plan: Plan, scheme: str, reps: int, table_at: TableAt, *, date: 
     on the meeting's date (`travel_at`)."""
     if reps < 1:
         raise ValueError("a budget needs at least one representative")
+    if plan.representatives and len(plan.representatives) != reps:
+        raise ValueError(f"the plan names {len(plan.representatives)} representatives, "
+                         f"not {reps}")
     lines: list[BudgetLine] = []
     findings: list[BudgetFinding] = []
     tables: dict[str, RateTable] = {}
@@ -178,18 +217,33 @@ def make_budget(plan: Plan, scheme: str, reps: int, table_at: TableAt, *, date: 
         table = table_at(on)
         if table is not None:
             tables.setdefault(table.version, table)
-        # a meeting by phone or video is attended from home: no travel
-        travels = trip if attends == Attendance.PHYSICAL else None
-        meeting = Meeting(scheme=scheme, date=on, attendance=attends, activity=planned.activity,
-                          hours=planned.hours, agreement=True, lost_income=lost_income,
-                          lost_income_documented=True, trip=travels)
+        # each representative's trip: the meeting's, else the representative's own (the
+        # plan's), else the one of the command line; a meeting by phone or video is
+        # attended from home: no travel
+        trips = [planned.trip or r.trip or trip for r in plan.representatives] or [
+            planned.trip or trip]
+        if attends != Attendance.PHYSICAL:
+            trips = [None] * len(trips)
         travel = None
-        if travels is not None and table is not None and table.travel is not None \
+        if any(trips) and table is not None and table.travel is not None \
                 and travel_at is not None:
             travel = travel_at(table.travel.table, on)
-        calc = calculate(meeting, table, travel)
-        lines.append(BudgetLine(planned, on, attends, calc, reps, travels is not None))
-        for f in calc.findings:
+        calcs: dict[Trip | None, Calculation] = {}
+        for one in trips:
+            if one not in calcs:
+                meeting = Meeting(scheme=scheme, date=on, attendance=attends,
+                                  activity=planned.activity, hours=planned.hours,
+                                  agreement=True, lost_income=lost_income,
+                                  lost_income_documented=True, trip=one)
+                calcs[one] = calculate(meeting, table, travel)
+        calc = calcs[trips[0]]
+        each = tuple(calcs[one] for one in trips) if len(calcs) > 1 else ()
+        lines.append(BudgetLine(planned, on, attends, calc, reps, any(trips), each))
+        said: list[Finding] = []
+        for f in (f for c in calcs.values() for f in c.findings):
+            if f in said:
+                continue
+            said.append(f)
             if f.code != "rates_may_be_outdated":
                 findings.append(BudgetFinding(f, planned.number))
             elif f.params["table"] not in outdated:  # said once per version, for the plan
@@ -202,7 +256,8 @@ def make_budget(plan: Plan, scheme: str, reps: int, table_at: TableAt, *, date: 
                   tuple(findings), notes, trip)
 
 
-def _travel_notes(trip: Trip, tables: Iterable[RateTable]) -> list[Note]:
+def _travel_notes(trip: Trip | None, tables: Iterable[RateTable],
+                  plan: Plan | None = None) -> list[Note]:
     """What the travel in a budget takes for granted."""
     notes = []
     for table in tables:
@@ -210,9 +265,16 @@ def _travel_notes(trip: Trip, tables: Iterable[RateTable]) -> list[Note]:
             notes.append(Note("budget_travel_rules", {"table": table.label,
                                                        "regulation": table.travel.table},
                               _source(table, table.travel)))
+    if plan is not None:  # the plan gives trips per meeting or per representative
+        notes.append(Note("budget_travel_from_plan", {"file": plan.file}))
+        notes.append(Note("budget_travel_in_person"))
+        return notes
+    assert trip is not None
     notes.append(Note("budget_travel_km", {"km": trip.km}) if trip.km
                  else Note("budget_travel_no_km"))
     notes.append(Note("budget_travel_in_person"))
+    if trip.nights:
+        notes.append(Note("budget_travel_nights", {"nights": trip.nights}))
     if trip.hours is not None:
         notes.append(Note("budget_travel_hours", {"hours": trip.hours}))
     else:
@@ -284,7 +346,10 @@ def _assumptions(plan: Plan, scheme: str, reps: int, date: dt.date, attendance: 
                               {"table": label, "minimum": rule.minimum}, _source(table, rule)))
     if not lost_income:
         notes.append(Note("budget_no_lost_income"))
-    if trip is None:
+    trips = [r for r in plan.representatives if r.trip is not None]
+    if any(m.trip is not None for m in plan.meetings) or trips:
+        notes += _travel_notes(trip, tables, plan)
+    elif trip is None:
         notes.append(Note("budget_not_included"))
     else:
         notes += _travel_notes(trip, tables)

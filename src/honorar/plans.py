@@ -63,6 +63,36 @@ def _local_text(value: Any) -> Any:
     raise ValueError("give a text, or texts by language: {nb: ..., en: ...}")
 
 
+# a plan's travel keys are the `calc` options without their dashes (either spelling)
+_TRIP_KEYS = {"meals": "meals_provided", "receipts": "expenses_documented"}
+
+
+def _trip(value: Any) -> Any:
+    """A `travel:` mapping (the `calc` travel options: km, passenger-km, distance-km,
+    travel-hours, nights, nights-without-receipt, meals, expenses, receipts …) → its Trip."""
+    if value is None:
+        return None
+    if not isinstance(value, dict) or not value:
+        raise ValueError("give the trip as a mapping of travel options, e.g. "
+                         "{km: 120, travel-hours: 7}")
+    from .tripinput import TRIP_COLUMNS, TripError, read_trip
+
+    values: dict[str, str | None] = {}
+    for key, item in value.items():
+        column = _TRIP_KEYS.get(str(key), str(key).replace("-", "_"))
+        if column not in TRIP_COLUMNS:
+            known = ", ".join(c.replace("_", "-") for c in (*TRIP_COLUMNS, "meals", "receipts")
+                              if c not in ("meals_provided", "expenses_documented"))
+            raise ValueError(f"unknown travel option '{key}' (known: {known})")
+        if isinstance(item, bool):
+            item = "ja" if item else "nei"
+        values[column] = None if item is None else str(item)
+    try:
+        return read_trip(values)
+    except TripError as err:
+        raise ValueError(f"{err.column.replace('_', '-')}: {err}") from None
+
+
 def _read_with(reader: Any, value: Any) -> Any:
     # numbers and dates arrive typed from YAML; text is read the way people write it
     return reader(value) if isinstance(value, str) else value
@@ -80,6 +110,12 @@ class _MeetingEntry(_Strict):
     name: dict[str, str] | None = None
     count: int = 1
     quote: str | None = None
+    travel: Any = None  # every representative's trip to this meeting
+
+    @field_validator("travel", mode="before")
+    @classmethod
+    def _travel(cls, value: Any) -> Any:
+        return _trip(value)
 
     @field_validator("count")
     @classmethod
@@ -125,6 +161,16 @@ class _MeetingEntry(_Strict):
         return value if value is None else _local_text(value)
 
 
+class _RepresentativeEntry(_Strict):
+    name: str
+    travel: Any = None  # this representative's trip to every meeting in person
+
+    @field_validator("travel", mode="before")
+    @classmethod
+    def _travel(cls, value: Any) -> Any:
+        return _trip(value)
+
+
 class _Reminder(_Strict):
     text: dict[str, str]
     quote: str | None = None
@@ -141,6 +187,8 @@ class _PlanFile(_Strict):
     document: Document | None = None
     quote: str | None = None
     meetings: Annotated[list[_MeetingEntry], Field(min_length=1)]
+    representatives: Annotated[list[_RepresentativeEntry],
+                               Field(max_length=MOST_REPRESENTATIVES)] | None = None
     reminders: list[_Reminder] = Field(default_factory=list)
 
     @field_validator("name", mode="before")
@@ -169,6 +217,15 @@ class PlannedMeeting:
     line: int | None = None  # where the entry stands in its file
     activity_line: int | None = None
     activity_column: int | None = None
+    trip: Any = None  # every representative's trip to it (a `Trip`), where the plan gives one
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedRepresentative:
+    """A representative the plan names, and the trip to every meeting in person."""
+
+    name: str
+    trip: Any = None  # a `Trip`, or None
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +243,7 @@ class Plan:
     document: Document | None = None
     quote: str | None = None
     reminders: tuple[Reminder, ...] = ()
+    representatives: tuple[PlannedRepresentative, ...] = ()
 
 
 # ------------------------------------------------------------------------------ reading
@@ -238,10 +296,13 @@ def parse_plan(text: str, file: str) -> Plan:
                 attendance=entry.attendance, date=entry.date, name=entry.name,
                 quote=entry.quote, occurrence=occurrence, count=entry.count, entry=index + 1,
                 line=line,
-                activity_line=activity_line, activity_column=activity_column))
+                activity_line=activity_line, activity_column=activity_column,
+                trip=entry.travel))
     reminders = tuple(Reminder(r.text, r.quote) for r in found.reminders)
+    representatives = tuple(PlannedRepresentative(r.name, r.travel)
+                            for r in found.representatives or ())
     return Plan(tuple(meetings), file, found.name, found.scheme, found.document, found.quote,
-                reminders)
+                reminders, representatives)
 
 
 def read_plan(path: Path) -> Plan:
@@ -265,6 +326,7 @@ _KEYS = {
     "meeting": ", ".join(_MeetingEntry.model_fields),
     "plan": ", ".join(_PlanFile.model_fields),
     "reminder": ", ".join(_Reminder.model_fields),
+    "representative": ", ".join(_RepresentativeEntry.model_fields),
 }
 
 
@@ -274,8 +336,10 @@ def _message(loc: tuple, error: Mapping[str, Any]) -> str:
     where: list[str] = []
     rest = list(loc)
     keys = _KEYS["plan"]
-    if rest[:1] in (["meetings"], ["reminders"]) and len(rest) > 1 and isinstance(rest[1], int):
-        noun = "meeting" if rest[0] == "meetings" else "reminder"
+    if rest[:1] in (["meetings"], ["reminders"], ["representatives"]) and len(rest) > 1 \
+            and isinstance(rest[1], int):
+        noun = {"meetings": "meeting", "reminders": "reminder",
+                "representatives": "representative"}[rest[0]]
         where.append(f"{noun} {rest[1] + 1}")
         keys = _KEYS[noun]
         rest = rest[2:]

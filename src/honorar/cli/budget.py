@@ -38,7 +38,9 @@ app = typer.Typer(add_completion=False, rich_markup_mode=None)
              "suggested plan (one 3-hour start-up meeting, two 2-hour working meetings, one "
              "3-hour evaluation meeting), or the meetings of a plan file.")
 def budget(
-    reps: Annotated[int, typer.Option(help="How many user representatives (at least 1).")],
+    reps: Annotated[int | None, typer.Option(
+        help="How many user representatives (at least 1); needed unless the plan file names "
+             "its representatives.", show_default=False)] = None,
     scheme: Annotated[str | None, typer.Option(
         help="Scheme, e.g. unn or fousam; needed unless the plan file names one.",
         show_default=False)] = None,
@@ -57,12 +59,36 @@ def budget(
     km: Annotated[str | None, typer.Option(
         help="Travel: km each representative drives in own car to and from each meeting "
              "(state rates on each meeting's date).", show_default=False)] = None,
+    passenger_km: Annotated[str | None, typer.Option(
+        help="Travel: passenger km, summed over the passengers.", show_default=False)] = None,
+    trailer_km: Annotated[str | None, typer.Option(
+        help="Travel: of the km, with a trailer.", show_default=False)] = None,
+    forest_road_km: Annotated[str | None, typer.Option(
+        help="Travel: of the km, on forest or construction roads.", show_default=False)] = None,
+    vehicle: Annotated[str | None, typer.Option(
+        help="Travel: car (default), motorcycle, moped, snowmobile, boat, bicycle, walking.",
+        show_default=False)] = None,
+    distance_km: Annotated[str | None, typer.Option(
+        help="Travel: distance one way, km (default: half the km driven).",
+        show_default=False)] = None,
     travel_hours: Annotated[str | None, typer.Option(
         help="Travel: hours from departure to return, for the meal allowance.",
         show_default=False)] = None,
+    departure: Annotated[str | None, typer.Option(
+        help="Travel: departure, e.g. '2024-03-15 07:30'.", show_default=False)] = None,
+    return_: Annotated[str | None, typer.Option(
+        "--return", help="Travel: return, e.g. '2024-03-16 16:00'.", show_default=False)] = None,
+    nights: Annotated[str | None, typer.Option(
+        help="Travel: nights away on each trip.", show_default=False)] = None,
+    nights_without_receipt: Annotated[str | None, typer.Option(
+        help="Travel: of those, nights without a hotel receipt (night allowance).",
+        show_default=False)] = None,
     meals: Annotated[str | None, typer.Option(
-        help="Travel: meals served at each meeting, e.g. 'lunsj', deducted from the meal "
-             "allowance.", show_default=False)] = None,
+        help="Travel: meals served on each trip, e.g. 'lunsj' or '2 frokost, middag', "
+             "deducted from the meal allowance.", show_default=False)] = None,
+    expenses: Annotated[str | None, typer.Option(
+        help="Travel: expenses of each trip (tickets, toll, parking, hotel), kr, taken as "
+             "documented.", show_default=False)] = None,
     output_format: FormatWithXlsxOption = "table",
     output: WorkbookOutputOption = None,
     lang: LangOption = Lang.nb,
@@ -78,19 +104,34 @@ def budget(
     choose("--format", output_format, TABLE_JSON_OR_XLSX)
     workbook = workbook_output(output_format, output,
                                others=[("the plan", plan), *rate_tables_read(rates_dir)])
-    if reps < 1:
+    if reps is not None and reps < 1:
         raise UsageProblem(f"--reps: {reps} representatives; a budget needs at least 1")
-    if reps > MOST_REPRESENTATIVES:
+    if reps is not None and reps > MOST_REPRESENTATIVES:
         raise UsageProblem(f"--reps: {reps} representatives is more than any working group "
                            f"(at most {MOST_REPRESENTATIVES})")
     attends = Attendance(read("--attendance", attendance, parse_attendance))
     on = read_date("--date", date) or dt.date.today()
     expected_lost_income = read_amount("--lost-income", lost_income)
-    trip = read_trip_options({"km": km, "travel_hours": travel_hours, "meals_provided": meals})
+    trip = read_trip_options({
+        "km": km, "passenger_km": passenger_km, "trailer_km": trailer_km,
+        "forest_road_km": forest_road_km, "vehicle": vehicle, "distance_km": distance_km,
+        "travel_hours": travel_hours, "departure": departure, "return": return_,
+        "nights": nights, "nights_without_receipt": nights_without_receipt,
+        "meals_provided": meals, "expenses": expenses,
+        # a budget plans expenses as they will be paid: against receipts
+        "expenses_documented": "ja" if expenses else None})
     try:
         meetings = read_plan(plan) if plan is not None else suggested_plan()
     except PlanError as err:
         raise _first_problem("plan", err.problems) from None
+    named = len(meetings.representatives)
+    if reps is None:
+        if not named:
+            raise UsageProblem("--reps: give the number of representatives (or name them in "
+                               "the plan file's 'representatives:')")
+        reps = named
+    elif named and reps != named:
+        raise UsageProblem(f"--reps: {reps} representatives, but the plan names {named}")
 
     name = (scheme or meetings.scheme or "").strip().lower()
     tables = catalogue(rates_dir, lang.value)

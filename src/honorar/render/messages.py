@@ -733,8 +733,22 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "Meals served at the meeting ({meals}) are deducted from the meal allowance.",
     },
     "budget_travel_not_included": {
-        "nb": "Overnatting, billetter, bompenger og servering er ikke med i budsjettet.",
-        "en": "Overnight stays, tickets, tolls and food served are not in the budget.",
+        "nb": "Hotell, billetter, bompenger og servering er ikke med i budsjettet uten "
+              "--expenses.",
+        "en": "Hotels, tickets, tolls and food served are not in the budget without "
+              "--expenses.",
+    },
+    "budget_travel_nights": {
+        "nb": "Hver reise har {nights} overnattinger (døgnsatsen for kost).",
+        "en": "Each trip has {nights} nights away (the 24-hour meal rate).",
+    },
+    "budget_travel_from_plan": {
+        "nb": "Reisene er planens ({file}): et møtes reise gjelder alle på møtet, ellers "
+              "gjelder hver brukerrepresentants egen reise, ellers reisevalgene på "
+              "kommandolinjen.",
+        "en": "The trips are the plan's ({file}): a meeting's trip is everyone's at it, else "
+              "each user representative's own trip counts, else the command line's travel "
+              "options.",
     },
     "budget_not_included": {
         "nb": "Reise, opphold og servering er ikke med i budsjettet.",

@@ -38,7 +38,7 @@ def budget(result: Budget, lang: str) -> dict[str, Any]:
         "meetings": [_line(line, result, lang) for line in result.lines],
         "totals": {"honorarium": amount(result.honorarium_total),
                    "lost_income": amount(result.lost_income_total),
-                   **({"travel": amount(result.travel_total)} if result.trip else {}),
+                   **({"travel": amount(result.travel_total)} if result.has_travel else {}),
                    "total": amount(result.total)},
         "total": amount(result.total),
         "findings": [_finding(f, lang) for f in result.findings],
@@ -54,7 +54,7 @@ def budget(result: Budget, lang: str) -> dict[str, Any]:
 def _line(line: BudgetLine, result: Budget, lang: str) -> dict[str, Any]:
     meeting, calc = line.meeting, line.calculation
     explained = calculation(calc, lang)
-    travelled = result.trip is not None
+    travelled = result.has_travel
     return {
         "number": meeting.number,
         "name": meeting_name(meeting, lang),
@@ -66,11 +66,15 @@ def _line(line: BudgetLine, result: Budget, lang: str) -> dict[str, Any]:
         "per_representative": {"honorarium": amount(calc.honorarium),
                                "lost_income": amount(calc.lost_income),
                                **({"travel": amount(line.travel)} if travelled else {}),
-                               "total": amount(calc.total)},
+                               "total": amount(line.total)},
         "all_representatives": {"honorarium": amount(line.honorarium_all),
                                 "lost_income": amount(line.lost_income_all),
                                 **({"travel": amount(line.travel_all)} if travelled else {}),
                                 "total": amount(line.total_all)},
+        **({"travel_by_representative": [
+            {"name": r.name, "travel": amount(t)}
+            for r, t in zip(result.plan.representatives, line.travel_each, strict=True)]}
+           if travelled and result.plan.representatives else {}),
         "source": messages.source_text(plan_source(result.plan, meeting.quote), lang) or None,
         "findings": explained["findings"],
         "steps": explained["steps"],

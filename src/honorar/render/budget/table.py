@@ -79,7 +79,7 @@ def _meetings(result: Budget, lang: str) -> Table:
     if with_lost_income:
         table.add_column(words["lost_income"], justify="right", no_wrap=True,
                          footer=money(sum_or_none(line.calculation.lost_income for line in lines)))
-    with_travel = result.trip is not None
+    with_travel = result.has_travel
     if with_travel:
         table.add_column(words["travel"], justify="right", no_wrap=True,
                          footer=money(sum_or_none(line.travel for line in lines)))

@@ -51,7 +51,7 @@ def write_budget(output: AtomicOutput, result: Budget, lang: str) -> None:
         (w["lost_income_per_meeting"], ("money", result.lost_income)),
         (w["total_honorarium"], ("money", result.honorarium_total)),
         (w["total_lost_income"], ("money", result.lost_income_total)),
-        *(((w["total_travel"], ("money", result.travel_total)),) if result.trip else ()),
+        *(((w["total_travel"], ("money", result.travel_total)),) if result.has_travel else ()),
         (h["total"], ("money", result.total)),
     ):
         summary.write([("label", label), cell])
@@ -61,7 +61,7 @@ def write_budget(output: AtomicOutput, result: Budget, lang: str) -> None:
     meetings = book.sheet(w["sheets"][1], [
         "#", h["meeting"], w["activity"], h["attendance"], h["hours"], h["date"], h["table"],
         f"{h['honorarium']}", f"{h['lost_income']}",
-        *((h["travel"],) if result.trip else ()), f"{h['total']} ({per})",
+        *((h["travel"],) if result.has_travel else ()), f"{h['total']} ({per})",
         f"{h['total']} ({every})"])
     for line in result.lines:
         calc = line.calculation
@@ -73,7 +73,7 @@ def write_budget(output: AtomicOutput, result: Budget, lang: str) -> None:
             ("date", line.date),
             ("text", f"{result.scheme}@{calc.version}" if calc.version else h["none"]),
             ("money", calc.honorarium), ("money", calc.lost_income),
-            *((("money", line.travel),) if result.trip else ()), ("money", calc.total),
+            *((("money", line.travel),) if result.has_travel else ()), ("money", line.total),
             ("money", line.total_all)])
     meetings.finish()
 

@@ -1,0 +1,89 @@
+"""Issue 23, item 11: `budget` takes every trip option `calc` has, and a plan file may give
+travel per meeting and per representative."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from honorar.cli import app
+
+PLAN = """\
+name: To langt borte
+scheme: unn
+representatives:
+  - name: Tromsø
+    travel: {km: 120, travel-hours: 7}
+  - name: Kirkenes
+    travel: {distance-km: 500, travel-hours: 30, nights: 1, nights-without-receipt: 1,
+             expenses: 4000, receipts: true}
+meetings:
+  - {name: Møte, activity: meeting, hours: 3, count: 3}
+"""
+
+
+def _budget(tmp_path, *args: str, plan: str | None = None) -> tuple[int, dict]:
+    extra: list[str] = []
+    if plan is not None:
+        path = tmp_path / "plan.yaml"
+        path.write_text(plan, encoding="utf-8")
+        extra = ["--plan", str(path)]
+    result = CliRunner().invoke(app, ["budget", *extra, *args, "--date", "2024-03-01",
+                                      "--format", "json", "--lang", "en"],
+                                env={"HONORAR_RATES": ""})
+    assert result.exit_code in (0, 1, 2), result.output
+    return result.exit_code, (json.loads(result.stdout) if result.exit_code != 2 else
+                              {"error": result.stderr})
+
+
+def test_a_plan_gives_each_representative_a_trip_of_their_own(tmp_path):
+    _code, out = _budget(tmp_path, plan=PLAN)
+    assert out["reps"] == 2
+    # Tromsø: 120 × 4.90 = 588.00 + 369.00 (7 h) = 957.00
+    # Kirkenes: 30 h with a night, 500 km one way: 940.00 + 369.00 (the 6 h past it) +
+    # night without receipt 435.00 + expenses 4000.00 = 5744.00
+    first = out["meetings"][0]
+    assert first["travel_by_representative"] == [{"name": "Tromsø", "travel": "957.00"},
+                                                 {"name": "Kirkenes", "travel": "5744.00"}]
+    assert first["all_representatives"]["travel"] == "6701.00"
+    # three meetings: travel 3 × 6701.00 = 20103.00; fees 3 × 2 × 1176.00 = 7056.00
+    assert out["totals"]["travel"] == "20103.00" and out["total"] == "27159.00"
+
+
+def test_reps_must_match_the_plans_representatives(tmp_path):
+    code, out = _budget(tmp_path, "--reps", "3", plan=PLAN)
+    assert code == 2 and "the plan names 2" in out["error"]
+
+
+def test_a_meetings_travel_is_everyones_at_it(tmp_path):
+    plan = PLAN.replace("count: 3}", "count: 2}\n  - {name: Oslo, activity: meeting, "
+                                     "hours: 3, travel: {km: 40, travel-hours: 4}}")
+    _code, out = _budget(tmp_path, plan=plan)
+    last = out["meetings"][-1]
+    # 40 × 4.90 = 196.00 each, under 6 hours: no kost
+    assert last["all_representatives"]["travel"] == "392.00"
+
+
+def test_budget_takes_nights_and_nights_without_receipt(tmp_path):
+    _code, out = _budget(tmp_path, "--scheme", "unn", "--reps", "1", "--km", "600",
+                        "--travel-hours", "30", "--nights", "1", "--nights-without-receipt",
+                        "1", "--passenger-km", "600", "--meals", "2 frokost")
+    # 600 × 4.90 = 2940.00; passenger 600.00; kost 940.00 + 369.00 = 1309.00, the breakfast
+    # after the night without receipt not deducted, the second 20 % of 369.00 = 73.80:
+    # 1235.20; night 435.00: 5210.20 a meeting
+    assert out["meetings"][0]["per_representative"]["travel"] == "5210.20"
+    assert out["totals"]["travel"] == "20840.80"  # the four meetings of the UNN plan
+
+
+def test_budget_a_trip_over_24_hours_without_nights_is_undecided(tmp_path):
+    code, out = _budget(tmp_path, "--scheme", "unn", "--reps", "1", "--km", "600",
+                        "--travel-hours", "30")
+    assert code == 1 and out["total"] is None
+    assert "travel_undecided" in [f["code"] for f in out["findings"]]
+
+
+def test_a_bad_travel_option_in_a_plan_names_its_place(tmp_path):
+    plan = PLAN.replace("travel-hours: 7}", "travel-houres: 7}")
+    code, out = _budget(tmp_path, plan=plan)
+    assert code == 2 and "plan.yaml:5" in out["error"] and "travel-houres" in out["error"]

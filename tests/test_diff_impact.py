@@ -149,10 +149,43 @@ def test_a_version_compared_with_itself_costs_nothing(old):
 
 
 def test_each_version_is_applied_as_if_in_force_on_the_claims_date(old):
-    # a 2019 meeting has no version in force, yet both are applied to it
-    early = [Claim(2, "E1", "Kari", None, meeting(date="2019-01-01", hours="3"))]
-    result = impact(early, old, NEW)
+    # a meeting of 2023, before NEW takes effect, is priced under both versions
+    later = [Claim(2, "E1", "Kari", None, meeting(date="2023-06-01", hours="3"))]
+    result = impact(later, old, NEW)
     assert (result.total.old, result.total.new) == (Decimal("1176.00"), Decimal("1230.00"))
+
+
+def test_a_claim_before_the_schemes_first_version_is_counted_apart(old):
+    """Issue 23, item 12: a 2019 meeting has no table at all (the audit's `no_rate_table`):
+    it was priced under both versions; it is counted apart, as the audit leaves it."""
+    early = [Claim(2, "E1", "Kari", None, meeting(date="2019-01-01", hours="3")),
+             Claim(3, "E2", "Ola", None, meeting(date="2022-03-01", hours="3"))]
+    result = impact(early, old, NEW)
+    assert result.before_first == 1 and result.total.claims == 1
+    assert (result.total.old, result.total.new) == (Decimal("1176.00"), Decimal("1230.00"))
+    # the first version installed, when older than both compared, decides
+    assert impact(early, NEW, NEW, first=dt.date(2022, 1, 1)).before_first == 1
+    assert impact(early, NEW, NEW).before_first == 2
+
+
+def test_rates_diff_impact_counts_a_claim_before_the_first_version_apart(tmp_path):
+    from typer.testing import CliRunner
+
+    from honorar.cli import app
+
+    claims = tmp_path / "claims.csv"
+    claims.write_text("claim_id,representative,scheme,date,hours,attendance,"
+                      "claimed_honorarium\nE1,Kari,unn,2019-01-01,3,fysisk,1176\n"
+                      "E2,Ola,unn,2022-03-01,3,fysisk,1176\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["rates", "diff", "unn@2022-01-01",
+                                      str(DATA / "my-rates" / "unn" / "2024-01-01.yaml"),
+                                      "--impact", str(claims), "--format", "json"],
+                                env={"HONORAR_RATES": ""})
+    assert result.exit_code == 0, result.output
+    import json
+
+    out = json.loads(result.stdout)["impact"]
+    assert out["before_first_version"] == 1 and out["claims"] == 1
 
 
 def test_the_claims_are_read_once_as_a_stream(old):

@@ -517,21 +517,26 @@ class Impact:
     # claims of the scheme that repeat an earlier one: due 0 under both versions, so the
     # claim they repeat is counted once
     duplicates: int = 0
+    # claims dated before the scheme's first version: no table prices them (the audit's
+    # `no_rate_table`), so neither version does here
+    before_first: int = 0
 
 
 BREAKDOWNS = ("scheme", "representative", "group")
 
 
 def impact(rows: Iterable[object], old: RateTable | TravelTable, new: RateTable | TravelTable,
-           *, top: int = 10, by: str | None = None) -> Impact:
+           *, top: int = 10, by: str | None = None, first: dt.date | None = None) -> Impact:
     """Recompute every claim of the tables' scheme under `old` and under `new`.
 
     Each version is applied as if it were in force on the claim's date. `rows` holds claims
     and invalid rows (anything without a `meeting`), read once, so a stream will do; memory
     holds only the `top` largest changes and the breakdown's sums. Two travel tables are
     compared on the travel of every claim of any scheme (a claim without a trip is due no
-    travel under either).
+    travel under either). A claim dated before `first`, the scheme's first version (by
+    default the older of the two), is counted apart, as the audit leaves it without a table.
     """
+    first = min(d for d in (first, old.effective, new.effective) if d is not None)
     if old.scheme != new.scheme:
         raise ValueError(f"the impact compares two versions of one scheme, not "
                          f"'{old.scheme}' and '{new.scheme}'")
@@ -539,7 +544,7 @@ def impact(rows: Iterable[object], old: RateTable | TravelTable, new: RateTable 
         raise ValueError(f"no breakdown by '{by}' (one of {', '.join(BREAKDOWNS)})")
     scheme = old.scheme
     travel = isinstance(old, TravelTable) and isinstance(new, TravelTable)
-    count = invalid = undecided_old = undecided_new = duplicates = 0
+    count = invalid = undecided_old = undecided_new = duplicates = before_first = 0
     repeats = DuplicateClaims()
     # a cap per person per day is shared by the day's claims, under each version its own
     day_caps_old, day_caps_new = DailyLostIncome(), DailyLostIncome()
@@ -562,6 +567,9 @@ def impact(rows: Iterable[object], old: RateTable | TravelTable, new: RateTable 
             claim, None if travel else old))  # type: ignore[arg-type]
         if claim.meeting.scheme != scheme and not travel:
             skipped[claim.meeting.scheme] = skipped.get(claim.meeting.scheme, 0) + 1
+            continue
+        if claim.meeting.date < first:
+            before_first += 1
             continue
         if voided:
             duplicates += 1
@@ -597,7 +605,7 @@ def impact(rows: Iterable[object], old: RateTable | TravelTable, new: RateTable 
     breakdown = tuple(sorted(((labels[key], totals) for key, totals in groups.items()),
                              key=lambda kv: (-abs(kv[1].difference), kv[0])))
     return Impact(scheme, count, invalid, dict(sorted(skipped.items())), undecided_old,
-                  undecided_new, total, ranked, by, breakdown, duplicates)
+                  undecided_new, total, ranked, by, breakdown, duplicates, before_first)
 
 
 def _due(claim: ClaimLike, meeting: Meeting, table: RateTable,
@@ -610,7 +618,7 @@ def _due(claim: ClaimLike, meeting: Meeting, table: RateTable,
     return calculation.total
 
 
-def _travel_due(meeting: Meeting, table: TravelTable) -> Decimal:
+def _travel_due(meeting: Meeting, table: TravelTable) -> Decimal | None:
     from .travel import price_trip
 
     return ZERO if meeting.trip is None else price_trip(meeting.trip, table).amount

@@ -224,7 +224,8 @@ BY = ("scheme", "representative", "group")
 
 def _impact(claims_file: Path, mapping_file: Path | None, old, new, top: int, by: str | None,
             sheet: str | None = None, encoding: str | None = None,
-            delimiter: str | None = None, date_order: str | None = None):
+            delimiter: str | None = None, date_order: str | None = None,
+            first: dt.date | None = None):
     from ..claims import ClaimFileError, read_claims
     from ..diff import impact
 
@@ -233,7 +234,7 @@ def _impact(claims_file: Path, mapping_file: Path | None, old, new, top: int, by
     try:
         claims = read_claims(source, mapping=mapping, sheet=sheet, encoding=encoding,
                              delimiter=delimiter, date_order=date_order)
-        return impact(claims, old, new, top=top, by=by)
+        return impact(claims, old, new, top=top, by=by, first=first)
     except ClaimFileError as err:  # it names the file already
         raise UsageProblem(f"--impact: {err}") from None
     except OSError as err:
@@ -264,6 +265,7 @@ def diff(old: Annotated[str, typer.Argument(help=VERSION_HELP, metavar="OLD",
          output: WorkbookOutputOption = None, lang: LangOption = Lang.nb,
          rates_dir: RatesDirOption = None) -> None:
     from ..diff import compare
+    from ..tables import TableError
 
     choose("--format", output_format, TABLE_JSON_OR_XLSX)
     compared = [("the rate table", Path(spec)) for spec in (old, new) if Path(spec).is_file()]
@@ -291,8 +293,16 @@ def diff(old: Annotated[str, typer.Argument(help=VERSION_HELP, metavar="OLD",
         raise UsageProblem(f"--impact: compares two versions of one scheme, not "
                            f"'{old_table.scheme}' and '{new_table.scheme}'")
     changes = compare(old_table, new_table)
+    first = None
+    if impact is not None:  # the scheme's first version installed: claims before it have none
+        try:
+            installed = tables.versions(old_table.scheme)
+        except TableError:
+            installed = None
+        if installed is not None and installed.files:
+            first = min(f.table.effective for f in installed.files)
     cost = None if impact is None else _impact(impact, mapping, old_table, new_table, top, by,
-                                               sheet, encoding, delimiter, date_order)
+                                               sheet, encoding, delimiter, date_order, first)
     if workbook is not None:
         from ..render.rates.xlsx import write_diff
 

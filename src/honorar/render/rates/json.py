@@ -148,7 +148,7 @@ def impact(i: Impact, claims_file: str) -> dict[str, Any]:
         "claims_file": claims_file, "scheme": i.scheme, "rows": i.rows,
         "invalid_rows": i.invalid, "skipped": i.skipped,
         "undecided": {"old": i.undecided_old, "new": i.undecided_new},
-        "duplicates": i.duplicates,
+        "duplicates": i.duplicates, "before_first_version": i.before_first,
         **totals(i.total),
         "top": [{"row": c.row, "claim_id": c.claim_id, "representative": c.representative,
                  "group": c.group, "date": c.date.isoformat(), "due_old": amount(c.old),

@@ -71,6 +71,7 @@ def _impact(book: Workbook, impact: Impact, claims_file: str, lang: str, old: st
     total = impact.total
     for key, value in (("rows", impact.rows), ("invalid", impact.invalid),
                        ("undecided", None), ("repeated", impact.duplicates),
+                       ("before_first", impact.before_first),
                        ("compared", total.claims), ("claims_changed", total.changed)):
         if key == "undecided":
             summary.write([("label", word(key, lang)), ("count", impact.undecided_old),

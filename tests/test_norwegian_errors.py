@@ -42,6 +42,10 @@ def english_in(line: str) -> list[str]:
 
 BAD_COMMANDS = [
     ["calc", "--bogus"],
+    # issue 23: passenger km are summed over at most eight passengers; trailer km within km
+    [*CALC, "--hours", "2", "--km", "10", "--passenger-km", "90"],
+    [*CALC, "--hours", "2", "--km", "10", "--trailer-km", "20"],
+    ["budget", "--scheme", "unn", "--reps", "1", "--km", "10", "--forest-road-km", "20"],
     ["calc", "--date", "2022-03-15"],
     ["calc", "--scheme"],
     [*CALC, "--hours", "2", "--lang", "de"],

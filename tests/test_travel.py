@@ -274,7 +274,9 @@ def test_more_km_never_pays_less(km, more, vehicle, hours, year, passengers):
 
 def test_every_travel_table_loads_and_each_names_its_pages():
     files = sorted(TRAVEL_DIR.glob("*.yaml"))
-    assert [f.stem for f in files] == [f"{y}-01-01" for y in range(2022, 2027)]
+    # issue 23: the state's tables back to June 2018; none from March to December 2021
+    assert [f.stem for f in files] == ["2018-06-22", "2019-01-01", "2020-06-01",
+                                       *(f"{y}-01-01" for y in range(2022, 2027))]
     for path in files:
         table = read_table(path)
         assert table.regulation == "state-travel"
@@ -418,7 +420,8 @@ def test_bad_travel_cells_are_invalid_rows_naming_the_column(tmp_path, cells, co
 
 
 def test_travel_before_the_first_travel_table_is_undecided_and_the_fee_computed(tmp_path):
-    data = _audit(tmp_path, "F-1,Kari,fousam,2019-04-02,3,fysisk,ja,850,100,,,,,,400\n")
+    # (2019 until issue 23 added the state's tables back to 22 June 2018)
+    data = _audit(tmp_path, "F-1,Kari,fousam,2018-06-05,3,fysisk,ja,850,100,,,,,,400\n")
     claim = data["claims"][0]
     assert claim["due"]["honorarium"] == "850.00"
     assert claim["due"]["travel"] is None and claim["due"]["total"] is None

@@ -110,6 +110,12 @@ def _travel_items(table: TravelTable) -> Iterator[Item]:
             yield Item(where, True, None, cite(cited))
         if isinstance(cited, Passenger):
             yield Item(f"{where}.vehicles", ", ".join(cited.vehicles), None, cite(cited))
+        if getattr(cited, "unconfirmed", False):
+            yield Item(f"{where}.unconfirmed", True, None, cite(cited))
+    for key in ("review_after", "valid_until"):
+        dated = getattr(table, key)
+        if dated is not None:
+            yield Item(key, dated.date.isoformat(), None, cite(dated))
 
 
 def _items(table: RateTable) -> Iterator[Item]:

@@ -306,7 +306,9 @@ class Catalogue:
         """The travel table of `regulation` in force on `date` (None before the first, or
         where the folder holds no travel tables)."""
         table = self.table_at(regulation, date)
-        return None if table is None or isinstance(table, RateTable) else table
+        if table is None or isinstance(table, RateTable) or not table.covers(date):
+            return None
+        return table
 
     def _load(self, scheme: str) -> Versions | None:
         if not is_scheme_folder(scheme):

@@ -241,17 +241,23 @@ class _Trip:
             if breakfasts_free:
                 self.step("kost_breakfast_not_deducted", ZERO, rule, count=breakfasts_free,
                           nights=self.trip.nights_without_receipt)
+        # the rate each day's meals are a share of: that day's, or (before 2022) the 24-hour
+        # rate whatever the trip
+        of = deductions.of_overnight_rate
+        bases = [self.table.meals.overnight.kr] * len(rates) if of is not None and of.value \
+            else rates
         for meal in MEALS:
             count = meals.count(meal)
             share = getattr(deductions, meal)
             first = breakfasts_free if meal == "breakfast" else 0
             for n in range(first, count):
                 day = min(n, len(rates) - 1)
-                cut = rates[day] * share.percent / HUNDRED
+                cut = bases[day] * share.percent / HUNDRED
                 self.step("kost_meal_deduction", -cut, share, meal=meal, percent=share.percent,
-                          rate_kr=rates[day], day=day + 1)
+                          rate_kr=bases[day], day=day + 1)
                 cuts[day] += cut
-        self.step("kost_deductions_of", None, deductions.of_rate, rate_kr=rates[0])
+        self.step("kost_deductions_of", None,
+                  of if of is not None and of.value else deductions.of_rate, rate_kr=bases[0])
         capped = deductions.at_most_day_rate
         for day, (rate, cut) in enumerate(zip(rates, cuts, strict=True)):
             if cut > rate:

@@ -84,6 +84,12 @@ class Required(PageCited):
     value: bool
 
 
+class Until(PageCited):
+    """The last day a table's rates were in force, and the page that says so."""
+
+    date: dt.date
+
+
 class Vehicles(_Strict):
     car: PerKm
     motorcycle: PerKm
@@ -123,6 +129,8 @@ class Deductions(_Strict):
     lunch: Percent
     dinner: Percent
     of_rate: Cited  # which rate the percentages are taken of, and why
+    # before 2022: every meal is a share of the 24-hour rate, even on a day trip
+    of_overnight_rate: Required | None = None
     # no breakfast is deducted for a night paid with the night allowance without receipt
     no_breakfast_with_night_allowance: Required | None = None
     # a day's deductions are never more than that day's rate
@@ -155,6 +163,9 @@ class TravelTable(_Strict):
     name: Text
     effective: dt.date
     review_after: ReviewAfter | None = None  # a trip after this date may need newer rates
+    # the last day the agreement's rates were in force, where a gap follows (no table
+    # covers a trip after it until the next version): the date and why
+    valid_until: Until | None = None
     document: Document
     pages: dict[Annotated[str, Field(pattern=IDENTIFIER)], Page]
     km: KmRules
@@ -184,13 +195,18 @@ class TravelTable(_Strict):
         for key in ("over_km", "from_hours", "day_up_to_hours", "day", "long_day", "overnight",
                     "remaining_part"):
             items.append((("meals", key), getattr(self.meals, key)))
-        for meal in (*MEALS, "of_rate", "no_breakfast_with_night_allowance", "at_most_day_rate"):
+        for meal in (*MEALS, "of_rate", "of_overnight_rate", "no_breakfast_with_night_allowance",
+                     "at_most_day_rate"):
             if getattr(self.meals.deductions, meal) is not None:
                 items.append((("meals", "deductions", meal),
                               getattr(self.meals.deductions, meal)))
         items.append((("night_without_receipt",), self.night_without_receipt))
         items.append((("expenses", "receipts_required"), self.expenses.receipts_required))
         return items
+
+    def covers(self, day: dt.date) -> bool:
+        """Whether the table's rates were in force on `day` (from its effective date)."""
+        return self.valid_until is None or day <= self.valid_until.date
 
     def severity(self, code: str) -> Severity:
         """A travel table states no severities of its own: the contract's."""

@@ -436,8 +436,8 @@ class Audit:
             self._travel_versions[regulation] = self._tables.versions(regulation)
         versions = self._travel_versions[regulation]
         table = versions.at(date) if versions is not None else None
-        if not isinstance(table, TravelTable):  # a fee scheme's folder holds no travel rules
-            table = None
+        if not isinstance(table, TravelTable) or not table.covers(date):
+            table = None  # a fee scheme's folder holds no travel rules; or its term is over
         if len(self._travel_on) >= MEETINGS_KEPT:
             self._travel_on.clear()
         self._travel_on[key] = table

@@ -84,3 +84,31 @@ def test_a_remote_meeting_with_a_trip_in_the_audit(tmp_path):
                             "T-1,Kari,unn,2024-05-06,2,teams,392,100,490\n")
     (claim,) = data["claims"]
     assert [f["code"] for f in claim["findings"]] == ["travel_for_remote_meeting"]
+
+
+def test_the_figures_no_page_prints_are_marked_unconfirmed():
+    """Item 10: the 2026 kost rates (397 / 736 / 1 012) and the 2025 and 2026 night
+    allowance trace to no page; the sourced years have none unconfirmed."""
+    from honorar.tables import read_table, shipped_rates_dir
+
+    def unconfirmed(stem: str) -> set[str]:
+        table = read_table(shipped_rates_dir() / "state-travel" / f"{stem}.yaml")
+        return {".".join(p) for p, c in table.cited_items() if getattr(c, "unconfirmed", False)}
+
+    assert {"meals.day", "meals.long_day", "meals.overnight",
+            "night_without_receipt"} <= unconfirmed("2026-01-01")
+    assert unconfirmed("2025-01-01") == {"night_without_receipt"}
+    for stem in ("2018-06-22", "2019-01-01", "2020-06-01", "2022-01-01", "2023-01-01",
+                 "2024-01-01"):
+        assert unconfirmed(stem) == set(), stem
+
+
+def test_rate_unconfirmed_names_the_figure_on_every_amount_using_it():
+    code, out = _calc("--date", "2025-06-02", "--hours", "3", "--km", "200",
+                      "--travel-hours", "30", "--nights", "1", "--nights-without-receipt", "1")
+    (finding,) = [f for f in out["findings"] if f["code"] == "rate_unconfirmed"]
+    assert finding["severity"] == "warning" and "night_without_receipt = 435" in \
+        finding["message"]
+    # without the night allowance no unconfirmed figure is used
+    _, out = _calc("--date", "2025-06-02", "--hours", "3", "--km", "200", "--travel-hours", "7")
+    assert "rate_unconfirmed" not in [f["code"] for f in out["findings"]]

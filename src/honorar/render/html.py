@@ -179,7 +179,7 @@ def _plt():
 
 def label(text: object) -> str:
     """A text as matplotlib draws it literally: a $ would start mathematics."""
-    return str(text).replace("\\", "\\\\").replace("$", r"\$")
+    return str(text).replace("$", r"\$")
 
 
 def _svg(figure, pyplot) -> str:

@@ -53,6 +53,7 @@ figure { margin: 0.6rem 0 1rem; break-inside: avoid; }
 figure svg { width: 100%; height: auto; max-width: 100%; display: block; }
 figcaption { color: var(--muted); font-size: 9pt; }
 ul.notes { padding-left: 1.2rem; }
+.detail { color: var(--muted); font-size: 8pt; }
 ul.notes li { margin: 0.2rem 0; overflow-wrap: anywhere; }
 @page { size: A4; margin: 14mm 12mm 16mm; }
 @media print {
@@ -63,8 +64,14 @@ ul.notes li { margin: 0.2rem 0; overflow-wrap: anywhere; }
 """
 
 
+class Markup(str):
+    """HTML made here from escaped parts: a table cell shows it as it is."""
+
+
 def esc(value: object) -> str:
-    """A text as HTML shows it: never markup, whatever it holds."""
+    """A text as HTML shows it: never markup, whatever it holds (but `Markup`, made so)."""
+    if isinstance(value, Markup):
+        return value
     return html.escape("" if value is None else str(value), quote=True)
 
 

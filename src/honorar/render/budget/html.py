@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ...budget import Budget, sum_or_none
 from .. import locale, messages
-from ..html import Page, bars, columns
+from ..html import Markup, Page, bars, columns, esc
 from .table import HEADINGS
 from .text import meeting_name, note_text, plan_name, plan_source, reminder_text
 from .xlsx import WORDS
@@ -83,31 +83,35 @@ def _meetings(page: Page, result: Budget, lang: str) -> None:
     per, every = x["per_rep"], x["all"]
     travel = result.trip is not None
     versions = len(result.versions) > 1  # else the one table is said above
-    headers = ["#", h["meeting"], x["activity"], h["attendance"], h["hours"], h["date"],
-               *((h["table"],) if versions else ()), h["honorarium"], h["lost_income"],
+    # the meeting's activity, hours, attendance, date (and table) under its name, as the
+    # table report has them: the amounts keep the page's width
+    headers = ["#", h["meeting"], h["honorarium"], h["lost_income"],
                *((h["travel"],) if travel else ()), f"{h['total']} ({per})",
                f"{h['total']} ({every})"]
     rows = []
     for line in result.lines:
         calc = line.calculation
-        rows.append([
-            line.meeting.number, meeting_name(line.meeting, lang),
+        details = [
             messages.ACTIVITY_LABELS[lang].get(line.meeting.activity, line.meeting.activity),
-            h[str(line.attendance)], locale.number(line.meeting.hours, lang),
-            locale.date(line.date, lang),
+            f"{locale.number(line.meeting.hours, lang)} {h['hours_unit']}",
+            h[str(line.attendance)], locale.date(line.date, lang),
             *((f"{result.scheme}@{calc.version}" if calc.version else h["none"],)
-              if versions else ()),
+              if versions else ())]
+        rows.append([
+            line.meeting.number,
+            Markup(f"{esc(meeting_name(line.meeting, lang))}<br>"
+                   f'<span class="detail">{esc(", ".join(details))}</span>'),
             _amount(calc.honorarium, lang), _amount(calc.lost_income, lang),
             *((_amount(line.travel, lang),) if travel else ()), _amount(calc.total, lang),
             _amount(line.total_all, lang)])
-    first = 6 + versions  # the first amount's column
-    total = ["", h["total"], "", "", "", "", *(("",) if versions else ()),
+    first = 2  # the first amount's column
+    total = ["", h["total"],
              _amount(sum_or_none(line.calculation.honorarium for line in result.lines), lang),
              _amount(sum_or_none(line.calculation.lost_income for line in result.lines), lang),
              *((_amount(sum_or_none(line.travel for line in result.lines), lang),)
                if travel else ()), "", _amount(result.total, lang)]
     page.heading(x["sheets"][1])
-    page.table(headers, rows, numeric=[0, 4, *range(first, len(headers))], total=total)
+    page.table(headers, rows, numeric=[0, *range(first, len(headers))], total=total)
 
 
 def _notes(page: Page, result: Budget, lang: str) -> None:

@@ -112,3 +112,26 @@ def test_a_heading_wraps_into_two_lines_at_most():
     assert heading_width("Rad") == (3, 1)
     width, lines = heading_width("Reise og opphold etter reglene")
     assert lines == 2 and width < len("Reise og opphold etter reglene")
+
+
+def test_heights_of_rows_written_out_are_not_kept(tmp_path: Path):
+    """In constant memory a row is written as the next starts; the heights of tall rows
+    must not pile up with the rows (a million claims with findings)."""
+    import openpyxl as reader
+
+    from honorar.render.atomic import AtomicOutput
+    from honorar.render.xlsx import Workbook
+
+    target = tmp_path / "tall.xlsx"
+    sink = AtomicOutput(target, binary=True)
+    book = Workbook(sink, "en", "test")
+    sheet = book.sheet("Rows", ["Row", "Findings"])
+    for row in range(1, 2001):
+        sheet.write([("count", row), ("wrap", "first finding\nsecond finding")])
+    kept = getattr(sheet.worksheet, "row_info", getattr(sheet.worksheet, "set_rows", {}))
+    assert len(kept) <= 2 and len(sheet.worksheet.row_sizes) <= 2
+    sheet.finish()
+    book.close()
+    sink.commit()
+    written = reader.load_workbook(target)["Rows"]
+    assert all(written.row_dimensions[r].height == 30 for r in (2, 1000, 2001))

@@ -104,6 +104,27 @@ def ledger_with_a_year(tmp_path: Path) -> Path:
     return ledger
 
 
+LONG = "Kari" + "x" * 150  # a name with no place to break it
+
+
+def long_names(tmp_path: Path) -> Path:
+    """The example month with a representative, a group and a claim id of 150 characters
+    and no space; and the ledger they are paid from."""
+    text = (EXAMPLES / "claims.csv").read_text(encoding="utf-8")
+    path = tmp_path / ("x" * 100 + ".csv")
+    path.write_text(text.replace("Kari Nordmann", LONG).replace("Pasientforløp hjerte", LONG)
+                    .replace("K-2023-0301", "K" + "0" * 150), encoding="utf-8")
+    return path
+
+
+def ledger_of_long_names(tmp_path: Path) -> Path:
+    ledger = tmp_path / "ledger.db"
+    assert invoke("ledger", "init", str(ledger)).exit_code == 0
+    assert invoke("ledger", "record", str(long_names(tmp_path)), "--ledger", str(ledger),
+                  "--paid-on", "2023-06-01", "--accept-findings").exit_code == 0
+    return ledger
+
+
 # (name, command, a pattern of text only a chart of it draws, charts); an amount axis's
 # whole kroner ('0 kr') are in no table, whose amounts have øre
 REPORTS = [
@@ -118,6 +139,12 @@ REPORTS = [
                           "--date", "2025-09-01"], r"(?<![\d,.])0\s?kr\b", 2),
     ("impact", lambda t: ["rates", "diff", "unn@2022-01-01", str(NEW_UNN), "--impact",
                           str(EXAMPLES / "claims.csv"), "--by", "group"],
+     r"Gammel \(unn@2022-01-01\)", 1),
+    ("audit-long-names", lambda t: ["audit", str(long_names(t))], "2023-03", 2),
+    ("ledger-long-names", lambda t: ["ledger", "report", "--ledger", str(ledger_of_long_names(t)),
+                                     "--year", "2023", "--by", "group"], r"(?<![\d,.])0\s?kr\b", 1),
+    ("impact-long-names", lambda t: ["rates", "diff", "unn@2022-01-01", str(NEW_UNN), "--impact",
+                                     str(long_names(t)), "--by", "representative"],
      r"Gammel \(unn@2022-01-01\)", 1),
 ]
 

@@ -26,7 +26,8 @@ STYLE = """
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
 body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: var(--ink);
-       margin: 0 auto; max-width: 60rem; padding: 1.5rem; font-size: 10.5pt; line-height: 1.4; }
+       margin: 0 auto; max-width: 60rem; padding: 1.5rem; font-size: 10.5pt; line-height: 1.4;
+       overflow-wrap: anywhere; }  /* a name or a path with no space breaks, never overflows */
 header.page { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0 1rem;
               color: var(--muted); font-size: 9pt; border-bottom: 1px solid var(--line);
               margin-bottom: 1rem; }
@@ -37,10 +38,10 @@ p { margin: 0.3rem 0; overflow-wrap: anywhere; }
 table { border-collapse: collapse; width: 100%; margin: 0.4rem 0 0.8rem; font-size: 9pt;
         table-layout: auto; }
 th, td { border-bottom: 1px solid var(--line); padding: 0.15rem 0.35rem; text-align: left;
-         vertical-align: top; overflow-wrap: break-word; }
-th { background: var(--head); }
+         vertical-align: top; }
+th { background: var(--head); overflow-wrap: break-word; }
 td.n, th.n { text-align: right; }
-td.n { white-space: nowrap; }
+td.n, td.k { white-space: nowrap; }
 tr.error td { background: var(--error); }
 tr.total td { font-weight: bold; border-top: 2px solid var(--ink); }
 table.facts { width: auto; min-width: 50%; }
@@ -108,15 +109,18 @@ class Page:
 
     def table(self, headers: Sequence[str], rows: Sequence[Sequence[Any]],
               numeric: Sequence[int] = (), shaded: Sequence[bool] | None = None,
-              total: Sequence[Any] | None = None, widths: Sequence[int] = ()) -> None:
+              total: Sequence[Any] | None = None, widths: Sequence[int] = (),
+              whole: Sequence[int] = ()) -> None:
         """A table; the columns in `numeric` right-aligned (their values formatted as
         amounts or counts), `shaded` rows marked as errors, `total` a last row in bold;
-        `widths` (percent of the page, one a column) fixes the columns' widths."""
-        right = set(numeric)
+        `widths` (percent of the page, one a column) fixes the columns' widths; the texts
+        of the columns in `whole` (dates) are never broken."""
+        right, kept = set(numeric), set(whole)
 
         def cells(row: Sequence[Any], tag: str = "td") -> str:
             return "".join(
                 f'<{tag} class="n">{esc(self.value(v))}</{tag}>' if i in right
+                else f'<{tag} class="k">{esc(v)}</{tag}>' if i in kept
                 else f"<{tag}>{esc(v)}</{tag}>" for i, v in enumerate(row))
 
         head = "".join(f'<th class="n">{esc(h)}</th>' if i in right else f"<th>{esc(h)}</th>"
@@ -184,9 +188,16 @@ def _plt():
     return pyplot
 
 
+LABEL_LENGTH = 40  # a longer name is cut in a chart (the tables have it whole)
+
+
 def label(text: object) -> str:
-    """A text as matplotlib draws it literally: a $ would start mathematics."""
-    return str(text).replace("$", r"\$")
+    """A text as matplotlib draws it literally (a $ would start mathematics), and short
+    enough to leave the chart its width."""
+    text = " ".join(str(text).split())
+    if len(text) > LABEL_LENGTH:
+        text = text[:LABEL_LENGTH - 1] + "…"
+    return text.replace("$", r"\$")
 
 
 def _svg(figure, pyplot) -> str:

@@ -97,7 +97,7 @@ def _impact(page: Page, impact: Impact, claims_file: str, lang: str, old: str,
                                             "new", "difference")],
                    [[c.row, c.claim_id, c.representative, locale.date(c.date, lang), c.old,
                      c.new, signed(locale.money(c.difference, lang), c.difference)]
-                    for c in impact.top], numeric=[0, 4, 5, 6])
+                    for c in impact.top], numeric=[0, 4, 5, 6], whole=[3])
     if impact.by is not None:
         page.heading(word(f"by_{impact.by}", lang))
         page.table([word(k, lang) for k in (impact.by, "claims", "old", "new", "difference")],

@@ -131,8 +131,23 @@ def test_the_impact_page_charts_old_against_new(tmp_path: Path):
     ["rates", "diff", "unn@2022-01-01", str(NEW_UNN), "--output", "{dir}/d.html"],
 ])
 def test_output_still_goes_with_a_file_format_only(tmp_path: Path, args):
-    result = invoke(*[a.format(dir=tmp_path) for a in args])
-    assert result.exit_code == 2 and "--output" in result.stderr
+    args = [a.format(dir=tmp_path) for a in args]
+    result = invoke(*args)
+    assert result.exit_code == 2
+    assert "--output hører til --format xlsx eller html (table og json skrives til standard ut)" \
+        in result.stderr
+    english = invoke(*args, "--lang", "en").stderr
+    assert "--output goes with --format xlsx or html" in english
+
+
+def test_the_ledger_reports_output_error_in_both_languages(tmp_path: Path):
+    ledger = tmp_path / "ledger.db"
+    assert invoke("ledger", "init", str(ledger)).exit_code == 0
+    args = ["ledger", "report", "--ledger", str(ledger), "--year", "2023", "--output",
+            str(tmp_path / "r.html")]
+    assert "--output brukes med --format json, csv, xlsx eller html" in invoke(*args).stderr
+    assert "--output goes with --format json, csv, xlsx or html" in invoke(
+        *args, "--lang", "en").stderr
 
 
 def test_html_leaves_the_other_formats_alone(tmp_path: Path):

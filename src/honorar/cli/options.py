@@ -87,6 +87,9 @@ def html_or_workbook_output(output_format: str, output: Path | None,
                             others: Iterable[tuple[str, Path | None]] = ()) -> Path | None:
     """`workbook_output`, and for --format html the file to write it to (None: standard
     output), never one that is read."""
+    if output is not None and output_format not in ("xlsx", "html"):
+        raise UsageProblem("--output goes with --format xlsx or html (table and json are "
+                           "written to standard output)")
     if output_format != "html":
         return workbook_output(output_format, output, input_file, others)
     if output is not None:

@@ -15,10 +15,11 @@ from decimal import Decimal
 
 from ...audit import Reading, Summary
 from ...models import ZERO, Finding
+from .. import locale
 from ..atomic import AtomicOutput
-from ..html import Page, columns, esc
+from ..html import Page, bars, columns, esc
 from .messages import SEVERITY_WORDS
-from .table import LISTED, LISTED_MEETINGS, ROWS_PER_MEETING, WORDS, TableReport, how_read, summary_facts
+from .table import LISTED_MEETINGS, ROWS_PER_MEETING, TableReport, how_read, summary_facts
 
 HTML_WORDS = {
     "nb": {"report": "honorar: revisjon av krav", "by_month": "Krevd og skal utbetales per måned",
@@ -132,16 +133,12 @@ class HtmlReport(TableReport):
             if rest:
                 names.append(f"+ {len(rest)}")
                 values.append(float(sum((v for _, v in rest), ZERO)))
-            from ..html import bars
-
             page.heading(h["by_group"])
             page.chart(bars(names, values, lang), h["by_group_caption"])
 
     def _listed_html(self, page: Page) -> None:
         if not self.listed:
             return
-        from .. import locale
-
         w, h, lang = self.words, HTML_WORDS[self.lang], self.lang
         page.heading(w["per_claim"])
         rows = []
@@ -171,8 +168,6 @@ class HtmlReport(TableReport):
     def _meetings_html(self, page: Page, meetings: dict, extra: int) -> None:
         if not meetings:
             return
-        from .. import locale
-
         w, lang = self.words, self.lang
         page.heading(w["meetings"])
         lines = []
@@ -188,5 +183,3 @@ class HtmlReport(TableReport):
             more = w["more_meetings_one" if extra == 1 else "more_meetings"]
             page.paragraph(more.format(count=locale.number(extra, lang)))
 
-
-__all__ = ["LISTED", "WORDS", "HtmlReport"]

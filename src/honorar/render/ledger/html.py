@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ...ledger.report import YearReport
 from ..html import Page, bars, columns
-from .report import HEADINGS, _fraction, _key_text, about_lines
+from .report import HEADINGS, _fraction, _key_text, _limit_text, about_lines
 
 WORDS = {
     "nb": {"report": "honorar: utbetalt i {year}", "title": "Utbetalt i {year}",
@@ -73,7 +73,7 @@ def _chart(page: Page, report: YearReport, lang: str) -> None:
         if report.threshold is not None:
             line = float(report.threshold / report.g.kr)
         page.chart(bars(names, values, lang, unit="G", line=line,
-                        line_label=w["limit"].format(limit=_limit(report)),
+                        line_label=w["limit"].format(limit=_limit_text(report.limit) or ""),
                         highlight=[r.flagged for r in rows]),
                    w["chart_g"].format(year=report.year))
         return
@@ -88,8 +88,3 @@ def _chart(page: Page, report: YearReport, lang: str) -> None:
     if report.by == "representative":
         page.paragraph(w["no_g"])
 
-
-def _limit(report: YearReport) -> str:
-    from .report import _limit_text
-
-    return _limit_text(report.limit) or ""

@@ -142,7 +142,7 @@ def test_report_as_csv_and_workbook(tmp_path: Path, ledger: Path):
 
 def test_report_usage_errors(ledger: Path):
     for args in (["--year", "2023", "--by", "person"], ["--year", "2023", "--flag-above", "lots"],
-                 ["--year", "2023", "--format", "html"], ["--year", "2023", "--flag-above", "-1G"]):
+                 ["--year", "2023", "--format", "pdf"], ["--year", "2023", "--flag-above", "-1G"]):
         one_line_error(run("ledger", "report", "--ledger", str(ledger), *args), 2)
 
 

@@ -65,7 +65,7 @@ def test_calc_as_json_loads_no_heavy_library():
             "'2024-03-01', '--hours', '3', '--km', '40', '--format', 'json'])\n"
             "assert result.exit_code in (0, 1), result.output\n"
             "print(sorted(m for m in ('babel', 'rich', 'sqlite3', 'python_calamine', "
-            "'xlsxwriter', 'openpyxl') if m in sys.modules))\n")
+            "'xlsxwriter', 'openpyxl', 'matplotlib') if m in sys.modules))\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          env={"HONORAR_RATES": "", "PATH": "/usr/bin:/bin"})
     assert out.stdout.strip() == "[]"

@@ -40,7 +40,7 @@ from .reading import (
 
 app = typer.Typer(add_completion=False, rich_markup_mode=None)
 
-FORMATS = ("table", "json", "csv", "xlsx")
+FORMATS = ("table", "json", "csv", "xlsx", "html")
 
 
 @app.command(help="Audit a file of claims before they are paid: every claim recomputed, "
@@ -50,7 +50,8 @@ def audit(
         help="The claims file (CSV, or a workbook: .xlsx, .xlsm, .xls, .ods), or - for "
         "standard input.", metavar="FILE", show_default=False)],
     output_format: Annotated[str, typer.Option(
-        "--format", help="table, json, csv, or xlsx (a workbook; needs --output).")] = "table",
+        "--format", help="table, json, csv, xlsx (a workbook; needs --output), or html (a page "
+        "to print, with charts).")] = "table",
     output: Annotated[Path | None, typer.Option(
         help="Write the report here (atomically) instead of to standard output.",
         show_default=False)] = None,
@@ -122,6 +123,10 @@ def _report(output_format: str, sink, lang: str, reading, to_file: bool):
         from ..render.audit.xlsx import XlsxReport
 
         return XlsxReport(sink, lang, reading)
+    if output_format == "html":
+        from ..render.audit.html import HtmlReport
+
+        return HtmlReport(sink, lang, reading)
     if output_format == "csv":
         from ..render.audit.csv import CsvReport
 

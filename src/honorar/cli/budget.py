@@ -10,24 +10,25 @@ import typer
 
 from . import UsageProblem
 from .options import (
-    TABLE_JSON_OR_XLSX,
+    FORMATS_WITH_HTML,
     FailOn,
     FailOnOption,
-    FormatWithXlsxOption,
+    FormatWithHtmlOption,
     Lang,
     LangOption,
     RatesDirOption,
-    WorkbookOutputOption,
+    ReportOutputOption,
     catalogue,
     choose,
     exit_code,
+    html_or_workbook_output,
     rate_tables_read,
     read,
     read_amount,
     read_date,
     read_trip_options,
     table_problem,
-    workbook_output,
+    write_html,
     write_workbook,
 )
 
@@ -89,8 +90,8 @@ def budget(
     expenses: Annotated[str | None, typer.Option(
         help="Travel: expenses of each trip (tickets, toll, parking, hotel), kr, taken as "
              "documented.", show_default=False)] = None,
-    output_format: FormatWithXlsxOption = "table",
-    output: WorkbookOutputOption = None,
+    output_format: FormatWithHtmlOption = "table",
+    output: ReportOutputOption = None,
     lang: LangOption = Lang.nb,
     rates_dir: RatesDirOption = None,
     fail_on: FailOnOption = FailOn.error,
@@ -101,9 +102,9 @@ def budget(
     from ..plans import MOST_REPRESENTATIVES, PlanError, read_plan, suggested_plan
     from ..tables import TableError
 
-    choose("--format", output_format, TABLE_JSON_OR_XLSX)
-    workbook = workbook_output(output_format, output,
-                               others=[("the plan", plan), *rate_tables_read(rates_dir)])
+    choose("--format", output_format, FORMATS_WITH_HTML)
+    target = html_or_workbook_output(output_format, output,
+                                     others=[("the plan", plan), *rate_tables_read(rates_dir)])
     if reps is not None and reps < 1:
         raise UsageProblem(f"--reps: {reps} representatives; a budget needs at least 1")
     if reps is not None and reps > MOST_REPRESENTATIVES:
@@ -155,10 +156,14 @@ def budget(
 
     result = make_budget(meetings, name, reps, versions.at, date=on, attendance=attends,
                          lost_income=expected_lost_income, trip=trip, travel_at=travel_at)
-    if workbook is not None:
+    if output_format == "html":
+        from ..render.budget.html import budget_html
+
+        write_html(target, budget_html(result, lang.value))
+    elif output_format == "xlsx":
         from ..render.budget.xlsx import write_budget
 
-        write_workbook(workbook, lambda sink: write_budget(sink, result, lang.value))
+        write_workbook(target, lambda sink: write_budget(sink, result, lang.value))  # type: ignore[arg-type]
     elif output_format == "json":
         from ..render import jsonout
         from ..render.budget.json import budget as budget_json

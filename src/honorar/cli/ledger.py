@@ -218,7 +218,7 @@ def undo(
                                           "paid_kr": removed.paid}, lang.value))
 
 
-REPORT_FORMATS = ("table", "json", "csv", "xlsx")
+REPORT_FORMATS = ("table", "json", "csv", "xlsx", "html")
 
 
 @app.command("report", help="What was paid in a calendar year, per representative (also in G), "
@@ -233,7 +233,8 @@ def report(
         "year's G (0.4G).", show_default=False)] = None,
     ledger: LedgerOption = None,
     output_format: Annotated[str, typer.Option(
-        "--format", help="table, json, csv, or xlsx (a workbook; needs --output).")] = "table",
+        "--format", help="table, json, csv, xlsx (a workbook; needs --output), or html (a "
+        "page to print, with a chart).")] = "table",
     output: Annotated[Path | None, typer.Option(
         "--output", help="Write the report here (atomically) instead of to standard output.",
         show_default=False)] = None,
@@ -250,7 +251,7 @@ def report(
         raise UsageProblem(XLSX_NEEDS_OUTPUT)
     if output is not None:
         if output_format == "table":
-            raise UsageProblem("--output goes with --format json, csv or xlsx")
+            raise UsageProblem("--output goes with --format json, csv, xlsx or html")
         check_output(output, None, others=[("the ledger", ledger)])
     limit = read("--flag-above", flag_above, read_limit)
     g_table = _g_table()
@@ -265,8 +266,13 @@ def report(
     if output_format == "xlsx":
         write_workbook(output, lambda sink: render.write_report_xlsx(sink, result, lang.value))  # type: ignore[arg-type]
         return
-    text = (json.dumps(render.report_json(result, lang.value), ensure_ascii=False, indent=2)
-            + "\n") if output_format == "json" else render.report_csv(result)
+    if output_format == "html":
+        from ..render.ledger.html import report_html
+
+        text = report_html(result, lang.value, None if ledger is None else str(ledger))
+    else:
+        text = (json.dumps(render.report_json(result, lang.value), ensure_ascii=False,
+                           indent=2) + "\n") if output_format == "json" else render.report_csv(result)
     if output is None:
         sys.stdout.write(text)
         return

@@ -55,6 +55,13 @@ FormatWithXlsxOption = Annotated[str, typer.Option(
 WorkbookOutputOption = Annotated[Path | None, typer.Option(
     "--output", help="With --format xlsx: the workbook to write (atomically).",
     show_default=False)]
+FORMATS_WITH_HTML = ("table", "json", "xlsx", "html")
+FormatWithHtmlOption = Annotated[str, typer.Option(
+    "--format", help="table, json, xlsx (a workbook; needs --output), or html (a page to "
+    "print, with charts).")]
+ReportOutputOption = Annotated[Path | None, typer.Option(
+    "--output", help="With --format xlsx (needed) or html: the file to write (atomically).",
+    show_default=False)]
 XLSX_NEEDS_OUTPUT = ("--format xlsx: a workbook is not for a terminal; give --output FILE.xlsx "
                      "to write it to a file")
 
@@ -73,6 +80,30 @@ def workbook_output(output_format: str, output: Path | None,
         raise UsageProblem(XLSX_NEEDS_OUTPUT)
     check_output(output, None if input_file is None else str(input_file), others=others)
     return output
+
+
+def html_or_workbook_output(output_format: str, output: Path | None,
+                            input_file: Path | None = None,
+                            others: Iterable[tuple[str, Path | None]] = ()) -> Path | None:
+    """`workbook_output`, and for --format html the file to write it to (None: standard
+    output), never one that is read."""
+    if output is not None and output_format not in ("xlsx", "html"):
+        raise UsageProblem("--output goes with --format xlsx or html (table and json are "
+                           "written to standard output)")
+    if output_format != "html":
+        return workbook_output(output_format, output, input_file, others)
+    if output is not None:
+        check_output(output, None if input_file is None else str(input_file), others=others)
+    return output
+
+
+def write_html(output: Path | None, text: str) -> None:
+    """An HTML report to `output` (atomically), or to standard output."""
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    write_report(output, lambda sink: sink.stream.write(text))  # type: ignore[attr-defined]
 
 
 def check_output(output: Path, file: str | None, mapping: Path | None = None,

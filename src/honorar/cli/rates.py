@@ -11,21 +11,22 @@ import typer
 
 from . import UsageProblem, standard_input
 from .options import (
-    TABLE_JSON_OR_XLSX,
+    FORMATS_WITH_HTML,
     TABLE_OR_JSON,
     FormatOption,
-    FormatWithXlsxOption,
+    FormatWithHtmlOption,
     Lang,
     LangOption,
     RatesDirOption,
+    ReportOutputOption,
     SheetOption,
-    WorkbookOutputOption,
     catalogue,
     choose,
+    html_or_workbook_output,
     rate_tables_read,
     read_date,
     table_problem,
-    workbook_output,
+    write_html,
     write_workbook,
 )
 from .reading import (
@@ -261,15 +262,15 @@ def diff(old: Annotated[str, typer.Argument(help=VERSION_HELP, metavar="OLD",
          encoding: EncodingOption = None,
          delimiter: DelimiterOption = None,
          date_order: DateOrderOption = None,
-         output_format: FormatWithXlsxOption = "table",
-         output: WorkbookOutputOption = None, lang: LangOption = Lang.nb,
+         output_format: FormatWithHtmlOption = "table",
+         output: ReportOutputOption = None, lang: LangOption = Lang.nb,
          rates_dir: RatesDirOption = None) -> None:
     from ..diff import compare
     from ..tables import TableError
 
-    choose("--format", output_format, TABLE_JSON_OR_XLSX)
+    choose("--format", output_format, FORMATS_WITH_HTML)
     compared = [("the rate table", Path(spec)) for spec in (old, new) if Path(spec).is_file()]
-    workbook = workbook_output(output_format, output, impact,
+    target = html_or_workbook_output(output_format, output, impact,
                                [("the mapping", mapping), *compared,
                                 *rate_tables_read(rates_dir)])
     if top < 0:
@@ -303,10 +304,16 @@ def diff(old: Annotated[str, typer.Argument(help=VERSION_HELP, metavar="OLD",
             first = min(f.table.effective for f in installed.files)
     cost = None if impact is None else _impact(impact, mapping, old_table, new_table, top, by,
                                                sheet, encoding, delimiter, date_order, first)
-    if workbook is not None:
+    if output_format == "html":
+        from ..render.rates.html import diff_html
+
+        write_html(target, diff_html(lang.value, old_table.label, new_table.label, changes, cost,
+                                     None if impact is None else str(impact)))
+        return
+    if target is not None:
         from ..render.rates.xlsx import write_diff
 
-        write_workbook(workbook, lambda sink: write_diff(
+        write_workbook(target, lambda sink: write_diff(
             sink, lang.value, old_table.label, new_table.label, changes, cost,
             None if impact is None else str(impact)))
         return

@@ -1349,6 +1349,9 @@ PROBLEM_PHRASES: tuple[tuple[str, str], ...] = (
      "den til en fil"),
     (r"^--output goes with --format xlsx \(table and json are written to standard output\)$",
      "--output hører til --format xlsx (table og json skrives til standard ut)"),
+    (r"^--output goes with --format xlsx or html \(table and json are written to standard "
+     r"output\)$",
+     "--output hører til --format xlsx eller html (table og json skrives til standard ut)"),
     # ---- the ledger
     (r"\bthis file's content is recorded already, as batch (?P<v>'[^']*') \(recorded "
      r"(?P<r>\S+), paid (?P<p>[^)]*)\); nothing was recorded",
@@ -1389,8 +1392,8 @@ PROBLEM_PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?P<v>'[^']*') is not an amount above 0 or a multiple of G such as 0\.4G",
      r"\g<v> er ikke et beløp over 0 eller et multiplum av G, som 0.4G"),
     (r"(?P<v>'[^']*') is not above 0\b", r"\g<v> er ikke over 0"),
-    (r"--output goes with --format json, csv or xlsx",
-     "--output brukes med --format json, csv eller xlsx"),
+    (r"--output goes with --format json, csv, xlsx or html",
+     "--output brukes med --format json, csv, xlsx eller html"),
     (r"--year: (?P<y>\S+) is not a year", r"--year: \g<y> er ikke et år"),
     (r"^ledger ", "registeret "),
     (r"--receipts goes with --expenses\b", "--receipts brukes bare sammen med --expenses"),

@@ -58,6 +58,7 @@ HEADINGS = {
         "count": "Count", "file": "File",
     },
 }
+REPORT_NAME = {"nb": "honorar: revisjon av krav", "en": "honorar: audit of claims"}
 _EXCEL_DAY_ZERO = dt.date(1899, 12, 30).toordinal()
 
 
@@ -107,7 +108,7 @@ class XlsxReport:
 
     def finish(self, summary: Summary, late_findings: Iterator[Finding]) -> None:
         w = self.words
-        book = Workbook(self.output, self.lang)
+        book = Workbook(self.output, self.lang, REPORT_NAME[self.lang], self.reading.file)
         try:
             summary_sheet = book.sheet(w["sheets"][0])
             claims = book.sheet(w["sheets"][1], [

@@ -36,7 +36,9 @@ WORDS = {
 
 def write_budget(output: AtomicOutput, result: Budget, lang: str) -> None:
     w, h = WORDS[lang], HEADINGS[lang]
-    book = Workbook(output, lang)
+    book = Workbook(output, lang, "honorar: " + (
+        h["title_one"] if result.reps == 1 else h["title"]).format(
+            scheme=result.scheme, reps=result.reps), plan_name(result.plan, lang))
     summary = book.sheet(w["sheets"][0])
     summary.write([("label", h["title"].format(scheme=result.scheme, reps=result.reps))])
     summary.skip()

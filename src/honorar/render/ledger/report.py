@@ -158,7 +158,7 @@ def write_report_xlsx(output, report: YearReport, lang: str) -> None:
     from ..xlsx import ERROR_FILL, Workbook
 
     words = HEADINGS[lang]
-    book = Workbook(output, lang)
+    book = Workbook(output, lang, "honorar: " + words["sheet"].format(year=report.year))
     for shaded in (False, True):  # a share of G, to four decimals
         fill = {"bg_color": ERROR_FILL} if shaded else {}
         book.formats[("g", shaded)] = book.book.add_format({"num_format": "0.0000", **fill})

@@ -26,7 +26,8 @@ SHEETS = {"nb": {"changes": "Endringer", "impact": "Kostnadsvirkning", "top": "S
 
 def write_diff(output: AtomicOutput, lang: str, old: str, new: str, changes: Sequence[Change],
                impact: Impact | None, claims_file: str | None) -> None:
-    book = Workbook(output, lang)
+    book = Workbook(output, lang, "honorar: " + word("diff_title", lang, old=old, new=new),
+                    claims_file)
     s = SHEETS[lang]
     sheet = book.sheet(s["changes"], [word(k, lang) for k in ("item", "kind", "old", "new")]
                        + [word("difference", lang), word("percent", lang), s["unit"],

@@ -11,6 +11,8 @@ from typer.testing import CliRunner
 
 from honorar.cli import app
 
+from .rawbooks import claim_row, header_row, raw_xlsx, sheet_xml
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -44,3 +46,20 @@ def test_the_error_cell_scan_is_linear_in_a_hostile_sheet():
         "    xml = b'<worksheet><sheetData>' + unit * count + b'</sheetData></worksheet>'\n"
         "    list(_scan(io.BytesIO(xml), frozenset({0})))\n")
     subprocess.run([sys.executable, "-c", code], check=True, timeout=30)
+
+
+def test_an_error_cell_is_found_when_the_relationship_names_the_sheet_in_another_case(
+        tmp_path: Path):
+    """python-calamine finds `Worksheets/Sheet1.xml` as `worksheets/sheet1.xml`: so must
+    the scan, or a #DIV/0! amount reads as 0 and can be recorded."""
+    rows = header_row() + claim_row(2) + claim_row(
+        3, claimed_honorarium='<c r="{r}" t="e"><f>1/0</f><v>#DIV/0!</v></c>')
+    for target in ("Worksheets/Sheet1.xml", "/XL/worksheets/SHEET1.xml",
+                   "WORKSHEETS/SHEET1.XML"):
+        book = raw_xlsx(tmp_path / "case.xlsx", sheet_xml(rows), target=target,
+                        part="xl/worksheets/sheet1.xml")
+        claims = audit_json(str(book))["claims"]
+        assert finding(claims[1]) == ("claimed_honorarium",
+                                      "Column 'claimed_honorarium' cannot be read: "
+                                      "the cell holds the error value #DIV/0!"), target
+        assert claims[1]["due"] is None

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import heapq
 import io
+import posixpath
 import re
 import zipfile
 from collections.abc import Collection, Iterator
@@ -71,18 +72,25 @@ def error_cells(source: str | Path | bytes, sheet: str, columns: Collection[int]
 
 def _sheet_part(book: zipfile.ZipFile, sheet: str) -> str | None:
     """The name of the part that holds the sheet named `sheet` (by local names: a strict
-    Open XML file has namespaces of its own)."""
-    workbook = ElementTree.fromstring(book.read("xl/workbook.xml"))
+    Open XML file has namespaces of its own). A target is found whatever its case, as
+    python-calamine finds it (`Worksheets/Sheet1.xml`)."""
+    names = {name.casefold(): name for name in book.namelist()}
+    workbook = ElementTree.fromstring(book.read(_part(names, "xl/workbook.xml")))
     relation = next((_attribute(s, "id") for s in workbook.iter() if _local(s.tag) == "sheet"
                      and s.get("name") == sheet), None)
     if relation is None:
         return None
-    relations = ElementTree.fromstring(book.read("xl/_rels/workbook.xml.rels"))
+    relations = ElementTree.fromstring(book.read(_part(names, "xl/_rels/workbook.xml.rels")))
     target = next((r.get("Target") for r in relations.iter()
                    if _local(r.tag) == "Relationship" and r.get("Id") == relation), None)
     if not target:
         return None
-    return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+    path = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+    return _part(names, posixpath.normpath(path))
+
+
+def _part(names: dict[str, str], name: str) -> str:
+    return names.get(name.casefold(), name)
 
 
 def _local(name: str) -> str:

@@ -63,3 +63,29 @@ def test_an_error_cell_is_found_when_the_relationship_names_the_sheet_in_another
                                       "Column 'claimed_honorarium' cannot be read: "
                                       "the cell holds the error value #DIV/0!"), target
         assert claims[1]["due"] is None
+
+
+def test_a_formula_without_a_stored_value_makes_its_row_unreadable(tmp_path: Path):
+    """A file written by a program that does not calculate: the amount is no 0 and the
+    date is not missing; the row says to open and save the workbook first."""
+    rows = (header_row() + claim_row(2)
+            + claim_row(3, claimed_honorarium='<c r="{r}"><f>392*2</f></c>')
+            + claim_row(4, date='<c r="{r}" s="1"><f t="shared" ref="D4:D5" si="0">D2</f></c>')
+            + claim_row(5, date='<x:c r="{r}" s="1"><x:f t="shared" si="0"/></x:c>')
+            # a formula with its stored value is read as that value
+            + claim_row(6, claim_id='<c r="{r}" t="str"><f>"K-"&amp;6</f><v>K-6</v></c>')
+            # a row blank but for formulas filled down a template is blank
+            + '<row r="7"><c r="A7"><f>""</f></c><c r="F7"><f>0</f></c></row>')
+    book = raw_xlsx(tmp_path / "uncalculated.xlsx", sheet_xml(rows))
+    claims = audit_json(str(book))["claims"]
+    assert [c["row"] for c in claims] == [2, 3, 4, 5, 6]
+    saved = "holds a formula without a stored value (open the workbook in a spreadsheet " \
+            "program and save it first)"
+    assert finding(claims[1]) == ("claimed_honorarium",
+                                  f"Column 'claimed_honorarium' cannot be read: the cell {saved}")
+    assert claims[1]["due"] is None
+    assert finding(claims[2]) == ("date", f"Column 'date' cannot be read: the cell {saved}")
+    assert finding(claims[3])[0] == "date"
+    assert claims[4]["claim_id"] == "K-6" and "formula" not in json.dumps(claims[4])
+    nb = invoke("audit", str(book))
+    assert "formel uten lagret verdi" in nb.stdout

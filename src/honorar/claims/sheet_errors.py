@@ -191,7 +191,7 @@ def _fact(cell: re.Match[bytes], facts: dict[bytes, str]) -> str | None:
     if attributes.endswith(b"/"):
         return None  # <c r="A1"/>: an empty cell
     if cell[3] is None:
-        return None
+        return NOT_CALCULATED if cell[2] is not None else None
     value = cell[4] if cell[3] == b"v" else None
     if not value or _ERROR_TYPE.search(attributes) is None:
         return None

@@ -335,14 +335,20 @@ class WorkbookReader:
         """The row as unreadable at its first cell holding an error value (`errors`: those
         of the columns the audit reads), the values showing them as Excel does."""
         from .reader import _values
+        from .sheet_errors import NOT_CALCULATED
 
         held = sorted(i for i in errors if i < len(texts))
         if not held:  # past the cells python-calamine gives: nothing it read is wrong
             return None
         for index in held:
-            texts[index] = errors[index]
+            if errors[index] != NOT_CALCULATED:
+                texts[index] = errors[index]
         index = held[0]
         error = errors[index]
+        if error == NOT_CALCULATED:
+            return InvalidRow(row, self._columns_at[index],
+                              "holds a formula without a stored value",
+                              _values(self.header, texts), "cell_formula_not_calculated", {})
         return InvalidRow(row, self._columns_at[index], f"holds the error value {error}",
                           _values(self.header, texts), "cell_error_value", {"error": error})
 

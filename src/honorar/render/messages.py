@@ -531,6 +531,11 @@ TEMPLATES: dict[str, dict[str, str]] = {
                             "en": "{hours} hours do not match {start}–{end}"},
     "cell_error_value": {"nb": "cellen har feilverdien {error}",
                          "en": "the cell holds the error value {error}"},
+    "cell_formula_not_calculated": {
+        "nb": "cellen har en formel uten lagret verdi (åpne arbeidsboken i et regneark og "
+              "lagre den først)",
+        "en": "the cell holds a formula without a stored value (open the workbook in a "
+              "spreadsheet program and save it first)"},
     "cell_not_decodable": {"nb": "teksten kan ikke leses som {encoding} (prøv --encoding)",
                            "en": "the text cannot be read as {encoding} (try --encoding)"},
     "cell_not_km": {"nb": "«{text}» er ikke et antall kilometer",

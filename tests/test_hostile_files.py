@@ -89,3 +89,61 @@ def test_a_formula_without_a_stored_value_makes_its_row_unreadable(tmp_path: Pat
     assert claims[4]["claim_id"] == "K-6" and "formula" not in json.dumps(claims[4])
     nb = invoke("audit", str(book))
     assert "formel uten lagret verdi" in nb.stdout
+
+
+# ------------------------------------------------------------------ cells past what can be
+
+
+def _with_columns(row: int, cells: dict[str, str]) -> str:
+    """A claim in `row` with more columns after the six: `cells` by column letter."""
+    return claim_row(row).replace("</row>", "".join(
+        c.format(r=f"{letter}{row}") for letter, c in cells.items()) + "</row>")
+
+
+_MORE = {"G": "start", "H": "end", "I": "submitted", "J": "hours"}
+
+
+def _header_with_more() -> str:
+    return header_row().replace("</row>", "".join(
+        f'<c r="{letter}1" t="inlineStr"><is><t>{name}</t></is></c>'
+        for letter, name in _MORE.items()) + "</row>")
+
+
+def test_a_date_or_duration_far_out_of_range_is_one_line_and_exit_2(tmp_path: Path):
+    """A date-formatted −2e11 makes python-calamine panic (a BaseException, which escaped
+    every handler: a traceback and exit 1, 'findings'); an [h]:mm of 1e9 hours overflowed
+    (exit 4, 'internal error'). Both are bad input, the row named."""
+    fine = {"G": '<c r="{r}" s="1"><v>0.375</v></c>', "H": '<c r="{r}" s="1"><v>0.5</v></c>',
+            "I": '<c r="{r}" s="1"><v>45000</v></c>', "J": '<c r="{r}" s="2"><v>0.125</v></c>'}
+    for letter, bad in (("I", '<c r="{r}" s="1"><v>-2e11</v></c>'),
+                        ("G", '<c r="{r}" s="1"><v>-2e11</v></c>'),
+                        ("J", '<c r="{r}" s="2"><v>1e9</v></c>')):
+        rows = (_header_with_more() + _with_columns(2, fine)
+                + _with_columns(3, fine | {letter: bad}))
+        book = raw_xlsx(tmp_path / "far.xlsx", sheet_xml(rows))
+        (tmp_path / "l.db").unlink(missing_ok=True)
+        assert invoke("ledger", "init", str(tmp_path / "l.db")).exit_code == 0
+        for command in (("audit",), ("ledger", "record", "--ledger", str(tmp_path / "l.db"))):
+            result = invoke(*command, str(book), "--lang", "en")
+            assert result.exit_code == 2, (letter, result.stdout, result.stderr)
+            assert result.stderr.count("\n") == 1, result.stderr
+            assert "sheet 'Krav': row 3: a cell holds a value the workbook reader cannot " \
+                   "read" in result.stderr
+
+
+def test_a_cell_out_of_range_far_down_the_sheet_is_exit_2_and_records_nothing(tmp_path: Path):
+    """Found past the rows looked at before the audit starts: still input, not honorar's
+    fault, and the batch is not recorded."""
+    rows = header_row() + "".join(claim_row(r) for r in range(2, 2600)) + claim_row(
+        2600, date='<c r="{r}" s="1"><v>-2e11</v></c>')
+    book = raw_xlsx(tmp_path / "long.xlsx", sheet_xml(rows))
+    ledger = tmp_path / "l.db"
+    assert invoke("ledger", "init", str(ledger)).exit_code == 0
+    result = invoke("ledger", "record", str(book), "--ledger", str(ledger))
+    assert result.exit_code == 2 and "rad 2600: en celle har en verdi" in result.stderr
+    assert "Ingen bunker" in invoke("ledger", "list", "--ledger", str(ledger)).stdout
+    audit = subprocess.run([sys.executable, "-m", "honorar", "audit", str(book)],
+                           capture_output=True, text=True, timeout=120)
+    # the panic's own message (Rust writes it to the standard error) is not shown
+    assert audit.returncode == 2 and audit.stderr.count("\n") == 1, audit.stderr
+    assert audit.stderr.startswith("honorar: error: ")

@@ -1240,6 +1240,10 @@ PROBLEM_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bthe workbook is protected by a password; save a copy without one and audit that\b",
      "arbeidsboken er beskyttet med passord; lagre en kopi uten passord og kontroller den"),
     (r"\bthe workbook has no sheets\b", "arbeidsboken har ingen ark"),
+    (r"\ba cell holds a value the workbook reader cannot read \((?P<v>.*)\), such as a date "
+     r"or duration far out of range; correct it and save the workbook again$",
+     r"en celle har en verdi arbeidsbokleseren ikke kan lese (\g<v>), for eksempel en dato "
+     r"eller varighet langt utenfor det mulige; rett den og lagre arbeidsboken på nytt"),
     (r"\bhas (?P<n>\d+) sheet\(s\), no sheet (?P<m>\d+) \(sheets: ",
      r"har \g<n> ark, ikke ark \g<m> (ark: "),
     (r"\bhas no sheet (?P<v>'[^']*') \(sheets: ", r"har ikke arket \g<v> (ark: "),

@@ -147,3 +147,143 @@ def test_a_cell_out_of_range_far_down_the_sheet_is_exit_2_and_records_nothing(tm
     # the panic's own message (Rust writes it to the standard error) is not shown
     assert audit.returncode == 2 and audit.stderr.count("\n") == 1, audit.stderr
     assert audit.stderr.startswith("honorar: error: ")
+
+
+# ------------------------------------------------------------------ bombs and far cells
+
+
+def _audit_in_a_process(path: Path, *args: str) -> subprocess.CompletedProcess:
+    """`honorar audit` run apart, its memory bounded: a file that makes the reader abort or
+    take gigabytes ends that process, not the tests."""
+    code = ("import resource, sys\n"
+            "resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30))\n"
+            "from honorar.cli import main\n"
+            "sys.argv = ['honorar', 'audit', *sys.argv[1:]]\n"
+            "main()\n")
+    return subprocess.run([sys.executable, "-c", code, str(path), "--lang", "en", *args],
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_a_value_far_out_is_refused_in_one_line_and_empty_far_cells_are_read_past(
+        tmp_path: Path):
+    rows = header_row() + claim_row(2)
+    for far, message in (("XFD1048576", "values as far out as column XFD and row 1 048 576"),
+                         ("DX1048576", "column DX and row 1 048 576"),
+                         ("A9999999", "row 9 999 999")):
+        number = "".join(c for c in far if c.isdigit())
+        book = raw_xlsx(tmp_path / "far.xlsx", sheet_xml(
+            rows + f'<row r="{number}"><c r="{far}"><v>1</v></c></row>'))
+        assert book.stat().st_size < 2000
+        result = _audit_in_a_process(book)
+        assert result.returncode == 2, result.stderr
+        assert result.stderr.count("\n") == 1 and message in result.stderr, result.stderr
+        assert "(the limit is 33 554 432 cells); it is not read" in result.stderr
+    # a stray format far out (a cell without a value) is no part of the sheet's span
+    styled = raw_xlsx(tmp_path / "styled.xlsx", sheet_xml(
+        rows + '<row r="1048576"><c r="XFD1048576" s="1"/><c r="XFC1048576" s="1"></c></row>',
+        dimension="A1:XFD1048576"))
+    result = _audit_in_a_process(styled, "--format", "json")
+    assert result.returncode in (0, 1), result.stderr
+    assert [c["claim_id"] for c in json.loads(result.stdout)["claims"]] == ["K-2"]
+
+
+def _declaring(data: bytes, part: str, size: int) -> bytes:
+    """A zip archive's bytes with `part` declaring `size` unpacked bytes (in its local
+    header and in the central directory)."""
+    import struct
+
+    name = part.encode()
+    out = bytearray(data)
+    at = out.find(b"PK\x03\x04" + out[4:4])  # every local header and central entry
+    while True:
+        local = out.find(b"PK\x03\x04", at)
+        if local < 0:
+            break
+        if out[local + 30:local + 30 + len(name)] == name:
+            struct.pack_into("<L", out, local + 22, size)
+        at = local + 4
+    at = 0
+    while True:
+        central = out.find(b"PK\x01\x02", at)
+        if central < 0:
+            break
+        if out[central + 46:central + 46 + len(name)] == name:
+            struct.pack_into("<L", out, central + 24, size)
+        at = central + 4
+    return bytes(out)
+
+
+def test_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path: Path, monkeypatch):
+    from honorar import limits
+
+    sheet = sheet_xml(header_row() + claim_row(2))
+    book = raw_xlsx(tmp_path / "bomb.xlsx", sheet)
+    # a part declaring 2 GiB
+    book.write_bytes(_declaring(book.read_bytes(), "xl/worksheets/sheet1.xml", 2 << 30))
+    result = invoke("audit", str(book), "--lang", "en")
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1, result.stderr
+    assert "the workbook's parts declare 2 048 MiB unpacked (the limit is 1 024 MiB)" \
+        in result.stderr
+    # a part unpacking to far more than it declares (the reader would trust its stream)
+    padded = sheet.replace("</worksheet>", " " * 200_000 + "</worksheet>")
+    raw_xlsx(book, padded)
+    book.write_bytes(_declaring(book.read_bytes(), "xl/worksheets/sheet1.xml", 1000))
+    result = invoke("audit", str(book), "--lang", "en")
+    assert result.exit_code == 2 and "xl/worksheets/sheet1.xml unpacks to more than the " \
+        "1 000 bytes it declares" in result.stderr, result.stderr
+    # parts that unpack, as they declare, to more than the limit (here made small)
+    monkeypatch.setattr(limits, "WORKBOOK_UNPACKED", 150_000)
+    raw_xlsx(book, padded)
+    result = invoke("audit", str(book), "--lang", "en")
+    assert result.exit_code == 2 and "(the limit is 0 MiB)" in result.stderr
+    monkeypatch.setattr(limits, "WORKBOOK_UNPACKED", 1 << 30)
+    # too many shared strings (the limit made small)
+    monkeypatch.setattr(limits, "SHARED_STRINGS", 1000)
+    strings = ('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxml'
+               'formats.org/spreadsheetml/2006/main">' + "<si><t>x</t></si>" * 1001 + "</sst>")
+    raw_xlsx(book, sheet, extra={"xl/sharedStrings.xml": strings})
+    result = invoke("audit", str(book))
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1, result.stderr
+    assert "flere enn 1 000 delte tekster" in result.stderr, result.stderr
+    assert "(grensen er 1 000 tekster); den leses ikke" in result.stderr, result.stderr
+    monkeypatch.setattr(limits, "SHARED_STRINGS", 1001)
+    assert invoke("audit", str(book)).exit_code == 1
+    # a file larger than the limit, from a path and from standard input
+    monkeypatch.setattr(limits, "WORKBOOK_FILE", 1000)
+    for args, stdin in (([str(book)], None), (["-"], book.read_bytes())):
+        result = invoke("audit", *args, "--lang", "en", input=stdin)
+        assert result.exit_code == 2 and "(the limit is 0 MiB)" in result.stderr
+
+
+def test_an_ods_row_repeated_a_billion_times_is_refused_at_once(tmp_path: Path):
+    import datetime as dt
+    import time
+
+    from .workbooks import ods_workbook
+
+    book = ods_workbook(tmp_path / "rows.ods", [("Krav", [
+        list(("claim_id", "representative", "scheme", "date", "attendance",
+              "claimed_honorarium")),
+        ["K-1", "Kari Nordmann", "unn", dt.date(2023, 3, 2), "fysisk", 784]])])
+    import zipfile
+
+    with zipfile.ZipFile(book) as archive:
+        parts = {i.filename: archive.read(i) for i in archive.infolist()}
+    for attribute, limit in (('table:number-rows-repeated="1000000000"', "1 048 576"),
+                             ('table:number-columns-repeated="20000"', "16 384")):
+        content = parts["content.xml"].decode().replace(
+            "</table:table>", f"<table:table-row {attribute if 'rows' in attribute else ''}>"
+            f"<table:table-cell {attribute if 'columns' in attribute else ''} "
+            'office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell>'
+            "</table:table-row></table:table>")
+        with zipfile.ZipFile(book, "w") as archive:
+            archive.writestr(zipfile.ZipInfo("mimetype"), parts["mimetype"])
+            for name, data in parts.items():
+                if name != "mimetype":
+                    archive.writestr(name, content if name == "content.xml" else data,
+                                     zipfile.ZIP_DEFLATED)
+        started = time.monotonic()
+        result = invoke("audit", str(book), "--lang", "en")
+        assert time.monotonic() - started < 10
+        assert result.exit_code == 2 and result.stderr.count("\n") == 1, result.stderr
+        assert f"times (the limit is {limit} times)" in result.stderr, result.stderr

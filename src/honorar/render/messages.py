@@ -1240,6 +1240,35 @@ PROBLEM_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bthe workbook is protected by a password; save a copy without one and audit that\b",
      "arbeidsboken er beskyttet med passord; lagre en kopi uten passord og kontroller den"),
     (r"\bthe workbook has no sheets\b", "arbeidsboken har ingen ark"),
+    # the bounds of a workbook (honorar.limits), checked before it is read
+    (r"\bthe workbook file is ", "arbeidsbokfilen er "),
+    (r"\bthe workbook is more than ", "arbeidsboken er over "),
+    (r"\bthe workbook's archive has (?P<n>[\d ]+) parts\b", r"arbeidsbokens arkiv har \g<n> deler"),
+    (r"\bthe workbook's parts declare (?P<v>[\d ]+ MiB) unpacked\b",
+     r"arbeidsbokens deler oppgir \g<v> utpakket"),
+    (r"\bthe workbook's parts unpack to more than\b", "arbeidsbokens deler pakkes ut til mer enn"),
+    (r"\bthe part (?P<p>.+) unpacks to more than the (?P<n>[\d ]+) bytes it declares; the file "
+     r"is damaged or made to mislead, and it is not read$",
+     r"delen \g<p> pakkes ut til mer enn de \g<n> bytene den oppgir; filen er skadet eller "
+     r"laget for å villede, og den leses ikke"),
+    (r"\bthe workbook has more than (?P<n>[\d ]+) shared texts\b",
+     r"arbeidsboken har flere enn \g<n> delte tekster"),
+    (r"\ba row of the spreadsheet is repeated (?P<n>[\d ]+) times\b",
+     r"en rad i regnearket gjentas \g<n> ganger"),
+    (r"\ba cell of the spreadsheet is repeated (?P<n>[\d ]+) times\b",
+     r"en celle i regnearket gjentas \g<n> ganger"),
+    (r"\bthe sheet (?P<s>'[^']*') has values as far out as (?P<w>.*?), a span of (?P<n>[\d ]+) "
+     r"cells \(delete what stands far from the claims and save it again\)",
+     r"arket \g<s> har verdier så langt ute som \g<w>, et område på \g<n> celler (slett det "
+     r"som står langt fra kravene og lagre på nytt)"),
+    (r"\bså langt ute som column (?P<c>[A-Z]{1,3})\b", r"så langt ute som kolonne \g<c>"),
+    (r"\b(?P<c>kolonne [A-Z]{1,3}) and (?:row|rad)\b", r"\g<c> og rad"),
+    (r"\bså langt ute som row\b", "så langt ute som rad"),
+    (r"\(the limit is (?P<n>[\d ]+) parts\)", r"(the limit is \g<n> deler)"),
+    (r"\(the limit is (?P<n>[\d ]+) texts\)", r"(the limit is \g<n> tekster)"),
+    (r"\(the limit is (?P<n>[\d ]+) times\)", r"(the limit is \g<n> ganger)"),
+    (r"\(the limit is (?P<n>[\d ]+) cells\)", r"(the limit is \g<n> celler)"),
+    (r"\(the limit is (?P<n>[^)]*)\); it is not read$", r"(grensen er \g<n>); den leses ikke"),
     (r"\ba cell holds a value the workbook reader cannot read \((?P<v>.*)\), such as a date "
      r"or duration far out of range; correct it and save the workbook again$",
      r"en celle har en verdi arbeidsbokleseren ikke kan lese (\g<v>), for eksempel en dato "

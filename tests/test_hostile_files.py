@@ -287,3 +287,52 @@ def test_an_ods_row_repeated_a_billion_times_is_refused_at_once(tmp_path: Path):
         assert time.monotonic() - started < 10
         assert result.exit_code == 2 and result.stderr.count("\n") == 1, result.stderr
         assert f"times (the limit is {limit} times)" in result.stderr, result.stderr
+
+
+# ------------------------------------------------------------------ text files past a bound
+
+
+def test_a_yaml_file_past_the_limit_is_refused_before_it_is_parsed(tmp_path: Path):
+    """A 50 MB rate table took 110 s and 8 GB before it was refused: one past the limit is
+    refused at once, whatever it is for."""
+    import time
+
+    from honorar import limits
+
+    big = "unn: 1\n" + "#" * limits.YAML_FILE + "\n"
+    claims = tmp_path / "claims.csv"
+    claims.write_text("claim_id,representative,scheme,date,attendance,claimed_honorarium\n"
+                      "K-1,Kari,unn,2023-03-02,fysisk,784\n", encoding="utf-8")
+    (tmp_path / "rates" / "unn").mkdir(parents=True)
+    for name in ("big.yaml", "rates/unn/2022-01-01.yaml"):
+        (tmp_path / name).write_text(big, encoding="utf-8")
+    table = str(tmp_path / "rates" / "unn" / "2022-01-01.yaml")
+    plan = mapping = str(tmp_path / "big.yaml")
+    started = time.monotonic()
+    for args in (("audit", str(claims), "--mapping", mapping),
+                 ("audit", str(claims), "--rates-dir", str(tmp_path / "rates")),
+                 ("rates", "check", table),
+                 ("budget", "--plan", plan, "--reps", "2", "--scheme", "unn")):
+        result = invoke(*args, "--lang", "en")
+        assert result.exit_code == 2, (args, result.stdout, result.stderr)
+        assert "the file is larger than 1 MiB (the limit for a YAML file); it is not read" \
+            in result.stdout + result.stderr, (args, result.stdout, result.stderr)
+    assert time.monotonic() - started < 10
+
+
+def test_a_csv_line_past_the_limit_is_refused_not_read_into_memory(tmp_path: Path):
+    from honorar import limits
+
+    path = tmp_path / "claims.csv"
+    path.write_text("claim_id,representative,scheme,date,attendance,claimed_honorarium\n"
+                    "K-1,Kari,unn,2023-03-02,fysisk,784\n"
+                    f"K-2,{'a' * limits.CSV_LINE},unn,2023-03-02,fysisk,784\n",
+                    encoding="utf-8")
+    result = invoke("audit", str(path), "--lang", "en")
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1, result.stderr
+    assert "line 3 is longer than 1 048 576 characters (the limit for a line)" in result.stderr
+    # a line just within the limit is read (as a row of a name too long, here)
+    path.write_text("claim_id,representative,scheme,date,attendance,claimed_honorarium\n"
+                    f"K-2,{'a' * (limits.CSV_LINE - 40)},unn,2023-03-02,fysisk,784\n",
+                    encoding="utf-8")
+    assert invoke("audit", str(path)).exit_code in (0, 1)

@@ -8,6 +8,11 @@ from __future__ import annotations
 
 MIB = 1 << 20
 
+# text files: a rate table, plan, mapping or G table (YAML) is a few KB; a line of a CSV
+# file of claims is a few hundred bytes
+YAML_FILE = 1 * MIB
+CSV_LINE = 1 << 20  # characters, a line after the header (the header: the first megabyte)
+
 # workbooks (.xlsx, .xlsm, .ods): checked before the workbook reader is given the file
 WORKBOOK_FILE = 512 * MIB  # the file as it stands (a month of 100 000 claims: ~8 MiB)
 WORKBOOK_PARTS = 10_000  # the parts of its archive (a workbook has tens)

@@ -1241,6 +1241,10 @@ PROBLEM_PHRASES: tuple[tuple[str, str], ...] = (
      "arbeidsboken er beskyttet med passord; lagre en kopi uten passord og kontroller den"),
     (r"\bthe workbook has no sheets\b", "arbeidsboken har ingen ark"),
     # the bounds of a workbook (honorar.limits), checked before it is read
+    (r"\bis longer than (?P<n>[\d ]+) characters \(the limit for a line\); it is not read$",
+     r"er lengre enn \g<n> tegn (grensen for en linje); filen leses ikke"),
+    (r"\bthe file is larger than (?P<n>[\d.]+) MiB \(the limit for a YAML file\); it is not "
+     r"read$", r"filen er større enn \g<n> MiB (grensen for en YAML-fil); den leses ikke"),
     (r"\bthe workbook file is ", "arbeidsbokfilen er "),
     (r"\bthe workbook is more than ", "arbeidsboken er over "),
     (r"\bthe workbook's archive has (?P<n>[\d ]+) parts\b", r"arbeidsbokens arkiv har \g<n> deler"),

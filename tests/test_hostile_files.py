@@ -336,3 +336,150 @@ def test_a_csv_line_past_the_limit_is_refused_not_read_into_memory(tmp_path: Pat
                     f"K-2,{'a' * (limits.CSV_LINE - 40)},unn,2023-03-02,fysisk,784\n",
                     encoding="utf-8")
     assert invoke("audit", str(path)).exit_code in (0, 1)
+
+
+# ------------------------------------------------------------------ a ledger with plants
+
+
+def _ledger_with_a_batch(tmp_path: Path) -> Path:
+    from .ledger_helpers import MARCH, claims_file, run
+
+    ledger = tmp_path / "ledger.db"
+    assert run("ledger", "init", str(ledger)).exit_code == 0
+    claims = claims_file(tmp_path, *MARCH[:2], name="mars.csv")
+    assert run("ledger", "record", str(claims), "--ledger", str(ledger)).exit_code == 0
+    return ledger
+
+
+def _plant(ledger: Path, *statements: str) -> None:
+    import sqlite3
+
+    connection = sqlite3.connect(ledger)
+    for statement in statements:
+        connection.execute(statement)
+    connection.commit()
+    connection.close()
+
+
+_PLANTS = {
+    # it zeroed every earlier claim and emptied the log while the record said success
+    "trigger": ("CREATE TRIGGER wipe AFTER INSERT ON batch BEGIN "
+                "UPDATE claim SET paid_ore = 0; DELETE FROM log; END",),
+    "view": ("CREATE VIEW forged AS SELECT * FROM batch",),
+    "recursive view": ("CREATE VIEW endless AS WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL "
+                       "SELECT x + 1 FROM n) SELECT x FROM n",),
+    "index dropped": ("DROP INDEX claim_by_person",),
+    "table added": ("CREATE TABLE extra (x)",),
+    "a table replaced by a view": (
+        "ALTER TABLE batch RENAME TO batch_old",
+        "CREATE VIEW batch AS SELECT id, 'forged' AS name, file, sha256, recorded_at, paid_on, "
+        "claims, 0 AS paid_ore FROM batch_old"),
+}
+
+
+def test_a_ledger_whose_schema_honorar_did_not_make_is_refused_before_any_data(tmp_path: Path):
+    from .ledger_helpers import MARCH, claims_file, one_line_error, rows_in, run
+
+    for plant, statements in _PLANTS.items():
+        folder = tmp_path / plant.replace(" ", "-")
+        folder.mkdir()
+        ledger = _ledger_with_a_batch(folder)
+        _plant(ledger, *statements)
+        april = claims_file(folder, *MARCH[2:], name="april.csv")
+        for args in (("ledger", "record", str(april)), ("ledger", "list"),
+                     ("ledger", "show", "mars"), ("ledger", "report", "--year", "2023"),
+                     ("audit", str(april))):
+            result = run(*args, "--ledger", str(ledger), "--lang", "en")
+            message = one_line_error(result, 2)
+            assert "does not have the schema honorar makes for version" in message, (plant,
+                                                                                      message)
+        if plant == "trigger":
+            assert rows_in(ledger, "SELECT sum(paid_ore) FROM claim") == 235200
+            assert rows_in(ledger, "SELECT count(*) FROM log") == 1
+    ledger = _ledger_with_a_batch(tmp_path)
+    _plant(ledger, "CREATE TRIGGER wipe AFTER INSERT ON batch BEGIN DELETE FROM log; END")
+    message = run("ledger", "list", "--ledger", str(ledger)).stderr
+    assert "har ikke skjemaet honorar lager for versjon 3 (ikke laget av honorar: trigger " \
+           "wipe); det brukes ikke" in message, message
+
+
+def test_a_damaged_schema_is_exit_2_and_an_unreadable_ledger_exit_3(tmp_path: Path):
+    import os
+    import shutil
+
+    from .ledger_helpers import one_line_error, run
+
+    ledger = _ledger_with_a_batch(tmp_path)
+    _plant(ledger, "PRAGMA writable_schema = ON",
+           "UPDATE sqlite_master SET sql = 'CREATE TABLE batch (' WHERE name = 'batch'")
+    message = one_line_error(run("ledger", "list", "--ledger", str(ledger), "--lang", "en"), 2)
+    assert "damaged" in message
+    # a ledger the user may not read is the machine refusing, not bad input
+    import tempfile
+
+    # a folder anyone may pass through (a test's own folder is its owner's alone)
+    with tempfile.TemporaryDirectory(prefix="honorar-unreadable-") as folder:
+        os.chmod(folder, 0o755)
+        unreadable = _ledger_with_a_batch(Path(folder))
+        unreadable.chmod(0o000)
+        command = [sys.executable, "-m", "honorar", "ledger", "list", "--ledger",
+                   str(unreadable), "--lang", "en"]
+        if os.geteuid() == 0:  # root reads anything: run it as nobody
+            if shutil.which("setpriv") is None:
+                return
+            command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                       *command]
+        result = subprocess.run(command, capture_output=True, text=True, timeout=60,
+                                env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+    assert result.returncode == 3, result.stderr
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("honorar: error: ledger")
+
+
+def test_a_query_running_past_its_limit_is_stopped(tmp_path: Path, monkeypatch):
+    import time
+
+    import pytest
+
+    from honorar import limits
+    from honorar.ledger import LedgerUnavailable, guarded, open_ledger
+
+    ledger = _ledger_with_a_batch(tmp_path)
+    monkeypatch.setattr(limits, "LEDGER_QUERY_SECONDS", 0.5)
+    started = time.monotonic()
+    with pytest.raises(LedgerUnavailable, match=r"took longer than 0\.5 s"), \
+            guarded(ledger, 1), open_ledger(ledger) as book:
+        book.connection.execute("WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 "
+                                "FROM n) SELECT count(*) FROM n").fetchone()
+    assert time.monotonic() - started < 10
+
+
+def test_trusted_schema_is_off_on_a_ledger(tmp_path: Path):
+    from honorar.ledger import open_ledger
+
+    with open_ledger(_ledger_with_a_batch(tmp_path)) as book:
+        assert book.connection.execute("PRAGMA trusted_schema").fetchone()[0] == 0
+
+
+def test_a_pipe_is_no_file_to_record_and_no_ledger_to_make(tmp_path: Path):
+    """`ledger record /dev/stdin` recorded a batch with an empty checksum, after which every
+    other pipe was 'recorded already'; `ledger init` on a device left a journal beside it."""
+    import os
+
+    from .ledger_helpers import one_line_error, run
+
+    ledger = _ledger_with_a_batch(tmp_path)
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    # run apart: the old code opened the pipe and waited for a writer for ever
+    code = ("import sys\nfrom honorar.cli import main\n"
+            "sys.argv = ['honorar', *sys.argv[1:]]\nmain()\n")
+    result = subprocess.run([sys.executable, "-c", code, "ledger", "record", str(pipe),
+                             "--ledger", str(ledger), "--lang", "en"],
+                            capture_output=True, text=True, timeout=30, stdin=subprocess.DEVNULL)
+    assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
+    assert "needs a regular file" in result.stderr and "is a pipe or a device" in result.stderr
+    message = one_line_error(run("ledger", "init", str(pipe), "--lang", "en"), 2)
+    assert "is not a regular file" in message
+    assert sorted(p.name for p in tmp_path.iterdir() if "journal" in p.name) == []
+    message = one_line_error(run("ledger", "list", "--ledger", str(pipe), "--lang", "en"), 2)
+    assert "is not a regular file" in message

@@ -21,3 +21,7 @@ SHEET_CELLS = 1 << 25  # 33 554 432 cells in a sheet's span, first to last cell 
 SHARED_STRINGS = 10_000_000  # the texts of an .xlsx's shared string table
 ODS_ROWS_REPEATED = 1 << 20  # one .ods row repeated (a spreadsheet has 1 048 576 rows)
 ODS_COLUMNS_REPEATED = 1 << 14  # one .ods cell repeated along a row (16 384 columns)
+
+# the ledger (SQLite): one statement's time, past which it is stopped (recording a million
+# claims takes a minute in all; a report on 1.1 million, ten seconds)
+LEDGER_QUERY_SECONDS = 600.0

@@ -1326,6 +1326,26 @@ PROBLEM_PHRASES: tuple[tuple[str, str], ...] = (
      "kan ikke leses eller skrives (inn-/utdatafeil); ingenting ble endret"),
     (r"\bcannot be opened \(permission or path\)", "kan ikke åpnes (tilgang eller sti)"),
     (r"\bcannot be opened \(permission refused\)", "kan ikke åpnes (ingen tilgang)"),
+    (r"\bledger record needs a regular file: (?P<p>.+) is a directory \(a batch is known by "
+     r"its file's content\)",
+     r"«honorar ledger record» trenger en vanlig fil: \g<p> er en mappe (en bunke kjennes på "
+     r"innholdet i filen)"),
+    (r"\bledger record needs a regular file: (?P<p>.+) is a pipe or a device \(a batch is "
+     r"known by its file's content\)",
+     r"«honorar ledger record» trenger en vanlig fil: \g<p> er et rør eller en enhet (en bunke "
+     r"kjennes på innholdet i filen)"),
+    (r"\bis not a regular file \(a device or a pipe\); a ledger is a file\b",
+     "er ikke en vanlig fil (en enhet eller et rør); et register er en fil"),
+    (r"\bhas a damaged schema \((?P<e>.*)\); it is not used$",
+     r"har et skadet skjema (\g<e>); det brukes ikke"),
+    (r"\bdoes not have the schema honorar makes for version (?P<v>\d+) \((?P<w>.*)\); it is not "
+     r"used$", r"har ikke skjemaet honorar lager for versjon \g<v> (\g<w>); det brukes ikke"),
+    (r"\(not made by honorar: ", "(ikke laget av honorar: "),
+    (r"\bmissing or changed: ", "mangler eller er endret: "),
+    (r": a query took longer than (?P<s>\S+) s \(the limit for one\) and was stopped; nothing "
+     r"was changed$",
+     r": en spørring tok lengre tid enn \g<s> s (grensen for én) og ble stoppet; ingenting ble "
+     r"endret"),
     (r"\bledger record needs a file, not standard input: a batch is known by its file's content",
      "«honorar ledger record» trenger en fil, ikke standard inn: en bunke kjennes på innholdet "
      "i filen"),

@@ -483,3 +483,37 @@ def test_a_pipe_is_no_file_to_record_and_no_ledger_to_make(tmp_path: Path):
     assert sorted(p.name for p in tmp_path.iterdir() if "journal" in p.name) == []
     message = one_line_error(run("ledger", "list", "--ledger", str(pipe), "--lang", "en"), 2)
     assert "is not a regular file" in message
+
+
+# ------------------------------------------------------------------ leaks and forgeries
+
+
+def test_an_xlsx_report_stopped_half_way_leaves_no_temporary_file(tmp_path: Path, monkeypatch):
+    """XlsxWriter's temporary files hold every claim's name and amounts: a report stopped
+    by a signal (or a failure) while its rows are written left them in $TMPDIR."""
+    import tempfile
+
+    from honorar.cli import Stopped
+    from honorar.render import xlsx
+
+    from .ledger_helpers import MARCH, claims_file
+
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
+    claims = claims_file(tmp_path, *MARCH)
+    report = tmp_path / "report.xlsx"
+    assert invoke("audit", str(claims), "--format", "xlsx", "--output", str(report)
+                  ).exit_code in (0, 1)
+    assert report.exists() and list(temporary.iterdir()) == []
+    report.unlink()
+
+    def stop(self) -> None:
+        raise Stopped("SIGTERM")
+
+    monkeypatch.setattr(xlsx.Sheet, "finish", stop)
+    result = invoke("audit", str(claims), "--format", "xlsx", "--output", str(report),
+                    "--lang", "en")
+    assert result.exit_code == 3 and "stopped by SIGTERM" in result.stderr
+    assert list(temporary.iterdir()) == [] and not report.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["claims.csv", "tmp"]

@@ -517,3 +517,28 @@ def test_an_xlsx_report_stopped_half_way_leaves_no_temporary_file(tmp_path: Path
     assert result.exit_code == 3 and "stopped by SIGTERM" in result.stderr
     assert list(temporary.iterdir()) == [] and not report.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["claims.csv", "tmp"]
+
+
+def test_a_line_feed_in_a_name_is_shown_and_cannot_forge_a_line(tmp_path: Path):
+    from .ledger_helpers import HEADER, run
+
+    forged = "  error     Betalt to ganger (forged)"
+    claims = tmp_path / "claims.csv"
+    claims.write_text(
+        HEADER + "\n"
+        f'K-1,"Kari\n{forged}",unn,Rus,2023-03-02,09:00,12:00,fysisk,møte,,9999,,,,2023-03-06\n'
+        f'K-2,"Ola\r\nHan\u2028sen",unn,Rus,2023-03-02,09:00,12:00,fysisk,møte,,9999,,,,'
+        "2023-03-06\n", encoding="utf-8")
+    ledger = tmp_path / "ledger.db"
+    run("ledger", "init", str(ledger))
+    for args in (("audit", str(claims)),
+                 ("ledger", "record", str(claims), "--ledger", str(ledger),
+                  "--accept-findings"),
+                 ("ledger", "show", "claims", "--ledger", str(ledger))):
+        result = run(*args, "--lang", "en")
+        assert result.exit_code in (0, 1), (args, result.stderr)
+        lines = result.stdout.splitlines()
+        assert not any(line.startswith(forged) for line in lines), (args, result.stdout)
+        if args[1] != "record":  # which names no claim
+            assert f"Kari\\n{forged}" in result.stdout, (args, result.stdout)
+    assert "Ola\\r\\nHan\\u2028sen" in result.stdout

@@ -542,3 +542,30 @@ def test_a_line_feed_in_a_name_is_shown_and_cannot_forge_a_line(tmp_path: Path):
         if args[1] != "record":  # which names no claim
             assert f"Kari\\n{forged}" in result.stdout, (args, result.stdout)
     assert "Ola\\r\\nHan\\u2028sen" in result.stdout
+
+
+def test_a_closed_output_is_not_blamed_on_the_ledger(tmp_path: Path):
+    """`ledger show … | head -c 10` said 'ledger …: Broken pipe'."""
+    from .ledger_helpers import HEADER, run
+
+    rows = [f"K-{i},Person {i},unn,Rus,2023-03-02,09:00,12:00,fysisk,møte,,1176,,,,2023-03-06"
+            for i in range(2000)]
+    claims = tmp_path / "many.csv"
+    claims.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
+    ledger = tmp_path / "ledger.db"
+    run("ledger", "init", str(ledger))
+    assert run("ledger", "record", str(claims), "--ledger", str(ledger)).exit_code == 0
+    for args in (("show", "many"), ("show", "many", "--format", "json"), ("list",)):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "honorar", "ledger", *args, "--ledger", str(ledger),
+             "--lang", "en"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            env={**__import__("os").environ, "COLUMNS": "120"})
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.read(10)
+        process.stdout.close()
+        error = process.stderr.read().decode()
+        code = process.wait(timeout=60)
+        if args == ("list",) and code == 0:
+            continue  # short enough to be written before the pipe was closed
+        assert code == 3 and "cannot write to standard output" in error, error
+        assert "ledger" not in error, error

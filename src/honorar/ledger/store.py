@@ -391,4 +391,8 @@ def guarded(path: Path, timeout: float) -> Iterator[None]:
     except sqlite3.Error as err:
         raise failure(err, path, timeout) from None
     except OSError as err:
+        if err.filename is None:
+            # a stream that failed (standard output closed, `| head`), not a file: the
+            # command line says so, and does not blame the ledger
+            raise
         raise LedgerUnavailable(f"ledger {path}: {err.strerror or err}") from None

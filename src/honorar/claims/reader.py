@@ -42,6 +42,7 @@ from .sniff import (
     SAMPLE_BYTES,
     Encoding,
     Header,
+    common_year,
     conflicting_orders,
     date_evidence,
     decode_head,
@@ -190,8 +191,11 @@ class ClaimReader:
         self._text = io.TextIOWrapper(io.BufferedReader(self._raw, 1 << 16),
                                       encoding=self.encoding.name, errors=self.encoding.errors,
                                       newline="")
+        # a date written without its year ('06.10') takes the year of the file's dates
+        year = common_year(records_after_header(io.StringIO(text, newline=""), self.header),
+                           self.header)
         self._read_claim, self._read_light = _row_reader(self.header, self.mapping, slash_order,
-                                                         dot_order, self.activities)
+                                                         dot_order, self.activities, year=year)
         self._rows: Iterator[Any] | None = None
 
     def _check_encoding_given(self, head: bytes, at_end: bool, delimiter: str | None) -> None:
@@ -394,7 +398,9 @@ _ReadRow = Callable[[list[str], int], Any]
 
 
 def _row_reader(header: Header, mapping: ClaimMapping, slash_order: str | None,
-                dot_order: str, activity_names: Collection[str] | None = None
+                dot_order: str, activity_names: Collection[str] | None = None, *,
+                year: int | None = None, order_assumed: bool = False,
+                scheme: str | None = None, row_ids: bool = False
                 ) -> tuple[_ReadRow, _ReadRow]:
     """Two functions that read one row's cells, built once per file, for speed: one gives
     a `Claim` (or an `InvalidRow`, or a `TotalRow`), the other a `LightClaim` where it can."""
@@ -410,8 +416,9 @@ def _row_reader(header: Header, mapping: ClaimMapping, slash_order: str | None,
     i_gift, i_submitted = col.get("gift", blank), col.get("submitted", blank)
 
     schemes = C.Cache(C.scheme(mapping.schemes))
-    dates = C.Cache(C.date_reader(slash_order, dot_order, required=True))
-    submitted_dates = C.Cache(C.date_reader(slash_order, dot_order, required=False))
+    dates = C.Cache(C.date_reader(slash_order, dot_order, True, year, order_assumed))
+    submitted_dates = C.Cache(C.date_reader(slash_order, dot_order, False, year,
+                                            order_assumed))
     attendances = C.Cache(C.attendance(mapping.attendance))
     activities = C.Cache(C.activity(mapping.activity, activity_names))
     agreements = C.Cache(C.yes_no(mapping.yes_no, blank=None))
@@ -489,10 +496,17 @@ def _row_reader(header: Header, mapping: ClaimMapping, slash_order: str | None,
             del cells[width:]
             return invalid(cells, row, column, err)
         group = cells[i_group].strip() or None
+        notes: tuple = ()
+        if date.__class__ is not dt.date:  # read on an assumption the row's finding says
+            notes += ((*date.note, "date"),)
+            date = date.plain()
+        if submitted is not None and submitted.__class__ is not dt.date:
+            notes += ((*submitted.note, "submitted"),)
+            submitted = submitted.plain()
         meeting = Meeting(scheme, date, attendance, activity, hours, agreement, lost_income,
                           is_documented, gift)
         return make_claim(row, claim_id, representative, group, meeting, start, end, claimed,
-                          submitted, cells[i_person].strip() or None)
+                          submitted, cells[i_person].strip() or None, None, notes)
 
     # Apart from the claim id, the person, the group and the dates, the cells of a row
     # repeat through a file: a few hundred distinct sets in a million rows. They are read
@@ -559,6 +573,9 @@ def _row_reader(header: Header, mapping: ClaimMapping, slash_order: str | None,
             submitted = submitted_dates[cells[i_submitted]]
         except C.CellError:
             return unread(cells, row)
+        if date.__class__ is not dt.date or (submitted is not None
+                                             and submitted.__class__ is not dt.date):
+            return unread(cells, row)  # a date read on an assumption: the claim says it
         return LightClaim(row, claim_id, representative, cells[i_group].strip() or None, facts,
                           date, submitted, cells[i_person].strip() or None)
 
@@ -628,6 +645,6 @@ def _with_travel(read_row: Callable[[list[str], int], Claim | InvalidRow], heade
         meeting = result.meeting if trip is None else with_trip(result.meeting, trip)
         return make_claim(result.row, result.claim_id, result.representative, result.group,
                           meeting, result.start, result.end, result.claimed_honorarium,
-                          result.submitted, result.representative_id, claimed)
+                          result.submitted, result.representative_id, claimed, result.notes)
 
     return read_with_travel

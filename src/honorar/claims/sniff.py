@@ -277,6 +277,30 @@ def date_evidence(records: Iterable[tuple[int, list[str]]], header: Header,
     return DateEvidence(hints, ambiguous)
 
 
+_YEAR = re.compile(r"(\d{4})-\d{1,2}-\d{1,2}(?:[ T].*)?|.*?[./\s](\d{4})|"
+                   r"\d{1,2}[./]\d{1,2}[./](\d{2})")
+
+
+def common_year(records: Iterable[tuple[int, list[str]]], header: Header) -> int | None:
+    """The year most of the file's dates (its meeting dates, else its submission dates)
+    are in: the year of a date written without one ('06.10'). None where no date says."""
+    from collections import Counter
+
+    counts: dict[str, Counter] = {c: Counter() for c in DATE_COLUMNS}
+    indices = [(header.columns[c], counts[c]) for c in DATE_COLUMNS if c in header.columns]
+    for _, cells in records:
+        for index, counter in indices:
+            if index < len(cells):
+                match = _YEAR.fullmatch(cells[index].strip())
+                if match:
+                    year = match[1] or match[2]
+                    counter[int(year) if year else 2000 + int(match[3])] += 1
+    for column in DATE_COLUMNS:
+        if counts[column]:
+            return max(counts[column].items(), key=lambda item: (item[1], item[0]))[0]
+    return None
+
+
 def records_after_header(lines: Iterable[str], header: Header) -> Iterator[tuple[int, list[str]]]:
     reader = _csv(lines, header.delimiter)
     line = 0

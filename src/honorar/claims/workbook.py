@@ -24,7 +24,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from ..parsing import _GROUPED_BY_POINT
+from ..parsing import _GROUPED_BY_POINT, date_order_hint, is_ambiguous_date
 from .cells import Cache
 from .columns import REQUIRED_COLUMNS, ClaimMapping
 from .records import Claim, ClaimFileError, InvalidRow, LightClaim, TotalRow
@@ -32,11 +32,9 @@ from .sniff import (
     HEADER_SEARCH_RECORDS,
     Encoding,
     Header,
-    conflicting_orders,
-    date_evidence,
+    common_year,
     header_columns,
     header_score,
-    undecidable_order,
 )
 
 _ZIP = b"PK\x03\x04"
@@ -250,28 +248,52 @@ class WorkbookReader:
             self._texts = _row_texts(self.header, len(self.header.cells))
             self._columns_at = {i: column for column, i in self.header.columns.items()}
             self.date_order_given = date_order
-            slash_order = date_order if date_order is not None else self._date_order(found)
+            assumed = False
+            if date_order is not None:
+                slash_order = date_order
+            else:
+                slash_order, assumed = self._date_order(found)
             self.date_order = slash_order
+            year = common_year(self._records(found, _DATE_EVIDENCE_ROWS), self.header)
             self._read_claim, self._read_light = _row_reader(
                 self.header, mapping, slash_order,
-                date_order if date_order is not None else "dmy", activities)
+                date_order if date_order is not None else "dmy", activities,
+                year=year, order_assumed=assumed)
             self._sheet_found = found
             self._iterator: Iterator[Any] | None = None
         except BaseException:
             self.close()
             raise
 
-    def _date_order(self, sheet: Any) -> str | None:
-        evidence = date_evidence(self._records(sheet, _DATE_EVIDENCE_ROWS), self.header)
-        if len(evidence.hints) > 1:
-            raise conflicting_orders(evidence, self.name)
-        if evidence.order is None and evidence.ambiguous is not None \
-                and self.size > _DATE_EVIDENCE_ROWS:
-            more = date_evidence(self._records(sheet, None), self.header, stop_at_first_hint=True)
-            evidence = more if more.hints else evidence
-        if evidence.order is None and evidence.ambiguous is not None:
-            raise undecidable_order(evidence, self.name)
-        return evidence.order
+    def _date_order(self, sheet: Any) -> tuple[str, bool]:
+        """How the sheet's slashed text dates are read, and whether that is assumed: in a
+        workbook they are day-first (the Norwegian order) unless the sheet's own text dates
+        show month-first (more of them read only month-first than only day-first). One
+        cell never refuses the sheet: a date that cannot be read the order found is an
+        unreadable row, and an ambiguous one read day-first for want of a sign carries
+        `date_order_assumed`."""
+        counts = {"dmy": 0, "mdy": 0}
+        ambiguous = self._count_orders(self._records(sheet, _DATE_EVIDENCE_ROWS), counts)
+        if ambiguous and not any(counts.values()) and self.size > _DATE_EVIDENCE_ROWS:
+            self._count_orders(self._records(sheet, None), counts)  # the rest of the sheet
+        if counts["mdy"] > counts["dmy"]:
+            return "mdy", False
+        return "dmy", not counts["dmy"]
+
+    @staticmethod
+    def _count_orders(records: Iterator[tuple[int, list[str]]], counts: dict[str, int]) -> bool:
+        """Counts the slashed text dates that read only day-first or only month-first;
+        whether any read both ways."""
+        ambiguous = False
+        for _, texts in records:
+            for text in texts:
+                if "/" in text:
+                    hint = date_order_hint(text)
+                    if hint is not None:
+                        counts[hint] += 1
+                    elif is_ambiguous_date(text):
+                        ambiguous = True
+        return ambiguous
 
     def _records(self, sheet: Any, limit: int | None) -> Iterator[tuple[int, list[str]]]:
         """(row, texts) of the rows after the header, only the date columns as text."""
@@ -285,8 +307,12 @@ class WorkbookReader:
                 return
             texts = [""] * width
             for i in indices:
-                if i < len(cells) and isinstance(cells[i], str):
-                    texts[i] = cells[i]
+                if i < len(cells):
+                    cell = cells[i]
+                    if isinstance(cell, str):
+                        texts[i] = cell
+                    elif isinstance(cell, dt.date):  # a date cell, for the file's year
+                        texts[i] = cell.isoformat()[:10]
             yield index + 1, texts
 
     def _read(self, sheet: Any, read_row: Callable[[list[str], int], Claim | InvalidRow]

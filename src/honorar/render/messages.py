@@ -292,6 +292,21 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "The meeting on {date} has not been held yet: the date is after the day of the "
               "audit",
     },
+    "hidden_row": {
+        "nb": "Raden er skjult i arket; den er kontrollert og regnet med som de andre",
+        "en": "The row is hidden in the sheet; it is audited and counted like the others",
+    },
+    "date_order_assumed": {
+        "nb": "Datoen «{text}» kan leses med dag eller måned først; lest med dag først, som "
+              "norske datoer skrives: {date}",
+        "en": "The date '{text}' reads day-first or month-first; read day-first, as Norwegian "
+              "dates are written: {date}",
+    },
+    "date_year_assumed": {
+        "nb": "Datoen «{text}» har ikke årstall; året er tatt fra filens andre datoer: {date}",
+        "en": "The date '{text}' has no year; the year is taken from the file's other dates: "
+              "{date}",
+    },
     "rates_may_be_outdated": {
         "nb": "Satstabellen {table} kan være utdatert for møter etter {review_date} («{note}»): "
               "sjekk om satsene er justert",
@@ -511,9 +526,12 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "cell_ambiguous_date": {
         "nb": "«{text}» kan leses både dag først og måned først (velg med --date-order)",
         "en": "'{text}' reads day-first or month-first (choose with --date-order)"},
+    "cell_date_without_year": {
+        "nb": "«{text}» har ikke årstall, og filen har ingen andre datoer å ta året fra",
+        "en": "'{text}' has no year, and the file has no other dates to take it from"},
     "cell_not_yes_no": {"nb": "«{text}» er ikke ja eller nei", "en": "'{text}' is not yes or no"},
-    "cell_not_attendance": {"nb": "«{text}» er ikke et oppmøte (fysisk, telefon, video, teams …)",
-                            "en": "'{text}' is not an attendance (in person, phone, video, teams …)"},
+    "cell_not_attendance": {"nb": "«{text}» er ikke et oppmøte (skriv {words})",
+                            "en": "'{text}' is not an attendance (write {words})"},
     "usage_unknown_activity": {
         "nb": "--activity: «{text}» er ikke en aktivitet (satstabellen {table} kjenner {names}; "
               "eller skriv {words})",
@@ -1021,6 +1039,7 @@ PROBLEM_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bis negative\b", "er negativt"),
     (r"\ba meeting of 0 hours is no meeting\b", "et møte på 0 timer er ikke noe møte"),
     (r"\bis not a real date\b", "er ikke en gyldig dato"),
+    (r"\bhas no year\b", "mangler årstall"),
     (r"\bis not a date \(use 2022-03-15 or 15\.03\.2022\)",
      "er ikke en dato (skriv 15.03.2022 eller 2022-03-15)"),
     (r"\bis not a date\b", "er ikke en dato"),
@@ -1222,6 +1241,12 @@ PROBLEM_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\band month-first\b", "og måned først"),
     (r"\band day-first\b", "og dag først"),
     (r"\bcolumn (?P<v>'[^']*')", r"kolonne \g<v>"),
+    (r"\bhas dates such as (?P<v>'[^']*') \((?P<w>[^)]*)\) that read day-first or "
+     r"month-first, and no date in the file tells which; give --date-order dmy \(15/03/2023\) "
+     r"or --date-order mdy \(03/15/2023\)",
+     r"har datoer som \g<v> (\g<w>) som kan leses med dag eller måned først, og ingen dato i "
+     r"filen viser hvilken; velg med --date-order dmy (15/03/2023) eller --date-order mdy "
+     r"(03/15/2023)"),
     (r"; give --date-order dmy or mdy \(dates that do not fit it become invalid rows\)",
      "; velg med --date-order dmy eller mdy (datoer som ikke passer, blir ugyldige rader)"),
     (r"\bgive --date-order\b", "velg med --date-order"),

@@ -1,0 +1,148 @@
+"""Workbooks and tables as colleagues make them: merged cells, hidden rows, total rows with
+a month in their label, sheets without a scheme or claim-id column, values as people write
+them, text dates in either order, files that are not claims at all."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+from typer.testing import CliRunner
+
+from honorar.cli import app
+from honorar.parsing import parse_attendance, parse_date, parse_hours
+
+DATA = Path(__file__).resolve().parent / "data" / "workbooks"
+HEADER = ["Krav-ID", "Navn", "Ordning", "Dato", "Møteform", "Timer", "Honorar"]
+
+
+def invoke(*args: str, input: bytes | None = None):
+    return CliRunner().invoke(app, list(args), input=input,
+                              env={"HONORAR_RATES": "", "COLUMNS": "120"})
+
+
+def audit_json(*args: str) -> dict:
+    result = invoke("audit", *args, "--format", "json")
+    assert result.exit_code in (0, 1), result.stderr
+    return json.loads(result.stdout)
+
+
+def book(path: Path, rows: list[list], *, setup=None) -> Path:
+    made = openpyxl.Workbook()
+    sheet = made.active
+    sheet.title = "Oktober"
+    for cells in rows:
+        sheet.append(cells)
+    if setup is not None:
+        setup(made, sheet)
+    made.save(path)
+    return path
+
+
+def codes(claim: dict) -> list[str]:
+    return [f["code"] for f in claim["findings"]]
+
+
+# ---------------------------------------------------------------- 5: values people write
+
+
+@pytest.mark.parametrize(("text", "hours"), [
+    ("3 t", "3"), ("3,5 timer", "3.5"), ("2 t 30 min", "2.5"), ("2:30", "2.5"),
+    ("3t", "3"), ("2 timer og 30 minutter", "2.5"), ("90 min", "1.5"), ("3.5 h", "3.5")])
+def test_hours_with_units(text, hours):
+    from decimal import Decimal
+
+    assert parse_hours(text) == Decimal(hours)
+
+
+@pytest.mark.parametrize(("word", "attendance"), [
+    ("oppmøte", "physical"), ("Fremmøte", "physical"), ("fysisk møte", "physical"),
+    ("Telefonmøte", "remote"), ("Teams-møte", "remote"), ("videomøte", "remote"),
+    ("digitalt", "remote")])
+def test_attendance_words(word, attendance):
+    assert parse_attendance(word) == attendance
+
+
+def test_an_unclear_attendance_names_the_words_read(tmp_path: Path):
+    path = book(tmp_path / "hybrid.xlsx", [HEADER, ["K1", "Kari", "unn", dt.date(2022, 3, 15),
+                                                    "hybrid", 3, 1176]])
+    (claim,) = audit_json(str(path))["claims"]
+    (finding,) = claim["findings"]
+    assert finding["code"] == "invalid_row"
+    assert "«hybrid» er ikke et oppmøte (skriv fysisk, oppmøte, fremmøte" in finding["message"]
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("6. oktober 2026", dt.date(2026, 10, 6)), ("6. okt. 2026", dt.date(2026, 10, 6)),
+    ("6 okt 26", dt.date(2026, 10, 6))])
+def test_dates_with_month_names(text, date):
+    assert parse_date(text) == date
+
+
+def test_a_date_without_its_year_takes_the_files_year_with_a_warning(tmp_path: Path):
+    path = book(tmp_path / "year.xlsx", [
+        HEADER,
+        ["K1", "Kari", "unn", dt.date(2022, 3, 15), "Fremmøte", "3 t", 1176],
+        ["K2", "Ola", "unn", "16.03", "Teams-møte", "2 t 30 min", 392],
+        ["K3", "Per", "unn", "6. okt. 2022", "telefonmøte", "3,5 timer", 980]])
+    claims = audit_json(str(path))["claims"]
+    assert [c["date"] for c in claims] == ["2022-03-15", "2022-03-16", "2022-10-06"]
+    assert codes(claims[0]) == [] and codes(claims[2]) == []
+    assert codes(claims[1]) == ["date_year_assumed"]
+    (finding,) = claims[1]["findings"]
+    assert finding["severity"] == "warning" and finding["column"] == "date"
+    assert "«16.03» har ikke årstall" in finding["message"]
+
+
+def test_a_csv_date_without_year_and_no_other_dates_is_an_unreadable_row(tmp_path: Path):
+    path = tmp_path / "noyear.csv"
+    path.write_text("Krav-ID;Navn;Ordning;Dato;Oppmøte;Timer;Honorar\n"
+                    "K1;Kari;unn;16.03;fysisk;3;1176\n", encoding="utf-8")
+    (claim,) = audit_json(str(path))["claims"]
+    assert codes(claim) == ["invalid_row"]
+    assert "har ikke årstall" in claim["findings"][0]["message"]
+
+
+# ------------------------------------------------------------ 6: the order of text dates
+
+
+def test_one_ambiguous_text_date_in_a_sheet_of_date_cells_is_read_day_first(tmp_path: Path):
+    path = book(tmp_path / "order.xlsx", [
+        HEADER,
+        ["K1", "Kari", "unn", dt.date(2026, 11, 10), "fysisk", 3, 1176],
+        ["K2", "Ola", "unn", "12/11/2026", "fysisk", 3, 1176]])
+    result = invoke("audit", str(path), "--format", "json")
+    assert result.exit_code in (0, 1), result.stderr
+    claims = json.loads(result.stdout)["claims"]
+    assert claims[1]["date"] == "2026-11-12"
+    (finding,) = [f for f in claims[1]["findings"] if f["code"] == "date_order_assumed"]
+    assert finding["severity"] == "warning"
+    assert "lest med dag først" in finding["message"]
+
+
+def test_a_sheet_whose_text_dates_show_month_first_is_read_month_first(tmp_path: Path):
+    path = book(tmp_path / "mdy.xlsx", [
+        HEADER,
+        ["K1", "Kari", "unn", "03/15/2022", "fysisk", 3, 1176],
+        ["K2", "Ola", "unn", "03/04/2022", "fysisk", 3, 1176],
+        ["K3", "Per", "unn", "15/03/2022", "fysisk", 3, 1176],
+        ["K4", "Liv", "unn", "03/16/2022", "fysisk", 3, 1176]])
+    claims = audit_json(str(path))["claims"]
+    assert claims[0]["date"] == "2022-03-15" and claims[1]["date"] == "2022-03-04"
+    assert "date_order_assumed" not in codes(claims[1])
+    # one cell against the sheet's order is its row's problem, not the sheet's
+    assert codes(claims[2]) == ["invalid_row"]
+    assert "måned først" in claims[2]["findings"][0]["message"]
+
+
+def test_an_ambiguous_csv_is_refused_in_norwegian(tmp_path: Path):
+    path = tmp_path / "amb.csv"
+    path.write_text("Krav-ID;Navn;Ordning;Dato;Oppmøte;Timer;Honorar\n"
+                    "K1;Kari;unn;03/04/2023;fysisk;3;1176\n", encoding="utf-8")
+    result = invoke("audit", str(path))
+    assert result.exit_code == 2
+    assert "kan leses med dag eller måned først" in result.stderr
+    assert " or " not in result.stderr and "such as" not in result.stderr

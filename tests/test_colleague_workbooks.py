@@ -146,3 +146,29 @@ def test_an_ambiguous_csv_is_refused_in_norwegian(tmp_path: Path):
     assert result.exit_code == 2
     assert "kan leses med dag eller måned først" in result.stderr
     assert " or " not in result.stderr and "such as" not in result.stderr
+
+
+# ---------------------------------------------------------------- 3: a total with a month
+
+
+@pytest.mark.parametrize("label", ["Sum oktober", "Totalt 2026", "I alt for UNN", "Total okt."])
+def test_a_total_row_labelled_with_its_month_is_the_sheets_total(tmp_path: Path, label):
+    path = book(tmp_path / "total.xlsx", [
+        HEADER,
+        ["K1", "Kari", "unn", dt.date(2022, 3, 15), "fysisk", 3, 1176],
+        ["K2", "Ola", "unn", dt.date(2022, 3, 15), "fysisk", 3, 1176],
+        [None, label, None, None, None, None, 2352]])
+    data = audit_json(str(path))
+    assert len(data["claims"]) == 2
+    total = data["summary"]["file_total"]
+    assert total["label"] == label and total["agrees"] is True
+    assert total["stated"] == {"honorarium": "2352.00"}
+
+
+def test_a_claim_of_a_person_named_like_a_total_is_a_claim(tmp_path: Path):
+    path = book(tmp_path / "name.xlsx", [
+        HEADER, ["K1", "Sum Hansen", "unn", dt.date(2022, 3, 15), "fysisk", 3, 1176],
+        ["", "Summer Olsen", "unn", dt.date(2022, 3, 15), "fysisk", 3, 1176]])
+    data = audit_json(str(path))
+    assert data["summary"]["file_total"] is None
+    assert [codes(c) for c in data["claims"]] == [[], ["invalid_row"]]

@@ -172,3 +172,45 @@ def test_a_claim_of_a_person_named_like_a_total_is_a_claim(tmp_path: Path):
     data = audit_json(str(path))
     assert data["summary"]["file_total"] is None
     assert [codes(c) for c in data["claims"]] == [[], ["invalid_row"]]
+
+
+# ------------------------------------------------------------ 7: files that are no claims
+
+
+def _docx() -> bytes:
+    import io
+    import zipfile
+
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+        archive.writestr("_rels/.rels", '<?xml version="1.0"?><Relationships/>')
+        archive.writestr("word/document.xml", '<?xml version="1.0"?><w:document/>')
+    return data.getvalue()
+
+
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+@pytest.mark.parametrize(("name", "content", "nb", "en"), [
+    ("krav.pdf", (DATA / "krav-oktober.pdf").read_bytes(), "er en PDF",
+     "is a PDF"),
+    ("krav.docx", _docx(), "er et Word-dokument", "is a Word document"),
+    ("krav.doc", _OLE2 + b"\0" * 600 + "WordDocument".encode("utf-16-le") + b"\0" * 600,
+     "er et Word-dokument", "is a Word document"),
+    ("kvittering.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 100, "er et bilde (PNG)",
+     "is an image (PNG)"),
+    ("kvittering.jpg", b"\xff\xd8\xff\xe0" + b"\0" * 100, "er et bilde (JPEG)",
+     "is an image (JPEG)"),
+    ("krav.csv", b"%PDF-1.7\n" + b"\0" * 100, "er en PDF", "is a PDF")])
+def test_a_file_that_is_no_claims_is_named_for_what_it_is(tmp_path: Path, name, content,
+                                                          nb, en):
+    path = tmp_path / name
+    path.write_bytes(content)
+    result = invoke("audit", str(path))
+    assert result.exit_code == 2
+    assert result.stderr == f"honorar: error: {path}: {nb}, ikke et regneark eller en CSV-fil\n"
+    result = invoke("audit", str(path), "--lang", "en")
+    assert result.stderr == f"honorar: error: {path}: {en}, not a spreadsheet or a CSV file\n"
+    result = invoke("audit", "-", input=content)
+    assert result.exit_code == 2 and f"-: {nb}, ikke et regneark" in result.stderr

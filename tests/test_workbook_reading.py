@@ -15,7 +15,7 @@ import openpyxl
 import pytest
 from typer.testing import CliRunner
 
-from honorar.claims import Claim, ClaimFileError, InvalidRow, read_claims
+from honorar.claims import Claim, InvalidRow, read_claims
 from honorar.claims.workbook import number_text, workbook_kind
 from honorar.cli import app
 

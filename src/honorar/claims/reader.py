@@ -52,7 +52,14 @@ from .sniff import (
     undecidable_order,
 )
 from .totals import total_row_reader
-from .workbook import IsWorkbook, WorkbookReader, open_workbook, workbook_kind
+from .workbook import (
+    NOT_CLAIMS,
+    IsWorkbook,
+    WorkbookReader,
+    not_claims,
+    open_workbook,
+    workbook_kind,
+)
 
 ONE_MINUTE = Decimal(1) / 60
 _NO_TRIP = Trip()
@@ -140,6 +147,8 @@ class ClaimReader:
         except OSError as err:
             raise ClaimFileError(f"{self.name}: {err.strerror or err}") from None
         kind = workbook_kind(head)
+        if kind in NOT_CLAIMS:
+            raise not_claims(self.name, kind)
         if kind is not None:
             raise IsWorkbook(self.name, kind, head)
         at_end = len(head) < SAMPLE_BYTES

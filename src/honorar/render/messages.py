@@ -1270,6 +1270,10 @@ PROBLEM_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bcannot be opened as a workbook\b", "kan ikke åpnes som arbeidsbok"),
     (r"\bis a zip archive but not a workbook \(xlsx, xlsm or ods\)",
      "er et zip-arkiv, men ikke en arbeidsbok (xlsx, xlsm eller ods)"),
+    (r"\bis (?P<v>a PDF|a Word document|a PowerPoint presentation|an OpenDocument text|"
+     r"an image|a gzip archive|a 7-Zip archive|a RAR archive)\b(?P<k> \(\w+\))?, not a "
+     r"spreadsheet or a CSV file$", lambda m: f"er {_NOT_CLAIMS_NB[m['v']]}{m['k'] or ''}, "
+     "ikke et regneark eller en CSV-fil"),
     (r"\bis a workbook \((?P<v>\w+)\), not a CSV file\b",
      r"er en arbeidsbok (\g<v>), ikke en CSV-fil"),
     (r"\(sheets: ", "(ark: "),
@@ -1366,6 +1370,14 @@ PROBLEM_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bInput/output error\b", "inn-/utdatafeil"),
     (r"\bOperation not permitted\b", "operasjonen er ikke tillatt"),
 )
+
+_NOT_CLAIMS_NB = {
+    "a PDF": "en PDF", "a Word document": "et Word-dokument",
+    "a PowerPoint presentation": "en PowerPoint-presentasjon",
+    "an OpenDocument text": "et OpenDocument-tekstdokument", "an image": "et bilde",
+    "a gzip archive": "et gzip-arkiv", "a 7-Zip archive": "et 7-Zip-arkiv",
+    "a RAR archive": "et RAR-arkiv",
+}
 
 _COMPILED: list[tuple[re.Pattern[str], str]] = []
 

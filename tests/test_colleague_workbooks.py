@@ -214,3 +214,43 @@ def test_a_file_that_is_no_claims_is_named_for_what_it_is(tmp_path: Path, name, 
     assert result.stderr == f"honorar: error: {path}: {en}, not a spreadsheet or a CSV file\n"
     result = invoke("audit", "-", input=content)
     assert result.exit_code == 2 and f"-: {nb}, ikke et regneark" in result.stderr
+
+
+# ------------------------------------------- 4: a sheet of one scheme, without claim ids
+
+
+def test_scheme_option_gives_rows_without_one_their_scheme(tmp_path: Path):
+    path = book(tmp_path / "one.xlsx", [
+        ["Navn", "Dato", "Møteform", "Timer", "Honorar", "Ordning"],
+        ["Kari", dt.date(2022, 3, 15), "fysisk", 3, 1176, None],
+        ["Ola", dt.date(2022, 3, 15), "fysisk", 2, 392, "fousam"]])
+    data = audit_json(str(path), "--scheme", "UNN")
+    claims = data["claims"]
+    assert [c["scheme"] for c in claims] == ["unn", "fousam"]  # a row's own scheme wins
+    assert [c["claim_id"] for c in claims] == ["2", "3"]
+    reading = data["summary"]["reading"]
+    assert reading["claim_ids_from_rows"] is True and reading["scheme_given"] == "unn"
+    assert reading["claim_age_checked"] is False
+    table = invoke("audit", str(path), "--scheme", "unn").stdout
+    assert "Ingen kolonne for krav-ID: kravene kjennes på radnummeret." in table
+    assert table.count("Ingen kolonne for innsendt dato: kravenes alder er ikke kontrollert.") == 1
+
+
+def test_a_sheet_without_scheme_column_or_option_is_told_of_scheme(tmp_path: Path):
+    path = book(tmp_path / "none.xlsx", [["Navn", "Dato", "Møteform", "Timer", "Honorar"],
+                                         ["Kari", dt.date(2022, 3, 15), "fysisk", 3, 1176]])
+    result = invoke("audit", str(path))
+    assert result.exit_code == 2
+    assert "eller --scheme for et ark med én ordning" in result.stderr
+    assert audit_json(str(path), "--scheme", "unn")["claims"][0]["due"]["total"] == "1176.00"
+    result = invoke("audit", str(path), "--scheme", "nosuch")
+    assert result.exit_code == 2 and "--scheme: ukjent ordning 'nosuch'" in result.stderr
+
+
+def test_a_file_with_claim_ids_and_submission_dates_says_nothing_of_them(tmp_path: Path):
+    path = book(tmp_path / "full.xlsx", [
+        [*HEADER, "Innsendt"],
+        ["K1", "Kari", "unn", dt.date(2022, 3, 15), "fysisk", 3, 1176, dt.date(2022, 3, 20)]])
+    reading = audit_json(str(path))["summary"]["reading"]
+    assert reading["claim_ids_from_rows"] is False and reading["claim_age_checked"] is True
+    assert reading["scheme_given"] is None

@@ -237,6 +237,11 @@ class Reading:
     sheet: str | None = None  # the sheet of a workbook that was read
     # whether the file has travel columns: only then do reports show travel
     travel: bool = False
+    # a file without a claim-id column: its claims are known by their row numbers
+    claim_ids_from_rows: bool = False
+    scheme_given: str | None = None  # --scheme: the scheme of rows that give none
+    # whether claims' age can be checked: the file has a submission date column
+    claim_age_checked: bool = True
 
     @classmethod
     def of(cls, reader: ClaimReader | WorkbookReader) -> Reading:
@@ -245,7 +250,9 @@ class Reading:
                    header.line, reader.date_order, reader.date_order_given is not None,
                    dict(header.names), header.ignored, getattr(reader, "kind", None),
                    getattr(reader, "sheet", None),
-                   any(c in header.names for c in TRAVEL_COLUMNS))
+                   any(c in header.names for c in TRAVEL_COLUMNS),
+                   "claim_id" not in header.names, getattr(reader, "scheme", None),
+                   "submitted" in header.names)
 
 
 def readable_claimed(invalid: InvalidRow, travel: bool = False) -> dict[str, Decimal | None]:

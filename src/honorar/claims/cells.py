@@ -226,10 +226,14 @@ def activity(extra: Mapping[str, str],
     return read
 
 
-def scheme(extra: Mapping[str, str]) -> Callable[[str], str]:
+def scheme(extra: Mapping[str, str], default: str | None = None) -> Callable[[str], str]:
+    """A scheme by name or a mapping's word; a blank cell is `default` (--scheme) where
+    given."""
     def read(raw: str) -> str:
         word = " ".join(raw.strip().lower().split())
         if not word:
+            if default is not None:
+                return default
             raise _empty()
         return extra.get(word, word)
 

@@ -111,9 +111,10 @@ class ClaimReader:
     def __init__(self, source: str | Path | BinaryIO, *, mapping: ClaimMapping | Mapping | None = None,
                  encoding: str | None = None, delimiter: str | None = None,
                  date_order: str | None = None, name: str | None = None,
-                 activities: Collection[str] | None = None) -> None:
+                 activities: Collection[str] | None = None, scheme: str | None = None) -> None:
         self.mapping = as_mapping(mapping)
         self.activities = activities
+        self.scheme = scheme
         self._owned: list[IO[bytes]] = []
         if isinstance(source, str | Path):
             self.name = name or str(source)
@@ -170,7 +171,7 @@ class ClaimReader:
             raise ClaimFileError(f"{self.name}: the file is empty")
         try:
             self.header: Header = find_header(text, self.mapping.column_names(), delimiter,
-                                              self.name)
+                                              self.name, ("scheme",) if self.scheme else ())
         except ClaimFileError:
             if encoding is not None:
                 self._check_encoding_given(head, at_end, delimiter)
@@ -204,7 +205,9 @@ class ClaimReader:
         year = common_year(records_after_header(io.StringIO(text, newline=""), self.header),
                            self.header)
         self._read_claim, self._read_light = _row_reader(self.header, self.mapping, slash_order,
-                                                         dot_order, self.activities, year=year)
+                                                         dot_order, self.activities, year=year,
+                                                         scheme=self.scheme,
+                                                         row_ids="claim_id" not in self.header.columns)
         self._rows: Iterator[Any] | None = None
 
     def _check_encoding_given(self, head: bytes, at_end: bool, delimiter: str | None) -> None:
@@ -337,7 +340,8 @@ class ClaimReader:
 def read_claims(source: str | Path | BinaryIO, *, mapping: ClaimMapping | Mapping | None = None,
                 encoding: str | None = None, delimiter: str | None = None,
                 date_order: str | None = None, sheet: str | None = None,
-                activities: Collection[str] | None = None) -> ClaimReader | WorkbookReader:
+                activities: Collection[str] | None = None,
+                scheme: str | None = None) -> ClaimReader | WorkbookReader:
     """Stream the rows of a claims file as `Claim` or `InvalidRow`, in file order.
 
     A CSV file, or a workbook (.xlsx, .xlsm, .xls, .ods) known by its content whatever its
@@ -345,17 +349,20 @@ def read_claims(source: str | Path | BinaryIO, *, mapping: ClaimMapping | Mappin
     `encoding` and `delimiter` concern text files and are not used for a workbook.
     With `activities` (the activity names the rate tables know), an activity that is
     neither one of them, nor the contract's, nor a word for one, makes the row invalid.
+    `scheme` is the scheme of a row that gives none (a file may then have no scheme
+    column); a file without a claim-id column has its claims known by their row numbers.
     Raises ClaimFileError, before any row, when the file cannot be used at all. The
     result is an iterator that also tells how the file was read (`header`, `date_order`,
     and `encoding` and `delimiter_name`, or `kind` and `sheet` for a workbook).
     """
     try:
         reader = ClaimReader(source, mapping=mapping, encoding=encoding, delimiter=delimiter,
-                             date_order=date_order, activities=activities)
+                             date_order=date_order, activities=activities, scheme=scheme)
     except IsWorkbook as found:
         name = str(source) if isinstance(source, str | Path) else _stream_name(source)
         return open_workbook(source, name, found.kind, found.head, mapping=as_mapping(mapping),
-                             sheet=sheet, date_order=date_order, activities=activities)
+                             sheet=sheet, date_order=date_order, activities=activities,
+                             scheme=scheme)
     if sheet is not None:
         reader.close()
         raise ClaimFileError(f"--sheet: {reader.name} is a text (CSV) file, not a workbook")
@@ -416,7 +423,8 @@ def _row_reader(header: Header, mapping: ClaimMapping, slash_order: str | None,
     width = len(header.cells)
     blank = width  # absent optional columns read the blank cell appended to every row
     col = header.columns
-    i_id, i_rep, i_scheme = col["claim_id"], col["representative"], col["scheme"]
+    i_id, i_rep, i_scheme = col.get("claim_id", blank), col["representative"], \
+        col.get("scheme", blank)
     i_date, i_attendance, i_claimed = col["date"], col["attendance"], col["claimed_honorarium"]
     i_group, i_person = col.get("group", blank), col.get("representative_id", blank)
     i_start, i_end, i_hours = col.get("start", blank), col.get("end", blank), col.get("hours", blank)
@@ -424,7 +432,7 @@ def _row_reader(header: Header, mapping: ClaimMapping, slash_order: str | None,
     i_lost, i_documented = col.get("lost_income", blank), col.get("lost_income_documented", blank)
     i_gift, i_submitted = col.get("gift", blank), col.get("submitted", blank)
 
-    schemes = C.Cache(C.scheme(mapping.schemes))
+    schemes = C.Cache(C.scheme(mapping.schemes, scheme))
     dates = C.Cache(C.date_reader(slash_order, dot_order, True, year, order_assumed))
     submitted_dates = C.Cache(C.date_reader(slash_order, dot_order, False, year,
                                             order_assumed))
@@ -472,7 +480,7 @@ def _row_reader(header: Header, mapping: ClaimMapping, slash_order: str | None,
         than one unreadable cell is reported at the first. `cells` ends with the blank."""
         column = "claim_id"
         try:
-            claim_id = cells[i_id].strip()
+            claim_id = str(row) if row_ids else cells[i_id].strip()
             if not claim_id:
                 raise C.CellError("cell_empty", "is empty")
             column = "representative"
@@ -572,7 +580,7 @@ def _row_reader(header: Header, mapping: ClaimMapping, slash_order: str | None,
                     {"count": len(cells), "expected": width}, cells_in_place=short)
             del cells[width:]
         cells.append("")
-        claim_id = cells[i_id].strip()
+        claim_id = str(row) if row_ids else cells[i_id].strip()
         representative = cells[i_rep].strip()
         facts = facts_of[facts_cells(cells)]
         if facts is None or not claim_id or not representative:

@@ -193,7 +193,7 @@ def header_score(cells: Iterable[str], known: Mapping[str, str]) -> int:
 
 
 def find_header(text: str, known: Mapping[str, str], delimiter: str | None,
-                name: str) -> Header:
+                name: str, optional: Iterable[str] = ()) -> Header:
     """The record that names the most known columns, with the delimiter that splits it so."""
     candidates = (delimiter,) if delimiter else DELIMITERS
     best: tuple[int, int, str, int, int, list[str]] | None = None
@@ -210,14 +210,20 @@ def find_header(text: str, known: Mapping[str, str], delimiter: str | None,
                              f"{described(REQUIRED_COLUMNS)} (use --mapping for other names)")
     _, _, sep, index, line, cells = best
     where = f"line {line} (split on {DELIMITER_NAMES.get(sep, repr(sep))})"
-    columns, names, ignored = header_columns(cells, known, name, where)
+    columns, names, ignored = header_columns(cells, known, name, where, optional)
     return Header(sep, index, line, tuple(cells), columns, names, ignored)
 
 
-def header_columns(cells: list[str], known: Mapping[str, str], name: str, where: str
+# A file without a claim-id column has its claims known by their row numbers.
+NOT_NEEDED = frozenset({"claim_id"})
+
+
+def header_columns(cells: list[str], known: Mapping[str, str], name: str, where: str,
+                   optional: Iterable[str] = ()
                    ) -> tuple[dict[str, int], dict[str, str], tuple[str, ...]]:
     """Which cell of a header row gives which column (canonical → index), the names the
-    file gives them, and the cells that name no column; `where` names the row in errors."""
+    file gives them, and the cells that name no column; `where` names the row in errors.
+    The columns in `optional` (`scheme`, when --scheme gives it) may be missing."""
     columns: dict[str, int] = {}
     names: dict[str, str] = {}
     ignored: list[str] = []
@@ -232,11 +238,13 @@ def header_columns(cells: list[str], known: Mapping[str, str], name: str, where:
                                  f"both give {canonical}")
         columns[canonical] = i
         names[canonical] = cell.strip().lstrip("\ufeff")
-    missing = [c for c in REQUIRED_COLUMNS if c not in columns]
+    skip = NOT_NEEDED | frozenset(optional)
+    missing = [c for c in REQUIRED_COLUMNS if c not in columns and c not in skip]
     if missing:
+        hint = "; or give --scheme for a sheet of one scheme" if "scheme" in missing else ""
         raise ClaimFileError(
             f"{name}: no header row with the columns {', '.join(REQUIRED_COLUMNS)}: {where} "
-            f"lacks {described(missing)} (use --mapping for other names)")
+            f"lacks {described(missing)} (use --mapping for other names{hint})")
     return columns, names, tuple(ignored)
 
 

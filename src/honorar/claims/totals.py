@@ -68,7 +68,7 @@ def _is_number(text: str) -> bool:
 def total_row_reader(header: Header) -> Callable[[list[str], int], TotalRow | None]:
     """A function that gives a row's `TotalRow`, or None when the row is no total."""
     columns = header.columns
-    i_id, i_name = columns["claim_id"], columns["representative"]
+    i_id, i_name = columns.get("claim_id", len(header.cells)), columns["representative"]
     amounts = [(column, columns[column]) for column in AMOUNT_COLUMNS if column in columns]
 
     def cell(cells: list[str], index: int) -> str:

@@ -292,11 +292,13 @@ class WorkbookReader:
     def __init__(self, source: str | Path | bytes, name: str, kind: str, *,
                  mapping: ClaimMapping, sheet: str | None = None,
                  date_order: str | None = None,
-                 activities: Collection[str] | None = None) -> None:
+                 activities: Collection[str] | None = None,
+                 scheme: str | None = None) -> None:
         from .reader import _row_reader
 
         self.name = name
         self.mapping = mapping
+        self.scheme = scheme
         self._source = source
         self._book = _open_book(source, name, kind)
         try:
@@ -309,7 +311,8 @@ class WorkbookReader:
             self._rows_read = 0
             head = _first_rows(found, HEADER_SEARCH_RECORDS)
             self.header = _find_header(head, mapping, f"{name}, sheet '{self.sheet}'",
-                                       list(self._book.sheet_names))
+                                       list(self._book.sheet_names),
+                                       ("scheme",) if scheme else ())
             self._texts = _row_texts(self.header, len(self.header.cells))
             self._columns_at = {i: column for column, i in self.header.columns.items()}
             self.date_order_given = date_order
@@ -323,7 +326,8 @@ class WorkbookReader:
             self._read_claim, self._read_light = _row_reader(
                 self.header, mapping, slash_order,
                 date_order if date_order is not None else "dmy", activities,
-                year=year, order_assumed=assumed)
+                year=year, order_assumed=assumed, scheme=scheme,
+                row_ids="claim_id" not in self.header.columns)
             self._sheet_found = found
             self._iterator: Iterator[Any] | None = None
         except BaseException:
@@ -568,7 +572,7 @@ def _first_rows(sheet: Any, count: int) -> list[tuple[int, list[Any]]]:
 
 
 def _find_header(rows: list[tuple[int, list[Any]]], mapping: ClaimMapping,
-                 where: str, sheets: list[str]) -> Header:
+                 where: str, sheets: list[str], optional: Collection[str] = ()) -> Header:
     """The row that names the most known columns, as for a CSV file."""
     known: Mapping[str, str] = mapping.column_names()
     best: tuple[int, int, list[str]] | None = None
@@ -586,14 +590,15 @@ def _find_header(rows: list[tuple[int, list[Any]]], mapping: ClaimMapping,
         raise ClaimFileError(f"{where}: no header row with the columns "
                              f"{', '.join(REQUIRED_COLUMNS)} (use --mapping for other names, "
                              f"or --sheet for another sheet){others}")
-    columns, names, ignored = header_columns(texts, known, where, f"row {index + 1}")
+    columns, names, ignored = header_columns(texts, known, where, f"row {index + 1}", optional)
     return Header("", index, index + 1, tuple(texts), columns, names, ignored)
 
 
 def open_workbook(source: str | Path | BinaryIO, name: str, kind: str, head: bytes, *,
                   mapping: ClaimMapping, sheet: str | None,
                   date_order: str | None,
-                  activities: Collection[str] | None = None) -> WorkbookReader:
+                  activities: Collection[str] | None = None,
+                  scheme: str | None = None) -> WorkbookReader:
     """A `WorkbookReader` on a file found to be a workbook: by its path, or from a stream
     whose first bytes (`head`) were already read."""
     if isinstance(source, str | Path):
@@ -604,4 +609,4 @@ def open_workbook(source: str | Path | BinaryIO, name: str, kind: str, head: byt
         except OSError as err:
             raise ClaimFileError(f"{name}: {err.strerror or err}") from None
     return WorkbookReader(data, name, kind, mapping=mapping, sheet=sheet, date_order=date_order,
-                          activities=activities)
+                          activities=activities, scheme=scheme)

@@ -49,7 +49,7 @@ def claim_mapping(mapping: Path | None):
 
 def read_claim_file(file: str, mapping, encoding: str | None, delimiter: str | None,
                     date_order: str | None, sheet: str | None = None,
-                    activities: set[str] | None = None):
+                    activities: set[str] | None = None, scheme: str | None = None):
     """A `ClaimReader` on `file` (`-`: standard input) with a mapping already read; what makes
     it unusable is a usage problem."""
     from ..claims import ClaimFileError, read_claims
@@ -57,7 +57,8 @@ def read_claim_file(file: str, mapping, encoding: str | None, delimiter: str | N
     try:
         source = standard_input() if file == "-" else Path(file)
         return read_claims(source, mapping=mapping, encoding=encoding, delimiter=delimiter,
-                           date_order=date_order, sheet=sheet, activities=activities)
+                           date_order=date_order, sheet=sheet, activities=activities,
+                           scheme=scheme)
     except ClaimFileError as err:
         raise UsageProblem(str(err)) from None
 

@@ -1233,6 +1233,8 @@ PROBLEM_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\blacks\b", "mangler"),
     (r"\(use --mapping for other names, or --sheet for another sheet\)",
      "(bruk --mapping for andre navn, eller --sheet for et annet ark)"),
+    (r"\(use --mapping for other names; or give --scheme for a sheet of one scheme\)",
+     "(bruk --mapping for andre navn, eller --scheme for et ark med én ordning)"),
     (r"\(use --mapping for other names\)", "(bruk --mapping for andre navn)"),
     (r"\bthe columns (?P<a>'[^']*') and (?P<b>'[^']*') both give\b",
      r"kolonnene \g<a> og \g<b> gir begge"),

@@ -206,4 +206,6 @@ class JsonReport:
                 "encoding": None if workbook else r.encoding,
                 "delimiter": None if workbook else r.delimiter,
                 "header_line": r.header_line, "date_order": r.date_order,
-                "columns": r.columns, "ignored_columns": list(r.ignored_columns)}
+                "columns": r.columns, "ignored_columns": list(r.ignored_columns),
+                "claim_ids_from_rows": r.claim_ids_from_rows, "scheme_given": r.scheme_given,
+                "claim_age_checked": r.claim_age_checked}

@@ -52,12 +52,18 @@ WORDS = {
         "travel_claimed": "  herav reise og opphold", "travel_due": "  herav reise og opphold",
         "delimiters": {"comma": "komma", "semicolon": "semikolon", "tab": "tabulator",
                        "bar": "loddrett strek"},
+        "row_ids": "ingen kolonne for krav-ID: kravene kjennes på radnummeret",
+        "scheme_given": "ordningen er {scheme} der raden ikke har en",
+        "no_claim_age": "ingen kolonne for innsendt dato: kravenes alder er ikke kontrollert",
     },
     "en": {
         "title": "Audit of {file}", "read": "Read as {encoding}, {delimiter}-separated, header on "
         "line {line}", "read_workbook": "Read as a workbook ({kind}), sheet '{sheet}', header on "
         "row {line}", "order_dmy": "slashed dates read day-first",
         "order_mdy": "slashed dates read month-first", "ignored": "Columns not used",
+        "row_ids": "no claim-id column: claims are known by their row numbers",
+        "scheme_given": "the scheme is {scheme} where a row gives none",
+        "no_claim_age": "no submission date column: the claims' age is not checked",
         "rows": "Rows", "invalid": "Rows that cannot be read", "with_findings": "Claims with findings",
         "claimed": "Claimed", "due": "Due under the rules", "overpaid": "Claimed too much",
         "underpaid": "Claimed too little", "undecided": "Claimed where the rules do not decide",
@@ -124,6 +130,21 @@ def how_read(r: Reading, lang: str) -> str:
     return read
 
 
+def reading_notes(r: Reading, lang: str) -> list[str]:
+    """What the reading leaves out or takes as given, said once under how the file was
+    read: claims known by their row numbers, the scheme of --scheme, no check of the
+    claims' age."""
+    w = WORDS[lang]
+    notes = []
+    if r.claim_ids_from_rows:
+        notes.append(w["row_ids"])
+    if r.scheme_given:
+        notes.append(w["scheme_given"].format(scheme=r.scheme_given))
+    if not r.claim_age_checked:
+        notes.append(w["no_claim_age"])
+    return [note[0].upper() + note[1:] + "." for note in notes]
+
+
 class TableReport:
     def __init__(self, console: Console, lang: str, reading: Reading) -> None:
         self.console = console
@@ -175,6 +196,8 @@ class TableReport:
         print_ = self.console.print
         print_(f"[bold]{escape(w['title'].format(file=r.file))}[/bold]")
         print_(escape(how_read(r, lang)))
+        for note in reading_notes(r, lang):
+            print_(escape(note))
         if r.ignored_columns:
             print_(escape(f"{w['ignored']}: {', '.join(r.ignored_columns)}"))
         print_()

@@ -19,6 +19,7 @@ import contextlib
 import datetime as dt
 import io
 import math
+import os
 from collections.abc import Callable, Collection, Generator, Iterator, Mapping
 from decimal import Decimal
 from pathlib import Path
@@ -303,14 +304,16 @@ class WorkbookReader:
         self._book = _open_book(source, name, kind)
         try:
             self.kind = _kind_from(kind, name)
-            found = _choose_sheet(self._book, sheet, name)
+            with _quiet_standard_error():
+                found = _choose_sheet(self._book, sheet, name)
             self.sheet = found.name
             self.encoding = Encoding("", f"{self.kind} workbook", "strict", True)
             self.size = found.end[0] + 1 if found.end else 0
             self.expected_rows = self.size
             self._rows_read = 0
-            head = _first_rows(found, HEADER_SEARCH_RECORDS)
-            self.header = _find_header(head, mapping, f"{name}, sheet '{self.sheet}'",
+            self._where = f"{name}, sheet '{self.sheet}'"
+            head = _first_rows(found, HEADER_SEARCH_RECORDS, self._where)
+            self.header = _find_header(head, mapping, self._where,
                                        list(self._book.sheet_names),
                                        ("scheme",) if scheme else ())
             self._texts = _row_texts(self.header, len(self.header.cells))
@@ -369,7 +372,7 @@ class WorkbookReader:
         indices = [self.header.columns[c] for c in ("date", "submitted")
                    if c in self.header.columns]
         width = len(self.header.cells)
-        for index, cells in enumerate(sheet.iter_rows()):
+        for index, cells in enumerate(_rows(sheet, self._where)):
             if index <= self.header.record:
                 continue
             if limit is not None and index > self.header.record + limit:
@@ -391,7 +394,7 @@ class WorkbookReader:
         error = next(errors, None)
         try:
             # python-calamine gives the rows from the sheet's first, padded where empty
-            for index, cells in enumerate(sheet.iter_rows()):
+            for index, cells in enumerate(_rows(sheet, self._where)):
                 self._rows_read = index + 1
                 if index < first:
                     continue
@@ -430,14 +433,20 @@ class WorkbookReader:
         """The row as unreadable at its first cell holding an error value (`errors`: those
         of the columns the audit reads), the values showing them as Excel does."""
         from .reader import _values
+        from .sheet_errors import NOT_CALCULATED
 
         held = sorted(i for i in errors if i < len(texts))
         if not held:  # past the cells python-calamine gives: nothing it read is wrong
             return None
         for index in held:
-            texts[index] = errors[index]
+            if errors[index] != NOT_CALCULATED:
+                texts[index] = errors[index]
         index = held[0]
         error = errors[index]
+        if error == NOT_CALCULATED:
+            return InvalidRow(row, self._columns_at[index],
+                              "holds a formula without a stored value",
+                              _values(self.header, texts), "cell_formula_not_calculated", {})
         return InvalidRow(row, self._columns_at[index], f"holds the error value {error}",
                           _values(self.header, texts), "cell_error_value", {"error": error})
 
@@ -495,14 +504,17 @@ def _open_book(source: str | Path | bytes, name: str, kind: str) -> Any:
         kind, f"cannot be opened as a workbook ({kind})")
     try:
         if isinstance(source, bytes):
-            return calamine.CalamineWorkbook.from_filelike(io.BytesIO(source))
-        with open(source, "rb") as stream:
+            with _quiet_standard_error():
+                return calamine.CalamineWorkbook.from_filelike(io.BytesIO(source))
+        with open(source, "rb") as stream, _quiet_standard_error():
             return calamine.CalamineWorkbook.from_filelike(stream)
     except OSError as err:
         raise ClaimFileError(f"{name}: {err.strerror or err}") from None
     except calamine.PasswordError:
         raise _protected(name) from None
-    except Exception as err:  # calamine's errors: corrupt zip, broken XML, unknown format
+    except BaseException as err:  # calamine's errors: corrupt zip, broken XML, unknown format
+        if not isinstance(err, Exception) and not _panicked(err):
+            raise
         if kind == "xls" and _encrypted(source):
             raise _protected(name) from None
         reason = " ".join(str(err).split()) or type(err).__name__
@@ -554,21 +566,90 @@ def _choose_sheet(book: Any, sheet: str | None, name: str) -> Any:
                                  f"{number} (sheets: {listed})")
     except ClaimFileError:
         raise
-    except Exception as err:  # a sheet calamine cannot read (a chart sheet, say)
+    except BaseException as err:  # a sheet calamine cannot read (a chart sheet, say)
+        if not isinstance(err, Exception) and not _panicked(err):
+            raise
         raise ClaimFileError(f"{name}: the sheet cannot be read: "
                              f"{' '.join(str(err).split())}") from None
     raise ClaimFileError(f"--sheet: {name} has no sheet '{sheet}' (sheets: {listed})")
 
 
-def _first_rows(sheet: Any, count: int) -> list[tuple[int, list[Any]]]:
+def _first_rows(sheet: Any, count: int, where: str) -> list[tuple[int, list[Any]]]:
     """The first `count` rows that are not blank, with their indices (row number − 1)."""
     found = []
-    for index, cells in enumerate(sheet.iter_rows()):
+    for index, cells in enumerate(_rows(sheet, where)):
         if any(c != "" for c in cells):
             found.append((index, cells))
             if len(found) >= count:
                 break
     return found
+
+
+def _panicked(err: BaseException) -> bool:
+    """Whether `err` is a panic of python-calamine's Rust code: a `PanicException`, which
+    derives from BaseException and so escapes every `except Exception`."""
+    return type(err).__name__ == "PanicException"
+
+
+_BATCH = 1024  # rows read from python-calamine at a time, its panic messages silenced
+
+
+def _rows(sheet: Any, where: str) -> Iterator[list[Any]]:
+    """The sheet's rows, as python-calamine gives them. A cell it cannot turn into a value
+    (a date-formatted number of −2e11 makes it panic, an [h]:mm duration of 1e9 hours
+    overflows) makes the file unreadable, naming its row: the rows cannot be read on past
+    it. A panic's own message, which Rust writes to the standard error, is not shown."""
+    rows = iter(sheet.iter_rows())
+    index = 0
+    while True:
+        batch: list[list[Any]] = []
+        failed: BaseException | None = None
+        with _quiet_standard_error():
+            try:
+                for _ in range(_BATCH):
+                    batch.append(next(rows))
+            except StopIteration:
+                pass
+            except (ArithmeticError, ValueError) as err:
+                failed = err
+            except BaseException as err:
+                if not _panicked(err):
+                    raise
+                failed = err
+        yield from batch
+        index += len(batch)
+        if failed is not None:
+            raise _unreadable_cell(where, index, failed) from None
+        if len(batch) < _BATCH:
+            return
+
+
+@contextlib.contextmanager
+def _quiet_standard_error() -> Iterator[None]:
+    """File descriptor 2 on the null device for a while: a Rust panic prints its message
+    and a backtrace there before python-calamine raises it."""
+    try:
+        saved = os.dup(2)
+    except OSError:  # no standard error to silence
+        yield
+        return
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(null, 2)
+        finally:
+            os.close(null)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
+def _unreadable_cell(where: str, index: int, err: BaseException) -> ClaimFileError:
+    reason = " ".join(str(err).split()) or type(err).__name__
+    return ClaimFileError(f"{where}: row {index + 1}: a cell holds a value the workbook "
+                          f"reader cannot read ({reason}), such as a date or duration far "
+                          "out of range; correct it and save the workbook again")
 
 
 def _find_header(rows: list[tuple[int, list[Any]]], mapping: ClaimMapping,

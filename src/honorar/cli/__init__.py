@@ -163,6 +163,8 @@ def run_one_line_errors(invoke: Any, prog: str = "honorar", lang: str = "nb") ->
             return _fail(prog, usage_line(err), err.exit_code)
         if type(err).__name__ == "Abort":
             return _fail(prog, "aborted", ENVIRONMENT_ERROR)
+        if _unusable_claims(err):  # found while the rows are read, past the header
+            return _fail(prog, str(err), USAGE_ERROR)
         return _internal_error(prog, err, lang)
     finally:
         _remove_temporary_files()
@@ -184,6 +186,13 @@ def fail(prog: str, message: str, code: int, lang: str = "nb") -> int:
         with contextlib.suppress(OSError, ValueError, AttributeError):
             traceback.print_exc(file=sys.stderr)
     return code
+
+
+def _unusable_claims(err: Exception) -> bool:
+    """Whether `err` says a claims file cannot be used (`ClaimFileError`), looked up only
+    where the claims were read at all, so that a command that reads none pays nothing."""
+    records = sys.modules.get("honorar.claims.records")
+    return records is not None and isinstance(err, records.ClaimFileError)
 
 
 def _internal_error(prog: str, err: BaseException, lang: str) -> int:

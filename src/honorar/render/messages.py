@@ -549,6 +549,11 @@ TEMPLATES: dict[str, dict[str, str]] = {
                             "en": "{hours} hours do not match {start}–{end}"},
     "cell_error_value": {"nb": "cellen har feilverdien {error}",
                          "en": "the cell holds the error value {error}"},
+    "cell_formula_not_calculated": {
+        "nb": "cellen har en formel uten lagret verdi (åpne arbeidsboken i et regneark og "
+              "lagre den først)",
+        "en": "the cell holds a formula without a stored value (open the workbook in a "
+              "spreadsheet program and save it first)"},
     "cell_not_decodable": {"nb": "teksten kan ikke leses som {encoding} (prøv --encoding)",
                            "en": "the text cannot be read as {encoding} (try --encoding)"},
     "cell_not_km": {"nb": "«{text}» er ikke et antall kilometer",
@@ -1262,6 +1267,10 @@ PROBLEM_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bthe workbook is protected by a password; save a copy without one and audit that\b",
      "arbeidsboken er beskyttet med passord; lagre en kopi uten passord og kontroller den"),
     (r"\bthe workbook has no sheets\b", "arbeidsboken har ingen ark"),
+    (r"\ba cell holds a value the workbook reader cannot read \((?P<v>.*)\), such as a date "
+     r"or duration far out of range; correct it and save the workbook again$",
+     r"en celle har en verdi arbeidsbokleseren ikke kan lese (\g<v>), for eksempel en dato "
+     r"eller varighet langt utenfor det mulige; rett den og lagre arbeidsboken på nytt"),
     (r"\bhas (?P<n>\d+) sheet\(s\), no sheet (?P<m>\d+) \(sheets: ",
      r"har \g<n> ark, ikke ark \g<m> (ark: "),
     (r"\bhas no sheet (?P<v>'[^']*') \(sheets: ", r"har ikke arket \g<v> (ark: "),

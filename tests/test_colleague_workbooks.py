@@ -254,3 +254,67 @@ def test_a_file_with_claim_ids_and_submission_dates_says_nothing_of_them(tmp_pat
     reading = audit_json(str(path))["summary"]["reading"]
     assert reading["claim_ids_from_rows"] is False and reading["claim_age_checked"] is True
     assert reading["scheme_given"] is None
+
+
+# ------------------------- 1, 2, 8: merged cells, hidden rows, error cells, 1904 dates
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "ods", "xls"])
+def test_a_colleagues_october_sheet_in_every_format(kind):
+    """Made with openpyxl and saved by LibreOffice (tests/data/workbooks/make_samples.py)."""
+    data = audit_json(str(DATA / f"oktober.{kind}"))
+    claims = {c["claim_id"]: c for c in data["claims"]}
+    # a group merged over three rows is the group of each: three representatives
+    assert [claims[k]["group"] for k in ("K1", "K2", "K3")] == ["Arbeidsgruppe A"] * 3
+    assert not any(c["findings"] for c in (claims["K1"], claims["K2"], claims["K3"]))
+    # a name merged over two meetings is the name of both
+    assert claims["K5"]["representative"] == "Liv Berg"
+    assert "invalid_row" not in codes(claims["K5"])
+    # a hidden row is audited and says so
+    assert codes(claims["K6"]) == ["hidden_row"]
+    assert claims["K6"]["due"]["total"] == "392.00"
+    (hidden,) = claims["K6"]["findings"]
+    assert hidden["severity"] == "warning" and "skjult" in hidden["message"]
+    # an error cell is no 0 claimed
+    (error,) = claims["K7"]["findings"]
+    assert error["code"] == "invalid_row" and "#N/A" in error["message"]
+    total = data["summary"]["file_total"]
+    assert total["label"] == "Sum oktober" and total["agrees"] is True
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "xls"])
+def test_a_workbook_in_the_1904_date_system_is_read_on_its_days(kind):
+    from honorar.claims import read_claims
+
+    with read_claims(DATA / f"dates-1904.{kind}") as reader:
+        (claim,) = list(reader)
+    assert claim.meeting.date == dt.date(2022, 3, 15)
+    assert claim.submitted == dt.date(2022, 3, 20)  # a bare serial, counted from 1904
+
+
+def test_hidden_and_merged_rows_with_openpyxl(tmp_path: Path):
+    def setup(made, sheet):
+        sheet.merge_cells("B2:B3")
+        sheet.row_dimensions[4].hidden = True
+
+    path = book(tmp_path / "merged.xlsx", [
+        HEADER,
+        ["K1", "Kari", "unn", dt.date(2022, 3, 15), "fysisk", 3, 1176],
+        ["K2", None, "unn", dt.date(2022, 3, 16), "fysisk", 3, 1176],
+        ["K3", "Ola", "unn", dt.date(2022, 3, 17), "fysisk", 3, 1176]], setup=setup)
+    claims = audit_json(str(path))["claims"]
+    assert [c["representative"] for c in claims] == ["Kari", "Kari", "Ola"]
+    assert [codes(c) for c in claims] == [[], [], ["hidden_row"]]
+
+
+def test_a_hidden_sheet_is_never_the_default(tmp_path: Path):
+    def setup(made, sheet):
+        hidden = made.create_sheet("Mal", 0)
+        hidden.append(HEADER)
+        hidden.append(["X", "Skjult", "unn", dt.date(2022, 3, 15), "fysisk", 3, 1])
+        hidden.sheet_state = "hidden"
+
+    path = book(tmp_path / "hidden-sheet.xlsx", [
+        HEADER, ["K1", "Kari", "unn", dt.date(2022, 3, 15), "fysisk", 3, 1176]], setup=setup)
+    data = audit_json(str(path))
+    assert data["summary"]["reading"]["sheet"] == "Oktober"

@@ -169,7 +169,15 @@ def _amount_text(value: Any) -> str:
     return _text(value)
 
 
-def _serial_date(serial: float) -> dt.date | None:
+_EPOCH_1904 = dt.date(1904, 1, 1)  # serial 0 of a workbook in the 1904 date system
+_SERIALS_1904 = 1462  # days from the 1900 system's serial 0 to the 1904 system's
+
+
+def _serial_date(serial: float, date1904: bool = False) -> dt.date | None:
+    if date1904:  # a Mac workbook's, or one saved so: 0 is 1 January 1904
+        if not 0 <= serial <= _LAST_SERIAL - _SERIALS_1904:
+            return None
+        return _EPOCH_1904 + dt.timedelta(int(serial))
     if not 1 <= serial <= _LAST_SERIAL:
         return None
     if serial < 61:  # Excel counts a 29 February 1900 that never was
@@ -177,13 +185,13 @@ def _serial_date(serial: float) -> dt.date | None:
     return _EXCEL_EPOCH + dt.timedelta(int(serial))
 
 
-def _date_text(value: Any) -> str:
+def _date_text(value: Any, date1904: bool = False) -> str:
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, int | float) and not isinstance(value, bool):
-        date = _serial_date(value)
+        date = _serial_date(value, date1904)
         if date is not None:
             return date.isoformat()
     return _text(value)
@@ -244,13 +252,13 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def _datetime_text(value: Any) -> str:
+def _datetime_text(value: Any, date1904: bool = False) -> str:
     """A departure or return: a date-time cell, or a date serial with the time of day as
     its fraction, as '2024-03-15 07:30'."""
     if isinstance(value, dt.datetime):
         return f"{value.date().isoformat()} {_clock(_seconds(value.time()))}"
     if isinstance(value, int | float) and not isinstance(value, bool):
-        date = _serial_date(value)
+        date = _serial_date(value, date1904)
         if date is not None:
             return f"{date.isoformat()} {_clock(round((value - int(value)) * 86400))}"
     return _text(value)
@@ -264,11 +272,22 @@ _BY_COLUMN: dict[str, Callable[[Any], str]] = {
 }
 
 
-def _row_texts(header: Header, width: int) -> Callable[[list[Any]], list[str]]:
-    """A function turning a row of typed cells into the texts the CSV row reader takes."""
+_SERIAL_DATES = ("date", "submitted", "departure", "return")
+
+
+def _row_texts(header: Header, width: int, date1904: bool = False
+               ) -> Callable[[list[Any]], list[str]]:
+    """A function turning a row of typed cells into the texts the CSV row reader takes
+    (`date1904`: a date serial counts from 1904, as the workbook says)."""
+    from functools import partial
+
+    by_column = dict(_BY_COLUMN)
+    if date1904:
+        for column in _SERIAL_DATES:
+            by_column[column] = partial(by_column[column], date1904=True)
     kinds = {index: column for column, index in header.columns.items()}
     # typed cells repeat through a sheet, as text does
-    converted = [Cache(_BY_COLUMN.get(kinds.get(i, ""), _text)) for i in range(width)]
+    converted = [Cache(by_column.get(kinds.get(i, ""), _text)) for i in range(width)]
 
     def texts(cells: list[Any]) -> list[str]:
         # True == 1 as a dict key: a yes/no cell must not take a number's text
@@ -301,6 +320,7 @@ class WorkbookReader:
         self.mapping = mapping
         self.scheme = scheme
         self._source = source
+        self._sheet_facts = None
         self._book = _open_book(source, name, kind)
         try:
             self.kind = _kind_from(kind, name)
@@ -316,7 +336,11 @@ class WorkbookReader:
             self.header = _find_header(head, mapping, self._where,
                                        list(self._book.sheet_names),
                                        ("scheme",) if scheme else ())
-            self._texts = _row_texts(self.header, len(self.header.cells))
+            self._sheet_found = found
+            self._columns_at = {i: column for column, i in self.header.columns.items()}
+            self.date1904 = _date1904(source, self.kind) if self.kind != "xls" else \
+                self._facts(()).null_date == "1904-01-01"
+            self._texts = _row_texts(self.header, len(self.header.cells), self.date1904)
             self._columns_at = {i: column for column, i in self.header.columns.items()}
             self.date_order_given = date_order
             assumed = False
@@ -389,28 +413,35 @@ class WorkbookReader:
 
     def _read(self, sheet: Any, read_row: Callable[[list[str], int], Claim | InvalidRow]
               ) -> Iterator[Claim | InvalidRow]:
+        from .sheet_errors import HIDDEN
+
         texts, first = self._texts, self.header.record + 1
         errors = self._error_cells(sheet)
         error = next(errors, None)
+        merged = self._merged(sheet)
         try:
             # python-calamine gives the rows from the sheet's first, padded where empty
             for index, cells in enumerate(_rows(sheet, self._where)):
                 self._rows_read = index + 1
                 if index < first:
                     continue
+                if merged and index in merged:
+                    cells = merged.fill(cells, index)
                 row_texts = texts(cells)
                 while error is not None and error[0] <= index:
                     error = next(errors, None)
+                facts = error[1] if error is not None and error[0] == index + 1 else None
+                hidden = facts is not None and HIDDEN in facts
                 # a row blank but for errors (a formula filled down a template) is blank
-                if error is not None and error[0] == index + 1 and "".join(row_texts).strip():
-                    unreadable = self._error_in(error[1], row_texts, index + 1)
+                if facts and "".join(row_texts).strip():
+                    unreadable = self._error_in(facts, row_texts, index + 1)
                     if unreadable is not None:
                         yield unreadable
                         continue
                 result = read_row(row_texts, index + 1)
                 if type(result) is InvalidRow and not "".join(row_texts).strip():
                     continue  # a blank row
-                yield result
+                yield _hidden(result) if hidden else result
         finally:
             errors.close()
             self.close()
@@ -418,15 +449,18 @@ class WorkbookReader:
     def _error_cells(self, sheet: Any) -> Generator[tuple[int, dict[int, str]], None, None]:
         """(row, {index in the row's cells → error value}) of the rows with cells holding
         an error value, in order (see `sheet_errors`): python-calamine gives them as empty."""
-        if self.kind not in ("xlsx", "xlsm"):
+        if self.kind not in ("xlsx", "xlsm", "ods", "xls"):
             return
-        from .sheet_errors import error_cells
+        from .sheet_errors import HIDDEN, error_cells
 
         # python-calamine's rows begin at the sheet's first column that holds anything
         offset = sheet.start[1] if sheet.start else 0
         read = [index + offset for index in self._columns_at]
-        for row, found in error_cells(self._source, self.sheet, read):
-            yield row, {column - offset: value for column, value in found.items()}
+        rows = self._facts(read).rows if self.kind in ("ods", "xls") else \
+            error_cells(self._source, self.sheet, read)
+        for row, found in rows:
+            yield row, {column if column == HIDDEN else column - offset: value
+                        for column, value in found.items()}
 
     def _error_in(self, errors: dict[int, str], texts: list[str], row: int
                   ) -> InvalidRow | None:
@@ -435,7 +469,7 @@ class WorkbookReader:
         from .reader import _values
         from .sheet_errors import NOT_CALCULATED
 
-        held = sorted(i for i in errors if i < len(texts))
+        held = sorted(i for i in errors if 0 <= i < len(texts))
         if not held:  # past the cells python-calamine gives: nothing it read is wrong
             return None
         for index in held:
@@ -449,6 +483,39 @@ class WorkbookReader:
                               _values(self.header, texts), "cell_formula_not_calculated", {})
         return InvalidRow(row, self._columns_at[index], f"holds the error value {error}",
                           _values(self.header, texts), "cell_error_value", {"error": error})
+
+    def _facts(self, columns: Collection[int]):
+        """What an .ods sheet's XML (`ods_sheet`) or an .xls sheet's records (`xls_sheet`)
+        say that python-calamine does not, read once: the error cells of `columns` (those
+        the audit reads, counted from column A), hidden rows, merged ranges."""
+        if self._sheet_facts is None:
+            from .ods_sheet import ods_facts
+            from .xls_sheet import xls_facts
+
+            offset = self._sheet_found.start[1] if self._sheet_found.start else 0
+            read = ods_facts if self.kind == "ods" else xls_facts
+            self._sheet_facts = read(self._source, self.sheet,
+                                     columns or [i + offset for i in self._columns_at])
+        return self._sheet_facts
+
+    def _merged(self, sheet: Any) -> _Merged:
+        """The merged ranges below the header, by the rows they cover, columns counted in
+        python-calamine's rows (from the sheet's first column that holds anything)."""
+        try:
+            ranges = sheet.merged_cell_ranges
+        except Exception:  # a format python-calamine gives none for
+            ranges = None
+        if ranges is None and self.kind == "ods":  # spanned cells, from the sheet's XML
+            ranges = self._facts(()).merged
+        offset = sheet.start[1] if sheet.start else 0
+        by_row: dict[int, list[tuple[int, int, int, int]]] = {}
+        for (top, left), (bottom, right) in ranges or ():
+            if top <= self.header.record or (top == bottom and left == right):
+                continue  # a title or the header itself, merged: not the claims
+            for index in range(top, bottom + 1):
+                by_row.setdefault(index, []).append(
+                    (left - offset, right - offset, top, left - offset))
+        return _Merged(by_row)
 
     def __iter__(self) -> Iterator[Claim | InvalidRow]:
         return self._stream(self._read_claim)
@@ -485,6 +552,75 @@ class WorkbookReader:
     @property
     def delimiter_name(self) -> str:
         return ""
+
+
+def _date1904(source: str | Path | bytes, kind: str) -> bool:
+    """Whether the workbook counts its date serials from 1904 (`<workbookPr
+    date1904="1"/>`, as a Mac Excel workbook may): python-calamine reads its date cells
+    right, but a serial in a date column that is not formatted as a date would be four
+    years off. (An .xls says so in a record of its own: `xls_sheet`.)"""
+    if kind not in ("xlsx", "xlsm", "ods"):
+        return False
+    import re
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source
+                             ) as book:
+            names = {n.casefold(): n for n in book.namelist()}
+            part = names.get("content.xml" if kind == "ods" else "xl/workbook.xml")
+            if part is None:
+                return False
+            with book.open(part) as xml:
+                head = xml.read(1 << 16)
+    except Exception:
+        return False
+    if kind == "ods":  # <table:null-date table:date-value="1904-01-01"/>
+        return re.search(rb'null-date\b[^>]*date-value\s*=\s*["\']1904-01-01', head) is not None
+    return re.search(rb'<(?:\w+:)?workbookPr\b[^>]*\bdate1904\s*=\s*["\'](?:1|true)["\']',
+                     head) is not None
+
+
+def _hidden(result: Any) -> Any:
+    """A claim of a hidden row, with the finding that says so (anything else as it is)."""
+    if type(result) is LightClaim:
+        result = result.claim()
+    if type(result) is Claim:
+        from dataclasses import replace
+
+        return replace(result, notes=(*result.notes, ("hidden_row", {}, None)))
+    return result
+
+
+class _Merged:
+    """The merged ranges below a sheet's header, by the rows they cover, and the value of
+    each range met so far (a spreadsheet keeps it in the range's first cell alone)."""
+
+    def __init__(self, by_row: dict[int, list[tuple[int, int, int, int]]]) -> None:
+        # row index → [(first column, last column, the range's first row and column)]
+        self.by_row = by_row
+        self.values: dict[tuple[int, int], Any] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self.by_row)
+
+    def __contains__(self, index: int) -> bool:
+        return index in self.by_row
+
+    def fill(self, cells: list[Any], index: int) -> list[Any]:
+        """The row's cells with every cell a merged range covers holding its value."""
+        cells = list(cells)
+        for left, right, top, first in self.by_row[index]:
+            if index == top:
+                value = self.values[(top, first)] = \
+                    cells[first] if 0 <= first < len(cells) else ""
+            else:
+                value = self.values.get((top, first), "")
+            if len(cells) <= right:
+                cells.extend([""] * (right + 1 - len(cells)))
+            for column in range(max(left, 0), right + 1):
+                cells[column] = value
+        return cells
 
 
 def _kind_from(kind: str, name: str) -> str:

@@ -318,3 +318,58 @@ def test_a_hidden_sheet_is_never_the_default(tmp_path: Path):
         HEADER, ["K1", "Kari", "unn", dt.date(2022, 3, 15), "fysisk", 3, 1176]], setup=setup)
     data = audit_json(str(path))
     assert data["summary"]["reading"]["sheet"] == "Oktober"
+
+
+# --------------------------------------------------------------------- 9: rate tables
+
+UNN = Path(__file__).resolve().parent.parent / "rates" / "unn" / "2022-01-01.yaml"
+RATE_LINE = 'rate: {kr: 392, quote: "Møter timesats  Kr. 392,-"}'
+
+
+def _table(tmp_path: Path, *replacements: tuple[str, str]) -> Path:
+    text = UNN.read_text(encoding="utf-8")
+    for old, new in replacements:
+        assert old in text
+        text = text.replace(old, new)
+    path = tmp_path / "unn" / "2026-01-01.yaml"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("written", [
+    'rate: {kr: 420,50, quote: "Møter timesats  Kr. 392,-"}',
+    'rate:\n        kr: 420,50\n        quote: "Møter timesats  Kr. 392,-"'])
+def test_an_amount_with_a_decimal_comma_gets_a_hint(tmp_path: Path, written):
+    path = _table(tmp_path, (RATE_LINE, written))
+    result = invoke("rates", "check", str(path))
+    assert result.exit_code == 2
+    assert "(desimalkomma? skriv 420.50, med punktum" in result.stdout + result.stderr
+    result = invoke("rates", "check", str(path), "--lang", "en")
+    assert "(a decimal comma? write 420.50, with a point" in result.stdout + result.stderr
+
+
+def test_a_new_table_that_contradicts_its_own_quotes_and_dates_is_warned_of(tmp_path: Path):
+    path = _table(tmp_path, ("effective: 2022-01-01", "effective: 2026-01-01"),
+                  (RATE_LINE, 'rate: {kr: 420, quote: "Møter timesats  Kr. 392,-"}'))
+    result = invoke("rates", "check", str(path), "--strict")
+    assert result.exit_code == 1, result.stdout + result.stderr
+    out = " ".join(result.stdout.replace("\u00a0", " ").split())
+    assert "rate.kr: beløpet 420,00 kr står ikke i sitatet «Møter timesats Kr. 392,-»" in out
+    assert "«** Gjeldende pr 01.01.2022.» sier 01.01.2022, før tabellen gjelder fra " \
+           "01.01.2026" in out
+    assert "review_after: datoen 01.01.2023 er før tabellen gjelder fra 01.01.2026" in out
+    data = json.loads(invoke("rates", "check", str(path), "--format", "json").stdout)
+    assert [w["code"] for w in data["files"][0]["warnings"]] == [
+        "amount_not_in_quote", "validity_before_effective", "review_before_effective"]
+
+
+def test_the_shipped_tables_agree_with_their_quotes():
+    from honorar.diff import quote_notices
+    from honorar.yamldoc import parse
+
+    for path in (UNN.parent.parent).glob("*/*.yaml"):
+        if path.parent.name.startswith("_"):
+            continue
+        assert quote_notices(parse(path.read_text(encoding="utf-8"), str(path)).data) == [], path
+    assert invoke("rates", "check", "--strict", str(UNN)).exit_code == 0

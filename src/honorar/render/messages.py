@@ -749,6 +749,24 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "nb": "{item} finnes i {previous}, men ikke i denne versjonen",
         "en": "{item} is in {previous} but not in this version",
     },
+    "rates_amount_not_in_quote": {
+        "nb": "{item}: beløpet {amount_kr} står ikke i sitatet «{quote}»: er sitatet eller "
+              "beløpet fra en annen versjon?",
+        "en": "{item}: the amount {amount_kr} is not in its quote \u201c{quote}\u201d: is the "
+              "quote or the amount from another version?",
+    },
+    "rates_validity_before_effective": {
+        "nb": "document.validity: «{validity}» sier {date}, før tabellen gjelder fra "
+              "{effective}: er teksten fra en eldre versjon?",
+        "en": "document.validity: \u201c{validity}\u201d says {date}, before the table takes "
+              "effect on {effective}: is the text from an older version?",
+    },
+    "rates_review_before_effective": {
+        "nb": "review_after: datoen {review_date} er før tabellen gjelder fra {effective}: "
+              "tabellen ville være utdatert før den tas i bruk",
+        "en": "review_after: the date {review_date} is before the table takes effect on "
+              "{effective}: it would be outdated before it is used",
+    },
     "rates_wrong_folder": {
         "nb": "Filen ligger i mappen «{folder}», men gjelder ordningen «{scheme}»: i en "
               "satsmappe må den ligge under {scheme}/",
@@ -1105,6 +1123,10 @@ PROBLEM_PHRASES: tuple[tuple[str, str], ...] = (
      "gave for aktiviteter tabellen ikke betaler: "),
     (r"\bgive a text, or a text per language: ", "oppgi en tekst, eller en tekst per språk: "),
     (r"\bgive a text, or texts by language: ", "oppgi en tekst, eller tekster per språk: "),
+    (r" \(a decimal comma\? write (?P<v>\S+), with a point: the comma ends the value in "
+     r"\{…\}\)", r" (desimalkomma? skriv \g<v>, med punktum: kommaet avslutter verdien i {…})"),
+    (r" \(a decimal comma\? write (?P<v>\S+), with a point\)",
+     r" (desimalkomma? skriv \g<v>, med punktum)"),
     # pydantic's words for what a value should be
     (r"\bField required\b", "mangler"),
     (r"\bExtra inputs are not permitted\b", "ukjent nøkkel"),

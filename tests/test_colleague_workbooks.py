@@ -227,7 +227,7 @@ def test_scheme_option_gives_rows_without_one_their_scheme(tmp_path: Path):
     data = audit_json(str(path), "--scheme", "UNN")
     claims = data["claims"]
     assert [c["scheme"] for c in claims] == ["unn", "fousam"]  # a row's own scheme wins
-    assert [c["claim_id"] for c in claims] == ["2", "3"]
+    assert [c["claim_id"] for c in claims] == ["#2", "#3"]
     reading = data["summary"]["reading"]
     assert reading["claim_ids_from_rows"] is True and reading["scheme_given"] == "unn"
     assert reading["claim_age_checked"] is False
@@ -373,3 +373,27 @@ def test_the_shipped_tables_agree_with_their_quotes():
             continue
         assert quote_notices(parse(path.read_text(encoding="utf-8"), str(path)).data) == [], path
     assert invoke("rates", "check", "--strict", str(UNN)).exit_code == 0
+
+
+def test_claims_known_by_row_are_not_taken_for_another_months_rows(tmp_path: Path):
+    """Row 2 of September and row 2 of October are two claims, not one paid twice."""
+    ledger = tmp_path / "ledger.db"
+    env = {"HONORAR_RATES": "", "HONORAR_LEDGER": ""}
+    header = "Navn;Ordning;Dato;Oppmøte;Fra;Til;Honorar\n"
+    september = tmp_path / "september.csv"
+    september.write_text(header + "Kari;unn;15.09.2022;fysisk;09:00;12:00;1176\n",
+                         encoding="utf-8")
+    october = tmp_path / "oktober.csv"
+    october.write_text(header + "Ola;unn;13.10.2022;fysisk;09:00;12:00;1176\n"
+                       "Kari;unn;15.09.2022;fysisk;09:00;12:00;1176\n", encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(app, ["ledger", "init", str(ledger)], env=env).exit_code == 0
+    result = runner.invoke(app, ["ledger", "record", str(september), "--ledger", str(ledger),
+                                 "--paid-on", "2022-10-01"], env=env)
+    assert result.exit_code == 0, result.stderr
+    result = runner.invoke(app, ["audit", str(october), "--ledger", str(ledger), "--format",
+                                 "json"], env=env)
+    claims = json.loads(result.stdout)["claims"]
+    assert [c["claim_id"] for c in claims] == ["#2", "#3"]
+    assert codes(claims[0]) == []  # not September's row 2
+    assert "already_paid" in codes(claims[1])  # the same person at the same meeting is

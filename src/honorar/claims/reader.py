@@ -32,6 +32,7 @@ from .records import (
     Facts,
     InvalidRow,
     LightClaim,
+    RowId,
     TotalRow,
     make_claim,
     make_meeting,
@@ -480,7 +481,7 @@ def _row_reader(header: Header, mapping: ClaimMapping, slash_order: str | None,
         than one unreadable cell is reported at the first. `cells` ends with the blank."""
         column = "claim_id"
         try:
-            claim_id = str(row) if row_ids else cells[i_id].strip()
+            claim_id = RowId.of(row) if row_ids else cells[i_id].strip()
             if not claim_id:
                 raise C.CellError("cell_empty", "is empty")
             column = "representative"
@@ -580,7 +581,7 @@ def _row_reader(header: Header, mapping: ClaimMapping, slash_order: str | None,
                     {"count": len(cells), "expected": width}, cells_in_place=short)
             del cells[width:]
         cells.append("")
-        claim_id = str(row) if row_ids else cells[i_id].strip()
+        claim_id = RowId.of(row) if row_ids else cells[i_id].strip()
         representative = cells[i_rep].strip()
         facts = facts_of[facts_cells(cells)]
         if facts is None or not claim_id or not representative:

@@ -171,6 +171,19 @@ class TotalRow:
     stated: Mapping[str, Decimal]  # amount column → the amount the row gives (only those given)
 
 
+class RowId(str):
+    """The claim id of a claim in a file without a claim-id column: its row number, as
+    '#12'. It names the claim in this file only, so a ledger does not take the same row
+    number of another month's file for the same claim (`paid_before` asks by person and
+    meeting alone)."""
+
+    __slots__ = ()
+
+    @classmethod
+    def of(cls, row: int) -> RowId:
+        return cls(f"#{row}")
+
+
 class ClaimFileError(Exception):
     """The file as a whole cannot be used (no header, unknown encoding, ambiguous dates …).
 

@@ -11,8 +11,9 @@ keep their sheets so; an .xls or .ods is not looked through.
 
 The scan is linear in the size of the sheet, whatever its bytes: it looks for the marks
 of the cells it wants (an error type, a formula), and reads each such cell from its start
-with a pattern whose every repeat is bounded or stops at the next tag. More facts of a row
-(a row hidden, say) are more marks and more cases in `_scan`.
+with a pattern whose every repeat is bounded or stops at the next tag. A hidden row is one
+more mark (`hidden`, in a row's start tag: `<row r="5" hidden="1">`) and one more case in
+`_scan`: its row's facts then hold `HIDDEN`.
 """
 
 from __future__ import annotations

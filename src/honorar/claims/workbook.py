@@ -512,7 +512,7 @@ class WorkbookReader:
         for (top, left), (bottom, right) in ranges or ():
             if top <= self.header.record or (top == bottom and left == right):
                 continue  # a title or the header itself, merged: not the claims
-            for index in range(top, bottom + 1):
+            for index in range(top, min(bottom, self.size) + 1):  # not past the sheet
                 by_row.setdefault(index, []).append(
                     (left - offset, right - offset, top, left - offset))
         return _Merged(by_row)

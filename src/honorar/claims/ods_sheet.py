@@ -44,11 +44,33 @@ def ods_facts(source: str | Path | bytes, sheet: str, columns: Collection[int]) 
     facts = OdsFacts()
     try:
         with zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source
-                             ) as book, book.open("content.xml") as xml:
-            _read(xml, sheet, frozenset(columns), facts)
+                             ) as book:
+            with book.open("content.xml") as xml:
+                if not _has_marks(xml):  # most sheets: nothing to look for cell by cell
+                    return facts
+            with book.open("content.xml") as xml:
+                _read(xml, sheet, frozenset(columns), facts)
     except Exception:
         return OdsFacts()
     return facts
+
+
+# what an error cell, a hidden row and a merged range write, looked for as bytes first: a
+# sheet with none of them (most) is not parsed at all
+_MARKS = (b'value-type="error"', b"table:visibility=", b'-spanned="')
+_CHUNK = 1 << 20
+
+
+def _has_marks(xml) -> bool:
+    carry = b""
+    while True:
+        chunk = xml.read(_CHUNK)
+        if not chunk:
+            return False
+        text = carry + chunk
+        if any(mark in text for mark in _MARKS):
+            return True
+        carry = text[-32:]
 
 
 def _read(xml, sheet: str, columns: frozenset[int], facts: OdsFacts) -> None:

@@ -397,3 +397,14 @@ def test_claims_known_by_row_are_not_taken_for_another_months_rows(tmp_path: Pat
     assert [c["claim_id"] for c in claims] == ["#2", "#3"]
     assert codes(claims[0]) == []  # not September's row 2
     assert "already_paid" in codes(claims[1])  # the same person at the same meeting is
+
+
+def test_claims_without_a_submission_date_are_counted_once(tmp_path: Path):
+    path = book(tmp_path / "blank.xlsx", [
+        [*HEADER, "Innsendt"],
+        ["K1", "Kari", "unn", dt.date(2022, 3, 15), "fysisk", 3, 1176, dt.date(2022, 3, 20)],
+        ["K2", "Ola", "unn", dt.date(2022, 3, 15), "fysisk", 3, 1176, None],
+        ["K3", "Per", "unn", dt.date(2022, 3, 15), "fysisk", 3, 1176, None]])
+    assert audit_json(str(path))["summary"]["claims_without_submitted"] == 2
+    table = invoke("audit", str(path)).stdout
+    assert table.count("2 krav har ingen innsendt dato: alderen deres er ikke kontrollert.") == 1

@@ -57,6 +57,8 @@ class Summary:
     rows: int = 0
     invalid_rows: int = 0
     claims_with_findings: int = 0
+    # claims without a submission date, whose age is not checked
+    without_submitted: int = 0
     duplicate_claimed: Decimal = ZERO  # claimed by rows that repeat an earlier claim
     # the file's own total rows (not claims), each held against the claims above it
     file_totals: list[FileTotal] = field(default_factory=list)
@@ -79,6 +81,8 @@ class Summary:
     def add(self, result: ClaimResult | LightResult) -> None:
         self.rows += 1
         if type(result) is LightResult:
+            if result.light.submitted is None:
+                self.without_submitted += 1
             # its amounts are those of its priced facts, and it has no finding
             priced = result.priced
             counted = self._counted.get(id(priced))  # type: ignore[call-overload]
@@ -97,6 +101,8 @@ class Summary:
         if claim is None:
             self.invalid_rows += 1
         else:
+            if claim.submitted is None:
+                self.without_submitted += 1
             meeting, calculation, table = claim.meeting, result.calculation, result.table
             claimed, lost_income, gift = (claim.claimed_honorarium, meeting.lost_income,
                                           meeting.gift)

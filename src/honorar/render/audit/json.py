@@ -179,6 +179,7 @@ class JsonReport:
             "file_total": self.file_total(summary.file_total),
             "earlier_file_totals": [self.file_total(t) for t in summary.file_totals[:-1]],
             "claims_with_findings": summary.claims_with_findings,
+            "claims_without_submitted": summary.without_submitted,
             "claimed_total": amount(summary.claimed_total),
             "due_total": amount(summary.due_total),
             "overpaid": amount(summary.overpaid),

@@ -162,7 +162,7 @@ class XlsxReport:
         words, w, r = TABLE_WORDS[self.lang], self.words, self.reading
         sheet.write([("label", words["title"].format(file=r.file))])
         sheet.write([("text", how_read(r, self.lang))])
-        for note in reading_notes(r, self.lang):
+        for note in reading_notes(r, self.lang, s):
             sheet.write([("text", note)])
         sheet.skip()
         for key, value in summary_facts(s, travel=r.travel):

@@ -192,6 +192,17 @@ def _docx() -> bytes:
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
+def _opendocument(mimetype: bytes) -> bytes:
+    import io
+    import zipfile
+
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w") as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), mimetype)  # first, stored
+        archive.writestr("content.xml", "<office:document-content/>")
+    return data.getvalue()
+
+
 @pytest.mark.parametrize(("name", "content", "nb", "en"), [
     ("krav.pdf", (DATA / "krav-oktober.pdf").read_bytes(), "er en PDF",
      "is a PDF"),
@@ -202,7 +213,9 @@ _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
      "is an image (PNG)"),
     ("kvittering.jpg", b"\xff\xd8\xff\xe0" + b"\0" * 100, "er et bilde (JPEG)",
      "is an image (JPEG)"),
-    ("krav.csv", b"%PDF-1.7\n" + b"\0" * 100, "er en PDF", "is a PDF")])
+    ("krav.csv", b"%PDF-1.7\n" + b"\0" * 100, "er en PDF", "is a PDF"),
+    ("krav.odt", _opendocument(b"application/vnd.oasis.opendocument.text"),
+     "er et OpenDocument-tekstdokument", "is an OpenDocument text")])
 def test_a_file_that_is_no_claims_is_named_for_what_it_is(tmp_path: Path, name, content,
                                                           nb, en):
     path = tmp_path / name

@@ -55,8 +55,8 @@ _EXCEL_EPOCH = dt.date(1899, 12, 30)  # serial 1 is 1900-01-01, past Excel's 29 
 _LAST_SERIAL = 2_958_465  # 9999-12-31
 
 
-_ODT_MIMETYPES = (b"application/vnd.oasis.opendocument.text",
-                  b"application/vnd.oasis.opendocument.presentation")
+_ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
+_ODP_MIMETYPE = b"application/vnd.oasis.opendocument.presentation"
 _WORD_STREAM = "WordDocument".encode("utf-16-le")
 _POWERPOINT_STREAM = "PowerPoint Document".encode("utf-16-le")
 _EXCEL_STREAMS = ("Workbook".encode("utf-16-le"), "Book".encode("utf-16-le"))
@@ -65,7 +65,8 @@ _EXCEL_STREAMS = ("Workbook".encode("utf-16-le"), "Book".encode("utf-16-le"))
 # in the one line that refuses them
 NOT_CLAIMS = {
     "pdf": "a PDF", "word": "a Word document", "powerpoint": "a PowerPoint presentation",
-    "odt": "an OpenDocument text", "png": "an image (PNG)", "jpeg": "an image (JPEG)",
+    "odt": "an OpenDocument text", "odp": "an OpenDocument presentation",
+    "png": "an image (PNG)", "jpeg": "an image (JPEG)",
     "gif": "an image (GIF)", "tiff": "an image (TIFF)", "webp": "an image (WebP)",
     "heic": "an image (HEIC)", "bmp": "an image (BMP)", "gzip": "a gzip archive",
     "7z": "a 7-Zip archive", "rar": "a RAR archive",
@@ -80,8 +81,10 @@ def workbook_kind(head: bytes) -> str | None:
         if head[30:38] == b"mimetype":
             if _ODS_MIMETYPE in head[:200]:
                 return "ods"
-            if any(m in head[:200] for m in _ODT_MIMETYPES):
+            if _ODT_MIMETYPE in head[:200]:
                 return "odt"
+            if _ODP_MIMETYPE in head[:200]:
+                return "odp"
         if b"xl/" in head:
             return "xlsx"
         if b"word/" in head:

@@ -1304,6 +1304,7 @@ PROBLEM_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bis a zip archive but not a workbook \(xlsx, xlsm or ods\)",
      "er et zip-arkiv, men ikke en arbeidsbok (xlsx, xlsm eller ods)"),
     (r"\bis (?P<v>a PDF|a Word document|a PowerPoint presentation|an OpenDocument text|"
+     r"an OpenDocument presentation|"
      r"an image|a gzip archive|a 7-Zip archive|a RAR archive)\b(?P<k> \(\w+\))?, not a "
      r"spreadsheet or a CSV file$", lambda m: f"er {_NOT_CLAIMS_NB[m['v']]}{m['k'] or ''}, "
      "ikke et regneark eller en CSV-fil"),
@@ -1407,7 +1408,8 @@ PROBLEM_PHRASES: tuple[tuple[str, str], ...] = (
 _NOT_CLAIMS_NB = {
     "a PDF": "en PDF", "a Word document": "et Word-dokument",
     "a PowerPoint presentation": "en PowerPoint-presentasjon",
-    "an OpenDocument text": "et OpenDocument-tekstdokument", "an image": "et bilde",
+    "an OpenDocument text": "et OpenDocument-tekstdokument",
+    "an OpenDocument presentation": "en OpenDocument-presentasjon", "an image": "et bilde",
     "a gzip archive": "et gzip-arkiv", "a 7-Zip archive": "et 7-Zip-arkiv",
     "a RAR archive": "et RAR-arkiv",
 }

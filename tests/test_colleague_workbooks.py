@@ -77,7 +77,8 @@ def test_an_unclear_attendance_names_the_words_read(tmp_path: Path):
 
 @pytest.mark.parametrize(("text", "date"), [
     ("6. oktober 2026", dt.date(2026, 10, 6)), ("6. okt. 2026", dt.date(2026, 10, 6)),
-    ("6 okt 26", dt.date(2026, 10, 6))])
+    ("6 okt 26", dt.date(2026, 10, 6)), ("6.okt.2026", dt.date(2026, 10, 6)),
+    ("06. OKTOBER 2026", dt.date(2026, 10, 6))])
 def test_dates_with_month_names(text, date):
     assert parse_date(text) == date
 

@@ -126,7 +126,7 @@ _MONTHS = {
     "nov": 11, "desember": 12, "des": 12, "december": 12, "dec": 12,
 }
 # '6. oktober 2026', '6. okt. 2026', '6 okt 26'; the year may be left out ('6. okt')
-_NAMED_MONTH = re.compile(r"(\d{1,2})\.?\s*([^\W\d_]+)\.?(?:\s+(\d{4}|\d{2}))?")
+_NAMED_MONTH = re.compile(r"(\d{1,2})\.?\s*([^\W\d_]+)\.?(?:\s*(\d{4}|\d{2}))?")
 # '06.10': a day and a month, the year left out
 _NO_YEAR = re.compile(r"(\d{1,2})\.(\d{1,2})\.?")
 

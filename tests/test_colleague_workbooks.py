@@ -422,3 +422,18 @@ def test_claims_without_a_submission_date_are_counted_once(tmp_path: Path):
     assert audit_json(str(path))["summary"]["claims_without_submitted"] == 2
     table = invoke("audit", str(path)).stdout
     assert table.count("2 krav har ingen innsendt dato: alderen deres er ikke kontrollert.") == 1
+
+
+def test_ledger_record_takes_the_scheme_as_the_audit_does(tmp_path: Path):
+    env = {"HONORAR_RATES": "", "HONORAR_LEDGER": ""}
+    ledger = tmp_path / "ledger.db"
+    path = tmp_path / "oktober.csv"
+    path.write_text("Navn;Dato;Oppmøte;Fra;Til;Honorar\nKari;15.09.2022;fysisk;09:00;12:00;"
+                    "1176\n", encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(app, ["ledger", "init", str(ledger)], env=env).exit_code == 0
+    args = ["ledger", "record", str(path), "--ledger", str(ledger), "--paid-on", "2022-10-01"]
+    result = runner.invoke(app, args, env=env)
+    assert result.exit_code == 2 and "--scheme" in result.stderr
+    result = runner.invoke(app, [*args, "--scheme", "unn"], env=env)
+    assert result.exit_code == 0, result.stderr

@@ -33,7 +33,9 @@ from .reading import (
     DelimiterOption,
     EncodingOption,
     MappingOption,
+    SchemeOption,
     claim_mapping,
+    given_scheme,
     read_claim_file,
     reading_options,
 )
@@ -59,10 +61,7 @@ def audit(
     delimiter: DelimiterOption = None,
     date_order: DateOrderOption = None,
     sheet: SheetOption = None,
-    scheme: Annotated[str | None, typer.Option(
-        "--scheme", help="The scheme of rows that give none (a sheet of one scheme may "
-        "have no scheme column); a row's own scheme wins.", metavar="SCHEME",
-        show_default=False)] = None,
+    scheme: SchemeOption = None,
     ledger: LedgerOption = None,
     lang: LangOption = Lang.nb,
     rates_dir: RatesDirOption = None,
@@ -81,11 +80,7 @@ def audit(
     mapping_read = claim_mapping(mapping)
     try:
         activities = known_activities(tables)
-        if scheme is not None:
-            scheme = " ".join(scheme.strip().lower().split())
-            if not scheme or tables.fee_versions(scheme) is None:
-                known = ", ".join(tables.fee_scheme_names()) or "none"
-                raise UsageProblem(f"--scheme: unknown scheme '{scheme}' (known: {known})")
+        scheme = given_scheme(tables, scheme)
     except TableError as err:
         raise table_problem(err) from None
     reader = read_claim_file(file, mapping_read, encoding, delimiter, date_order, sheet,

@@ -437,3 +437,9 @@ def test_ledger_record_takes_the_scheme_as_the_audit_does(tmp_path: Path):
     assert result.exit_code == 2 and "--scheme" in result.stderr
     result = runner.invoke(app, [*args, "--scheme", "unn"], env=env)
     assert result.exit_code == 0, result.stderr
+
+
+def test_a_workbook_without_slashed_text_dates_says_nothing_of_their_order():
+    data = audit_json(str(DATA / "oktober.xlsx"))
+    assert data["summary"]["reading"]["date_order"] is None
+    assert "skråstrek" not in invoke("audit", str(DATA / "oktober.xlsx")).stdout

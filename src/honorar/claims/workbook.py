@@ -346,12 +346,13 @@ class WorkbookReader:
             self._texts = _row_texts(self.header, len(self.header.cells), self.date1904)
             self._columns_at = {i: column for column, i in self.header.columns.items()}
             self.date_order_given = date_order
-            assumed = False
+            assumed, slashed = False, True
             if date_order is not None:
                 slash_order = date_order
             else:
-                slash_order, assumed = self._date_order(found)
-            self.date_order = slash_order
+                slash_order, assumed, slashed = self._date_order(found)
+            # how slashed dates are read, said where the sheet has any (as for a CSV file)
+            self.date_order = slash_order if slashed else None
             year = common_year(self._records(found, _DATE_EVIDENCE_ROWS), self.header)
             self._read_claim, self._read_light = _row_reader(
                 self.header, mapping, slash_order,
@@ -364,8 +365,9 @@ class WorkbookReader:
             self.close()
             raise
 
-    def _date_order(self, sheet: Any) -> tuple[str, bool]:
-        """How the sheet's slashed text dates are read, and whether that is assumed: in a
+    def _date_order(self, sheet: Any) -> tuple[str, bool, bool]:
+        """How the sheet's slashed text dates are read, whether that is assumed, and whether
+        it has any (in its first 2 000 rows, or further where those leave it open): in a
         workbook they are day-first (the Norwegian order) unless the sheet's own text dates
         show month-first (more of them read only month-first than only day-first). One
         cell never refuses the sheet: a date that cannot be read the order found is an
@@ -375,9 +377,10 @@ class WorkbookReader:
         ambiguous = self._count_orders(self._records(sheet, _DATE_EVIDENCE_ROWS), counts)
         if ambiguous and not any(counts.values()) and self.size > _DATE_EVIDENCE_ROWS:
             self._count_orders(self._records(sheet, None), counts)  # the rest of the sheet
+        slashed = ambiguous or any(counts.values())
         if counts["mdy"] > counts["dmy"]:
-            return "mdy", False
-        return "dmy", not counts["dmy"]
+            return "mdy", False, slashed
+        return "dmy", not counts["dmy"], slashed
 
     @staticmethod
     def _count_orders(records: Iterator[tuple[int, list[str]]], counts: dict[str, int]) -> bool:

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 from . import __version__
 from .models import RateTable
 from .tables import read_table
-from .yamldoc import Unreadable, decode_text
+from .yamldoc import Unreadable, decode_text, read_bytes
 
 if TYPE_CHECKING:
     from .travelmodels import TravelTable
@@ -145,7 +145,7 @@ class TableCache:
 
     def read(self, path: Path) -> RateTable | TravelTable:
         try:
-            raw = path.read_bytes()
+            raw = read_bytes(path)
             text = decode_text(raw, str(path))
         except (OSError, Unreadable):
             return read_table(path)  # which reports why in the table's own words

@@ -86,12 +86,25 @@ class Unreadable(Exception):
 
 def read_text(path: Path) -> str:
     """A YAML file's text (UTF-8, with or without BOM), or `Unreadable` saying why not."""
+    return decode_text(read_bytes(path), str(path))
+
+
+def read_bytes(path: Path) -> bytes:
+    """A YAML file's bytes, or `Unreadable` saying why not: a file larger than
+    `limits.YAML_FILE` (a rate table is a few KB) is refused before it is read further."""
+    from . import limits
+
     name = str(path)
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as stream:
+            raw = stream.read(limits.YAML_FILE + 1)
     except OSError as err:
         raise Unreadable(Problem(name, None, None, err.strerror or str(err))) from None
-    return decode_text(raw, name)
+    if len(raw) > limits.YAML_FILE:
+        raise Unreadable(Problem(name, None, None, (
+            f"the file is larger than {limits.YAML_FILE / limits.MIB:g} MiB (the limit for a "
+            "YAML file); it is not read")))
+    return raw
 
 
 def decode_text(raw: bytes, name: str) -> str:

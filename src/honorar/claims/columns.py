@@ -184,13 +184,13 @@ def mapping_from_data(data: Any, file: str = "mapping") -> ClaimMapping:
 
 def load_mapping(path: str | Path) -> ClaimMapping:
     """Read a mapping file (YAML); every mistake is reported with its line."""
-    from ..yamldoc import parse
+    from ..yamldoc import Unreadable, parse, read_bytes
 
     name = str(path)
     try:
-        text = Path(path).read_bytes().decode("utf-8-sig")
-    except OSError as err:
-        raise ClaimFileError(f"{name}: {err.strerror or err}") from None
+        text = read_bytes(Path(path)).decode("utf-8-sig")
+    except Unreadable as err:
+        raise ClaimFileError(f"{name}: {err.problem.message}") from None
     except UnicodeDecodeError:
         raise ClaimFileError(f"{name}: a mapping file must be UTF-8 text") from None
     doc = parse(text, name)

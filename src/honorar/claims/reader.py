@@ -255,7 +255,8 @@ class ClaimReader:
         text = io.TextIOWrapper(stream, encoding=self.encoding.name,  # type: ignore[arg-type]
                                 errors=self.encoding.errors, newline="")
         try:
-            found = date_evidence(records_after_header(text, self.header), self.header,
+            found = date_evidence(records_after_header(bounded_lines(text, self.name),
+                                                       self.header), self.header,
                                   stop_at_first_hint=True)
         finally:
             text.detach()
@@ -265,7 +266,8 @@ class ClaimReader:
 
     def _read(self, read_row: Callable[[list[str], int], Claim | InvalidRow]
               ) -> Iterator[Claim | InvalidRow]:
-        reader = csv.reader(self._text, delimiter=self.header.delimiter, skipinitialspace=True)
+        reader = csv.reader(bounded_lines(self._text, self.name), delimiter=self.header.delimiter,
+                            skipinitialspace=True)
         decode_errors = DECODE_ERRORS[0]
         line = 0
         try:
@@ -336,6 +338,24 @@ class ClaimReader:
     @property
     def delimiter_name(self) -> str:
         return DELIMITER_NAMES.get(self.header.delimiter, self.header.delimiter)
+
+
+def bounded_lines(text: IO[str], name: str) -> Iterator[str]:
+    """The lines of `text`, none longer than `limits.CSV_LINE` characters: a longer one (a
+    file of gigabytes without a line break would be read into memory whole) makes the
+    file unusable, its line named."""
+    from .. import limits
+
+    readline = text.readline
+    limit = limits.CSV_LINE
+    number = 0
+    while line := readline(limit):
+        number += 1
+        if len(line) == limit and line[-1] not in "\r\n":
+            raise ClaimFileError(
+                f"{name}: line {number} is longer than {limit:,} characters (the limit for a "
+                "line); it is not read".replace(",", " "))
+        yield line
 
 
 def read_claims(source: str | Path | BinaryIO, *, mapping: ClaimMapping | Mapping | None = None,

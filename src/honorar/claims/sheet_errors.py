@@ -79,6 +79,17 @@ def error_cells(source: str | Path | bytes, sheet: str, columns: Collection[int]
         return
 
 
+def sheet_part(source: str | Path | bytes, sheet: str) -> str | None:
+    """The name of the part of the workbook `source` that holds the sheet named `sheet`;
+    None where it is not found (or the workbook is no .xlsx or .xlsm)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source
+                             ) as book:
+            return _sheet_part(book, sheet)
+    except Exception:
+        return None
+
+
 def _sheet_part(book: zipfile.ZipFile, sheet: str) -> str | None:
     """The name of the part that holds the sheet named `sheet` (by local names: a strict
     Open XML file has namespaces of its own). A target is found whatever its case, as

@@ -324,11 +324,15 @@ class WorkbookReader:
         self.scheme = scheme
         self._source = source
         self._sheet_facts = None
+        from .archive import check_archive
+
+        spans = check_archive(source, name, kind)
         self._book = _open_book(source, name, kind)
         try:
             self.kind = _kind_from(kind, name)
             with _quiet_standard_error():
-                found = _choose_sheet(self._book, sheet, name)
+                found = _choose_sheet(self._book, sheet, name,
+                                      lambda chosen: _check_sheet(source, spans, name, chosen))
             self.sheet = found.name
             self.encoding = Encoding("", f"{self.kind} workbook", "strict", True)
             self.size = found.end[0] + 1 if found.end else 0
@@ -684,26 +688,40 @@ def _visible(metadata: Any) -> bool:
     return str(metadata.visible).rsplit(".", 1)[-1] == "Visible"
 
 
-def _choose_sheet(book: Any, sheet: str | None, name: str) -> Any:
+def _check_sheet(source: str | Path | bytes, spans: Any, name: str, sheet: str) -> None:
+    from .archive import check_sheet
+    from .sheet_errors import sheet_part
+
+    if spans.columns or spans.rows:  # an .xlsx sheet with cells far out: is it this one?
+        check_sheet(spans, sheet_part(source, sheet), name, sheet)
+
+
+def _choose_sheet(book: Any, sheet: str | None, name: str,
+                  before: Callable[[str], None] = lambda sheet: None) -> Any:
     """The sheet named, or numbered (1 is the first, counting hidden sheets too), or else
-    the first visible one."""
+    the first visible one; `before` is given its name before it is read."""
     names = list(book.sheet_names)
     listed = ", ".join(f"'{n}'" for n in names)
+
+    def read(chosen: str) -> Any:
+        before(chosen)
+        return book.get_sheet_by_name(chosen)
+
     try:
         if sheet is None:
             visible = [m.name for m in book.sheets_metadata if _visible(m)] or names
             if not visible:
                 raise ClaimFileError(f"{name}: the workbook has no sheets")
-            return book.get_sheet_by_name(visible[0])
+            return read(visible[0])
         if sheet in names:
-            return book.get_sheet_by_name(sheet)
+            return read(sheet)
         folded = [n for n in names if n.strip().casefold() == sheet.strip().casefold()]
         if len(folded) == 1:
-            return book.get_sheet_by_name(folded[0])
+            return read(folded[0])
         if sheet.strip().isdigit():
             number = int(sheet)
             if 1 <= number <= len(names):
-                return book.get_sheet_by_index(number - 1)
+                return read(names[number - 1])
             raise ClaimFileError(f"--sheet: {name} has {len(names)} sheet(s), no sheet "
                                  f"{number} (sheets: {listed})")
     except ClaimFileError:
@@ -827,9 +845,15 @@ def open_workbook(source: str | Path | BinaryIO, name: str, kind: str, head: byt
     if isinstance(source, str | Path):
         data: str | Path | bytes = source
     else:
+        from .. import limits
+        from .archive import beyond, size_text
+
         try:
-            data = head + source.read()
+            data = head + source.read(limits.WORKBOOK_FILE + 1 - len(head))
         except OSError as err:
             raise ClaimFileError(f"{name}: {err.strerror or err}") from None
+        if len(data) > limits.WORKBOOK_FILE:
+            raise beyond(name, f"the workbook is more than {size_text(limits.WORKBOOK_FILE)}",
+                         size_text(limits.WORKBOOK_FILE))
     return WorkbookReader(data, name, kind, mapping=mapping, sheet=sheet, date_order=date_order,
                           activities=activities, scheme=scheme)

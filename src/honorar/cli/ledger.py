@@ -116,6 +116,7 @@ def record(
 
     from ..ledger import content_sha256, record_batch
 
+    _regular_file(Path(file))
     with ledger_problems(Path(file), wait):
         sha256 = content_sha256(file) if Path(file).is_file() else ""
     try:  # the activity words the audit knows, so that a row is read as the audit reads it
@@ -287,3 +288,18 @@ def _g_table():
         return read_g()
     except GError as err:
         raise UsageProblem(f"grunnbeløp {err}") from None
+
+
+def _regular_file(path: Path) -> None:
+    """A batch is known by its file's content: a pipe or a device read once has none to
+    know it by (its checksum would be of nothing, and every other pipe 'recorded')."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return  # the reader says why it cannot be read
+    if not stat.S_ISREG(mode):
+        raise UsageProblem(f"ledger record needs a regular file: {path} is "
+                           f"{'a directory' if stat.S_ISDIR(mode) else 'a pipe or a device'} "
+                           "(a batch is known by its file's content)")

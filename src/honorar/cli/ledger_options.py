@@ -13,7 +13,7 @@ import typer
 from . import EnvironmentProblem, UsageProblem
 
 LedgerOption = Annotated[Path | None, typer.Option(
-    "--ledger", envvar="HONORAR_LEDGER", show_envvar=False,
+    "--ledger", envvar="HONORAR_LEDGER", show_envvar=False, readable=False,
     help="The ledger of claims already paid (also HONORAR_LEDGER).", show_default=False)]
 WaitOption = Annotated[float, typer.Option(
     "--wait", help="Seconds to wait for another honorar writing the ledger.")]

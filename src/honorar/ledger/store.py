@@ -16,6 +16,8 @@ import contextlib
 import datetime as dt
 import os
 import sqlite3
+import stat
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -183,14 +185,60 @@ def _connect(path: Path, mode: str, timeout: float) -> sqlite3.Connection:
     # autocommit: transactions are begun and ended by `Ledger.writing` alone
     connection = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None,
                                  check_same_thread=False)
+    _distrust(connection)
     connection.execute("PRAGMA foreign_keys = ON")
     return connection
 
 
+def _distrust(connection: sqlite3.Connection) -> None:
+    """What a ledger file holds is not trusted to run: no SQL function with side effects
+    from its schema (`trusted_schema` off), no extension loaded, and no query working on
+    without a pause for longer than `limits.LEDGER_QUERY_SECONDS` (SQLite's progress
+    handler adds up the time between its calls while they come close together, as they
+    do while SQLite works, and stops the statement past the limit; a pause, as between
+    the statements or while a report waits on its reader, starts the count again)."""
+    from .. import limits
+
+    connection.execute("PRAGMA trusted_schema = OFF")
+    with contextlib.suppress(AttributeError, sqlite3.Error):
+        connection.enable_load_extension(False)
+    seconds = limits.LEDGER_QUERY_SECONDS
+    clock = time.monotonic
+    state = [clock(), 0.0]  # the last call, and the time worked since the last pause
+
+    def too_long() -> int:
+        now = clock()
+        since = now - state[0]
+        state[0] = now
+        state[1] = state[1] + since if since < _PAUSE else 0.0
+        return state[1] > seconds
+
+    connection.set_progress_handler(too_long, _PROGRESS_STEPS)
+
+
+_PROGRESS_STEPS = 100_000  # SQLite's steps between two looks at the clock (about 1 ms)
+_PAUSE = 1.0  # seconds between two looks that mean SQLite was not working all along
+
+
+def _regular(path: Path) -> None:
+    """Refuse a ledger path that exists and is no regular file (a directory, a device, a
+    pipe): SQLite would leave a journal beside it, or wait on it."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return
+    except OSError as err:
+        raise LedgerUnavailable(f"ledger {path}: {err.strerror or err}") from None
+    if stat.S_ISDIR(mode):
+        raise LedgerError(f"ledger {path} is a directory")
+    if not stat.S_ISREG(mode):
+        raise LedgerError(f"ledger {path} is not a regular file (a device or a pipe); a "
+                          "ledger is a file")
+
+
 def create_ledger(path: Path, timeout: float = DEFAULT_TIMEOUT) -> Ledger:
     """A new, empty ledger at `path` (an existing file is never touched, unless empty)."""
-    if path.is_dir():
-        raise LedgerError(f"ledger {path} is a directory")
+    _regular(path)
     if path.exists() and path.stat().st_size > 0:
         raise LedgerError(f"{path} exists already; a ledger is created only as a new file")
     if not path.parent.is_dir():
@@ -208,12 +256,12 @@ def open_ledger(path: Path, timeout: float = DEFAULT_TIMEOUT) -> Ledger:
     """The ledger at `path`, brought to this honorar's schema if it is older."""
     if not path.exists():
         raise LedgerError(f"no ledger at {path} (create one with 'honorar ledger init {path}')")
-    if path.is_dir():
-        raise LedgerError(f"ledger {path} is a directory")
+    _regular(path)
     with guarded(path, timeout):
         connection = _connect(path, "rw", timeout)
         try:
             version = _check(connection, path)
+            _check_schema(connection, path, version)
             ledger = Ledger(connection, path, timeout)
             if version < VERSION:
                 with ledger.writing():
@@ -237,6 +285,57 @@ def _check(connection: sqlite3.Connection, path: Path) -> int:
         raise LedgerError(f"ledger {path} has schema version {version}, made by a newer "
                           f"honorar (this one knows up to {VERSION}): use that version or newer")
     return version
+
+
+def _schema(connection: sqlite3.Connection) -> list[tuple[str, str, str, str | None]]:
+    """Every table, index, trigger and view, as (type, name, table, SQL with its spacing
+    made one space), in order."""
+    rows = connection.execute("SELECT type, name, tbl_name, sql FROM sqlite_master")
+    return sorted((kind, name, table, None if sql is None else " ".join(sql.split()))
+                  for kind, name, table, sql in rows)
+
+
+def _expected_schema(version: int) -> list[tuple[str, str, str, str | None]]:
+    """The schema honorar makes for a ledger of `version`: its steps run on a database of
+    nothing, in memory."""
+    memory = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        for step in STEPS[:version]:
+            for statement in step.split(";"):
+                if statement.strip():
+                    memory.execute(statement)
+        return _schema(memory)
+    finally:
+        memory.close()
+
+
+def _check_schema(connection: sqlite3.Connection, path: Path, version: int) -> None:
+    """Refuse a ledger whose schema is not exactly the one honorar makes for its version,
+    before any statement reads or writes its data: a trigger planted in it would run on
+    the next write, a view would answer in a table's place."""
+    try:
+        found = _schema(connection)
+    except sqlite3.DatabaseError as err:
+        if isinstance(err, sqlite3.OperationalError) and _machine(err):
+            raise
+        raise LedgerError(f"ledger {path} has a damaged schema ({err}); it is not used") \
+            from None
+    expected = _expected_schema(version)
+    if found != expected:
+        strange = sorted({f"{kind} {name}" for kind, name, _, _ in set(found) - set(expected)})
+        missing = sorted({f"{kind} {name}" for kind, name, _, _ in set(expected) - set(found)})
+        what = "; ".join(part for part in (
+            f"not made by honorar: {', '.join(strange)}" if strange else "",
+            f"missing or changed: {', '.join(missing)}" if missing else "") if part)
+        raise LedgerError(f"ledger {path} does not have the schema honorar makes for version "
+                          f"{version} ({what}); it is not used")
+
+
+def _machine(err: sqlite3.Error) -> bool:
+    """Whether an SQLite error is the machine's (a lock, the disk) rather than the file's."""
+    name = getattr(err, "sqlite_errorname", "") or ""
+    return any(name == prefix or name.startswith(prefix + "_") for prefix in _UNAVAILABLE) \
+        or "locked" in str(err)
 
 
 def _apply_steps(connection: sqlite3.Connection, version: int) -> None:
@@ -275,6 +374,12 @@ def failure(err: sqlite3.Error, path: Path, timeout: float) -> Exception:
     if "locked" in str(err):
         return LedgerUnavailable(f"ledger {path} " + _UNAVAILABLE["SQLITE_BUSY"].format(
             timeout=timeout))
+    if name == "SQLITE_INTERRUPT":  # the progress handler: a statement ran too long
+        from .. import limits
+
+        return LedgerUnavailable(
+            f"ledger {path}: a query took longer than {limits.LEDGER_QUERY_SECONDS:g} s (the "
+            "limit for one) and was stopped; nothing was changed")
     return LedgerUnavailable(f"ledger {path}: {err}")
 
 
@@ -286,4 +391,8 @@ def guarded(path: Path, timeout: float) -> Iterator[None]:
     except sqlite3.Error as err:
         raise failure(err, path, timeout) from None
     except OSError as err:
+        if err.filename is None:
+            # a stream that failed (standard output closed, `| head`), not a file: the
+            # command line says so, and does not blame the ledger
+            raise
         raise LedgerUnavailable(f"ledger {path}: {err.strerror or err}") from None

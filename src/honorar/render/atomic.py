@@ -28,14 +28,32 @@ from typing import IO, Any
 _BLOCK = 1 << 20
 
 _LIVE: set[str] = set()  # temporary files made and not yet renamed or removed
+_LIVE_FOLDERS: set[str] = set()  # private temporary folders, not yet removed
 
 
 def remove_leftovers() -> None:
-    """Remove every temporary file this process made and has not committed."""
+    """Remove every temporary file this process made and has not committed, and every
+    private temporary folder (`private_folder`) with what is in it."""
     for path in list(_LIVE):
         with contextlib.suppress(OSError):
             os.unlink(path)
         _LIVE.discard(path)
+    for folder in list(_LIVE_FOLDERS):
+        remove_folder(folder)
+
+
+def private_folder(prefix: str) -> str:
+    """A new temporary folder only this user may read (a workbook writer's temporary
+    files hold every claim's name and amounts), removed by `remove_folder` or, whatever
+    ends the run, by `remove_leftovers`."""
+    folder = tempfile.mkdtemp(prefix=prefix)  # mode 0700
+    _LIVE_FOLDERS.add(folder)
+    return folder
+
+
+def remove_folder(folder: str) -> None:
+    shutil.rmtree(folder, ignore_errors=True)
+    _LIVE_FOLDERS.discard(folder)
 
 
 def written_as_it_is(target: Path) -> bool:

@@ -1289,6 +1289,39 @@ PROBLEM_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bthe workbook is protected by a password; save a copy without one and audit that\b",
      "arbeidsboken er beskyttet med passord; lagre en kopi uten passord og kontroller den"),
     (r"\bthe workbook has no sheets\b", "arbeidsboken har ingen ark"),
+    # the bounds of a workbook (honorar.limits), checked before it is read
+    (r"\bis longer than (?P<n>[\d ]+) characters \(the limit for a line\); it is not read$",
+     r"er lengre enn \g<n> tegn (grensen for en linje); filen leses ikke"),
+    (r"\bthe file is larger than (?P<n>[\d.]+) MiB \(the limit for a YAML file\); it is not "
+     r"read$", r"filen er større enn \g<n> MiB (grensen for en YAML-fil); den leses ikke"),
+    (r"\bthe workbook file is ", "arbeidsbokfilen er "),
+    (r"\bthe workbook is more than ", "arbeidsboken er over "),
+    (r"\bthe workbook's archive has (?P<n>[\d ]+) parts\b", r"arbeidsbokens arkiv har \g<n> deler"),
+    (r"\bthe workbook's parts declare (?P<v>[\d ]+ MiB) unpacked\b",
+     r"arbeidsbokens deler oppgir \g<v> utpakket"),
+    (r"\bthe workbook's parts unpack to more than\b", "arbeidsbokens deler pakkes ut til mer enn"),
+    (r"\bthe part (?P<p>.+) unpacks to more than the (?P<n>[\d ]+) bytes it declares; the file "
+     r"is damaged or made to mislead, and it is not read$",
+     r"delen \g<p> pakkes ut til mer enn de \g<n> bytene den oppgir; filen er skadet eller "
+     r"laget for å villede, og den leses ikke"),
+    (r"\bthe workbook has more than (?P<n>[\d ]+) shared texts\b",
+     r"arbeidsboken har flere enn \g<n> delte tekster"),
+    (r"\ba row of the spreadsheet is repeated (?P<n>[\d ]+) times\b",
+     r"en rad i regnearket gjentas \g<n> ganger"),
+    (r"\ba cell of the spreadsheet is repeated (?P<n>[\d ]+) times\b",
+     r"en celle i regnearket gjentas \g<n> ganger"),
+    (r"\bthe sheet (?P<s>'[^']*') has values as far out as (?P<w>.*?), a span of (?P<n>[\d ]+) "
+     r"cells \(delete what stands far from the claims and save it again\)",
+     r"arket \g<s> har verdier så langt ute som \g<w>, et område på \g<n> celler (slett det "
+     r"som står langt fra kravene og lagre på nytt)"),
+    (r"\bså langt ute som column (?P<c>[A-Z]{1,3})\b", r"så langt ute som kolonne \g<c>"),
+    (r"\b(?P<c>kolonne [A-Z]{1,3}) and (?:row|rad)\b", r"\g<c> og rad"),
+    (r"\bså langt ute som row\b", "så langt ute som rad"),
+    (r"\(the limit is (?P<n>[\d ]+) parts\)", r"(the limit is \g<n> deler)"),
+    (r"\(the limit is (?P<n>[\d ]+) texts\)", r"(the limit is \g<n> tekster)"),
+    (r"\(the limit is (?P<n>[\d ]+) times\)", r"(the limit is \g<n> ganger)"),
+    (r"\(the limit is (?P<n>[\d ]+) cells\)", r"(the limit is \g<n> celler)"),
+    (r"\(the limit is (?P<n>[^)]*)\); it is not read$", r"(grensen er \g<n>); den leses ikke"),
     (r"\ba cell holds a value the workbook reader cannot read \((?P<v>.*)\), such as a date "
      r"or duration far out of range; correct it and save the workbook again$",
      r"en celle har en verdi arbeidsbokleseren ikke kan lese (\g<v>), for eksempel en dato "
@@ -1347,6 +1380,26 @@ PROBLEM_PHRASES: tuple[tuple[str, str], ...] = (
      "kan ikke leses eller skrives (inn-/utdatafeil); ingenting ble endret"),
     (r"\bcannot be opened \(permission or path\)", "kan ikke åpnes (tilgang eller sti)"),
     (r"\bcannot be opened \(permission refused\)", "kan ikke åpnes (ingen tilgang)"),
+    (r"\bledger record needs a regular file: (?P<p>.+) is a directory \(a batch is known by "
+     r"its file's content\)",
+     r"«honorar ledger record» trenger en vanlig fil: \g<p> er en mappe (en bunke kjennes på "
+     r"innholdet i filen)"),
+    (r"\bledger record needs a regular file: (?P<p>.+) is a pipe or a device \(a batch is "
+     r"known by its file's content\)",
+     r"«honorar ledger record» trenger en vanlig fil: \g<p> er et rør eller en enhet (en bunke "
+     r"kjennes på innholdet i filen)"),
+    (r"\bis not a regular file \(a device or a pipe\); a ledger is a file\b",
+     "er ikke en vanlig fil (en enhet eller et rør); et register er en fil"),
+    (r"\bhas a damaged schema \((?P<e>.*)\); it is not used$",
+     r"har et skadet skjema (\g<e>); det brukes ikke"),
+    (r"\bdoes not have the schema honorar makes for version (?P<v>\d+) \((?P<w>.*)\); it is not "
+     r"used$", r"har ikke skjemaet honorar lager for versjon \g<v> (\g<w>); det brukes ikke"),
+    (r"\(not made by honorar: ", "(ikke laget av honorar: "),
+    (r"\bmissing or changed: ", "mangler eller er endret: "),
+    (r": a query took longer than (?P<s>\S+) s \(the limit for one\) and was stopped; nothing "
+     r"was changed$",
+     r": en spørring tok lengre tid enn \g<s> s (grensen for én) og ble stoppet; ingenting ble "
+     r"endret"),
     (r"\bledger record needs a file, not standard input: a batch is known by its file's content",
      "«honorar ledger record» trenger en fil, ikke standard inn: en bunke kjennes på innholdet "
      "i filen"),

@@ -1,8 +1,9 @@
 """What every workbook report shares: the writer, its formats, and sheets laid out alike.
 
 Reports are written with XlsxWriter in constant-memory mode (each sheet's rows go to disk as
-they are written, so a million claims never sit in memory) into the temporary file of an
-`AtomicOutput`, which is renamed over the target only when the workbook is complete.
+they are written, so a million claims never sit in memory; in a private temporary folder,
+removed however the report ends) into the temporary file of an `AtomicOutput`, which is
+renamed over the target only when the workbook is complete.
 
 Every text is written with `write_string`, and the writer is told never to turn a string
 into a formula, a number or a link: a name such as '=HYPERLINK(…)' stays the text it is.
@@ -39,13 +40,24 @@ class Workbook:
     """A workbook being written into `output` (an AtomicOutput opened for bytes)."""
 
     def __init__(self, output: AtomicOutput, lang: str) -> None:
+        import weakref
+
         import xlsxwriter
+
+        from .atomic import private_folder, remove_folder
 
         self.output = output
         self.lang = lang
+        # XlsxWriter's temporary files (every row of every sheet, until the workbook is
+        # put together) go in a folder of their own, removed however the report ends: by
+        # `close`, by the command line's clean-up after a signal or a failure, or when this
+        # object is gone
+        self._folder = private_folder("honorar-xlsx-")
+        self._remove = weakref.finalize(self, remove_folder, self._folder)
         self.book = xlsxwriter.Workbook(output.stream, {
             "constant_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
             "strings_to_urls": False, "default_date_format": DATE_FORMATS[lang],
+            "tmpdir": self._folder,
         })
         self.formats: dict[tuple[str, bool], Any] = {}
         for shaded in (False, True):
@@ -67,7 +79,10 @@ class Workbook:
         return Sheet(self, self.book.add_worksheet(sheet_name(name)), headers)
 
     def close(self) -> None:
-        self.book.close()
+        try:
+            self.book.close()
+        finally:
+            self._remove()
 
 
 class Sheet:

@@ -14,14 +14,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from rich.markup import escape
 from rich.table import Table
 
 from ...audit import Reading, Summary, readable_claimed
 from ...checks import ClaimResult
 from ...models import Finding
 from .. import locale
-from ..terminal import Console
+from ..terminal import Console, escape
 from ..wrap import Wrapped
 from .messages import SEVERITY_WORDS, FindingTexts
 

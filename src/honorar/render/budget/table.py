@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from rich import box
-from rich.markup import escape
 from rich.table import Table
 
 from ...budget import Budget, BudgetFinding, sum_or_none
 from .. import locale, messages
-from ..terminal import Console
+from ..terminal import Console, escape
 from ..wrap import Wrapped
 from .text import meeting_name, note_text, plan_name, plan_source, reminder_text
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from rich.table import Table
 
 from ...models import Calculation
 from .. import locale, messages
-from ..terminal import Console
+from ..terminal import Console, escape
 from ..wrap import Wrapped
 
 HEADINGS = {

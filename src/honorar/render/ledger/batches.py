@@ -5,13 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from rich import box
-from rich.markup import escape
 from rich.table import Table
 
 from ...ledger import Batch, LogEntry, PaidClaim
 from .. import locale
 from ..jsonout import amount
-from ..terminal import Console
+from ..terminal import Console, escape
 
 HEADINGS = {
     "nb": {"batch": "Bunke", "file": "Fil", "sha256": "SHA-256", "recorded_at": "Ført (UTC)",

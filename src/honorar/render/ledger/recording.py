@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.markup import escape
-
 from ...ledger import Recording
 from .. import locale, messages
 from ..jsonout import amount
-from ..terminal import Console
+from ..terminal import Console, escape
 
 
 def recording_json(recording: Recording, *, name: str, file: str, sha256: str) -> dict[str, Any]:

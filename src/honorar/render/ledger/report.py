@@ -6,14 +6,13 @@ from decimal import Decimal
 from typing import Any
 
 from rich import box
-from rich.markup import escape
 from rich.table import Table
 
 from ...ledger.report import Limit, YearReport
 from ...models import local
 from .. import locale, messages
 from ..jsonout import amount
-from ..terminal import Console
+from ..terminal import Console, escape
 
 HEADINGS = {
     "nb": {"representative": "Representant", "month": "Måned", "scheme": "Ordning",

@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich import box
-from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
 from ...diff import Change, Checked, Impact, Totals
 from .. import locale, messages
-from ..terminal import Console
+from ..terminal import Console, escape
 from ..wrap import Wrapped, narrowest
 from .words import (
     console_for,

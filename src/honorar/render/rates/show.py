@@ -6,7 +6,6 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
-from rich.markup import escape
 from rich.table import Table
 
 from ...engine import outdated_rates
@@ -23,7 +22,7 @@ from ...models import (
 from ...tables import Versions
 from ...yamldoc import Problem
 from .. import locale, messages
-from ..terminal import Console
+from ..terminal import Console, escape
 from .words import TIERS, console_for, quantity, row, value_text, word
 
 # -------------------------------------------------------------------------------- list

@@ -1,0 +1,234 @@
+"""A workbook's archive looked through before the workbook reader is given it.
+
+python-calamine reads what it is given in full: a sheet that unpacks to gigabytes takes
+gigabytes, a value in cell XFD1048576 makes it ask for half a terabyte (every cell between
+A1 and it) and the process aborts, 50 million shared strings take gigabytes, and an .ods row
+repeated a billion times takes a minute. So an .xlsx, .xlsm or .ods is looked through first,
+as it unpacks, against the bounds of `honorar.limits`: the sizes its parts declare, the
+sizes they unpack to (a part unpacked here by its raw bytes, not trusting what it
+declares), the span of each sheet's cells with values, the number of shared strings and
+the repeats of .ods rows and cells. A file past a bound is refused with one line naming
+it. Cells without a value (a stray format far out) are not counted: python-calamine leaves
+them out too. A part that cannot be unpacked here is left for python-calamine to judge.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import struct
+import zipfile
+import zlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import limits
+from .records import ClaimFileError
+
+_CHUNK = 1 << 20
+_OVERLAP = 8192  # looked at again with the next chunk: longer than a cell's start tag
+_LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")
+_LOCAL_MAGIC = b"PK\x03\x04"
+_STORED, _DEFLATED = 0, 8
+
+# a cell's start tag with a value after it (not `<c r="A1" s="3"/>` nor `<c …></c>`):
+# its column where it is two letters or three, its row where it has six digits or more
+# (no word boundary before `r=`: the pattern then starts with a text looked for quickly)
+_FAR_COLUMN = re.compile(rb'r="([A-Z]{2,3})[0-9]{1,7}"[^<>]{0,4096}(?<!/)>\s*<(?!/)')
+_FAR_ROW = re.compile(rb'r="[A-Z]{1,3}([0-9]{6,})"[^<>]{0,4096}(?<!/)>\s*<(?!/)')
+_NEAR_COLUMNS, _NEAR_ROWS = 26, 99_999  # what no match above leaves: at most Z, 99 999
+_SHARED_STRING = re.compile(rb'<(?:\w{1,32}:)?si[\s>]')
+_ODS_REPEAT = re.compile(rb'number-(rows|columns)-repeated\s*=\s*["\']([0-9]{1,30})["\']')
+
+
+def size_text(size: int) -> str:
+    return f"{size / limits.MIB:,.0f} MiB".replace(",", " ")
+
+
+def count_text(count: int) -> str:
+    return f"{count:,}".replace(",", " ")
+
+
+def beyond(name: str, what: str, limit: str) -> ClaimFileError:
+    """The one line for a file past a bound: what it holds, and the bound."""
+    return ClaimFileError(f"{name}: {what} (the limit is {limit}); it is not read")
+
+
+@dataclass
+class Spans:
+    """What the archive's sheets hold, found as it was looked through: the farthest column
+    and row of a cell with a value, by the name of each .xlsx sheet part (lower case)."""
+
+    columns: dict[str, str] = field(default_factory=dict)
+    rows: dict[str, int] = field(default_factory=dict)
+
+
+def check_archive(source: str | Path | bytes, name: str, kind: str) -> Spans:
+    """Refuse (ClaimFileError) a workbook archive past a bound of `honorar.limits`; the
+    spans of its sheets, for `check_sheet` once the sheet to read is known."""
+    spans = Spans()
+    if kind not in ("xlsx", "ods", "zip"):
+        return spans
+    try:
+        size = len(source) if isinstance(source, bytes) else Path(source).stat().st_size
+    except OSError:
+        return spans  # the reader says why it cannot be read
+    if size > limits.WORKBOOK_FILE:
+        raise beyond(name, f"the workbook file is {size_text(size)}",
+                     size_text(limits.WORKBOOK_FILE))
+    try:
+        stream = (io.BytesIO(source) if isinstance(source, bytes)
+                  else open(source, "rb"))  # noqa: SIM115 (closed by the `with` below)
+    except OSError:
+        return spans
+    with stream:
+        try:
+            book = zipfile.ZipFile(stream)
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+            return spans  # the reader says it is damaged
+        with book:
+            _check_parts(book, stream, name, kind, spans)
+    return spans
+
+
+def _check_parts(book: zipfile.ZipFile, stream: io.BufferedIOBase, name: str, kind: str,
+                 spans: Spans) -> None:
+    members = [m for m in book.infolist() if not m.is_dir()]
+    if len(members) > limits.WORKBOOK_PARTS:
+        raise beyond(name, f"the workbook's archive has {count_text(len(members))} parts",
+                     f"{count_text(limits.WORKBOOK_PARTS)} parts")
+    declared = sum(m.file_size for m in members)
+    if declared > limits.WORKBOOK_UNPACKED:
+        raise beyond(name, f"the workbook's parts declare {size_text(declared)} unpacked",
+                     size_text(limits.WORKBOOK_UNPACKED))
+    unpacked = 0
+    for member in members:
+        looker = _looker(member.filename.lower(), kind, name, spans)
+        count = 0
+        tail = b""
+        for chunk in _unpack(stream, member):
+            count += len(chunk)
+            if count > member.file_size:
+                raise ClaimFileError(
+                    f"{name}: the part {member.filename} unpacks to more than the "
+                    f"{count_text(member.file_size)} bytes it declares; the file is damaged "
+                    "or made to mislead, and it is not read")
+            if unpacked + count > limits.WORKBOOK_UNPACKED:
+                raise beyond(name, f"the workbook's parts unpack to more than "
+                             f"{size_text(limits.WORKBOOK_UNPACKED)}",
+                             size_text(limits.WORKBOOK_UNPACKED))
+            if looker is not None:
+                text = tail + chunk
+                looker(text, len(tail))
+                tail = text[-_OVERLAP:]
+        unpacked += count
+
+
+def _looker(part: str, kind: str, name: str, spans: Spans
+            ) -> Callable[[bytes, int], None] | None:
+    """What to look at in a part's unpacked bytes, chunk by chunk: (text, where its new
+    bytes start), the text beginning with the end of the chunk before, so that a tag across
+    two is seen whole."""
+    if kind != "ods" and part.startswith("xl/worksheets/") and part.endswith(".xml"):
+        def sheet(text: bytes, new: int) -> None:
+            far = max(_FAR_COLUMN.findall(text), key=_column_number, default=None)
+            if far is not None and _column_number(far) > _column_number(
+                    spans.columns.get(part, "A")):
+                spans.columns[part] = far.decode()
+            rows = _FAR_ROW.findall(text)
+            if rows:
+                spans.rows[part] = max(spans.rows.get(part, 0), max(map(int, rows)))
+        return sheet
+    if kind != "ods" and part == "xl/sharedstrings.xml":
+        counted = [0]
+
+        def strings(text: bytes, new: int) -> None:
+            # a tag that ends in the new bytes is new (`<si>` is four bytes long)
+            counted[0] += len(_SHARED_STRING.findall(text, max(0, new - 3)))
+            if counted[0] > limits.SHARED_STRINGS:
+                raise beyond(name, f"the workbook has more than "
+                             f"{count_text(limits.SHARED_STRINGS)} shared texts",
+                             f"{count_text(limits.SHARED_STRINGS)} texts")
+        return strings
+    if kind == "ods" and part == "content.xml":
+        def repeats(text: bytes, new: int) -> None:
+            for what, count in _ODS_REPEAT.findall(text):
+                bound = (limits.ODS_ROWS_REPEATED if what == b"rows"
+                         else limits.ODS_COLUMNS_REPEATED)
+                if int(count) > bound:
+                    thing = "row" if what == b"rows" else "cell"
+                    raise beyond(name, f"a {thing} of the spreadsheet is repeated "
+                                 f"{count_text(int(count))} times",
+                                 f"{count_text(bound)} times")
+        return repeats
+    return None
+
+
+def _column_number(letters: bytes | str) -> int:
+    number = 0
+    for letter in letters.encode() if isinstance(letters, str) else letters:
+        number = number * 26 + letter - 64
+    return number
+
+
+def _unpack(stream: io.BufferedIOBase, member: zipfile.ZipInfo) -> Iterator[bytes]:
+    """The part's bytes as they unpack from its raw data, whatever sizes it declares; none
+    where it cannot be unpacked here (another method, a header that is not one)."""
+    try:
+        stream.seek(member.header_offset)
+        header = stream.read(_LOCAL_HEADER.size)
+        if len(header) < _LOCAL_HEADER.size:
+            return
+        fields = _LOCAL_HEADER.unpack(header)
+        if fields[0] != _LOCAL_MAGIC:
+            return
+        stream.seek(fields[-2] + fields[-1], io.SEEK_CUR)  # the name and the extra field
+    except (OSError, ValueError):
+        return
+    left = member.compress_size
+    if member.compress_type == _STORED:
+        while left > 0:
+            chunk = stream.read(min(_CHUNK, left))
+            if not chunk:
+                return
+            left -= len(chunk)
+            yield chunk
+        return
+    if member.compress_type != _DEFLATED:
+        return  # python-calamine says whether it reads it
+    inflate = zlib.decompressobj(-15)
+    while left > 0 and not inflate.eof:
+        raw = stream.read(min(_CHUNK, left))
+        if not raw:
+            return
+        left -= len(raw)
+        while raw and not inflate.eof:
+            try:
+                chunk = inflate.decompress(raw, _CHUNK)
+            except zlib.error:
+                return  # damaged: python-calamine says so
+            if chunk:
+                yield chunk
+            raw = inflate.unconsumed_tail
+
+
+def check_sheet(spans: Spans, part: str | None, name: str, sheet: str) -> None:
+    """Refuse the sheet `sheet` (its part `part`) when the span of its cells with values,
+    from A1 to its farthest column and row, holds more than `limits.SHEET_CELLS` cells:
+    the reader would make room for every one of them."""
+    if part is None:
+        return
+    key = part.lower()
+    column = spans.columns.get(key)
+    row = spans.rows.get(key)
+    columns = _column_number(column) if column else _NEAR_COLUMNS
+    rows = row or _NEAR_ROWS
+    if columns * rows <= limits.SHEET_CELLS:
+        return
+    far = f"column {column or 'Z'}" if column else ""
+    down = f"row {count_text(row)}" if row else ""
+    where = " and ".join(w for w in (far, down) if w)
+    raise beyond(name, f"the sheet '{sheet}' has values as far out as {where}, a span of "
+                 f"{count_text(columns * rows)} cells (delete what stands far from the "
+                 "claims and save it again)", f"{count_text(limits.SHEET_CELLS)} cells")

@@ -135,7 +135,10 @@ def test_report_as_csv_and_workbook(tmp_path: Path, ledger: Path):
     from python_calamine import CalamineWorkbook
 
     sheet = CalamineWorkbook.from_path(str(book)).get_sheet_by_index(0).to_python()
-    assert sheet[1][:3] == ["Kari Nordmann", 2, 2656]
+    # the columns of the CSV report, in its order
+    assert sheet[0] == ["Representant", "Krav", "Utbetalt", "Reise og opphold", "Inntekt",
+                        "Inntekt i G", "Over grensen", "Ansattnummer"]
+    assert sheet[1] == ["Kari Nordmann", 2, 2656, 0, 2656, 0.0224, "", ""]
     one_line_error(run("ledger", "report", "--ledger", str(ledger), "--year", "2023",
                        "--format", "xlsx"), 2)
 

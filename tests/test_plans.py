@@ -128,8 +128,9 @@ def test_an_unknown_key_is_named_with_the_keys_there_are():
 def test_every_problem_in_a_file_is_reported_in_line_order():
     assert problems_of("several_errors.yaml") == [
         "3:5: meeting 1: hours: 'ten' is not a number of hours",
-        "4:5: meeting 1: attendance: 'by car' is not an attendance "
-        "(fysisk, telefon, video, teams …)",
+        "4:5: meeting 1: attendance: 'by car' is not an attendance (fysisk, oppmøte, "
+        "fremmøte, fysisk møte, telefon, telefonmøte, video, videomøte, teams, teams-møte, "
+        "digitalt)",
         "5:5: meeting 2: 'activity' is missing",
         "8:5: meeting 3: date: '31.02.2025' is not a real date",
         "9:5: meeting 3: count: a meeting is held at least once",

@@ -282,7 +282,12 @@ def test_check_warns_about_an_amount_that_drops_by_more_than_half(tmp_path):
                .replace("kr: 392, quote", "kr: 150, quote", 1))
     result = invoke("check", str(cut), "--format", "json")
     assert result.exit_code == 0
-    (warning,) = as_json(result)["files"][0]["warnings"]
+    # the table copied with its dates and quotes left as they were says so too
+    warnings = as_json(result)["files"][0]["warnings"]
+    assert [w["code"] for w in warnings] == ["drops_by_half", "amount_not_in_quote",
+                                             "validity_before_effective",
+                                             "review_before_effective"]
+    warning = warnings[0]
     assert warning["code"] == "drops_by_half"
     assert warning["item"] == "activities.meeting.physical.rate"
     assert (warning["line"], warning["column"]) == (18, 7)  # the `rate:` line

@@ -24,8 +24,10 @@ def invoke(*args: str):
 def drop(tmp_path: Path, text: str) -> Path:
     path = tmp_path / "unn" / "2024-01-01.yaml"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text.replace("effective: 2022-01-01", "effective: 2024-01-01"),
-                    encoding="utf-8")
+    # a new version with its dates brought along (validity, review date), as it should be
+    text = text.replace("effective: 2022-01-01", "effective: 2024-01-01").replace(
+        "01.01.2022", "01.01.2024").replace("date: 2023-01-01", "date: 2025-01-01")
+    path.write_text(text, encoding="utf-8")
     return path
 
 

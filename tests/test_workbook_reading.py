@@ -15,7 +15,7 @@ import openpyxl
 import pytest
 from typer.testing import CliRunner
 
-from honorar.claims import Claim, ClaimFileError, InvalidRow, read_claims
+from honorar.claims import Claim, InvalidRow, read_claims
 from honorar.claims.workbook import number_text, workbook_kind
 from honorar.cli import app
 
@@ -261,12 +261,13 @@ def test_a_workbook_the_scan_cannot_read_is_read_as_python_calamine_reads_it():
     assert list(error_cells(broken.getvalue(), "Krav", [0])) == []
 
 
-def test_slashed_text_dates_in_a_workbook_need_an_order_as_in_a_csv(tmp_path: Path):
+def test_slashed_text_dates_in_a_workbook_are_read_day_first_unless_given(tmp_path: Path):
     rows = [HEADER, ["K-1", "Kari", "unn", None, "03/04/2023", None, None, 3, "fysisk",
                      "møte", None, 1176, None, None, None, None]]
     book = sheet(tmp_path / "slashed.xlsx", rows)
-    with pytest.raises(ClaimFileError, match="--date-order"):
-        read_claims(book)
+    (claim,) = claims_of(book)
+    assert claim.meeting.date == dt.date(2023, 4, 3)
+    assert [code for code, _, _ in claim.notes] == ["date_order_assumed"]
     (claim,) = claims_of(book, date_order="mdy")
     assert claim.meeting.date == dt.date(2023, 3, 4)
 

@@ -57,6 +57,8 @@ class Summary:
     rows: int = 0
     invalid_rows: int = 0
     claims_with_findings: int = 0
+    # claims without a submission date, whose age is not checked
+    without_submitted: int = 0
     duplicate_claimed: Decimal = ZERO  # claimed by rows that repeat an earlier claim
     # the file's own total rows (not claims), each held against the claims above it
     file_totals: list[FileTotal] = field(default_factory=list)
@@ -79,6 +81,8 @@ class Summary:
     def add(self, result: ClaimResult | LightResult) -> None:
         self.rows += 1
         if type(result) is LightResult:
+            if result.light.submitted is None:
+                self.without_submitted += 1
             # its amounts are those of its priced facts, and it has no finding
             priced = result.priced
             counted = self._counted.get(id(priced))  # type: ignore[call-overload]
@@ -97,6 +101,8 @@ class Summary:
         if claim is None:
             self.invalid_rows += 1
         else:
+            if claim.submitted is None:
+                self.without_submitted += 1
             meeting, calculation, table = claim.meeting, result.calculation, result.table
             claimed, lost_income, gift = (claim.claimed_honorarium, meeting.lost_income,
                                           meeting.gift)
@@ -237,6 +243,11 @@ class Reading:
     sheet: str | None = None  # the sheet of a workbook that was read
     # whether the file has travel columns: only then do reports show travel
     travel: bool = False
+    # a file without a claim-id column: its claims are known by their row numbers
+    claim_ids_from_rows: bool = False
+    scheme_given: str | None = None  # --scheme: the scheme of rows that give none
+    # whether claims' age can be checked: the file has a submission date column
+    claim_age_checked: bool = True
 
     @classmethod
     def of(cls, reader: ClaimReader | WorkbookReader) -> Reading:
@@ -245,7 +256,9 @@ class Reading:
                    header.line, reader.date_order, reader.date_order_given is not None,
                    dict(header.names), header.ignored, getattr(reader, "kind", None),
                    getattr(reader, "sheet", None),
-                   any(c in header.names for c in TRAVEL_COLUMNS))
+                   any(c in header.names for c in TRAVEL_COLUMNS),
+                   "claim_id" not in header.names, getattr(reader, "scheme", None),
+                   "submitted" in header.names)
 
 
 def readable_claimed(invalid: InvalidRow, travel: bool = False) -> dict[str, Decimal | None]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -33,6 +34,7 @@ from .models import (
     RateTable,
     Source,
     TieredRule,
+    local,
 )
 from .travelmodels import Passenger, RemainingPart, Required, TravelTable
 from .yamldoc import Problem
@@ -436,6 +438,77 @@ def one_language(data: object) -> list[str]:
 
     walk(data, ())
     return found
+
+
+# a number in a quote as the sources write amounts: '392', 'Kr. 1.960,-', '4,90', '1 176,50'
+_QUOTED_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:[ .\u00a0]\d{3})+(?:,\d{1,2})?(?![\d])"
+                            r"|(?<![\d.,])\d+(?:[.,]\d{1,2})?(?![\d])")
+# a date in a table's validity text: '01.01.2022', '2022-01-01'
+_TEXT_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b|\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def _quoted_numbers(quote: str) -> set[Decimal]:
+    found = set()
+    for text in _QUOTED_NUMBER.findall(quote):
+        if re.fullmatch(r"\d{1,3}(?:[ .\u00a0]\d{3})+(?:,\d{1,2})?", text):
+            text = re.sub(r"[ .\u00a0]", "", text)  # '1.960' and '1 960': thousands
+        found.add(Decimal(text.replace(",", ".")))
+    return found
+
+
+def quote_notices(data: object) -> list[Notice]:
+    """Amounts that differ from the number in their own quote (`{kr: 420, quote: "Kr.
+    392,-"}`): a new table copied from an old one and changed in one place only. A quote
+    with no number says nothing either way."""
+    found: list[Notice] = []
+
+    def walk(value: object, path: tuple[str | int, ...]) -> None:
+        if isinstance(value, dict):
+            amount, quote = value.get("kr"), value.get("quote")
+            if isinstance(quote, str) and isinstance(amount, int | float | Decimal) \
+                    and not isinstance(amount, bool):
+                numbers = _quoted_numbers(quote)
+                kr = Decimal(str(amount))
+                if numbers and kr not in numbers:
+                    item = ".".join(str(p) for p in (*path, "kr"))
+                    found.append(Notice("rates_amount_not_in_quote", item,
+                                        {"item": item, "amount_kr": kr, "quote": quote}))
+            for key, inner in value.items():
+                walk(inner, (*path, key))
+        elif isinstance(value, list):
+            for index, inner in enumerate(value):
+                walk(inner, (*path, index))
+
+    walk(data, ())
+    return found
+
+
+def date_notices(table: RateTable) -> list[Notice]:
+    """A validity text or review date older than the table's `effective` date: a table
+    copied from an older one whose dates were not all brought along."""
+    notices: list[Notice] = []
+    document = getattr(table, "document", None)
+    validity = getattr(document, "validity", None)
+    if validity is not None:
+        texts = {local(validity, lang) for lang in ("nb", "en")}
+        dates = []
+        for text in texts:
+            for match in _TEXT_DATE.finditer(text or ""):
+                day, month, year = (match[1], match[2], match[3]) if match[1] else \
+                    (match[6], match[5], match[4])
+                try:
+                    dates.append(dt.date(int(year), int(month), int(day)))
+                except ValueError:
+                    continue
+        if dates and max(dates) < table.effective:
+            notices.append(Notice("rates_validity_before_effective", "document.validity", {
+                "validity": local(validity, "nb"), "date": max(dates),
+                "effective": table.effective}))
+    review = getattr(table, "review_after", None)
+    if review is not None and review.date < table.effective:
+        notices.append(Notice("rates_review_before_effective", "review_after.date", {
+            "review_date": review.date, "effective": table.effective}))
+    return notices
 
 
 def language_notices(data: object) -> list[Notice]:

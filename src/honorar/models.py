@@ -66,6 +66,10 @@ DEFAULT_SEVERITY: dict[str, Severity] = {
     "travel_for_remote_meeting": Severity.ERROR,
     "travel_rates_may_be_outdated": Severity.WARNING,
     "rate_unconfirmed": Severity.WARNING,
+    # what the reader assumed or saw of a row
+    "hidden_row": Severity.WARNING,
+    "date_order_assumed": Severity.WARNING,
+    "date_year_assumed": Severity.WARNING,
 }
 
 # A stated duration over this many hours is `implausible_duration` (SPEC §1, "for every

@@ -77,14 +77,29 @@ def parse_amount(text: str, *, limit: Decimal | None = AMOUNT_LIMIT) -> Decimal:
     return value
 
 
+# hours as people write them with a unit: '3 t', '3,5 timer', '2 t 30 min', '90 min'
+_HOURS_WITH_UNITS = re.compile(
+    r"(?:(?P<h>\d+(?:[.,]\d+)?)\s*(?:t|h|timer|time|timar|hours?|hrs?)\.?)?"
+    r"\s*(?:(?:og|and|,)\s*)?"
+    r"(?:(?P<m>\d{1,3})\s*(?:m|min|minutt|minutter|minutes?|mins?)\.?)?", re.IGNORECASE)
+
+
 def parse_hours(text: str) -> Decimal:
-    """'2,5', '2.5', '3' → hours; also '2:30' (hours and minutes). Must be more than 0."""
+    """'2,5', '2.5', '3' → hours; also '2:30' (hours and minutes) and the units people
+    write: '3 t', '3,5 timer', '2 t 30 min', '90 min'. Must be more than 0."""
     raw = text.strip()
     match = re.fullmatch(r"(\d+):([0-5]\d)", raw)
+    with_units = None if match else _HOURS_WITH_UNITS.fullmatch(raw)
     if match:
         value = Decimal(int(match[1]) * 60 + int(match[2])) / 60
     elif re.fullmatch(r"\d+(?:[.,]\d+)?|[.,]\d+", raw):
         value = Decimal(raw.replace(",", "."))
+    elif with_units is not None and (with_units["h"] or with_units["m"]) and (
+            with_units["m"] is None or with_units["h"] is None
+            or ("." not in with_units["h"] and "," not in with_units["h"])):
+        value = Decimal((with_units["h"] or "0").replace(",", "."))
+        if with_units["m"]:
+            value += Decimal(int(with_units["m"])) / 60
     else:
         raise ValueError(f"'{raw}' is not a number of hours")
     if value == 0:
@@ -103,8 +118,32 @@ _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _DOTTED = re.compile(r"(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})")
 
 
-def parse_date(text: str, order: str = "dmy") -> dt.date:
-    """ISO '2022-03-15', Norwegian '15.03.2022'; with order 'mdy', US '03/15/2022'."""
+_MONTHS = {
+    "januar": 1, "jan": 1, "january": 1, "februar": 2, "feb": 2, "february": 2, "mars": 3,
+    "mar": 3, "march": 3, "april": 4, "apr": 4, "mai": 5, "may": 5, "juni": 6, "jun": 6,
+    "june": 6, "juli": 7, "jul": 7, "july": 7, "august": 8, "aug": 8, "september": 9,
+    "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "desember": 12, "des": 12, "december": 12, "dec": 12,
+}
+# '6. oktober 2026', '6. okt. 2026', '6 okt 26'; the year may be left out ('6. okt')
+_NAMED_MONTH = re.compile(r"(\d{1,2})\.?\s*([^\W\d_]+)\.?(?:\s*(\d{4}|\d{2}))?")
+# '06.10': a day and a month, the year left out
+_NO_YEAR = re.compile(r"(\d{1,2})\.(\d{1,2})\.?")
+
+
+class NoYear(ValueError):
+    """A date written without its year ('06.10', '6. okt'): `day` and `month` are known."""
+
+    def __init__(self, raw: str, month: int, day: int) -> None:
+        super().__init__(f"'{raw}' has no year")
+        self.month = month
+        self.day = day
+
+
+def parse_date(text: str, order: str = "dmy", year: int | None = None) -> dt.date:
+    """ISO '2022-03-15', Norwegian '15.03.2022', '6. oktober 2026', '6. okt. 2026'; with
+    order 'mdy', US '03/15/2022'. A date without its year ('06.10', '6. okt') takes `year`;
+    without one it raises `NoYear`."""
     raw = text.strip()
     match = _ISO.fullmatch(raw)
     try:
@@ -117,9 +156,37 @@ def parse_date(text: str, order: str = "dmy") -> dt.date:
                 year += 2000
             day, month = (second, first) if order == "mdy" else (first, second)
             return dt.date(year, month, day)
-    except ValueError:
+        match = _NAMED_MONTH.fullmatch(raw)
+        if match and match[2].casefold() in _MONTHS:
+            day, month = int(match[1]), _MONTHS[match[2].casefold()]
+            if match[3] is None:
+                return _without_year(raw, month, day, year)
+            given = int(match[3])
+            return dt.date(given + 2000 if given < 100 else given, month, day)
+        match = _NO_YEAR.fullmatch(raw)
+        if match:
+            return _without_year(raw, int(match[2]), int(match[1]), year)
+    except ValueError as err:
+        if isinstance(err, NoYear):
+            raise
         raise ValueError(f"'{raw}' is not a real date") from None
     raise ValueError(f"'{raw}' is not a date (use 2022-03-15 or 15.03.2022)")
+
+
+def year_left_out(text: str) -> bool:
+    """Whether a date is written without its year ('06.10', '6. okt')."""
+    raw = text.strip()
+    if _NO_YEAR.fullmatch(raw):
+        return True
+    match = _NAMED_MONTH.fullmatch(raw)
+    return bool(match) and match[3] is None and match[2].casefold() in _MONTHS
+
+
+def _without_year(raw: str, month: int, day: int, year: int | None) -> dt.date:
+    if year is None:
+        dt.date(2000, month, day)  # a leap year: 29.02 is a real day and month
+        raise NoYear(raw, month, day)
+    return dt.date(year, month, day)
 
 
 def date_order_hint(text: str) -> str | None:
@@ -188,11 +255,20 @@ def parse_yes_no(text: str) -> bool:
 ATTENDANCE_WORDS = {
     "physical": "physical", "fysisk": "physical", "fysisk oppmøte": "physical",
     "oppmøte": "physical", "in person": "physical", "hybrid fysisk": "physical",
+    "fremmøte": "physical", "frammøte": "physical", "fysisk møte": "physical",
+    "fysisk fremmøte": "physical", "fysisk frammøte": "physical", "tilstede": "physical",
+    "til stede": "physical",
     "remote": "remote", "digital": "remote", "digitalt": "remote", "telefon": "remote",
     "phone": "remote", "video": "remote", "videomøte": "remote", "teams": "remote",
     "skype": "remote", "lync": "remote", "join": "remote", "zoom": "remote",
-    "elektronisk": "remote", "nett": "remote",
+    "elektronisk": "remote", "nett": "remote", "telefonmøte": "remote",
+    "teams møte": "remote", "teamsmøte": "remote", "digitalt møte": "remote",
+    "digital deltakelse": "remote", "videokonferanse": "remote", "skypemøte": "remote",
+    "zoommøte": "remote", "zoom møte": "remote", "skype møte": "remote",
 }
+# the words an unreadable attendance is told of (the rest are read, not offered)
+ATTENDANCE_OFFERED = ("fysisk", "oppmøte", "fremmøte", "fysisk møte", "telefon", "telefonmøte",
+                      "video", "videomøte", "teams", "teams-møte", "digitalt")
 
 ACTIVITY_WORDS = {
     "møte": "meeting", "mote": "meeting", "heldagsmøte": "full_day", "heldag": "full_day",
@@ -206,11 +282,23 @@ _IDENTIFIER = re.compile(r"[a-z][a-z0-9_]*")
 
 
 def parse_attendance(text: str, extra: dict[str, str] | None = None) -> str:
+    """'fysisk', 'Fremmøte', 'Teams-møte', 'telefonmøte' … → physical or remote. A word that
+    says neither (`hybrid`) is refused with the words that are read."""
     word = " ".join(text.strip().lower().split())
     found = (extra or {}).get(word) or ATTENDANCE_WORDS.get(word)
+    if found is None and "-" in word:  # 'Teams-møte', 'fysisk-møte'
+        found = ATTENDANCE_WORDS.get(word.replace("-", " ")) or ATTENDANCE_WORDS.get(
+            word.replace("-", ""))
     if found is None:
-        raise ValueError(f"'{text.strip()}' is not an attendance (fysisk, telefon, video, teams …)")
+        raise ValueError(f"'{text.strip()}' is not an attendance "
+                         f"({', '.join(attendance_words(extra))})")
     return found
+
+
+def attendance_words(extra: dict[str, str] | None = None) -> list[str]:
+    """The attendance words offered when one cannot be read: the usual ones, then a
+    mapping's own."""
+    return [*ATTENDANCE_OFFERED, *(w for w in extra or {} if w not in ATTENDANCE_WORDS)]
 
 
 # The activities of the contract (SPEC §2), by name.

@@ -189,12 +189,53 @@ def read_table(path: Path, *, text: str | None = None) -> AnyTable:
             # a missing key is named by the location beyond what the file has
             missing = loc[len(known):] if error["type"] == "missing" else ()
             where = ".".join(str(part) for part in (*known, *missing[-1:]))
-            message = error["msg"].removeprefix("Value error, ")
+            message = error["msg"].removeprefix("Value error, ") + _comma_hint(doc.data, loc)
             problems.append(Problem(name, line, column, f"{where}: {message}" if where else message))
         raise TableError(problems) from None
     if problems:
         raise TableError(problems)
     return table
+
+
+_DECIMAL_COMMA = re.compile(r"\s*(\d+),(\d{1,2})\s*")
+
+
+def _comma_hint(data: object, loc: tuple) -> str:
+    """A hint where an amount is written with a decimal comma: `kr: 420,50` is the text
+    '420,50' in a block, and in braces (`{kr: 420,50, …}`) the amount 420 and a key 50."""
+    value = _value_at(data, loc)
+    if isinstance(value, str):
+        match = _DECIMAL_COMMA.fullmatch(value)
+        if match:
+            return f" (a decimal comma? write {match[1]}.{match[2]}, with a point)"
+        return ""
+    if loc and isinstance(loc[-1], int | str) and str(loc[-1]).isdigit() \
+            and len(str(loc[-1])) <= 2:
+        parent = _value_at(data, loc[:-1])
+        if isinstance(parent, dict):
+            whole = next((v for k, v in parent.items() if isinstance(v, int)
+                          and not isinstance(v, bool)), None)
+            if whole is not None:
+                return (f" (a decimal comma? write {whole}.{loc[-1]}, with a point: the comma "
+                        "ends the value in {…})")
+    return ""
+
+
+def _value_at(data: object, loc: tuple) -> object:
+    """The value of the file at a problem's location; a part the file does not have (the
+    name of a rule pydantic tells its kinds apart by) is passed over."""
+    for part in loc:
+        if isinstance(data, dict):
+            keys = (part, str(part)) if not isinstance(part, str) else \
+                (part, int(part)) if part.isdigit() else (part,)
+            key = next((k for k in keys if k in data), None)
+            if key is not None:
+                data = data[key]
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
 
 
 def _place_of(path: Path, key: str) -> tuple[int | None, int | None]:

@@ -275,6 +275,10 @@ class Audit:
                 priced = self._price(meeting)
             table, calculation = priced.table, priced.calculation
             findings = located(claim, priced.row_findings) if priced.row_findings else ()
+            if claim.notes:  # what the reader assumed or saw of the row
+                findings += tuple(Finding(code, severity(table, code), dict(params), None,
+                                          claim.row, column)
+                                  for code, params, column in claim.notes)
             if priced.outdated is not None:
                 priced.outdated[2] += 1
             if self._today is not None and meeting.date > self._today:

@@ -19,8 +19,10 @@ from ..parsing import (
     AMOUNT_LIMIT,
     HOURS_LIMIT,
     ImplausibleValue,
+    NoYear,
     activity_names,
     activity_words,
+    attendance_words,
     date_order_hint,
     is_ambiguous_date,
     parse_activity,
@@ -30,6 +32,7 @@ from ..parsing import (
     parse_hours,
     parse_time,
     parse_yes_no,
+    year_left_out,
 )
 
 CACHE_LIMIT = 20_000  # entries per column; the cache starts afresh when it is full
@@ -111,10 +114,29 @@ def time(raw: str) -> dt.time | None:
 _TIME_OF_DAY = re.compile(r"\d{1,2}[:.]\d{2}(?::\d{2}(?:\.\d+)?)?")
 
 
-def date_reader(slash_order: str | None, dot_order: str, required: bool
+class NotedDate(dt.date):
+    """A date read on an assumption the row's finding should say: a year taken from the
+    file's other dates ('06.10'), or a slashed date read day-first with nothing in the sheet
+    to tell. `note` is (finding code, its values); the reader takes it off the date."""
+
+    note: tuple[str, dict[str, Any]]
+
+    def __new__(cls, read: dt.date, code: str, **params: Any) -> NotedDate:
+        made = super().__new__(cls, read.year, read.month, read.day)
+        made.note = (code, params)
+        return made
+
+    def plain(self) -> dt.date:
+        return dt.date(self.year, self.month, self.day)
+
+
+def date_reader(slash_order: str | None, dot_order: str, required: bool,
+                year: int | None = None, order_assumed: bool = False
                 ) -> Callable[[str], dt.date | None]:
     """ISO and dotted dates as they are; slashed ones in `slash_order`. With no order known,
-    a slashed date that reads both ways is refused rather than guessed."""
+    a slashed date that reads both ways is refused rather than guessed. A date without its
+    year takes `year` (the file's), as a `NotedDate`; with `order_assumed`, so does a
+    slashed date that reads both ways (read in `slash_order` for want of a sign)."""
 
     def read(raw: str) -> dt.date | None:
         s = raw.strip()
@@ -141,13 +163,21 @@ def date_reader(slash_order: str | None, dot_order: str, required: bool
         else:
             order = dot_order
         try:
-            return parse_date(s, order)
+            date = parse_date(s, order, year)
+        except NoYear:
+            raise CellError("cell_date_without_year", f"'{s}' has no year, and the file no "
+                            "other dates to take it from", text=s) from None
         except ValueError as err:
             if "real date" not in str(err):
                 raise CellError("cell_not_date", str(err), text=s) from None
             # with a decided order for slashed dates, say which: '03/15' is fine the other way
             key = f"cell_not_real_date_{order}" if "/" in s and slash_order else "cell_not_real_date"
             raise CellError(key, str(err), text=s) from None
+        if year is not None and year_left_out(s):
+            return NotedDate(date, "date_year_assumed", text=s, date=date)
+        if order_assumed and "/" in s and is_ambiguous_date(s):
+            return NotedDate(date, "date_order_assumed", text=s, date=date)
+        return date
 
     return read
 
@@ -174,7 +204,8 @@ def attendance(extra: Mapping[str, str]) -> Callable[[str], Attendance]:
         try:
             return Attendance(parse_attendance(raw, dict(extra)))
         except ValueError as err:
-            raise CellError("cell_not_attendance", str(err), text=raw.strip()) from None
+            raise CellError("cell_not_attendance", str(err), text=raw.strip(),
+                            words=", ".join(attendance_words(dict(extra)))) from None
 
     return read
 
@@ -195,10 +226,14 @@ def activity(extra: Mapping[str, str],
     return read
 
 
-def scheme(extra: Mapping[str, str]) -> Callable[[str], str]:
+def scheme(extra: Mapping[str, str], default: str | None = None) -> Callable[[str], str]:
+    """A scheme by name or a mapping's word; a blank cell is `default` (--scheme) where
+    given."""
     def read(raw: str) -> str:
         word = " ".join(raw.strip().lower().split())
         if not word:
+            if default is not None:
+                return default
             raise _empty()
         return extra.get(word, word)
 

@@ -32,6 +32,7 @@ from .records import (
     Facts,
     InvalidRow,
     LightClaim,
+    RowId,
     TotalRow,
     make_claim,
     make_meeting,
@@ -42,6 +43,7 @@ from .sniff import (
     SAMPLE_BYTES,
     Encoding,
     Header,
+    common_year,
     conflicting_orders,
     date_evidence,
     decode_head,
@@ -51,7 +53,14 @@ from .sniff import (
     undecidable_order,
 )
 from .totals import total_row_reader
-from .workbook import IsWorkbook, WorkbookReader, open_workbook, workbook_kind
+from .workbook import (
+    NOT_CLAIMS,
+    IsWorkbook,
+    WorkbookReader,
+    not_claims,
+    open_workbook,
+    workbook_kind,
+)
 
 ONE_MINUTE = Decimal(1) / 60
 _NO_TRIP = Trip()
@@ -103,9 +112,10 @@ class ClaimReader:
     def __init__(self, source: str | Path | BinaryIO, *, mapping: ClaimMapping | Mapping | None = None,
                  encoding: str | None = None, delimiter: str | None = None,
                  date_order: str | None = None, name: str | None = None,
-                 activities: Collection[str] | None = None) -> None:
+                 activities: Collection[str] | None = None, scheme: str | None = None) -> None:
         self.mapping = as_mapping(mapping)
         self.activities = activities
+        self.scheme = scheme
         self._owned: list[IO[bytes]] = []
         if isinstance(source, str | Path):
             self.name = name or str(source)
@@ -139,6 +149,8 @@ class ClaimReader:
         except OSError as err:
             raise ClaimFileError(f"{self.name}: {err.strerror or err}") from None
         kind = workbook_kind(head)
+        if kind in NOT_CLAIMS:
+            raise not_claims(self.name, kind)
         if kind is not None:
             raise IsWorkbook(self.name, kind, head)
         at_end = len(head) < SAMPLE_BYTES
@@ -160,7 +172,7 @@ class ClaimReader:
             raise ClaimFileError(f"{self.name}: the file is empty")
         try:
             self.header: Header = find_header(text, self.mapping.column_names(), delimiter,
-                                              self.name)
+                                              self.name, ("scheme",) if self.scheme else ())
         except ClaimFileError:
             if encoding is not None:
                 self._check_encoding_given(head, at_end, delimiter)
@@ -190,8 +202,13 @@ class ClaimReader:
         self._text = io.TextIOWrapper(io.BufferedReader(self._raw, 1 << 16),
                                       encoding=self.encoding.name, errors=self.encoding.errors,
                                       newline="")
+        # a date written without its year ('06.10') takes the year of the file's dates
+        year = common_year(records_after_header(io.StringIO(text, newline=""), self.header),
+                           self.header)
         self._read_claim, self._read_light = _row_reader(self.header, self.mapping, slash_order,
-                                                         dot_order, self.activities)
+                                                         dot_order, self.activities, year=year,
+                                                         scheme=self.scheme,
+                                                         row_ids="claim_id" not in self.header.columns)
         self._rows: Iterator[Any] | None = None
 
     def _check_encoding_given(self, head: bytes, at_end: bool, delimiter: str | None) -> None:
@@ -344,7 +361,8 @@ def bounded_lines(text: IO[str], name: str) -> Iterator[str]:
 def read_claims(source: str | Path | BinaryIO, *, mapping: ClaimMapping | Mapping | None = None,
                 encoding: str | None = None, delimiter: str | None = None,
                 date_order: str | None = None, sheet: str | None = None,
-                activities: Collection[str] | None = None) -> ClaimReader | WorkbookReader:
+                activities: Collection[str] | None = None,
+                scheme: str | None = None) -> ClaimReader | WorkbookReader:
     """Stream the rows of a claims file as `Claim` or `InvalidRow`, in file order.
 
     A CSV file, or a workbook (.xlsx, .xlsm, .xls, .ods) known by its content whatever its
@@ -352,17 +370,20 @@ def read_claims(source: str | Path | BinaryIO, *, mapping: ClaimMapping | Mappin
     `encoding` and `delimiter` concern text files and are not used for a workbook.
     With `activities` (the activity names the rate tables know), an activity that is
     neither one of them, nor the contract's, nor a word for one, makes the row invalid.
+    `scheme` is the scheme of a row that gives none (a file may then have no scheme
+    column); a file without a claim-id column has its claims known by their row numbers.
     Raises ClaimFileError, before any row, when the file cannot be used at all. The
     result is an iterator that also tells how the file was read (`header`, `date_order`,
     and `encoding` and `delimiter_name`, or `kind` and `sheet` for a workbook).
     """
     try:
         reader = ClaimReader(source, mapping=mapping, encoding=encoding, delimiter=delimiter,
-                             date_order=date_order, activities=activities)
+                             date_order=date_order, activities=activities, scheme=scheme)
     except IsWorkbook as found:
         name = str(source) if isinstance(source, str | Path) else _stream_name(source)
         return open_workbook(source, name, found.kind, found.head, mapping=as_mapping(mapping),
-                             sheet=sheet, date_order=date_order, activities=activities)
+                             sheet=sheet, date_order=date_order, activities=activities,
+                             scheme=scheme)
     if sheet is not None:
         reader.close()
         raise ClaimFileError(f"--sheet: {reader.name} is a text (CSV) file, not a workbook")
@@ -414,14 +435,17 @@ _ReadRow = Callable[[list[str], int], Any]
 
 
 def _row_reader(header: Header, mapping: ClaimMapping, slash_order: str | None,
-                dot_order: str, activity_names: Collection[str] | None = None
+                dot_order: str, activity_names: Collection[str] | None = None, *,
+                year: int | None = None, order_assumed: bool = False,
+                scheme: str | None = None, row_ids: bool = False
                 ) -> tuple[_ReadRow, _ReadRow]:
     """Two functions that read one row's cells, built once per file, for speed: one gives
     a `Claim` (or an `InvalidRow`, or a `TotalRow`), the other a `LightClaim` where it can."""
     width = len(header.cells)
     blank = width  # absent optional columns read the blank cell appended to every row
     col = header.columns
-    i_id, i_rep, i_scheme = col["claim_id"], col["representative"], col["scheme"]
+    i_id, i_rep, i_scheme = col.get("claim_id", blank), col["representative"], \
+        col.get("scheme", blank)
     i_date, i_attendance, i_claimed = col["date"], col["attendance"], col["claimed_honorarium"]
     i_group, i_person = col.get("group", blank), col.get("representative_id", blank)
     i_start, i_end, i_hours = col.get("start", blank), col.get("end", blank), col.get("hours", blank)
@@ -429,9 +453,10 @@ def _row_reader(header: Header, mapping: ClaimMapping, slash_order: str | None,
     i_lost, i_documented = col.get("lost_income", blank), col.get("lost_income_documented", blank)
     i_gift, i_submitted = col.get("gift", blank), col.get("submitted", blank)
 
-    schemes = C.Cache(C.scheme(mapping.schemes))
-    dates = C.Cache(C.date_reader(slash_order, dot_order, required=True))
-    submitted_dates = C.Cache(C.date_reader(slash_order, dot_order, required=False))
+    schemes = C.Cache(C.scheme(mapping.schemes, scheme))
+    dates = C.Cache(C.date_reader(slash_order, dot_order, True, year, order_assumed))
+    submitted_dates = C.Cache(C.date_reader(slash_order, dot_order, False, year,
+                                            order_assumed))
     attendances = C.Cache(C.attendance(mapping.attendance))
     activities = C.Cache(C.activity(mapping.activity, activity_names))
     agreements = C.Cache(C.yes_no(mapping.yes_no, blank=None))
@@ -476,7 +501,7 @@ def _row_reader(header: Header, mapping: ClaimMapping, slash_order: str | None,
         than one unreadable cell is reported at the first. `cells` ends with the blank."""
         column = "claim_id"
         try:
-            claim_id = cells[i_id].strip()
+            claim_id = RowId.of(row) if row_ids else cells[i_id].strip()
             if not claim_id:
                 raise C.CellError("cell_empty", "is empty")
             column = "representative"
@@ -509,10 +534,17 @@ def _row_reader(header: Header, mapping: ClaimMapping, slash_order: str | None,
             del cells[width:]
             return invalid(cells, row, column, err)
         group = cells[i_group].strip() or None
+        notes: tuple = ()
+        if date.__class__ is not dt.date:  # read on an assumption the row's finding says
+            notes += ((*date.note, "date"),)
+            date = date.plain()
+        if submitted is not None and submitted.__class__ is not dt.date:
+            notes += ((*submitted.note, "submitted"),)
+            submitted = submitted.plain()
         meeting = Meeting(scheme, date, attendance, activity, hours, agreement, lost_income,
                           is_documented, gift)
         return make_claim(row, claim_id, representative, group, meeting, start, end, claimed,
-                          submitted, cells[i_person].strip() or None)
+                          submitted, cells[i_person].strip() or None, None, notes)
 
     # Apart from the claim id, the person, the group and the dates, the cells of a row
     # repeat through a file: a few hundred distinct sets in a million rows. They are read
@@ -569,7 +601,7 @@ def _row_reader(header: Header, mapping: ClaimMapping, slash_order: str | None,
                     {"count": len(cells), "expected": width}, cells_in_place=short)
             del cells[width:]
         cells.append("")
-        claim_id = cells[i_id].strip()
+        claim_id = RowId.of(row) if row_ids else cells[i_id].strip()
         representative = cells[i_rep].strip()
         facts = facts_of[facts_cells(cells)]
         if facts is None or not claim_id or not representative:
@@ -579,6 +611,9 @@ def _row_reader(header: Header, mapping: ClaimMapping, slash_order: str | None,
             submitted = submitted_dates[cells[i_submitted]]
         except C.CellError:
             return unread(cells, row)
+        if date.__class__ is not dt.date or (submitted is not None
+                                             and submitted.__class__ is not dt.date):
+            return unread(cells, row)  # a date read on an assumption: the claim says it
         return LightClaim(row, claim_id, representative, cells[i_group].strip() or None, facts,
                           date, submitted, cells[i_person].strip() or None)
 
@@ -648,6 +683,6 @@ def _with_travel(read_row: Callable[[list[str], int], Claim | InvalidRow], heade
         meeting = result.meeting if trip is None else with_trip(result.meeting, trip)
         return make_claim(result.row, result.claim_id, result.representative, result.group,
                           meeting, result.start, result.end, result.claimed_honorarium,
-                          result.submitted, result.representative_id, claimed)
+                          result.submitted, result.representative_id, claimed, result.notes)
 
     return read_with_travel

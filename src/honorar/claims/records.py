@@ -30,6 +30,9 @@ class Claim:
     representative_id: str | None = None
     # travel and stay claimed, all parts together; None where the file has no such column
     travel_claimed: Decimal | None = None
+    # what the reader assumed or saw of the row, each a finding of its own (a hidden row, a
+    # year taken from the file's other dates …): (code, values, column)
+    notes: tuple[tuple[str, Mapping[str, object], str | None], ...] = ()
 
     @property
     def claimed_total(self) -> Decimal:
@@ -62,13 +65,13 @@ def _claim_maker():
     setters = [getattr(Claim, name).__set__ for name in names]
     new = object.__new__
     (row_, id_, representative_, group_, meeting_, start_, end_, claimed_,
-     submitted_, representative_id_, travel_) = setters
+     submitted_, representative_id_, travel_, notes_) = setters
 
     def make(row: int, claim_id: str, representative: str, group: str | None,
              meeting: Meeting, start: dt.time | None, end: dt.time | None,
              claimed_honorarium: Decimal, submitted: dt.date | None,
              representative_id: str | None = None,
-             travel_claimed: Decimal | None = None) -> Claim:
+             travel_claimed: Decimal | None = None, notes: tuple = ()) -> Claim:
         claim = new(Claim)
         row_(claim, row)
         id_(claim, claim_id)
@@ -81,9 +84,10 @@ def _claim_maker():
         submitted_(claim, submitted)
         representative_id_(claim, representative_id)
         travel_(claim, travel_claimed)
+        notes_(claim, notes)
         return claim
 
-    assert len(names) == len(setters) == 11  # every field is set
+    assert len(names) == len(setters) == 12  # every field is set
     return make
 
 
@@ -165,6 +169,19 @@ class TotalRow:
     row: int
     label: str  # the word as the file writes it
     stated: Mapping[str, Decimal]  # amount column → the amount the row gives (only those given)
+
+
+class RowId(str):
+    """The claim id of a claim in a file without a claim-id column: its row number, as
+    '#12'. It names the claim in this file only, so a ledger does not take the same row
+    number of another month's file for the same claim (`paid_before` asks by person and
+    meeting alone)."""
+
+    __slots__ = ()
+
+    @classmethod
+    def of(cls, row: int) -> RowId:
+        return cls(f"#{row}")
 
 
 class ClaimFileError(Exception):

@@ -11,8 +11,9 @@ keep their sheets so; an .xls or .ods is not looked through.
 
 The scan is linear in the size of the sheet, whatever its bytes: it looks for the marks
 of the cells it wants (an error type, a formula), and reads each such cell from its start
-with a pattern whose every repeat is bounded or stops at the next tag. More facts of a row
-(a row hidden, say) are more marks and more cases in `_scan`.
+with a pattern whose every repeat is bounded or stops at the next tag. A hidden row is one
+more mark (`hidden`, in a row's start tag: `<row r="5" hidden="1">`) and one more case in
+`_scan`: its row's facts then hold `HIDDEN`.
 """
 
 from __future__ import annotations
@@ -28,6 +29,9 @@ from xml.etree import ElementTree
 
 # the fact of a cell holding a formula without a stored value (an error value is its text)
 NOT_CALCULATED = "="
+# the key, in a row's facts, that says the row is hidden (`<row r="5" hidden="1">`): a
+# hidden row is audited like any other, and says so
+HIDDEN = -1
 
 _CHUNK = 1 << 22
 _CARRY = 1 << 18  # longer than any cell's element (a formula has at most 8 192 characters)
@@ -46,6 +50,11 @@ _CELL = re.compile(
     + rb'(?:(?<!/>)[^<]{0,65536}</' + _PREFIX + rb'f>)?\s*'
     + rb'(?:<' + _PREFIX + rb'(v|is)\b[^<>]{0,%d}>([^<]{0,65536}))?' % _ATTRIBUTES)
 _ERROR_TYPE = re.compile(rb'\bt\s{0,8}=\s{0,8}["\']e["\']')
+# a row's start tag, and what says it is hidden (a row filtered out is hidden too)
+_HIDDEN_MARK = b"hidden"
+_ROW = re.compile(rb'<' + _PREFIX + rb'row\b([^<>]{0,%d})>' % _ATTRIBUTES)
+_HIDDEN = re.compile(rb'\bhidden\s{0,8}=\s{0,8}["\'](?:1|true)["\']')
+_ROW_NUMBER = re.compile(rb'\br\s{0,8}=\s{0,8}["\']([0-9]{1,7})["\']')
 _REFERENCE = re.compile(rb'\br\s{0,8}=\s{0,8}["\']([A-Z]{1,3})([0-9]{1,7})["\']')
 
 
@@ -54,8 +63,8 @@ def error_cells(source: str | Path | bytes, sheet: str, columns: Collection[int]
     """(sheet row from 1, {column from 0 (A is 0) → the error value, or `NOT_CALCULATED`})
     for each row of `sheet` with an error value or a formula without a stored value in one
     of `columns` (a helper column full of `#N/A` is nothing to report), as the sheet's XML
-    has them: rows in ascending order, as Excel and every other writer keep them. Nothing
-    where the workbook is no .xlsx or .xlsm."""
+    has them: rows in ascending order, as Excel and every other writer keep them. A hidden
+    row has `HIDDEN` among its keys too. Nothing where the workbook is no .xlsx or .xlsm."""
     try:
         with zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source
                              ) as book:
@@ -141,6 +150,16 @@ def _scan(xml: io.BufferedIOBase, columns: frozenset[int]
                 break  # looked at with the next text
             if start < 0 or start == failed:
                 continue
+            if text[at:at + 6] == _HIDDEN_MARK:
+                hidden = _hidden_row(text, start)
+                if hidden is not None:
+                    done = offset + hidden[1]
+                    if hidden[0] != row:
+                        if found:
+                            yield row, found
+                        row, found = hidden[0], {}
+                    found[HIDDEN] = "hidden"
+                continue
             cell = _CELL.match(text, start)
             if cell is None:
                 failed = start
@@ -172,9 +191,20 @@ def _scan(xml: io.BufferedIOBase, columns: frozenset[int]
 
 def _marks(text: bytes) -> Iterator[int]:
     """Where the marks of the cells to look at stand in `text`, in order: an error type's
-    quoted value, or the '<' of a formula's tag."""
+    quoted value, the '<' of a formula's tag, or a `hidden` (of a row's start tag)."""
     return heapq.merge(*(_found(text, mark) for mark in _ERROR_MARKS),
-                       *(_formulas(text, mark) for mark in _FORMULA_MARKS))
+                       *(_formulas(text, mark) for mark in _FORMULA_MARKS),
+                       _found(text, _HIDDEN_MARK))
+
+
+def _hidden_row(text: bytes, start: int) -> tuple[int, int] | None:
+    """(the row's number, where its start tag ends) where `start` begins the start tag of
+    a hidden row; None for any other `hidden` (a hidden column, a word in a cell)."""
+    tag = _ROW.match(text, start)
+    if tag is None or _HIDDEN.search(tag[1]) is None:
+        return None
+    number = _ROW_NUMBER.search(tag[1])
+    return (int(number[1]), tag.end()) if number is not None else None
 
 
 def _found(text: bytes, mark: bytes) -> Iterator[int]:

@@ -193,7 +193,7 @@ def header_score(cells: Iterable[str], known: Mapping[str, str]) -> int:
 
 
 def find_header(text: str, known: Mapping[str, str], delimiter: str | None,
-                name: str) -> Header:
+                name: str, optional: Iterable[str] = ()) -> Header:
     """The record that names the most known columns, with the delimiter that splits it so."""
     candidates = (delimiter,) if delimiter else DELIMITERS
     best: tuple[int, int, str, int, int, list[str]] | None = None
@@ -210,14 +210,20 @@ def find_header(text: str, known: Mapping[str, str], delimiter: str | None,
                              f"{described(REQUIRED_COLUMNS)} (use --mapping for other names)")
     _, _, sep, index, line, cells = best
     where = f"line {line} (split on {DELIMITER_NAMES.get(sep, repr(sep))})"
-    columns, names, ignored = header_columns(cells, known, name, where)
+    columns, names, ignored = header_columns(cells, known, name, where, optional)
     return Header(sep, index, line, tuple(cells), columns, names, ignored)
 
 
-def header_columns(cells: list[str], known: Mapping[str, str], name: str, where: str
+# A file without a claim-id column has its claims known by their row numbers.
+NOT_NEEDED = frozenset({"claim_id"})
+
+
+def header_columns(cells: list[str], known: Mapping[str, str], name: str, where: str,
+                   optional: Iterable[str] = ()
                    ) -> tuple[dict[str, int], dict[str, str], tuple[str, ...]]:
     """Which cell of a header row gives which column (canonical → index), the names the
-    file gives them, and the cells that name no column; `where` names the row in errors."""
+    file gives them, and the cells that name no column; `where` names the row in errors.
+    The columns in `optional` (`scheme`, when --scheme gives it) may be missing."""
     columns: dict[str, int] = {}
     names: dict[str, str] = {}
     ignored: list[str] = []
@@ -232,11 +238,13 @@ def header_columns(cells: list[str], known: Mapping[str, str], name: str, where:
                                  f"both give {canonical}")
         columns[canonical] = i
         names[canonical] = cell.strip().lstrip("\ufeff")
-    missing = [c for c in REQUIRED_COLUMNS if c not in columns]
+    skip = NOT_NEEDED | frozenset(optional)
+    missing = [c for c in REQUIRED_COLUMNS if c not in columns and c not in skip]
     if missing:
+        hint = "; or give --scheme for a sheet of one scheme" if "scheme" in missing else ""
         raise ClaimFileError(
             f"{name}: no header row with the columns {', '.join(REQUIRED_COLUMNS)}: {where} "
-            f"lacks {described(missing)} (use --mapping for other names)")
+            f"lacks {described(missing)} (use --mapping for other names{hint})")
     return columns, names, tuple(ignored)
 
 
@@ -275,6 +283,30 @@ def date_evidence(records: Iterable[tuple[int, list[str]]], header: Header,
             elif ambiguous is None and is_ambiguous_date(value):
                 ambiguous = (value.strip(), line, column)
     return DateEvidence(hints, ambiguous)
+
+
+_YEAR = re.compile(r"(\d{4})-\d{1,2}-\d{1,2}(?:[ T].*)?|.*?[./\s](\d{4})|"
+                   r"\d{1,2}[./]\d{1,2}[./](\d{2})")
+
+
+def common_year(records: Iterable[tuple[int, list[str]]], header: Header) -> int | None:
+    """The year most of the file's dates (its meeting dates, else its submission dates)
+    are in: the year of a date written without one ('06.10'). None where no date says."""
+    from collections import Counter
+
+    counts: dict[str, Counter] = {c: Counter() for c in DATE_COLUMNS}
+    indices = [(header.columns[c], counts[c]) for c in DATE_COLUMNS if c in header.columns]
+    for _, cells in records:
+        for index, counter in indices:
+            if index < len(cells):
+                match = _YEAR.fullmatch(cells[index].strip())
+                if match:
+                    year = match[1] or match[2]
+                    counter[int(year) if year else 2000 + int(match[3])] += 1
+    for column in DATE_COLUMNS:
+        if counts[column]:
+            return max(counts[column].items(), key=lambda item: (item[1], item[0]))[0]
+    return None
 
 
 def records_after_header(lines: Iterable[str], header: Header) -> Iterator[tuple[int, list[str]]]:

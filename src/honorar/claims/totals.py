@@ -6,7 +6,8 @@ it is what the file says its claims add up to, which the audit holds against its
 
 A row is such a total when (a) it could not be read as a claim, (b) one of its cells is a
 word for a total (`Sum`, `Total`, `Totalt`, `Sum totalt`, `I alt` …, in any case, with a
-colon or not), (c) its claim id and name cells are blank or that word, so that a claim is
+colon or not), or its first text cell starts with `Sum`, `Total`, `Totalt` or `I alt`
+(`Sum oktober`), (c) its claim id and name cells are blank or that word, so that a claim is
 never taken for one, and (d) it gives at least one amount, every amount it gives readable.
 """
 
@@ -33,6 +34,11 @@ TOTAL_WORDS = frozenset({
 _PUNCTUATION = re.compile(r"[\s:;.,=*()\-]+")
 
 
+# the words a total's label may start with, the rest of it saying what it sums
+# ('Sum oktober', 'Totalt 2026', 'I alt for UNN')
+TOTAL_STARTS = ("sum", "total", "totalt", "i alt")
+
+
 def total_word(text: str) -> bool:
     """Whether a cell says 'this row is a total' ('Sum', 'TOTALT:', 'Sum i alt')."""
     if not text or len(text) > 40:
@@ -40,10 +46,29 @@ def total_word(text: str) -> bool:
     return _PUNCTUATION.sub(" ", text.casefold()).strip() in TOTAL_WORDS
 
 
+def total_label(text: str) -> bool:
+    """Whether a row's first text cell is a total's label: a word for a total, or a text
+    that starts with one ('Sum oktober', 'Totalt 2026')."""
+    if total_word(text):
+        return True
+    if not text or len(text) > 60:
+        return False
+    words = _PUNCTUATION.sub(" ", text.casefold()).strip()
+    return any(words.startswith(start + " ") for start in TOTAL_STARTS)
+
+
+def _is_number(text: str) -> bool:
+    try:
+        parse_amount(text, limit=None)
+    except ValueError:
+        return False
+    return True
+
+
 def total_row_reader(header: Header) -> Callable[[list[str], int], TotalRow | None]:
     """A function that gives a row's `TotalRow`, or None when the row is no total."""
     columns = header.columns
-    i_id, i_name = columns["claim_id"], columns["representative"]
+    i_id, i_name = columns.get("claim_id", len(header.cells)), columns["representative"]
     amounts = [(column, columns[column]) for column in AMOUNT_COLUMNS if column in columns]
 
     def cell(cells: list[str], index: int) -> str:
@@ -51,11 +76,14 @@ def total_row_reader(header: Header) -> Callable[[list[str], int], TotalRow | No
 
     def as_total(cells: list[str], row: int) -> TotalRow | None:
         label = next((c.strip() for c in cells if total_word(c.strip())), None)
-        if label is None:
-            return None
+        if label is None:  # the first text cell, when it starts like a total's label
+            first = next((c.strip() for c in cells if c.strip() and not _is_number(c)), "")
+            if not total_label(first):
+                return None
+            label = first
         for index in (i_id, i_name):
             text = cell(cells, index)
-            if text and not total_word(text):
+            if text and not total_word(text) and text != label:
                 return None
         stated: dict[str, Decimal] = {}
         for column, index in amounts:

@@ -25,7 +25,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from ..parsing import _GROUPED_BY_POINT
+from ..parsing import _GROUPED_BY_POINT, date_order_hint, is_ambiguous_date
 from .cells import Cache
 from .columns import REQUIRED_COLUMNS, ClaimMapping
 from .records import Claim, ClaimFileError, InvalidRow, LightClaim, TotalRow
@@ -33,11 +33,9 @@ from .sniff import (
     HEADER_SEARCH_RECORDS,
     Encoding,
     Header,
-    conflicting_orders,
-    date_evidence,
+    common_year,
     header_columns,
     header_score,
-    undecidable_order,
 )
 
 _ZIP = b"PK\x03\x04"
@@ -57,16 +55,84 @@ _EXCEL_EPOCH = dt.date(1899, 12, 30)  # serial 1 is 1900-01-01, past Excel's 29 
 _LAST_SERIAL = 2_958_465  # 9999-12-31
 
 
+_ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
+_ODP_MIMETYPE = b"application/vnd.oasis.opendocument.presentation"
+_WORD_STREAM = "WordDocument".encode("utf-16-le")
+_POWERPOINT_STREAM = "PowerPoint Document".encode("utf-16-le")
+_EXCEL_STREAMS = ("Workbook".encode("utf-16-le"), "Book".encode("utf-16-le"))
+
+# Files people send that are no claims at all, by their first bytes: what they are called
+# in the one line that refuses them
+NOT_CLAIMS = {
+    "pdf": "a PDF", "word": "a Word document", "powerpoint": "a PowerPoint presentation",
+    "odt": "an OpenDocument text", "odp": "an OpenDocument presentation",
+    "png": "an image (PNG)", "jpeg": "an image (JPEG)",
+    "gif": "an image (GIF)", "tiff": "an image (TIFF)", "webp": "an image (WebP)",
+    "heic": "an image (HEIC)", "bmp": "an image (BMP)", "gzip": "a gzip archive",
+    "7z": "a 7-Zip archive", "rar": "a RAR archive",
+}
+
+
 def workbook_kind(head: bytes) -> str | None:
     """'xlsx', 'ods', 'xls', 'encrypted' or 'zip' (an archive of another kind) from a file's
-    first bytes; None for anything else (text, to be read as CSV)."""
+    first bytes, or a key of `NOT_CLAIMS` for a file that is no spreadsheet at all (a PDF,
+    a Word document, an image); None for anything else (text, to be read as CSV)."""
     if head.startswith(_ZIP):
-        if head[30:38] == b"mimetype" and _ODS_MIMETYPE in head[:200]:
-            return "ods"
-        return "xlsx" if b"xl/" in head or b"[Content_Types].xml" in head else "zip"
+        if head[30:38] == b"mimetype":
+            if _ODS_MIMETYPE in head[:200]:
+                return "ods"
+            if _ODT_MIMETYPE in head[:200]:
+                return "odt"
+            if _ODP_MIMETYPE in head[:200]:
+                return "odp"
+        if b"xl/" in head:
+            return "xlsx"
+        if b"word/" in head:
+            return "word"
+        if b"ppt/" in head:
+            return "powerpoint"
+        return "xlsx" if b"[Content_Types].xml" in head else "zip"
     if head.startswith(_OLE2):
-        return "encrypted" if _ENCRYPTED in head else "xls"
+        if _ENCRYPTED in head:
+            return "encrypted"
+        if not any(s in head for s in _EXCEL_STREAMS):
+            if _WORD_STREAM in head:
+                return "word"
+            if _POWERPOINT_STREAM in head:
+                return "powerpoint"
+        return "xls"
+    return _other_kind(head)
+
+
+def _other_kind(head: bytes) -> str | None:
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    if head.startswith((b"GIF87a", b"GIF89a")):
+        return "gif"
+    if head.startswith((b"II*\x00", b"MM\x00*")):
+        return "tiff"
+    if head.startswith(b"RIFF") and head[8:12] == b"WEBP":
+        return "webp"
+    if head[4:12] in (b"ftypheic", b"ftypheix", b"ftypmif1", b"ftyphevc"):
+        return "heic"
+    if head.startswith(b"BM") and len(head) > 26 and head[6:10] == b"\0\0\0\0":
+        return "bmp"
+    if head.startswith(b"\x1f\x8b"):
+        return "gzip"
+    if head.startswith(b"7z\xbc\xaf\x27\x1c"):
+        return "7z"
+    if head.startswith(b"Rar!\x1a\x07"):
+        return "rar"
     return None
+
+
+def not_claims(name: str, kind: str) -> ClaimFileError:
+    """The one line that refuses a file that is no spreadsheet and no CSV file."""
+    return ClaimFileError(f"{name}: is {NOT_CLAIMS[kind]}, not a spreadsheet or a CSV file")
 
 
 class IsWorkbook(ClaimFileError):
@@ -106,7 +172,15 @@ def _amount_text(value: Any) -> str:
     return _text(value)
 
 
-def _serial_date(serial: float) -> dt.date | None:
+_EPOCH_1904 = dt.date(1904, 1, 1)  # serial 0 of a workbook in the 1904 date system
+_SERIALS_1904 = 1462  # days from the 1900 system's serial 0 to the 1904 system's
+
+
+def _serial_date(serial: float, date1904: bool = False) -> dt.date | None:
+    if date1904:  # a Mac workbook's, or one saved so: 0 is 1 January 1904
+        if not 0 <= serial <= _LAST_SERIAL - _SERIALS_1904:
+            return None
+        return _EPOCH_1904 + dt.timedelta(int(serial))
     if not 1 <= serial <= _LAST_SERIAL:
         return None
     if serial < 61:  # Excel counts a 29 February 1900 that never was
@@ -114,13 +188,13 @@ def _serial_date(serial: float) -> dt.date | None:
     return _EXCEL_EPOCH + dt.timedelta(int(serial))
 
 
-def _date_text(value: Any) -> str:
+def _date_text(value: Any, date1904: bool = False) -> str:
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, int | float) and not isinstance(value, bool):
-        date = _serial_date(value)
+        date = _serial_date(value, date1904)
         if date is not None:
             return date.isoformat()
     return _text(value)
@@ -181,13 +255,13 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def _datetime_text(value: Any) -> str:
+def _datetime_text(value: Any, date1904: bool = False) -> str:
     """A departure or return: a date-time cell, or a date serial with the time of day as
     its fraction, as '2024-03-15 07:30'."""
     if isinstance(value, dt.datetime):
         return f"{value.date().isoformat()} {_clock(_seconds(value.time()))}"
     if isinstance(value, int | float) and not isinstance(value, bool):
-        date = _serial_date(value)
+        date = _serial_date(value, date1904)
         if date is not None:
             return f"{date.isoformat()} {_clock(round((value - int(value)) * 86400))}"
     return _text(value)
@@ -201,11 +275,22 @@ _BY_COLUMN: dict[str, Callable[[Any], str]] = {
 }
 
 
-def _row_texts(header: Header, width: int) -> Callable[[list[Any]], list[str]]:
-    """A function turning a row of typed cells into the texts the CSV row reader takes."""
+_SERIAL_DATES = ("date", "submitted", "departure", "return")
+
+
+def _row_texts(header: Header, width: int, date1904: bool = False
+               ) -> Callable[[list[Any]], list[str]]:
+    """A function turning a row of typed cells into the texts the CSV row reader takes
+    (`date1904`: a date serial counts from 1904, as the workbook says)."""
+    from functools import partial
+
+    by_column = dict(_BY_COLUMN)
+    if date1904:
+        for column in _SERIAL_DATES:
+            by_column[column] = partial(by_column[column], date1904=True)
     kinds = {index: column for column, index in header.columns.items()}
     # typed cells repeat through a sheet, as text does
-    converted = [Cache(_BY_COLUMN.get(kinds.get(i, ""), _text)) for i in range(width)]
+    converted = [Cache(by_column.get(kinds.get(i, ""), _text)) for i in range(width)]
 
     def texts(cells: list[Any]) -> list[str]:
         # True == 1 as a dict key: a yes/no cell must not take a number's text
@@ -230,12 +315,15 @@ class WorkbookReader:
     def __init__(self, source: str | Path | bytes, name: str, kind: str, *,
                  mapping: ClaimMapping, sheet: str | None = None,
                  date_order: str | None = None,
-                 activities: Collection[str] | None = None) -> None:
+                 activities: Collection[str] | None = None,
+                 scheme: str | None = None) -> None:
         from .reader import _row_reader
 
         self.name = name
         self.mapping = mapping
+        self.scheme = scheme
         self._source = source
+        self._sheet_facts = None
         from .archive import check_archive
 
         spans = check_archive(source, name, kind)
@@ -253,32 +341,65 @@ class WorkbookReader:
             self._where = f"{name}, sheet '{self.sheet}'"
             head = _first_rows(found, HEADER_SEARCH_RECORDS, self._where)
             self.header = _find_header(head, mapping, self._where,
-                                       list(self._book.sheet_names))
-            self._texts = _row_texts(self.header, len(self.header.cells))
+                                       list(self._book.sheet_names),
+                                       ("scheme",) if scheme else ())
+            self._sheet_found = found
+            self._columns_at = {i: column for column, i in self.header.columns.items()}
+            self.date1904 = _date1904(source, self.kind) if self.kind != "xls" else \
+                self._facts(()).null_date == "1904-01-01"
+            self._texts = _row_texts(self.header, len(self.header.cells), self.date1904)
             self._columns_at = {i: column for column, i in self.header.columns.items()}
             self.date_order_given = date_order
-            slash_order = date_order if date_order is not None else self._date_order(found)
-            self.date_order = slash_order
+            assumed, slashed = False, True
+            if date_order is not None:
+                slash_order = date_order
+            else:
+                slash_order, assumed, slashed = self._date_order(found)
+            # how slashed dates are read, said where the sheet has any (as for a CSV file)
+            self.date_order = slash_order if slashed else None
+            year = common_year(self._records(found, _DATE_EVIDENCE_ROWS), self.header)
             self._read_claim, self._read_light = _row_reader(
                 self.header, mapping, slash_order,
-                date_order if date_order is not None else "dmy", activities)
+                date_order if date_order is not None else "dmy", activities,
+                year=year, order_assumed=assumed, scheme=scheme,
+                row_ids="claim_id" not in self.header.columns)
             self._sheet_found = found
             self._iterator: Iterator[Any] | None = None
         except BaseException:
             self.close()
             raise
 
-    def _date_order(self, sheet: Any) -> str | None:
-        evidence = date_evidence(self._records(sheet, _DATE_EVIDENCE_ROWS), self.header)
-        if len(evidence.hints) > 1:
-            raise conflicting_orders(evidence, self.name)
-        if evidence.order is None and evidence.ambiguous is not None \
-                and self.size > _DATE_EVIDENCE_ROWS:
-            more = date_evidence(self._records(sheet, None), self.header, stop_at_first_hint=True)
-            evidence = more if more.hints else evidence
-        if evidence.order is None and evidence.ambiguous is not None:
-            raise undecidable_order(evidence, self.name)
-        return evidence.order
+    def _date_order(self, sheet: Any) -> tuple[str, bool, bool]:
+        """How the sheet's slashed text dates are read, whether that is assumed, and whether
+        it has any (in its first 2 000 rows, or further where those leave it open): in a
+        workbook they are day-first (the Norwegian order) unless the sheet's own text dates
+        show month-first (more of them read only month-first than only day-first). One
+        cell never refuses the sheet: a date that cannot be read the order found is an
+        unreadable row, and an ambiguous one read day-first for want of a sign carries
+        `date_order_assumed`."""
+        counts = {"dmy": 0, "mdy": 0}
+        ambiguous = self._count_orders(self._records(sheet, _DATE_EVIDENCE_ROWS), counts)
+        if ambiguous and not any(counts.values()) and self.size > _DATE_EVIDENCE_ROWS:
+            self._count_orders(self._records(sheet, None), counts)  # the rest of the sheet
+        slashed = ambiguous or any(counts.values())
+        if counts["mdy"] > counts["dmy"]:
+            return "mdy", False, slashed
+        return "dmy", not counts["dmy"], slashed
+
+    @staticmethod
+    def _count_orders(records: Iterator[tuple[int, list[str]]], counts: dict[str, int]) -> bool:
+        """Counts the slashed text dates that read only day-first or only month-first;
+        whether any read both ways."""
+        ambiguous = False
+        for _, texts in records:
+            for text in texts:
+                if "/" in text:
+                    hint = date_order_hint(text)
+                    if hint is not None:
+                        counts[hint] += 1
+                    elif is_ambiguous_date(text):
+                        ambiguous = True
+        return ambiguous
 
     def _records(self, sheet: Any, limit: int | None) -> Iterator[tuple[int, list[str]]]:
         """(row, texts) of the rows after the header, only the date columns as text."""
@@ -292,34 +413,45 @@ class WorkbookReader:
                 return
             texts = [""] * width
             for i in indices:
-                if i < len(cells) and isinstance(cells[i], str):
-                    texts[i] = cells[i]
+                if i < len(cells):
+                    cell = cells[i]
+                    if isinstance(cell, str):
+                        texts[i] = cell
+                    elif isinstance(cell, dt.date):  # a date cell, for the file's year
+                        texts[i] = cell.isoformat()[:10]
             yield index + 1, texts
 
     def _read(self, sheet: Any, read_row: Callable[[list[str], int], Claim | InvalidRow]
               ) -> Iterator[Claim | InvalidRow]:
+        from .sheet_errors import HIDDEN
+
         texts, first = self._texts, self.header.record + 1
         errors = self._error_cells(sheet)
         error = next(errors, None)
+        merged = self._merged(sheet)
         try:
             # python-calamine gives the rows from the sheet's first, padded where empty
             for index, cells in enumerate(_rows(sheet, self._where)):
                 self._rows_read = index + 1
                 if index < first:
                     continue
+                if merged and index in merged:
+                    cells = merged.fill(cells, index)
                 row_texts = texts(cells)
                 while error is not None and error[0] <= index:
                     error = next(errors, None)
+                facts = error[1] if error is not None and error[0] == index + 1 else None
+                hidden = facts is not None and HIDDEN in facts
                 # a row blank but for errors (a formula filled down a template) is blank
-                if error is not None and error[0] == index + 1 and "".join(row_texts).strip():
-                    unreadable = self._error_in(error[1], row_texts, index + 1)
+                if facts and "".join(row_texts).strip():
+                    unreadable = self._error_in(facts, row_texts, index + 1)
                     if unreadable is not None:
                         yield unreadable
                         continue
                 result = read_row(row_texts, index + 1)
                 if type(result) is InvalidRow and not "".join(row_texts).strip():
                     continue  # a blank row
-                yield result
+                yield _hidden(result) if hidden else result
         finally:
             errors.close()
             self.close()
@@ -327,15 +459,18 @@ class WorkbookReader:
     def _error_cells(self, sheet: Any) -> Generator[tuple[int, dict[int, str]], None, None]:
         """(row, {index in the row's cells → error value}) of the rows with cells holding
         an error value, in order (see `sheet_errors`): python-calamine gives them as empty."""
-        if self.kind not in ("xlsx", "xlsm"):
+        if self.kind not in ("xlsx", "xlsm", "ods", "xls"):
             return
-        from .sheet_errors import error_cells
+        from .sheet_errors import HIDDEN, error_cells
 
         # python-calamine's rows begin at the sheet's first column that holds anything
         offset = sheet.start[1] if sheet.start else 0
         read = [index + offset for index in self._columns_at]
-        for row, found in error_cells(self._source, self.sheet, read):
-            yield row, {column - offset: value for column, value in found.items()}
+        rows = self._facts(read).rows if self.kind in ("ods", "xls") else \
+            error_cells(self._source, self.sheet, read)
+        for row, found in rows:
+            yield row, {column if column == HIDDEN else column - offset: value
+                        for column, value in found.items()}
 
     def _error_in(self, errors: dict[int, str], texts: list[str], row: int
                   ) -> InvalidRow | None:
@@ -344,7 +479,7 @@ class WorkbookReader:
         from .reader import _values
         from .sheet_errors import NOT_CALCULATED
 
-        held = sorted(i for i in errors if i < len(texts))
+        held = sorted(i for i in errors if 0 <= i < len(texts))
         if not held:  # past the cells python-calamine gives: nothing it read is wrong
             return None
         for index in held:
@@ -358,6 +493,39 @@ class WorkbookReader:
                               _values(self.header, texts), "cell_formula_not_calculated", {})
         return InvalidRow(row, self._columns_at[index], f"holds the error value {error}",
                           _values(self.header, texts), "cell_error_value", {"error": error})
+
+    def _facts(self, columns: Collection[int]):
+        """What an .ods sheet's XML (`ods_sheet`) or an .xls sheet's records (`xls_sheet`)
+        say that python-calamine does not, read once: the error cells of `columns` (those
+        the audit reads, counted from column A), hidden rows, merged ranges."""
+        if self._sheet_facts is None:
+            from .ods_sheet import ods_facts
+            from .xls_sheet import xls_facts
+
+            offset = self._sheet_found.start[1] if self._sheet_found.start else 0
+            read = ods_facts if self.kind == "ods" else xls_facts
+            self._sheet_facts = read(self._source, self.sheet,
+                                     columns or [i + offset for i in self._columns_at])
+        return self._sheet_facts
+
+    def _merged(self, sheet: Any) -> _Merged:
+        """The merged ranges below the header, by the rows they cover, columns counted in
+        python-calamine's rows (from the sheet's first column that holds anything)."""
+        try:
+            ranges = sheet.merged_cell_ranges
+        except Exception:  # a format python-calamine gives none for
+            ranges = None
+        if ranges is None and self.kind == "ods":  # spanned cells, from the sheet's XML
+            ranges = self._facts(()).merged
+        offset = sheet.start[1] if sheet.start else 0
+        by_row: dict[int, list[tuple[int, int, int, int]]] = {}
+        for (top, left), (bottom, right) in ranges or ():
+            if top <= self.header.record or (top == bottom and left == right):
+                continue  # a title or the header itself, merged: not the claims
+            for index in range(top, min(bottom, self.size) + 1):  # not past the sheet
+                by_row.setdefault(index, []).append(
+                    (left - offset, right - offset, top, left - offset))
+        return _Merged(by_row)
 
     def __iter__(self) -> Iterator[Claim | InvalidRow]:
         return self._stream(self._read_claim)
@@ -396,6 +564,75 @@ class WorkbookReader:
         return ""
 
 
+def _date1904(source: str | Path | bytes, kind: str) -> bool:
+    """Whether the workbook counts its date serials from 1904 (`<workbookPr
+    date1904="1"/>`, as a Mac Excel workbook may): python-calamine reads its date cells
+    right, but a serial in a date column that is not formatted as a date would be four
+    years off. (An .xls says so in a record of its own: `xls_sheet`.)"""
+    if kind not in ("xlsx", "xlsm", "ods"):
+        return False
+    import re
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source
+                             ) as book:
+            names = {n.casefold(): n for n in book.namelist()}
+            part = names.get("content.xml" if kind == "ods" else "xl/workbook.xml")
+            if part is None:
+                return False
+            with book.open(part) as xml:
+                head = xml.read(1 << 16)
+    except Exception:
+        return False
+    if kind == "ods":  # <table:null-date table:date-value="1904-01-01"/>
+        return re.search(rb'null-date\b[^>]*date-value\s*=\s*["\']1904-01-01', head) is not None
+    return re.search(rb'<(?:\w+:)?workbookPr\b[^>]*\bdate1904\s*=\s*["\'](?:1|true)["\']',
+                     head) is not None
+
+
+def _hidden(result: Any) -> Any:
+    """A claim of a hidden row, with the finding that says so (anything else as it is)."""
+    if type(result) is LightClaim:
+        result = result.claim()
+    if type(result) is Claim:
+        from dataclasses import replace
+
+        return replace(result, notes=(*result.notes, ("hidden_row", {}, None)))
+    return result
+
+
+class _Merged:
+    """The merged ranges below a sheet's header, by the rows they cover, and the value of
+    each range met so far (a spreadsheet keeps it in the range's first cell alone)."""
+
+    def __init__(self, by_row: dict[int, list[tuple[int, int, int, int]]]) -> None:
+        # row index → [(first column, last column, the range's first row and column)]
+        self.by_row = by_row
+        self.values: dict[tuple[int, int], Any] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self.by_row)
+
+    def __contains__(self, index: int) -> bool:
+        return index in self.by_row
+
+    def fill(self, cells: list[Any], index: int) -> list[Any]:
+        """The row's cells with every cell a merged range covers holding its value."""
+        cells = list(cells)
+        for left, right, top, first in self.by_row[index]:
+            if index == top:
+                value = self.values[(top, first)] = \
+                    cells[first] if 0 <= first < len(cells) else ""
+            else:
+                value = self.values.get((top, first), "")
+            if len(cells) <= right:
+                cells.extend([""] * (right + 1 - len(cells)))
+            for column in range(max(left, 0), right + 1):
+                cells[column] = value
+        return cells
+
+
 def _kind_from(kind: str, name: str) -> str:
     if kind == "xlsx" and name.lower().endswith(".xlsm"):
         return "xlsm"
@@ -405,6 +642,8 @@ def _kind_from(kind: str, name: str) -> str:
 def _open_book(source: str | Path | bytes, name: str, kind: str) -> Any:
     if kind == "encrypted":
         raise _protected(name)
+    if kind in NOT_CLAIMS:
+        raise not_claims(name, kind)
     import python_calamine as calamine
 
     what = {"zip": "a zip archive but not a workbook (xlsx, xlsm or ods)"}.get(
@@ -574,7 +813,7 @@ def _unreadable_cell(where: str, index: int, err: BaseException) -> ClaimFileErr
 
 
 def _find_header(rows: list[tuple[int, list[Any]]], mapping: ClaimMapping,
-                 where: str, sheets: list[str]) -> Header:
+                 where: str, sheets: list[str], optional: Collection[str] = ()) -> Header:
     """The row that names the most known columns, as for a CSV file."""
     known: Mapping[str, str] = mapping.column_names()
     best: tuple[int, int, list[str]] | None = None
@@ -592,14 +831,15 @@ def _find_header(rows: list[tuple[int, list[Any]]], mapping: ClaimMapping,
         raise ClaimFileError(f"{where}: no header row with the columns "
                              f"{', '.join(REQUIRED_COLUMNS)} (use --mapping for other names, "
                              f"or --sheet for another sheet){others}")
-    columns, names, ignored = header_columns(texts, known, where, f"row {index + 1}")
+    columns, names, ignored = header_columns(texts, known, where, f"row {index + 1}", optional)
     return Header("", index, index + 1, tuple(texts), columns, names, ignored)
 
 
 def open_workbook(source: str | Path | BinaryIO, name: str, kind: str, head: bytes, *,
                   mapping: ClaimMapping, sheet: str | None,
                   date_order: str | None,
-                  activities: Collection[str] | None = None) -> WorkbookReader:
+                  activities: Collection[str] | None = None,
+                  scheme: str | None = None) -> WorkbookReader:
     """A `WorkbookReader` on a file found to be a workbook: by its path, or from a stream
     whose first bytes (`head`) were already read."""
     if isinstance(source, str | Path):
@@ -616,4 +856,4 @@ def open_workbook(source: str | Path | BinaryIO, name: str, kind: str, head: byt
             raise beyond(name, f"the workbook is more than {size_text(limits.WORKBOOK_FILE)}",
                          size_text(limits.WORKBOOK_FILE))
     return WorkbookReader(data, name, kind, mapping=mapping, sheet=sheet, date_order=date_order,
-                          activities=activities)
+                          activities=activities, scheme=scheme)

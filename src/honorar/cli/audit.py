@@ -33,7 +33,9 @@ from .reading import (
     DelimiterOption,
     EncodingOption,
     MappingOption,
+    SchemeOption,
     claim_mapping,
+    given_scheme,
     read_claim_file,
     reading_options,
 )
@@ -60,6 +62,7 @@ def audit(
     delimiter: DelimiterOption = None,
     date_order: DateOrderOption = None,
     sheet: SheetOption = None,
+    scheme: SchemeOption = None,
     ledger: LedgerOption = None,
     lang: LangOption = Lang.nb,
     rates_dir: RatesDirOption = None,
@@ -78,10 +81,11 @@ def audit(
     mapping_read = claim_mapping(mapping)
     try:
         activities = known_activities(tables)
+        scheme = given_scheme(tables, scheme)
     except TableError as err:
         raise table_problem(err) from None
     reader = read_claim_file(file, mapping_read, encoding, delimiter, date_order, sheet,
-                             activities)
+                             activities, scheme)
 
     from ..audit import Reading, run_audit
     from ..render.atomic import AtomicOutput

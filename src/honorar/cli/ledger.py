@@ -36,6 +36,8 @@ from .reading import (
     DelimiterOption,
     EncodingOption,
     MappingOption,
+    SchemeOption,
+    given_scheme,
     open_claims,
     reading_options,
 )
@@ -92,6 +94,7 @@ def record(
     delimiter: DelimiterOption = None,
     date_order: DateOrderOption = None,
     sheet: SheetOption = None,
+    scheme: SchemeOption = None,
     output_format: FormatOption = "table",
     lang: LangOption = Lang.nb,
     rates_dir: RatesDirOption = None,
@@ -118,9 +121,11 @@ def record(
         sha256 = content_sha256(file) if Path(file).is_file() else ""
     try:  # the activity words the audit knows, so that a row is read as the audit reads it
         activities = known_activities(tables)
+        scheme = given_scheme(tables, scheme)
     except TableError as err:
         raise table_problem(err) from None
-    reader = open_claims(file, mapping, encoding, delimiter, date_order, sheet, activities)
+    reader = open_claims(file, mapping, encoding, delimiter, date_order, sheet, activities,
+                         scheme)
     recorded_at = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
     try:
         with opened(ledger, wait) as book, collecting_rarely():

@@ -139,7 +139,15 @@ def show(version: Annotated[str, typer.Argument(help=VERSION_HELP, metavar="VERS
 
 def _check_one(path: Path, rates_dirs: list[Path]):
     """Validate one file strictly, then weigh it against the versions already installed."""
-    from ..diff import Checked, language_notices, placement, suspicious, yaml_path
+    from ..diff import (
+        Checked,
+        date_notices,
+        language_notices,
+        placement,
+        quote_notices,
+        suspicious,
+        yaml_path,
+    )
     from ..tables import Catalogue, TableError, is_scheme_folder, read_table, search_path
     from ..yamldoc import Problem, Unreadable, parse, read_text
 
@@ -185,7 +193,8 @@ def _check_one(path: Path, rates_dirs: list[Path]):
         installed.append((f.table, str(f.path)))
     notices = [*([] if misplaced else placement(table, folder_name)),
                *suspicious(table, installed, shadowed_by, shadows),
-               *language_notices(places.data)]
+               *language_notices(places.data), *quote_notices(places.data),
+               *date_notices(table)]
 
     def located(notice):
         line, column = places.place(yaml_path(notice.item)) if notice.item else (None, None)

@@ -21,6 +21,9 @@ EncodingOption = Annotated[str | None, typer.Option(
     show_default=False)]
 DelimiterOption = Annotated[str | None, typer.Option(
     help="The column separator: , ; tab or | (detected if left out).", show_default=False)]
+SchemeOption = Annotated[str | None, typer.Option(
+    "--scheme", help="The scheme of rows that give none (a sheet of one scheme may have no "
+    "scheme column); a row's own scheme wins.", metavar="SCHEME", show_default=False)]
 DateOrderOption = Annotated[str | None, typer.Option(
     "--date-order", help="How slashed dates are written: dmy (15/03/2023) or mdy "
     "(03/15/2023); detected if left out.", show_default=False)]
@@ -37,6 +40,18 @@ def reading_options(delimiter: str | None, date_order: str | None) -> str | None
     return delimiter
 
 
+def given_scheme(tables, scheme: str | None) -> str | None:
+    """--scheme as a scheme's name, after checking that the rate tables know it (a
+    TableError of the tables is the caller's to report)."""
+    if scheme is None:
+        return None
+    name = " ".join(scheme.strip().lower().split())
+    if not name or tables.fee_versions(name) is None:
+        known = ", ".join(tables.fee_scheme_names()) or "none"
+        raise UsageProblem(f"--scheme: unknown scheme '{name}' (known: {known})")
+    return name
+
+
 def claim_mapping(mapping: Path | None):
     """The mapping file read (None without one); a broken one is a usage problem."""
     from ..claims import ClaimFileError, load_mapping
@@ -49,7 +64,7 @@ def claim_mapping(mapping: Path | None):
 
 def read_claim_file(file: str, mapping, encoding: str | None, delimiter: str | None,
                     date_order: str | None, sheet: str | None = None,
-                    activities: set[str] | None = None):
+                    activities: set[str] | None = None, scheme: str | None = None):
     """A `ClaimReader` on `file` (`-`: standard input) with a mapping already read; what makes
     it unusable is a usage problem."""
     from ..claims import ClaimFileError, read_claims
@@ -57,15 +72,16 @@ def read_claim_file(file: str, mapping, encoding: str | None, delimiter: str | N
     try:
         source = standard_input() if file == "-" else Path(file)
         return read_claims(source, mapping=mapping, encoding=encoding, delimiter=delimiter,
-                           date_order=date_order, sheet=sheet, activities=activities)
+                           date_order=date_order, sheet=sheet, activities=activities,
+                           scheme=scheme)
     except ClaimFileError as err:
         raise UsageProblem(str(err)) from None
 
 
 def open_claims(file: str, mapping: Path | None, encoding: str | None, delimiter: str | None,
                 date_order: str | None, sheet: str | None = None,
-                activities: set[str] | None = None):
+                activities: set[str] | None = None, scheme: str | None = None):
     """A `ClaimReader` on `file` (`-`: standard input), its mapping file read first; what makes
     it unusable is a usage problem."""
     return read_claim_file(file, claim_mapping(mapping), encoding, delimiter, date_order, sheet,
-                           activities)
+                           activities, scheme)

@@ -11,6 +11,7 @@ import datetime as dt
 
 from ..checks.paid import MeetingKeys, PaidBefore, PaidLostIncome, same_meeting
 from ..claims import Claim
+from ..claims.records import RowId
 from .money import from_ore
 from .store import Ledger
 
@@ -37,7 +38,9 @@ class LedgerPaidClaims:
 
     def paid_before(self, claim: Claim) -> PaidBefore | None:
         key = self.meeting_key(claim)
-        found = self._execute(_PAID, (claim.claim_id, key.person, key.date.isoformat(),
+        # a row number stands for no claim beyond its own file: asked by the meeting alone
+        claim_id = None if isinstance(claim.claim_id, RowId) else claim.claim_id
+        found = self._execute(_PAID, (claim_id, key.person, key.date.isoformat(),
                                       self._leave_out)).fetchall()
         if not found:  # the common case: a claim never paid
             return None

@@ -332,6 +332,21 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "The meeting on {date} has not been held yet: the date is after the day of the "
               "audit",
     },
+    "hidden_row": {
+        "nb": "Raden er skjult i arket; den er kontrollert og regnet med som de andre",
+        "en": "The row is hidden in the sheet; it is audited and counted like the others",
+    },
+    "date_order_assumed": {
+        "nb": "Datoen «{text}» kan leses med dag eller måned først; lest med dag først, som "
+              "norske datoer skrives: {date}",
+        "en": "The date '{text}' reads day-first or month-first; read day-first, as Norwegian "
+              "dates are written: {date}",
+    },
+    "date_year_assumed": {
+        "nb": "Datoen «{text}» har ikke årstall; året er tatt fra filens andre datoer: {date}",
+        "en": "The date '{text}' has no year; the year is taken from the file's other dates: "
+              "{date}",
+    },
     "rates_may_be_outdated": {
         "nb": "Satstabellen {table} kan være utdatert for møter etter {review_date} («{note}»): "
               "sjekk om satsene er justert",
@@ -563,9 +578,12 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "cell_ambiguous_date": {
         "nb": "«{text}» kan leses både dag først og måned først (velg med --date-order)",
         "en": "'{text}' reads day-first or month-first (choose with --date-order)"},
+    "cell_date_without_year": {
+        "nb": "«{text}» har ikke årstall, og filen har ingen andre datoer å ta året fra",
+        "en": "'{text}' has no year, and the file has no other dates to take it from"},
     "cell_not_yes_no": {"nb": "«{text}» er ikke ja eller nei", "en": "'{text}' is not yes or no"},
-    "cell_not_attendance": {"nb": "«{text}» er ikke et oppmøte (fysisk, telefon, video, teams …)",
-                            "en": "'{text}' is not an attendance (in person, phone, video, teams …)"},
+    "cell_not_attendance": {"nb": "«{text}» er ikke et oppmøte (skriv {words})",
+                            "en": "'{text}' is not an attendance (write {words})"},
     "usage_unknown_activity": {
         "nb": "--activity: «{text}» er ikke en aktivitet (satstabellen {table} kjenner {names}; "
               "eller skriv {words})",
@@ -801,6 +819,24 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "rates_drops_rule": {
         "nb": "{item} finnes i {previous}, men ikke i denne versjonen",
         "en": "{item} is in {previous} but not in this version",
+    },
+    "rates_amount_not_in_quote": {
+        "nb": "{item}: beløpet {amount_kr} står ikke i sitatet «{quote}»: er sitatet eller "
+              "beløpet fra en annen versjon?",
+        "en": "{item}: the amount {amount_kr} is not in its quote \u201c{quote}\u201d: is the "
+              "quote or the amount from another version?",
+    },
+    "rates_validity_before_effective": {
+        "nb": "document.validity: «{validity}» sier {date}, før tabellen gjelder fra "
+              "{effective}: er teksten fra en eldre versjon?",
+        "en": "document.validity: \u201c{validity}\u201d says {date}, before the table takes "
+              "effect on {effective}: is the text from an older version?",
+    },
+    "rates_review_before_effective": {
+        "nb": "review_after: datoen {review_date} er før tabellen gjelder fra {effective}: "
+              "tabellen ville være utdatert før den tas i bruk",
+        "en": "review_after: the date {review_date} is before the table takes effect on "
+              "{effective}: it would be outdated before it is used",
     },
     "rates_wrong_folder": {
         "nb": "Filen ligger i mappen «{folder}», men gjelder ordningen «{scheme}»: i en "
@@ -1120,6 +1156,7 @@ PROBLEM_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bis negative\b", "er negativt"),
     (r"\ba meeting of 0 hours is no meeting\b", "et møte på 0 timer er ikke noe møte"),
     (r"\bis not a real date\b", "er ikke en gyldig dato"),
+    (r"\bhas no year\b", "mangler årstall"),
     (r"\bis not a date \(use 2022-03-15 or 15\.03\.2022\)",
      "er ikke en dato (skriv 15.03.2022 eller 2022-03-15)"),
     (r"\bis not a date\b", "er ikke en dato"),
@@ -1180,6 +1217,10 @@ PROBLEM_PHRASES: tuple[tuple[str, str], ...] = (
      "gave for aktiviteter tabellen ikke betaler: "),
     (r"\bgive a text, or a text per language: ", "oppgi en tekst, eller en tekst per språk: "),
     (r"\bgive a text, or texts by language: ", "oppgi en tekst, eller tekster per språk: "),
+    (r" \(a decimal comma\? write (?P<v>\S+), with a point: the comma ends the value in "
+     r"\{…\}\)", r" (desimalkomma? skriv \g<v>, med punktum: kommaet avslutter verdien i {…})"),
+    (r" \(a decimal comma\? write (?P<v>\S+), with a point\)",
+     r" (desimalkomma? skriv \g<v>, med punktum)"),
     # pydantic's words for what a value should be
     (r"\bField required\b", "mangler"),
     (r"\bExtra inputs are not permitted\b", "ukjent nøkkel"),
@@ -1313,6 +1354,8 @@ PROBLEM_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\blacks\b", "mangler"),
     (r"\(use --mapping for other names, or --sheet for another sheet\)",
      "(bruk --mapping for andre navn, eller --sheet for et annet ark)"),
+    (r"\(use --mapping for other names; or give --scheme for a sheet of one scheme\)",
+     "(bruk --mapping for andre navn, eller --scheme for et ark med én ordning)"),
     (r"\(use --mapping for other names\)", "(bruk --mapping for andre navn)"),
     (r"\bthe columns (?P<a>'[^']*') and (?P<b>'[^']*') both give\b",
      r"kolonnene \g<a> og \g<b> gir begge"),
@@ -1321,6 +1364,12 @@ PROBLEM_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\band month-first\b", "og måned først"),
     (r"\band day-first\b", "og dag først"),
     (r"\bcolumn (?P<v>'[^']*')", r"kolonne \g<v>"),
+    (r"\bhas dates such as (?P<v>'[^']*') \((?P<w>[^)]*)\) that read day-first or "
+     r"month-first, and no date in the file tells which; give --date-order dmy \(15/03/2023\) "
+     r"or --date-order mdy \(03/15/2023\)",
+     r"har datoer som \g<v> (\g<w>) som kan leses med dag eller måned først, og ingen dato i "
+     r"filen viser hvilken; velg med --date-order dmy (15/03/2023) eller --date-order mdy "
+     r"(03/15/2023)"),
     (r"; give --date-order dmy or mdy \(dates that do not fit it become invalid rows\)",
      "; velg med --date-order dmy eller mdy (datoer som ikke passer, blir ugyldige rader)"),
     (r"\bgive --date-order\b", "velg med --date-order"),
@@ -1381,6 +1430,11 @@ PROBLEM_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bcannot be opened as a workbook\b", "kan ikke åpnes som arbeidsbok"),
     (r"\bis a zip archive but not a workbook \(xlsx, xlsm or ods\)",
      "er et zip-arkiv, men ikke en arbeidsbok (xlsx, xlsm eller ods)"),
+    (r"\bis (?P<v>a PDF|a Word document|a PowerPoint presentation|an OpenDocument text|"
+     r"an OpenDocument presentation|"
+     r"an image|a gzip archive|a 7-Zip archive|a RAR archive)\b(?P<k> \(\w+\))?, not a "
+     r"spreadsheet or a CSV file$", lambda m: f"er {_NOT_CLAIMS_NB[m['v']]}{m['k'] or ''}, "
+     "ikke et regneark eller en CSV-fil"),
     (r"\bis a workbook \((?P<v>\w+)\), not a CSV file\b",
      r"er en arbeidsbok (\g<v>), ikke en CSV-fil"),
     (r"\(sheets: ", "(ark: "),
@@ -1515,6 +1569,15 @@ PROBLEM_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bInput/output error\b", "inn-/utdatafeil"),
     (r"\bOperation not permitted\b", "operasjonen er ikke tillatt"),
 )
+
+_NOT_CLAIMS_NB = {
+    "a PDF": "en PDF", "a Word document": "et Word-dokument",
+    "a PowerPoint presentation": "en PowerPoint-presentasjon",
+    "an OpenDocument text": "et OpenDocument-tekstdokument",
+    "an OpenDocument presentation": "en OpenDocument-presentasjon", "an image": "et bilde",
+    "a gzip archive": "et gzip-arkiv", "a 7-Zip archive": "et 7-Zip-arkiv",
+    "a RAR archive": "et RAR-arkiv",
+}
 
 _COMPILED: list[tuple[re.Pattern[str], str]] = []
 

@@ -179,6 +179,7 @@ class JsonReport:
             "file_total": self.file_total(summary.file_total),
             "earlier_file_totals": [self.file_total(t) for t in summary.file_totals[:-1]],
             "claims_with_findings": summary.claims_with_findings,
+            "claims_without_submitted": summary.without_submitted,
             "claimed_total": amount(summary.claimed_total),
             "due_total": amount(summary.due_total),
             "overpaid": amount(summary.overpaid),
@@ -206,4 +207,6 @@ class JsonReport:
                 "encoding": None if workbook else r.encoding,
                 "delimiter": None if workbook else r.delimiter,
                 "header_line": r.header_line, "date_order": r.date_order,
-                "columns": r.columns, "ignored_columns": list(r.ignored_columns)}
+                "columns": r.columns, "ignored_columns": list(r.ignored_columns),
+                "claim_ids_from_rows": r.claim_ids_from_rows, "scheme_given": r.scheme_given,
+                "claim_age_checked": r.claim_age_checked}

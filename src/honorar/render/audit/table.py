@@ -51,12 +51,23 @@ WORDS = {
         "travel_claimed": "  herav reise og opphold", "travel_due": "  herav reise og opphold",
         "delimiters": {"comma": "komma", "semicolon": "semikolon", "tab": "tabulator",
                        "bar": "loddrett strek"},
+        "row_ids": "ingen kolonne for krav-ID: kravene kjennes på radnummeret",
+        "scheme_given": "ordningen er {scheme} der raden ikke har en",
+        "no_claim_age": "ingen kolonne for innsendt dato: kravenes alder er ikke kontrollert",
+        "unsubmitted_one": "1 krav har ingen innsendt dato: alderen er ikke kontrollert",
+        "unsubmitted": "{count} krav har ingen innsendt dato: alderen deres er ikke "
+                       "kontrollert",
     },
     "en": {
         "title": "Audit of {file}", "read": "Read as {encoding}, {delimiter}-separated, header on "
         "line {line}", "read_workbook": "Read as a workbook ({kind}), sheet '{sheet}', header on "
         "row {line}", "order_dmy": "slashed dates read day-first",
         "order_mdy": "slashed dates read month-first", "ignored": "Columns not used",
+        "row_ids": "no claim-id column: claims are known by their row numbers",
+        "scheme_given": "the scheme is {scheme} where a row gives none",
+        "no_claim_age": "no submission date column: the claims' age is not checked",
+        "unsubmitted_one": "1 claim has no submission date: its age is not checked",
+        "unsubmitted": "{count} claims have no submission date: their age is not checked",
         "rows": "Rows", "invalid": "Rows that cannot be read", "with_findings": "Claims with findings",
         "claimed": "Claimed", "due": "Due under the rules", "overpaid": "Claimed too much",
         "underpaid": "Claimed too little", "undecided": "Claimed where the rules do not decide",
@@ -123,6 +134,25 @@ def how_read(r: Reading, lang: str) -> str:
     return read
 
 
+def reading_notes(r: Reading, lang: str, s: Summary | None = None) -> list[str]:
+    """What the reading leaves out or takes as given, said once under how the file was
+    read: claims known by their row numbers, the scheme of --scheme, no check of the
+    claims' age (no submission date column, or claims without a date in it)."""
+    w = WORDS[lang]
+    notes = []
+    if r.claim_ids_from_rows:
+        notes.append(w["row_ids"])
+    if r.scheme_given:
+        notes.append(w["scheme_given"].format(scheme=r.scheme_given))
+    if not r.claim_age_checked:
+        notes.append(w["no_claim_age"])
+    if s is not None and r.claim_age_checked and s.without_submitted:
+        count = s.without_submitted
+        notes.append(w["unsubmitted_one"] if count == 1 else
+                     w["unsubmitted"].format(count=locale.number(count, lang)))
+    return [note[0].upper() + note[1:] + "." for note in notes]
+
+
 class TableReport:
     def __init__(self, console: Console, lang: str, reading: Reading) -> None:
         self.console = console
@@ -174,6 +204,8 @@ class TableReport:
         print_ = self.console.print
         print_(f"[bold]{escape(w['title'].format(file=r.file))}[/bold]")
         print_(escape(how_read(r, lang)))
+        for note in reading_notes(r, lang, s):
+            print_(escape(note))
         if r.ignored_columns:
             print_(escape(f"{w['ignored']}: {', '.join(r.ignored_columns)}"))
         print_()

@@ -17,12 +17,12 @@ from ..terminal import Console, escape
 HEADINGS = {
     "nb": {"representative": "Representant", "month": "Måned", "scheme": "Ordning",
            "group": "Gruppe", "claims": "Krav", "paid": "Utbetalt", "travel": "Reise og opphold",
-           "in_g": "Inntekt i G",
+           "in_g": "Inntekt i G", "income": "Inntekt", "representative_id": "Ansattnummer",
            "flagged": "Over grensen", "total": "Sum", "no_group": "(ingen gruppe)",
            "yes": "ja", "no": "", "sheet": "Utbetalt {year}", "about": "Om rapporten"},
     "en": {"representative": "Representative", "month": "Month", "scheme": "Scheme",
            "group": "Group", "claims": "Claims", "paid": "Paid", "travel": "Travel and stay",
-           "in_g": "Income in G",
+           "in_g": "Income in G", "income": "Income", "representative_id": "Employee number",
            "flagged": "Above the limit", "total": "Total", "no_group": "(no group)",
            "yes": "yes", "no": "", "sheet": "Paid {year}", "about": "About the report"},
 }
@@ -161,15 +161,22 @@ def write_report_xlsx(output, report: YearReport, lang: str) -> None:
     for shaded in (False, True):  # a share of G, to four decimals
         fill = {"bg_color": ERROR_FILL} if shaded else {}
         book.formats[("g", shaded)] = book.book.add_format({"num_format": "0.0000", **fill})
+    # the columns of the CSV report, in its order (`CSV_HEADER`), in the report's language
+    by_person = report.by == "representative"
     headers = [words[report.by], words["claims"], words["paid"], words["travel"],
-               words["in_g"], words["flagged"]]
+               words["income"], words["in_g"], words["flagged"]]
+    if by_person:
+        headers.append(words["representative_id"])
     sheet = book.sheet(words["sheet"].format(year=report.year), headers)
     for r in report.rows:
-        sheet.write([("text", _key_text(r.key, report.by, lang)), ("count", r.claims),
-                     ("money", r.paid), ("money", r.travel), ("g", r.in_g),
-                     ("text", words["yes"] if r.flagged else "")], shaded=r.flagged)
+        cells = [("text", _key_text(r.key, report.by, lang)), ("count", r.claims),
+                 ("money", r.paid), ("money", r.travel), ("money", r.income), ("g", r.in_g),
+                 ("text", words["yes"] if r.flagged else "")]
+        if by_person:
+            cells.append(("text", r.representative_id or ""))
+        sheet.write(cells, shaded=r.flagged)
     sheet.write([("label", words["total"]), ("count", report.claims), ("money", report.total),
-                 ("money", report.travel)])
+                 ("money", report.travel), ("money", report.total - report.travel)])
     sheet.finish()
     about = book.sheet(words["about"])
     for line in about_lines(report, lang):

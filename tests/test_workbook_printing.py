@@ -53,7 +53,10 @@ def test_every_audit_sheet_prints_one_page_wide_on_a4_with_a_page_header(tmp_pat
     for sheet in book:
         setup = printed(sheet)
         assert setup["paper"] == 9 and setup["fit"], sheet.title  # A4, scaled to fit
-        assert (setup["fit_width"] or 1, setup["fit_height"]) == (1, 0), sheet.title  # 1 is unwritten
+        # a table (its header row repeated) as many pages long as it takes, a summary on
+        # one page (1 is unwritten)
+        assert (setup["fit_width"] or 1) == 1, sheet.title
+        assert setup["fit_height"] == (0 if setup["titles"] else None), sheet.title
         header = setup["header"]
         assert header.left.text == "honorar: revisjon av krav"
         assert header.center.text.endswith("oktober.csv")
@@ -64,6 +67,16 @@ def test_every_audit_sheet_prints_one_page_wide_on_a4_with_a_page_header(tmp_pat
     assert printed(book["Krav"])["titles"] == "$1:$1"
     assert printed(book["Funn"])["titles"] == "$1:$1"
     assert printed(book["Sammendrag"])["titles"] is None
+
+
+def test_a_summary_longer_than_a_page_is_scaled_to_one_page(tmp_path: Path):
+    out = tmp_path / "audit.xlsx"
+    result = invoke("audit", str(EXAMPLES / "claims.csv"), "--format", "xlsx", "--output", str(out))
+    assert result.exit_code == 1, result.stderr
+    summary = openpyxl.load_workbook(out)["Sammendrag"]
+    assert summary.max_row > 40  # more than a landscape A4 page holds at full size
+    setup = printed(summary)
+    assert setup["fit"] and (setup["fit_width"] or 1, setup["fit_height"] or 1) == (1, 1)
 
 
 def test_long_texts_wrap_in_rows_tall_enough_and_headings_wrap_at_their_spaces(tmp_path):
@@ -95,7 +108,9 @@ def test_budget_and_diff_workbooks_print_one_page_wide_with_their_name(tmp_path,
     assert invoke(*args, "--format", "xlsx", "--output", str(out)).exit_code == 0
     for sheet in openpyxl.load_workbook(out):
         setup = printed(sheet)
-        assert setup["paper"] == 9 and (setup["fit_width"] or 1, setup["fit_height"]) == (1, 0)
+        assert setup["paper"] == 9 and (setup["fit_width"] or 1) == 1
+        # a table as many pages long as it takes, a summary on one page (1 is unwritten)
+        assert setup["fit_height"] == (0 if setup["titles"] else None), sheet.title
         assert setup["header"].left.text.startswith("honorar: ")
     if args[0] == "rates":
         assert setup["header"].center.text.endswith("claims.csv")

@@ -53,6 +53,9 @@ PORTRAIT_CHARACTERS = 100
 MARGINS = {"left": 0.4, "right": 0.4, "top": 0.75, "bottom": 0.6}  # inches
 _HEADER_LIMIT = 255  # Excel's, for a page header's codes and text together
 PAGE_WORDS = {"nb": "Side &P av &N", "en": "Page &P of &N"}
+# a sheet that is not a table (a summary) of at most this many rows is scaled to one whole
+# page: printed beside a payment, a summary split over two pages loses its labels or values
+ONE_PAGE_ROWS = 80
 
 
 class Workbook:
@@ -237,7 +240,8 @@ class Sheet:
         worksheet.set_paper(A4)
         if wide > PORTRAIT_CHARACTERS:
             worksheet.set_landscape()
-        worksheet.fit_to_pages(1, 0)  # one page wide, as many long as it takes
+        # one page wide, and as many long as a table takes
+        worksheet.fit_to_pages(1, 0 if self.table or self.row > ONE_PAGE_ROWS else 1)
         worksheet.set_margins(**MARGINS)
         if self.table:
             worksheet.repeat_rows(0)

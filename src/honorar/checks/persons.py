@@ -10,6 +10,7 @@ any case and spacing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
 from ..claims.cells import Cache
@@ -54,3 +55,57 @@ class PersonKeys:
         if representative_id:
             return self.by_id[representative_id]
         return self.by_name[claim.representative]
+
+
+class Identities:
+    """Who each claim of a file is from, in file order, one person for one identity.
+
+    A row with a `representative_id` is that number's person. A row without one is known
+    by its name, unless the name (in any case and spacing) is that of exactly one person
+    with a number, in the file so far or in the ledger (`ids_of_name`): then it is that
+    person. A name that two numbers go by leaves a row without a number undecided
+    (`ambiguous`). `__call__` answers with the claim's person key, the name key to look
+    under as well (the rows of the name without a number before its number was known), and
+    the two numbers it cannot choose between (None when it can)."""
+
+    __slots__ = ("_ids", "_ids_of_name", "_nameless", "by_id", "by_name")
+
+    def __init__(self, ids_of_name: Callable[[str], tuple[str, ...]] | None = None) -> None:
+        self.by_id = Cache(_id_key)
+        self.by_name = Cache(normalised_name)
+        self._ids: dict[str, tuple[str, ...]] = {}  # name key → the id keys it goes by
+        self._ids_of_name = ids_of_name  # the ledger's id keys of a name key
+        self._nameless: set[str] = set()  # names with rows without a number
+
+    def _known(self, name: str) -> tuple[str, ...]:
+        known = self._ids.get(name)
+        if known is None:
+            known = self._ids[name] = self._ids_of_name(name) if self._ids_of_name else ()
+        return known
+
+    def __call__(self, representative: str, representative_id: str | None
+                 ) -> tuple[str, str | None, tuple[str, str] | None]:
+        name = self.by_name[representative]
+        if representative_id:
+            key = self.by_id[representative_id]
+            known = self._ids.get(name)
+            if known is None:
+                known = self._known(name)
+            if key not in known:
+                known = self._ids[name] = (*known, key)[:3]  # two say it is ambiguous
+            if name in self._nameless and known[0] == key and len(known) == 1:
+                return key, name, None
+            return key, None, None
+        known = self._ids.get(name)
+        if known is None:
+            known = self._known(name)
+        if not known:
+            self._nameless.add(name)
+            return name, None, None
+        if len(known) == 1:
+            return known[0], (name if name in self._nameless else None), None
+        return name, None, (known[0][1:], known[1][1:])
+
+    def of(self, claim: _Claimant) -> str:
+        """Only the claim's person key (its name key when it is ambiguous)."""
+        return self(claim.representative, getattr(claim, "representative_id", None))[0]

@@ -184,6 +184,10 @@ def _connect(path: Path, mode: str, timeout: float) -> sqlite3.Connection:
     connection = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None,
                                  check_same_thread=False)
     connection.execute("PRAGMA foreign_keys = ON")
+    # the schema's steps normalise names as the checks do (`persons.normalised_name`)
+    from ..checks.persons import normalised_name
+
+    connection.create_function("normalised_name", 1, normalised_name, deterministic=True)
     return connection
 
 

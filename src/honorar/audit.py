@@ -237,6 +237,9 @@ class Reading:
     sheet: str | None = None  # the sheet of a workbook that was read
     # whether the file has travel columns: only then do reports show travel
     travel: bool = False
+    # audited against a ledger: its file and how many batches it holds (None: no ledger)
+    ledger: str | None = None
+    ledger_batches: int | None = None
 
     @classmethod
     def of(cls, reader: ClaimReader | WorkbookReader) -> Reading:

@@ -34,6 +34,8 @@ WORDS = {
         "title": "Revisjon av {file}", "read": "Lest som {encoding}, skilletegn {delimiter}, "
         "overskrift på linje {line}",
         "read_workbook": "Lest som arbeidsbok ({kind}), arket «{sheet}», overskrift på rad {line}",
+        "ledger": "Revidert mot utbetalingsregisteret {ledger} ({batches})",
+        "batches": ("{count} bunke", "{count} bunker"),
         "order_dmy": "datoer med skråstrek leses dag først",
         "order_mdy": "datoer med skråstrek leses måned først", "ignored": "Kolonner som ikke brukes",
         "rows": "Rader", "invalid": "Rader som ikke kan leses", "with_findings": "Krav med funn",
@@ -57,6 +59,8 @@ WORDS = {
         "title": "Audit of {file}", "read": "Read as {encoding}, {delimiter}-separated, header on "
         "line {line}", "read_workbook": "Read as a workbook ({kind}), sheet '{sheet}', header on "
         "row {line}", "order_dmy": "slashed dates read day-first",
+        "ledger": "Audited against the ledger {ledger} ({batches})",
+        "batches": ("{count} batch", "{count} batches"),
         "order_mdy": "slashed dates read month-first", "ignored": "Columns not used",
         "rows": "Rows", "invalid": "Rows that cannot be read", "with_findings": "Claims with findings",
         "claimed": "Claimed", "due": "Due under the rules", "overpaid": "Claimed too much",
@@ -76,7 +80,7 @@ WORDS = {
     },
 }
 
-_COLOURS = {"error": "red", "warning": "yellow"}
+_COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
 
 
 @dataclass(slots=True)
@@ -122,6 +126,18 @@ def how_read(r: Reading, lang: str) -> str:
     if r.date_order:
         read += "; " + w[f"order_{r.date_order}"]
     return read
+
+
+def which_ledger(r: Reading, lang: str) -> str | None:
+    """The ledger the file was audited against, and how many batches it holds (None
+    without a ledger). The table and the workbook reports say it under how the file was
+    read."""
+    if r.ledger is None:
+        return None
+    w = WORDS[lang]
+    count = r.ledger_batches or 0
+    batches = w["batches"][0 if count == 1 else 1].format(count=locale.number(count, lang))
+    return w["ledger"].format(ledger=r.ledger, batches=batches)
 
 
 class TableReport:
@@ -175,6 +191,9 @@ class TableReport:
         print_ = self.console.print
         print_(f"[bold]{escape(w['title'].format(file=r.file))}[/bold]")
         print_(escape(how_read(r, lang)))
+        ledger = which_ledger(r, lang)
+        if ledger is not None:
+            print_(escape(ledger))
         if r.ignored_columns:
             print_(escape(f"{w['ignored']}: {', '.join(r.ignored_columns)}"))
         print_()

@@ -28,7 +28,7 @@ from ..xlsx import Workbook
 from .csv import KeptByAmounts, amount_columns, claim_amounts
 from .messages import SEVERITY_WORDS, FindingTexts
 from .table import WORDS as TABLE_WORDS
-from .table import how_read, summary_facts
+from .table import how_read, summary_facts, which_ledger
 
 HEADINGS = {
     "nb": {
@@ -162,6 +162,9 @@ class XlsxReport:
         words, w, r = TABLE_WORDS[self.lang], self.words, self.reading
         sheet.write([("label", words["title"].format(file=r.file))])
         sheet.write([("text", how_read(r, self.lang))])
+        ledger = which_ledger(r, self.lang)
+        if ledger is not None:
+            sheet.write([("text", ledger)])
         sheet.skip()
         for key, value in summary_facts(s, travel=r.travel):
             sheet.write([("label", words[key]),

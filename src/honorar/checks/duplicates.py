@@ -132,7 +132,7 @@ class DuplicateClaims:
         return self._groups[group] if group else 0
 
     def see(self, claim: Claim, table: RateTable | None, person: str | None = None,
-            also: str | None = None) -> tuple[Finding, ...]:
+            also: str | None = None, paid: int = 0) -> tuple[Finding, ...]:
         """The claim's duplicate findings; `person` is its person key, when known, and
         `also` a name key its person's earlier claims may be under."""
         if person is None:
@@ -147,14 +147,15 @@ class DuplicateClaims:
                                meeting.date, claim.start, claim.end, seconds_of(meeting.hours),
                                group, identity(claim, group), fee_claimed,
                                claimed_parts(meeting.lost_income, meeting.gift, travel),
-                               table, person, also)
+                               table, person, also, paid)
 
     def see_fields(self, row: int, claim_id: str, representative: str, group: str | None,
                    date: dt.date, start: dt.time | None, end: dt.time | None,
                    duration: int, group_key: int, ident: int, fee_claimed: bool, parts: int,
-                   table: RateTable | None, person: str, also: str | None = None
-                   ) -> tuple[Finding, ...]:
-        """`see`, given the fields of a claim that it looks at, and its person."""
+                   table: RateTable | None, person: str, also: str | None = None,
+                   paid: int = 0) -> tuple[Finding, ...]:
+        """`see`, given the fields of a claim that it looks at, and its person; `paid`, the
+        parts it is paid if nothing here changes that (`paid` tells it otherwise)."""
         found = NONE
         same_id = self._first_row.setdefault(hash(claim_id), row)
         if same_id != row:
@@ -177,7 +178,7 @@ class DuplicateClaims:
         self._group.append(group_key)
         self._ident.append(ident)
         rows.append(row)
-        self._paid.append(0)
+        self._paid.append(paid)
         self._before.append(previous)
         earlier = None
         if also is not None:

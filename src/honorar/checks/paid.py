@@ -59,8 +59,8 @@ class MeetingKey:
     """What identifies one person's meeting across files: who (`persons.Identities`: the
     representative id, else the name, else the one number the name goes by) and under
     which name key too (`also`), which day, when (seconds from midnight) or, without times,
-    which group (in any case and spacing), how long (seconds), and what the claim says in
-    all (`identity`: a stable digest of everything but the claim id and submission date)."""
+    which group (in any case and spacing), and how long (seconds). What the claim says in
+    all (`stable_identity`) is asked only where it is needed."""
 
     person: str
     date: dt.date
@@ -70,7 +70,6 @@ class MeetingKey:
     duration: int | None = None
     name: str = ""
     also: str | None = None
-    identity: str = ""
 
 
 def _seconds(time: dt.time | None) -> int | None:
@@ -120,8 +119,7 @@ class MeetingKeys:
         hours = claim.meeting.hours
         key = MeetingKey(person, claim.meeting.date, start, end, group,
                          None if hours is None else int(hours * 3600),
-                         persons.by_name[claim.representative], also,
-                         stable_identity(claim, group))
+                         persons.by_name[claim.representative], also)
         self._last = (claim, key)
         return key
 

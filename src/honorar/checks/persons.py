@@ -68,7 +68,7 @@ class Identities:
     under as well (the rows of the name without a number before its number was known), and
     the two numbers it cannot choose between (None when it can)."""
 
-    __slots__ = ("_ids", "_ids_of_name", "_nameless", "by_id", "by_name")
+    __slots__ = ("_answers", "_ids", "_ids_of_name", "_nameless", "by_id", "by_name")
 
     def __init__(self, ids_of_name: Callable[[str], tuple[str, ...]] | None = None) -> None:
         self.by_id = Cache(_id_key)
@@ -76,6 +76,31 @@ class Identities:
         self._ids: dict[str, tuple[str, ...]] = {}  # name key → the id keys it goes by
         self._ids_of_name = ids_of_name  # the ledger's id keys of a name key
         self._nameless: set[str] = set()  # names with rows without a number
+        # name key → number as written → the answer, until something new is known of the
+        # name: a file names a few thousand people in a million rows
+        self._answers: dict[str, dict[str | None, tuple]] = {}
+
+    def __call__(self, representative: str, representative_id: str | None
+                 ) -> tuple[str, str | None, tuple[str, str] | None]:
+        name = self.by_name[representative]
+        answers = self._answers.get(name)
+        if answers is not None:
+            answer = answers.get(representative_id)
+            if answer is not None:
+                return answer
+        answer = self._answer(name, representative_id)
+        answers = self._answers.get(name)
+        if answers is None:
+            if len(self._answers) >= 65_536:
+                self._answers.clear()
+            answers = self._answers[name] = {}
+        answers[representative_id] = answer
+        return answer
+
+    def _bind(self, name: str, known: tuple[str, ...]) -> tuple[str, ...]:
+        self._ids[name] = known
+        self._answers.pop(name, None)
+        return known
 
     def _known(self, name: str) -> tuple[str, ...]:
         known = self._ids.get(name)
@@ -83,16 +108,15 @@ class Identities:
             known = self._ids[name] = self._ids_of_name(name) if self._ids_of_name else ()
         return known
 
-    def __call__(self, representative: str, representative_id: str | None
-                 ) -> tuple[str, str | None, tuple[str, str] | None]:
-        name = self.by_name[representative]
+    def _answer(self, name: str, representative_id: str | None
+                ) -> tuple[str, str | None, tuple[str, str] | None]:
         if representative_id:
             key = self.by_id[representative_id]
             known = self._ids.get(name)
             if known is None:
                 known = self._known(name)
             if key not in known:
-                known = self._ids[name] = (*known, key)[:3]  # two say it is ambiguous
+                known = self._bind(name, (*known, key)[:3])  # two say it is ambiguous
             if name in self._nameless and known[0] == key and len(known) == 1:
                 return key, name, None
             return key, None, None
@@ -100,7 +124,9 @@ class Identities:
         if known is None:
             known = self._known(name)
         if not known:
-            self._nameless.add(name)
+            if name not in self._nameless:
+                self._nameless.add(name)
+                self._answers.pop(name, None)
             return name, None, None
         if len(known) == 1:
             return known[0], (name if name in self._nameless else None), None

@@ -277,9 +277,8 @@ class Audit:
                             group, date, facts.start, facts.end, priced_light.duration,
                             group_key, hash((group_key, priced_light.content)) or 1,
                             priced_light.fee_claimed, priced_light.claimed_parts, table,
-                            person, also)
+                            person, also, priced_light.paid_parts)
                         if not found:
-                            paid_parts(priced_light.paid_parts)
                             yield LightResult(item, priced_light, see_group(  # type: ignore[arg-type]
                                 row, facts.scheme, group, date, table, person, facts.activity,
                                 priced_light.pays))
@@ -339,7 +338,8 @@ class Audit:
             # a check whose finding may void payment goes here, before the voiding
             person, also, ambiguous = identities(claim.representative, claim.representative_id)
             if ambiguous is None:
-                found = duplicates.see(claim, table, person, also)
+                tentative = parts_paid(calculation)
+                found = duplicates.see(claim, table, person, also, tentative)
                 if paid_before is not None:
                     paid = paid_before(claim)
                     if paid is not None:
@@ -354,8 +354,8 @@ class Audit:
                 calculation, found = self.daily_lost_income.see(claim, calculation, table,
                                                                  person)
                 findings += found
-            if ambiguous is None:
-                paid_parts(parts_paid(calculation))
+            if ambiguous is None and (found or calculation.lost_income):
+                paid_parts(parts_paid(calculation))  # voided, undecided or capped
             yield ClaimResult(claim.row, claim, None, table, calculation, findings,
                               groups.see(claim, table, person, pays(calculation)))
         self._done = True

@@ -20,7 +20,13 @@ from ..checks.duplicates import (
     UNKNOWN,
     meeting_relation,
 )
-from ..checks.paid import MeetingKey, MeetingKeys, PaidBefore, PaidLostIncome
+from ..checks.paid import (
+    MeetingKey,
+    MeetingKeys,
+    PaidBefore,
+    PaidLostIncome,
+    stable_identity,
+)
 from ..checks.persons import Identities
 from ..claims import Claim
 from .money import from_ore
@@ -88,12 +94,13 @@ class LedgerPaidClaims:
         by_id = [batch for same_id, batch, *_ in found if same_id]
         if by_id:
             return self._earliest(by_id, True)
-        return self._same_meeting(key, found)
+        return self._same_meeting(claim, key, found)
 
-    def _same_meeting(self, key: MeetingKey, found: list[tuple]) -> PaidBefore | None:
+    def _same_meeting(self, claim: Claim, key: MeetingKey, found: list[tuple]
+                      ) -> PaidBefore | None:
         span = _span(key.start, key.end)
         duration = UNKNOWN if key.duration is None else key.duration
-        group, ident = _number(key.group), _number(key.identity)
+        group, ident = _number(key.group), _number(stable_identity(claim, key.group))
         same: list[int] = []
         possible: list[int] = []
         why = 0

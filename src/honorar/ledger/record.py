@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from ..audit import Summary, run_audit
 from ..checks import ClaimResult, Tables
-from ..checks.paid import MeetingKeys
+from ..checks.paid import MeetingKeys, stable_identity
 from ..models import VOIDS_PAYMENT, ZERO, Calculation, Finding
 from .money import to_ore
 from .paid import LedgerPaidClaims
@@ -98,7 +98,7 @@ class _Rows:
             claim.representative_id, key.person,
             claim.meeting.scheme, calculation.version, claim.group, key.group,
             key.date.isoformat(), key.start, key.end, *amounts, to_ore(claim.claimed_total),
-            key.name, key.duration, key.identity))
+            key.name, key.duration, stable_identity(claim, key.group)))
         self.claims += 1
         self.paid_ore += paid
         if len(self._pending) >= _FLUSH_EVERY:

@@ -84,9 +84,14 @@ def is_supplement(fee_claimed: bool, parts: int, paid: int) -> bool:
     return not fee_claimed and bool(paid & FEE) and bool(parts) and not parts & paid
 
 
+# groups and identities are compared only among one person's claims of one day: 31 bits
+# tell them apart there, and take half the room of a full hash
+SMALL = 0x7FFF_FFFF
+
+
 def group_number(group: str) -> int:
     """A group as a number, in any case and spacing (0 is no group)."""
-    return hash(normalised_name(group)) or 1
+    return hash(normalised_name(group)) & SMALL or 1
 
 
 def identity(claim: Claim, group: int) -> int:
@@ -97,12 +102,12 @@ def identity(claim: Claim, group: int) -> int:
                               m.activity, m.agreement,
                               getattr(claim, "claimed_honorarium", None), m.lost_income,
                               m.lost_income_documented, m.gift,
-                              getattr(claim, "travel_claimed", None), m.trip)))) or 1
+                              getattr(claim, "travel_claimed", None), m.trip)))) & SMALL or 1
 
 
 def facts_content(facts) -> int:
     """`identity` of a light claim but for its group, from its facts (which carry no
-    travel): its identity is `hash((group, facts_content(facts))) or 1`."""
+    travel): its identity is `hash((group, facts_content(facts))) & SMALL or 1`."""
     return hash((facts.start, facts.end, facts.hours, facts.scheme, facts.attendance,
                  facts.activity, facts.agreement, facts.claimed, facts.lost_income,
                  facts.documented, facts.gift, None, None))
@@ -119,8 +124,8 @@ class DuplicateClaims:
         # paid, and the entry before it of the same person and date (-1: none)
         self._span = array("q")
         self._duration = array("q")
-        self._group = array("q")
-        self._ident = array("q")
+        self._group = array("i")
+        self._ident = array("i")
         self._row = array("i")
         self._paid = array("b")
         self._before = array("i")

@@ -28,6 +28,7 @@ from .duplicates import (
     FEE,
     GIFT,
     LOST_INCOME,
+    SMALL,
     TRAVEL,
     DuplicateClaims,
     claimed_parts,
@@ -275,7 +276,7 @@ class Audit:
                         found = see_duplicate(
                             row, item.claim_id, item.representative,  # type: ignore[union-attr]
                             group, date, facts.start, facts.end, priced_light.duration,
-                            group_key, hash((group_key, priced_light.content)) or 1,
+                            group_key, hash((group_key, priced_light.content)) & SMALL or 1,
                             priced_light.fee_claimed, priced_light.claimed_parts, table,
                             person, also, priced_light.paid_parts)
                         if not found:

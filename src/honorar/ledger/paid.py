@@ -16,6 +16,7 @@ from ..checks.duplicates import (
     LOST_INCOME,
     NO_TIMES,
     POSSIBLE,
+    SMALL,
     TRAVEL,
     UNKNOWN,
     meeting_relation,
@@ -56,7 +57,7 @@ def _span(start: int | None, end: int | None) -> int:
 
 
 def _number(text: str | None) -> int:
-    return hash(text) or 1 if text else 0
+    return hash(text) & SMALL or 1 if text else 0
 
 
 def _parts(honorarium: int, lost_income: int, gift: int, travel: int) -> int:

@@ -106,6 +106,13 @@ def test_a_month_without_the_number_column_is_held_against_the_ledger_by_name(tm
     assert rows_in(ledger, "SELECT count(*) FROM claim WHERE claim_id LIKE 'D-%'") == 0
 
 
+def test_a_claim_paid_without_the_number_is_that_persons_next_month(tmp_path):
+    ledger = recorded(tmp_path, write(tmp_path, "mars.csv", ID_HEADER, KARI_WITHOUT))
+    april = write(tmp_path, "april.csv", ID_HEADER, KARI_WITH_ID.replace("K-1", "A-1"))
+    assert due_and_codes(audited(april, "--ledger", str(ledger))) == [
+        ("0.00", ["already_paid"])]
+
+
 def test_the_ledger_keeps_the_number_and_the_normalised_name(tmp_path):
     paid = write(tmp_path, "mars.csv", ID_HEADER, KARI_WITH_ID,
                  "K-3,  OLA   Hansen,,unn,,2023-03-02,,,3,fysisk,møte,,1176,,,,2023-03-06")

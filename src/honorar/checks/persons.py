@@ -132,6 +132,11 @@ class Identities:
             return known[0], (name if name in self._nameless else None), None
         return name, None, (known[0][1:], known[1][1:])
 
+    def only_number_of(self, name: str, person: str) -> bool:
+        """Whether `person` (a number's key) is the one number the name key goes by, so
+        that the name's claims without a number are that person's."""
+        return self._ids.get(name) == (person,)
+
     def of(self, claim: _Claimant) -> str:
         """Only the claim's person key (its name key when it is ambiguous)."""
         return self(claim.representative, getattr(claim, "representative_id", None))[0]

@@ -88,8 +88,11 @@ class LedgerPaidClaims:
 
     def paid_before(self, claim: Claim) -> PaidBefore | None:
         key = self.meeting_key(claim)
+        also = key.also
+        if also is None and self.identities.only_number_of(key.name, key.person):
+            also = key.name  # the name's claims paid without a number are this person's
         found = self._execute(_PAID, (claim.claim_id, key.person, key.date.isoformat(),
-                                      self._leave_out, key.also or key.person)).fetchall()
+                                      self._leave_out, also or key.person)).fetchall()
         if not found:  # the common case: a claim never paid
             return None
         by_id = [batch for same_id, batch, *_ in found if same_id]

@@ -68,7 +68,7 @@ class Identities:
     under as well (the rows of the name without a number before its number was known), and
     the two numbers it cannot choose between (None when it can)."""
 
-    __slots__ = ("_answers", "_ids", "_ids_of_name", "_nameless", "by_id", "by_name")
+    __slots__ = ("_asked", "_ids", "_ids_of_name", "_nameless", "answers", "by_id", "by_name")
 
     def __init__(self, ids_of_name: Callable[[str], tuple[str, ...]] | None = None) -> None:
         self.by_id = Cache(_id_key)
@@ -76,30 +76,35 @@ class Identities:
         self._ids: dict[str, tuple[str, ...]] = {}  # name key → the id keys it goes by
         self._ids_of_name = ids_of_name  # the ledger's id keys of a name key
         self._nameless: set[str] = set()  # names with rows without a number
-        # name key → number as written → the answer, until something new is known of the
-        # name: a file names a few thousand people in a million rows
-        self._answers: dict[str, dict[str | None, tuple]] = {}
+        # (name, number) as written → the answer, until something new is known of the name
+        # (a file names a few thousand people in a million rows); a hot loop may look here
+        # first. `_asked`: name key → what was asked of it
+        self.answers: dict[tuple[str, str | None], tuple] = {}
+        self._asked: dict[str, list[tuple[str, str | None]]] = {}
 
     def __call__(self, representative: str, representative_id: str | None
                  ) -> tuple[str, str | None, tuple[str, str] | None]:
+        asked = (representative, representative_id)
+        answer = self.answers.get(asked)
+        if answer is not None:
+            return answer
         name = self.by_name[representative]
-        answers = self._answers.get(name)
-        if answers is not None:
-            answer = answers.get(representative_id)
-            if answer is not None:
-                return answer
         answer = self._answer(name, representative_id)
-        answers = self._answers.get(name)
-        if answers is None:
-            if len(self._answers) >= 65_536:
-                self._answers.clear()
-            answers = self._answers[name] = {}
-        answers[representative_id] = answer
+        if len(self.answers) >= 65_536:
+            self.answers.clear()
+            self._asked.clear()
+        self.answers[asked] = answer
+        self._asked.setdefault(name, []).append(asked)
         return answer
+
+    def _forget(self, name: str) -> None:
+        """Something new is known of the name: what was answered of it may change."""
+        for asked in self._asked.pop(name, ()):
+            self.answers.pop(asked, None)
 
     def _bind(self, name: str, known: tuple[str, ...]) -> tuple[str, ...]:
         self._ids[name] = known
-        self._answers.pop(name, None)
+        self._forget(name)
         return known
 
     def _known(self, name: str) -> tuple[str, ...]:
@@ -126,7 +131,7 @@ class Identities:
         if not known:
             if name not in self._nameless:
                 self._nameless.add(name)
-                self._answers.pop(name, None)
+                self._forget(name)
             return name, None, None
         if len(known) == 1:
             return known[0], (name if name in self._nameless else None), None

@@ -223,6 +223,7 @@ class Audit:
         duplicates, groups, totals = self.duplicates, self.groups, self.totals
         paid_before = self._paid.paid_before if self._paid is not None else None
         identities = self.identities  # each claim's person, once for every check that asks
+        known_answers = identities.answers.get
         group_keys = self._group_keys
         paid_parts = duplicates.paid
         light_rows = getattr(self._rows, "light_rows", None)
@@ -268,8 +269,8 @@ class Audit:
                         counted[0] += 1
                     if priced_light.outdated is not None:
                         priced_light.outdated[2] += 1
-                    person, also, ambiguous = identities(
-                        item.representative, item.representative_id)  # type: ignore[union-attr]
+                    asked = (item.representative, item.representative_id)  # type: ignore[union-attr]
+                    person, also, ambiguous = known_answers(asked) or identities(*asked)
                     group = item.group  # type: ignore[union-attr]
                     if ambiguous is None:
                         group_key = group_keys[group] if group else 0

@@ -343,3 +343,14 @@ def test_a_version_3_ledger_gets_the_names_and_lengths_of_its_claims(tmp_path):
 
 def test_dates_are_dates():  # the helpers above write ISO dates
     assert dt.date.fromisoformat("2023-03-02")
+
+
+def test_a_note_asks_for_no_action(tmp_path):
+    """`info` findings say why a due differs; they never make --fail-on warning exit 1."""
+    claims = write(tmp_path, "claims.csv", HEADER,
+                   "K-1,Ola Hansen,unn,,2022-03-02,09:00,12:00,,fysisk,møte,,,900,ja,,2022-03-06")
+    result = run("audit", str(claims), "--fail-on", "warning")
+    assert result.exit_code == 0, result.stdout
+    assert "merknad" in result.stdout and "not_claimed" in result.stdout
+    data = as_json(run("audit", str(claims), "--format", "json"))
+    assert data["summary"]["severities"]["info"] == 1

@@ -1,11 +1,12 @@
 """Who a claim is from: the one way every check tells two people apart.
 
 Duplicate claims, group meetings, the lost-income cap per person and day, and the ledger
-all ask whether two claims are one person's, and all ask `person_key`. A file with a
-`representative_id` column (an employee or resource number) says it best: two rows with
-the same number are one person whatever the name says ('Kari Nordmann', 'K. Nordmann'),
-and two people of the same name are two. A row without a number is known by its name, in
-any case and spacing.
+all ask whether two claims are one person's. A file with a `representative_id` column (an
+employee or resource number) says it best: two rows with the same number are one person
+whatever the name says ('Kari Nordmann', 'K. Nordmann'), and two people of the same name
+are two. A row without a number is known by its name, in any case and spacing (`person_key`),
+and, in an audit, is the one person with a number its name goes by where there is one
+(`Identities`, which the audit asks once for every check).
 """
 
 from __future__ import annotations
@@ -141,7 +142,3 @@ class Identities:
         """Whether `person` (a number's key) is the one number the name key goes by, so
         that the name's claims without a number are that person's."""
         return self._ids.get(name) == (person,)
-
-    def of(self, claim: _Claimant) -> str:
-        """Only the claim's person key (its name key when it is ambiguous)."""
-        return self(claim.representative, getattr(claim, "representative_id", None))[0]

@@ -52,8 +52,9 @@ def span_of(start: dt.time | None, end: dt.time | None) -> int:
 
 
 def seconds_of(hours: Decimal | None) -> int:
-    """A duration in hours as whole seconds, or UNKNOWN."""
-    return UNKNOWN if hours is None else int(hours * 3600)
+    """A duration in hours as whole seconds (at most 2⁴⁰: any longer is as good), or
+    UNKNOWN."""
+    return UNKNOWN if hours is None else min(int(hours * 3600), 1 << 40)
 
 
 def meeting_relation(span_a: int, duration_a: int, group_a: int, ident_a: int,
@@ -68,7 +69,7 @@ def meeting_relation(span_a: int, duration_a: int, group_a: int, ident_a: int,
         return DIFFERENT
     if duration_a >= 0 and duration_a == duration_b:
         return SAME_HOURS
-    if ident_a and ident_a == ident_b:
+    if ident_a and ident_a == ident_b and group_a == group_b:
         return SAME_IDENTICAL
     return POSSIBLE
 
@@ -94,23 +95,21 @@ def group_number(group: str) -> int:
     return hash(normalised_name(group)) & SMALL or 1
 
 
-def identity(claim: Claim, group: int) -> int:
-    """What makes two rows of one person and date identical, as a number: all but the
-    claim id and submission date (its group as `group_number`)."""
+def identity(claim: Claim) -> int:
+    """What makes two rows of one person, date and group identical, as a number (never 0):
+    all but the claim id, the submission date and the group."""
     m = claim.meeting
-    return hash((group, hash((claim.start, claim.end, m.hours, m.scheme, m.attendance,
-                              m.activity, m.agreement,
-                              getattr(claim, "claimed_honorarium", None), m.lost_income,
-                              m.lost_income_documented, m.gift,
-                              getattr(claim, "travel_claimed", None), m.trip)))) & SMALL or 1
+    return hash((claim.start, claim.end, m.hours, m.scheme, m.attendance, m.activity,
+                 m.agreement, getattr(claim, "claimed_honorarium", None), m.lost_income,
+                 m.lost_income_documented, m.gift, getattr(claim, "travel_claimed", None),
+                 m.trip)) & SMALL or 1
 
 
-def facts_content(facts) -> int:
-    """`identity` of a light claim but for its group, from its facts (which carry no
-    travel): its identity is `hash((group, facts_content(facts))) & SMALL or 1`."""
+def facts_identity(facts) -> int:
+    """`identity` of a light claim, from its facts (which carry no travel)."""
     return hash((facts.start, facts.end, facts.hours, facts.scheme, facts.attendance,
                  facts.activity, facts.agreement, facts.claimed, facts.lost_income,
-                 facts.documented, facts.gift, None, None))
+                 facts.documented, facts.gift, None, None)) & SMALL or 1
 
 
 class DuplicateClaims:
@@ -120,14 +119,13 @@ class DuplicateClaims:
     def __init__(self, expected_rows: int = 0) -> None:
         self._first_row = FingerprintMap(expected_rows)  # claim id → first row with it
         self._latest = FingerprintMap(expected_rows)  # (person, date) → latest entry
-        # one entry a claim: its span, duration, group, identity, row, the parts it was
-        # paid, and the entry before it of the same person and date (-1: none)
+        # one entry a claim: its span; its group and identity (group << 32 | identity);
+        # its duration and the parts it was paid (duration << 4 | parts); its row; and the
+        # entry before it of the same person and date (-1: none)
         self._span = array("q")
-        self._duration = array("q")
-        self._group = array("i")
-        self._ident = array("i")
+        self._what = array("q")
+        self._length = array("q")
         self._row = array("i")
-        self._paid = array("b")
         self._before = array("i")
         self._groups = Cache(group_number)  # groups → their comparison keys
         self._persons = Identities()
@@ -150,7 +148,7 @@ class DuplicateClaims:
         fee_claimed = getattr(claim, "claimed_honorarium", 1) > 0
         return self.see_fields(claim.row, claim.claim_id, claim.representative, claim.group,
                                meeting.date, claim.start, claim.end, seconds_of(meeting.hours),
-                               group, identity(claim, group), fee_claimed,
+                               group, identity(claim), fee_claimed,
                                claimed_parts(meeting.lost_income, meeting.gift, travel),
                                table, person, also, paid)
 
@@ -179,11 +177,9 @@ class DuplicateClaims:
         entry = len(rows)
         previous = self._latest.swap(hash((person, date)), entry)
         self._span.append(span)
-        self._duration.append(duration)
-        self._group.append(group_key)
-        self._ident.append(ident)
+        self._what.append(group_key << 32 | ident)
+        self._length.append(duration << 4 | paid)
         rows.append(row)
-        self._paid.append(paid)
         self._before.append(previous)
         earlier = None
         if also is not None:
@@ -195,20 +191,20 @@ class DuplicateClaims:
         same = possible = 0  # the earliest row of each
         why = same_group = DIFFERENT
         paid = paid_possibly = 0  # the parts paid to the same meeting before, or perhaps
-        spans, durations, groups, idents = self._span, self._duration, self._group, self._ident
-        before, paid_parts = self._before, self._paid
+        spans, whats, lengths, before = self._span, self._what, self._length, self._before
         for first in (previous, earlier):
             while first is not None and first >= 0:  # every earlier claim: the earliest wins
+                what, length = whats[first], lengths[first]
                 relation = meeting_relation(span, duration, group_key, ident, spans[first],
-                                            durations[first], groups[first], idents[first])
+                                            length >> 4, what >> 32, what & SMALL)
                 if relation == POSSIBLE:
-                    paid_possibly |= paid_parts[first]
+                    paid_possibly |= length & 15
                     if not possible or rows[first] < possible:
                         possible = rows[first]
                 elif relation:
-                    paid |= paid_parts[first]
+                    paid |= length & 15
                     if not same or rows[first] < same:
-                        same, why, same_group = rows[first], relation, groups[first]
+                        same, why, same_group = rows[first], relation, what >> 32
                 first = before[first]
         params: dict[str, object] = {"representative": representative, "date": date}
         if same and same == same_id:
@@ -240,7 +236,7 @@ class DuplicateClaims:
 
     def paid(self, parts: int) -> None:
         """The parts the claim seen last is paid (bits): what a supplement may add to."""
-        self._paid[-1] = parts
+        self._length[-1] = self._length[-1] >> 4 << 4 | parts
 
 
 def duplicate_findings(claims: Iterable[Claim], table: RateTable | None = None) -> list[Finding]:

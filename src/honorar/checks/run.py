@@ -28,11 +28,10 @@ from .duplicates import (
     FEE,
     GIFT,
     LOST_INCOME,
-    SMALL,
     TRAVEL,
     DuplicateClaims,
     claimed_parts,
-    facts_content,
+    facts_identity,
     group_number,
     is_supplement,
     seconds_of,
@@ -142,8 +141,8 @@ class PricedFacts:
     facts can pass them at all: no finding of the calculation's, the fee claimed is the
     fee due, no daily cap on lost income to share."""
 
-    __slots__ = ("calculation", "claimed_parts", "clean", "content", "duration", "facts",
-                 "fee_claimed", "outdated", "paid_parts", "pays", "table")
+    __slots__ = ("calculation", "claimed_parts", "clean", "duration", "facts", "fee_claimed",
+                 "identity", "outdated", "paid_parts", "pays", "table")
 
     def __init__(self, facts: Facts, table: RateTable, calculation: Calculation,
                  outdated: list | None, clean: bool) -> None:
@@ -154,7 +153,7 @@ class PricedFacts:
         self.clean = clean
         # what the duplicate and group checks ask of each claim of these facts
         self.duration = seconds_of(facts.hours)
-        self.content = facts_content(facts)
+        self.identity = facts_identity(facts)
         self.fee_claimed = facts.claimed > 0
         self.claimed_parts = claimed_parts(facts.lost_income, facts.gift, False)
         self.paid_parts = parts_paid(calculation)
@@ -277,7 +276,7 @@ class Audit:
                         found = see_duplicate(
                             row, item.claim_id, item.representative,  # type: ignore[union-attr]
                             group, date, facts.start, facts.end, priced_light.duration,
-                            group_key, hash((group_key, priced_light.content)) & SMALL or 1,
+                            group_key, priced_light.identity,
                             priced_light.fee_claimed, priced_light.claimed_parts, table,
                             person, also, priced_light.paid_parts)
                         if not found:

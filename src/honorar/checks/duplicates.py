@@ -52,9 +52,9 @@ def span_of(start: dt.time | None, end: dt.time | None) -> int:
 
 
 def seconds_of(hours: Decimal | None) -> int:
-    """A duration in hours as whole seconds (at most 2⁴⁰: any longer is as good), or
-    UNKNOWN."""
-    return UNKNOWN if hours is None else min(int(hours * 3600), 1 << 40)
+    """A duration in hours as whole seconds (at most 2²⁶, two years: any longer is as good),
+    or UNKNOWN."""
+    return UNKNOWN if hours is None else min(int(hours * 3600), 1 << 26)
 
 
 def meeting_relation(span_a: int, duration_a: int, group_a: int, ident_a: int,
@@ -124,7 +124,7 @@ class DuplicateClaims:
         # entry before it of the same person and date (-1: none)
         self._span = array("q")
         self._what = array("q")
-        self._length = array("q")
+        self._length = array("i")
         self._row = array("i")
         self._before = array("i")
         self._groups = Cache(group_number)  # groups → their comparison keys

@@ -161,9 +161,53 @@ def test_without_times_the_same_group_on_the_same_day_is_the_same_meeting():
     other_group = dict(day, group="Fagråd")
     assert duplicate_findings([claim(row=2, **day),
                                claim(row=3, claim_id="K-2", **other_group)]) == []
-    no_group = dict(day, group=None)
-    assert duplicate_findings([claim(row=2, **no_group),
-                               claim(row=3, claim_id="K-2", **no_group)]) == []
+    no_group = dict(day, group=None)  # identical rows are one meeting whatever is blank
+    assert codes(duplicate_findings([claim(row=2, **no_group),
+                                     claim(row=3, claim_id="K-2", **no_group)])) == [
+        "duplicate_meeting_identical"]
+
+
+def kinds(findings) -> list[tuple[int, str, str]]:
+    return [(f.row, f.code, f.params.get("other_row", "")) for f in findings]
+
+
+NO_TIMES = dict(start=None, end=None)
+
+
+@pytest.mark.parametrize("first, second", [
+    (dict(), dict(hours="3", **NO_TIMES)),  # 09:00–12:00 and 3 hours
+    (dict(hours="3", **NO_TIMES), dict()),
+    (dict(hours="3", **NO_TIMES), dict(hours="3", **NO_TIMES, claimed="1000")),
+    (dict(group="Rus"), dict(hours="3", **NO_TIMES)),  # one group blank
+    (dict(hours="3", group="Rus", **NO_TIMES), dict(hours="3", group=" RUS ", **NO_TIMES)),
+])
+def test_times_on_one_row_and_hours_on_the_other_are_one_meeting(first, second):
+    assert kinds(duplicate_findings([claim(row=2, **first),
+                                     claim(row=3, claim_id="K-2", **second)])) == [
+        (3, "duplicate_claim", "2")]
+
+
+@pytest.mark.parametrize("first, second", [
+    (dict(), dict(hours="2", **NO_TIMES)),  # 09:00–12:00 and 2 hours
+    (dict(hours="3", **NO_TIMES), dict(hours="2", **NO_TIMES)),
+    (dict(group="Rus", hours="3", **NO_TIMES), dict(group="Rus", hours="2", **NO_TIMES)),
+    (dict(group="Rus", activity="full_day", **NO_TIMES),  # no durations, not identical
+     dict(group="Rus", activity="full_day", claimed="1000", **NO_TIMES)),
+])
+def test_rows_that_cannot_be_told_apart_are_a_possible_duplicate(first, second):
+    found = duplicate_findings([claim(row=2, **first), claim(row=3, claim_id="K-2", **second)])
+    assert kinds(found) == [(3, "possible_duplicate", "2")]
+    assert found[0].severity == "error"
+
+
+@pytest.mark.parametrize("first, second", [
+    (dict(group="Rus", hours="3", **NO_TIMES), dict(group="Hjerte", hours="3", **NO_TIMES)),
+    (dict(group="Rus"), dict(group="Hjerte", hours="3", **NO_TIMES)),
+    (dict(start="09:00", end="11:00"), dict(start="13:00", end="15:00")),
+])
+def test_different_groups_or_times_are_different_meetings(first, second):
+    assert duplicate_findings([claim(row=2, **first),
+                               claim(row=3, claim_id="K-2", **second)]) == []
 
 
 def test_a_claim_entered_twice_is_one_finding_not_two():
@@ -224,8 +268,8 @@ def test_audit_joins_every_check_and_keeps_file_order(shipped):
         ["honorarium_overclaimed"], ["invalid_row"], ["unknown_scheme"], ["duplicate_claim"]]
     assert results[1].calculation is None and results[1].invalid is rows[1]
     assert results[2].calculation.total is None and results[2].table is None
-    assert [(f.code, f.row) for f in run.late_findings()] == [
-        ("too_few_representatives", 2), ("too_few_representatives", 5)]
+    # row 5 repeats row 2 and is not paid: no representative of the meeting, no finding
+    assert [(f.code, f.row) for f in run.late_findings()] == [("too_few_representatives", 2)]
 
 
 def test_late_findings_are_known_only_after_the_last_row(shipped):

@@ -89,8 +89,11 @@ def test_findings_do_not_depend_on_the_order_of_rows(lines, order):
     order.shuffle(shuffled)
     first, first_summary = run(lines)
     second, second_summary = run(shuffled)
-    # the row that repeats is voided, and its honorarium is not held against the rules
-    voided = {"duplicate_claim", "honorarium_overclaimed", "honorarium_underclaimed"}
+    # the row that repeats is voided, and its honorarium is not held against the rules; a
+    # voided row is no representative at a group meeting, so which of the two copies says
+    # the meeting is short goes with the order too (how many rows say it does not)
+    voided = {"duplicate_claim", "honorarium_overclaimed", "honorarium_underclaimed",
+              "not_claimed", "too_few_representatives"}
     without_duplicates = lambda found: {tag: sorted(c for c in codes if c not in voided)  # noqa: E731
                                         for tag, codes in found.items()}
     assert without_duplicates(first) == without_duplicates(second)

@@ -153,6 +153,8 @@ def test_a_removed_rule_is_removed_in_place():
 def test_a_removed_recommendation():
     change = only(changes_of(UNN, ("""representatives:
   minimum: 2
+  # the working groups' own meetings and full days; not teaching, which is no group's
+  activities: [meeting, full_day]
   quote: "Det anbefales at arbeidsgruppene har minst to brukerrepresentanter"
 """, "")))
     assert (change.item, change.kind, change.unit, change.old) == (

@@ -3,6 +3,7 @@ file that is not a claims file, or not in the --encoding given, is said to be so
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 
@@ -25,7 +26,9 @@ def utf8_file(rows: int, stray_in: int) -> bytes:
         name = NAMES[n % len(NAMES)].encode()
         if n == stray_in:
             name += b"\xe9"  # Windows-1252's 'é', alone: not UTF-8
-        lines.append(b"K%d,%s,unn,2022-03-15,fysisk,3,1176\n" % (n, name))
+        # a day of its own each: one person's rows of one day and length are one meeting
+        day = (dt.date(2022, 3, 15) + dt.timedelta(days=n)).isoformat().encode()
+        lines.append(b"K%d,%s,unn,%s,fysisk,3,1176\n" % (n, name, day))
     return b"".join(lines)
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from honorar.cli import app
+from honorar.ledger.schema import VERSION
 
 from .rawbooks import claim_row, header_row, raw_xlsx, sheet_xml
 
@@ -399,7 +400,7 @@ def test_a_ledger_whose_schema_honorar_did_not_make_is_refused_before_any_data(t
     ledger = _ledger_with_a_batch(tmp_path)
     _plant(ledger, "CREATE TRIGGER wipe AFTER INSERT ON batch BEGIN DELETE FROM log; END")
     message = run("ledger", "list", "--ledger", str(ledger)).stderr
-    assert "har ikke skjemaet honorar lager for versjon 3 (ikke laget av honorar: trigger " \
+    assert f"har ikke skjemaet honorar lager for versjon {VERSION} (ikke laget av honorar: trigger " \
            "wipe); det brukes ikke" in message, message
 
 

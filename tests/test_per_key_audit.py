@@ -384,3 +384,95 @@ def test_a_daily_cap_shared_with_a_paid_batch_is_that_of_a_plain_audit(monkeypat
     assert reports == plain
     claimed = json.loads(reports["json"])["claims"]
     assert [c["due"]["lost_income"] for c in claimed] == ["600.00", "0.00", "900.00", "600.00"]
+
+
+# ---- one person, one meeting, one payment (identities, durations, supplements, parts not
+# claimed): files with an employee number column that some rows leave blank, hours beside
+# times, fees left blank or 0, travel claimed or not
+
+ID_HEADER = ("claim_id,representative,representative_id,scheme,group,date,start,end,hours,"
+             "attendance,activity,agreement,claimed_honorarium,lost_income,"
+             "lost_income_documented,gift,submitted")
+IDENTITIES = [("Kari Nordmann", "10234"), ("kari  nordmann", ""), ("Kari Nordmann", "20411"),
+              ("Ola Hansen", ""), ("OLA HANSEN", "30001"), ("Per Olsen", "")]
+id_row_strategy = st.tuples(
+    st.sampled_from(IDENTITIES),
+    st.sampled_from(["unn", "unn", "fousam"]),
+    st.sampled_from(["Rus", "Hjerte", "", ""]),
+    st.sampled_from(["2023-03-01", "2023-03-02"]),
+    st.sampled_from([("09:00", "11:00", ""), ("10:00", "12:00", ""), ("", "", "2"),
+                     ("", "", "3"), ("", "", ""), ("09:00", "11:00", "2")]),
+    st.sampled_from(["møte", "møte", "heldagsmøte", "undervisning"]),
+    st.sampled_from(["784", "1176", "", "0", "850"]),
+    st.sampled_from(["", "500", "1500"]),
+    st.sampled_from(["", "40"]),  # km
+    st.sampled_from(["", "0", "100.00"]),  # travel claimed
+)
+
+
+@st.composite
+def identity_files(draw) -> str:
+    travel = draw(st.booleans())
+    lines = [ID_HEADER + (TRAVEL if travel else "")]
+    pool = draw(st.lists(id_row_strategy, min_size=2, max_size=4))
+    for number in range(draw(st.integers(1, 16))):
+        row = list(pool[draw(st.integers(0, len(pool) - 1))])
+        field = draw(st.integers(0, len(row) - 1))
+        row[field] = pool[draw(st.integers(0, len(pool) - 1))][field]
+        if draw(st.booleans()):  # someone else, or the same person written another way
+            row[0] = draw(st.sampled_from(IDENTITIES))
+        ((name, number_id), scheme, group, date, (start, end, hours), activity, fee, lost,
+         km, travel_claimed) = row
+        agreement = "ja" if scheme == "fousam" else ""
+        line = (f"K-{number},{name},{number_id},{scheme},{group},{date},{start},{end},{hours},"
+                f"fysisk,{activity},{agreement},{fee},{lost},{'ja' if lost else ''},,"
+                f"2023-03-03")
+        lines.append(line + (f",{km},{travel_claimed}" if travel else ""))
+    lines += draw(st.lists(st.sampled_from(lines[1:]), max_size=3))  # rows entered twice
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=50, **SLOW_EXAMPLES)
+@given(text=identity_files())
+def test_one_person_one_meeting_one_payment_as_a_plain_audit_finds_it(text, monkeypatch):
+    with tempfile.TemporaryDirectory() as tmp:
+        claims = Path(tmp) / "claims.csv"
+        claims.write_text(text, encoding="utf-8")
+        reports = {fmt: audit_bytes(claims, fmt) for fmt in ("csv", "json", "table")}
+        book = _as_workbook(text, Path(tmp) / "claims.xlsx")
+        from_book = audit_bytes(book, "json")
+        with per_row(monkeypatch):
+            plain = {fmt: audit_bytes(claims, fmt) for fmt in ("csv", "json", "table")}
+            assert audit_bytes(book, "json") == from_book
+    assert reports == plain
+
+
+@settings(max_examples=15, **SLOW_EXAMPLES)
+@given(earlier=identity_files(), text=identity_files())
+def test_one_person_one_meeting_one_payment_against_a_ledger_as_a_plain_audit(
+        earlier, text, monkeypatch):
+    reports, plain = against_ledger(earlier.replace("K-", "E-"), text, monkeypatch)
+    assert reports == plain
+
+
+def test_the_generated_files_hold_every_new_finding():
+    """Without this, the comparisons above might never meet the rules they are about."""
+    import io
+
+    from hypothesis import Phase, find
+
+    from honorar.checks import audit
+    from honorar.claims import read_claims
+    from honorar.tables import Catalogue
+
+    tables = Catalogue.from_options(environ={})
+
+    def audited(text: str) -> set[str]:
+        return {f.code for result in audit(read_claims(io.BytesIO(text.encode())), tables)
+                for f in result.findings}
+
+    for code in ("ambiguous_person", "possible_duplicate", "supplement", "not_claimed",
+                 "duplicate_claim"):
+        find(identity_files(), lambda text, code=code: code in audited(text),
+             settings=settings(max_examples=300, deadline=None, database=None,
+                               derandomize=True, phases=[Phase.generate]))

@@ -248,6 +248,9 @@ class Reading:
     scheme_given: str | None = None  # --scheme: the scheme of rows that give none
     # whether claims' age can be checked: the file has a submission date column
     claim_age_checked: bool = True
+    # audited against a ledger: its file and how many batches it holds (None: no ledger)
+    ledger: str | None = None
+    ledger_batches: int | None = None
 
     @classmethod
     def of(cls, reader: ClaimReader | WorkbookReader) -> Reading:

@@ -88,6 +88,31 @@ def voided(calculation: Calculation, code: str, trip: bool = False) -> Calculati
                        TravelParts(ZERO, ZERO, ZERO, ZERO, ZERO) if travelled else None)
 
 
+def not_claimed(calculation: Calculation, part: str) -> Calculation:
+    """`calculation` with `part` (honorarium or travel) due 0: the file has a column for
+    it and the claim leaves it blank or 0, so it is not claimed. Its steps end with the step
+    that says so, and what the rules would give."""
+    given = getattr(calculation, part)
+    steps = [s for s in calculation.steps if s.key != "total"]
+    steps.append(Step(f"not_claimed_{part}", {"rules_kr": given}, ZERO))
+    total = calculation.total
+    if total is not None:
+        total = to_øre(total - given)
+        steps.append(Step("total", {}, total))
+    changes: dict = {part: ZERO, "total": total, "steps": tuple(steps)}
+    if part == "travel" and calculation.travel_parts is not None:
+        changes["travel_parts"] = TravelParts(ZERO, ZERO, ZERO, ZERO, ZERO)
+    return replace(calculation, **changes)
+
+
+def undecided(calculation: Calculation, code: str) -> Calculation:
+    """`calculation` with nothing decided, because the finding `code` leaves the claim to a
+    person (see `models.UNDECIDES_PAYMENT`); its steps end with the step that says so."""
+    steps = (*calculation.steps, Step("undecided", {"code": code}, None))
+    return Calculation(calculation.scheme, calculation.version, None, None, None, None, steps,
+                       calculation.findings, None, None)
+
+
 def lost_income_left_for_day(calculation: Calculation, table: RateTable, claimed: Decimal,
                              covered: Decimal) -> Calculation:
     """`calculation` with its lost income cut to what is left of the table's cap when

@@ -34,6 +34,7 @@ class Attendance(StrEnum):
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
+    INFO = "info"  # said so that a person knows why; never asks for action
 
 
 # The contract's finding codes and their severities (SPEC §3); a table may override one.
@@ -49,6 +50,10 @@ DEFAULT_SEVERITY: dict[str, Severity] = {
     "submitted_before_meeting": Severity.ERROR,
     "duplicate_claim": Severity.ERROR,
     "already_paid": Severity.ERROR,
+    "possible_duplicate": Severity.ERROR,
+    "ambiguous_person": Severity.ERROR,
+    "supplement": Severity.INFO,
+    "not_claimed": Severity.INFO,
     "file_total_mismatch": Severity.WARNING,
     "too_few_representatives": Severity.WARNING,
     "no_rate_table": Severity.ERROR,
@@ -84,6 +89,11 @@ MAX_PASSENGERS = 8
 # whatever the rules would give the meeting (the repeat of a claim is paid once, the first
 # time; a claim already paid in an earlier batch is not paid again).
 VOIDS_PAYMENT = frozenset({"duplicate_claim", "already_paid"})
+
+# Findings that leave a claim undecided: due is not known until a person decides (which
+# person it is; whether it repeats a meeting already claimed). Its claim is counted as
+# claimed where the rules do not decide, and it is never recorded as paid.
+UNDECIDES_PAYMENT = frozenset({"possible_duplicate", "ambiguous_person"})
 
 
 # --------------------------------------------------------------------------- table texts
@@ -363,6 +373,9 @@ class ClaimAgeRule(Cited):
 
 class RepresentativesRule(Cited):
     minimum: Annotated[int, Field(gt=0)]
+    # the activities the recommendation is about (a working group's meetings and full
+    # days); None: every activity
+    activities: tuple[str, ...] | None = None
 
 
 class TravelRef(Cited):

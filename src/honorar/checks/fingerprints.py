@@ -18,16 +18,16 @@ _INITIAL = 1 << 12
 
 
 class FingerprintMap:
-    """`setdefault` and `swap`, as a dict of ints would have them, and `len`.
+    """`setdefault`, `swap` and `get`, as a dict of ints would have them, and `len`.
 
     Both are closures over the arrays rather than methods that look them up on `self`: a
     check calls one or two for every claim, and that makes each a third quicker."""
 
-    __slots__ = ("_size", "setdefault", "swap")
+    __slots__ = ("_size", "get", "setdefault", "swap")
 
     def __init__(self, expected: int = 0) -> None:
         # room for `expected` keys without growing
-        self.setdefault, self.swap, self._size = _open_addressing(
+        self.setdefault, self.swap, self.get, self._size = _open_addressing(
             max(_INITIAL, expected * 3 // 2 + 1))
 
     def __len__(self) -> int:
@@ -35,7 +35,8 @@ class FingerprintMap:
 
 
 def _open_addressing(capacity: int) -> tuple[Callable[[int, int], int],
-                                             Callable[[int, int], int], Callable[[], int]]:
+                                             Callable[[int, int], int], Callable[[int], int],
+                                             Callable[[], int]]:
     keys = array("q", bytes(8 * capacity))
     values = array("i", bytes(4 * capacity))
     free = capacity * 2 // 3  # keys that may be added before the table grows
@@ -85,6 +86,20 @@ def _open_addressing(capacity: int) -> tuple[Callable[[int, int], int],
             grow()
         return -1
 
+    def get(key: int) -> int:
+        """The value of `key`, or -1 for a key not there."""
+        key = key or 1
+        i = key % capacity
+        found = keys[i]
+        while found:
+            if found == key:
+                return values[i]
+            i += 1
+            if i == capacity:
+                i = 0
+            found = keys[i]
+        return -1
+
     def grow() -> None:
         nonlocal keys, values, capacity, free
         old_keys, old_values = keys, values
@@ -105,4 +120,4 @@ def _open_addressing(capacity: int) -> tuple[Callable[[int, int], int],
     def count() -> int:
         return size
 
-    return setdefault, swap, count
+    return setdefault, swap, get, count

@@ -2,7 +2,10 @@
 
 Rows that share scheme, group and date are one group meeting. A table that recommends a
 minimum (UNN: "minst to brukerrepresentanter") gets a finding on every row of a meeting
-with fewer distinct representatives. Whether a meeting has enough is known only at the
+with fewer distinct representatives. Only the activities the recommendation is about count
+(`representatives.activities`: UNN's working-group meetings and full days, not teaching at a
+fagdag), and only rows that are paid: a repeat voided, a claim undecided or due nothing is
+no representative at the meeting, and gets no finding. Whether a meeting has enough is known only at the
 end of the file, so these findings come last, in row order, from `findings()`.
 """
 
@@ -46,18 +49,24 @@ class GroupMeetings:
         self._last_written: tuple | None = None  # the last row's (scheme, group, date)
         self._last_meeting = -1
 
-    def see(self, claim: Claim, table: RateTable | None, person: str | None = None) -> bool:
+    def see(self, claim: Claim, table: RateTable | None, person: str | None = None,
+            paid: bool = True) -> bool:
         """Take the claim in; whether its meeting is still short of representatives (so
         that the claim may get a finding at the end). `person` is its `person_key`, when
-        known."""
+        known; `paid`, whether the claim is paid (anything due)."""
         meeting = claim.meeting
         return self.see_fields(claim.row, meeting.scheme, claim.group, meeting.date, table,
-                               self._persons(claim) if person is None else person)
+                               self._persons(claim) if person is None else person,
+                               meeting.activity, paid)
 
     def see_fields(self, row: int, scheme: str, group: str | None, date: dt.date,
-                   table: RateTable | None, person: str) -> bool:
+                   table: RateTable | None, person: str, activity: str = "meeting",
+                   paid: bool = True) -> bool:
         """`see`, given the fields of a claim that it looks at, and its person."""
-        if group is None or table is None or table.representatives is None:
+        if group is None or table is None or table.representatives is None or not paid:
+            return False
+        activities = table.representatives.activities
+        if activities is not None and activity not in activities:
             return False
         # a meeting's rows mostly follow one another: the row before's meeting, if it is
         # this one, as written, is found without the map
@@ -133,7 +142,7 @@ class GroupMeetings:
 
 def group_findings(claims: Iterable[Claim],
                    table_for: Callable[[Claim], RateTable | None]) -> list[Finding]:
-    """Every too-few-representatives finding of `claims`."""
+    """Every too-few-representatives finding of `claims` (each taken as paid)."""
     meetings = GroupMeetings()
     for claim in claims:
         meetings.see(claim, table_for(claim))

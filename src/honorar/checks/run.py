@@ -18,17 +18,30 @@ from decimal import Decimal
 from typing import Protocol
 
 from ..claims import Claim, InvalidRow, TotalRow
+from ..claims.cells import Cache
 from ..claims.records import Facts, LightClaim
-from ..engine import Pricer, outdated_rates
+from ..engine import Pricer, not_claimed, outdated_rates
 from ..models import DEFAULT_SEVERITY, Calculation, Finding, Meeting, RateTable
 from ..travelmodels import TravelTable
 from .daily_caps import DailyLostIncome
-from .duplicates import DuplicateClaims
+from .duplicates import (
+    FEE,
+    GIFT,
+    LOST_INCOME,
+    TRAVEL,
+    DuplicateClaims,
+    claimed_parts,
+    facts_identity,
+    group_number,
+    is_supplement,
+    seconds_of,
+)
 from .groups import GroupMeetings
-from .paid import PaidClaims, already_paid_finding
-from .persons import PersonKeys
+from .paid import PaidBefore, PaidClaims, already_paid_finding, supplement_finding
+from .persons import Identities
 from .rows import (
     claim_age_limit,
+    compares_honorarium,
     date_findings,
     honorarium_findings,
     located,
@@ -36,7 +49,7 @@ from .rows import (
     travel_findings,
 )
 from .totals import FileTotal, FileTotals
-from .voiding import void_payment
+from .voiding import settle
 
 # a reader's claims are checked in their light form where they can be (see `Audit`); off,
 # every claim is made whole first, as the plain reference the tests hold the audit to
@@ -128,7 +141,8 @@ class PricedFacts:
     facts can pass them at all: no finding of the calculation's, the fee claimed is the
     fee due, no daily cap on lost income to share."""
 
-    __slots__ = ("calculation", "clean", "facts", "outdated", "table")
+    __slots__ = ("calculation", "claimed_parts", "clean", "duration", "facts", "fee_claimed",
+                 "identity", "outdated", "paid_parts", "pays", "table")
 
     def __init__(self, facts: Facts, table: RateTable, calculation: Calculation,
                  outdated: list | None, clean: bool) -> None:
@@ -137,6 +151,13 @@ class PricedFacts:
         self.calculation = calculation
         self.outdated = outdated
         self.clean = clean
+        # what the duplicate and group checks ask of each claim of these facts
+        self.duration = seconds_of(facts.hours)
+        self.identity = facts_identity(facts)
+        self.fee_claimed = facts.claimed > 0
+        self.claimed_parts = claimed_parts(facts.lost_income, facts.gift, False)
+        self.paid_parts = parts_paid(calculation)
+        self.pays = pays(calculation)
 
 
 # a scheme and date's table, whether the scheme is known, whether the table may be
@@ -188,6 +209,9 @@ class Audit:
         # ahead of time: a guess from the size of a file is only a guess
         expected_rows = min(expected_rows, EXPECTED_ROWS_AT_MOST)
         self.duplicates = DuplicateClaims(expected_rows)
+        # who each claim is from: the ledger's, which knows the numbers its names went by
+        self.identities = getattr(paid, "identities", None) or Identities()
+        self._group_keys = Cache(group_number)  # a group as written → its number
         self.groups = GroupMeetings(expected_rows)
         self.totals = FileTotals()
         self.daily_lost_income = DailyLostIncome(getattr(paid, "lost_income_paid", None))
@@ -197,7 +221,10 @@ class Audit:
         priced_of = self._priced
         duplicates, groups, totals = self.duplicates, self.groups, self.totals
         paid_before = self._paid.paid_before if self._paid is not None else None
-        persons = PersonKeys()  # each claim's person, once for every check that asks
+        identities = self.identities  # each claim's person, once for every check that asks
+        known_answers = identities.answers.get
+        group_keys = self._group_keys
+        paid_parts = duplicates.paid
         light_rows = getattr(self._rows, "light_rows", None)
         # against a ledger every claim is asked after by its id and person: made whole
         light = light_rows is not None and LIGHT_CLAIMS and paid_before is None
@@ -207,7 +234,6 @@ class Audit:
         # other rows. Any other claim is made whole and checked below, by every rule.
         dated_of, priced_facts, today = self._dated, self._priced_facts, self._today
         see_duplicate, see_group = duplicates.see_fields, groups.see_fields
-        person_by_id, person_by_name = persons.by_id, persons.by_name
         totals_by_facts = totals.by_facts
         for item in rows:
             kind = type(item)
@@ -242,21 +268,31 @@ class Audit:
                         counted[0] += 1
                     if priced_light.outdated is not None:
                         priced_light.outdated[2] += 1
-                    representative_id = item.representative_id  # type: ignore[union-attr]
-                    person = person_by_id[representative_id] if representative_id else \
-                        person_by_name[item.representative]  # type: ignore[union-attr]
-                    found = see_duplicate(row, item.claim_id, item.representative,  # type: ignore[union-attr]
-                                          item.group, date, facts.start, facts.end,  # type: ignore[union-attr]
-                                          table, person)
-                    if not found:
-                        yield LightResult(item, priced_light, see_group(  # type: ignore[arg-type]
-                            row, facts.scheme, item.group, date, table, person))  # type: ignore[union-attr]
-                        continue
+                    asked = (item.representative, item.representative_id)  # type: ignore[union-attr]
+                    person, also, ambiguous = known_answers(asked) or identities(*asked)
+                    group = item.group  # type: ignore[union-attr]
+                    if ambiguous is None:
+                        group_key = group_keys[group] if group else 0
+                        found = see_duplicate(
+                            row, item.claim_id, item.representative,  # type: ignore[union-attr]
+                            group, date, facts.start, facts.end, priced_light.duration,
+                            group_key, priced_light.identity,
+                            priced_light.fee_claimed, priced_light.claimed_parts, table,
+                            person, also, priced_light.paid_parts)
+                        if not found:
+                            yield LightResult(item, priced_light, see_group(  # type: ignore[arg-type]
+                                row, facts.scheme, group, date, table, person, facts.activity,
+                                priced_light.pays))
+                            continue
+                    else:
+                        found = (ambiguous_finding(item, ambiguous, table),)  # type: ignore[arg-type]
                     claim = item.claim()  # type: ignore[union-attr]
-                    calculation, findings = void_payment(priced_light.calculation, found, False)
+                    calculation, findings = settle(priced_light.calculation, found, False)
+                    if ambiguous is None:
+                        paid_parts(parts_paid(calculation))
                     yield ClaimResult(row, claim, None, table, calculation, findings,
-                                      see_group(row, facts.scheme, claim.group, date, table,
-                                                person))
+                                      see_group(row, facts.scheme, group, date, table, person,
+                                                facts.activity, pays(calculation)))
                     continue
                 item = item.claim()  # type: ignore[union-attr]
                 kind = Claim
@@ -286,32 +322,47 @@ class Audit:
                                      {"date": meeting.date, "today_date": self._today}, None,
                                      claim.row, "date"),)
             if claim.claimed_honorarium != calculation.honorarium:
-                findings += honorarium_findings(claim, calculation, table)
+                if not claim.claimed_honorarium and calculation.honorarium \
+                        and compares_honorarium(calculation):
+                    findings += (not_claimed_finding(claim, calculation, table, "honorarium"),)
+                    calculation = not_claimed(calculation, "honorarium")
+                else:
+                    findings += honorarium_findings(claim, calculation, table)
             if claim.travel_claimed is not None and claim.travel_claimed != calculation.travel:
-                findings += travel_findings(claim, calculation, table)
+                if not claim.travel_claimed and calculation.travel \
+                        and calculation.travel_parts is not None:
+                    findings += (not_claimed_finding(claim, calculation, table, "travel"),)
+                    calculation = not_claimed(calculation, "travel")
+                else:
+                    findings += travel_findings(claim, calculation, table)
             submitted = claim.submitted
             # most claims are submitted in time: ask `date_findings` only when one is not
             if submitted is not None and (submitted < meeting.date or (
                     priced.last_day is not None and submitted > priced.last_day)):
                 findings += date_findings(claim, table)
             # a check whose finding may void payment goes here, before the voiding
-            person = persons(claim)
-            found = duplicates.see(claim, table, person)
-            if paid_before is not None:
-                paid = paid_before(claim)
-                if paid is not None:
-                    found += (already_paid_finding(claim, paid, table),)
+            person, also, ambiguous = identities(claim.representative, claim.representative_id)
+            if ambiguous is None:
+                tentative = parts_paid(calculation)
+                found = duplicates.see(claim, table, person, also, tentative)
+                if paid_before is not None:
+                    paid = paid_before(claim)
+                    if paid is not None:
+                        found += (paid_finding(claim, paid, table),)
+            else:
+                found = (ambiguous_finding(claim, ambiguous, table),)
             if found:
-                findings += found
-                calculation, findings = void_payment(calculation, findings,
-                                                     meeting.trip is not None)
+                calculation, findings = settle(calculation, findings + found,
+                                               meeting.trip is not None)
             if calculation.lost_income and table is not None \
                     and table.lost_income.cap_per_day is not None:
                 calculation, found = self.daily_lost_income.see(claim, calculation, table,
                                                                  person)
                 findings += found
+            if ambiguous is None and (found or calculation.lost_income):
+                paid_parts(parts_paid(calculation))  # voided, undecided or capped
             yield ClaimResult(claim.row, claim, None, table, calculation, findings,
-                              groups.see(claim, table, person))
+                              groups.see(claim, table, person, pays(calculation)))
         self._done = True
 
     @property
@@ -454,6 +505,47 @@ class Audit:
                 self._tables, "scheme_names", None)
             self._scheme_names = ", ".join(names()) if names else ""
         return self._scheme_names
+
+
+def parts_paid(calculation: Calculation) -> int:
+    """The parts a claim is paid, as bits (`duplicates.FEE` …): what a supplement may not
+    claim again."""
+    return ((FEE if calculation.honorarium else 0)
+            | (LOST_INCOME if calculation.lost_income else 0)
+            | (GIFT if calculation.gift else 0) | (TRAVEL if calculation.travel else 0))
+
+
+def pays(calculation: Calculation) -> bool:
+    """Whether a claim is paid anything (decided, and above 0)."""
+    return calculation.total is not None and calculation.total > 0
+
+
+def not_claimed_finding(claim: Claim, calculation: Calculation, table: RateTable | None,
+                        part: str) -> Finding:
+    column = "claimed_honorarium" if part == "honorarium" else "travel_claimed"
+    return Finding("not_claimed", severity(table, "not_claimed"),
+                   {"rules_kr": getattr(calculation, part)}, f"not_claimed_{part}_finding",
+                   claim.row, column)
+
+
+def ambiguous_finding(claim: Claim | LightClaim, ids: tuple[str, str],
+                      table: RateTable | None) -> Finding:
+    return Finding("ambiguous_person", severity(table, "ambiguous_person"),
+                   {"representative": claim.representative, "first_id": ids[0],
+                    "second_id": ids[1]}, None, claim.row, "representative")
+
+
+def paid_finding(claim: Claim, paid: PaidBefore, table: RateTable | None) -> Finding:
+    """What a claim paid before in the ledger gets: `already_paid` (or
+    `possible_duplicate`), or `supplement` where it claims only parts not paid."""
+    if not paid.by_claim_id:  # the same meeting, or one it cannot be told apart from
+        meeting = claim.meeting
+        travel = claim.travel_claimed > 0 if claim.travel_claimed is not None \
+            else meeting.trip is not None
+        if is_supplement(claim.claimed_honorarium > 0,
+                         claimed_parts(meeting.lost_income, meeting.gift, travel), paid.parts):
+            return supplement_finding(claim, paid, table)
+    return already_paid_finding(claim, paid, table)
 
 
 def _invalid(item: InvalidRow) -> ClaimResult:

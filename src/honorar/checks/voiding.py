@@ -7,13 +7,13 @@ calculation due 0, so that every report and total built on the calculation agree
 
 from __future__ import annotations
 
-from ..engine import voided
-from ..models import VOIDS_PAYMENT, Calculation, Finding
+from ..engine import undecided, voided
+from ..models import UNDECIDES_PAYMENT, VOIDS_PAYMENT, Calculation, Finding
 
 # What the voiding finding explains: the honorarium and the travel are not held against
 # the rules too.
 _HONORARIUM_CODES = frozenset({"honorarium_overclaimed", "honorarium_underclaimed",
-                               "travel_overclaimed", "travel_underclaimed"})
+                               "travel_overclaimed", "travel_underclaimed", "not_claimed"})
 
 
 def void_payment(calculation: Calculation, findings: tuple[Finding, ...], trip: bool = False
@@ -26,3 +26,21 @@ def void_payment(calculation: Calculation, findings: tuple[Finding, ...], trip: 
         return calculation, findings
     return voided(calculation, code, trip), tuple(f for f in findings
                                             if f.code not in _HONORARIUM_CODES)
+
+
+def settle(calculation: Calculation, findings: tuple[Finding, ...], trip: bool = False
+           ) -> tuple[Calculation, tuple[Finding, ...]]:
+    """What the findings of the checks that look at other claims make of a claim: due 0
+    when one voids payment (`void_payment`); undecided when one leaves it to a person
+    (`models.UNDECIDES_PAYMENT`), its amounts then not held against the rules either; a
+    supplement (its fee paid before) says so instead of that the fee is not claimed."""
+    if any(f.code in VOIDS_PAYMENT for f in findings):
+        return void_payment(calculation, findings, trip)
+    code = next((f.code for f in findings if f.code in UNDECIDES_PAYMENT), None)
+    if code is not None:
+        return undecided(calculation, code), tuple(f for f in findings
+                                                   if f.code not in _HONORARIUM_CODES)
+    if any(f.code == "supplement" for f in findings):
+        findings = tuple(f for f in findings
+                         if f.code != "not_claimed" or f.column != "claimed_honorarium")
+    return calculation, findings

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import sys
 from pathlib import Path
@@ -96,6 +97,9 @@ def audit(
         if output is not None or output_format != "table":
             sink = AtomicOutput(output, binary=output_format in ("json", "xlsx"))
         with paid_claims(ledger) as paid:
+            if paid is not None:  # every report names the ledger it was audited against
+                reading = dataclasses.replace(reading, ledger=paid.path,
+                                              ledger_batches=paid.batch_count())
             # a file gets the byte order mark Excel wants; standard output by any name not
             report = _report(output_format, sink, lang.value, reading,
                              sink is not None and sink.target is not None)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from ..audit import Summary, run_audit
 from ..checks import ClaimResult, Tables
-from ..checks.paid import MeetingKeys
+from ..checks.paid import MeetingKeys, stable_identity
 from ..models import VOIDS_PAYMENT, ZERO, Calculation, Finding
 from .money import to_ore
 from .paid import LedgerPaidClaims
@@ -37,8 +37,8 @@ WRITE_CACHE_KIB = 65_536
 
 _INSERT = ("INSERT INTO claim (batch, row, claim_id, representative, representative_id, "
            "person, scheme, version, grp, group_key, date, start_s, end_s, honorarium_ore, "
-           "lost_income_ore, gift_ore, travel_ore, paid_ore, claimed_ore) "
-           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+           "lost_income_ore, gift_ore, travel_ore, paid_ore, claimed_ore, name_key, duration_s, "
+           "facts_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 
 
 @dataclass(slots=True)
@@ -97,7 +97,8 @@ class _Rows:
             self._batch, claim.row, claim.claim_id, claim.representative,
             claim.representative_id, key.person,
             claim.meeting.scheme, calculation.version, claim.group, key.group,
-            key.date.isoformat(), key.start, key.end, *amounts, to_ore(claim.claimed_total)))
+            key.date.isoformat(), key.start, key.end, *amounts, to_ore(claim.claimed_total),
+            key.name, key.duration, stable_identity(claim, key.group)))
         self.claims += 1
         self.paid_ore += paid
         if len(self._pending) >= _FLUSH_EVERY:

@@ -78,7 +78,21 @@ ALTER TABLE claim ADD COLUMN travel_ore INTEGER NOT NULL DEFAULT 0
     CHECK (typeof(travel_ore) = 'integer');
 """
 
+# Version 4: who and what each paid claim was, to know a claim written another way: the
+# normalised name (`name_key`, looked up like the person key: a row without a number is the
+# one person with a number that goes by its name), the meeting's length in seconds
+# (`duration_s`) and a digest of all it claimed (`facts_key`, for identical claims).
+# Claims recorded before get their name from `representative` (`normalised_name`, a
+# function every connection has) and their length from their times; they have no digest.
+_IDENTITY = """
+ALTER TABLE claim ADD COLUMN name_key TEXT;
+ALTER TABLE claim ADD COLUMN duration_s INTEGER;
+ALTER TABLE claim ADD COLUMN facts_key TEXT;
+UPDATE claim SET name_key = normalised_name(representative), duration_s = end_s - start_s;
+CREATE INDEX claim_by_name ON claim (name_key);
+"""
+
 # Each step takes a ledger from version N to N + 1 (STEPS[0]: from nothing to version 1).
-STEPS: tuple[str, ...] = (_FIRST, _LOG, _TRAVEL)
+STEPS: tuple[str, ...] = (_FIRST, _LOG, _TRAVEL, _IDENTITY)
 
 VERSION = len(STEPS)

@@ -187,7 +187,16 @@ def _connect(path: Path, mode: str, timeout: float) -> sqlite3.Connection:
                                  check_same_thread=False)
     _distrust(connection)
     connection.execute("PRAGMA foreign_keys = ON")
+    _functions(connection)
     return connection
+
+
+def _functions(connection: sqlite3.Connection) -> None:
+    """The SQL functions the schema's steps call: names normalised as the checks do
+    (`persons.normalised_name`)."""
+    from ..checks.persons import normalised_name
+
+    connection.create_function("normalised_name", 1, normalised_name, deterministic=True)
 
 
 def _distrust(connection: sqlite3.Connection) -> None:
@@ -299,6 +308,7 @@ def _expected_schema(version: int) -> list[tuple[str, str, str, str | None]]:
     """The schema honorar makes for a ledger of `version`: its steps run on a database of
     nothing, in memory."""
     memory = sqlite3.connect(":memory:", isolation_level=None)
+    _functions(memory)
     try:
         for step in STEPS[:version]:
             for statement in step.split(";"):

@@ -151,6 +151,18 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "nb": "Ingenting utbetales: kravet er allerede betalt eller krevd før ({code})",
         "en": "Nothing is due: the claim is already paid or claimed before ({code})",
     },
+    "undecided": {
+        "nb": "Ikke avgjort: en person må avgjøre kravet ({code})",
+        "en": "Not decided: a person must decide the claim ({code})",
+    },
+    "not_claimed_honorarium": {
+        "nb": "Honorar ikke krevd (reglene gir {rules_kr}): 0",
+        "en": "Honorarium not claimed (the rules give {rules_kr}): 0",
+    },
+    "not_claimed_travel": {
+        "nb": "Reise og opphold ikke krevd (reglene gir {rules_kr}): 0",
+        "en": "Travel and stay not claimed (the rules give {rules_kr}): 0",
+    },
     "total": {"nb": "Sum", "en": "Total"},
     # ---- travel and stay (SPEC §6)
     "travel_rules": {
@@ -392,6 +404,67 @@ TEMPLATES: dict[str, dict[str, str]] = {
               "(rad {other_row}): utbetales ikke en gang til",
         "en": "{representative} already claims the meeting of group {group} on {date} "
               "(row {other_row}): not paid a second time",
+    },
+    "duplicate_meeting_hours": {
+        "nb": "{representative} har allerede et krav for et møte like langt {date} "
+              "(rad {other_row}): utbetales ikke en gang til",
+        "en": "{representative} already claims a meeting of the same length on {date} "
+              "(row {other_row}): not paid a second time",
+    },
+    "duplicate_meeting_identical": {
+        "nb": "{representative} har allerede et likt krav {date} (rad {other_row}): "
+              "utbetales ikke en gang til",
+        "en": "{representative} already claims the same on {date} (row {other_row}): "
+              "not paid a second time",
+    },
+    "possible_duplicate": {
+        "nb": "{representative} har allerede et krav {date} (rad {other_row}) som ikke kan "
+              "skilles fra dette (uten klokkeslett, samme eller ingen gruppe, ulik varighet): "
+              "ikke avgjort, en person må avgjøre om det er samme møte",
+        "en": "{representative} already claims a meeting on {date} (row {other_row}) that "
+              "cannot be told apart from this one (no times, the same or no group, another "
+              "length): not decided, a person must decide whether it is the same meeting",
+    },
+    "possible_duplicate_paid": {
+        "nb": "{representative} fikk utbetalt et krav {date} i bunken {batch} ({paid_date}) "
+              "som ikke kan skilles fra dette (uten klokkeslett, samme eller ingen gruppe, "
+              "ulik varighet): ikke avgjort, en person må avgjøre om det er samme møte",
+        "en": "{representative} was paid a claim on {date} in batch {batch} ({paid_date}) "
+              "that cannot be told apart from this one (no times, the same or no group, "
+              "another length): not decided, a person must decide whether it is the same "
+              "meeting",
+    },
+    "ambiguous_person": {
+        "nb": "Navnet {representative} uten ansattnummer passer til to personer med "
+              "nummer, {first_id} og {second_id}: ikke avgjort, en person må avgjøre hvem "
+              "det er",
+        "en": "The name {representative} without an employee number matches two people "
+              "with numbers, {first_id} and {second_id}: not decided, a person must decide "
+              "who it is",
+    },
+    "supplement": {
+        "nb": "Tillegg til møtet {date} som er utbetalt før (rad {other_row}): bare delene "
+              "som ikke er utbetalt, utbetales",
+        "en": "A supplement to the meeting on {date} paid before (row {other_row}): only "
+              "the parts not paid are due",
+    },
+    "supplement_paid": {
+        "nb": "Tillegg til møtet {date} som er utbetalt i bunken {batch} ({paid_date}): "
+              "bare delene som ikke er utbetalt, utbetales",
+        "en": "A supplement to the meeting on {date} paid in batch {batch} ({paid_date}): "
+              "only the parts not paid are due",
+    },
+    "not_claimed_honorarium_finding": {
+        "nb": "Honoraret er ikke krevd (tomt eller 0), så det utbetales ikke; reglene ville "
+              "gitt {rules_kr}",
+        "en": "The honorarium is not claimed (blank or 0), so it is not paid; the rules "
+              "would give {rules_kr}",
+    },
+    "not_claimed_travel_finding": {
+        "nb": "Reise og opphold er ikke krevd (tomt eller 0), så det utbetales ikke; "
+              "reglene ville gitt {rules_kr}",
+        "en": "Travel and stay are not claimed (blank or 0), so they are not paid; the "
+              "rules would give {rules_kr}",
     },
     "already_paid": {
         "nb": "Krav-ID {claim_id} er allerede utbetalt i bunken {batch} ({paid_date})",

@@ -193,11 +193,14 @@ class JsonReport:
                 {"code": f.code, "severity": f.severity, "message": self.texts(f),
                  "scheme": table.scheme, "version": table.version, "rows": rows}
                 for f, table, rows in summary.version_findings],
-            "severities": {s: summary.severities[s] for s in ("error", "warning")
+            "severities": {s: summary.severities[s] for s in ("error", "warning", "info")
                            if s in summary.severities},
             "versions": [{"scheme": table.scheme, "version": table.version, "rows": rows}
                          for table, rows in summary.versions],
             "reading": self.reading_summary(),
+            # the ledger audited against (null: none)
+            "ledger": None if r.ledger is None else {"file": r.ledger,
+                                                     "batches": r.ledger_batches},
         }
 
     def reading_summary(self) -> dict[str, Any]:

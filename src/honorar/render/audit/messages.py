@@ -14,8 +14,8 @@ from ...checks import FileTotal
 from ...models import Finding
 from .. import locale, messages
 
-SEVERITY_WORDS = {"nb": {"error": "feil", "warning": "advarsel"},
-                  "en": {"error": "error", "warning": "warning"}}
+SEVERITY_WORDS = {"nb": {"error": "feil", "warning": "advarsel", "info": "merknad"},
+                  "en": {"error": "error", "warning": "warning", "info": "note"}}
 _QUOTES = {"nb": "«{}»", "en": "'{}'"}
 _CACHE_LIMIT = 20_000
 

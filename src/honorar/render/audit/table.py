@@ -33,6 +33,8 @@ WORDS = {
         "title": "Revisjon av {file}", "read": "Lest som {encoding}, skilletegn {delimiter}, "
         "overskrift på linje {line}",
         "read_workbook": "Lest som arbeidsbok ({kind}), arket «{sheet}», overskrift på rad {line}",
+        "ledger": "Revidert mot utbetalingsregisteret {ledger} ({batches})",
+        "batches": ("{count} bunke", "{count} bunker"),
         "order_dmy": "datoer med skråstrek leses dag først",
         "order_mdy": "datoer med skråstrek leses måned først", "ignored": "Kolonner som ikke brukes",
         "rows": "Rader", "invalid": "Rader som ikke kan leses", "with_findings": "Krav med funn",
@@ -62,6 +64,8 @@ WORDS = {
         "title": "Audit of {file}", "read": "Read as {encoding}, {delimiter}-separated, header on "
         "line {line}", "read_workbook": "Read as a workbook ({kind}), sheet '{sheet}', header on "
         "row {line}", "order_dmy": "slashed dates read day-first",
+        "ledger": "Audited against the ledger {ledger} ({batches})",
+        "batches": ("{count} batch", "{count} batches"),
         "order_mdy": "slashed dates read month-first", "ignored": "Columns not used",
         "row_ids": "no claim-id column: claims are known by their row numbers",
         "scheme_given": "the scheme is {scheme} where a row gives none",
@@ -86,7 +90,7 @@ WORDS = {
     },
 }
 
-_COLOURS = {"error": "red", "warning": "yellow"}
+_COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
 
 
 @dataclass(slots=True)
@@ -153,6 +157,18 @@ def reading_notes(r: Reading, lang: str, s: Summary | None = None) -> list[str]:
     return [note[0].upper() + note[1:] + "." for note in notes]
 
 
+def which_ledger(r: Reading, lang: str) -> str | None:
+    """The ledger the file was audited against, and how many batches it holds (None
+    without a ledger). The table and the workbook reports say it under how the file was
+    read."""
+    if r.ledger is None:
+        return None
+    w = WORDS[lang]
+    count = r.ledger_batches or 0
+    batches = w["batches"][0 if count == 1 else 1].format(count=locale.number(count, lang))
+    return w["ledger"].format(ledger=r.ledger, batches=batches)
+
+
 class TableReport:
     def __init__(self, console: Console, lang: str, reading: Reading) -> None:
         self.console = console
@@ -204,6 +220,9 @@ class TableReport:
         print_ = self.console.print
         print_(f"[bold]{escape(w['title'].format(file=r.file))}[/bold]")
         print_(escape(how_read(r, lang)))
+        ledger = which_ledger(r, lang)
+        if ledger is not None:
+            print_(escape(ledger))
         for note in reading_notes(r, lang, s):
             print_(escape(note))
         if r.ignored_columns:

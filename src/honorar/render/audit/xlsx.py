@@ -28,7 +28,7 @@ from ..xlsx import Workbook
 from .csv import KeptByAmounts, amount_columns, claim_amounts
 from .messages import SEVERITY_WORDS, FindingTexts
 from .table import WORDS as TABLE_WORDS
-from .table import how_read, reading_notes, summary_facts
+from .table import how_read, reading_notes, summary_facts, which_ledger
 
 HEADINGS = {
     "nb": {
@@ -163,6 +163,9 @@ class XlsxReport:
         words, w, r = TABLE_WORDS[self.lang], self.words, self.reading
         sheet.write([("label", words["title"].format(file=r.file))])
         sheet.write([("text", how_read(r, self.lang))])
+        ledger = which_ledger(r, self.lang)
+        if ledger is not None:
+            sheet.write([("text", ledger)])
         for note in reading_notes(r, self.lang, s):
             sheet.write([("text", note)])
         sheet.skip()

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from honorar.models import Attendance, Meeting
-from honorar.tables import Catalogue
+from honorar.tables.catalogue import Catalogue
+from honorar.tables.schema import Attendance, Meeting
 
 DATA = Path(__file__).parent / "data"
 
@@ -26,16 +26,16 @@ def table_cache(tmp_path_factory) -> Path:
 @pytest.fixture
 def fee_parts_made(monkeypatch) -> list[tuple]:
     """The facts of every fee part the engine makes from now on, in the order made."""
-    import honorar.engine
+    import honorar.rules.calculation
 
     made: list[tuple] = []
-    fee_part = honorar.engine.fee_part
+    fee_part = honorar.rules.calculation.fee_part
 
     def counting(*facts):
         made.append(facts)
         return fee_part(*facts)
 
-    monkeypatch.setattr(honorar.engine, "fee_part", counting)
+    monkeypatch.setattr(honorar.rules.calculation, "fee_part", counting)
     return made
 
 

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from honorar.checks.rows import claim_age_limit
+from honorar.audit.checks.rows import claim_age_limit
 from honorar.cli import app
 from honorar.parsing import AMOUNT_LIMIT, parse_amount, parse_hours
-from honorar.tables import TableError, read_table, shipped_rates_dir
+from honorar.tables.catalogue import TableError, read_table, shipped_rates_dir
 
 HUGE = "9" * 29  # past Decimal's 28 digits: the old code crashed computing with it
 HEADER = "claim_id,representative,scheme,date,attendance,hours,claimed_honorarium,lost_income,gift"

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from honorar.cli import app
 from honorar.render.audit import table as audit_table
-from honorar.tables import shipped_rates_dir
+from honorar.tables.catalogue import shipped_rates_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -355,9 +355,9 @@ def awkward_files(draw) -> str:
                                                                  HealthCheck.function_scoped_fixture])
 @given(text=awkward_files())
 def test_the_reports_carry_exactly_the_findings_of_the_audit(tmp_path_factory, text):
-    from honorar.checks import audit
+    from honorar.audit.pipeline import audit
     from honorar.claims import read_claims
-    from honorar.tables import Catalogue
+    from honorar.tables.catalogue import Catalogue
 
     folder = tmp_path_factory.mktemp("awkward")
     path = folder / "claims.csv"

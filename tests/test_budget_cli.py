@@ -225,7 +225,7 @@ def test_the_scheme_option_wins_over_the_plan_file():
 
 
 def test_a_plan_spanning_a_new_version_in_a_rates_dir_lists_both_versions(tmp_path):
-    from honorar.tables import shipped_rates_dir
+    from honorar.tables.catalogue import shipped_rates_dir
 
     shipped = (shipped_rates_dir() / "unn" / "2022-01-01.yaml").read_text(encoding="utf-8")
     (tmp_path / "unn").mkdir()

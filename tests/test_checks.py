@@ -8,18 +8,18 @@ from decimal import Decimal
 
 import pytest
 
-from honorar.checks import (
-    audit,
+from honorar.audit.checks import (
     claim_age_limit,
     date_findings,
     duplicate_findings,
     group_findings,
     honorarium_findings,
 )
-from honorar.checks.fingerprints import FingerprintMap
+from honorar.audit.checks.fingerprints import FingerprintMap
+from honorar.audit.pipeline import audit
 from honorar.claims import Claim, InvalidRow
-from honorar.engine import calculate
-from honorar.models import Attendance, Meeting, Severity
+from honorar.rules.calculation import calculate
+from honorar.tables.schema import Attendance, Meeting, Severity
 
 D = dt.date.fromisoformat
 

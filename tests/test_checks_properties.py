@@ -10,12 +10,12 @@ from decimal import Decimal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from honorar.audit import Summary
-from honorar.checks import audit
+from honorar.audit.pipeline import audit
+from honorar.audit.summary import Summary
 from honorar.claims import read_claims
-from honorar.engine import calculate
-from honorar.models import Attendance, Meeting
-from honorar.tables import Catalogue
+from honorar.rules.calculation import calculate
+from honorar.tables.catalogue import Catalogue
+from honorar.tables.schema import Attendance, Meeting
 
 TABLES = Catalogue.from_options(environ={})
 HEADER = ("tag,claim_id,representative,scheme,group,date,start,end,attendance,activity,"

@@ -13,7 +13,7 @@ import pytest
 from honorar.claims import Claim, ClaimFileError, InvalidRow, load_mapping, read_claims
 from honorar.claims import reader as reader_module
 from honorar.claims.records import LightClaim
-from honorar.models import Attendance
+from honorar.tables.schema import Attendance
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 

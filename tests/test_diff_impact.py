@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from honorar.diff import impact
-from honorar.models import Meeting
-from honorar.tables import read_table
+from honorar.tables.catalogue import read_table
+from honorar.tables.diff import impact
+from honorar.tables.schema import Meeting
 
 from .conftest import meeting
 

@@ -14,8 +14,8 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from honorar.diff import compare, flatten
-from honorar.models import DEFAULT_SEVERITY, RateTable
+from honorar.tables.diff import compare, flatten
+from honorar.tables.schema import DEFAULT_SEVERITY, RateTable
 
 ACTIVITIES = ["meeting", "full_day", "teaching"]
 NOT_PAYABLE = ["org_information", "peer_work"]

@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from honorar.engine import calculate
 from honorar.parsing import hours_between, parse_time
+from honorar.rules.calculation import calculate
 
 from .conftest import meeting
 
@@ -198,7 +198,7 @@ def test_an_assumption_is_named_as_one(shipped):
 
 
 def test_severity_can_be_changed_by_a_table(shipped, tmp_path):
-    from honorar.tables import Catalogue
+    from honorar.tables.catalogue import Catalogue
 
     text = (shipped.versions("fousam").files[0].path).read_text(encoding="utf-8")
     folder = tmp_path / "fousam"

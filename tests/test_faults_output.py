@@ -443,12 +443,12 @@ def test_a_disk_that_fills_mid_report_leaves_no_temporary_file(tmp_path, monkeyp
 
 
 def test_an_internal_error_is_one_line_and_exit_4(monkeypatch):
-    import honorar.audit
+    import honorar.audit.summary
 
     def broken(*args, **kwargs):
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr(honorar.audit, "run_audit", broken)
+    monkeypatch.setattr(honorar.audit.summary, "run_audit", broken)
     result = invoke("audit", str(EXAMPLE))
     assert result.exit_code == 4
     line = result.stderr.strip()
@@ -462,7 +462,7 @@ def test_an_internal_error_is_one_line_and_exit_4(monkeypatch):
 def test_a_crash_in_a_real_process_is_exit_4_never_1(tmp_path):
     # a table loader that fails in a way nobody foresaw, through the command line as installed
     sitecustomize = tmp_path / "sitecustomize.py"
-    sitecustomize.write_text("import honorar.engine as e\n"
+    sitecustomize.write_text("import honorar.rules.calculation as e\n"
                              "def boom(*a, **k):\n    raise RuntimeError('unforeseen')\n"
                              "e.calculate = boom\n")
     result = honorar("calc", "--scheme", "unn", "--date", "2022-03-15", "--hours", "3",

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from honorar.claims import Claim, InvalidRow, TotalRow, read_claims
 from honorar.claims.totals import total_word
 from honorar.cli import app
-from honorar.diff import impact
+from honorar.tables.diff import impact
 
 HEADER = ("Krav-ID;Navn;Ordning;Møtedato;Fra;Til;Oppmøte;Honorar;Tapt arbeidsinntekt;Gave;"
           "Avtale;Aktivitet\r\n")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from honorar.checks import duplicate_findings, group_findings, person_key
+from honorar.audit.checks import duplicate_findings, group_findings, person_key
 from honorar.claims import Claim, ClaimFileError, InvalidRow, read_claims
 from honorar.claims.columns import (
     BUILT_IN_COLUMNS,
@@ -19,7 +19,7 @@ from honorar.claims.columns import (
     NORWEGIAN_NAMES,
     normalise_header,
 )
-from honorar.models import Attendance
+from honorar.tables.schema import Attendance
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 

@@ -17,7 +17,7 @@ import pytest
 
 from honorar.ledger import LedgerUnavailable, create_ledger, guarded, open_ledger, record_batch
 from honorar.ledger.store import Ledger
-from honorar.tables import Catalogue
+from honorar.tables.catalogue import Catalogue
 
 from .ledger_helpers import HEADER, MARCH, claims_file, one_line_error, rows_in, run
 

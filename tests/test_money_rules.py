@@ -14,15 +14,15 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from honorar.audit import Summary
-from honorar.checks import audit
+from honorar.audit.pipeline import audit
+from honorar.audit.summary import Summary
 from honorar.claims import read_claims
 from honorar.cli import app
-from honorar.engine import calculate
-from honorar.models import DEFAULT_IMPLAUSIBLE_HOURS
 from honorar.parsing import parse_activity, parse_date
 from honorar.render import messages
-from honorar.tables import Catalogue
+from honorar.rules.calculation import calculate
+from honorar.tables.catalogue import Catalogue
+from honorar.tables.schema import DEFAULT_IMPLAUSIBLE_HOURS
 
 from .conftest import meeting
 
@@ -268,7 +268,7 @@ def test_a_table_of_ones_own_may_add_an_activity():
 def test_the_day_cap_keeps_the_rest_of_the_total_travel_and_all():
     from dataclasses import replace
 
-    from honorar.engine import lost_income_left_for_day
+    from honorar.rules.calculation import lost_income_left_for_day
 
     fousam = TABLES.table_at("fousam", dt.date(2021, 9, 9))
     calculation = run(scheme="fousam", date="2021-09-09", hours="2", agreement=True,

@@ -21,13 +21,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-import honorar.audit
-import honorar.checks.run
+import honorar.audit.pipeline
+import honorar.audit.summary
 import honorar.claims.cells
-import honorar.engine
 import honorar.render.audit.csv
 import honorar.render.audit.messages
-from honorar.checks import ClaimResult, LightResult
+import honorar.rules.calculation
+from honorar.audit.pipeline import ClaimResult, LightResult
 from honorar.claims import Claim
 from honorar.cli import app
 
@@ -68,30 +68,30 @@ def per_row(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Every memo of the audit bounded to nothing (the parts of calculations too), every row
     a meeting of its own, every claim made whole and checked by every rule."""
     with monkeypatch.context() as patch:
-        patch.setattr(honorar.checks.run, "LIGHT_CLAIMS", False)
+        patch.setattr(honorar.audit.pipeline, "LIGHT_CLAIMS", False)
         patch.setattr(honorar.claims.cells, "CACHE_LIMIT", 0)
-        patch.setattr(honorar.checks.run, "MEETINGS_KEPT", 0)
-        patch.setattr(honorar.checks.run, "CALCULATIONS_KEPT", 0)
+        patch.setattr(honorar.audit.pipeline, "MEETINGS_KEPT", 0)
+        patch.setattr(honorar.audit.pipeline, "CALCULATIONS_KEPT", 0)
         patch.setattr(honorar.render.audit.csv, "_CACHE_LIMIT", -1)
         patch.setattr(honorar.render.audit.messages, "_CACHE_LIMIT", 0)
-        init = honorar.checks.run.Audit.__init__
+        init = honorar.audit.pipeline.Audit.__init__
 
         def forgetting(self, *args, **kwargs):
             init(self, *args, **kwargs)
             self._calculations = _Forgetful()
             self._priced = _Forgetful()
             self._dated = _Forgetful()
-            self._pricer = honorar.engine.Pricer(kept=0)
+            self._pricer = honorar.rules.calculation.Pricer(kept=0)
 
-        patch.setattr(honorar.checks.run.Audit, "__init__", forgetting)
-        add = honorar.audit.Summary.add
+        patch.setattr(honorar.audit.pipeline.Audit, "__init__", forgetting)
+        add = honorar.audit.summary.Summary.add
 
         def summed_at_once(self, result):  # every row's amounts summed as it comes
             add(self, result)
             self._sum_counted()
 
-        patch.setattr(honorar.audit.Summary, "add", summed_at_once)
-        audit = honorar.audit.audit
+        patch.setattr(honorar.audit.summary.Summary, "add", summed_at_once)
+        audit = honorar.audit.summary.audit
 
         def fresh(rows):
             for item in rows:
@@ -99,7 +99,7 @@ def per_row(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
                     item = dataclasses.replace(item, meeting=dataclasses.replace(item.meeting))
                 yield item
 
-        patch.setattr(honorar.audit, "audit",
+        patch.setattr(honorar.audit.summary, "audit",
                       lambda rows, *args, **kwargs: audit(fresh(rows), *args, **kwargs))
         yield
 
@@ -200,13 +200,13 @@ def test_the_reference_really_prices_every_row_again(monkeypatch, tmp_path):
     claims = claims_file(tmp_path, [f"K-1,Kari Nordmann,{row}", f"K-2,Ola Hansen,{row}",
                                     f"K-3,Per Olsen,{row}"])
     priced = []
-    price = honorar.checks.run.Audit._price
+    price = honorar.audit.pipeline.Audit._price
 
     def counting(self, meeting):
         priced.append(meeting)
         return price(self, meeting)
 
-    monkeypatch.setattr(honorar.checks.run.Audit, "_price", counting)
+    monkeypatch.setattr(honorar.audit.pipeline.Audit, "_price", counting)
     audit_bytes(claims, "csv")
     assert len(priced) == 1  # one set of facts, priced once
     priced.clear()
@@ -266,13 +266,13 @@ def test_claims_of_facts_seen_before_are_checked_light_and_the_reference_makes_t
     claims = claims_file(tmp_path, [f"K-1,Kari Nordmann,{row}", f"K-2,Ola Hansen,{row}",
                                     f"K-3,Per Olsen,{row}", f"K-3,Aisha Khan,{row}"])
     kinds = []
-    add = honorar.audit.Summary.add
+    add = honorar.audit.summary.Summary.add
 
     def noting(self, result):
         kinds.append(type(result))
         add(self, result)
 
-    monkeypatch.setattr(honorar.audit.Summary, "add", noting)
+    monkeypatch.setattr(honorar.audit.summary.Summary, "add", noting)
     report = audit_bytes(claims, "csv")
     # facts seen once are checked in full; the claim id seen before is a duplicate
     assert kinds == [ClaimResult, LightResult, LightResult, ClaimResult]
@@ -461,9 +461,9 @@ def test_the_generated_files_hold_every_new_finding():
 
     from hypothesis import Phase, find
 
-    from honorar.checks import audit
+    from honorar.audit.pipeline import audit
     from honorar.claims import read_claims
-    from honorar.tables import Catalogue
+    from honorar.tables.catalogue import Catalogue
 
     tables = Catalogue.from_options(environ={})
 

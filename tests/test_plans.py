@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from honorar.models import Attendance
-from honorar.plans import (
+from honorar.budget.plans import (
     MOST_MEETINGS,
     PLANS_FOLDER,
     PlanError,
@@ -18,7 +17,8 @@ from honorar.plans import (
     read_plan,
     suggested_plan,
 )
-from honorar.tables import Catalogue, shipped_rates_dir
+from honorar.tables.catalogue import Catalogue, shipped_rates_dir
+from honorar.tables.schema import Attendance
 
 PLANS = Path(__file__).parent / "data" / "plans"
 

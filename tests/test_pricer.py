@@ -15,8 +15,8 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from honorar.engine import PARTS_KEPT, Pricer, calculate
-from honorar.models import Attendance, LocalText, Meeting, Trip
+from honorar.rules.calculation import PARTS_KEPT, Pricer, calculate
+from honorar.tables.schema import Attendance, LocalText, Meeting, Trip
 
 from .conftest import meeting
 

@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from honorar.cli import app
-from honorar.tables import shipped_rates_dir
+from honorar.tables.catalogue import shipped_rates_dir
 
 DATA = Path(__file__).parent / "data" / "rates"
 MALFORMED = sorted((DATA / "malformed").glob("*.yaml"))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from honorar.tables import Catalogue, TableError, read_table
+from honorar.tables.catalogue import Catalogue, TableError, read_table
 
 DATA = Path(__file__).parent / "data" / "rates"
 MALFORMED = sorted((DATA / "malformed").glob("*.yaml"))

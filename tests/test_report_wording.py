@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from honorar.cli import app
 from honorar.render import locale, messages
 from honorar.render.wrap import Wrapped, break_offsets
-from honorar.tables import shipped_rates_dir
+from honorar.tables.catalogue import shipped_rates_dir
 
 ROOT = Path(__file__).parent.parent
 EXAMPLE = ROOT / "examples" / "claims.csv"

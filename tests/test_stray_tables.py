@@ -13,7 +13,7 @@ import yaml
 from typer.testing import CliRunner
 
 from honorar.cli import app
-from honorar.tables import Catalogue, shipped_rates_dir, stray_tables
+from honorar.tables.catalogue import Catalogue, shipped_rates_dir, stray_tables
 
 SHIPPED_UNN = shipped_rates_dir() / "unn" / "2022-01-01.yaml"
 

@@ -9,8 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from honorar.cli import app
-from honorar.models import LocalText, RateTable, local
-from honorar.tables import TableError, read_table, shipped_rates_dir
+from honorar.tables.catalogue import TableError, read_table, shipped_rates_dir
+from honorar.tables.schema import LocalText, RateTable, local
 
 SHIPPED_UNN = shipped_rates_dir() / "unn" / "2022-01-01.yaml"
 UNN_TEXT = SHIPPED_UNN.read_text(encoding="utf-8")
@@ -104,8 +104,8 @@ def test_check_warns_once_about_texts_in_one_language(tmp_path):
 
 
 def test_every_shipped_table_text_has_both_languages():
-    from honorar.diff import one_language
-    from honorar.yamldoc import parse
+    from honorar.tables.diff import one_language
+    from honorar.tables.yamldoc import parse
 
     for path in (shipped_rates_dir()).glob("*/*.yaml"):
         if path.parent.name.startswith("_"):

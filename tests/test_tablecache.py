@@ -15,11 +15,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from honorar import launch, tablecache
+from honorar import launch
 from honorar.cli import app
-from honorar.engine import calculate
-from honorar.tablecache import TableCache, cached_reader, default_directory
-from honorar.tables import Catalogue, TableError, read_table
+from honorar.rules.calculation import calculate
+from honorar.tables import cache as tablecache
+from honorar.tables.cache import TableCache, cached_reader, default_directory
+from honorar.tables.catalogue import Catalogue, TableError, read_table
 
 from .conftest import meeting
 
@@ -190,7 +191,7 @@ def test_the_stamp_changes_with_the_loading_code(tmp_path, monkeypatch):
         (package / name).write_bytes((Path(tablecache.__file__).parent / name).read_bytes())
     monkeypatch.setattr(tablecache, "__file__", str(package / "tablecache.py"))
     assert tablecache._code_stamp() == stamp
-    (package / "models.py").write_bytes((package / "models.py").read_bytes() + b"\n# changed\n")
+    (package / "schema.py").write_bytes((package / "schema.py").read_bytes() + b"\n# changed\n")
     assert tablecache._code_stamp() not in (stamp, b"")
 
 
@@ -357,7 +358,7 @@ def test_a_table_from_the_cache_costs_no_yaml_and_no_dataclass_schemas(tmp_path,
     script = (
         "import sys\n"
         "from pathlib import Path\n"
-        "from honorar.tablecache import TableCache\n"
+        "from honorar.tables.cache import TableCache\n"
         f"table = TableCache(Path({str(tmp_path / 'cache')!r})).read(Path({str(table_file)!r}))\n"
         "print(table.name.nb, sorted(m for m in ('yaml', 'pydantic.dataclasses')"
         " if m in sys.modules))\n"

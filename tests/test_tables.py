@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from honorar.tables import Catalogue, TableError, read_table, shipped_rates_dir
+from honorar.tables.catalogue import Catalogue, TableError, read_table, shipped_rates_dir
 
 MINIMAL = """\
 scheme: demo
@@ -167,7 +167,7 @@ def test_a_user_directory_shadows_the_same_version_and_nothing_else(tmp_path, sh
 
 
 def test_rates_dirs_come_before_the_environment(tmp_path):
-    from honorar.tables import search_path
+    from honorar.tables.catalogue import search_path
 
     dirs = search_path(["a"], environ={"HONORAR_RATES": "b:c"})
     assert dirs[:3] == [Path("a"), Path("b"), Path("c")]

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from honorar.cli import app
 from honorar.render.terminal import plain
-from honorar.tables import shipped_rates_dir
+from honorar.tables.catalogue import shipped_rates_dir
 
 CLEAR = "\x1b[2J"
 LINK = "\x1b]8;;https://evil.example\x1b\\klikk her\x1b]8;;\x1b\\"

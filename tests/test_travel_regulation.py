@@ -89,7 +89,7 @@ def test_a_remote_meeting_with_a_trip_in_the_audit(tmp_path):
 def test_the_figures_no_page_prints_are_marked_unconfirmed():
     """Item 10: the 2026 kost rates (397 / 736 / 1 012) and the 2025 and 2026 night
     allowance trace to no page; the sourced years have none unconfirmed."""
-    from honorar.tables import read_table, shipped_rates_dir
+    from honorar.tables.catalogue import read_table, shipped_rates_dir
 
     def unconfirmed(stem: str) -> set[str]:
         table = read_table(shipped_rates_dir() / "state-travel" / f"{stem}.yaml")

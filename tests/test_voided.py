@@ -12,11 +12,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from typer.testing import CliRunner
 
-from honorar.checks import void_payment
+from honorar.audit.checks import void_payment
 from honorar.cli import app
-from honorar.engine import calculate
-from honorar.models import VOIDS_PAYMENT, Finding, Severity
 from honorar.render import messages
+from honorar.rules.calculation import calculate
+from honorar.tables.schema import VOIDS_PAYMENT, Finding, Severity
 
 from .conftest import meeting
 from .test_checks_properties import claim_files, run
@@ -88,7 +88,7 @@ def test_any_finding_that_voids_payment_makes_the_claim_due_nothing():
 
 
 def _unn():
-    from honorar.tables import Catalogue
+    from honorar.tables.catalogue import Catalogue
 
     return Catalogue.from_options(environ={}).table_at("unn", dt.date(2022, 3, 15))
 

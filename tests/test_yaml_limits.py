@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from honorar.cli import app
-from honorar.yamldoc import EXPANDS_TOO_FAR, parse
+from honorar.tables.yamldoc import EXPANDS_TOO_FAR, parse
 
 SECONDS = 20  # far beyond what a linear reading takes; the old reading took forever
 

@@ -2,9 +2,9 @@
 
 The library in four calls::
 
-    from honorar.tables import Catalogue
-    from honorar.models import Meeting, Attendance
-    from honorar.engine import calculate
+    from honorar.tables.catalogue import Catalogue
+    from honorar.tables.schema import Meeting, Attendance
+    from honorar.rules.calculation import calculate
 
     table = Catalogue.from_options().table_at("unn", date)
     result = calculate(Meeting("unn", date, Attendance.PHYSICAL, hours=Decimal(3)), table)

@@ -14,7 +14,6 @@ from collections.abc import Callable, Collection, Mapping
 from decimal import Decimal
 from typing import Any
 
-from ..models import Attendance
 from ..parsing import (
     AMOUNT_LIMIT,
     HOURS_LIMIT,
@@ -34,6 +33,7 @@ from ..parsing import (
     parse_yes_no,
     year_left_out,
 )
+from ..tables.schema import Attendance
 
 CACHE_LIMIT = 20_000  # entries per column; the cache starts afresh when it is full
 

@@ -178,7 +178,7 @@ _SECTIONS = ("columns", "attendance", "activity", "yes_no", "schemes")
 
 def mapping_from_data(data: Any, file: str = "mapping") -> ClaimMapping:
     """A mapping from plain data shaped like the mapping file; raises ClaimFileError."""
-    from ..yamldoc import Problem
+    from ..tables.yamldoc import Problem
 
     problems: list[Problem] = []
     return _build(data, file, lambda path: (None, None), problems)
@@ -186,7 +186,7 @@ def mapping_from_data(data: Any, file: str = "mapping") -> ClaimMapping:
 
 def load_mapping(path: str | Path) -> ClaimMapping:
     """Read a mapping file (YAML); every mistake is reported with its line."""
-    from ..yamldoc import Unreadable, parse, read_bytes
+    from ..tables.yamldoc import Unreadable, parse, read_bytes
 
     name = str(path)
     try:
@@ -202,7 +202,7 @@ def load_mapping(path: str | Path) -> ClaimMapping:
 
 
 def _build(data: Any, file: str, place, problems: list) -> ClaimMapping:
-    from ..yamldoc import Problem
+    from ..tables.yamldoc import Problem
 
     def problem(path: tuple, message: str) -> None:
         line, column = place(path)

@@ -22,8 +22,8 @@ from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any, BinaryIO
 
-from ..models import Meeting, Trip
 from ..parsing import DATE_ORDERS, hours_between
+from ..tables.schema import Meeting, Trip
 from . import cells as C
 from .columns import TRAVEL_COLUMNS, ClaimMapping, as_mapping
 from .records import (

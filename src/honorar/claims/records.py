@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
 
-from ..models import Attendance, Meeting
+from ..tables.schema import Attendance, Meeting
 
 
 @dataclass(frozen=True, slots=True)

@@ -69,7 +69,7 @@ def audit(
     rates_dir: RatesDirOption = None,
     fail_on: FailOnOption = FailOn.error,
 ) -> None:
-    from ..tables import TableError
+    from ..tables.catalogue import TableError
 
     choose("--format", output_format, FORMATS)
     delimiter = reading_options(delimiter, date_order)
@@ -88,7 +88,7 @@ def audit(
     reader = read_claim_file(file, mapping_read, encoding, delimiter, date_order, sheet,
                              activities, scheme)
 
-    from ..audit import Reading, run_audit
+    from ..audit.summary import Reading, run_audit
     from ..render.atomic import AtomicOutput
 
     reading = Reading.of(reader)

@@ -96,11 +96,11 @@ def budget(
     rates_dir: RatesDirOption = None,
     fail_on: FailOnOption = FailOn.error,
 ) -> None:
-    from ..budget import make_budget, plan_problems
-    from ..models import Attendance
+    from ..budget.estimate import make_budget, plan_problems
+    from ..budget.plans import MOST_REPRESENTATIVES, PlanError, read_plan, suggested_plan
     from ..parsing import parse_attendance
-    from ..plans import MOST_REPRESENTATIVES, PlanError, read_plan, suggested_plan
-    from ..tables import TableError
+    from ..tables.catalogue import TableError
+    from ..tables.schema import Attendance
 
     choose("--format", output_format, FORMATS_WITH_HTML)
     target = html_or_workbook_output(output_format, output,

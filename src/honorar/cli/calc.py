@@ -98,9 +98,9 @@ def calc(
     rates_dir: RatesDirOption = None,
     fail_on: FailOnOption = FailOn.error,
 ) -> None:
-    from ..models import Attendance, Meeting
     from ..parsing import hours_between, parse_activity, parse_attendance, parse_hours, parse_time
-    from ..tables import TableError
+    from ..tables.catalogue import TableError
+    from ..tables.schema import Attendance, Meeting
 
     choose("--format", output_format, TABLE_OR_JSON)
     if hours is not None and (start is not None or end is not None):
@@ -144,7 +144,7 @@ def calc(
     table = versions.at(meeting.date)
     _check_activity(activity, meeting.activity, table, versions)
 
-    from ..engine import calculate
+    from ..rules.calculation import calculate
 
     travel = None
     if trip is not None and table is not None and table.travel is not None:

@@ -100,7 +100,7 @@ def record(
     rates_dir: RatesDirOption = None,
     wait: WaitOption = 30.0,
 ) -> None:
-    from ..tables import TableError
+    from ..tables.catalogue import TableError
 
     choose("--format", output_format, TABLE_OR_JSON)
     delimiter = reading_options(delimiter, date_order)

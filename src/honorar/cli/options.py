@@ -242,8 +242,8 @@ def catalogue(rates_dirs: list[Path] | None, lang: str = "nb"):
     """The rate tables of `--rates-dir`, `HONORAR_RATES` and the shipped ones. A table file
     in those directories that no lookup would find is named on stderr, once (call this
     once per command)."""
-    from ..tablecache import cached_reader
-    from ..tables import Catalogue
+    from ..tables.cache import cached_reader
+    from ..tables.catalogue import Catalogue
 
     for d in rates_dirs or ():
         if not d.is_dir():
@@ -256,7 +256,7 @@ def catalogue(rates_dirs: list[Path] | None, lang: str = "nb"):
 def rate_tables_read(rates_dirs: list[Path] | None) -> list[tuple[str, Path]]:
     """Every table file a command may read from `--rates-dir`, `HONORAR_RATES` and the
     shipped tables, as `check_output`'s others: a report must not replace one."""
-    from ..tables import search_path, table_files
+    from ..tables.catalogue import search_path, table_files
 
     found = []
     for directory in search_path(rates_dirs or ()):
@@ -271,7 +271,7 @@ def rate_tables_read(rates_dirs: list[Path] | None) -> list[tuple[str, Path]]:
 
 def warn_stray_tables(dirs: list[Path], lang: str) -> None:
     from ..render.messages import stray_table_warnings
-    from ..tables import shipped_rates_dir, stray_tables
+    from ..tables.catalogue import shipped_rates_dir, stray_tables
 
     shipped = shipped_rates_dir()  # its layout is the package's own, and tested
     for line in stray_table_warnings(stray_tables([d for d in dirs if d != shipped]), lang):

@@ -60,7 +60,7 @@ def _echo_json(data) -> None:
 @app.command("list", help="List every scheme, its versions and the file each comes from.")
 def list_(output_format: FormatOption = "table", lang: LangOption = Lang.nb,
           rates_dir: RatesDirOption = None) -> None:
-    from ..tables import TableError
+    from ..tables.catalogue import TableError
 
     choose("--format", output_format, TABLE_OR_JSON)
     tables = catalogue(rates_dir, lang.value)
@@ -89,7 +89,7 @@ def list_(output_format: FormatOption = "table", lang: LangOption = Lang.nb,
 
 def _version(option: str, spec: str, tables, today: dt.date):
     """The table a version names, the file it comes from, and whether it was named by file."""
-    from ..tables import TableError, read_table
+    from ..tables.catalogue import TableError, read_table
 
     path = Path(spec)
     if path.suffix.lower() in (".yaml", ".yml") or path.is_file():
@@ -139,7 +139,8 @@ def show(version: Annotated[str, typer.Argument(help=VERSION_HELP, metavar="VERS
 
 def _check_one(path: Path, rates_dirs: list[Path]):
     """Validate one file strictly, then weigh it against the versions already installed."""
-    from ..diff import (
+    from ..tables.catalogue import Catalogue, TableError, is_scheme_folder, read_table, search_path
+    from ..tables.diff import (
         Checked,
         date_notices,
         language_notices,
@@ -148,8 +149,7 @@ def _check_one(path: Path, rates_dirs: list[Path]):
         suspicious,
         yaml_path,
     )
-    from ..tables import Catalogue, TableError, is_scheme_folder, read_table, search_path
-    from ..yamldoc import Problem, Unreadable, parse, read_text
+    from ..tables.yamldoc import Problem, Unreadable, parse, read_text
 
     name = str(path)
     try:
@@ -237,7 +237,7 @@ def _impact(claims_file: Path, mapping_file: Path | None, old, new, top: int, by
             delimiter: str | None = None, date_order: str | None = None,
             first: dt.date | None = None):
     from ..claims import ClaimFileError, read_claims
-    from ..diff import impact
+    from ..tables.diff import impact
 
     mapping = claim_mapping(mapping_file)
     source = standard_input() if str(claims_file) == "-" else claims_file
@@ -274,8 +274,8 @@ def diff(old: Annotated[str, typer.Argument(help=VERSION_HELP, metavar="OLD",
          output_format: FormatWithHtmlOption = "table",
          output: ReportOutputOption = None, lang: LangOption = Lang.nb,
          rates_dir: RatesDirOption = None) -> None:
-    from ..diff import compare
-    from ..tables import TableError
+    from ..tables.catalogue import TableError
+    from ..tables.diff import compare
 
     choose("--format", output_format, FORMATS_WITH_HTML)
     compared = [("the rate table", Path(spec)) for spec in (old, new) if Path(spec).is_file()]

@@ -13,9 +13,9 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from ..models import Document, Text
-from ..tables import shipped_rates_dir
-from ..yamldoc import Unreadable, parse, read_text
+from ..tables.catalogue import shipped_rates_dir
+from ..tables.schema import Document, Text
+from ..tables.yamldoc import Unreadable, parse, read_text
 
 G_FOLDER = "_g"
 G_FILE = "grunnbelop.yaml"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..engine import to_øre
+from ..rules.calculation import to_øre
 
 _HUNDRED = Decimal(100)
 

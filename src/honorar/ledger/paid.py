@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..checks.duplicates import (
+from ..audit.checks.duplicates import (
     FEE,
     GIFT,
     LOST_INCOME,
@@ -21,14 +21,8 @@ from ..checks.duplicates import (
     UNKNOWN,
     meeting_relation,
 )
-from ..checks.paid import (
-    MeetingKey,
-    MeetingKeys,
-    PaidBefore,
-    PaidLostIncome,
-    stable_identity,
-)
-from ..checks.persons import Identities
+from ..audit.checks.paid import MeetingKey, MeetingKeys, PaidBefore, PaidLostIncome, stable_identity
+from ..audit.checks.persons import Identities
 from ..claims import Claim
 from ..claims.records import RowId
 from .money import from_ore

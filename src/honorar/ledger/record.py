@@ -21,10 +21,10 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from ..audit import Summary, run_audit
-from ..checks import ClaimResult, Tables
-from ..checks.paid import MeetingKeys, stable_identity
-from ..models import VOIDS_PAYMENT, ZERO, Calculation, Finding
+from ..audit.checks.paid import MeetingKeys, stable_identity
+from ..audit.pipeline import ClaimResult, Tables
+from ..audit.summary import Summary, run_audit
+from ..tables.schema import VOIDS_PAYMENT, ZERO, Calculation, Finding
 from .money import to_ore
 from .paid import LedgerPaidClaims
 from .store import Batch, Ledger, LedgerError

@@ -194,7 +194,7 @@ def _connect(path: Path, mode: str, timeout: float) -> sqlite3.Connection:
 def _functions(connection: sqlite3.Connection) -> None:
     """The SQL functions the schema's steps call: names normalised as the checks do
     (`persons.normalised_name`)."""
-    from ..checks.persons import normalised_name
+    from ..audit.checks.persons import normalised_name
 
     connection.create_function("normalised_name", 1, normalised_name, deterministic=True)
 

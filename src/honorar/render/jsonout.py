@@ -6,8 +6,8 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from ..engine import to_øre
-from ..models import Calculation, Finding, TravelParts
+from ..rules.calculation import to_øre
+from ..tables.schema import Calculation, Finding, TravelParts
 from . import messages
 
 

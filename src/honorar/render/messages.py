@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from decimal import Decimal
 
-from ..models import LocalText, local
+from ..tables.schema import LocalText, local
 from . import locale
 
 ACTIVITY_LABELS = {

@@ -24,11 +24,11 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any
 
-from ...audit import Summary, readable_claimed
-from ...checks import ClaimResult, LightResult
+from ...audit.pipeline import ClaimResult, LightResult
+from ...audit.summary import Summary, readable_claimed
 from ...claims import Claim
 from ...claims.cells import Cache
-from ...models import Calculation, Finding
+from ...tables.schema import Calculation, Finding
 from ..atomic import AtomicOutput
 from ..jsonout import amount
 from .late import LatePlaces

@@ -13,8 +13,8 @@ import datetime as dt
 from collections.abc import Iterator
 from decimal import Decimal
 
-from ...audit import Reading, Summary
-from ...models import ZERO, Finding
+from ...audit.summary import Reading, Summary
+from ...tables.schema import ZERO, Finding
 from .. import locale
 from ..atomic import AtomicOutput
 from ..html import Page, bars, columns, esc

@@ -14,11 +14,12 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from ...audit import Reading, Summary, readable_claimed
-from ...checks import ClaimResult, FileTotal, LightResult
+from ...audit.checks import FileTotal
+from ...audit.pipeline import ClaimResult, LightResult
+from ...audit.summary import Reading, Summary, readable_claimed
 from ...claims import Claim
 from ...claims.cells import Cache
-from ...models import Calculation, Finding
+from ...tables.schema import Calculation, Finding
 from ..atomic import AtomicOutput
 from ..jsonout import amount
 from .csv import KeptByAmounts, claim_amounts

@@ -12,7 +12,7 @@ from array import array
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from ...models import Finding
+from ...tables.schema import Finding
 
 
 class LatePlaces:

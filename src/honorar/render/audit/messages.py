@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ...checks import FileTotal
-from ...models import Finding
+from ...audit.checks import FileTotal
+from ...tables.schema import Finding
 from .. import locale, messages
 
 SEVERITY_WORDS = {"nb": {"error": "feil", "warning": "advarsel", "info": "merknad"},

@@ -16,9 +16,9 @@ from decimal import Decimal
 
 from rich.table import Table
 
-from ...audit import Reading, Summary, readable_claimed
-from ...checks import ClaimResult
-from ...models import Finding
+from ...audit.pipeline import ClaimResult
+from ...audit.summary import Reading, Summary, readable_claimed
+from ...tables.schema import Finding
 from .. import locale
 from ..terminal import Console, escape
 from ..wrap import Wrapped

@@ -20,9 +20,9 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from ...audit import Reading, Summary, readable_claimed
-from ...checks import ClaimResult
-from ...models import Finding
+from ...audit.pipeline import ClaimResult
+from ...audit.summary import Reading, Summary, readable_claimed
+from ...tables.schema import Finding
 from ..atomic import AtomicOutput
 from ..xlsx import Workbook
 from .csv import KeptByAmounts, amount_columns, claim_amounts

@@ -4,7 +4,7 @@ all, beside the table's figures, assumptions, reminders, sources and findings.""
 
 from __future__ import annotations
 
-from ...budget import Budget, sum_or_none
+from ...budget.estimate import Budget, sum_or_none
 from .. import locale, messages
 from ..html import Markup, Page, bars, columns, esc
 from .table import HEADINGS

@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from ...budget import Budget, BudgetFinding, BudgetLine
+from ...budget.estimate import Budget, BudgetFinding, BudgetLine
 from .. import messages
 from ..jsonout import amount, calculation, finding
 from .text import meeting_name, note_text, plan_name, plan_source, reminder_text

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich import box
 from rich.table import Table
 
-from ...budget import Budget, BudgetFinding, sum_or_none
+from ...budget.estimate import Budget, BudgetFinding, sum_or_none
 from .. import locale, messages
 from ..terminal import Console, escape
 from ..wrap import Wrapped

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ...budget import Note
-from ...models import Source
-from ...plans import Plan, PlannedMeeting, Reminder, local
+from ...budget.estimate import Note
+from ...budget.plans import Plan, PlannedMeeting, Reminder, local
+from ...tables.schema import Source
 from .. import messages
 
 

@@ -7,7 +7,7 @@ assumptions and reminders with their sources, and the findings.
 
 from __future__ import annotations
 
-from ...budget import Budget
+from ...budget.estimate import Budget
 from .. import messages
 from ..atomic import AtomicOutput
 from ..xlsx import Workbook

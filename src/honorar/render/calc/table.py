@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.table import Table
 
-from ...models import Calculation
+from ...tables.schema import Calculation
 from .. import locale, messages
 from ..terminal import Console, escape
 from ..wrap import Wrapped

@@ -9,7 +9,7 @@ from rich import box
 from rich.table import Table
 
 from ...ledger.report import Limit, YearReport
-from ...models import local
+from ...tables.schema import local
 from .. import locale, messages
 from ..jsonout import amount
 from ..terminal import Console, escape

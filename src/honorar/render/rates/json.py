@@ -8,12 +8,12 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
-from ...diff import Change, Checked, Impact, Item, Totals, Value, flatten
-from ...engine import outdated_rates
-from ...models import LocalText, RateTable, Source, local
-from ...tables import Versions
-from ...travelmodels import TravelTable
-from ...yamldoc import Problem
+from ...rules.calculation import outdated_rates
+from ...tables.catalogue import Versions
+from ...tables.diff import Change, Checked, Impact, Item, Totals, Value, flatten
+from ...tables.schema import LocalText, RateTable, Source, local
+from ...tables.travel_schema import TravelTable
+from ...tables.yamldoc import Problem
 from .. import messages
 from ..jsonout import amount
 

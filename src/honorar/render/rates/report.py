@@ -8,7 +8,7 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from ...diff import Change, Checked, Impact, Totals
+from ...tables.diff import Change, Checked, Impact, Totals
 from .. import locale, messages
 from ..terminal import Console, escape
 from ..wrap import Wrapped, narrowest

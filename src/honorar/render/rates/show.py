@@ -8,8 +8,9 @@ from pathlib import Path
 
 from rich.table import Table
 
-from ...engine import outdated_rates
-from ...models import (
+from ...rules.calculation import outdated_rates
+from ...tables.catalogue import Versions
+from ...tables.schema import (
     Cited,
     FlatRule,
     GiftOnlyRule,
@@ -19,8 +20,7 @@ from ...models import (
     TieredRule,
     local,
 )
-from ...tables import Versions
-from ...yamldoc import Problem
+from ...tables.yamldoc import Problem
 from .. import locale, messages
 from ..terminal import Console, escape
 from .words import TIERS, console_for, quantity, row, value_text, word
@@ -84,7 +84,7 @@ class _Notes:
 def print_travel_table(table, path: Path | None, lang: str,
                        console: Console | None = None) -> None:
     """A travel table: every figure with its source, the pages, then the assumptions."""
-    from ...diff import flatten
+    from ...tables.diff import flatten
 
     console = console_for(console)
     notes = _Notes()

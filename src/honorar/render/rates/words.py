@@ -7,8 +7,8 @@ from decimal import Decimal
 from rich.table import Table
 from rich.text import Text
 
-from ...diff import Change, Value
-from ...models import LocalText, Source, local
+from ...tables.diff import Change, Value
+from ...tables.schema import LocalText, Source, local
 from .. import locale
 from ..messages import DIRECTION_LABELS
 from ..terminal import Console

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from ...diff import Change, Impact, Totals
+from ...tables.diff import Change, Impact, Totals
 from ..atomic import AtomicOutput
 from ..xlsx import Workbook
 from .words import source_line, value_text, word

@@ -15,7 +15,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from .models import (
+from .schema import (
     DEFAULT_SEVERITY,
     IDENTIFIER,
     REGULATION,

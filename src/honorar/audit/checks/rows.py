@@ -11,8 +11,8 @@ from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
 
-from ..claims import Claim
-from ..models import DEFAULT_SEVERITY, Calculation, Finding, RateTable
+from ...claims import Claim
+from ...tables.schema import DEFAULT_SEVERITY, Calculation, Finding, RateTable
 
 NONE: tuple[Finding, ...] = ()
 

@@ -14,21 +14,11 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .engine import calculate, to_øre
-from .models import (
-    ZERO,
-    Attendance,
-    Calculation,
-    Cited,
-    Finding,
-    Meeting,
-    RateTable,
-    Source,
-    Trip,
-)
+from ..rules.calculation import calculate, to_øre
+from ..tables.schema import ZERO, Attendance, Calculation, Cited, Finding, Meeting, RateTable, Source, Trip
+from ..tables.travel_schema import TravelTable
+from ..tables.yamldoc import Problem
 from .plans import Plan, PlannedMeeting
-from .travelmodels import TravelTable
-from .yamldoc import Problem
 
 TableAt = Callable[[dt.date], RateTable | None]
 # the travel table of a regulation in force on a date (None: none is)

@@ -1,4 +1,5 @@
-"""The checks of an audit (SPEC §3), each a pure function of claims and rate tables.
+"""The checks of an audit (SPEC §3), each a pure function of claims and rate tables;
+`honorar.audit.pipeline` runs all of them in one streaming pass.
 
 - rows: a claim on its own (honorarium over or under what is due, claim age, submitted
   before the meeting; the engine's own findings placed at the row);
@@ -8,7 +9,6 @@
 - persons: who a claim is from (`person_key`), the same for every check;
 - paid: claims paid before, as a ledger knows them (`PaidClaims`);
 - totals: a file's own total row held against what its claims add up to;
-- run: `audit()`, all of them in one streaming pass.
 """
 
 from .duplicates import DuplicateClaims, duplicate_findings
@@ -16,24 +16,17 @@ from .groups import GroupMeetings, group_findings
 from .paid import PaidBefore, PaidClaims
 from .persons import PersonKeys, person_key
 from .rows import claim_age_limit, date_findings, honorarium_findings, located
-from .run import Audit, ClaimResult, LightResult, PricedFacts, Tables, audit
 from .totals import FileTotal, FileTotals
 from .voiding import void_payment
 
 __all__ = [
-    "Audit",
-    "ClaimResult",
     "DuplicateClaims",
     "FileTotal",
     "FileTotals",
     "GroupMeetings",
-    "LightResult",
     "PaidBefore",
     "PaidClaims",
     "PersonKeys",
-    "PricedFacts",
-    "Tables",
-    "audit",
     "claim_age_limit",
     "date_findings",
     "duplicate_findings",

@@ -19,10 +19,10 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from .models import IDENTIFIER, Attendance, Document
-from .parsing import HOURS_LIMIT, parse_activity, parse_attendance, parse_date, parse_hours
-from .tables import shipped_rates_dir
-from .yamldoc import Problem, Unreadable, parse, read_text
+from ..parsing import HOURS_LIMIT, parse_activity, parse_attendance, parse_date, parse_hours
+from ..tables.catalogue import shipped_rates_dir
+from ..tables.schema import IDENTIFIER, Attendance, Document
+from ..tables.yamldoc import Problem, Unreadable, parse, read_text
 
 PLANS_FOLDER = "_plans"
 SUGGESTED_PLAN = "unn-suggested.yaml"
@@ -75,7 +75,7 @@ def _trip(value: Any) -> Any:
     if not isinstance(value, dict) or not value:
         raise ValueError("give the trip as a mapping of travel options, e.g. "
                          "{km: 120, travel-hours: 7}")
-    from .tripinput import TRIP_COLUMNS, TripError, read_trip
+    from ..tripinput import TRIP_COLUMNS, TripError, read_trip
 
     values: dict[str, str | None] = {}
     for key, item in value.items():

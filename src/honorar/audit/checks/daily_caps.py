@@ -17,9 +17,9 @@ from array import array
 from collections.abc import Callable
 from decimal import Decimal
 
-from ..claims import Claim
-from ..engine import lost_income_left_for_day
-from ..models import ZERO, Calculation, Finding, RateTable
+from ...claims import Claim
+from ...rules.calculation import lost_income_left_for_day
+from ...tables.schema import ZERO, Calculation, Finding, RateTable
 from .fingerprints import FingerprintMap
 from .paid import PaidLostIncome
 from .persons import PersonKeys

@@ -30,13 +30,13 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__
-from .models import RateTable
-from .tables import read_table
+from .. import __version__
+from .catalogue import read_table
+from .schema import RateTable
 from .yamldoc import Unreadable, decode_text, read_bytes
 
 if TYPE_CHECKING:
-    from .travelmodels import TravelTable
+    from .travel_schema import TravelTable
 
 ENV_VAR = "HONORAR_CACHE_DIR"
 
@@ -44,7 +44,7 @@ ENTRIES_KEPT = 64  # the entries used most lately; those of edited tables and ol
 PARTIAL_AGE_SECONDS = 3600  # a half-written entry older than this was left by a killed run
 
 # the modules whose code decides what a table file becomes
-_LOADERS = ("models.py", "travelmodels.py", "yamldoc.py", "tables.py")
+_LOADERS = ("schema.py", "travel_schema.py", "yamldoc.py", "catalogue.py")
 
 
 def default_directory(environ: Mapping[str, str] | None = None) -> Path | None:
@@ -124,7 +124,7 @@ def _model(kind: bytes) -> type[RateTable] | type[TravelTable]:
     if kind == b"rate":
         return RateTable
     if kind == b"travel":
-        from .travelmodels import TravelTable
+        from .travel_schema import TravelTable
 
         return TravelTable
     raise ValueError(f"not an entry: {kind[:20]!r}")

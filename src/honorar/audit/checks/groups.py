@@ -16,9 +16,9 @@ import heapq
 from array import array
 from collections.abc import Callable, Iterable, Iterator
 
-from ..claims import Claim
-from ..claims.cells import Cache
-from ..models import Finding, RateTable
+from ...claims import Claim
+from ...claims.cells import Cache
+from ...tables.schema import Finding, RateTable
 from .fingerprints import FingerprintMap
 from .persons import PersonKeys, normalised_name
 

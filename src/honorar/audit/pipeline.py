@@ -20,11 +20,11 @@ from typing import Protocol
 from ..claims import Claim, InvalidRow, TotalRow
 from ..claims.cells import Cache
 from ..claims.records import Facts, LightClaim
-from ..engine import Pricer, not_claimed, outdated_rates
-from ..models import DEFAULT_SEVERITY, Calculation, Finding, Meeting, RateTable
-from ..travelmodels import TravelTable
-from .daily_caps import DailyLostIncome
-from .duplicates import (
+from ..rules.calculation import Pricer, not_claimed, outdated_rates
+from ..tables.schema import DEFAULT_SEVERITY, Calculation, Finding, Meeting, RateTable
+from ..tables.travel_schema import TravelTable
+from .checks.daily_caps import DailyLostIncome
+from .checks.duplicates import (
     FEE,
     GIFT,
     LOST_INCOME,
@@ -36,10 +36,10 @@ from .duplicates import (
     is_supplement,
     seconds_of,
 )
-from .groups import GroupMeetings
-from .paid import PaidBefore, PaidClaims, already_paid_finding, supplement_finding
-from .persons import Identities
-from .rows import (
+from .checks.groups import GroupMeetings
+from .checks.paid import PaidBefore, PaidClaims, already_paid_finding, supplement_finding
+from .checks.persons import Identities
+from .checks.rows import (
     claim_age_limit,
     compares_honorarium,
     date_findings,
@@ -48,8 +48,8 @@ from .rows import (
     severity,
     travel_findings,
 )
-from .totals import FileTotal, FileTotals
-from .voiding import settle
+from .checks.totals import FileTotal, FileTotals
+from .checks.voiding import settle
 
 # a reader's claims are checked in their light form where they can be (see `Audit`); off,
 # every claim is made whole first, as the plain reference the tests hold the audit to
@@ -64,7 +64,7 @@ class Versions(Protocol):
 
 
 class Tables(Protocol):
-    """Where the rate tables come from (a `honorar.tables.Catalogue`)."""
+    """Where the rate tables come from (a `honorar.tables.catalogue.Catalogue`)."""
 
     def versions(self, scheme: str) -> Versions | None: ...
 

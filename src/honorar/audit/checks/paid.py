@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Protocol
 
-from ..claims import Claim
-from ..claims.cells import Cache
-from ..models import Finding, RateTable
+from ...claims import Claim
+from ...claims.cells import Cache
+from ...tables.schema import Finding, RateTable
 from .duplicates import POSSIBLE, SAME_TIMES
 from .persons import Identities, normalised_name
 from .rows import severity

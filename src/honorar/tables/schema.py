@@ -19,7 +19,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
-from .parsing import AMOUNT_LIMIT, HOURS_LIMIT
+from ..parsing import AMOUNT_LIMIT, HOURS_LIMIT
 
 ZERO = Decimal("0")
 IDENTIFIER = r"^[a-z][a-z0-9_]*$"

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from ..claims.cells import Cache
+from ...claims.cells import Cache
 
 
 class _Claimant(Protocol):

@@ -92,7 +92,7 @@ def read_text(path: Path) -> str:
 def read_bytes(path: Path) -> bytes:
     """A YAML file's bytes, or `Unreadable` saying why not: a file larger than
     `limits.YAML_FILE` (a rate table is a few KB) is refused before it is read further."""
-    from . import limits
+    from .. import limits
 
     name = str(path)
     try:

@@ -16,11 +16,11 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Literal, Protocol
 
-from .checks.daily_caps import DailyLostIncome
-from .checks.duplicates import DuplicateClaims
-from .checks.persons import normalised_name, person_key
-from .engine import calculate
-from .models import (
+from ..audit.checks.daily_caps import DailyLostIncome
+from ..audit.checks.duplicates import DuplicateClaims
+from ..audit.checks.persons import normalised_name, person_key
+from ..rules.calculation import calculate
+from .schema import (
     VOIDS_PAYMENT,
     ZERO,
     Attendance,
@@ -36,7 +36,7 @@ from .models import (
     TieredRule,
     local,
 )
-from .travelmodels import Passenger, RemainingPart, Required, TravelTable
+from .travel_schema import Passenger, RemainingPart, Required, TravelTable
 from .yamldoc import Problem
 
 Value = Decimal | str | bool | int | None
@@ -698,7 +698,7 @@ def _due(claim: ClaimLike, meeting: Meeting, table: RateTable,
 
 
 def _travel_due(meeting: Meeting, table: TravelTable) -> Decimal | None:
-    from .travel import price_trip
+    from ..rules.travel import price_trip
 
     return ZERO if meeting.trip is None else price_trip(meeting.trip, table).amount
 

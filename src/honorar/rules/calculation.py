@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, TypeVar
 
-from .models import (
+from ..tables.schema import (
     DEFAULT_SEVERITY,
     ZERO,
     Attendance,
@@ -37,7 +37,7 @@ from .models import (
 )
 
 if TYPE_CHECKING:
-    from .travelmodels import TravelTable
+    from ..tables.travel_schema import TravelTable
 
 ØRE = Decimal("0.01")
 _ROUNDING = {"up": ROUND_CEILING, "down": ROUND_FLOOR, "nearest": ROUND_HALF_UP}

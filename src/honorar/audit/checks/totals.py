@@ -15,9 +15,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..claims import Claim, TotalRow
-from ..claims.records import Facts
-from ..models import DEFAULT_SEVERITY, ZERO, Finding
+from ...claims import Claim, TotalRow
+from ...claims.records import Facts
+from ...tables.schema import DEFAULT_SEVERITY, ZERO, Finding
 
 AMOUNT_COLUMNS = ("claimed_honorarium", "lost_income", "gift", "travel_claimed")
 # the message says how many rows above could not be read, when any could not

@@ -25,9 +25,9 @@ from array import array
 from collections.abc import Iterable
 from decimal import Decimal
 
-from ..claims import Claim
-from ..claims.cells import Cache
-from ..models import Finding, RateTable
+from ...claims import Claim
+from ...claims.cells import Cache
+from ...tables.schema import Finding, RateTable
 from .fingerprints import FingerprintMap
 from .persons import Identities, normalised_name
 from .rows import NONE, severity

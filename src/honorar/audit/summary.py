@@ -15,12 +15,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Protocol
 
-from .checks import ClaimResult, FileTotal, LightResult, Tables, audit
+from ..claims import ClaimReader, InvalidRow, WorkbookReader
+from ..claims.columns import TRAVEL_COLUMNS
+from ..parsing import parse_amount
+from ..tables.schema import DEFAULT_SEVERITY, ZERO, Finding, RateTable
+from .checks import FileTotal
 from .checks.paid import PaidClaims
-from .claims import ClaimReader, InvalidRow, WorkbookReader
-from .claims.columns import TRAVEL_COLUMNS
-from .models import DEFAULT_SEVERITY, ZERO, Finding, RateTable
-from .parsing import parse_amount
+from .pipeline import ClaimResult, LightResult, Tables, audit
 
 PROGRESS_EVERY = 8192  # rows between progress reports
 

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from .models import REGULATION, RateTable
+from .schema import REGULATION, RateTable
 from .yamldoc import Problem, Unreadable, parse, read_text
 
 ENV_VAR = "HONORAR_RATES"
@@ -37,7 +37,7 @@ class TableError(Exception):
 
 def shipped_rates_dir() -> Path:
     """The tables installed with the package (or, in a source checkout, `rates/`)."""
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent  # the package's folder
     installed = here / "rates"
     if installed.is_dir():
         return installed
@@ -45,7 +45,7 @@ def shipped_rates_dir() -> Path:
 
 
 if TYPE_CHECKING:  # a travel table's models are loaded only when a travel table is read
-    from .travelmodels import TravelTable
+    from .travel_schema import TravelTable
 
     AnyTable = RateTable | TravelTable
 
@@ -176,7 +176,7 @@ def read_table(path: Path, *, text: str | None = None) -> AnyTable:
         raise TableError([*problems, Problem(name, 1, 1, "a rate table is a mapping of keys")])
     try:
         if "regulation" in doc.data:
-            from .travelmodels import TravelTable as model
+            from .travel_schema import TravelTable as model
         else:
             model = RateTable  # type: ignore[assignment]
         table = model.model_validate(doc.data)

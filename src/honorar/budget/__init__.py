@@ -1,0 +1,1 @@
+"""Budgets: a plan of meetings (`plans`) priced ahead against the rate tables (`estimate`)."""

@@ -14,7 +14,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..rules.calculation import calculate, to_øre
+from ..money import to_øre
+from ..rules.calculation import calculate
 from ..tables.schema import ZERO, Attendance, Calculation, Cited, Finding, Meeting, RateTable, Source, Trip
 from ..tables.travel_schema import TravelTable
 from ..tables.yamldoc import Problem

@@ -25,7 +25,7 @@ from ..audit.checks.paid import MeetingKey, MeetingKeys, PaidBefore, PaidLostInc
 from ..audit.checks.persons import Identities
 from ..claims import Claim
 from ..claims.records import RowId
-from .money import from_ore
+from ..money import from_ore
 from .store import Ledger
 
 # the claims with the same id, then the person's claims that day (under its number, and

@@ -15,9 +15,9 @@ import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from ..money import from_ore
 from ..parsing import parse_amount
 from .grunnbelop import GTable, GValue
-from .money import from_ore
 from .store import Ledger, LedgerError
 
 BY = ("representative", "month", "scheme", "group")

@@ -24,7 +24,7 @@ from decimal import Decimal
 from pathlib import Path
 from urllib.parse import quote
 
-from .money import from_ore, to_ore
+from ..money import from_ore, to_ore
 from .schema import APPLICATION_ID, STEPS, VERSION
 
 DEFAULT_TIMEOUT = 30.0  # seconds a writer waits for another to finish

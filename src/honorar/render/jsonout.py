@@ -6,7 +6,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from ..rules.calculation import to_øre
+from ..money import to_øre
 from ..tables.schema import Calculation, Finding, TravelParts
 from . import messages
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, TypeVar
 
+from ..money import to_øre
 from ..tables.schema import (
     DEFAULT_SEVERITY,
     ZERO,
@@ -39,12 +40,7 @@ from ..tables.schema import (
 if TYPE_CHECKING:
     from ..tables.travel_schema import TravelTable
 
-ØRE = Decimal("0.01")
 _ROUNDING = {"up": ROUND_CEILING, "down": ROUND_FLOOR, "nearest": ROUND_HALF_UP}
-
-
-def to_øre(amount: Decimal) -> Decimal:
-    return amount.quantize(ØRE, rounding=ROUND_HALF_UP)
 
 
 def calculate(meeting: Meeting, table: RateTable | None,

@@ -10,9 +10,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 
+from ..money import to_øre
 from ..tables.schema import DEFAULT_SEVERITY, ZERO, Cited, Finding, Severity, Step, TravelParts, Trip
 from ..tables.travel_schema import MEALS, TravelTable
-from .calculation import to_øre
 
 HUNDRED = Decimal(100)
 DAY_HOURS = Decimal(24)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from honorar.claims import Claim, ClaimFileError, InvalidRow, load_mapping, read_claims
-from honorar.claims import reader as reader_module
+from honorar.claims import head as reader_module
 from honorar.claims.records import LightClaim
 from honorar.tables.schema import Attendance
 

@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from honorar.claims import ClaimFileError, read_claims
-from honorar.claims import reader as reader_module
+from honorar.claims import head as reader_module
 from honorar.claims.records import Claim, InvalidRow
 from honorar.cli import app
 

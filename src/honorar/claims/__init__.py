@@ -15,7 +15,8 @@ from .columns import (
     load_mapping,
     mapping_from_data,
 )
-from .reader import ClaimReader, read_claims
+from .csv_reader import ClaimReader
+from .opening import read_claims
 from .records import Claim, ClaimFileError, InvalidRow, TotalRow
 from .workbook import WorkbookReader
 

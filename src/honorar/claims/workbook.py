@@ -29,6 +29,7 @@ from ..parsing import _GROUPED_BY_POINT, date_order_hint, is_ambiguous_date
 from .cells import Cache
 from .columns import REQUIRED_COLUMNS, ClaimMapping
 from .records import Claim, ClaimFileError, InvalidRow, LightClaim, TotalRow
+from .row_reader import cell_values, row_reader
 from .sniff import (
     HEADER_SEARCH_RECORDS,
     Encoding,
@@ -133,16 +134,6 @@ def _other_kind(head: bytes) -> str | None:
 def not_claims(name: str, kind: str) -> ClaimFileError:
     """The one line that refuses a file that is no spreadsheet and no CSV file."""
     return ClaimFileError(f"{name}: is {NOT_CLAIMS[kind]}, not a spreadsheet or a CSV file")
-
-
-class IsWorkbook(ClaimFileError):
-    """Raised by the CSV reader when its file is a workbook; `read_claims` reads it as one."""
-
-    def __init__(self, name: str, kind: str, head: bytes) -> None:
-        super().__init__(f"{name}: is a workbook ({kind}), not a CSV file; read it with "
-                         "honorar.claims.read_claims")
-        self.kind = kind
-        self.head = head
 
 
 # ----------------------------------------------------------------------- typed cells
@@ -317,7 +308,6 @@ class WorkbookReader:
                  date_order: str | None = None,
                  activities: Collection[str] | None = None,
                  scheme: str | None = None) -> None:
-        from .reader import _row_reader
 
         self.name = name
         self.mapping = mapping
@@ -358,7 +348,7 @@ class WorkbookReader:
             # how slashed dates are read, said where the sheet has any (as for a CSV file)
             self.date_order = slash_order if slashed else None
             year = common_year(self._records(found, _DATE_EVIDENCE_ROWS), self.header)
-            self._read_claim, self._read_light = _row_reader(
+            self._read_claim, self._read_light = row_reader(
                 self.header, mapping, slash_order,
                 date_order if date_order is not None else "dmy", activities,
                 year=year, order_assumed=assumed, scheme=scheme,
@@ -476,7 +466,6 @@ class WorkbookReader:
                   ) -> InvalidRow | None:
         """The row as unreadable at its first cell holding an error value (`errors`: those
         of the columns the audit reads), the values showing them as Excel does."""
-        from .reader import _values
         from .sheet_errors import NOT_CALCULATED
 
         held = sorted(i for i in errors if 0 <= i < len(texts))
@@ -490,9 +479,9 @@ class WorkbookReader:
         if error == NOT_CALCULATED:
             return InvalidRow(row, self._columns_at[index],
                               "holds a formula without a stored value",
-                              _values(self.header, texts), "cell_formula_not_calculated", {})
+                              cell_values(self.header, texts), "cell_formula_not_calculated", {})
         return InvalidRow(row, self._columns_at[index], f"holds the error value {error}",
-                          _values(self.header, texts), "cell_error_value", {"error": error})
+                          cell_values(self.header, texts), "cell_error_value", {"error": error})
 
     def _facts(self, columns: Collection[int]):
         """What an .ods sheet's XML (`ods_sheet`) or an .xls sheet's records (`xls_sheet`)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from honorar.domain import Attendance, Meeting
 from honorar.tables.catalogue import Catalogue
-from honorar.tables.schema import Attendance, Meeting
 
 DATA = Path(__file__).parent / "data"
 

@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from honorar.cli import app
-from honorar.tables.schema import DEFAULT_SEVERITY
+from honorar.domain import DEFAULT_SEVERITY
 
 DATA = Path(__file__).parent / "data" / "audit"
 CODES = [code for code in DEFAULT_SEVERITY if code != "duration_missing"]

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 
 from honorar.budget.estimate import make_budget, plan_problems
 from honorar.budget.plans import parse_plan, read_plan, suggested_plan
+from honorar.domain import Attendance, Meeting
 from honorar.rules.calculation import calculate
 from honorar.tables.catalogue import TableFile, Versions, read_table, shipped_rates_dir
-from honorar.tables.schema import Attendance, Meeting
 
 PLANS = Path(__file__).parent / "data" / "plans"
 DAY = dt.date(2025, 9, 1)

@@ -18,8 +18,8 @@ from honorar.audit.checks import (
 from honorar.audit.checks.fingerprints import FingerprintMap
 from honorar.audit.pipeline import audit
 from honorar.claims import Claim, InvalidRow
+from honorar.domain import Attendance, Meeting, Severity
 from honorar.rules.calculation import calculate
-from honorar.tables.schema import Attendance, Meeting, Severity
 
 D = dt.date.fromisoformat
 

@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 from honorar.audit.pipeline import audit
 from honorar.audit.summary import Summary
 from honorar.claims import read_claims
+from honorar.domain import Attendance, Meeting
 from honorar.rules.calculation import calculate
 from honorar.tables.catalogue import Catalogue
-from honorar.tables.schema import Attendance, Meeting
 
 TABLES = Catalogue.from_options(environ={})
 HEADER = ("tag,claim_id,representative,scheme,group,date,start,end,attendance,activity,"

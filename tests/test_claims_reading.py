@@ -13,7 +13,7 @@ import pytest
 from honorar.claims import Claim, ClaimFileError, InvalidRow, load_mapping, read_claims
 from honorar.claims import head as reader_module
 from honorar.claims.records import LightClaim
-from honorar.tables.schema import Attendance
+from honorar.domain import Attendance
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 

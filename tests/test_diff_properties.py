@@ -14,8 +14,9 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
+from honorar.domain import DEFAULT_SEVERITY
 from honorar.tables.diff import compare, flatten
-from honorar.tables.schema import DEFAULT_SEVERITY, RateTable
+from honorar.tables.schema import RateTable
 
 ACTIVITIES = ["meeting", "full_day", "teaching"]
 NOT_PAYABLE = ["org_information", "peer_work"]

@@ -10,9 +10,9 @@ import yaml
 from typer.testing import CliRunner
 
 from honorar.cli import app
+from honorar.domain import Attendance, Meeting
 from honorar.parsing import hours_between, parse_time
 from honorar.rules.calculation import calculate
-from honorar.tables.schema import Attendance, Meeting
 
 from .conftest import DATA
 

@@ -19,7 +19,7 @@ from honorar.claims.columns import (
     NORWEGIAN_NAMES,
     normalise_header,
 )
-from honorar.tables.schema import Attendance
+from honorar.domain import Attendance
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 

@@ -17,8 +17,8 @@ from honorar.budget.plans import (
     read_plan,
     suggested_plan,
 )
+from honorar.domain import Attendance
 from honorar.tables.catalogue import Catalogue, shipped_rates_dir
-from honorar.tables.schema import Attendance
 
 PLANS = Path(__file__).parent / "data" / "plans"
 

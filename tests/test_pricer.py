@@ -15,8 +15,9 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from honorar.domain import Attendance, Meeting, Trip
 from honorar.rules.calculation import PARTS_KEPT, Pricer, calculate
-from honorar.tables.schema import Attendance, LocalText, Meeting, Trip
+from honorar.tables.schema import LocalText
 
 from .conftest import meeting
 

@@ -8,9 +8,9 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from honorar.domain import Attendance, Meeting
 from honorar.rules.calculation import calculate
 from honorar.tables.catalogue import Catalogue
-from honorar.tables.schema import Attendance, Meeting
 
 CATALOGUE = Catalogue.from_options(environ={})
 ACTIVITIES = ["meeting", "full_day", "teaching", "peer_assignment", "org_information",

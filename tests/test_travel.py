@@ -17,10 +17,10 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from honorar.cli import app
+from honorar.domain import Attendance, Meeting, Trip
 from honorar.rules.calculation import calculate
 from honorar.rules.travel import price_trip
 from honorar.tables.catalogue import Catalogue, TableError, read_table, shipped_rates_dir
-from honorar.tables.schema import Attendance, Meeting, Trip
 from honorar.tripinput import TripError, read_trip
 
 from .conftest import DATA

@@ -14,9 +14,9 @@ from typer.testing import CliRunner
 
 from honorar.audit.checks import void_payment
 from honorar.cli import app
+from honorar.domain import VOIDS_PAYMENT, Finding, Severity
 from honorar.render import messages
 from honorar.rules.calculation import calculate
-from honorar.tables.schema import VOIDS_PAYMENT, Finding, Severity
 
 from .conftest import meeting
 from .test_checks_properties import claim_files, run

@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
+from .domain import MAX_PASSENGERS, ZERO, Trip
 from .parsing import (
     hours_from_to,
     parse_amount,
@@ -18,7 +19,6 @@ from .parsing import (
     parse_vehicle,
     parse_yes_no,
 )
-from .tables.schema import MAX_PASSENGERS, ZERO, Trip
 
 # The travel columns of a claims file (canonical names), in the order they are read.
 TRIP_COLUMNS = ("km", "passenger_km", "vehicle", "distance_km", "travel_hours", "departure",

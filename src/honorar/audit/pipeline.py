@@ -20,8 +20,9 @@ from typing import Protocol
 from ..claims import Claim, InvalidRow, TotalRow
 from ..claims.cells import Cache
 from ..claims.records import Facts, LightClaim
+from ..domain import DEFAULT_SEVERITY, Calculation, Finding, Meeting
 from ..rules.calculation import Pricer, not_claimed, outdated_rates
-from ..tables.schema import DEFAULT_SEVERITY, Calculation, Finding, Meeting, RateTable
+from ..tables.schema import RateTable
 from ..tables.travel_schema import TravelTable
 from .checks.daily_caps import DailyLostIncome
 from .checks.duplicates import (

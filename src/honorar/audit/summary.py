@@ -17,8 +17,9 @@ from typing import Any, Protocol
 
 from ..claims import ClaimReader, InvalidRow, WorkbookReader
 from ..claims.columns import TRAVEL_COLUMNS
+from ..domain import DEFAULT_SEVERITY, ZERO, Finding
 from ..parsing import parse_amount
-from ..tables.schema import DEFAULT_SEVERITY, ZERO, Finding, RateTable
+from ..tables.schema import RateTable
 from .checks import FileTotal
 from .checks.paid import PaidClaims
 from .pipeline import ClaimResult, LightResult, Tables, audit

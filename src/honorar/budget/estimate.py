@@ -14,9 +14,10 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ..domain import ZERO, Attendance, Calculation, Finding, Meeting, Source, Trip
 from ..money import to_øre
 from ..rules.calculation import calculate
-from ..tables.schema import ZERO, Attendance, Calculation, Cited, Finding, Meeting, RateTable, Source, Trip
+from ..tables.schema import Cited, RateTable
 from ..tables.travel_schema import TravelTable
 from ..tables.yamldoc import Problem
 from .plans import Plan, PlannedMeeting

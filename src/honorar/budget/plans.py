@@ -19,9 +19,10 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from ..domain import Attendance
 from ..parsing import HOURS_LIMIT, parse_activity, parse_attendance, parse_date, parse_hours
 from ..tables.catalogue import shipped_rates_dir
-from ..tables.schema import IDENTIFIER, Attendance, Document
+from ..tables.schema import IDENTIFIER, Document
 from ..tables.yamldoc import Problem, Unreadable, parse, read_text
 
 PLANS_FOLDER = "_plans"

@@ -14,6 +14,7 @@ from collections.abc import Callable, Collection, Mapping
 from decimal import Decimal
 from typing import Any
 
+from ..domain import Attendance
 from ..parsing import (
     AMOUNT_LIMIT,
     HOURS_LIMIT,
@@ -33,7 +34,6 @@ from ..parsing import (
     parse_yes_no,
     year_left_out,
 )
-from ..tables.schema import Attendance
 
 CACHE_LIMIT = 20_000  # entries per column; the cache starts afresh when it is full
 

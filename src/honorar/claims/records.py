@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
 
-from ..tables.schema import Attendance, Meeting
+from ..domain import Attendance, Meeting
 
 
 @dataclass(frozen=True, slots=True)

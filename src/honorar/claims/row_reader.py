@@ -13,8 +13,8 @@ from decimal import Decimal
 from operator import itemgetter
 from typing import Any
 
+from ..domain import Meeting, Trip
 from ..parsing import hours_between
-from ..tables.schema import Meeting, Trip
 from . import cells as C
 from .columns import TRAVEL_COLUMNS, ClaimMapping
 from .records import (

@@ -98,9 +98,9 @@ def budget(
 ) -> None:
     from ..budget.estimate import make_budget, plan_problems
     from ..budget.plans import MOST_REPRESENTATIVES, PlanError, read_plan, suggested_plan
+    from ..domain import Attendance
     from ..parsing import parse_attendance
     from ..tables.catalogue import TableError
-    from ..tables.schema import Attendance
 
     choose("--format", output_format, FORMATS_WITH_HTML)
     target = html_or_workbook_output(output_format, output,

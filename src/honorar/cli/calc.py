@@ -98,9 +98,9 @@ def calc(
     rates_dir: RatesDirOption = None,
     fail_on: FailOnOption = FailOn.error,
 ) -> None:
+    from ..domain import Attendance, Meeting
     from ..parsing import hours_between, parse_activity, parse_attendance, parse_hours, parse_time
     from ..tables.catalogue import TableError
-    from ..tables.schema import Attendance, Meeting
 
     choose("--format", output_format, TABLE_OR_JSON)
     if hours is not None and (start is not None or end is not None):

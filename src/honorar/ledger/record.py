@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 from ..audit.checks.paid import MeetingKeys, stable_identity
 from ..audit.pipeline import ClaimResult, Tables
 from ..audit.summary import Summary, run_audit
+from ..domain import VOIDS_PAYMENT, ZERO, Calculation, Finding
 from ..money import to_ore
-from ..tables.schema import VOIDS_PAYMENT, ZERO, Calculation, Finding
 from .paid import LedgerPaidClaims
 from .store import Batch, Ledger, LedgerError
 

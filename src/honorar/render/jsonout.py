@@ -6,8 +6,8 @@ import json
 from decimal import Decimal
 from typing import Any
 
+from ..domain import Calculation, Finding, TravelParts
 from ..money import to_øre
-from ..tables.schema import Calculation, Finding, TravelParts
 from . import messages
 
 

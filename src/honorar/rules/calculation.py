@@ -16,26 +16,20 @@ from dataclasses import dataclass, replace
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, TypeVar
 
-from ..money import to_øre
-from ..tables.schema import (
+from ..domain import (
     DEFAULT_SEVERITY,
     ZERO,
     Attendance,
     Calculation,
-    Cited,
     Finding,
-    FlatRule,
-    GiftOnlyRule,
-    HourlyRule,
     Meeting,
-    PriceRule,
-    RateTable,
     Source,
     Step,
-    TieredRule,
     TravelParts,
     Trip,
 )
+from ..money import to_øre
+from ..tables.schema import Cited, FlatRule, GiftOnlyRule, HourlyRule, PriceRule, RateTable, TieredRule
 
 if TYPE_CHECKING:
     from ..tables.travel_schema import TravelTable

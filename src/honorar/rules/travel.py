@@ -10,8 +10,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 
+from ..domain import DEFAULT_SEVERITY, ZERO, Finding, Severity, Step, TravelParts, Trip
 from ..money import to_øre
-from ..tables.schema import DEFAULT_SEVERITY, ZERO, Cited, Finding, Severity, Step, TravelParts, Trip
+from ..tables.schema import Cited
 from ..tables.travel_schema import MEALS, TravelTable
 
 HUNDRED = Decimal(100)

@@ -19,20 +19,16 @@ from typing import Literal, Protocol
 from ..audit.checks.daily_caps import DailyLostIncome
 from ..audit.checks.duplicates import DuplicateClaims
 from ..audit.checks.persons import normalised_name, person_key
+from ..domain import VOIDS_PAYMENT, ZERO, Attendance, Meeting, Source
 from ..rules.calculation import calculate
 from .schema import (
-    VOIDS_PAYMENT,
-    ZERO,
-    Attendance,
     Cited,
     Document,
     FlatRule,
     GiftOnlyRule,
     HourlyRule,
-    Meeting,
     PriceRule,
     RateTable,
-    Source,
     TieredRule,
     local,
 )

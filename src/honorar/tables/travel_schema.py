@@ -15,20 +15,8 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from .schema import (
-    DEFAULT_SEVERITY,
-    IDENTIFIER,
-    REGULATION,
-    Cited,
-    Document,
-    Kroner,
-    ReviewAfter,
-    Severity,
-    Source,
-    Text,
-    _Strict,
-    problem_at,
-)
+from ..domain import DEFAULT_SEVERITY, Severity, Source
+from .schema import IDENTIFIER, REGULATION, Cited, Document, Kroner, ReviewAfter, Text, _Strict, problem_at
 
 VEHICLES = ("car", "motorcycle", "moped", "snowmobile", "boat", "bicycle", "walking")
 MEALS = ("breakfast", "lunch", "dinner")

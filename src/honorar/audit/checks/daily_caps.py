@@ -18,8 +18,9 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from ...claims import Claim
+from ...domain import ZERO, Calculation, Finding
 from ...rules.calculation import lost_income_left_for_day
-from ...tables.schema import ZERO, Calculation, Finding, RateTable
+from ...tables.schema import RateTable
 from .fingerprints import FingerprintMap
 from .paid import PaidLostIncome
 from .persons import PersonKeys

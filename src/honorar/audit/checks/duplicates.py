@@ -27,7 +27,8 @@ from decimal import Decimal
 
 from ...claims import Claim
 from ...claims.cells import Cache
-from ...tables.schema import Finding, RateTable
+from ...domain import Finding
+from ...tables.schema import RateTable
 from .fingerprints import FingerprintMap
 from .persons import Identities, normalised_name
 from .rows import NONE, severity

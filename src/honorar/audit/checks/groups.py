@@ -18,7 +18,8 @@ from collections.abc import Callable, Iterable, Iterator
 
 from ...claims import Claim
 from ...claims.cells import Cache
-from ...tables.schema import Finding, RateTable
+from ...domain import Finding
+from ...tables.schema import RateTable
 from .fingerprints import FingerprintMap
 from .persons import PersonKeys, normalised_name
 

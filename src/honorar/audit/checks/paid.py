@@ -18,7 +18,8 @@ from typing import Protocol
 
 from ...claims import Claim
 from ...claims.cells import Cache
-from ...tables.schema import Finding, RateTable
+from ...domain import Finding
+from ...tables.schema import RateTable
 from .duplicates import POSSIBLE, SAME_TIMES
 from .persons import Identities, normalised_name
 from .rows import severity

@@ -12,7 +12,8 @@ from decimal import Decimal
 from dateutil.relativedelta import relativedelta
 
 from ...claims import Claim
-from ...tables.schema import DEFAULT_SEVERITY, Calculation, Finding, RateTable
+from ...domain import DEFAULT_SEVERITY, Calculation, Finding
+from ...tables.schema import RateTable
 
 NONE: tuple[Finding, ...] = ()
 

@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from ...claims import Claim, TotalRow
 from ...claims.records import Facts
-from ...tables.schema import DEFAULT_SEVERITY, ZERO, Finding
+from ...domain import DEFAULT_SEVERITY, ZERO, Finding
 
 AMOUNT_COLUMNS = ("claimed_honorarium", "lost_income", "gift", "travel_claimed")
 # the message says how many rows above could not be read, when any could not

@@ -7,8 +7,8 @@ calculation due 0, so that every report and total built on the calculation agree
 
 from __future__ import annotations
 
+from ...domain import UNDECIDES_PAYMENT, VOIDS_PAYMENT, Calculation, Finding
 from ...rules.calculation import undecided, voided
-from ...tables.schema import UNDECIDES_PAYMENT, VOIDS_PAYMENT, Calculation, Finding
 
 # What the voiding finding explains: the honorarium and the travel are not held against
 # the rules too.

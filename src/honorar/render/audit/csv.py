@@ -28,7 +28,7 @@ from ...audit.pipeline import ClaimResult, LightResult
 from ...audit.summary import Summary, readable_claimed
 from ...claims import Claim
 from ...claims.cells import Cache
-from ...tables.schema import Calculation, Finding
+from ...domain import Calculation, Finding
 from ..atomic import AtomicOutput
 from ..jsonout import amount
 from .late import LatePlaces

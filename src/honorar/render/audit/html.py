@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ...audit.summary import Reading, Summary
-from ...tables.schema import ZERO, Finding
+from ...domain import ZERO, Finding
 from .. import locale
 from ..atomic import AtomicOutput
 from ..html import Page, bars, columns, esc

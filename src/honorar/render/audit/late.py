@@ -12,7 +12,7 @@ from array import array
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from ...tables.schema import Finding
+from ...domain import Finding
 
 
 class LatePlaces:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ...audit.checks import FileTotal
-from ...tables.schema import Finding
+from ...domain import Finding
 from .. import locale, messages
 
 SEVERITY_WORDS = {"nb": {"error": "feil", "warning": "advarsel", "info": "merknad"},

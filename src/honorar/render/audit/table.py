@@ -18,7 +18,7 @@ from rich.table import Table
 
 from ...audit.pipeline import ClaimResult
 from ...audit.summary import Reading, Summary, readable_claimed
-from ...tables.schema import Finding
+from ...domain import Finding
 from .. import locale
 from ..terminal import Console, escape
 from ..wrap import Wrapped

@@ -22,7 +22,7 @@ from typing import Any
 
 from ...audit.pipeline import ClaimResult
 from ...audit.summary import Reading, Summary, readable_claimed
-from ...tables.schema import Finding
+from ...domain import Finding
 from ..atomic import AtomicOutput
 from ..xlsx import Workbook
 from .csv import KeptByAmounts, amount_columns, claim_amounts

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from ...budget.estimate import Note
 from ...budget.plans import Plan, PlannedMeeting, Reminder, local
-from ...tables.schema import Source
+from ...domain import Source
 from .. import messages
 
 

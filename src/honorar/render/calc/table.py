@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.table import Table
 
-from ...tables.schema import Calculation
+from ...domain import Calculation
 from .. import locale, messages
 from ..terminal import Console, escape
 from ..wrap import Wrapped

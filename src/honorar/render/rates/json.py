@@ -8,10 +8,11 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
+from ...domain import Source
 from ...rules.calculation import outdated_rates
 from ...tables.catalogue import Versions
 from ...tables.diff import Change, Checked, Impact, Item, Totals, Value, flatten
-from ...tables.schema import LocalText, RateTable, Source, local
+from ...tables.schema import LocalText, RateTable, local
 from ...tables.travel_schema import TravelTable
 from ...tables.yamldoc import Problem
 from .. import messages

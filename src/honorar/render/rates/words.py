@@ -7,8 +7,9 @@ from decimal import Decimal
 from rich.table import Table
 from rich.text import Text
 
+from ...domain import Source
 from ...tables.diff import Change, Value
-from ...tables.schema import LocalText, Source, local
+from ...tables.schema import LocalText, local
 from .. import locale
 from ..messages import DIRECTION_LABELS
 from ..terminal import Console

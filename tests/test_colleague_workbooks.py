@@ -379,7 +379,7 @@ def test_a_new_table_that_contradicts_its_own_quotes_and_dates_is_warned_of(tmp_
 
 
 def test_the_shipped_tables_agree_with_their_quotes():
-    from honorar.tables.diff import quote_notices
+    from honorar.tables.lint import quote_notices
     from honorar.tables.yamldoc import parse
 
     for path in (UNN.parent.parent).glob("*/*.yaml"):

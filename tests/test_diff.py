@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from honorar.tables.catalogue import read_table, shipped_rates_dir
-from honorar.tables.diff import compare, flatten, placement, suspicious, yaml_path
+from honorar.tables.diff import compare, flatten
+from honorar.tables.lint import placement, suspicious, yaml_path
 
 UNN_FILE = shipped_rates_dir() / "unn" / "2022-01-01.yaml"
 FOUSAM_FILE = shipped_rates_dir() / "fousam" / "2018-06-01.yaml"

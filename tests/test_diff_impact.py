@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from honorar.audit.impact import impact
 from honorar.domain import Meeting
 from honorar.tables.catalogue import read_table
-from honorar.tables.diff import impact
 
 from .conftest import meeting
 

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from honorar.audit.impact import impact
 from honorar.claims import Claim, InvalidRow, TotalRow, read_claims
 from honorar.claims.totals import total_word
 from honorar.cli import app
-from honorar.tables.diff import impact
 
 HEADER = ("Krav-ID;Navn;Ordning;Møtedato;Fra;Til;Oppmøte;Honorar;Tapt arbeidsinntekt;Gave;"
           "Avtale;Aktivitet\r\n")

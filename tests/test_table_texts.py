@@ -104,7 +104,7 @@ def test_check_warns_once_about_texts_in_one_language(tmp_path):
 
 
 def test_every_shipped_table_text_has_both_languages():
-    from honorar.tables.diff import one_language
+    from honorar.tables.lint import one_language
     from honorar.tables.yamldoc import parse
 
     for path in (shipped_rates_dir()).glob("*/*.yaml"):

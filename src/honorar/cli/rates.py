@@ -140,7 +140,7 @@ def show(version: Annotated[str, typer.Argument(help=VERSION_HELP, metavar="VERS
 def _check_one(path: Path, rates_dirs: list[Path]):
     """Validate one file strictly, then weigh it against the versions already installed."""
     from ..tables.catalogue import Catalogue, TableError, is_scheme_folder, read_table, search_path
-    from ..tables.diff import (
+    from ..tables.lint import (
         Checked,
         date_notices,
         language_notices,
@@ -236,8 +236,8 @@ def _impact(claims_file: Path, mapping_file: Path | None, old, new, top: int, by
             sheet: str | None = None, encoding: str | None = None,
             delimiter: str | None = None, date_order: str | None = None,
             first: dt.date | None = None):
+    from ..audit.impact import impact
     from ..claims import ClaimFileError, read_claims
-    from ..tables.diff import impact
 
     mapping = claim_mapping(mapping_file)
     source = standard_input() if str(claims_file) == "-" else claims_file

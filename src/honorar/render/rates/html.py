@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ...tables.diff import Change, Impact, Totals
+from ...audit.impact import Impact, Totals
+from ...tables.diff import Change
 from .. import locale
 from ..html import NEW_COLOUR, OLD_COLOUR, Page, columns
 from .words import difference_text, percent_text, signed, source_line, value_text, word

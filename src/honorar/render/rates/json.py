@@ -8,10 +8,12 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
+from ...audit.impact import Impact, Totals
 from ...domain import Source
 from ...rules.calculation import outdated_rates
 from ...tables.catalogue import Versions
-from ...tables.diff import Change, Checked, Impact, Item, Totals, Value, flatten
+from ...tables.diff import Change, Item, Value, flatten
+from ...tables.lint import Checked
 from ...tables.schema import LocalText, RateTable, local
 from ...tables.travel_schema import TravelTable
 from ...tables.yamldoc import Problem

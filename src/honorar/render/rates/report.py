@@ -8,7 +8,9 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from ...tables.diff import Change, Checked, Impact, Totals
+from ...audit.impact import Impact, Totals
+from ...tables.diff import Change
+from ...tables.lint import Checked
 from .. import locale, messages
 from ..terminal import Console, escape
 from ..wrap import Wrapped, narrowest

@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from ...tables.diff import Change, Impact, Totals
+from ...audit.impact import Impact, Totals
+from ...tables.diff import Change
 from ..atomic import AtomicOutput
 from ..xlsx import Workbook
 from .words import source_line, value_text, word

@@ -27,7 +27,7 @@ import honorar.claims.cells
 import honorar.render.audit.csv
 import honorar.render.audit.messages
 import honorar.rules.calculation
-from honorar.audit.pipeline import ClaimResult, LightResult
+from honorar.audit.results import ClaimResult, LightResult
 from honorar.claims import Claim
 from honorar.cli import app
 

@@ -14,8 +14,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from decimal import Decimal
-from typing import Protocol
 
 from ..claims import Claim, InvalidRow, TotalRow
 from ..claims.cells import Cache
@@ -26,19 +24,11 @@ from ..tables.schema import RateTable
 from ..tables.travel_schema import TravelTable
 from .checks.daily_caps import DailyLostIncome
 from .checks.duplicates import (
-    FEE,
-    GIFT,
-    LOST_INCOME,
-    TRAVEL,
     DuplicateClaims,
-    claimed_parts,
-    facts_identity,
     group_number,
-    is_supplement,
-    seconds_of,
 )
 from .checks.groups import GroupMeetings
-from .checks.paid import PaidBefore, PaidClaims, already_paid_finding, supplement_finding
+from .checks.paid import PaidClaims
 from .checks.persons import Identities
 from .checks.rows import (
     claim_age_limit,
@@ -51,6 +41,19 @@ from .checks.rows import (
 )
 from .checks.totals import FileTotal, FileTotals
 from .checks.voiding import settle
+from .results import (
+    ClaimResult,
+    LightResult,
+    PricedFacts,
+    Tables,
+    Versions,
+    ambiguous_finding,
+    invalid_result,
+    not_claimed_finding,
+    paid_finding,
+    parts_paid,
+    pays,
+)
 
 # a reader's claims are checked in their light form where they can be (see `Audit`); off,
 # every claim is made whole first, as the plain reference the tests hold the audit to
@@ -58,107 +61,6 @@ LIGHT_CLAIMS = True
 MEETINGS_KEPT = 20_000  # meetings remembered with their calculation (the reader's cache size)
 CALCULATIONS_KEPT = 4_096  # distinct calculations remembered (each holds its steps)
 EXPECTED_ROWS_AT_MOST = 2_000_000
-
-
-class Versions(Protocol):
-    def at(self, date: dt.date) -> RateTable | None: ...
-
-
-class Tables(Protocol):
-    """Where the rate tables come from (a `honorar.tables.catalogue.Catalogue`)."""
-
-    def versions(self, scheme: str) -> Versions | None: ...
-
-
-@dataclass(slots=True)
-class ClaimResult:
-    """The verdict on one row: its claim (or why it could not be read), what is due, and
-    the findings. `calculation` is None for an unreadable row."""
-
-    row: int
-    claim: Claim | None
-    invalid: InvalidRow | None
-    table: RateTable | None
-    calculation: Calculation | None
-    findings: tuple[Finding, ...]
-    awaits_late: bool = False  # a group meeting still short: a finding may come at the end
-
-    @property
-    def claimed_total(self) -> Decimal | None:
-        return self.claim.claimed_total if self.claim is not None else None
-
-    @property
-    def due_total(self) -> Decimal | None:
-        return self.calculation.total if self.calculation is not None else None
-
-
-class LightResult:
-    """The verdict on a claim checked in its light form (`claims.LightClaim`): a claim
-    with no finding of its own, whose due is its facts' calculation. It reads as a
-    `ClaimResult`; its `claim` is made when first asked for. A report that has the
-    cells of a `PricedFacts` already can write the row from `light` and `priced` alone."""
-
-    __slots__ = ("_claim", "awaits_late", "light", "priced")
-
-    invalid = None
-    findings: tuple[Finding, ...] = ()
-
-    def __init__(self, light: LightClaim, priced: PricedFacts, awaits_late: bool) -> None:
-        self.light = light
-        self.priced = priced
-        self.awaits_late = awaits_late
-        self._claim: Claim | None = None
-
-    @property
-    def row(self) -> int:
-        return self.light.row
-
-    @property
-    def table(self) -> RateTable:
-        return self.priced.table
-
-    @property
-    def calculation(self) -> Calculation:
-        return self.priced.calculation
-
-    @property
-    def claim(self) -> Claim:
-        if self._claim is None:
-            self._claim = self.light.claim()
-        return self._claim
-
-    @property
-    def claimed_total(self) -> Decimal:
-        return self.claim.claimed_total
-
-    @property
-    def due_total(self) -> Decimal | None:
-        return self.priced.calculation.total
-
-
-class PricedFacts:
-    """A set of facts priced under one table: what every light claim of those facts
-    that passes the checks of its own row is due. `clean` says whether a claim of these
-    facts can pass them at all: no finding of the calculation's, the fee claimed is the
-    fee due, no daily cap on lost income to share."""
-
-    __slots__ = ("calculation", "claimed_parts", "clean", "duration", "facts", "fee_claimed",
-                 "identity", "outdated", "paid_parts", "pays", "table")
-
-    def __init__(self, facts: Facts, table: RateTable, calculation: Calculation,
-                 outdated: list | None, clean: bool) -> None:
-        self.facts = facts  # kept, so that no other set of facts takes its id meanwhile
-        self.table = table
-        self.calculation = calculation
-        self.outdated = outdated
-        self.clean = clean
-        # what the duplicate and group checks ask of each claim of these facts
-        self.duration = seconds_of(facts.hours)
-        self.identity = facts_identity(facts)
-        self.fee_claimed = facts.claimed > 0
-        self.claimed_parts = claimed_parts(facts.lost_income, facts.gift, False)
-        self.paid_parts = parts_paid(calculation)
-        self.pays = pays(calculation)
 
 
 # a scheme and date's table, whether the scheme is known, whether the table may be
@@ -299,7 +201,7 @@ class Audit:
                 kind = Claim
             if kind is InvalidRow:
                 totals.unreadable += 1
-                yield _invalid(item)
+                yield invalid_result(item)
                 continue
             if kind is TotalRow:  # the file's own total: not a claim, no result of its own
                 totals.see(item)  # type: ignore[arg-type]
@@ -506,56 +408,6 @@ class Audit:
                 self._tables, "scheme_names", None)
             self._scheme_names = ", ".join(names()) if names else ""
         return self._scheme_names
-
-
-def parts_paid(calculation: Calculation) -> int:
-    """The parts a claim is paid, as bits (`duplicates.FEE` …): what a supplement may not
-    claim again."""
-    return ((FEE if calculation.honorarium else 0)
-            | (LOST_INCOME if calculation.lost_income else 0)
-            | (GIFT if calculation.gift else 0) | (TRAVEL if calculation.travel else 0))
-
-
-def pays(calculation: Calculation) -> bool:
-    """Whether a claim is paid anything (decided, and above 0)."""
-    return calculation.total is not None and calculation.total > 0
-
-
-def not_claimed_finding(claim: Claim, calculation: Calculation, table: RateTable | None,
-                        part: str) -> Finding:
-    column = "claimed_honorarium" if part == "honorarium" else "travel_claimed"
-    return Finding("not_claimed", severity(table, "not_claimed"),
-                   {"rules_kr": getattr(calculation, part)}, f"not_claimed_{part}_finding",
-                   claim.row, column)
-
-
-def ambiguous_finding(claim: Claim | LightClaim, ids: tuple[str, str],
-                      table: RateTable | None) -> Finding:
-    return Finding("ambiguous_person", severity(table, "ambiguous_person"),
-                   {"representative": claim.representative, "first_id": ids[0],
-                    "second_id": ids[1]}, None, claim.row, "representative")
-
-
-def paid_finding(claim: Claim, paid: PaidBefore, table: RateTable | None) -> Finding:
-    """What a claim paid before in the ledger gets: `already_paid` (or
-    `possible_duplicate`), or `supplement` where it claims only parts not paid."""
-    if not paid.by_claim_id:  # the same meeting, or one it cannot be told apart from
-        meeting = claim.meeting
-        travel = claim.travel_claimed > 0 if claim.travel_claimed is not None \
-            else meeting.trip is not None
-        if is_supplement(claim.claimed_honorarium > 0,
-                         claimed_parts(meeting.lost_income, meeting.gift, travel), paid.parts):
-            return supplement_finding(claim, paid, table)
-    return already_paid_finding(claim, paid, table)
-
-
-def _invalid(item: InvalidRow) -> ClaimResult:
-    params = {"column": item.column, "why": item.why, "why_key": item.key,
-              "why_params": dict(item.params)}
-    key = None if item.column is not None else "invalid_row_no_column"
-    finding = Finding("invalid_row", DEFAULT_SEVERITY["invalid_row"], params, key, item.row,
-                      item.column)
-    return ClaimResult(item.row, None, item, None, None, (finding,))
 
 
 def audit(rows: Iterable[Claim | InvalidRow], tables: Tables, expected_rows: int = 0,

@@ -22,7 +22,8 @@ from ..parsing import parse_amount
 from ..tables.schema import RateTable
 from .checks import FileTotal
 from .checks.paid import PaidClaims
-from .pipeline import ClaimResult, LightResult, Tables, audit
+from .pipeline import audit
+from .results import ClaimResult, LightResult, Tables
 
 PROGRESS_EVERY = 8192  # rows between progress reports
 

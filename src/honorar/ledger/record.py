@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ..audit.checks.paid import MeetingKeys, stable_identity
-from ..audit.pipeline import ClaimResult, Tables
+from ..audit.results import ClaimResult, Tables
 from ..audit.summary import Summary, run_audit
 from ..domain import VOIDS_PAYMENT, ZERO, Calculation, Finding
 from ..money import to_ore

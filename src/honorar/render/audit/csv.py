@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any
 
-from ...audit.pipeline import ClaimResult, LightResult
+from ...audit.results import ClaimResult, LightResult
 from ...audit.summary import Summary, readable_claimed
 from ...claims import Claim
 from ...claims.cells import Cache

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ...audit.checks import FileTotal
-from ...audit.pipeline import ClaimResult, LightResult
+from ...audit.results import ClaimResult, LightResult
 from ...audit.summary import Reading, Summary, readable_claimed
 from ...claims import Claim
 from ...claims.cells import Cache

@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from rich.table import Table
 
-from ...audit.pipeline import ClaimResult
+from ...audit.results import ClaimResult
 from ...audit.summary import Reading, Summary, readable_claimed
 from ...domain import Finding
 from .. import locale

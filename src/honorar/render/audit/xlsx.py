@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from ...audit.pipeline import ClaimResult
+from ...audit.results import ClaimResult
 from ...audit.summary import Reading, Summary, readable_claimed
 from ...domain import Finding
 from ..atomic import AtomicOutput

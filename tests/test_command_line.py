@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from honorar.cli import COMMANDS, app
+from honorar.cli import app
+from honorar.cli.app import COMMANDS
 
 DATA = Path(__file__).parent / "data" / "rates"
 CLAIMS = DATA / "claims.csv"

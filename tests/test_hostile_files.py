@@ -494,7 +494,7 @@ def test_an_xlsx_report_stopped_half_way_leaves_no_temporary_file(tmp_path: Path
     by a signal (or a failure) while its rows are written left them in $TMPDIR."""
     import tempfile
 
-    from honorar.cli import Stopped
+    from honorar.cli.errors import Stopped
     from honorar.render import xlsx
 
     from .ledger_helpers import MARCH, claims_file

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from honorar.cli import app, language
+from honorar.cli import app
+from honorar.cli.app import language
 from honorar.render.messages import problem_text
 
 DATA = Path(__file__).parent / "data"

@@ -10,8 +10,8 @@ from typing import Annotated
 
 import typer
 
-from . import UsageProblem, output_problem, writing_report
 from .collecting import collecting_rarely
+from .errors import UsageProblem, output_problem, writing_report
 from .ledger_options import LedgerOption, paid_claims
 from .options import (
     XLSX_NEEDS_OUTPUT,

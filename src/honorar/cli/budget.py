@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from . import UsageProblem
+from .errors import UsageProblem
 from .options import (
     FORMATS_WITH_HTML,
     FailOn,

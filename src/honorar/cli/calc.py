@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from . import UsageProblem
+from .errors import UsageProblem
 from .options import (
     TABLE_OR_JSON,
     FailOn,

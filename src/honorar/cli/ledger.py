@@ -10,8 +10,8 @@ from typing import Annotated
 
 import typer
 
-from . import UsageProblem
 from .collecting import collecting_rarely
+from .errors import UsageProblem
 from .ledger_options import LedgerOption, WaitOption, ledger_given, ledger_problems, opened
 from .options import (
     TABLE_OR_JSON,

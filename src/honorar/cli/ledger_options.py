@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from . import EnvironmentProblem, UsageProblem
+from .errors import EnvironmentProblem, UsageProblem
 
 LedgerOption = Annotated[Path | None, typer.Option(
     "--ledger", envvar="HONORAR_LEDGER", show_envvar=False, readable=False,

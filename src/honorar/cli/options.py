@@ -14,7 +14,7 @@ from typing import Annotated, TypeVar
 
 import typer
 
-from . import UsageProblem, output_problem, writing_report
+from .errors import UsageProblem, output_problem, writing_report
 
 T = TypeVar("T")
 

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from . import UsageProblem, standard_input
+from .errors import UsageProblem, standard_input
 from .options import (
     FORMATS_WITH_HTML,
     TABLE_OR_JSON,

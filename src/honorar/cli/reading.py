@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from . import UsageProblem, standard_input
+from .errors import UsageProblem, standard_input
 
 DELIMITER_WORDS = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "bar": "|",
                    "pipe": "|"}

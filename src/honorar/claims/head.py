@@ -32,6 +32,13 @@ class Opened:
         self.owned.clear()
 
 
+def check_date_order(date_order: str | None) -> None:
+    """--date-order, if given, is one of the orders a date is read in (ClaimFileError if
+    not): checked here for the library and the command line alike."""
+    if date_order is not None and date_order not in DATE_ORDERS:
+        raise ClaimFileError(f"--date-order: '{date_order}' is not dmy or mdy")
+
+
 def open_claims(source: str | Path | BinaryIO, *, date_order: str | None = None,
                 delimiter: str | None = None) -> Opened:
     """`source` opened (`-`'s stream is given) and its head read, the options that hold for
@@ -49,8 +56,7 @@ def open_claims(source: str | Path | BinaryIO, *, date_order: str | None = None,
         name = _stream_name(source)
         stream = source
     try:
-        if date_order is not None and date_order not in DATE_ORDERS:
-            raise ClaimFileError(f"--date-order: '{date_order}' is not dmy or mdy")
+        check_date_order(date_order)
         if delimiter is not None and len(delimiter) != 1:
             raise ClaimFileError(f"--delimiter: '{delimiter}' is not one character")
         size = _size(stream)

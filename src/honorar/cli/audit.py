@@ -25,7 +25,6 @@ from .options import (
     check_output,
     choose,
     exit_code,
-    known_activities,
     rate_tables_read,
     table_problem,
 )
@@ -81,7 +80,7 @@ def audit(
     tables = catalogue(rates_dir, lang.value)
     mapping_read = claim_mapping(mapping)
     try:
-        activities = known_activities(tables)
+        activities = tables.activity_names()
         scheme = given_scheme(tables, scheme)
     except TableError as err:
         raise table_problem(err) from None

@@ -147,9 +147,9 @@ def calc(
     from ..rules.calculation import calculate
 
     travel = None
-    if trip is not None and table is not None and table.travel is not None:
+    if trip is not None:
         try:
-            travel = tables.travel_at(table.travel.table, meeting.date)
+            travel = tables.travel_for(table, meeting.date)
         except TableError as err:
             raise table_problem(err) from None
     result = calculate(meeting, table, travel)
@@ -169,14 +169,14 @@ def _check_activity(text: str, name: str, table, versions) -> None:
     """An activity must be one the contract names or the table knows: a typo is a usage
     error, not a claim the table has no rule for."""
     from ..parsing import ACTIVITY_NAMES, activity_words
+    from ..tables.catalogue import activity_names
 
-    tables = [table] if table is not None else [f.table for f in versions.files]
-    known = [a for t in tables for a in (*t.activities, *t.not_payable)]
+    known = activity_names([table] if table is not None else [f.table for f in versions.files])
     if name in ACTIVITY_NAMES or name in known:
         return
     from ..render.messages import text as message
 
     params = {"text": text.strip(), "table": table.label if table is not None else versions.scheme,
-              "names": ", ".join(dict.fromkeys(known)), "words": ", ".join(activity_words())}
+              "names": ", ".join(known), "words": ", ".join(activity_words())}
     said = {lang: message("usage_unknown_activity", params, lang) for lang in ("nb", "en")}
     raise UsageProblem(said["en"], said)

@@ -24,7 +24,6 @@ from .options import (
     catalogue,
     check_output,
     choose,
-    known_activities,
     read,
     read_date,
     table_problem,
@@ -120,7 +119,7 @@ def record(
     with ledger_problems(Path(file), wait):
         sha256 = content_sha256(file) if Path(file).is_file() else ""
     try:  # the activity words the audit knows, so that a row is read as the audit reads it
-        activities = known_activities(tables)
+        activities = tables.activity_names()
         scheme = given_scheme(tables, scheme)
     except TableError as err:
         raise table_problem(err) from None

@@ -278,17 +278,6 @@ def warn_stray_tables(dirs: list[Path], lang: str) -> None:
         print(f"honorar: {line}", file=sys.stderr)
 
 
-def known_activities(tables) -> set[str]:
-    """Every activity name a version of any scheme pays or refuses."""
-    names: set[str] = set()
-    for scheme in tables.fee_scheme_names():
-        versions = tables.versions(scheme)
-        for file in versions.files if versions is not None else ():
-            names.update(getattr(file.table, "activities", ()),
-                         getattr(file.table, "not_payable", ()))
-    return names
-
-
 def table_problem(err) -> UsageProblem:
     """A broken rate table as one line a person can act on (the first problem, and a count)."""
     first, rest = err.problems[0], len(err.problems) - 1

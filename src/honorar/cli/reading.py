@@ -31,8 +31,13 @@ DateOrderOption = Annotated[str | None, typer.Option(
 
 def reading_options(delimiter: str | None, date_order: str | None) -> str | None:
     """The delimiter as one character, after checking both options."""
-    if date_order is not None and date_order not in ("dmy", "mdy"):
-        raise UsageProblem(f"--date-order: '{date_order}' is not dmy or mdy")
+    from ..claims.head import check_date_order
+    from ..claims.records import ClaimFileError
+
+    try:
+        check_date_order(date_order)
+    except ClaimFileError as err:
+        raise UsageProblem(str(err)) from None
     if delimiter is not None:
         delimiter = DELIMITER_WORDS.get(delimiter.lower(), delimiter)
         if len(delimiter) != 1:

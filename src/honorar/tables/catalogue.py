@@ -35,6 +35,14 @@ class TableError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
+def activity_names(tables: Iterable[AnyTable]) -> list[str]:
+    """The activity names `tables` pay or refuse, in their order, each once (a travel
+    table has none)."""
+    return list(dict.fromkeys(name for table in tables
+                              for name in (*getattr(table, "activities", ()),
+                                           *getattr(table, "not_payable", ()))))
+
+
 def shipped_rates_dir() -> Path:
     """The tables installed with the package (or, in a source checkout, `rates/`)."""
     here = Path(__file__).resolve().parent.parent  # the package's folder
@@ -350,6 +358,21 @@ class Catalogue:
         if table is None or isinstance(table, RateTable) or not table.covers(date):
             return None
         return table
+
+    def travel_for(self, table: RateTable | None, date: dt.date) -> TravelTable | None:
+        """The travel table the fee table `table` names (`table.travel`) in force on `date`
+        (None where it names none, or none is in force)."""
+        if table is None or table.travel is None:
+            return None
+        return self.travel_at(table.travel.table, date)
+
+    def activity_names(self) -> set[str]:
+        """Every activity name a version of any scheme pays or refuses."""
+        names: set[str] = set()
+        for scheme in self.fee_scheme_names():
+            versions = self.versions(scheme)
+            names.update(activity_names([f.table for f in versions.files] if versions else []))
+        return names
 
     def _load(self, scheme: str) -> Versions | None:
         if not is_scheme_folder(scheme):

@@ -87,3 +87,18 @@ def test_a_bad_travel_option_in_a_plan_names_its_place(tmp_path):
     plan = PLAN.replace("travel-hours: 7}", "travel-houres: 7}")
     code, out = _budget(tmp_path, plan=plan)
     assert code == 2 and "plan.yaml:5" in out["error"] and "travel-houres" in out["error"]
+
+
+def test_a_meetings_findings_are_every_representatives(tmp_path):
+    """Where the representatives' trips differ, a meeting's findings in JSON are those of
+    every representative's trip, not only the first one's: a meeting whose total is null
+    says why."""
+    plan = PLAN.replace("travel-hours: 30, nights: 1, nights-without-receipt: 1,",
+                        "travel-hours: 30,")
+    code, out = _budget(tmp_path, plan=plan)
+    first = out["meetings"][0]
+    assert code == 1 and first["all_representatives"]["total"] is None
+    assert first["travel_by_representative"][0] == {"name": "Tromsø", "travel": "957.00"}
+    codes = [f["code"] for f in first["findings"]]
+    assert codes.count("travel_undecided") == 1
+

@@ -70,6 +70,17 @@ class BudgetLine:
         return None if amount is None else to_øre(amount * self.reps)
 
     @property
+    def findings(self) -> tuple[Finding, ...]:
+        """The findings of every representative's calculation, each once, in the plan's
+        order: a meeting whose trips differ says why any one of them is undecided."""
+        said: list[Finding] = []
+        for calc in self.each or (self.calculation,):
+            for f in calc.findings:
+                if f not in said:
+                    said.append(f)
+        return tuple(said)
+
+    @property
     def version(self) -> str | None:
         return self.calculation.version
 
@@ -238,12 +249,9 @@ def make_budget(plan: Plan, scheme: str, reps: int, table_at: TableAt, *, date: 
                 calcs[one] = calculate(meeting, table, travel)
         calc = calcs[trips[0]]
         each = tuple(calcs[one] for one in trips) if len(calcs) > 1 else ()
-        lines.append(BudgetLine(planned, on, attends, calc, reps, any(trips), each))
-        said: list[Finding] = []
-        for f in (f for c in calcs.values() for f in c.findings):
-            if f in said:
-                continue
-            said.append(f)
+        line = BudgetLine(planned, on, attends, calc, reps, any(trips), each)
+        lines.append(line)
+        for f in line.findings:
             if f.code != "rates_may_be_outdated":
                 findings.append(BudgetFinding(f, planned.number))
             elif f.params["table"] not in outdated:  # said once per version, for the plan

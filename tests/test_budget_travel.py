@@ -102,3 +102,23 @@ def test_a_meetings_findings_are_every_representatives(tmp_path):
     codes = [f["code"] for f in first["findings"]]
     assert codes.count("travel_undecided") == 1
 
+
+def test_a_remote_meeting_with_a_trip_of_its_own_is_left_for_a_person(tmp_path):
+    """Issue 23, item 4, in a plan: a meeting attended remotely that gives a trip of its
+    own (someone may travel to a video room) is `travel_for_remote_meeting`, as in `calc`
+    and the audit, not a trip dropped in silence; the representatives' own trips are to
+    meetings in person only."""
+    plan = PLAN.replace("count: 3}", "count: 1}\n  - {name: Video, activity: meeting, "
+                                     "hours: 3, attendance: remote}\n"
+                                     "  - {name: Videorom, activity: meeting, hours: 3, "
+                                     "attendance: remote, travel: {km: 40, travel-hours: 4}}")
+    code, out = _budget(tmp_path, plan=plan)
+    _, video, room = out["meetings"]
+    assert video["all_representatives"]["travel"] == "0.00"
+    assert "travel_for_remote_meeting" not in [f["code"] for f in video["findings"]]
+    assert room["all_representatives"]["honorarium"] == "1960.00"  # 2 × 980.00, remote
+    assert room["all_representatives"]["travel"] is None
+    assert "travel_for_remote_meeting" in [f["code"] for f in room["findings"]]
+    assert code == 1 and out["total"] is None
+    assert [f["meeting"] for f in out["findings"]
+            if f["code"] == "travel_for_remote_meeting"] == [3]

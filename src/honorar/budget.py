@@ -61,7 +61,7 @@ class BudgetLine:
     attendance: Attendance
     calculation: Calculation
     reps: int
-    travels: bool = False  # whether the representatives travel to it (in person, a trip given)
+    travels: bool = False  # whether a trip is given to it (in person, or its own when remote)
     # each representative's calculation, in the plan's order, where their trips differ
     # (the plan names representatives with trips of their own); else empty: all alike
     each: tuple[Calculation, ...] = ()
@@ -230,11 +230,12 @@ def make_budget(plan: Plan, scheme: str, reps: int, table_at: TableAt, *, date: 
             tables.setdefault(table.version, table)
         # each representative's trip: the meeting's, else the representative's own (the
         # plan's), else the one of the command line; a meeting by phone or video is
-        # attended from home: no travel
+        # attended from home: no travel, unless the meeting gives a trip of its own (to a
+        # video room, say), which is then left for a person (`travel_for_remote_meeting`)
         trips = [planned.trip or r.trip or trip for r in plan.representatives] or [
             planned.trip or trip]
         if attends != Attendance.PHYSICAL:
-            trips = [None] * len(trips)
+            trips = [planned.trip] * len(trips)
         travel = None
         if any(trips) and table is not None and table.travel is not None \
                 and travel_at is not None:

@@ -569,6 +569,23 @@ def test_the_impact_of_new_travel_rates_on_a_month_of_claims(tmp_path):
     assert (impact["due_old"], impact["due_new"]) == ("448.00", "490.00")
 
 
+def test_the_impact_of_new_travel_rates_leaves_a_trip_to_a_remote_meeting_undecided(tmp_path):
+    """Issue 23, item 4: the audit leaves the travel to a meeting attended remotely for a
+    person (`travel_for_remote_meeting`); the impact of new travel rates does not price it
+    under either version, but counts it undecided."""
+    path = tmp_path / "claims.csv"
+    path.write_text(AUDIT_HEADER + "T-1,Kari,unn,2023-03-02,3,fysisk,,1176,100,,,,,,\n"
+                                   "T-2,Ola,unn,2023-03-02,3,teams,,980,100,,,,,,\n",
+                    encoding="utf-8")
+    result = CliRunner().invoke(app, ["rates", "diff", "state-travel@2023-06-01",
+                                      "state-travel@2024-06-01", "--impact", str(path),
+                                      "--format", "json"])
+    assert result.exit_code == 0, result.output + result.stderr
+    impact = json.loads(result.stdout)["impact"]
+    assert impact["undecided"] == {"old": 1, "new": 1}
+    assert (impact["claims"], impact["due_old"], impact["due_new"]) == (1, "448.00", "490.00")
+
+
 @pytest.mark.parametrize(("values", "expected"), [
     ({"meals_provided": "ingen", "km": "10"}, ()),
     ({"meals_provided": "Lunsj og middag", "km": "10"}, ("lunch", "dinner")),

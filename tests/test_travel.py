@@ -135,7 +135,10 @@ def test_calc_shows_travel_steps_with_their_sources():
     (["--meals", "2"], "--meals: '2' is not meals"),
     (["--vehicle", "fly"], "--vehicle: 'fly' is not a vehicle"),
     (["--meals", "kake"], "--meals: 'kake' is not meals"),
-    (["--meals", "lunsj,lunsj"], "--meals:"),
+    # a meal given twice is one with a count: the message says how to count
+    (["--meals", "lunsj,lunsj"], "--meals: 'lunsj,lunsj' is not meals (breakfast, lunch, "
+                                 "dinner; several of a kind with a count before: "
+                                 "'2 breakfast')"),
     (["--nights", "1", "--nights-without-receipt", "2"], "--nights-without-receipt:"),
     (["--departure", "2024-06-04 08:00"], "--return:"),
     (["--travel-hours", "7", "--departure", "2024-06-04 08:00", "--return",
@@ -590,6 +593,14 @@ def test_the_impact_of_new_travel_rates_leaves_a_trip_to_a_remote_meeting_undeci
     ({"meals_provided": "ingen", "km": "10"}, ()),
     ({"meals_provided": "Lunsj og middag", "km": "10"}, ("lunch", "dinner")),
     ({"meals_provided": "breakfast+lunch", "km": "10"}, ("breakfast", "lunch")),
+    # counted meals as people write them: the plural after a count (issue 23, item 6)
+    ({"meals_provided": "2 frokoster og 2 middager", "km": "10"},
+     ("breakfast", "breakfast", "dinner", "dinner")),
+    ({"meals_provided": "3 lunsjer", "km": "10"}, ("lunch",) * 3),
+    ({"meals_provided": "2 frukostar, 2 middagar", "km": "10"},
+     ("breakfast", "breakfast", "dinner", "dinner")),
+    ({"meals_provided": "2 breakfasts, 2 lunches and 2 dinners", "km": "10"},
+     ("breakfast", "breakfast", "lunch", "lunch", "dinner", "dinner")),
 ])
 def test_meal_words(values, expected):
     assert read_trip(values).meals == expected

@@ -616,8 +616,10 @@ TEMPLATES: dict[str, dict[str, str]] = {
               "til fots)",
         "en": "'{text}' is not a vehicle (car, motorcycle, moped, snowmobile, boat, bicycle, "
               "walking)"},
-    "cell_not_meals": {"nb": "«{text}» er ikke måltider (frokost, lunsj, middag)",
-                       "en": "'{text}' is not meals (breakfast, lunch, dinner)"},
+    "cell_not_meals": {"nb": "«{text}» er ikke måltider (frokost, lunsj, middag; flere av et "
+                             "slag med et tall foran: «2 frokost»)",
+                       "en": "'{text}' is not meals (breakfast, lunch, dinner; several of a "
+                             "kind with a count before: '2 breakfast')"},
     "cell_not_datetime": {"nb": "«{text}» er ikke dato og klokkeslett (skriv 15.03.2024 07:30)",
                           "en": "'{text}' is not a date and time (write 2024-03-15 07:30)"},
     "travel_passenger_km_over_km": {

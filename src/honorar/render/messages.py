@@ -739,9 +739,9 @@ TEMPLATES: dict[str, dict[str, str]] = {
     },
     "budget_travel_in_person": {
         "nb": "Reise er regnet bare for møter med fysisk oppmøte; telefon- og videomøter har "
-              "ingen reise.",
+              "ingen reise (en reise et slikt møte oppgir i planen, må en person avgjøre).",
         "en": "Travel is costed only for meetings in person; phone and video meetings have "
-              "none.",
+              "none (a trip such a meeting gives in the plan is for a person to decide).",
     },
     "budget_travel_hours": {
         "nb": "Hver reise varer {hours} timer fra avreise til hjemkomst (kostgodtgjørelse "

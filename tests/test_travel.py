@@ -365,6 +365,25 @@ def test_rates_show_diff_and_json_handle_travel_tables():
         "4.48", "4.90")
 
 
+def test_rates_show_gives_a_travel_tables_dates_with_their_sources_in_bokmal():
+    """`valid_until` and `review_after` of a travel table are shown as dates people read,
+    with the page or assumption they rest on, and the vehicles a supplement is for in
+    bokmål, as a fee table's review date is."""
+    shown = CliRunner().invoke(app, ["rates", "show", "state-travel@2020-07-01"],
+                               env={"COLUMNS": "250"})
+    assert shown.exit_code == 0
+    line = next(x for x in shown.stdout.splitlines() if "valid_until" in x)
+    assert "28.02.2021" in line and "2021-02-28" not in line
+    assert "«De nye reiseavtalene i staten gjelder fra 1. juni 2020 til 28. februar 2021.»" \
+        in line
+    passenger = next(x for x in shown.stdout.splitlines() if "km.passenger.vehicles" in x)
+    assert "│ bil " in passenger and " car " not in passenger
+    later = CliRunner().invoke(app, ["rates", "show", "state-travel@2024-07-01"],
+                               env={"COLUMNS": "250"}).stdout
+    review = next(x for x in later.splitlines() if "review_after" in x)
+    assert "31.12.2024" in review and "[antakelse" in review
+
+
 def test_a_travel_folder_is_no_scheme_for_calc():
     result = CliRunner().invoke(app, ["calc", "--scheme", "state-travel", "--date",
                                       "2024-06-04", "--hours", "3", "--lang", "en"])

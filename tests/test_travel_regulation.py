@@ -86,6 +86,28 @@ def test_a_remote_meeting_with_a_trip_in_the_audit(tmp_path):
     assert [f["code"] for f in claim["findings"]] == ["travel_for_remote_meeting"]
 
 
+def test_a_remote_meeting_whose_travel_columns_hold_zeros_has_no_trip(tmp_path):
+    """A sheet that fills its travel columns with 0 on every row: a meeting attended from
+    home with 0 km, 0 hours and nothing else is no trip, not `travel_for_remote_meeting`;
+    one with a km or an hour is still left for a person."""
+    data = _audit(tmp_path, "claim_id,representative,scheme,date,hours,attendance,"
+                            "claimed_honorarium,km,travel_hours,nights,expenses,"
+                            "meals_provided,vehicle,travel_claimed\n"
+                            "Z-1,Kari,unn,2024-05-06,2,teams,392,0,0,0,0,ingen,bil,0\n"
+                            "Z-2,Ola,unn,2024-05-06,2,teams,392,0,,,,,,\n"
+                            "Z-3,Per,unn,2024-05-06,2,teams,392,0,1,,,,,0\n")
+    first, second, third = data["claims"]
+    for claim in (first, second):
+        assert claim["findings"] == [], claim["claim_id"]
+        assert claim["due"]["travel"] == "0.00" and claim["due"]["total"] == "392.00"
+    assert [f["code"] for f in third["findings"]] == ["travel_for_remote_meeting"]
+
+
+def test_calc_a_remote_meeting_with_no_km_is_no_trip():
+    code, out = _calc("--hours", "2", "--attendance", "teams", "--km", "0")
+    assert code == 0 and out["travel"] == "0.00" and out["total"] == "392.00"
+
+
 def test_the_figures_no_page_prints_are_marked_unconfirmed():
     """Item 10: the 2026 kost rates (397 / 736 / 1 012) and the 2025 and 2026 night
     allowance trace to no page; the sourced years have none unconfirmed."""

@@ -161,6 +161,12 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "nb": "Reisetabell {regulation} ({name}), gjeldende fra {effective}",
         "en": "Travel table {regulation} ({name}), effective {effective}",
     },
+    "travel_remote_none": {
+        "nb": "Ingen reise: møtet var med fjernoppmøte, og ingen km, reisetid eller utlegg er "
+              "oppgitt",
+        "en": "No travel: the meeting was attended remotely, and no km, time away or "
+              "expenses are given",
+    },
     "travel_not_payable": {
         "nb": "Reise og opphold dekkes heller ikke",
         "en": "Travel and stay are not paid either",

@@ -108,6 +108,23 @@ def test_calc_a_remote_meeting_with_no_km_is_no_trip():
     assert code == 0 and out["travel"] == "0.00" and out["total"] == "392.00"
 
 
+def test_an_overclaim_is_blamed_on_the_meal_allowance_only_where_it_is_a_meal_rate(tmp_path):
+    """A trip that pays no meal allowance and is overclaimed for another reason (here 200
+    kr the rules do not give) is not explained as a meal allowance that is not due; an
+    overclaim of exactly the day rate on a trip of 15 km one way still is."""
+    data = _audit(tmp_path, "claim_id,representative,scheme,date,hours,attendance,"
+                            "claimed_honorarium,km,passenger_km,travel_hours,travel_claimed\n"
+                            "W-1,Kari,unn,2024-05-06,3,fysisk,1176,200,400,5,1580\n"
+                            "W-2,Ola,unn,2024-05-06,3,fysisk,1176,30,,8,516\n")
+    first, second = data["claims"]
+    (over,) = first["findings"]
+    # 200 × 4.90 + 400 × 1.00 = 1380.00, under 6 hours: the 200.00 more is no meal rate
+    assert over["code"] == "travel_overclaimed" and "meal allowance" not in over["message"]
+    (near,) = second["findings"]
+    # 30 × 4.90 = 147.00; 15 km one way is not over 15 km: the 369.00 more is the day rate
+    assert "the difference is a meal allowance of NOK 369.00 that is not due" in near["message"]
+
+
 def test_the_figures_no_page_prints_are_marked_unconfirmed():
     """Item 10: the 2026 kost rates (397 / 736 / 1 012) and the 2025 and 2026 night
     allowance trace to no page; the sourced years have none unconfirmed."""

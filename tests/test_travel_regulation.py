@@ -125,6 +125,27 @@ def test_an_overclaim_is_blamed_on_the_meal_allowance_only_where_it_is_a_meal_ra
     assert "the difference is a meal allowance of NOK 369.00 that is not due" in near["message"]
 
 
+def _steps(*args: str) -> list[str]:
+    result = CliRunner().invoke(app, ["calc", "--scheme", "unn", "--date", "2024-05-06",
+                                      "--format", "json", "--hours", "3", *args],
+                                env={"HONORAR_RATES": ""})
+    return [s["text"] for s in json.loads(result.stdout)["steps"]]
+
+
+def test_the_deduction_steps_name_the_rates_they_are_taken_of():
+    """Counted meals are taken of their day's rate: the step that names the rate names the
+    one used (369 for the second day's breakfast, not the first day's 940), or says each
+    day's where there are several; and one night is 'natt', not 'netter'."""
+    trip = ["--km", "100", "--travel-hours", "36", "--nights", "1",
+            "--nights-without-receipt", "1"]
+    steps = _steps(*trip, "--meals", "2 frokost")
+    assert "Ingen måltidstrekk for 1 frokost: ulegitimert nattillegg for 1 natt" in steps
+    assert "Måltidstrekk regnes av satsen 369,00\u00a0kr" in steps
+    assert not any("940,00" in s for s in steps if s.startswith("Måltidstrekk regnes"))
+    both = _steps(*trip, "--meals", "2 lunsj")
+    assert "Måltidstrekk regnes av hver dags sats" in both
+
+
 def test_the_figures_no_page_prints_are_marked_unconfirmed():
     """Item 10: the 2026 kost rates (397 / 736 / 1 012) and the 2025 and 2026 night
     allowance trace to no page; the sourced years have none unconfirmed."""

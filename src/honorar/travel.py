@@ -262,8 +262,14 @@ class _Trip:
                 self.step("kost_meal_deduction", -cut, share, meal=meal, percent=share.percent,
                           rate_kr=bases[day], day=day + 1)
                 cuts[day] += cut
-        self.step("kost_deductions_of", None,
-                  of if of is not None and of.value else deductions.of_rate, rate_kr=bases[0])
+        # the rate the deductions were taken of: one, or each day's own
+        used = sorted({bases[day] for day, cut in enumerate(cuts) if cut}, reverse=True)
+        taken_of = of if of is not None and of.value else deductions.of_rate
+        if len(used) > 1:
+            self.step("kost_deductions_of_days", None, taken_of)
+        else:
+            self.step("kost_deductions_of", None, taken_of,
+                      rate_kr=used[0] if used else bases[0])
         capped = deductions.at_most_day_rate
         for day, (rate, cut) in enumerate(zip(rates, cuts, strict=True)):
             if cut > rate:

@@ -287,6 +287,10 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "nb": "Måltidstrekk regnes av satsen {rate_kr}",
         "en": "Meal deductions are taken of the rate {rate_kr}",
     },
+    "kost_deductions_of_days": {
+        "nb": "Måltidstrekk regnes av hver dags sats",
+        "en": "Meal deductions are taken of each day's own rate",
+    },
     "travel_night": {
         "nb": "Nattillegg uten kvittering: {nights} netter × {rate_kr}",
         "en": "Night allowance without receipt: {nights} nights × {rate_kr}",
@@ -1024,6 +1028,7 @@ COUNTED = {
     "too_few_representatives_planned": "count",
     "budget_representatives_rule": "minimum",
     "travel_night": "nights",
+    "kost_breakfast_not_deducted": "nights",
     "unreadable_rows_not_in_totals": "count",
     "ledger_not_recorded_invalid": "count",
 }
@@ -1043,6 +1048,11 @@ TEMPLATES.update({
         "nb": "Satstabellen {table} anbefaler minst 1 brukerrepresentant per arbeidsgruppe.",
         "en": "The rate table {table} recommends at least 1 user representative per working "
               "group.",
+    },
+    "kost_breakfast_not_deducted_one": {
+        "nb": "Ingen måltidstrekk for {count} frokost: ulegitimert nattillegg for 1 natt",
+        "en": "No meal deduction for {count} breakfast: night allowance without receipt for "
+              "1 night",
     },
     "travel_night_one": {
         "nb": "Nattillegg uten kvittering: 1 natt × {rate_kr}",

@@ -106,6 +106,12 @@ def test_a_remote_meeting_whose_travel_columns_hold_zeros_has_no_trip(tmp_path):
 def test_calc_a_remote_meeting_with_no_km_is_no_trip():
     code, out = _calc("--hours", "2", "--attendance", "teams", "--km", "0")
     assert code == 0 and out["travel"] == "0.00" and out["total"] == "392.00"
+    # no trip is priced by any travel table: none may be outdated for it
+    later = CliRunner().invoke(app, ["calc", "--scheme", "unn", "--date", "2027-03-01",
+                                     "--hours", "2", "--attendance", "teams", "--km", "0",
+                                     "--format", "json"], env={"HONORAR_RATES": ""})
+    codes = [f["code"] for f in json.loads(later.stdout)["findings"]]
+    assert "travel_rates_may_be_outdated" not in codes
 
 
 def test_an_overclaim_is_blamed_on_the_meal_allowance_only_where_it_is_a_meal_rate(tmp_path):

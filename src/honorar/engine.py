@@ -407,7 +407,8 @@ class _Parts:
             trip = self.travel(table, m.trip, travel, fee.payable, m.date,
                                m.attendance is Attendance.REMOTE)
             old = outdated_travel_rates(table, travel, m.date)
-            if old is not None and trip.amount is not None and fee.payable:
+            if old is not None and trip.amount is not None and fee.payable and not (
+                    m.attendance is Attendance.REMOTE and m.trip.empty):  # nothing priced
                 trip = replace(trip, findings=(old, *trip.findings))
         return _put_together(table, self.outdated(table, m.date), self.table(table, m.hours),
                              fee, lost_income, gift, trip)

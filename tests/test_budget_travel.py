@@ -122,3 +122,13 @@ def test_a_remote_meeting_with_a_trip_of_its_own_is_left_for_a_person(tmp_path):
     assert code == 1 and out["total"] is None
     assert [f["meeting"] for f in out["findings"]
             if f["code"] == "travel_for_remote_meeting"] == [3]
+
+
+def test_a_representatives_bad_trip_is_said_in_bokmal(tmp_path):
+    path = tmp_path / "plan.yaml"
+    path.write_text(PLAN.replace("{km: 120,", "{km: -120,"), encoding="utf-8")
+    result = CliRunner().invoke(app, ["budget", "--plan", str(path), "--date", "2024-03-01"],
+                                env={"HONORAR_RATES": ""})
+    assert result.exit_code == 2
+    assert "brukerrepresentant 1: travel: km:" in result.stderr
+    assert "representative 1" not in result.stderr

@@ -1337,6 +1337,7 @@ PROBLEM_PHRASES: tuple[tuple[str, str], ...] = (
     (r"^plan ", "plan "),
     (r"\bmeeting (?P<n>\d+): ", r"møte \g<n>: "),
     (r"\breminder (?P<n>\d+): ", r"påminnelse \g<n>: "),
+    (r"\brepresentative (?P<n>\d+): ", r"brukerrepresentant \g<n>: "),
     (r"\bunknown key (?P<v>'[^']*')", r"ukjent nøkkel \g<v>"),
     (r"(?P<v>'[^']*') is missing\b", r"\g<v> mangler"),
     (r"\ba plan needs at least one meeting\b", "en plan trenger minst ett møte"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from typer.testing import CliRunner
 
 from honorar.cli import app
@@ -132,3 +133,32 @@ def test_a_representatives_bad_trip_is_said_in_bokmal(tmp_path):
     assert result.exit_code == 2
     assert "brukerrepresentant 1: travel: km:" in result.stderr
     assert "representative 1" not in result.stderr
+
+
+@pytest.mark.parametrize(("trip", "said"), [
+    ("vehicle: fly", "vehicle: 'fly' er ikke et kjøretøy (bil, motorsykkel"),
+    ("meals: 'lunsj, lunsj'", "meals: 'lunsj' står to ganger (oppgi et antall: '2 lunsj')"),
+    ("meals: '2'", "meals: antallet 2 gjelder ikke noe måltid (f.eks. '2 frokost')"),
+    ("meals: '2 3 lunsj'", "meals: '3' følger et annet antall; skriv et måltid etter et antall"),
+    ("meals: '100 middag'", "meals: '100' måltider av et slag er flere enn 99"),
+    ("meals: kake", "meals: 'kake' er ikke et måltid (frokost, lunsj, middag)"),
+    ("expenses: 5, receipts: kanskje", "receipts: 'kanskje' er ikke ja eller nei"),
+    ("nights: 1, nights-without-receipt: 2",
+     "nights-without-receipt: 2 netter uten kvittering er flere enn de 1 nettene"),
+    ("departure: '2024-03-01 10:00'", "return: en avreise trenger en hjemkomst"),
+    ("return: '2024-03-01 10:00'", "departure: en hjemkomst trenger en avreise"),
+    ("travel-hours: 3, departure: '2024-03-01 10:00', return: '2024-03-01 12:00'",
+     "travel-hours: oppgi reisetid eller avreise og hjemkomst, ikke begge"),
+    ("departure: '2024-03-02 10:00', return: '2024-03-01 12:00'",
+     "return: hjemkomst 2024-03-01 12:00 er før avreise 2024-03-02 10:00"),
+])
+def test_a_bad_trip_in_a_plan_is_said_in_bokmal(tmp_path, trip, said):
+    """A plan's travel options are the plan's keys ('meals', 'receipts'), and what is
+    wrong with them is said in bokmål, as `calc` says it of its options."""
+    path = tmp_path / "plan.yaml"
+    path.write_text("scheme: unn\nmeetings:\n  - {name: M, activity: meeting, hours: 3, "
+                    f"travel: {{{trip}}}}}\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["budget", "--plan", str(path), "--reps", "2",
+                                      "--date", "2024-03-01"], env={"HONORAR_RATES": ""})
+    assert result.exit_code == 2
+    assert f"møte 1: travel: {said}" in result.stderr, result.stderr

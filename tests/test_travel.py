@@ -574,17 +574,22 @@ def test_a_workbook_with_travel_columns_is_audited_with_travel(tmp_path):
     assert claim["due"]["travel"] == "846.30" and claim["findings"] == []
 
 
-def test_the_impact_of_new_travel_rates_on_a_month_of_claims(tmp_path):
+def _travel_impact_2023_to_2024(tmp_path, rows: str) -> dict:
+    """The JSON impact of the 2024 travel rates against 2023's on the claims `rows`."""
     path = tmp_path / "claims.csv"
-    path.write_text(AUDIT_HEADER + "T-1,Kari,unn,2023-03-02,3,fysisk,,1176,100,,,,,,\n"
-                                   "T-2,Ola,fousam,2023-03-02,3,fysisk,ja,850,,,,,,,\n"
-                                   "T-1,Kari,unn,2023-03-02,3,fysisk,,1176,100,,,,,,\n",
-                    encoding="utf-8")
+    path.write_text(AUDIT_HEADER + rows, encoding="utf-8")
     result = CliRunner().invoke(app, ["rates", "diff", "state-travel@2023-06-01",
                                       "state-travel@2024-06-01", "--impact", str(path),
                                       "--format", "json"])
     assert result.exit_code == 0, result.output + result.stderr
-    impact = json.loads(result.stdout)["impact"]
+    return json.loads(result.stdout)["impact"]
+
+
+def test_the_impact_of_new_travel_rates_on_a_month_of_claims(tmp_path):
+    impact = _travel_impact_2023_to_2024(tmp_path,
+                                         "T-1,Kari,unn,2023-03-02,3,fysisk,,1176,100,,,,,,\n"
+                                         "T-2,Ola,fousam,2023-03-02,3,fysisk,ja,850,,,,,,,\n"
+                                         "T-1,Kari,unn,2023-03-02,3,fysisk,,1176,100,,,,,,\n")
     # 100 km × 4.48 = 448.00 under 2023, × 4.90 = 490.00 under 2024; no trip: 0 under both;
     # the repeated claim is not counted
     assert (impact["claims"], impact["changed"], impact["duplicates"]) == (2, 1, 1)
@@ -595,15 +600,9 @@ def test_the_impact_of_new_travel_rates_leaves_a_trip_to_a_remote_meeting_undeci
     """Issue 23, item 4: the audit leaves the travel to a meeting attended remotely for a
     person (`travel_for_remote_meeting`); the impact of new travel rates does not price it
     under either version, but counts it undecided."""
-    path = tmp_path / "claims.csv"
-    path.write_text(AUDIT_HEADER + "T-1,Kari,unn,2023-03-02,3,fysisk,,1176,100,,,,,,\n"
-                                   "T-2,Ola,unn,2023-03-02,3,teams,,980,100,,,,,,\n",
-                    encoding="utf-8")
-    result = CliRunner().invoke(app, ["rates", "diff", "state-travel@2023-06-01",
-                                      "state-travel@2024-06-01", "--impact", str(path),
-                                      "--format", "json"])
-    assert result.exit_code == 0, result.output + result.stderr
-    impact = json.loads(result.stdout)["impact"]
+    impact = _travel_impact_2023_to_2024(tmp_path,
+                                         "T-1,Kari,unn,2023-03-02,3,fysisk,,1176,100,,,,,,\n"
+                                         "T-2,Ola,unn,2023-03-02,3,teams,,980,100,,,,,,\n")
     assert impact["undecided"] == {"old": 1, "new": 1}
     assert (impact["claims"], impact["due_old"], impact["due_new"]) == (1, "448.00", "490.00")
 

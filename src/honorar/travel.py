@@ -270,13 +270,15 @@ class _Trip:
         else:
             self.step("kost_deductions_of", None, taken_of,
                       rate_kr=used[0] if used else bases[0])
+        # a day's deductions are cut to its rate where the table says so (from 2022); without
+        # that rule they come off the trip's whole allowance, never below nothing
         capped = deductions.at_most_day_rate
-        for day, (rate, cut) in enumerate(zip(rates, cuts, strict=True)):
-            if cut > rate:
-                if capped is not None and capped.value:
+        if capped is not None and capped.value:
+            for day, (rate, cut) in enumerate(zip(rates, cuts, strict=True)):
+                if cut > rate:
                     self.step("kost_deductions_capped", rate - cut, capped, day=day + 1,
                               rate_kr=rate, deducted_kr=cut)
-                cuts[day] = rate
+                    cuts[day] = rate
         return max(total - sum(cuts, ZERO), ZERO)
 
     # -- night allowance and expenses

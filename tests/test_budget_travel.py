@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from typer.testing import CliRunner
 
 from honorar.cli import app
@@ -87,3 +88,77 @@ def test_a_bad_travel_option_in_a_plan_names_its_place(tmp_path):
     plan = PLAN.replace("travel-hours: 7}", "travel-houres: 7}")
     code, out = _budget(tmp_path, plan=plan)
     assert code == 2 and "plan.yaml:5" in out["error"] and "travel-houres" in out["error"]
+
+
+def test_a_meetings_findings_are_every_representatives(tmp_path):
+    """Where the representatives' trips differ, a meeting's findings in JSON are those of
+    every representative's trip, not only the first one's: a meeting whose total is null
+    says why."""
+    plan = PLAN.replace("travel-hours: 30, nights: 1, nights-without-receipt: 1,",
+                        "travel-hours: 30,")
+    code, out = _budget(tmp_path, plan=plan)
+    first = out["meetings"][0]
+    assert code == 1 and first["all_representatives"]["total"] is None
+    assert first["travel_by_representative"][0] == {"name": "Tromsø", "travel": "957.00"}
+    codes = [f["code"] for f in first["findings"]]
+    assert codes.count("travel_undecided") == 1
+
+
+def test_a_remote_meeting_with_a_trip_of_its_own_is_left_for_a_person(tmp_path):
+    """Issue 23, item 4, in a plan: a meeting attended remotely that gives a trip of its
+    own (someone may travel to a video room) is `travel_for_remote_meeting`, as in `calc`
+    and the audit, not a trip dropped in silence; the representatives' own trips are to
+    meetings in person only."""
+    plan = PLAN.replace("count: 3}", "count: 1}\n  - {name: Video, activity: meeting, "
+                                     "hours: 3, attendance: remote}\n"
+                                     "  - {name: Videorom, activity: meeting, hours: 3, "
+                                     "attendance: remote, travel: {km: 40, travel-hours: 4}}")
+    code, out = _budget(tmp_path, plan=plan)
+    _, video, room = out["meetings"]
+    assert video["all_representatives"]["travel"] == "0.00"
+    assert "travel_for_remote_meeting" not in [f["code"] for f in video["findings"]]
+    assert room["all_representatives"]["honorarium"] == "1960.00"  # 2 × 980.00, remote
+    assert room["all_representatives"]["travel"] is None
+    assert "travel_for_remote_meeting" in [f["code"] for f in room["findings"]]
+    assert code == 1 and out["total"] is None
+    assert [f["meeting"] for f in out["findings"]
+            if f["code"] == "travel_for_remote_meeting"] == [3]
+
+
+def test_a_representatives_bad_trip_is_said_in_bokmal(tmp_path):
+    path = tmp_path / "plan.yaml"
+    path.write_text(PLAN.replace("{km: 120,", "{km: -120,"), encoding="utf-8")
+    result = CliRunner().invoke(app, ["budget", "--plan", str(path), "--date", "2024-03-01"],
+                                env={"HONORAR_RATES": ""})
+    assert result.exit_code == 2
+    assert "brukerrepresentant 1: travel: km:" in result.stderr
+    assert "representative 1" not in result.stderr
+
+
+@pytest.mark.parametrize(("trip", "said"), [
+    ("vehicle: fly", "vehicle: 'fly' er ikke et kjøretøy (bil, motorsykkel"),
+    ("meals: 'lunsj, lunsj'", "meals: 'lunsj' står to ganger (oppgi et antall: '2 lunsj')"),
+    ("meals: '2'", "meals: antallet 2 gjelder ikke noe måltid (f.eks. '2 frokost')"),
+    ("meals: '2 3 lunsj'", "meals: '3' følger et annet antall; skriv et måltid etter et antall"),
+    ("meals: '100 middag'", "meals: '100' måltider av et slag er flere enn 99"),
+    ("meals: kake", "meals: 'kake' er ikke et måltid (frokost, lunsj, middag)"),
+    ("expenses: 5, receipts: kanskje", "receipts: 'kanskje' er ikke ja eller nei"),
+    ("nights: 1, nights-without-receipt: 2",
+     "nights-without-receipt: 2 netter uten kvittering er flere enn de 1 nettene"),
+    ("departure: '2024-03-01 10:00'", "return: en avreise trenger en hjemkomst"),
+    ("return: '2024-03-01 10:00'", "departure: en hjemkomst trenger en avreise"),
+    ("travel-hours: 3, departure: '2024-03-01 10:00', return: '2024-03-01 12:00'",
+     "travel-hours: oppgi reisetid eller avreise og hjemkomst, ikke begge"),
+    ("departure: '2024-03-02 10:00', return: '2024-03-01 12:00'",
+     "return: hjemkomst 2024-03-01 12:00 er før avreise 2024-03-02 10:00"),
+])
+def test_a_bad_trip_in_a_plan_is_said_in_bokmal(tmp_path, trip, said):
+    """A plan's travel options are the plan's keys ('meals', 'receipts'), and what is
+    wrong with them is said in bokmål, as `calc` says it of its options."""
+    path = tmp_path / "plan.yaml"
+    path.write_text("scheme: unn\nmeetings:\n  - {name: M, activity: meeting, hours: 3, "
+                    f"travel: {{{trip}}}}}\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["budget", "--plan", str(path), "--reps", "2",
+                                      "--date", "2024-03-01"], env={"HONORAR_RATES": ""})
+    assert result.exit_code == 2
+    assert f"møte 1: travel: {said}" in result.stderr, result.stderr

@@ -124,7 +124,7 @@ row_strategy = st.tuples(
     st.sampled_from(["", "900", "2000"]), st.sampled_from(["ja", "nei"]),
     st.sampled_from(["", "250"]),
     st.sampled_from([-1, 0, 10, 200]),  # days from the meeting to the claim
-    st.sampled_from(["", "40", "120"]),  # km
+    st.sampled_from(["", "0", "40", "120"]),  # km (0 on a remote row: no trip)
     st.sampled_from(["", "0", "100.00", "216.00"]),  # travel claimed
     # travel hours: none, a day trip, over 24 hours; nights: none, one (issue 23's undecided
     # trips, short overnight trips)

@@ -135,7 +135,10 @@ def test_calc_shows_travel_steps_with_their_sources():
     (["--meals", "2"], "--meals: '2' is not meals"),
     (["--vehicle", "fly"], "--vehicle: 'fly' is not a vehicle"),
     (["--meals", "kake"], "--meals: 'kake' is not meals"),
-    (["--meals", "lunsj,lunsj"], "--meals:"),
+    # a meal given twice is one with a count: the message says how to count
+    (["--meals", "lunsj,lunsj"], "--meals: 'lunsj,lunsj' is not meals (breakfast, lunch, "
+                                 "dinner; several of a kind with a count before: "
+                                 "'2 breakfast')"),
     (["--nights", "1", "--nights-without-receipt", "2"], "--nights-without-receipt:"),
     (["--departure", "2024-06-04 08:00"], "--return:"),
     (["--travel-hours", "7", "--departure", "2024-06-04 08:00", "--return",
@@ -362,6 +365,25 @@ def test_rates_show_diff_and_json_handle_travel_tables():
         "4.48", "4.90")
 
 
+def test_rates_show_gives_a_travel_tables_dates_with_their_sources_in_bokmal():
+    """`valid_until` and `review_after` of a travel table are shown as dates people read,
+    with the page or assumption they rest on, and the vehicles a supplement is for in
+    bokmål, as a fee table's review date is."""
+    shown = CliRunner().invoke(app, ["rates", "show", "state-travel@2020-07-01"],
+                               env={"COLUMNS": "250"})
+    assert shown.exit_code == 0
+    line = next(x for x in shown.stdout.splitlines() if "valid_until" in x)
+    assert "28.02.2021" in line and "2021-02-28" not in line
+    assert "«De nye reiseavtalene i staten gjelder fra 1. juni 2020 til 28. februar 2021.»" \
+        in line
+    passenger = next(x for x in shown.stdout.splitlines() if "km.passenger.vehicles" in x)
+    assert "│ bil " in passenger and " car " not in passenger
+    later = CliRunner().invoke(app, ["rates", "show", "state-travel@2024-07-01"],
+                               env={"COLUMNS": "250"}).stdout
+    review = next(x for x in later.splitlines() if "review_after" in x)
+    assert "31.12.2024" in review and "[antakelse" in review
+
+
 def test_a_travel_folder_is_no_scheme_for_calc():
     result = CliRunner().invoke(app, ["calc", "--scheme", "state-travel", "--date",
                                       "2024-06-04", "--hours", "3", "--lang", "en"])
@@ -552,27 +574,51 @@ def test_a_workbook_with_travel_columns_is_audited_with_travel(tmp_path):
     assert claim["due"]["travel"] == "846.30" and claim["findings"] == []
 
 
-def test_the_impact_of_new_travel_rates_on_a_month_of_claims(tmp_path):
+def _travel_impact_2023_to_2024(tmp_path, rows: str) -> dict:
+    """The JSON impact of the 2024 travel rates against 2023's on the claims `rows`."""
     path = tmp_path / "claims.csv"
-    path.write_text(AUDIT_HEADER + "T-1,Kari,unn,2023-03-02,3,fysisk,,1176,100,,,,,,\n"
-                                   "T-2,Ola,fousam,2023-03-02,3,fysisk,ja,850,,,,,,,\n"
-                                   "T-1,Kari,unn,2023-03-02,3,fysisk,,1176,100,,,,,,\n",
-                    encoding="utf-8")
+    path.write_text(AUDIT_HEADER + rows, encoding="utf-8")
     result = CliRunner().invoke(app, ["rates", "diff", "state-travel@2023-06-01",
                                       "state-travel@2024-06-01", "--impact", str(path),
                                       "--format", "json"])
     assert result.exit_code == 0, result.output + result.stderr
-    impact = json.loads(result.stdout)["impact"]
+    return json.loads(result.stdout)["impact"]
+
+
+def test_the_impact_of_new_travel_rates_on_a_month_of_claims(tmp_path):
+    impact = _travel_impact_2023_to_2024(tmp_path,
+                                         "T-1,Kari,unn,2023-03-02,3,fysisk,,1176,100,,,,,,\n"
+                                         "T-2,Ola,fousam,2023-03-02,3,fysisk,ja,850,,,,,,,\n"
+                                         "T-1,Kari,unn,2023-03-02,3,fysisk,,1176,100,,,,,,\n")
     # 100 km × 4.48 = 448.00 under 2023, × 4.90 = 490.00 under 2024; no trip: 0 under both;
     # the repeated claim is not counted
     assert (impact["claims"], impact["changed"], impact["duplicates"]) == (2, 1, 1)
     assert (impact["due_old"], impact["due_new"]) == ("448.00", "490.00")
 
 
+def test_the_impact_of_new_travel_rates_leaves_a_trip_to_a_remote_meeting_undecided(tmp_path):
+    """Issue 23, item 4: the audit leaves the travel to a meeting attended remotely for a
+    person (`travel_for_remote_meeting`); the impact of new travel rates does not price it
+    under either version, but counts it undecided."""
+    impact = _travel_impact_2023_to_2024(tmp_path,
+                                         "T-1,Kari,unn,2023-03-02,3,fysisk,,1176,100,,,,,,\n"
+                                         "T-2,Ola,unn,2023-03-02,3,teams,,980,100,,,,,,\n")
+    assert impact["undecided"] == {"old": 1, "new": 1}
+    assert (impact["claims"], impact["due_old"], impact["due_new"]) == (1, "448.00", "490.00")
+
+
 @pytest.mark.parametrize(("values", "expected"), [
     ({"meals_provided": "ingen", "km": "10"}, ()),
     ({"meals_provided": "Lunsj og middag", "km": "10"}, ("lunch", "dinner")),
     ({"meals_provided": "breakfast+lunch", "km": "10"}, ("breakfast", "lunch")),
+    # counted meals as people write them: the plural after a count (issue 23, item 6)
+    ({"meals_provided": "2 frokoster og 2 middager", "km": "10"},
+     ("breakfast", "breakfast", "dinner", "dinner")),
+    ({"meals_provided": "3 lunsjer", "km": "10"}, ("lunch",) * 3),
+    ({"meals_provided": "2 frukostar, 2 middagar", "km": "10"},
+     ("breakfast", "breakfast", "dinner", "dinner")),
+    ({"meals_provided": "2 breakfasts, 2 lunches and 2 dinners", "km": "10"},
+     ("breakfast", "breakfast", "lunch", "lunch", "dinner", "dinner")),
 ])
 def test_meal_words(values, expected):
     assert read_trip(values).meals == expected

@@ -109,6 +109,14 @@ class Trip:
     trailer_km: Decimal = ZERO  # of the km, with a trailer
     forest_road_km: Decimal = ZERO  # of the km, on forest or construction roads
 
+    @property
+    def empty(self) -> bool:
+        """Nothing travelled: no km, no time away, no nights, meals or expenses (a sheet's
+        zeros in its travel columns; a vehicle or a distance alone is no journey)."""
+        return not (self.km or self.passenger_km or self.hours or self.nights
+                    or self.nights_without_receipt or self.meals or self.expenses
+                    or self.trailer_km or self.forest_road_km)
+
 
 @dataclass(frozen=True, slots=True)
 class Meeting:

@@ -358,8 +358,13 @@ MAX_MEALS_OF_A_KIND = 99
 NO_MEALS = frozenset({"ingen", "none", "nei", "no", "-", "–", "0"})
 
 MEAL_WORDS = {
-    "breakfast": "breakfast", "frokost": "breakfast", "lunch": "lunch", "lunsj": "lunch",
-    "lunch/lunsj": "lunch", "dinner": "dinner", "middag": "dinner",
+    "breakfast": "breakfast", "frokost": "breakfast", "frukost": "breakfast",
+    "lunch": "lunch", "lunsj": "lunch", "lunch/lunsj": "lunch", "dinner": "dinner",
+    "middag": "dinner",
+    # the plurals, as a count is written before them ('2 middager', nynorsk '2 middagar')
+    "breakfasts": "breakfast", "frokoster": "breakfast", "frukostar": "breakfast",
+    "lunches": "lunch", "lunsjer": "lunch", "lunsjar": "lunch", "dinners": "dinner",
+    "middager": "dinner", "middagar": "dinner",
 }
 
 

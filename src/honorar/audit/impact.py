@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Protocol
 
-from ..domain import VOIDS_PAYMENT, ZERO, Meeting
+from ..domain import VOIDS_PAYMENT, ZERO, Attendance, Meeting
 from ..rules.calculation import calculate
 from ..tables.diff import HUNDRED
 from ..tables.schema import RateTable
@@ -198,9 +198,16 @@ def _due(claim: ClaimLike, meeting: Meeting, table: RateTable,
 
 
 def _travel_due(meeting: Meeting, table: TravelTable) -> Decimal | None:
+    """The travel `table` gives the meeting's trip; None (undecided) where the audit leaves
+    it undecided whatever the rates: a trip to a meeting attended remotely is for a person
+    (`travel_for_remote_meeting`)."""
     from ..rules.travel import price_trip
 
-    return ZERO if meeting.trip is None else price_trip(meeting.trip, table).amount
+    if meeting.trip is None:
+        return ZERO
+    if meeting.attendance is Attendance.REMOTE:
+        return None
+    return price_trip(meeting.trip, table).amount
 
 
 def _breakdown_key(claim: ClaimLike, by: str) -> tuple[str, str]:

@@ -53,13 +53,24 @@ class BudgetLine:
     attendance: Attendance
     calculation: Calculation
     reps: int
-    travels: bool = False  # whether the representatives travel to it (in person, a trip given)
+    travels: bool = False  # whether a trip is given to it (in person, or its own when remote)
     # each representative's calculation, in the plan's order, where their trips differ
     # (the plan names representatives with trips of their own); else empty: all alike
     each: tuple[Calculation, ...] = ()
 
     def _all(self, amount: Decimal | None) -> Decimal | None:
         return None if amount is None else to_øre(amount * self.reps)
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        """The findings of every representative's calculation, each once, in the plan's
+        order: a meeting whose trips differ says why any one of them is undecided."""
+        said: list[Finding] = []
+        for calc in self.each or (self.calculation,):
+            for f in calc.findings:
+                if f not in said:
+                    said.append(f)
+        return tuple(said)
 
     @property
     def version(self) -> str | None:
@@ -211,11 +222,12 @@ def make_budget(plan: Plan, scheme: str, reps: int, table_at: TableAt, *, date: 
             tables.setdefault(table.version, table)
         # each representative's trip: the meeting's, else the representative's own (the
         # plan's), else the one of the command line; a meeting by phone or video is
-        # attended from home: no travel
+        # attended from home: no travel, unless the meeting gives a trip of its own (to a
+        # video room, say), which is then left for a person (`travel_for_remote_meeting`)
         trips = [planned.trip or r.trip or trip for r in plan.representatives] or [
             planned.trip or trip]
         if attends != Attendance.PHYSICAL:
-            trips = [None] * len(trips)
+            trips = [planned.trip] * len(trips)
         travel = None
         if any(trips) and table is not None and table.travel is not None \
                 and travel_at is not None:
@@ -230,12 +242,9 @@ def make_budget(plan: Plan, scheme: str, reps: int, table_at: TableAt, *, date: 
                 calcs[one] = calculate(meeting, table, travel)
         calc = calcs[trips[0]]
         each = tuple(calcs[one] for one in trips) if len(calcs) > 1 else ()
-        lines.append(BudgetLine(planned, on, attends, calc, reps, any(trips), each))
-        said: list[Finding] = []
-        for f in (f for c in calcs.values() for f in c.findings):
-            if f in said:
-                continue
-            said.append(f)
+        line = BudgetLine(planned, on, attends, calc, reps, any(trips), each)
+        lines.append(line)
+        for f in line.findings:
             if f.code != "rates_may_be_outdated":
                 findings.append(BudgetFinding(f, planned.number))
             elif f.params["table"] not in outdated:  # said once per version, for the plan

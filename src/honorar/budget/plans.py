@@ -66,6 +66,7 @@ def _local_text(value: Any) -> Any:
 
 # a plan's travel keys are the `calc` options without their dashes (either spelling)
 _TRIP_KEYS = {"meals": "meals_provided", "receipts": "expenses_documented"}
+_PLAN_KEYS = {column: key for key, column in _TRIP_KEYS.items()}
 
 
 def _trip(value: Any) -> Any:
@@ -90,8 +91,9 @@ def _trip(value: Any) -> Any:
         values[column] = None if item is None else str(item)
     try:
         return read_trip(values)
-    except TripError as err:
-        raise ValueError(f"{err.column.replace('_', '-')}: {err}") from None
+    except TripError as err:  # named by the plan's key: 'meals', not 'meals-provided'
+        key = _PLAN_KEYS.get(err.column, err.column.replace("_", "-"))
+        raise ValueError(f"{key}: {err}") from None
 
 
 def _read_with(reader: Any, value: Any) -> Any:

@@ -173,6 +173,12 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "nb": "Reisetabell {regulation} ({name}), gjeldende fra {effective}",
         "en": "Travel table {regulation} ({name}), effective {effective}",
     },
+    "travel_remote_none": {
+        "nb": "Ingen reise: møtet var med fjernoppmøte, og ingen km, reisetid eller utlegg er "
+              "oppgitt",
+        "en": "No travel: the meeting was attended remotely, and no km, time away or "
+              "expenses are given",
+    },
     "travel_not_payable": {
         "nb": "Reise og opphold dekkes heller ikke",
         "en": "Travel and stay are not paid either",
@@ -292,6 +298,10 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "kost_deductions_of": {
         "nb": "Måltidstrekk regnes av satsen {rate_kr}",
         "en": "Meal deductions are taken of the rate {rate_kr}",
+    },
+    "kost_deductions_of_days": {
+        "nb": "Måltidstrekk regnes av hver dags sats",
+        "en": "Meal deductions are taken of each day's own rate",
     },
     "travel_night": {
         "nb": "Nattillegg uten kvittering: {nights} netter × {rate_kr}",
@@ -689,8 +699,10 @@ TEMPLATES: dict[str, dict[str, str]] = {
               "til fots)",
         "en": "'{text}' is not a vehicle (car, motorcycle, moped, snowmobile, boat, bicycle, "
               "walking)"},
-    "cell_not_meals": {"nb": "«{text}» er ikke måltider (frokost, lunsj, middag)",
-                       "en": "'{text}' is not meals (breakfast, lunch, dinner)"},
+    "cell_not_meals": {"nb": "«{text}» er ikke måltider (frokost, lunsj, middag; flere av et "
+                             "slag med et tall foran: «2 frokost»)",
+                       "en": "'{text}' is not meals (breakfast, lunch, dinner; several of a "
+                             "kind with a count before: '2 breakfast')"},
     "cell_not_datetime": {"nb": "«{text}» er ikke dato og klokkeslett (skriv 15.03.2024 07:30)",
                           "en": "'{text}' is not a date and time (write 2024-03-15 07:30)"},
     "travel_passenger_km_over_km": {
@@ -810,9 +822,9 @@ TEMPLATES: dict[str, dict[str, str]] = {
     },
     "budget_travel_in_person": {
         "nb": "Reise er regnet bare for møter med fysisk oppmøte; telefon- og videomøter har "
-              "ingen reise.",
+              "ingen reise (en reise et slikt møte oppgir i planen, må en person avgjøre).",
         "en": "Travel is costed only for meetings in person; phone and video meetings have "
-              "none.",
+              "none (a trip such a meeting gives in the plan is for a person to decide).",
     },
     "budget_travel_hours": {
         "nb": "Hver reise varer {hours} timer fra avreise til hjemkomst (kostgodtgjørelse "
@@ -1089,6 +1101,7 @@ COUNTED = {
     "too_few_representatives_planned": "count",
     "budget_representatives_rule": "minimum",
     "travel_night": "nights",
+    "kost_breakfast_not_deducted": "nights",
     "unreadable_rows_not_in_totals": "count",
     "ledger_not_recorded_invalid": "count",
 }
@@ -1108,6 +1121,11 @@ TEMPLATES.update({
         "nb": "Satstabellen {table} anbefaler minst 1 brukerrepresentant per arbeidsgruppe.",
         "en": "The rate table {table} recommends at least 1 user representative per working "
               "group.",
+    },
+    "kost_breakfast_not_deducted_one": {
+        "nb": "Ingen måltidstrekk for {count} frokost: ulegitimert nattillegg for 1 natt",
+        "en": "No meal deduction for {count} breakfast: night allowance without receipt for "
+              "1 night",
     },
     "travel_night_one": {
         "nb": "Nattillegg uten kvittering: 1 natt × {rate_kr}",
@@ -1392,6 +1410,7 @@ PROBLEM_PHRASES: tuple[tuple[str, str], ...] = (
     (r"^plan ", "plan "),
     (r"\bmeeting (?P<n>\d+): ", r"møte \g<n>: "),
     (r"\breminder (?P<n>\d+): ", r"påminnelse \g<n>: "),
+    (r"\brepresentative (?P<n>\d+): ", r"brukerrepresentant \g<n>: "),
     (r"\bunknown key (?P<v>'[^']*')", r"ukjent nøkkel \g<v>"),
     (r"(?P<v>'[^']*') is missing\b", r"\g<v> mangler"),
     (r"\ba plan needs at least one meeting\b", "en plan trenger minst ett møte"),
@@ -1618,8 +1637,26 @@ PROBLEM_PHRASES: tuple[tuple[str, str], ...] = (
      r"\g<n> brukerrepresentanter, men planen nevner \g<m>"),
     (r"\bthe plan names (?P<m>\d+) representatives, not (?P<n>\d+)\b",
      r"planen nevner \g<m> brukerrepresentanter, ikke \g<n>"),
-    (r"\bunknown travel option (?P<v>'[^']*') \(known: ",
+    (r"\bunknown travel option (?P<v>'[^']*') \((?:known|kjente): ",
      r"ukjent reisevalg \g<v> (kjente: "),
+    # a trip's values in a plan, as the trip reader words them
+    (r"(?P<v>'[^']*') is not a vehicle \(", r"\g<v> er ikke et kjøretøy ("),
+    (r"(?P<v>'[^']*') is not a meal \(", r"\g<v> er ikke et måltid ("),
+    (r"(?P<v>'[^']*') is given twice \(give a count: ", r"\g<v> står to ganger (oppgi et antall: "),
+    (r"\bthe count (?P<n>\d+) names no meal \(e\.g\. ",
+     r"antallet \g<n> gjelder ikke noe måltid (f.eks. "),
+    (r"(?P<v>'[^']*') follows another count; give a meal after a count",
+     r"\g<v> følger et annet antall; skriv et måltid etter et antall"),
+    (r"(?P<v>'[^']*') meals of a kind is more than (?P<n>\d+)",
+     r"\g<v> måltider av et slag er flere enn \g<n>"),
+    (r"(?P<a>\d+) nights without receipt is more than the (?P<n>\d+) nights away",
+     r"\g<a> netter uten kvittering er flere enn de \g<n> nettene"),
+    (r"\ba departure needs a return\b", "en avreise trenger en hjemkomst"),
+    (r"\ba return needs a departure\b", "en hjemkomst trenger en avreise"),
+    (r"\bgive travel hours or departure and return, not both\b",
+     "oppgi reisetid eller avreise og hjemkomst, ikke begge"),
+    (r"\bthe return (?P<b>\S+ \S+) is before the departure (?P<d>\S+ \S+)",
+     r"hjemkomst \g<b> er før avreise \g<d>"),
     (r"\bgive the trip as a mapping of travel options, e\.g\. ",
      "oppgi reisen som en tabell av reisevalg, f.eks. "),
     (r"(?P<a>\S+) passenger km is more than (?P<n>\d+) passengers on the (?P<k>\S+) km driven",

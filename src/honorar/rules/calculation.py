@@ -238,10 +238,15 @@ def travel_part(table: RateTable, trip: Trip, travel: TravelTable | None, payabl
     """Travel and stay for a trip, by the travel rules the table names; `travel` is their
     table in force on the meeting's `date`, which matters only where there is none. A trip
     to a meeting attended `remote`ly is left for a person (`travel_for_remote_meeting`):
-    someone may have travelled to a video room."""
+    someone may have travelled to a video room; one with nothing in it (no km, no time
+    away) is no trip."""
     if not payable:
         nothing = to_øre(ZERO)
         return TravelPart(nothing, (Step("travel_not_payable", {}, nothing),), (),
+                          TravelParts(nothing, nothing, nothing, nothing, nothing))
+    if remote and trip.empty:  # zeros in the travel columns of a meeting from home
+        nothing = to_øre(ZERO)
+        return TravelPart(nothing, (Step("travel_remote_none", {}, nothing),), (),
                           TravelParts(nothing, nothing, nothing, nothing, nothing))
     part = _Writer(table)
     if remote:
@@ -417,7 +422,8 @@ class _Parts:
             trip = self.travel(table, m.trip, travel, fee.payable, m.date,
                                m.attendance is Attendance.REMOTE)
             old = outdated_travel_rates(table, travel, m.date)
-            if old is not None and trip.amount is not None and fee.payable:
+            if old is not None and trip.amount is not None and fee.payable and not (
+                    m.attendance is Attendance.REMOTE and m.trip.empty):  # nothing priced
                 trip = replace(trip, findings=(old, *trip.findings))
         return _put_together(table, self.outdated(table, m.date), self.table(table, m.hours),
                              fee, lost_income, gift, trip)

@@ -164,7 +164,7 @@ class _Trip:
         if hours is None:  # the length of a trip is never guessed
             if trip.nights:
                 raise _Undecided("times", nights=trip.nights)
-            self.step("kost_hours_missing", ZERO)
+            self.step("kost_hours_missing", ZERO, rates_kr=self.kost_rates())
             return ZERO
         if not trip.nights and hours > DAY_HOURS:
             raise _Undecided("nights", hours=hours)
@@ -176,11 +176,11 @@ class _Trip:
             if overnight or hours >= rules.from_hours.hours:
                 raise _Undecided("distance", hours=hours)
             self.step("kost_too_short", ZERO, rules.from_hours, hours=hours,
-                      limit_hours=rules.from_hours.hours)
+                      limit_hours=rules.from_hours.hours, rates_kr=self.kost_rates())
             return ZERO
         if distance <= rules.over_km.km:
             self.step("kost_too_near", ZERO, rules.over_km, distance_km=distance,
-                      limit_km=rules.over_km.km)
+                      limit_km=rules.over_km.km, rates_kr=self.kost_rates())
             return ZERO
         if overnight:
             return self.deducted(self.overnight(hours))
@@ -189,7 +189,7 @@ class _Trip:
                       limit_hours=rules.day_up_to_hours.hours)
         if hours < rules.from_hours.hours:
             self.step("kost_too_short", ZERO, rules.from_hours, hours=hours,
-                      limit_hours=rules.from_hours.hours)
+                      limit_hours=rules.from_hours.hours, rates_kr=self.kost_rates())
             return ZERO
         if hours <= rules.day_up_to_hours.hours:
             self.step("kost_day", rules.day.kr, rules.day, hours=hours,
@@ -198,6 +198,12 @@ class _Trip:
         self.step("kost_long_day", rules.long_day.kr, rules.long_day, hours=hours,
                   limit_hours=rules.day_up_to_hours.hours)
         return self.deducted([rules.long_day.kr])
+
+    def kost_rates(self) -> tuple[Decimal, ...]:
+        """The meal rates a trip could be paid, for a step that says none is due (an audit
+        blames a difference on it only where the difference is one of them)."""
+        rules = self.table.meals
+        return (rules.day.kr, rules.long_day.kr, rules.overnight.kr)
 
     def overnight(self, hours: Decimal) -> list[Decimal]:
         """The rates of the days of a trip with overnight stays, in order: the 24-hour rate
@@ -257,15 +263,23 @@ class _Trip:
                 self.step("kost_meal_deduction", -cut, share, meal=meal, percent=share.percent,
                           rate_kr=bases[day], day=day + 1)
                 cuts[day] += cut
-        self.step("kost_deductions_of", None,
-                  of if of is not None and of.value else deductions.of_rate, rate_kr=bases[0])
+        # the rate the deductions were taken of: one, or each day's own
+        used = sorted({bases[day] for day, cut in enumerate(cuts) if cut}, reverse=True)
+        taken_of = of if of is not None and of.value else deductions.of_rate
+        if len(used) > 1:
+            self.step("kost_deductions_of_days", None, taken_of)
+        else:
+            self.step("kost_deductions_of", None, taken_of,
+                      rate_kr=used[0] if used else bases[0])
+        # a day's deductions are cut to its rate where the table says so (from 2022); without
+        # that rule they come off the trip's whole allowance, never below nothing
         capped = deductions.at_most_day_rate
-        for day, (rate, cut) in enumerate(zip(rates, cuts, strict=True)):
-            if cut > rate:
-                if capped is not None and capped.value:
+        if capped is not None and capped.value:
+            for day, (rate, cut) in enumerate(zip(rates, cuts, strict=True)):
+                if cut > rate:
                     self.step("kost_deductions_capped", rate - cut, capped, day=day + 1,
                               rate_kr=rate, deducted_kr=cut)
-                cuts[day] = rate
+                    cuts[day] = rate
         return max(total - sum(cuts, ZERO), ZERO)
 
     # -- night allowance and expenses

@@ -114,7 +114,8 @@ def _why_travel_differs(claim: Claim, calculation: Calculation, difference):
         if deducted and difference == deducted:
             return (("travel_why_meals", {"amount_kr": difference}),)
         denied = next((s for s in steps if s.key in _NO_KOST), None)
-        if denied is not None:
+        # a meal allowance not due explains a difference that is one of the meal rates
+        if denied is not None and difference in denied.params.get("rates_kr", ()):
             return (("travel_why_kost", {"amount_kr": difference}), (denied.key, denied.params))
     parts = calculation.travel_parts
     if parts is not None:

@@ -76,7 +76,7 @@ def _line(line: BudgetLine, result: Budget, lang: str) -> dict[str, Any]:
             for r, t in zip(result.plan.representatives, line.travel_each, strict=True)]}
            if travelled and result.plan.representatives else {}),
         "source": messages.source_text(plan_source(result.plan, meeting.quote), lang) or None,
-        "findings": explained["findings"],
+        "findings": [finding(f, lang) for f in line.findings],
         "steps": explained["steps"],
     }
 

@@ -93,14 +93,26 @@ def print_travel_table(table, path: Path | None, lang: str,
     for heading in ("item", "rule", "source"):
         figures.add_column(word(heading, lang), overflow="fold")
     cited = dict(table.cited_items())
+    dates = {}  # the dates the table's rates last, each with its page or assumption
+    for key in ("review_after", "valid_until"):
+        dated = getattr(table, key, None)
+        if dated is not None:
+            cited[(key,)] = dated
+            dates[key] = locale.date(dated.date, lang)
+    vehicles = messages.VEHICLE_LABELS[lang]
     for entry in flatten(table).values():
         if entry.source is None:
             continue
         key = tuple(entry.path.split("."))
         held = cited.get(key) or cited.get(key[:-1])
         where = f"{entry.source.document}: " if held is not None and held.quote else ""
-        row(figures, entry.path, value_text(entry.path, entry.value, entry.unit, lang),
-            where + notes.cite(entry.path, held, lang))
+        if entry.path in dates:
+            shown = dates[entry.path]
+        elif key[-1] == "vehicles":
+            shown = ", ".join(vehicles.get(v, v) for v in str(entry.value).split(", "))
+        else:
+            shown = value_text(entry.path, entry.value, entry.unit, lang)
+        row(figures, entry.path, shown, where + notes.cite(entry.path, held, lang))
     console.print(figures)
     pages = Table(title=word("pages", lang), title_justify="left", show_header=False)
     pages.add_column(overflow="fold")

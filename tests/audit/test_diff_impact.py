@@ -1,0 +1,253 @@
+"""The cost of a new version: claims recomputed under both, figures checked by hand.
+
+The claims below are those of tests/data/rates/claims.csv; the new version is
+tests/data/rates/my-rates/unn/2024-01-01.yaml (hourly 410, cap and full day 2 050, remote
+threshold 3 hours with 410 / 1 025, teaching 1 025, a new activity `seminar` at 1 025).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from honorar.audit.impact import impact
+from honorar.domain import Meeting
+from honorar.tables.catalogue import read_table
+
+from ..conftest import meeting
+
+DATA = Path(__file__).parent.parent / "data" / "rates"
+NEW = read_table(DATA / "my-rates" / "unn" / "2024-01-01.yaml")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """The parts of honorar.claims.Claim the impact reads."""
+
+    row: int
+    claim_id: str
+    representative: str
+    group: str | None
+    meeting: Meeting
+    start: dt.time | None = None
+    end: dt.time | None = None
+
+
+@dataclass(frozen=True)
+class InvalidRow:
+    row: int
+    why: str
+
+
+def claims() -> list:
+    return [
+        # claim, by hand: old (2022) → new (2024)
+        Claim(2, "C1", "Kari", "Pasientforløp", meeting(date="2024-03-05", hours="3")),
+        # 3 h × 392 = 1 176 → 3 h × 410 = 1 230 (+54)
+        Claim(3, "C2", "Ola", "Pasientforløp", meeting(date="2024-03-05", hours="2.1667")),
+        # 2 h 10 min → 2.5 h: 980 → 1 025 (+45)
+        Claim(4, "C3", "Kari", "Pasientforløp",
+              meeting(date="2024-04-02", hours="2.75", attendance="remote")),
+        # over 2.5 h: 980 → up to 3 h: 410 (−570)
+        Claim(5, "C4", "Ola", "Digitale tjenester", meeting(date="2024-04-09", hours="6")),
+        # 6 × 392 capped at 1 960 → 6 × 410 capped at 2 050 (+90)
+        Claim(6, "C5", "Kari", "Digitale tjenester",
+              meeting(date="2024-05-14", activity="full_day")),
+        # flat 1 960 → 2 050 (+90)
+        Claim(7, "C6", "Ola", None,
+              meeting(date="2024-05-21", hours="1", attendance="remote", activity="teaching")),
+        # flat 980 → 1 025 (+45)
+        Claim(8, "C7", "Per", "Digitale tjenester",
+              meeting(date="2024-06-04", hours="1", lost_income=Decimal("500"),
+                      lost_income_documented=True)),
+        # 392 + 500 = 892 → 410 + 500 = 910 (+18)
+        Claim(9, "C8", "Per", "Digitale tjenester",
+              meeting(date="2024-06-11", hours="2", activity="seminar")),
+        # no rule for seminars in 2022 (undecided) → 1 025: not in the totals
+        Claim(10, "C9", "Lise", "Rus", meeting(scheme="fousam", date="2024-06-11", hours="2")),
+        # another scheme: skipped
+        InvalidRow(11, "date: '31.02.2024' is not a real date"),
+    ]
+
+
+@pytest.fixture(scope="module")
+def old(shipped):
+    return shipped.table_at("unn", dt.date(2022, 1, 1))
+
+
+def test_totals_under_each_version_and_the_difference(old):
+    result = impact(claims(), old, NEW)
+    assert (result.rows, result.invalid, result.skipped) == (10, 1, {"fousam": 1})
+    assert (result.undecided_old, result.undecided_new) == (1, 0)  # the seminar
+    assert result.total.claims == 7 and result.total.changed == 7
+    # 1176 + 980 + 980 + 1960 + 1960 + 980 + 892 = 8928
+    assert result.total.old == Decimal("8928.00")
+    # 1230 + 1025 + 410 + 2050 + 2050 + 1025 + 910 = 8700
+    assert result.total.new == Decimal("8700.00")
+    assert result.total.difference == Decimal("-228.00")
+    assert result.total.percent.quantize(Decimal("0.01")) == Decimal("-2.55")  # −228 / 8928
+
+
+def test_the_claims_that_change_most_come_first_and_ties_keep_file_order(old):
+    result = impact(claims(), old, NEW, top=4)
+    assert [(c.claim_id, c.difference) for c in result.top] == [
+        ("C3", Decimal("-570.00")), ("C4", Decimal("90.00")), ("C5", Decimal("90.00")),
+        ("C1", Decimal("54.00"))]
+    assert result.top[0].old == Decimal("980.00") and result.top[0].new == Decimal("410.00")
+    assert impact(claims(), old, NEW, top=0).top == ()
+
+
+def test_a_breakdown_by_representative(old):
+    result = impact(claims(), old, NEW, by="representative")
+    rows = {key: (t.claims, t.old, t.new, t.difference) for key, t in result.breakdown}
+    assert rows == {
+        "Kari": (3, Decimal("4116.00"), Decimal("3690.00"), Decimal("-426.00")),
+        "Ola": (3, Decimal("3920.00"), Decimal("4100.00"), Decimal("180.00")),
+        "Per": (1, Decimal("892.00"), Decimal("910.00"), Decimal("18.00")),
+    }
+    assert [key for key, _ in result.breakdown] == ["Kari", "Ola", "Per"]  # largest change first
+
+
+def test_a_breakdown_knows_people_and_groups_as_the_audit_does(old, tmp_path):
+    """Two spellings of one name are one person, and one name with two representative ids
+    two people; a group in any case and spacing is one group."""
+    from honorar.claims import read_claims
+
+    path = tmp_path / "claims.csv"
+    path.write_text(
+        "claim_id,representative,representative_id,scheme,group,date,hours,attendance,"
+        "claimed_honorarium\n"
+        "J1,Kari Nordmann,1001,unn,G1,2024-03-05,3,fysisk,1176\n"
+        "J2,kari  nordmann,1001,unn,g1,2024-03-06,3,fysisk,1176\n"
+        "J3,Kari Nordmann,2002,unn, G1 ,2024-03-07,3,fysisk,1176\n"
+        "J4,Ola Hansen,,unn,Rus,2024-03-07,3,fysisk,1176\n"
+        "J5,OLA HANSEN,,unn,Rus,2024-03-08,3,fysisk,1176\n", encoding="utf-8")
+    by_person = impact(read_claims(path), old, NEW, by="representative").breakdown
+    assert sorted((key, t.claims) for key, t in by_person) == [
+        ("Kari Nordmann (2002)", 1), ("OLA HANSEN", 2), ("kari  nordmann (1001)", 2)]
+    by_group = impact(read_claims(path), old, NEW, by="group").breakdown
+    assert sorted((key, t.claims) for key, t in by_group) == [("G1", 3), ("Rus", 2)]
+
+
+def test_a_breakdown_by_scheme_and_by_group(old):
+    by_scheme = impact(claims(), old, NEW, by="scheme")
+    assert [(k, t.claims, t.difference) for k, t in by_scheme.breakdown] == [
+        ("unn", 7, Decimal("-228.00"))]
+    by_group = dict(impact(claims(), old, NEW, by="group").breakdown)
+    assert by_group[""].difference == Decimal("45.00")  # C6 has no group
+    assert by_group["Pasientforløp"].difference == Decimal("54") + 45 - 570
+
+
+def test_a_version_compared_with_itself_costs_nothing(old):
+    result = impact(claims(), old, old)
+    assert result.total.difference == 0 and result.total.changed == 0 and result.top == ()
+    assert result.total.percent == 0
+
+
+def test_each_version_is_applied_as_if_in_force_on_the_claims_date(old):
+    # a meeting of 2023, before NEW takes effect, is priced under both versions
+    later = [Claim(2, "E1", "Kari", None, meeting(date="2023-06-01", hours="3"))]
+    result = impact(later, old, NEW)
+    assert (result.total.old, result.total.new) == (Decimal("1176.00"), Decimal("1230.00"))
+
+
+def test_a_claim_before_the_schemes_first_version_is_counted_apart(old):
+    """Issue 23, item 12: a 2019 meeting has no table at all (the audit's `no_rate_table`):
+    it was priced under both versions; it is counted apart, as the audit leaves it."""
+    early = [Claim(2, "E1", "Kari", None, meeting(date="2019-01-01", hours="3")),
+             Claim(3, "E2", "Ola", None, meeting(date="2022-03-01", hours="3"))]
+    result = impact(early, old, NEW)
+    assert result.before_first == 1 and result.total.claims == 1
+    assert (result.total.old, result.total.new) == (Decimal("1176.00"), Decimal("1230.00"))
+    # the first version installed, when older than both compared, decides
+    assert impact(early, NEW, NEW, first=dt.date(2022, 1, 1)).before_first == 1
+    assert impact(early, NEW, NEW).before_first == 2
+
+
+def test_rates_diff_impact_counts_a_claim_before_the_first_version_apart(tmp_path):
+    from typer.testing import CliRunner
+
+    from honorar.cli import app
+
+    claims = tmp_path / "claims.csv"
+    claims.write_text("claim_id,representative,scheme,date,hours,attendance,"
+                      "claimed_honorarium\nE1,Kari,unn,2019-01-01,3,fysisk,1176\n"
+                      "E2,Ola,unn,2022-03-01,3,fysisk,1176\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["rates", "diff", "unn@2022-01-01",
+                                      str(DATA / "my-rates" / "unn" / "2024-01-01.yaml"),
+                                      "--impact", str(claims), "--format", "json"],
+                                env={"HONORAR_RATES": ""})
+    assert result.exit_code == 0, result.output
+    import json
+
+    out = json.loads(result.stdout)["impact"]
+    assert out["before_first_version"] == 1 and out["claims"] == 1
+
+
+def test_the_claims_are_read_once_as_a_stream(old):
+    result = impact(iter(claims()), old, NEW)
+    assert result.total.claims == 7
+
+
+def test_versions_of_two_schemes_cannot_be_costed_against_each_other(old, shipped):
+    fousam = shipped.table_at("fousam", dt.date(2024, 1, 1))
+    with pytest.raises(ValueError, match="one scheme"):
+        impact(claims(), old, fousam)
+
+
+def test_an_unknown_breakdown_is_refused(old):
+    with pytest.raises(ValueError, match="breakdown"):
+        impact(claims(), old, NEW, by="colour")
+
+
+def test_no_claims_no_cost(old):
+    result = impact([], old, NEW)
+    assert result.rows == 0 and result.total.old == 0 and result.total.percent is None
+
+
+def test_a_repeated_claim_is_due_nothing_and_counted_once(old):
+    """The same claim entered twice, and the same person at the same meeting under another
+    id: the repeats are due 0 under both versions, so each meeting is costed once."""
+    rows = claims()
+    c1 = rows[0]
+    again = Claim(12, "C1", "Kari", "Pasientforløp", c1.meeting)
+    same_meeting = Claim(13, "C1b", " kari ", "Pasientforløp", c1.meeting)
+    once = impact(rows, old, NEW)
+    twice = impact([*rows, again, same_meeting], old, NEW)
+    assert (twice.total, twice.duplicates) == (once.total, 2)
+    assert once.duplicates == 0
+
+
+def test_the_lost_income_cap_per_day_is_shared_as_in_an_audit(shipped, tmp_path):
+    """FOUSAM's kr 1 500 lost-income cap is per person per day: two meetings of one day
+    share it under each version, so the impact's due is the audit's due. With a version
+    that raises the cap to kr 2 000, the second claim gets what is left of that."""
+    old = shipped.table_at("fousam", dt.date(2018, 6, 1))
+    text = (Path(__file__).parent.parents[1] / "rates" / "fousam" / "2018-06-01.yaml").read_text(
+        encoding="utf-8")
+    raised = tmp_path / "fousam" / "2024-01-01.yaml"
+    raised.parent.mkdir()
+    raised.write_text(text.replace("effective: 2018-06-01", "effective: 2024-01-01")
+                      .replace("cap: {kr: 1500,", "cap: {kr: 2000,"), encoding="utf-8")
+    new = read_table(raised)
+
+    def day(row: int, claim_id: str, name: str, start: str, end: str) -> Claim:
+        return Claim(row, claim_id, name, "G", meeting(
+            scheme="fousam", date="2024-03-05", hours="2", agreement=True,
+            lost_income=Decimal("1000"), lost_income_documented=True),
+            dt.time.fromisoformat(start), dt.time.fromisoformat(end))
+
+    rows = [day(2, "F1", "Anne Berg", "09:00", "11:00"),
+            day(3, "F2", "anne berg", "13:00", "15:00"),  # the same person, later that day
+            day(4, "F3", "Bob Dahl", "13:00", "15:00")]  # another person: a cap of his own
+    result = impact(rows, old, new)
+    # old: (850 + 1000) + (850 + 500, what is left of 1 500) + (850 + 1000) = 5050
+    assert result.total.old == Decimal("5050.00")
+    # new: (850 + 1000) + (850 + 1000, what is left of 2 000) + (850 + 1000) = 5550
+    assert result.total.new == Decimal("5550.00")
+    assert [(c.claim_id, c.old, c.new) for c in result.top] == [
+        ("F2", Decimal("1350.00"), Decimal("1850.00"))]

@@ -1,4 +1,5 @@
-"""Shared test helpers: the shipped catalogue and a quick way to describe a meeting."""
+"""Shared test helpers: the command line run in-process (`run_cli`, the `cli` fixture), the
+shipped catalogue, and a quick way to describe a meeting."""
 
 from __future__ import annotations
 
@@ -12,6 +13,30 @@ from honorar.domain import Attendance, Meeting
 from honorar.tables.catalogue import Catalogue
 
 DATA = Path(__file__).parent / "data"
+ROOT = Path(__file__).resolve().parent.parent  # the repository: README, rates/, examples/
+EXAMPLES = ROOT / "examples"
+
+
+def run_cli(*args: str, env: dict | None = None, input: str | bytes | None = None,
+            columns: int | None = None):
+    """`honorar ARGS` run in-process (typer's CliRunner), with the shipped rate tables only
+    (none of the user's: HONORAR_RATES empty), `env` on top, and given `columns` a terminal
+    that wide."""
+    from typer.testing import CliRunner
+
+    from honorar.cli import app
+
+    environ = {"HONORAR_RATES": ""}
+    if columns is not None:
+        environ["COLUMNS"] = str(columns)
+    environ.update(env or {})
+    return CliRunner().invoke(app, list(args), input=input, env=environ)
+
+
+@pytest.fixture
+def cli():
+    """`run_cli` as a fixture: `cli("audit", str(path), "--format", "json")`."""
+    return run_cli
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -6,9 +6,7 @@ import json
 import sqlite3
 from pathlib import Path
 
-from typer.testing import CliRunner
-
-from honorar.cli import app
+from .conftest import run_cli
 
 HEADER = ("claim_id,representative,scheme,group,date,start,end,attendance,activity,agreement,"
           "claimed_honorarium,lost_income,lost_income_documented,gift,submitted")
@@ -29,9 +27,7 @@ def claims_file(directory: Path, *rows: str, name: str = "claims.csv") -> Path:
 
 
 def run(*args: str, env: dict | None = None, input: str | None = None):
-    return CliRunner().invoke(app, list(args), input=input,
-                              env={"HONORAR_RATES": "", "COLUMNS": "160", "HONORAR_LEDGER": "",
-                                   **(env or {})})
+    return run_cli(*args, columns=160, env={"HONORAR_LEDGER": "", **(env or {})}, input=input)
 
 
 def as_json(result) -> dict:

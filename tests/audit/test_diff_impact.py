@@ -18,7 +18,7 @@ from honorar.audit.impact import impact
 from honorar.domain import Meeting
 from honorar.tables.catalogue import read_table
 
-from ..conftest import meeting
+from ..conftest import meeting, run_cli
 
 DATA = Path(__file__).parent.parent / "data" / "rates"
 NEW = read_table(DATA / "my-rates" / "unn" / "2024-01-01.yaml")
@@ -169,18 +169,15 @@ def test_a_claim_before_the_schemes_first_version_is_counted_apart(old):
 
 
 def test_rates_diff_impact_counts_a_claim_before_the_first_version_apart(tmp_path):
-    from typer.testing import CliRunner
 
-    from honorar.cli import app
 
     claims = tmp_path / "claims.csv"
     claims.write_text("claim_id,representative,scheme,date,hours,attendance,"
                       "claimed_honorarium\nE1,Kari,unn,2019-01-01,3,fysisk,1176\n"
                       "E2,Ola,unn,2022-03-01,3,fysisk,1176\n", encoding="utf-8")
-    result = CliRunner().invoke(app, ["rates", "diff", "unn@2022-01-01",
+    result = run_cli("rates", "diff", "unn@2022-01-01",
                                       str(DATA / "my-rates" / "unn" / "2024-01-01.yaml"),
-                                      "--impact", str(claims), "--format", "json"],
-                                env={"HONORAR_RATES": ""})
+                                      "--impact", str(claims), "--format", "json")
     assert result.exit_code == 0, result.output
     import json
 

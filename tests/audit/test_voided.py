@@ -18,7 +18,7 @@ from honorar.domain import VOIDS_PAYMENT, Finding, Severity
 from honorar.render import messages
 from honorar.rules.calculation import calculate
 
-from ..conftest import meeting
+from ..conftest import meeting, run_cli
 from .test_checks_properties import claim_files, run
 
 HEADER = ("claim_id,representative,scheme,group,date,start,end,attendance,activity,agreement,"
@@ -32,8 +32,7 @@ SAME_MEETING = "K-2,kari  nordmann,unn,,2022-03-02,10:00,11:00,fysisk,møte,,196
 def audit(tmp_path: Path, *args: str) -> str:
     path = tmp_path / "claims.csv"
     path.write_text("\n".join([HEADER, FIRST, AGAIN, SAME_MEETING]) + "\n", encoding="utf-8")
-    result = CliRunner().invoke(app, ["audit", str(path), *args],
-                                env={"HONORAR_RATES": "", "COLUMNS": "160"})
+    result = run_cli("audit", str(path), *args, columns=160)
     assert result.exit_code == 1, result.stderr
     return result.stdout
 

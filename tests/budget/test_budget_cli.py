@@ -7,9 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from honorar.cli import app
+from ..conftest import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 PLANS = Path(__file__).parent.parent / "data" / "plans"
@@ -18,8 +17,7 @@ NBSP = "\u00a0"
 
 
 def invoke(*args: str, columns: int = 160):
-    return CliRunner().invoke(app, ["budget", *args],
-                              env={"HONORAR_RATES": "", "COLUMNS": str(columns)})
+    return run_cli("budget", *args, columns=columns)
 
 
 def as_json(*args: str) -> dict:

@@ -6,9 +6,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from typer.testing import CliRunner
 
-from honorar.cli import app
+from ..conftest import run_cli
 
 PLAN = """\
 name: To langt borte
@@ -30,9 +29,8 @@ def _budget(tmp_path, *args: str, plan: str | None = None) -> tuple[int, dict]:
         path = tmp_path / "plan.yaml"
         path.write_text(plan, encoding="utf-8")
         extra = ["--plan", str(path)]
-    result = CliRunner().invoke(app, ["budget", *extra, *args, "--date", "2024-03-01",
-                                      "--format", "json", "--lang", "en"],
-                                env={"HONORAR_RATES": ""})
+    result = run_cli("budget", *extra, *args, "--date", "2024-03-01",
+                                      "--format", "json", "--lang", "en")
     assert result.exit_code in (0, 1, 2), result.output
     return result.exit_code, (json.loads(result.stdout) if result.exit_code != 2 else
                               {"error": result.stderr})
@@ -128,8 +126,7 @@ def test_a_remote_meeting_with_a_trip_of_its_own_is_left_for_a_person(tmp_path):
 def test_a_representatives_bad_trip_is_said_in_bokmal(tmp_path):
     path = tmp_path / "plan.yaml"
     path.write_text(PLAN.replace("{km: 120,", "{km: -120,"), encoding="utf-8")
-    result = CliRunner().invoke(app, ["budget", "--plan", str(path), "--date", "2024-03-01"],
-                                env={"HONORAR_RATES": ""})
+    result = run_cli("budget", "--plan", str(path), "--date", "2024-03-01")
     assert result.exit_code == 2
     assert "brukerrepresentant 1: travel: km:" in result.stderr
     assert "representative 1" not in result.stderr
@@ -158,7 +155,7 @@ def test_a_bad_trip_in_a_plan_is_said_in_bokmal(tmp_path, trip, said):
     path = tmp_path / "plan.yaml"
     path.write_text("scheme: unn\nmeetings:\n  - {name: M, activity: meeting, hours: 3, "
                     f"travel: {{{trip}}}}}\n", encoding="utf-8")
-    result = CliRunner().invoke(app, ["budget", "--plan", str(path), "--reps", "2",
-                                      "--date", "2024-03-01"], env={"HONORAR_RATES": ""})
+    result = run_cli("budget", "--plan", str(path), "--reps", "2",
+                                      "--date", "2024-03-01")
     assert result.exit_code == 2
     assert f"møte 1: travel: {said}" in result.stderr, result.stderr

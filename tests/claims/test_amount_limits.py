@@ -8,19 +8,19 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from honorar.audit.checks.rows import claim_age_limit
-from honorar.cli import app
 from honorar.parsing import AMOUNT_LIMIT, parse_amount, parse_hours
 from honorar.tables.catalogue import TableError, read_table, shipped_rates_dir
+
+from ..conftest import run_cli
 
 HUGE = "9" * 29  # past Decimal's 28 digits: the old code crashed computing with it
 HEADER = "claim_id,representative,scheme,date,attendance,hours,claimed_honorarium,lost_income,gift"
 
 
 def invoke(*args: str):
-    return CliRunner().invoke(app, list(args), env={"HONORAR_RATES": "", "COLUMNS": "160"})
+    return run_cli(*args, columns=160)
 
 
 def test_the_limit_is_stated_once_and_is_ten_million_kroner():

@@ -15,13 +15,14 @@ from typer.testing import CliRunner
 from honorar.cli import app
 from honorar.parsing import parse_attendance, parse_date, parse_hours
 
+from ..conftest import run_cli
+
 DATA = Path(__file__).resolve().parent.parent / "data" / "workbooks"
 HEADER = ["Krav-ID", "Navn", "Ordning", "Dato", "Møteform", "Timer", "Honorar"]
 
 
 def invoke(*args: str, input: bytes | None = None):
-    return CliRunner().invoke(app, list(args), input=input,
-                              env={"HONORAR_RATES": "", "COLUMNS": "120"})
+    return run_cli(*args, columns=120, input=input)
 
 
 def audit_json(*args: str) -> dict:

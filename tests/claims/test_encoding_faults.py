@@ -8,12 +8,12 @@ import io
 import json
 
 import pytest
-from typer.testing import CliRunner
 
 from honorar.claims import ClaimFileError, read_claims
 from honorar.claims import head as reader_module
 from honorar.claims.records import Claim, InvalidRow
-from honorar.cli import app
+
+from ..conftest import run_cli
 
 HEADER = "claim_id,representative,scheme,date,attendance,hours,claimed_honorarium\n"
 NAMES = ["Bjørn Ås", "Kari Nordmann", "Øystein Ødegård", "Åse Lie", "Pål Ærø"]
@@ -51,8 +51,7 @@ def test_one_stray_byte_spoils_one_row_wherever_it_is(monkeypatch, head_bytes):
 def test_the_audit_reports_the_spoiled_row_and_audits_the_rest(tmp_path):
     path = tmp_path / "claims.csv"
     path.write_bytes(utf8_file(10, stray_in=2))
-    result = CliRunner().invoke(app, ["audit", str(path), "--format", "json", "--lang", "en"],
-                                env={"HONORAR_RATES": ""})
+    result = run_cli("audit", str(path), "--format", "json", "--lang", "en")
     report = json.loads(result.stdout)
     assert report["summary"]["reading"]["encoding"] == "UTF-8"
     findings = [(c["row"], f["code"]) for c in report["claims"] for f in c["findings"]]
@@ -79,8 +78,7 @@ def test_a_header_line_over_a_megabyte_is_not_called_empty():
 def test_a_header_line_over_a_megabyte_on_the_command_line(tmp_path):
     path = tmp_path / "huge.csv"
     path.write_bytes(b"claim_id," * 200_000 + b"\n")
-    result = CliRunner().invoke(app, ["audit", str(path), "--lang", "en"],
-                                env={"HONORAR_RATES": ""})
+    result = run_cli("audit", str(path), "--lang", "en")
     assert result.exit_code == 2
     assert "first line is longer than 1 MiB" in result.stderr and "empty" not in result.stderr
 

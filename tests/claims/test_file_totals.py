@@ -9,12 +9,12 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from honorar.audit.impact import impact
 from honorar.claims import Claim, InvalidRow, TotalRow, read_claims
 from honorar.claims.totals import total_word
-from honorar.cli import app
+
+from ..conftest import run_cli
 
 HEADER = ("Krav-ID;Navn;Ordning;Møtedato;Fra;Til;Oppmøte;Honorar;Tapt arbeidsinntekt;Gave;"
           "Avtale;Aktivitet\r\n")
@@ -37,8 +37,7 @@ def rows(data: bytes) -> list:
 def audit(tmp_path: Path, data: bytes, *options: str):
     path = tmp_path / "krav.csv"
     path.write_bytes(data)
-    return CliRunner().invoke(app, ["audit", str(path), *options],
-                              env={"HONORAR_RATES": "", "COLUMNS": "120"})
+    return run_cli("audit", str(path), *options, columns=120)
 
 
 def summary(tmp_path: Path, data: bytes, *options: str) -> dict:
@@ -170,8 +169,8 @@ def test_the_audit_workbook_says_it_too(tmp_path):
     source = tmp_path / "krav.csv"
     source.write_bytes(sheet(KARI, broken, ";Sum;;;;;;1 568,00;;\r\n"))
     out = tmp_path / "revisjon.xlsx"
-    result = CliRunner().invoke(app, ["audit", str(source), "--format", "xlsx", "--output",
-                                      str(out)], env={"HONORAR_RATES": ""})
+    result = run_cli("audit", str(source), "--format", "xlsx", "--output",
+                                      str(out))
     assert result.exit_code == 1, result.stderr
     texts = [row[0] for row in openpyxl.load_workbook(out)["Sammendrag"].iter_rows(values_only=True)]
     assert "Én rad kan ikke leses, og beløpene i den er ikke med i summene." in texts
@@ -207,8 +206,7 @@ def test_a_total_row_in_a_workbook(tmp_path):
     sheet.write(4, 1, "Sum")
     sheet.write_formula(4, 6, "=SUM(G2:G3)", None, 1960)
     book.close()
-    result = CliRunner().invoke(app, ["audit", str(path), "--format", "json"],
-                                env={"HONORAR_RATES": ""})
+    result = run_cli("audit", str(path), "--format", "json")
     assert result.exit_code == 0, result.stderr
     total = json.loads(result.stdout)["summary"]["file_total"]
     assert (total["row"], total["agrees"], total["stated"]) == (5, True, {"honorarium": "1960.00"})

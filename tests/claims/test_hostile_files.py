@@ -7,19 +7,16 @@ import subprocess
 import sys
 from pathlib import Path
 
-from typer.testing import CliRunner
-
-from honorar.cli import app
 from honorar.ledger.schema import VERSION
 
+from ..conftest import run_cli
 from ..rawbooks import claim_row, header_row, raw_xlsx, sheet_xml
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
 
 def invoke(*args: str, input: bytes | None = None):
-    return CliRunner().invoke(app, list(args), input=input,
-                              env={"HONORAR_RATES": "", "COLUMNS": "120"})
+    return run_cli(*args, columns=120, input=input)
 
 
 def audit_json(*args: str) -> dict:

@@ -13,12 +13,11 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from typer.testing import CliRunner
 
 from honorar.claims import Claim, InvalidRow, read_claims
 from honorar.claims.workbook import number_text, workbook_kind
-from honorar.cli import app
 
+from ..conftest import run_cli
 from ..workbooks import ods_workbook, typed, typed_workbook
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -29,8 +28,7 @@ HEADER = ["claim_id", "representative", "scheme", "group", "date", "start", "end
 
 
 def invoke(*args: str, input: bytes | None = None):
-    return CliRunner().invoke(app, list(args), input=input,
-                              env={"HONORAR_RATES": "", "COLUMNS": "120"})
+    return run_cli(*args, columns=120, input=input)
 
 
 def audit_json(*args: str, input: bytes | None = None) -> dict:

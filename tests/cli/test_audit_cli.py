@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
-from honorar.cli import app
 from honorar.render.audit import table as audit_table
 from honorar.tables.catalogue import shipped_rates_dir
+
+from ..conftest import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 EXAMPLES = ROOT / "examples"
@@ -24,8 +24,7 @@ HEADER = ("claim_id,representative,scheme,group,date,start,end,attendance,activi
 
 
 def invoke(*args: str, input: str | bytes | None = None):
-    return CliRunner().invoke(app, ["audit", *args], input=input,
-                              env={"HONORAR_RATES": "", "COLUMNS": "120"})
+    return run_cli("audit", *args, columns=120, input=input)
 
 
 def as_json(result) -> dict:
@@ -383,11 +382,10 @@ def test_the_reports_carry_exactly_the_findings_of_the_audit(tmp_path_factory, t
 def test_a_binary_file_is_named_as_no_text_file(tmp_path, content):
     claims = tmp_path / "krav.csv"
     claims.write_bytes(content)
-    english = CliRunner().invoke(app, ["audit", str(claims), "--lang", "en"],
-                                 env={"HONORAR_RATES": ""})
+    english = run_cli("audit", str(claims), "--lang", "en")
     assert english.exit_code == 2
     assert english.stderr == (f"honorar: error: {claims}: is not a text file (it holds NUL "
                               "bytes): give a CSV file or a workbook\n")
-    norsk = CliRunner().invoke(app, ["audit", str(claims)], env={"HONORAR_RATES": ""})
+    norsk = run_cli("audit", str(claims))
     assert norsk.stderr == (f"honorar: error: {claims}: er ikke en tekstfil (den har "
                             "NUL-tegn): gi en CSV-fil eller en arbeidsbok\n")

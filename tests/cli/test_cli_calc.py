@@ -5,16 +5,14 @@ from __future__ import annotations
 import json
 
 import pytest
-from typer.testing import CliRunner
 
-from honorar.cli import app
+from ..conftest import run_cli
 
 BASE = ["calc", "--scheme", "unn", "--date", "2022-03-15"]
 
 
 def invoke(*args: str, env: dict | None = None):
-    return CliRunner().invoke(app, list(args),
-                              env={"HONORAR_RATES": "", "COLUMNS": "160", **(env or {})})
+    return run_cli(*args, columns=160, env=env)
 
 
 def test_table_output_shows_components_version_steps_and_sources():

@@ -12,10 +12,10 @@ from importlib.metadata import version
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from honorar.cli import app
 from honorar.cli.app import COMMANDS
+
+from ..conftest import run_cli
 
 DATA = Path(__file__).parent.parent / "data" / "rates"
 CLAIMS = DATA / "claims.csv"
@@ -25,7 +25,7 @@ TYPE_NAMES = re.compile(r"<(?:str|int|float|path|bool|list\[\w+\]|[\w ]+ range)>
 
 
 def invoke(*args: str, columns: int = 100):
-    return CliRunner().invoke(app, list(args), env={"HONORAR_RATES": "", "COLUMNS": str(columns)})
+    return run_cli(*args, columns=columns)
 
 
 def every_command() -> list[list[str]]:

@@ -22,9 +22,8 @@ import time
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from honorar.cli import app
+from ..conftest import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 EXAMPLE = ROOT / "examples" / "claims.csv"
@@ -407,8 +406,7 @@ def _can_run_as_nobody(directory: Path) -> bool:
 
 
 def invoke(*args: str, env: dict | None = None):
-    return CliRunner().invoke(app, [*args, "--lang", "en"],
-                              env={"HONORAR_RATES": "", **(env or {})})
+    return run_cli(*args, "--lang", "en", env=env)
 
 
 def test_a_disk_that_fills_mid_report_leaves_no_temporary_file(tmp_path, monkeypatch):

@@ -7,9 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from honorar.cli import app
+from ..conftest import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 EXAMPLES = ROOT / "examples"
@@ -17,8 +16,7 @@ SHIPPED_UNN = ROOT / "rates" / "unn" / "2022-01-01.yaml"
 
 
 def run(*args: str):
-    return CliRunner().invoke(app, [*args, "--lang", "en"],
-                              env={"HONORAR_RATES": "", "HONORAR_LEDGER": "", "COLUMNS": "160"})
+    return run_cli(*args, "--lang", "en", columns=160, env={"HONORAR_LEDGER": ""})
 
 
 def refused(result, what: str) -> None:
@@ -82,8 +80,8 @@ def test_an_audit_never_replaces_a_table_in_its_rates_directory(tmp_path):
 
 def test_the_refusal_in_norwegian(tmp_path):
     plan, before = copy(EXAMPLES / "plan.yaml", tmp_path / "plan.yaml")
-    result = CliRunner().invoke(app, ["budget", "--reps", "2", "--plan", str(plan), "--format",
-                                      "xlsx", "--output", str(plan)], env={"HONORAR_RATES": ""})
+    result = run_cli("budget", "--reps", "2", "--plan", str(plan), "--format",
+                                      "xlsx", "--output", str(plan))
     assert result.exit_code == 2
     assert result.stderr == (f"honorar: error: --output: '{plan}' er planen '{plan}'; "
                              "inndata blir aldri overskrevet\n")

@@ -7,11 +7,11 @@ import re
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from honorar.cli import app
 from honorar.cli.app import language
 from honorar.render.messages import problem_text
+
+from ..conftest import run_cli
 
 DATA = Path(__file__).parent.parent / "data"
 MALFORMED = sorted((DATA / "rates" / "malformed").glob("*.yaml"))
@@ -27,7 +27,7 @@ ENGLISH = re.compile(r"\b(is|not|the|should|must|needs?|missing|unknown|invalid|
 
 
 def invoke(*args: str):
-    return CliRunner().invoke(app, list(args), env={"HONORAR_RATES": "", "COLUMNS": "200"})
+    return run_cli(*args, columns=200)
 
 
 def words_of(line: str) -> str:
@@ -187,15 +187,13 @@ def test_a_sheet_is_named_in_bokmal(tmp_path):
     result = invoke("audit", str(book))
     assert result.exit_code == 2
     assert result.stderr == f"honorar: error: {book}, ark 'Tom': arket er tomt\n"
-    english = CliRunner().invoke(app, ["audit", str(book), "--lang", "en"],
-                                 env={"HONORAR_RATES": ""})
+    english = run_cli("audit", str(book), "--lang", "en")
     assert english.stderr == f"honorar: error: {book}, sheet 'Tom': the sheet is empty\n"
 
 
 def test_ledger_record_from_standard_input_keeps_the_command_s_name(tmp_path):
-    result = CliRunner().invoke(app, ["ledger", "record", "-", "--ledger",
-                                      str(tmp_path / "paid.db")],
-                                input="", env={"HONORAR_RATES": "", "HONORAR_LEDGER": ""})
+    result = run_cli("ledger", "record", "-", "--ledger",
+                                      str(tmp_path / "paid.db"), env={"HONORAR_LEDGER": ""}, input="")
     assert result.exit_code == 2
     assert result.stderr == ("honorar: error: «honorar ledger record» trenger en fil, ikke "
                              "standard inn: en bunke kjennes på innholdet i filen\n")
@@ -215,7 +213,6 @@ def test_ledger_record_from_standard_input_keeps_the_command_s_name(tmp_path):
 def test_the_libraries_reasons_are_said_in_bokmal(tmp_path, name, content, command, said):
     path = tmp_path / name
     path.write_bytes(content)
-    result = CliRunner().invoke(app, [part.format(path=path) for part in command],
-                                env={"HONORAR_RATES": "", "HONORAR_LEDGER": ""})
+    result = run_cli(*(part.format(path=path) for part in command), env={"HONORAR_LEDGER": ""})
     assert result.exit_code == 2
     assert result.stderr == f"honorar: error: {said.format(path=path)}\n"

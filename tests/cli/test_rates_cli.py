@@ -7,10 +7,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from honorar.cli import app
 from honorar.tables.catalogue import shipped_rates_dir
+
+from ..conftest import run_cli
 
 DATA = Path(__file__).parent.parent / "data" / "rates"
 MALFORMED = sorted((DATA / "malformed").glob("*.yaml"))
@@ -20,8 +20,7 @@ NBSP = "\u00a0"
 
 
 def invoke(*args: str, env: dict | None = None):
-    return CliRunner().invoke(app, ["rates", *args],
-                              env={"HONORAR_RATES": "", "COLUMNS": "250", **(env or {})})
+    return run_cli("rates", *args, columns=250, env=env)
 
 
 def as_json(result) -> dict:
@@ -449,8 +448,8 @@ def test_diff_impact_on_a_claims_file():
 
 def test_diff_impact_reads_claims_from_standard_input():
     text = (DATA / "claims.csv").read_text(encoding="utf-8")
-    result = CliRunner().invoke(app, ["rates", "diff", "unn@2022-01-01", str(NEW), "--impact", "-",
-                                      "--format", "json"], input=text, env={"HONORAR_RATES": ""})
+    result = run_cli("rates", "diff", "unn@2022-01-01", str(NEW), "--impact", "-",
+                                      "--format", "json", input=text)
     assert result.exit_code == 0, result.stderr
     assert as_json(result)["impact"]["difference_kr"] == "-228.00"
 

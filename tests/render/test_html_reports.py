@@ -10,10 +10,10 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from honorar.cli import app
 from honorar.render import locale
+
+from ..conftest import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 EXAMPLES = ROOT / "examples"
@@ -22,7 +22,7 @@ HOSTILE = '<script>alert("x")</script> & $\\alpha$'
 
 
 def invoke(*args: str):
-    return CliRunner().invoke(app, list(args), env={"HONORAR_RATES": "", "COLUMNS": "120"})
+    return run_cli(*args, columns=120)
 
 
 def self_contained(page: str) -> None:

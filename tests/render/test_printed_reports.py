@@ -12,9 +12,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from honorar.cli import app
+from ..conftest import run_cli
 
 pytestmark = pytest.mark.slow
 
@@ -54,7 +53,7 @@ document.body.appendChild(out);
 
 
 def invoke(*args: str):
-    return CliRunner().invoke(app, list(args), env={"HONORAR_RATES": "", "COLUMNS": "120"})
+    return run_cli(*args, columns=120)
 
 
 def pages(pdf: Path) -> list[str]:

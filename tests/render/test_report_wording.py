@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 from rich.table import Table
-from typer.testing import CliRunner
 
-from honorar.cli import app
 from honorar.render import locale, messages
 from honorar.render.wrap import Wrapped, break_offsets
 from honorar.tables.catalogue import shipped_rates_dir
+
+from ..conftest import run_cli
 
 ROOT = Path(__file__).parent.parent.parent
 EXAMPLE = ROOT / "examples" / "claims.csv"
@@ -28,7 +28,7 @@ AMOUNT = re.compile(rf"-?\d{{1,3}}(?:{NBSP}\d{{3}})*,\d\d{NBSP}kr")
 
 
 def invoke(*args: str, columns: int = 200):
-    return CliRunner().invoke(app, list(args), env={"HONORAR_RATES": "", "COLUMNS": str(columns)})
+    return run_cli(*args, columns=columns)
 
 
 # ------------------------------------------------------------------------ one and more

@@ -6,11 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from honorar.cli import app
 from honorar.render.terminal import plain
 from honorar.tables.catalogue import shipped_rates_dir
+
+from ..conftest import run_cli
 
 CLEAR = "\x1b[2J"
 LINK = "\x1b]8;;https://evil.example\x1b\\klikk her\x1b]8;;\x1b\\"
@@ -18,8 +18,7 @@ NASTY = [CLEAR, LINK, "\x07", "\x9b31m", "\r", "\x08", "\u202e", "\x00"]
 
 
 def invoke(*args: str, env: dict | None = None):
-    return CliRunner().invoke(app, list(args),
-                              env={"HONORAR_RATES": "", "COLUMNS": "200", **(env or {})})
+    return run_cli(*args, columns=200, env=env)
 
 
 def assert_no_control_from(data: str, output: str) -> None:

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from typer.testing import CliRunner
 
-from honorar.cli import app
 from honorar.render.xlsx import MAX_WIDTH, heading_width, page_header, wrapped_lines
+
+from ..conftest import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 EXAMPLES = ROOT / "examples"
@@ -20,7 +20,7 @@ NEW_UNN = ROOT / "tests" / "data" / "rates" / "my-rates" / "unn" / "2024-01-01.y
 
 
 def invoke(*args: str):
-    return CliRunner().invoke(app, list(args), env={"HONORAR_RATES": "", "COLUMNS": "120"})
+    return run_cli(*args, columns=120)
 
 
 def small_audit(tmp_path: Path, name: str = "oktober.csv") -> Path:

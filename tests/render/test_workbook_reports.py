@@ -9,9 +9,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from typer.testing import CliRunner
 
-from honorar.cli import app
+from ..conftest import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 EXAMPLES = ROOT / "examples"
@@ -20,7 +19,7 @@ FORMULA_NAME = '=HYPERLINK("http://x";"Per Olsen")'
 
 
 def invoke(*args: str):
-    return CliRunner().invoke(app, list(args), env={"HONORAR_RATES": "", "COLUMNS": "120"})
+    return run_cli(*args, columns=120)
 
 
 def cells(sheet) -> list[list]:

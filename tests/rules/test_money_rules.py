@@ -12,19 +12,17 @@ from decimal import Decimal
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
 from honorar.audit.pipeline import audit
 from honorar.audit.summary import Summary
 from honorar.claims import read_claims
-from honorar.cli import app
 from honorar.parsing import parse_activity, parse_date
 from honorar.render import messages
 from honorar.rules.calculation import calculate
 from honorar.tables.catalogue import Catalogue
 from honorar.tables.schema import DEFAULT_IMPLAUSIBLE_HOURS
 
-from ..conftest import meeting
+from ..conftest import meeting, run_cli
 
 TABLES = Catalogue.from_options(environ={})
 D = Decimal
@@ -40,7 +38,7 @@ def codes(result) -> list[str]:
 
 
 def invoke(*args: str):
-    return CliRunner().invoke(app, list(args), env={"HONORAR_RATES": "", "COLUMNS": "160"})
+    return run_cli(*args, columns=160)
 
 
 # ----------------------------------------------------------- UNN: at least one hour in person

@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import json
 
-from typer.testing import CliRunner
-
-from honorar.cli import app
+from ..conftest import run_cli
 
 CALC = ["calc", "--scheme", "unn", "--date", "2024-05-06", "--format", "json", "--lang", "en"]
 
 
 def _calc(*args: str) -> tuple[int, dict]:
-    result = CliRunner().invoke(app, [*CALC, *args], env={"HONORAR_RATES": ""})
+    result = run_cli(*CALC, *args)
     assert result.exit_code in (0, 1), result.output + result.stderr
     return result.exit_code, json.loads(result.stdout)
 
@@ -55,8 +53,7 @@ def test_a_meeting_past_midnight_is_priced_on_its_start_date():
 def _audit(tmp_path, text: str) -> dict:
     path = tmp_path / "claims.csv"
     path.write_text(text, encoding="utf-8")
-    result = CliRunner().invoke(app, ["audit", str(path), "--format", "json", "--lang", "en"],
-                                env={"HONORAR_LEDGER": "", "HONORAR_RATES": ""})
+    result = run_cli("audit", str(path), "--format", "json", "--lang", "en", env={"HONORAR_LEDGER": ""})
     assert result.exit_code in (0, 1), result.output + result.stderr
     return json.loads(result.stdout)
 
@@ -107,9 +104,9 @@ def test_calc_a_remote_meeting_with_no_km_is_no_trip():
     code, out = _calc("--hours", "2", "--attendance", "teams", "--km", "0")
     assert code == 0 and out["travel"] == "0.00" and out["total"] == "392.00"
     # no trip is priced by any travel table: none may be outdated for it
-    later = CliRunner().invoke(app, ["calc", "--scheme", "unn", "--date", "2027-03-01",
+    later = run_cli("calc", "--scheme", "unn", "--date", "2027-03-01",
                                      "--hours", "2", "--attendance", "teams", "--km", "0",
-                                     "--format", "json"], env={"HONORAR_RATES": ""})
+                                     "--format", "json")
     codes = [f["code"] for f in json.loads(later.stdout)["findings"]]
     assert "travel_rates_may_be_outdated" not in codes
 
@@ -132,9 +129,8 @@ def test_an_overclaim_is_blamed_on_the_meal_allowance_only_where_it_is_a_meal_ra
 
 
 def _steps(*args: str) -> list[str]:
-    result = CliRunner().invoke(app, ["calc", "--scheme", "unn", "--date", "2024-05-06",
-                                      "--format", "json", "--hours", "3", *args],
-                                env={"HONORAR_RATES": ""})
+    result = run_cli("calc", "--scheme", "unn", "--date", "2024-05-06",
+                                      "--format", "json", "--hours", "3", *args)
     return [s["text"] for s in json.loads(result.stdout)["steps"]]
 
 

@@ -10,16 +10,16 @@ from pathlib import Path
 
 import pytest
 import yaml
-from typer.testing import CliRunner
 
-from honorar.cli import app
 from honorar.tables.catalogue import Catalogue, shipped_rates_dir, stray_tables
+
+from ..conftest import run_cli
 
 SHIPPED_UNN = shipped_rates_dir() / "unn" / "2022-01-01.yaml"
 
 
 def invoke(*args: str):
-    return CliRunner().invoke(app, list(args), env={"HONORAR_RATES": "", "COLUMNS": "120"})
+    return run_cli(*args, columns=120)
 
 
 def unn_2024(path: Path, change=None) -> Path:

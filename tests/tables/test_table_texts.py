@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from honorar.cli import app
 from honorar.tables.catalogue import TableError, read_table, shipped_rates_dir
 from honorar.tables.schema import LocalText, RateTable, local
+
+from ..conftest import run_cli
 
 SHIPPED_UNN = shipped_rates_dir() / "unn" / "2022-01-01.yaml"
 UNN_TEXT = SHIPPED_UNN.read_text(encoding="utf-8")
@@ -18,7 +18,7 @@ CALC = ["calc", "--scheme", "unn", "--date", "2022-03-15", "--hours", "2.2"]
 
 
 def invoke(*args: str):
-    return CliRunner().invoke(app, list(args), env={"HONORAR_RATES": "", "COLUMNS": "250"})
+    return run_cli(*args, columns=250)
 
 
 def drop(tmp_path: Path, text: str) -> Path:

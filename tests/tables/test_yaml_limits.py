@@ -9,10 +9,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from honorar.cli import app
 from honorar.tables.yamldoc import EXPANDS_TOO_FAR, parse
+
+from ..conftest import run_cli
 
 SECONDS = 20  # far beyond what a linear reading takes; the old reading took forever
 
@@ -72,7 +72,7 @@ def write(path: Path, text: str) -> Path:
 
 
 def invoke(*args: str):
-    return CliRunner().invoke(app, list(args), env={"HONORAR_RATES": "", "COLUMNS": "200"})
+    return run_cli(*args, columns=200)
 
 
 def test_rates_check_of_a_merge_bomb_ends_with_the_problem(tmp_path):

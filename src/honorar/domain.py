@@ -13,12 +13,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from .tables.schema import LocalText
+from typing import Protocol
 
 ZERO = Decimal("0")
+
+
+class Text(Protocol):
+    """A text in more than one language (a table's `tables.schema.LocalText`)."""
+
+    def in_lang(self, lang: str) -> str: ...
 
 
 class Attendance(StrEnum):
@@ -138,10 +141,10 @@ class Meeting:
 class Source:
     """A citation as shown beside a step: the document and its quote or assumption."""
 
-    document: LocalText | str
+    document: Text | str
     quote: str | None = None
-    assumption: LocalText | str | None = None
-    reason: LocalText | str | None = None
+    assumption: Text | str | None = None
+    reason: Text | str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ import io
 from collections import Counter
 from decimal import Decimal
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -52,6 +53,8 @@ row_strategy = st.tuples(
     st.sampled_from(["", "250", "400"]),
     st.sampled_from([-1, 0, 10, 92, 200]),  # days from the meeting to the claim
 )
+
+pytestmark = pytest.mark.slow  # generated input, many runs each: see pyproject's markers
 
 
 @st.composite

@@ -31,6 +31,8 @@ from honorar.audit.results import ClaimResult, LightResult
 from honorar.claims import Claim
 from honorar.cli import app
 
+pytestmark = pytest.mark.slow  # generated input, many runs each: see pyproject's markers
+
 HEADER = ("claim_id,representative,scheme,group,date,start,end,attendance,activity,agreement,"
           "claimed_honorarium,lost_income,lost_income_documented,gift,submitted")
 TRAVEL = ",km,travel_claimed"

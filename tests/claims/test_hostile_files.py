@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from honorar.ledger.schema import VERSION
 
 from ..conftest import run_cli
@@ -33,6 +35,7 @@ def finding(claim: dict) -> tuple[str | None, str]:
 # ------------------------------------------------------------------ the sheet's own XML
 
 
+@pytest.mark.slow
 def test_the_error_cell_scan_is_linear_in_a_hostile_sheet():
     """Start tags that never end, each with an error type: the old pattern backtracked
     over them for minutes (cubic in the length); the scan reads 9 MB of them in a second."""
@@ -129,6 +132,7 @@ def test_a_date_or_duration_far_out_of_range_is_one_line_and_exit_2(tmp_path: Pa
                    "read" in result.stderr
 
 
+@pytest.mark.slow
 def test_a_cell_out_of_range_far_down_the_sheet_is_exit_2_and_records_nothing(tmp_path: Path):
     """Found past the rows looked at before the audit starts: still input, not honorar's
     fault, and the batch is not recorded."""
@@ -542,6 +546,7 @@ def test_a_line_feed_in_a_name_is_shown_and_cannot_forge_a_line(tmp_path: Path):
     assert "Ola\\r\\nHan\\u2028sen" in result.stdout
 
 
+@pytest.mark.slow
 def test_a_closed_output_is_not_blamed_on_the_ledger(tmp_path: Path):
     """`ledger show … | head -c 10` said 'ledger …: Broken pipe'."""
     from ..ledger_helpers import HEADER, run

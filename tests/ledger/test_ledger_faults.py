@@ -21,6 +21,8 @@ from honorar.tables.catalogue import Catalogue
 
 from ..ledger_helpers import HEADER, MARCH, claims_file, one_line_error, rows_in, run
 
+pytestmark = pytest.mark.slow  # generated input, many runs each: see pyproject's markers
+
 
 def big_file(directory: Path, name: str, rows: int, prefix: str) -> Path:
     """`rows` clean claims, each its own meeting (no duplicates, no findings)."""

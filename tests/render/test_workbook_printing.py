@@ -14,6 +14,8 @@ from honorar.render.xlsx import MAX_WIDTH, heading_width, page_header, wrapped_l
 
 from ..conftest import run_cli
 
+pytestmark = pytest.mark.slow  # generated input, many runs each: see pyproject's markers
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 EXAMPLES = ROOT / "examples"
 NEW_UNN = ROOT / "tests" / "data" / "rates" / "my-rates" / "unn" / "2024-01-01.yaml"

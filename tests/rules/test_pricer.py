@@ -12,6 +12,7 @@ import datetime as dt
 import gc
 from decimal import Decimal
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -82,6 +83,7 @@ def priced_with(shipped, m: Meeting, with_travel_table: bool = True):
     return m, table, travel
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(facts=meeting_mixes(), order=st.randoms(use_true_random=False), kept=st.sampled_from([PARTS_KEPT, 3, 0]))
 def test_a_pricer_gives_what_calculate_gives(shipped, facts, order, kept):
@@ -115,6 +117,7 @@ def test_a_part_is_made_once_for_every_meeting_that_shares_its_facts(shipped, fe
     assert len(forgetful._fees) == 0
 
 
+@pytest.mark.slow
 def test_a_table_dropped_is_not_mistaken_for_the_table_that_takes_its_place(shipped):
     """The pricer knows tables by identity; one that let a table go could see a new table
     at the same address and give it the old table's parts."""

@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from honorar.domain import Attendance, Meeting
 from honorar.rules.calculation import calculate
 from honorar.tables.catalogue import Catalogue
+
+pytestmark = pytest.mark.slow  # generated input, many runs each: see pyproject's markers
 
 CATALOGUE = Catalogue.from_options(environ={})
 ACTIVITIES = ["meeting", "full_day", "teaching", "peer_assignment", "org_information",

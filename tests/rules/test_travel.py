@@ -224,6 +224,7 @@ def test_travel_is_rounded_to_ore_only_at_the_end_and_its_parts_add_up():
        share=st.decimals(min_value=0, max_value=1, places=2),
        hours=st.one_of(st.none(), st.decimals(min_value=0, max_value=60, places=2)),
        expenses=st.decimals(min_value=0, max_value=5000, places=2))
+@pytest.mark.slow
 def test_travel_due_is_the_exact_sum_of_its_parts_rounded(km, share, hours, expenses):
     trip = Trip(km=km, passenger_km=km * share, hours=hours, expenses=expenses,
                 expenses_documented=True)
@@ -259,6 +260,7 @@ kilometres = st.decimals(min_value=0, max_value=5000, places=1)
     ["car", "motorcycle", "moped", "snowmobile", "boat", "bicycle", "walking"]),
     hours=st.one_of(st.none(), st.decimals(min_value=0, max_value=100, places=2)),
     year=st.integers(2022, 2026), passengers=st.booleans())
+@pytest.mark.slow
 def test_more_km_never_pays_less(km, more, vehicle, hours, year, passengers):
     date = dt.date(year, 6, 1)
     fewer = Trip(km=km, passenger_km=km if passengers else Decimal(0), vehicle=vehicle,
@@ -636,6 +638,7 @@ def test_a_departure_may_say_kl():
                                                                 "dinner"])),
        expenses=st.decimals(min_value=0, max_value=5000, places=2), receipts=st.booleans(),
        year=st.integers(2022, 2026))
+@pytest.mark.slow
 def test_the_parts_add_up_to_the_travel_and_the_travel_to_the_total(
         km, hours, nights, meals, expenses, receipts, year):
     order = ("breakfast", "lunch", "dinner")

@@ -10,6 +10,7 @@ import copy
 import datetime as dt
 from decimal import Decimal
 
+import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
@@ -68,6 +69,8 @@ price_rules = st.one_of(
     tiered(),
     st.builds(lambda c: {"rule": "gift_only", **c}, cited()),
 )
+
+pytestmark = pytest.mark.slow  # generated input, many runs each: see pyproject's markers
 
 
 @st.composite

@@ -56,6 +56,7 @@ def test_merges_that_stay_within_the_file_size_are_read_as_before():
     assert doc.data["a3"] == {"k0": 1, "k1": 1, "k2": 1, "k3": 1}
 
 
+@pytest.mark.slow
 def test_a_long_chain_of_merges_is_refused_before_it_costs_quadratic_time():
     # each level copies every key of the level before it: n levels, n²/2 copies
     lines = ["a0: &a0 {k0: 1}"]

@@ -8,7 +8,6 @@ given a meeting object of its own, so that nothing one row learnt is reused for 
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
 import tempfile
@@ -24,11 +23,11 @@ from typer.testing import CliRunner
 import honorar.audit.pipeline
 import honorar.audit.summary
 import honorar.claims.cells
+import honorar.memo
 import honorar.render.audit.csv
 import honorar.render.audit.messages
 import honorar.rules.calculation
 from honorar.audit.results import ClaimResult, LightResult
-from honorar.claims import Claim
 from honorar.cli import app
 
 pytestmark = pytest.mark.slow  # generated input, many runs each: see pyproject's markers
@@ -58,51 +57,13 @@ def claims_file(directory: Path, rows: list[str], travel: bool = False) -> Path:
     return claims
 
 
-class _Forgetful(dict):
-    """A memo that keeps nothing."""
-
-    def __setitem__(self, key, value) -> None:
-        pass
-
-
 @contextmanager
 def per_row(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Every memo of the audit bounded to nothing (the parts of calculations too), every row
-    a meeting of its own, every claim made whole and checked by every rule."""
+    """The plain audit: the one switch for speed off (`honorar.memo.ON`), so that every
+    memo of the audit keeps nothing (the parts of calculations too), every row is a meeting
+    of its own, and every claim is made whole and checked by every rule."""
     with monkeypatch.context() as patch:
-        patch.setattr(honorar.audit.pipeline, "LIGHT_CLAIMS", False)
-        patch.setattr(honorar.claims.cells, "CACHE_LIMIT", 0)
-        patch.setattr(honorar.audit.pipeline, "MEETINGS_KEPT", 0)
-        patch.setattr(honorar.audit.pipeline, "CALCULATIONS_KEPT", 0)
-        patch.setattr(honorar.render.audit.csv, "_CACHE_LIMIT", -1)
-        patch.setattr(honorar.render.audit.messages, "_CACHE_LIMIT", 0)
-        init = honorar.audit.pipeline.Audit.__init__
-
-        def forgetting(self, *args, **kwargs):
-            init(self, *args, **kwargs)
-            self._calculations = _Forgetful()
-            self._priced = _Forgetful()
-            self._dated = _Forgetful()
-            self._pricer = honorar.rules.calculation.Pricer(kept=0)
-
-        patch.setattr(honorar.audit.pipeline.Audit, "__init__", forgetting)
-        add = honorar.audit.summary.Summary.add
-
-        def summed_at_once(self, result):  # every row's amounts summed as it comes
-            add(self, result)
-            self._sum_counted()
-
-        patch.setattr(honorar.audit.summary.Summary, "add", summed_at_once)
-        audit = honorar.audit.summary.audit
-
-        def fresh(rows):
-            for item in rows:
-                if type(item) is Claim:
-                    item = dataclasses.replace(item, meeting=dataclasses.replace(item.meeting))
-                yield item
-
-        patch.setattr(honorar.audit.summary, "audit",
-                      lambda rows, *args, **kwargs: audit(fresh(rows), *args, **kwargs))
+        patch.setattr(honorar.memo, "ON", False)
         yield
 
 

@@ -15,6 +15,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from .. import memo
 from ..claims import Claim, InvalidRow, TotalRow
 from ..claims.cells import Cache
 from ..claims.records import Facts, LightClaim
@@ -55,9 +56,6 @@ from .results import (
     pays,
 )
 
-# a reader's claims are checked in their light form where they can be (see `Audit`); off,
-# every claim is made whole first, as the plain reference the tests hold the audit to
-LIGHT_CLAIMS = True
 MEETINGS_KEPT = 20_000  # meetings remembered with their calculation (the reader's cache size)
 CALCULATIONS_KEPT = 4_096  # distinct calculations remembered (each holds its steps)
 EXPECTED_ROWS_AT_MOST = 2_000_000
@@ -96,18 +94,18 @@ class Audit:
         self._outdated: dict[int, list] = {}
         self._versions: dict[str, Versions | None] = {}
         self._scheme_names: str | None = None
-        self._priced: dict[int, _Priced] = {}  # id(meeting) → its table and calculation
+        self._priced: dict[int, _Priced] = memo.memo()  # id(meeting) → its table and calculation
         # (id(facts), id(table), whether outdated) → those facts priced under the table;
         # the facts themselves while they have been seen once
-        self._priced_facts: dict[tuple[int, int, bool], PricedFacts | Facts] = {}
+        self._priced_facts: dict[tuple[int, int, bool], PricedFacts | Facts] = memo.memo()
         # calculation key → the calculation, and its findings that belong to the row
-        self._calculations: dict[tuple, tuple[Calculation, tuple[Finding, ...]]] = {}
+        self._calculations: dict[tuple, tuple[Calculation, tuple[Finding, ...]]] = memo.memo()
         # a calculation missed there is put together from the parts other meetings share
-        self._pricer = Pricer()
-        self._dated: dict[tuple[str, dt.date], _Dated] = {}
+        self._pricer = Pricer() if memo.ON else Pricer(kept=0)
+        self._dated: dict[tuple[str, dt.date], _Dated] = memo.memo()
         # travel tables apart from fee tables: a regulation's name is no scheme's
         self._travel_versions: dict[str, Versions | None] = {}
-        self._travel_on: dict[tuple[str, dt.date], TravelTable | None] = {}
+        self._travel_on: dict[tuple[str, dt.date], TravelTable | None] = memo.memo()
         # sized for the rows expected (they grow as needed), but no more than a few million
         # ahead of time: a guess from the size of a file is only a guess
         expected_rows = min(expected_rows, EXPECTED_ROWS_AT_MOST)
@@ -130,7 +128,8 @@ class Audit:
         paid_parts = duplicates.paid
         light_rows = getattr(self._rows, "light_rows", None)
         # against a ledger every claim is asked after by its id and person: made whole
-        light = light_rows is not None and LIGHT_CLAIMS and paid_before is None
+        # (with the memos off, `memo.ON`, every claim is made whole: the plain audit)
+        light = light_rows is not None and memo.ON and paid_before is None
         rows = light_rows() if light else self._rows
         # A light claim whose facts can pass every check of its own row, and whose dates
         # do, is checked here without its `Claim`: it needs only the checks that look at

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Protocol
 
+from .. import memo
 from ..claims import ClaimReader, InvalidRow, WorkbookReader
 from ..claims.columns import TRAVEL_COLUMNS
 from ..domain import DEFAULT_SEVERITY, ZERO, Finding
@@ -76,7 +77,8 @@ class Summary:
     # ids of a set of amounts (or the id of a light result's priced facts) → [rows, and
     # the objects the ids name, kept so that no other object takes an id while it is
     # counted: calculation, table, claimed, lost income, gift, travel, priced facts]
-    _counted: dict[tuple | int, list] = field(default_factory=dict)
+    # (with the memos off, `memo.ON`, nothing is kept: every row is summed as it comes)
+    _counted: dict[tuple | int, list] = field(default_factory=memo.memo)
     # claimed_total, due_total, overpaid, underpaid, undecided_claimed, travel_claimed,
     # travel_due: the sets summed so far
     _sums: list[Decimal] = field(default_factory=lambda: [ZERO] * 7)

@@ -14,6 +14,7 @@ from collections.abc import Callable, Collection, Mapping
 from decimal import Decimal
 from typing import Any
 
+from .. import memo
 from ..domain import Attendance
 from ..parsing import (
     AMOUNT_LIMIT,
@@ -58,7 +59,7 @@ class Cache(dict):
 
     def __missing__(self, text: str) -> Any:
         value = self.parse(text)
-        if len(self) >= CACHE_LIMIT:
+        if len(self) >= CACHE_LIMIT or not memo.ON:
             self.clear()
         self[text] = value
         return value

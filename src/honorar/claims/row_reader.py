@@ -13,6 +13,7 @@ from decimal import Decimal
 from operator import itemgetter
 from typing import Any
 
+from .. import memo
 from ..domain import Meeting, Trip
 from ..parsing import hours_between
 from . import cells as C
@@ -181,7 +182,7 @@ def row_reader(header: Header, mapping: ClaimMapping, slash_order: str | None,
     # identical rows share their meeting (the audit prices a meeting once): each set of
     # facts keeps its meetings by date, as many in all as a cache of cells holds
     def meeting_of(facts: Facts, date: dt.date) -> Meeting:
-        if made[0] >= C.CACHE_LIMIT:
+        if made[0] >= C.CACHE_LIMIT or not memo.ON:
             for kept in facts_of.values():
                 if kept is not None:
                     kept.meetings.clear()
@@ -280,7 +281,7 @@ def _with_travel(read_row: Callable[[list[str], int], Claim | InvalidRow], heade
         known = meetings.get((id(base), id(trip)))
         if known is not None and known[0] is base and known[1].trip is trip:
             return known[1]
-        if len(meetings) >= C.CACHE_LIMIT:
+        if len(meetings) >= C.CACHE_LIMIT or not memo.ON:
             meetings.clear()
         meeting = replace(base, trip=trip)
         meetings[(id(base), id(trip))] = (base, meeting)

@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any
 
+from ... import memo
 from ...audit.results import ClaimResult, LightResult
 from ...audit.summary import Summary, readable_claimed
 from ...claims import Claim
@@ -116,7 +117,7 @@ class KeptByAmounts:
                meeting.trip is None)
         known = self._kept.get(key)
         if known is None:
-            if len(self._kept) > _CACHE_LIMIT:
+            if len(self._kept) > _CACHE_LIMIT or not memo.ON:
                 self._kept.clear()
             known = self._kept[key] = (self._make(claim, calculation), calculation, claimed,
                                        lost_income, gift, travel)
@@ -128,7 +129,7 @@ class KeptByAmounts:
         priced = result.priced
         known = self._kept.get(id(priced))  # type: ignore[call-overload]
         if known is None:
-            if len(self._kept) > _CACHE_LIMIT:
+            if len(self._kept) > _CACHE_LIMIT or not memo.ON:
                 self._kept.clear()
             known = self._kept[id(priced)] = (  # type: ignore[index]
                 self._make(result.claim, priced.calculation), priced)

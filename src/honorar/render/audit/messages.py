@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from ... import memo
 from ...audit.checks import FileTotal
 from ...domain import Finding
 from .. import locale, messages
@@ -36,7 +37,7 @@ class FindingTexts:
             return self._text(finding)
         text = self._cache.get(key)
         if text is None:
-            if len(self._cache) >= _CACHE_LIMIT:
+            if len(self._cache) >= _CACHE_LIMIT or not memo.ON:
                 self._cache.clear()
             text = self._cache[key] = self._text(finding)
         return text

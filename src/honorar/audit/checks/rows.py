@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
 
+from ... import memo
 from ...claims import Claim
 from ...domain import DEFAULT_SEVERITY, Calculation, Finding
 from ...tables.schema import RateTable
@@ -92,7 +93,7 @@ def travel_findings(claim: Claim, calculation: Calculation,
         params = {"claimed_kr": claimed, "due_kr": due,
                   "parts": {f"{p}_kr": getattr(parts, p) for p in TRAVEL_PARTS},
                   "explained": _why_travel_differs(claim, calculation, claimed - due)}
-        if len(_TRAVEL_VERDICTS) > 10_000:
+        if len(_TRAVEL_VERDICTS) > 10_000 or not memo.ON:
             _TRAVEL_VERDICTS.clear()
         known = _TRAVEL_VERDICTS[(id(calculation), claimed)] = (calculation, code, params)
     _, code, params = known
@@ -137,7 +138,7 @@ def claim_age_limit(date: dt.date, months: int) -> dt.date:
     (2022-11-30 plus three months is 2023-02-28)."""
     limit = _LIMITS.get((date, months))
     if limit is None:
-        if len(_LIMITS) > 10_000:
+        if len(_LIMITS) > 10_000 or not memo.ON:
             _LIMITS.clear()
         try:
             limit = date + relativedelta(months=months)

@@ -17,7 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from honorar.domain import Attendance, Meeting, Trip
-from honorar.rules.calculation import PARTS_KEPT, Pricer, calculate
+from honorar.rules.calculation import calculate
+from honorar.rules.pricer import PARTS_KEPT, Pricer
 from honorar.tables.schema import LocalText
 
 from ..conftest import meeting

@@ -20,7 +20,8 @@ from ..claims import Claim, InvalidRow, TotalRow
 from ..claims.cells import Cache
 from ..claims.records import Facts, LightClaim
 from ..domain import DEFAULT_SEVERITY, Calculation, Finding, Meeting
-from ..rules.calculation import Pricer, not_claimed, outdated_rates
+from ..rules.calculation import not_claimed, outdated_rates
+from ..rules.pricer import Pricer
 from ..tables.schema import RateTable
 from ..tables.travel_schema import TravelTable
 from .checks.daily_caps import DailyLostIncome

@@ -25,7 +25,7 @@ import honorar.audit.summary
 import honorar.claims.cells
 import honorar.memo
 import honorar.render.audit.csv
-import honorar.render.audit.messages
+import honorar.render.audit.finding_words
 import honorar.rules.calculation
 from honorar.audit.results import ClaimResult, LightResult
 from honorar.cli import app

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from honorar.ledger.grunnbelop import read_g
-from honorar.ledger.report import Limit, read_limit
+from honorar.ledger.year import Limit, read_limit
 
 from ..ledger_helpers import MARCH, as_json, claims_file, one_line_error, run
 

@@ -246,7 +246,7 @@ def report(
     lang: LangOption = Lang.nb,
     wait: WaitOption = 30.0,
 ) -> None:
-    from ..ledger.report import BY, read_limit, year_report
+    from ..ledger.year import BY, read_limit, year_report
 
     choose("--format", output_format, REPORT_FORMATS)
     choose("--by", by, BY)
@@ -263,7 +263,7 @@ def report(
     with opened(ledger, wait) as book:
         result = year_report(book, year, by, g_table, limit)
 
-    from ..render.ledger import report as render
+    from ..render.ledger import year as render
 
     if output_format == "table":
         render.print_report(result, lang.value, _console())

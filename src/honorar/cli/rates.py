@@ -218,7 +218,7 @@ def check(files: Annotated[list[Path], typer.Argument(help="Table files to check
 
         _echo_json(rates_json.check(results, lang.value))
     else:
-        from ..render.rates.report import print_check
+        from ..render.rates.text import print_check
 
         print_check(results, lang.value)
     if any(r.problems or r.table is None for r in results):
@@ -333,7 +333,7 @@ def diff(old: Annotated[str, typer.Argument(help=VERSION_HELP, metavar="OLD",
                                    None if cost is None else rates_json.impact(cost, str(impact)),
                                    lang.value))
         return
-    from ..render.rates.report import print_diff, print_impact
+    from ..render.rates.text import print_diff, print_impact
 
     def label(table, path: Path, named_by_file: bool) -> str:
         return f"{table.label} ({path})" if named_by_file else table.label

@@ -18,7 +18,7 @@ from ...domain import ZERO, Finding
 from .. import locale
 from ..atomic import AtomicOutput
 from ..html import Page, bars, columns, esc
-from .messages import SEVERITY_WORDS
+from .finding_words import SEVERITY_WORDS
 from .table import LISTED_MEETINGS, ROWS_PER_MEETING, TableReport, how_read, summary_facts
 
 HTML_WORDS = {

@@ -23,8 +23,8 @@ from ...domain import Calculation, Finding
 from ..atomic import AtomicOutput
 from ..jsonout import amount
 from .csv import KeptByAmounts, claim_amounts
+from .finding_words import FindingTexts
 from .late import LatePlaces
-from .messages import FindingTexts
 
 # an amount column by the key a claim's amounts have in the JSON
 _AMOUNT_KEYS = {"claimed_honorarium": "honorarium", "lost_income": "lost_income",

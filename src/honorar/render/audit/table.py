@@ -22,7 +22,7 @@ from ...domain import Finding
 from .. import locale
 from ..terminal import Console, escape
 from ..wrap import Wrapped
-from .messages import SEVERITY_WORDS, FindingTexts
+from .finding_words import SEVERITY_WORDS, FindingTexts
 
 LISTED = 200  # claims with findings listed in full
 LISTED_MEETINGS = 100

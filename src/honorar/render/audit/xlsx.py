@@ -26,7 +26,7 @@ from ...domain import Finding
 from ..atomic import AtomicOutput
 from ..xlsx import Workbook
 from .csv import KeptByAmounts, amount_columns, claim_amounts
-from .messages import SEVERITY_WORDS, FindingTexts
+from .finding_words import SEVERITY_WORDS, FindingTexts
 from .table import WORDS as TABLE_WORDS
 from .table import how_read, reading_notes, summary_facts, which_ledger
 

@@ -4,9 +4,9 @@ scheme or group."""
 
 from __future__ import annotations
 
-from ...ledger.report import YearReport
+from ...ledger.year import YearReport
 from ..html import Page, bars, columns
-from .report import HEADINGS, _fraction, _key_text, _limit_text, about_lines
+from .year import HEADINGS, _fraction, _key_text, _limit_text, about_lines
 
 WORDS = {
     "nb": {"report": "honorar: utbetalt i {year}", "title": "Utbetalt i {year}",

@@ -8,7 +8,7 @@ from typing import Any
 from rich import box
 from rich.table import Table
 
-from ...ledger.report import Limit, YearReport
+from ...ledger.year import Limit, YearReport
 from ...tables.schema import local
 from .. import locale, messages
 from ..jsonout import amount

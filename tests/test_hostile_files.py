@@ -569,3 +569,26 @@ def test_a_closed_output_is_not_blamed_on_the_ledger(tmp_path: Path):
             continue  # short enough to be written before the pipe was closed
         assert code == 3 and "cannot write to standard output" in error, error
         assert "ledger" not in error, error
+
+
+def test_a_formula_with_an_empty_stored_value_is_a_formula_without_one(tmp_path: Path):
+    """`<f>1/0</f><v/>` and `<v></v>`: a program that does not calculate may write an empty
+    value after the formula; that is no 0 claimed and no empty date. A formula whose text
+    result is empty (`t="str"`, as Excel writes `IF(…;"";…)`) is read as the empty text."""
+    rows = (header_row() + claim_row(2)
+            + claim_row(3, claimed_honorarium='<c r="{r}"><f>1/0</f><v /></c>')
+            + claim_row(4, claimed_honorarium='<c r="{r}"><f>392*2</f><v></v></c>')
+            + claim_row(5, date='<c r="{r}" s="1"><f>D2</f><v/></c>')
+            + claim_row(6, claimed_honorarium='<c r="{r}" t="e"><f>1/0</f><v></v></c>')
+            + claim_row(7, claim_id='<c r="{r}" t="str"><f>IF(1,"","")</f><v></v></c>'))
+    book = raw_xlsx(tmp_path / "empty-values.xlsx", sheet_xml(rows))
+    claims = audit_json(str(book))["claims"]
+    saved = "holds a formula without a stored value (open the workbook in a spreadsheet " \
+            "program and save it first)"
+    for claim, column in zip(claims[1:5], ("claimed_honorarium", "claimed_honorarium",
+                                           "date", "claimed_honorarium"), strict=True):
+        assert finding(claim) == (column, f"Column '{column}' cannot be read: the cell {saved}"
+                                  ), claim["row"]
+        assert claim["due"] is None
+    assert claims[5]["row"] == 7 and claims[5]["claim_id"] is None
+    assert finding(claims[5]) == ("claim_id", "Column 'claim_id' cannot be read: the cell is empty")

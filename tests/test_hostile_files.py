@@ -169,7 +169,11 @@ def test_a_value_far_out_is_refused_in_one_line_and_empty_far_cells_are_read_pas
     rows = header_row() + claim_row(2)
     for far, message in (("XFD1048576", "values as far out as column XFD and row 1 048 576"),
                          ("DX1048576", "column DX and row 1 048 576"),
-                         ("A9999999", "row 9 999 999")):
+                         ("A9999999", "row 9 999 999"),
+                         # within the columns a sheet of claims has, yet 27 million cells
+                         # the reader would make room for (870 MB)
+                         ("Z1048576", "as far out as row 1 048 576, a span of 27 262 976"),
+                         ("Z161320", "row 161 320")):
         number = "".join(c for c in far if c.isdigit())
         book = raw_xlsx(tmp_path / "far.xlsx", sheet_xml(
             rows + f'<row r="{number}"><c r="{far}"><v>1</v></c></row>'))
@@ -177,7 +181,7 @@ def test_a_value_far_out_is_refused_in_one_line_and_empty_far_cells_are_read_pas
         result = _audit_in_a_process(book)
         assert result.returncode == 2, result.stderr
         assert result.stderr.count("\n") == 1 and message in result.stderr, result.stderr
-        assert "(the limit is 33 554 432 cells); it is not read" in result.stderr
+        assert "(the limit is 4 194 304 cells); it is not read" in result.stderr
     # a stray format far out (a cell without a value) is no part of the sheet's span
     styled = raw_xlsx(tmp_path / "styled.xlsx", sheet_xml(
         rows + '<row r="1048576"><c r="XFD1048576" s="1"/><c r="XFC1048576" s="1"></c></row>',

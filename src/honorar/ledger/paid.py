@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..checks.paid import MeetingKeys, PaidBefore, PaidLostIncome, same_meeting
+from ..checks.paid import MeetingKey, MeetingKeys, PaidBefore, PaidLostIncome, same_meeting
 from ..claims import Claim
 from ..claims.records import RowId
 from .money import from_ore
 from .store import Ledger
 
 # the claims with the same id, then the person's claims that day (with their times)
-_PAID = ("SELECT 1, batch, NULL, NULL, NULL FROM claim WHERE claim_id = ?1 AND batch != ?4 "
+_PAID = ("SELECT 1, batch, NULL, NULL, NULL, NULL FROM claim "
+         "WHERE claim_id = ?1 AND batch != ?4 "
          "UNION ALL "
-         "SELECT 0, batch, start_s, end_s, group_key FROM claim "
+         "SELECT 0, batch, start_s, end_s, group_key, claim_id FROM claim "
          "WHERE person = ?2 AND date = ?3 AND batch != ?4")
 
 # the lost income paid to a person on a date under a scheme, the earliest batch first
@@ -47,8 +48,11 @@ class LedgerPaidClaims:
         by_id = [batch for same_id, batch, *_ in found if same_id]
         if by_id:
             return self._earliest(by_id, True)
-        meetings = [batch for _, batch, start, end, group in found
-                    if same_meeting(key.start, key.end, key.group, start, end, group)]
+        unnamed = claim_id is None
+        meetings = [batch for _, batch, start, end, group, paid_id in found
+                    if same_meeting(key.start, key.end, key.group, start, end, group)
+                    or ((unnamed or _row_id(paid_id))
+                        and _nothing_between(key, start, group))]
         return self._earliest(meetings, False) if meetings else None
 
     def lost_income_paid(self, claim: Claim) -> PaidLostIncome | None:
@@ -72,3 +76,15 @@ class LedgerPaidClaims:
                                           (batch,)).fetchone()
             known = self._batches[batch] = (name, dt.date.fromisoformat(paid_on), batch)
         return known
+
+
+def _row_id(claim_id: str | None) -> bool:
+    """Whether a claim recorded was known by its row number (`RowId`, '#12')."""
+    return bool(claim_id) and claim_id[0] == "#" and claim_id[1:].isdigit()
+
+
+def _nothing_between(key: MeetingKey, start: int | None, group: str | None) -> bool:
+    """Whether nothing tells apart two claims of one person on one day, one of them known
+    by its row number only: neither gives times nor a group. Without a claim id the day
+    is all there is, and a copy of a file saved again must not be paid twice."""
+    return key.start is None and start is None and key.group is None and group is None

@@ -293,6 +293,60 @@ def test_an_ods_row_repeated_a_billion_times_is_refused_at_once(tmp_path: Path):
         assert f"times (the limit is {limit} times)" in result.stderr, result.stderr
 
 
+def test_an_ods_value_far_down_or_in_many_repeated_rows_is_refused_by_its_span(
+        tmp_path: Path):
+    """A 945-byte .ods with a value in row 1 048 003 (the rows between one repeated empty
+    row) took 1.8 GB and 10 s; a row with a value repeated a million times, 1.7 GB. Each
+    is within the repeat bounds, and past the span a sheet may have."""
+    import datetime as dt
+    import zipfile
+
+    from .workbooks import ods_workbook
+
+    book = ods_workbook(tmp_path / "far.ods", [("Krav", [
+        list(("claim_id", "representative", "scheme", "date", "attendance",
+              "claimed_honorarium")),
+        ["K-1", "Kari Nordmann", "unn", dt.date(2023, 3, 2), "fysisk", 784]])])
+    with zipfile.ZipFile(book) as archive:
+        parts = {i.filename: archive.read(i) for i in archive.infolist()}
+    value = ('<table:table-cell table:number-columns-repeated="25"/><table:table-cell '
+             'office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell>')
+    for rows, span in (('<table:table-row table:number-rows-repeated="1048000">'
+                        '<table:table-cell/></table:table-row>'
+                        f"<table:table-row>{value}</table:table-row>", "27 248 0"),
+                       ('<table:table-row table:number-rows-repeated="1000000">'
+                        f"{value}</table:table-row>", "26 000 0"),
+                       # an empty row without cells, repeated, counts its rows too
+                       ('<table:table-row table:number-rows-repeated="1048000"/>'
+                        f"<table:table-row>{value}</table:table-row>", "27 248 0")):
+        content = parts["content.xml"].decode().replace("</table:table>",
+                                                        rows + "</table:table>")
+        with zipfile.ZipFile(book, "w") as archive:
+            archive.writestr(zipfile.ZipInfo("mimetype"), parts["mimetype"])
+            for name, data in parts.items():
+                if name != "mimetype":
+                    archive.writestr(name, content if name == "content.xml" else data,
+                                     zipfile.ZIP_DEFLATED)
+        result = _audit_in_a_process(book)
+        assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
+        assert f"a span of {span}" in result.stderr, result.stderr
+        assert "(the limit is 4 194 304 cells); it is not read" in result.stderr
+    # the empty rows and styled cells LibreOffice writes after the claims are no span
+    content = parts["content.xml"].decode().replace("</table:table>", (
+        '<table:table-row table:style-name="ro1" table:number-rows-repeated="1048570">'
+        '<table:table-cell table:style-name="ce1" table:number-columns-repeated="1024"/>'
+        "</table:table-row></table:table>"))
+    with zipfile.ZipFile(book, "w") as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), parts["mimetype"])
+        for name, data in parts.items():
+            if name != "mimetype":
+                archive.writestr(name, content if name == "content.xml" else data,
+                                 zipfile.ZIP_DEFLATED)
+    result = _audit_in_a_process(book, "--format", "json")
+    assert result.returncode in (0, 1), result.stderr
+    assert [c["claim_id"] for c in json.loads(result.stdout)["claims"]] == ["K-1"]
+
+
 # ------------------------------------------------------------------ text files past a bound
 
 

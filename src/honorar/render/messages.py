@@ -1408,6 +1408,10 @@ PROBLEM_PHRASES: tuple[tuple[str, str], ...] = (
      r"cells \(delete what stands far from the claims and save it again\)",
      r"arket \g<s> har verdier så langt ute som \g<w>, et område på \g<n> celler (slett det "
      r"som står langt fra kravene og lagre på nytt)"),
+    (r"\bthe spreadsheet's sheets have values as far out as a span of (?P<n>[\d ]+) cells "
+     r"\(delete what stands far from the claims and save it again\)",
+     r"regnearkets ark har verdier så langt ute som et område på \g<n> celler (slett det "
+     r"som står langt fra kravene og lagre på nytt)"),
     (r"\bså langt ute som column (?P<c>[A-Z]{1,3})\b", r"så langt ute som kolonne \g<c>"),
     (r"\b(?P<c>kolonne [A-Z]{1,3}) and (?:row|rad)\b", r"\g<c> og rad"),
     (r"\bså langt ute som row\b", "så langt ute som rad"),

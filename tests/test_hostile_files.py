@@ -650,3 +650,13 @@ def test_a_formula_with_an_empty_stored_value_is_a_formula_without_one(tmp_path:
         assert claim["due"] is None
     assert claims[5]["row"] == 7 and claims[5]["claim_id"] is None
     assert finding(claims[5]) == ("claim_id", "Column 'claim_id' cannot be read: the cell is empty")
+
+
+def test_an_xls_value_in_its_last_cell_is_refused_by_its_span():
+    """A 6 KB .xls with a value at IV65536 took 1.1 GB and 3 s: 16.7 million cells."""
+    book = ROOT / "tests" / "data" / "workbooks" / "far-value.xls"
+    result = _audit_in_a_process(book)
+    assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
+    assert ("the sheet 'Krav' has values as far out as column IV and row 65 536, a span of "
+            "16 777 216 cells") in result.stderr, result.stderr
+    assert "(the limit is 4 194 304 cells); it is not read" in result.stderr

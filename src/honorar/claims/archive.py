@@ -62,12 +62,14 @@ class Spans:
 
     columns: dict[str, str] = field(default_factory=dict)
     rows: dict[str, int] = field(default_factory=dict)
+    xls: bool = False  # an .xls: its sheet's span is found in its records (`xls_span`)
+    xls_checked: str | None = None  # the .xls sheet whose span was found so already
 
 
 def check_archive(source: str | Path | bytes, name: str, kind: str) -> Spans:
     """Refuse (ClaimFileError) a workbook archive past a bound of `honorar.limits`; the
     spans of its sheets, for `check_sheet` once the sheet to read is known."""
-    spans = Spans()
+    spans = Spans(xls=kind == "xls")
     if kind not in ("xlsx", "ods", "zip"):
         return spans
     try:
@@ -353,9 +355,16 @@ def check_sheet(spans: Spans, part: str | None, name: str, sheet: str) -> None:
     rows = row or _NEAR_ROWS
     if columns * rows <= limits.SHEET_CELLS:
         return
+    refuse_span(name, sheet, column, row, columns * rows)
+
+
+def refuse_span(name: str, sheet: str, column: str | None, row: int | None,
+                cells: int) -> None:
+    """Refuse the sheet whose values reach as far as `column` and `row` (each where it is
+    known), a span of `cells`."""
     far = f"column {column or 'Z'}" if column else ""
     down = f"row {count_text(row)}" if row else ""
     where = " and ".join(w for w in (far, down) if w)
     raise beyond(name, f"the sheet '{sheet}' has values as far out as {where}, a span of "
-                 f"{count_text(columns * rows)} cells (delete what stands far from the "
+                 f"{count_text(cells)} cells (delete what stands far from the "
                  "claims and save it again)", f"{count_text(limits.SHEET_CELLS)} cells")

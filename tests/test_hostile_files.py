@@ -660,3 +660,36 @@ def test_an_xls_value_in_its_last_cell_is_refused_by_its_span():
     assert ("the sheet 'Krav' has values as far out as column IV and row 65 536, a span of "
             "16 777 216 cells") in result.stderr, result.stderr
     assert "(the limit is 4 194 304 cells); it is not read" in result.stderr
+
+
+def test_a_cell_of_megabytes_of_text_is_refused_before_it_is_read(tmp_path: Path):
+    """A sheet of one 900 MB text cell is within the unpacked bound, and took 7 GB and
+    minutes; a cell holds at most 32 767 characters. The bound holds in a sheet, in the
+    shared strings and in an .ods, across the chunks the archive unpacks in."""
+    import time
+    import zipfile
+
+    rows = header_row() + claim_row(2)
+    long = "Kari " + "A" * (3 << 20)
+    for book in (
+            raw_xlsx(tmp_path / "inline.xlsx", sheet_xml(
+                rows + f'<row r="3"><c r="B3" t="inlineStr"><is><t>{long}</t></is></c></row>')),
+            raw_xlsx(tmp_path / "shared.xlsx", sheet_xml(rows), extra={
+                "xl/sharedStrings.xml": (
+                    '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                    f"<si><t>{long}</t></si></sst>").encode()}),
+            raw_xlsx(tmp_path / "stored.xlsx", sheet_xml(
+                rows + f'<row r="3"><c r="B3" t="inlineStr"><is><t>{long}</t></is></c></row>'),
+                compression=zipfile.ZIP_STORED)):
+        started = time.monotonic()
+        result = invoke("audit", str(book), "--lang", "en")
+        assert time.monotonic() - started < 10
+        assert result.exit_code == 2 and result.stderr.count("\n") == 1, result.stderr
+        assert "holds a text of more than 1 MiB without a tag" in result.stderr
+        assert "(the limit is 1 MiB); it is not read" in result.stderr
+        assert "en tekst på over 1 MiB uten en tagg" in invoke("audit", str(book)).stderr
+    # a long text within the bound is read
+    fair = "Kari " + "A" * 500_000
+    book = raw_xlsx(tmp_path / "fair.xlsx", sheet_xml(
+        rows + f'<row r="3"><c r="B3" t="inlineStr"><is><t>{fair}</t></is></c></row>'))
+    assert invoke("audit", str(book), "--format", "json").exit_code == 1

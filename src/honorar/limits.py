@@ -18,6 +18,7 @@ WORKBOOK_FILE = 512 * MIB  # the file as it stands (a month of 100 000 claims: ~
 WORKBOOK_PARTS = 10_000  # the parts of its archive (a workbook has tens)
 WORKBOOK_UNPACKED = 1024 * MIB  # all parts unpacked, declared and as they unpack
 SHEET_CELLS = 1 << 22  # 4 194 304 cells in a sheet's span, first to last cell with a value
+CELL_TEXT = 1 * MIB  # a text between two tags of a sheet's XML (a cell: 32 767 characters)
 SHARED_STRINGS = 10_000_000  # the texts of an .xlsx's shared string table
 ODS_ROWS_REPEATED = 1 << 20  # one .ods row repeated (a spreadsheet has 1 048 576 rows)
 ODS_COLUMNS_REPEATED = 1 << 14  # one .ods cell repeated along a row (16 384 columns)

@@ -107,7 +107,7 @@ def _check_parts(book: zipfile.ZipFile, stream: io.BufferedIOBase, name: str, ki
     unpacked = 0
     for member in members:
         looker = _looker(member.filename.lower(), kind, name, spans)
-        count = 0
+        count = run = 0
         tail = b""
         for chunk in _unpack(stream, member):
             count += len(chunk)
@@ -121,10 +121,31 @@ def _check_parts(book: zipfile.ZipFile, stream: io.BufferedIOBase, name: str, ki
                              f"{size_text(limits.WORKBOOK_UNPACKED)}",
                              size_text(limits.WORKBOOK_UNPACKED))
             if looker is not None:
+                run = _text_run(run, chunk, name, member.filename)
                 text = tail + chunk
                 looker(text, len(tail))
                 tail = text[-_OVERLAP:]
         unpacked += count
+
+
+def _text_run(run: int, chunk: bytes, name: str, part: str) -> int:
+    """The length of the text without a tag at the end of the part so far, `run` being
+    that before `chunk`; refuse a text longer than `limits.CELL_TEXT` (a cell holds at most
+    32 767 characters; a sheet of one 900 MB cell took 7 GB and minutes). A run within one
+    chunk is shorter than the bound (a chunk is at most 1 MiB), so only runs across chunks
+    are counted: two searches a chunk."""
+    first = chunk.find(b"<")
+    if first < 0:
+        run += len(chunk)
+    elif run + first > limits.CELL_TEXT:
+        run += first
+    else:
+        return len(chunk) - chunk.rfind(b"<") - 1
+    if run > limits.CELL_TEXT:
+        raise beyond(name, f"the part {part} holds a text of more than "
+                     f"{size_text(limits.CELL_TEXT)} without a tag (a cell holds at most "
+                     "32 767 characters)", size_text(limits.CELL_TEXT))
+    return run
 
 
 def _looker(part: str, kind: str, name: str, spans: Spans

@@ -1398,6 +1398,9 @@ PROBLEM_PHRASES: tuple[tuple[str, str], ...] = (
      r"is damaged or made to mislead, and it is not read$",
      r"delen \g<p> pakkes ut til mer enn de \g<n> bytene den oppgir; filen er skadet eller "
      r"laget for å villede, og den leses ikke"),
+    (r"\bthe part (?P<p>\S+) holds a text of more than (?P<v>[\d ]+ MiB) without a tag \(a "
+     r"cell holds at most 32 767 characters\)",
+     r"delen \g<p> har en tekst på over \g<v> uten en tagg (en celle har høyst 32 767 tegn)"),
     (r"\bthe workbook has more than (?P<n>[\d ]+) shared texts\b",
      r"arbeidsboken har flere enn \g<n> delte tekster"),
     (r"\ba row of the spreadsheet is repeated (?P<n>[\d ]+) times\b",

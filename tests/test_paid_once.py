@@ -211,6 +211,21 @@ def test_a_supplement_in_the_file_and_a_repeat_of_it(tmp_path):
                                      ("0.00", ["duplicate_claim"])]
 
 
+def test_a_supplement_after_its_meeting_claimed_again_is_paid_against_the_ledger(tmp_path):
+    """A month's file claims a meeting paid last month again (already_paid) and then its
+    lost income alone: the repeat paid nothing in the file, so the lost income is a
+    supplement to the batch that paid the fee, not a repeat of the voided row."""
+    ledger = recorded(tmp_path, write(
+        tmp_path, "mars.csv", HEADER,
+        "P-1,Kari Nordmann,fousam,,2023-03-09,09:00,11:00,,fysisk,møte,ja,850,,,,"))
+    late = write(tmp_path, "april.csv", HEADER,
+                 "A-1,Kari Nordmann,fousam,,2023-03-09,09:00,11:00,,fysisk,møte,ja,850,,,,",
+                 "A-2,Kari Nordmann,fousam,,2023-03-09,,,2,fysisk,møte,ja,,900,ja,,")
+    report = audited(late, "--ledger", str(ledger))
+    assert due_and_codes(report) == [("0.00", ["already_paid"]), ("900.00", ["supplement"])]
+    assert "mars" in report["claims"][1]["findings"][0]["message"]
+
+
 # ---------------------------------------------------------------- 4. not claimed, not paid
 
 

@@ -226,6 +226,23 @@ def test_a_supplement_after_its_meeting_claimed_again_is_paid_against_the_ledger
     assert "mars" in report["claims"][1]["findings"][0]["message"]
 
 
+def test_two_supplements_in_a_file_to_a_meeting_paid_in_the_ledger_are_both_paid(tmp_path):
+    """The fee was paid last month; this month's file brings the lost income in one row
+    and the travel in another: each adds a part the ledger did not pay."""
+    ledger = recorded(tmp_path, write(
+        tmp_path, "mars.csv", HEADER,
+        "P-1,Kari Nordmann,fousam,,2023-03-09,09:00,11:00,,fysisk,møte,ja,850,,,,"))
+    late = write(tmp_path, "april.csv", HEADER + ",km,travel_claimed",
+                 "A-1,Kari Nordmann,fousam,,2023-03-09,09:00,11:00,,fysisk,møte,ja,,900,ja,,,,",
+                 "A-2,Kari Nordmann,fousam,,2023-03-09,09:00,11:00,,fysisk,møte,ja,,,,,,40,"
+                 "100.00")
+    report = audited(late, "--ledger", str(ledger))
+    (lost, lost_codes), (travel, travel_codes) = due_and_codes(report)
+    assert (lost, lost_codes) == ("900.00", ["supplement"])
+    # 40 km at the rate per km, as the rules give it (100 claimed is underclaimed)
+    assert (travel, sorted(travel_codes)) == ("179.20", ["supplement", "travel_underclaimed"])
+
+
 # ---------------------------------------------------------------- 4. not claimed, not paid
 
 

@@ -354,7 +354,7 @@ class Audit:
                         if ledger_finding.code == "supplement":
                             # one supplement finding: the batch that paid the fee
                             found = tuple(f for f in found if f.code != "supplement")
-                        elif paid.relation != POSSIBLE:
+                        if paid.relation != POSSIBLE:
                             ledger_parts = paid.parts
                         found += (ledger_finding,)
             else:

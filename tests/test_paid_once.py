@@ -137,6 +137,25 @@ def test_a_row_without_a_number_whose_name_has_two_in_the_ledger_is_undecided(tm
 # --------------------------------------------------------------- 2. one meeting, one payment
 
 
+def test_a_meeting_paid_without_a_number_to_a_name_two_numbers_go_by_is_undecided(tmp_path):
+    """March paid Kari Nordmann without a number; a later batch paid Kari Nordmann 20411.
+    A claim of 10234 or of 20411 for the meeting paid in March may be the one paid: a
+    person decides, rather than both being paid."""
+    ledger = recorded(tmp_path, write(
+        tmp_path, "mars.csv", HEADER,
+        "M-1,Kari Nordmann,unn,Rus,2023-03-02,09:00,12:00,,fysisk,møte,,1176,,,,"))
+    recorded(tmp_path, write(
+        tmp_path, "april.csv", ID_HEADER,
+        "A-1,Kari Nordmann,20411,unn,Rus,2023-03-05,09:00,12:00,,fysisk,møte,,1176,,,,"))
+    late = write(tmp_path, "mai.csv", ID_HEADER,
+                 "B-1,Kari Nordmann,10234,unn,Rus,2023-03-02,09:00,12:00,,fysisk,møte,,1176,,,,",
+                 "B-2,Kari Nordmann,20411,unn,Rus,2023-03-02,09:00,12:00,,fysisk,møte,,1176,,,,")
+    report = audited(late, "--ledger", str(ledger))
+    assert [(due, [c for c in codes if c != "too_few_representatives"])
+            for due, codes in due_and_codes(report)] == [
+        (None, ["possible_duplicate"]), (None, ["possible_duplicate"])]
+
+
 def test_times_on_one_row_and_hours_on_the_other_are_paid_once(tmp_path):
     rows = ("K-1,Kari Nordmann,unn,,2023-03-02,09:00,11:00,,fysisk,møte,,784,,,,2023-03-06",
             "K-2,Kari Nordmann,unn,,2023-03-02,,,2,fysisk,møte,,784,,,,2023-03-06")

@@ -97,11 +97,23 @@ class LedgerPaidClaims:
         found = self._execute(_PAID, (claim_id, key.person, key.date.isoformat(),
                                       self._leave_out, also or key.person)).fetchall()
         if not found:  # the common case: a claim never paid
-            return None
+            return self._perhaps_by_name(claim, key)
         by_id = [batch for same_id, batch, *_ in found if same_id]
         if by_id:
             return self._earliest(by_id, True)
-        return self._same_meeting(claim, key, found)
+        return self._same_meeting(claim, key, found) or self._perhaps_by_name(claim, key)
+
+    def _perhaps_by_name(self, claim: Claim, key: MeetingKey) -> PaidBefore | None:
+        """A meeting paid without a number to the name of a row with one, where the name
+        goes by two numbers: it may be this person's, so a person decides (POSSIBLE)."""
+        if key.also is not None or not self.identities.shares_name(key.name, key.person):
+            return None
+        found = self._execute(_PAID, (None, key.name, key.date.isoformat(), self._leave_out,
+                                      key.name)).fetchall()
+        paid = self._same_meeting(claim, key, found) if found else None
+        if paid is None:
+            return None
+        return PaidBefore(paid.batch, paid.paid_on, False, POSSIBLE, paid.parts)
 
     def _same_meeting(self, claim: Claim, key: MeetingKey, found: list[tuple]
                       ) -> PaidBefore | None:

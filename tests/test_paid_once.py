@@ -220,6 +220,19 @@ def test_a_supplement_shares_the_daily_lost_income_cap_with_what_was_paid(tmp_pa
     assert due_and_codes(report) == [("500.00", ["supplement", "lost_income_over_cap"])]
 
 
+def test_lost_income_paid_without_the_number_counts_against_the_days_cap(tmp_path):
+    """March's file had no employee number; April's claim of another meeting that day
+    has it. FOUSAM's kr 1 500 a day: 1 000 was paid, 500 is left, not 900."""
+    ledger = recorded(tmp_path, write(
+        tmp_path, "mars.csv", HEADER,
+        "P-1,Kari Nordmann,fousam,,2023-03-09,09:00,11:00,,fysisk,møte,ja,850,1000,ja,,"))
+    late = write(tmp_path, "april.csv", ID_HEADER,
+                 "A-1,Kari Nordmann,10234,fousam,,2023-03-09,13:00,15:00,,fysisk,møte,ja,850,"
+                 "900,ja,,")
+    report = audited(late, "--ledger", str(ledger))
+    assert due_and_codes(report) == [("1350.00", ["lost_income_over_cap"])]
+
+
 def test_a_supplement_in_the_file_and_a_repeat_of_it(tmp_path):
     meeting = "Ola Hansen,unn,,2023-03-02,09:00,12:00,,fysisk,møte,"
     report = audited(write(tmp_path, "claims.csv", HEADER,

@@ -49,7 +49,7 @@ _IDS_OF_NAME = ("SELECT DISTINCT person FROM claim WHERE name_key = ? AND person
 
 # the lost income paid to a person on a date under a scheme, the earliest batch first
 _LOST_INCOME = ("SELECT c.lost_income_ore, b.name FROM claim c JOIN batch b ON b.id = c.batch "
-                "WHERE c.person = ? AND c.date = ? AND c.scheme = ? AND c.batch != ? "
+                "WHERE c.person IN (?, ?) AND c.date = ? AND c.scheme = ? AND c.batch != ? "
                 "AND c.lost_income_ore > 0 ORDER BY b.paid_on, b.id")
 
 
@@ -148,8 +148,12 @@ class LedgerPaidClaims:
         """The lost income the claim's person was paid on its date under its scheme, for
         the scheme's cap per day."""
         key = self.meeting_key(claim)
-        found = self._execute(_LOST_INCOME, (key.person, key.date.isoformat(),
-                                             claim.meeting.scheme, self._leave_out)).fetchall()
+        also = key.also
+        if also is None and self.identities.only_number_of(key.name, key.person):
+            also = key.name  # the name's claims paid without a number are this person's
+        found = self._execute(_LOST_INCOME, (key.person, also or key.person,
+                                             key.date.isoformat(), claim.meeting.scheme,
+                                             self._leave_out)).fetchall()
         if not found:
             return None
         return PaidLostIncome(from_ore(sum(ore for ore, _ in found)), found[0][1])

@@ -233,6 +233,19 @@ def test_lost_income_paid_without_the_number_counts_against_the_days_cap(tmp_pat
     assert due_and_codes(report) == [("1350.00", ["lost_income_over_cap"])]
 
 
+@pytest.mark.parametrize("numbers", [("", "10234"), ("10234", "")])
+def test_lost_income_of_one_person_with_and_without_the_number_shares_the_days_cap(
+        tmp_path, numbers):
+    first, second = numbers
+    report = audited(write(
+        tmp_path, "claims.csv", ID_HEADER,
+        f"A-1,Kari Nordmann,{first},fousam,,2023-03-09,09:00,11:00,,fysisk,møte,ja,850,1000,"
+        "ja,,",
+        f"A-2,Kari Nordmann,{second},fousam,,2023-03-09,13:00,15:00,,fysisk,møte,ja,850,900,"
+        "ja,,"))
+    assert [c["due"]["lost_income"] for c in report["claims"]] == ["1000.00", "500.00"]
+
+
 def test_a_supplement_in_the_file_and_a_repeat_of_it(tmp_path):
     meeting = "Ola Hansen,unn,,2023-03-02,09:00,12:00,,fysisk,møte,"
     report = audited(write(tmp_path, "claims.csv", HEADER,

@@ -365,7 +365,7 @@ class Audit:
             if calculation.lost_income and table is not None \
                     and table.lost_income.cap_per_day is not None:
                 calculation, found = self.daily_lost_income.see(claim, calculation, table,
-                                                                 person)
+                                                                 person, also)
                 findings += found
             if ambiguous is None and (found or calculation.lost_income):
                 # voided, undecided or capped; a meeting paid in the ledger stays paid, so

@@ -271,6 +271,17 @@ def test_a_supplement_after_its_meeting_claimed_again_is_paid_against_the_ledger
     assert "mars" in report["claims"][1]["findings"][0]["message"]
 
 
+def test_a_supplement_after_its_claim_repeated_by_id_is_paid(tmp_path):
+    """The file repeats last month's claim with its own id (already_paid by id), then
+    adds the meeting's lost income: a supplement, not a repeat of the voided row."""
+    paid = "P-1,Kari Nordmann,fousam,,2023-03-09,09:00,11:00,,fysisk,møte,ja,850,,,,"
+    ledger = recorded(tmp_path, write(tmp_path, "mars.csv", HEADER, paid))
+    late = write(tmp_path, "april.csv", HEADER, paid,
+                 "P-2,Kari Nordmann,fousam,,2023-03-09,09:00,11:00,,fysisk,møte,ja,,900,ja,,")
+    report = audited(late, "--ledger", str(ledger))
+    assert due_and_codes(report) == [("0.00", ["already_paid"]), ("900.00", ["supplement"])]
+
+
 def test_two_supplements_in_a_file_to_a_meeting_paid_in_the_ledger_are_both_paid(tmp_path):
     """The fee was paid last month; this month's file brings the lost income in one row
     and the travel in another: each adds a part the ledger did not pay."""

@@ -36,7 +36,8 @@ from .store import Ledger
 
 # the claims with the same id, then the person's claims that day (under its number, and
 # under its name where rows of the name had no number), with what tells meetings apart
-_PAID = ("SELECT 1, batch, NULL, NULL, NULL, NULL, NULL, 0, 0, 0, 0 FROM claim "
+_PAID = ("SELECT 1, batch, NULL, NULL, NULL, NULL, NULL, honorarium_ore, lost_income_ore, "
+         "gift_ore, travel_ore FROM claim "
          "WHERE claim_id = ?1 AND batch != ?4 "
          "UNION ALL "
          "SELECT 0, batch, start_s, end_s, group_key, duration_s, facts_key, honorarium_ore, "
@@ -100,7 +101,12 @@ class LedgerPaidClaims:
             return self._perhaps_by_name(claim, key)
         by_id = [batch for same_id, batch, *_ in found if same_id]
         if by_id:
-            return self._earliest(by_id, True)
+            earliest = self._earliest(by_id, True)
+            parts = 0  # what the claim of that id was paid: what a supplement may add to
+            for same_id, _, _, _, _, _, _, *ore in found:
+                if same_id:
+                    parts |= _parts(*ore)
+            return PaidBefore(earliest.batch, earliest.paid_on, True, parts=parts)
         return self._same_meeting(claim, key, found) or self._perhaps_by_name(claim, key)
 
     def _perhaps_by_name(self, claim: Claim, key: MeetingKey) -> PaidBefore | None:

@@ -137,6 +137,25 @@ def test_a_row_without_a_number_whose_name_has_two_in_the_ledger_is_undecided(tm
 # --------------------------------------------------------------- 2. one meeting, one payment
 
 
+def test_a_meeting_paid_without_a_number_to_a_name_two_numbers_go_by_is_undecided(tmp_path):
+    """March paid Kari Nordmann without a number; a later batch paid Kari Nordmann 20411.
+    A claim of 10234 or of 20411 for the meeting paid in March may be the one paid: a
+    person decides, rather than both being paid."""
+    ledger = recorded(tmp_path, write(
+        tmp_path, "mars.csv", HEADER,
+        "M-1,Kari Nordmann,unn,Rus,2023-03-02,09:00,12:00,,fysisk,møte,,1176,,,,"))
+    recorded(tmp_path, write(
+        tmp_path, "april.csv", ID_HEADER,
+        "A-1,Kari Nordmann,20411,unn,Rus,2023-03-05,09:00,12:00,,fysisk,møte,,1176,,,,"))
+    late = write(tmp_path, "mai.csv", ID_HEADER,
+                 "B-1,Kari Nordmann,10234,unn,Rus,2023-03-02,09:00,12:00,,fysisk,møte,,1176,,,,",
+                 "B-2,Kari Nordmann,20411,unn,Rus,2023-03-02,09:00,12:00,,fysisk,møte,,1176,,,,")
+    report = audited(late, "--ledger", str(ledger))
+    assert [(due, [c for c in codes if c != "too_few_representatives"])
+            for due, codes in due_and_codes(report)] == [
+        (None, ["possible_duplicate"]), (None, ["possible_duplicate"])]
+
+
 def test_times_on_one_row_and_hours_on_the_other_are_paid_once(tmp_path):
     rows = ("K-1,Kari Nordmann,unn,,2023-03-02,09:00,11:00,,fysisk,møte,,784,,,,2023-03-06",
             "K-2,Kari Nordmann,unn,,2023-03-02,,,2,fysisk,møte,,784,,,,2023-03-06")
@@ -201,6 +220,32 @@ def test_a_supplement_shares_the_daily_lost_income_cap_with_what_was_paid(tmp_pa
     assert due_and_codes(report) == [("500.00", ["supplement", "lost_income_over_cap"])]
 
 
+def test_lost_income_paid_without_the_number_counts_against_the_days_cap(tmp_path):
+    """March's file had no employee number; April's claim of another meeting that day
+    has it. FOUSAM's kr 1 500 a day: 1 000 was paid, 500 is left, not 900."""
+    ledger = recorded(tmp_path, write(
+        tmp_path, "mars.csv", HEADER,
+        "P-1,Kari Nordmann,fousam,,2023-03-09,09:00,11:00,,fysisk,møte,ja,850,1000,ja,,"))
+    late = write(tmp_path, "april.csv", ID_HEADER,
+                 "A-1,Kari Nordmann,10234,fousam,,2023-03-09,13:00,15:00,,fysisk,møte,ja,850,"
+                 "900,ja,,")
+    report = audited(late, "--ledger", str(ledger))
+    assert due_and_codes(report) == [("1350.00", ["lost_income_over_cap"])]
+
+
+@pytest.mark.parametrize("numbers", [("", "10234"), ("10234", "")])
+def test_lost_income_of_one_person_with_and_without_the_number_shares_the_days_cap(
+        tmp_path, numbers):
+    first, second = numbers
+    report = audited(write(
+        tmp_path, "claims.csv", ID_HEADER,
+        f"A-1,Kari Nordmann,{first},fousam,,2023-03-09,09:00,11:00,,fysisk,møte,ja,850,1000,"
+        "ja,,",
+        f"A-2,Kari Nordmann,{second},fousam,,2023-03-09,13:00,15:00,,fysisk,møte,ja,850,900,"
+        "ja,,"))
+    assert [c["due"]["lost_income"] for c in report["claims"]] == ["1000.00", "500.00"]
+
+
 def test_a_supplement_in_the_file_and_a_repeat_of_it(tmp_path):
     meeting = "Ola Hansen,unn,,2023-03-02,09:00,12:00,,fysisk,møte,"
     report = audited(write(tmp_path, "claims.csv", HEADER,
@@ -209,6 +254,49 @@ def test_a_supplement_in_the_file_and_a_repeat_of_it(tmp_path):
                            f"S-3,{meeting},,500,ja,,2023-03-27"))
     assert due_and_codes(report) == [("1176.00", []), ("500.00", ["supplement"]),
                                      ("0.00", ["duplicate_claim"])]
+
+
+def test_a_supplement_after_its_meeting_claimed_again_is_paid_against_the_ledger(tmp_path):
+    """A month's file claims a meeting paid last month again (already_paid) and then its
+    lost income alone: the repeat paid nothing in the file, so the lost income is a
+    supplement to the batch that paid the fee, not a repeat of the voided row."""
+    ledger = recorded(tmp_path, write(
+        tmp_path, "mars.csv", HEADER,
+        "P-1,Kari Nordmann,fousam,,2023-03-09,09:00,11:00,,fysisk,møte,ja,850,,,,"))
+    late = write(tmp_path, "april.csv", HEADER,
+                 "A-1,Kari Nordmann,fousam,,2023-03-09,09:00,11:00,,fysisk,møte,ja,850,,,,",
+                 "A-2,Kari Nordmann,fousam,,2023-03-09,,,2,fysisk,møte,ja,,900,ja,,")
+    report = audited(late, "--ledger", str(ledger))
+    assert due_and_codes(report) == [("0.00", ["already_paid"]), ("900.00", ["supplement"])]
+    assert "mars" in report["claims"][1]["findings"][0]["message"]
+
+
+def test_a_supplement_after_its_claim_repeated_by_id_is_paid(tmp_path):
+    """The file repeats last month's claim with its own id (already_paid by id), then
+    adds the meeting's lost income: a supplement, not a repeat of the voided row."""
+    paid = "P-1,Kari Nordmann,fousam,,2023-03-09,09:00,11:00,,fysisk,møte,ja,850,,,,"
+    ledger = recorded(tmp_path, write(tmp_path, "mars.csv", HEADER, paid))
+    late = write(tmp_path, "april.csv", HEADER, paid,
+                 "P-2,Kari Nordmann,fousam,,2023-03-09,09:00,11:00,,fysisk,møte,ja,,900,ja,,")
+    report = audited(late, "--ledger", str(ledger))
+    assert due_and_codes(report) == [("0.00", ["already_paid"]), ("900.00", ["supplement"])]
+
+
+def test_two_supplements_in_a_file_to_a_meeting_paid_in_the_ledger_are_both_paid(tmp_path):
+    """The fee was paid last month; this month's file brings the lost income in one row
+    and the travel in another: each adds a part the ledger did not pay."""
+    ledger = recorded(tmp_path, write(
+        tmp_path, "mars.csv", HEADER,
+        "P-1,Kari Nordmann,fousam,,2023-03-09,09:00,11:00,,fysisk,møte,ja,850,,,,"))
+    late = write(tmp_path, "april.csv", HEADER + ",km,travel_claimed",
+                 "A-1,Kari Nordmann,fousam,,2023-03-09,09:00,11:00,,fysisk,møte,ja,,900,ja,,,,",
+                 "A-2,Kari Nordmann,fousam,,2023-03-09,09:00,11:00,,fysisk,møte,ja,,,,,,40,"
+                 "100.00")
+    report = audited(late, "--ledger", str(ledger))
+    (lost, lost_codes), (travel, travel_codes) = due_and_codes(report)
+    assert (lost, lost_codes) == ("900.00", ["supplement"])
+    # 40 km at the rate per km, as the rules give it (100 claimed is underclaimed)
+    assert (travel, sorted(travel_codes)) == ("179.20", ["supplement", "travel_underclaimed"])
 
 
 # ---------------------------------------------------------------- 4. not claimed, not paid

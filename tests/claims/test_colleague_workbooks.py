@@ -444,3 +444,44 @@ def test_a_workbook_without_slashed_text_dates_says_nothing_of_their_order():
     data = audit_json(str(DATA / "oktober.xlsx"))
     assert data["summary"]["reading"]["date_order"] is None
     assert "skråstrek" not in invoke("audit", str(DATA / "oktober.xlsx")).stdout
+
+
+def test_claims_without_ids_times_or_group_are_not_paid_twice(tmp_path: Path):
+    """A sheet with neither claim ids, times nor groups, recorded, then recorded again as a
+    colleague saved it once more (rows in another order, so another checksum): each claim
+    is the same person's on the same day, nothing tells it from the one paid, and it is
+    already paid. Another month's rows 2 and 3, other people or days, are not."""
+    ledger = tmp_path / "ledger.db"
+    env = {"HONORAR_RATES": "", "HONORAR_LEDGER": ""}
+    header = ["Navn", "Dato", "Timer", "Møteform", "Honorar"]
+    october = book(tmp_path / "oktober.xlsx", [
+        header, ["Kari", dt.date(2022, 10, 6), 3, "fysisk", 1176],
+        ["Ola", dt.date(2022, 10, 7), 3, "fysisk", 1176]])
+    again = book(tmp_path / "oktober-igjen.xlsx", [
+        header, ["Ola", dt.date(2022, 10, 7), 3, "fysisk", 1176],
+        ["Kari", dt.date(2022, 10, 6), 3, "fysisk", 1176]])
+    november = book(tmp_path / "november.xlsx", [
+        header, ["Liv", dt.date(2022, 10, 6), 3, "fysisk", 1176],
+        ["Kari", dt.date(2022, 11, 6), 3, "fysisk", 1176]])
+    runner = CliRunner()
+    assert runner.invoke(app, ["ledger", "init", str(ledger)], env=env).exit_code == 0
+    record = ["ledger", "record", "--ledger", str(ledger), "--scheme", "unn",
+              "--paid-on", "2022-11-01"]
+    result = runner.invoke(app, [*record, str(october)], env=env)
+    assert result.exit_code == 0, result.stderr
+    result = runner.invoke(app, ["audit", str(again), "--ledger", str(ledger), "--scheme",
+                                 "unn", "--format", "json"], env=env)
+    claims = json.loads(result.stdout)["claims"]
+    assert [codes(c) for c in claims] == [["already_paid"], ["already_paid"]]
+    assert [c["due"]["total"] for c in claims] == ["0.00", "0.00"]
+    result = runner.invoke(app, [*record, "--accept-findings", str(again)], env=env)
+    assert result.exit_code == 0 and "er ført: 0 krav" in result.stdout
+    result = runner.invoke(app, ["audit", str(november), "--ledger", str(ledger), "--scheme",
+                                 "unn", "--format", "json"], env=env)
+    assert [codes(c) for c in json.loads(result.stdout)["claims"]] == [[], []]
+    # a later file with claim ids finds the claim recorded by its row number alike
+    named = book(tmp_path / "med-id.xlsx", [
+        ["Krav-ID", *header], ["K-9", "Kari", dt.date(2022, 10, 6), 3, "fysisk", 1176]])
+    result = runner.invoke(app, ["audit", str(named), "--ledger", str(ledger), "--scheme",
+                                 "unn", "--format", "json"], env=env)
+    assert [codes(c) for c in json.loads(result.stdout)["claims"]] == [["already_paid"]]

@@ -171,7 +171,11 @@ def test_a_value_far_out_is_refused_in_one_line_and_empty_far_cells_are_read_pas
     rows = header_row() + claim_row(2)
     for far, message in (("XFD1048576", "values as far out as column XFD and row 1 048 576"),
                          ("DX1048576", "column DX and row 1 048 576"),
-                         ("A9999999", "row 9 999 999")):
+                         ("A9999999", "row 9 999 999"),
+                         # within the columns a sheet of claims has, yet 27 million cells
+                         # the reader would make room for (870 MB)
+                         ("Z1048576", "as far out as row 1 048 576, a span of 27 262 976"),
+                         ("Z161320", "row 161 320")):
         number = "".join(c for c in far if c.isdigit())
         book = raw_xlsx(tmp_path / "far.xlsx", sheet_xml(
             rows + f'<row r="{number}"><c r="{far}"><v>1</v></c></row>'))
@@ -179,7 +183,7 @@ def test_a_value_far_out_is_refused_in_one_line_and_empty_far_cells_are_read_pas
         result = _audit_in_a_process(book)
         assert result.returncode == 2, result.stderr
         assert result.stderr.count("\n") == 1 and message in result.stderr, result.stderr
-        assert "(the limit is 33 554 432 cells); it is not read" in result.stderr
+        assert "(the limit is 4 194 304 cells); it is not read" in result.stderr
     # a stray format far out (a cell without a value) is no part of the sheet's span
     styled = raw_xlsx(tmp_path / "styled.xlsx", sheet_xml(
         rows + '<row r="1048576"><c r="XFD1048576" s="1"/><c r="XFC1048576" s="1"></c></row>',
@@ -289,6 +293,60 @@ def test_an_ods_row_repeated_a_billion_times_is_refused_at_once(tmp_path: Path):
         assert time.monotonic() - started < 10
         assert result.exit_code == 2 and result.stderr.count("\n") == 1, result.stderr
         assert f"times (the limit is {limit} times)" in result.stderr, result.stderr
+
+
+def test_an_ods_value_far_down_or_in_many_repeated_rows_is_refused_by_its_span(
+        tmp_path: Path):
+    """A 945-byte .ods with a value in row 1 048 003 (the rows between one repeated empty
+    row) took 1.8 GB and 10 s; a row with a value repeated a million times, 1.7 GB. Each
+    is within the repeat bounds, and past the span a sheet may have."""
+    import datetime as dt
+    import zipfile
+
+    from ..workbooks import ods_workbook
+
+    book = ods_workbook(tmp_path / "far.ods", [("Krav", [
+        list(("claim_id", "representative", "scheme", "date", "attendance",
+              "claimed_honorarium")),
+        ["K-1", "Kari Nordmann", "unn", dt.date(2023, 3, 2), "fysisk", 784]])])
+    with zipfile.ZipFile(book) as archive:
+        parts = {i.filename: archive.read(i) for i in archive.infolist()}
+    value = ('<table:table-cell table:number-columns-repeated="25"/><table:table-cell '
+             'office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell>')
+    for rows, span in (('<table:table-row table:number-rows-repeated="1048000">'
+                        '<table:table-cell/></table:table-row>'
+                        f"<table:table-row>{value}</table:table-row>", "27 248 0"),
+                       ('<table:table-row table:number-rows-repeated="1000000">'
+                        f"{value}</table:table-row>", "26 000 0"),
+                       # an empty row without cells, repeated, counts its rows too
+                       ('<table:table-row table:number-rows-repeated="1048000"/>'
+                        f"<table:table-row>{value}</table:table-row>", "27 248 0")):
+        content = parts["content.xml"].decode().replace("</table:table>",
+                                                        rows + "</table:table>")
+        with zipfile.ZipFile(book, "w") as archive:
+            archive.writestr(zipfile.ZipInfo("mimetype"), parts["mimetype"])
+            for name, data in parts.items():
+                if name != "mimetype":
+                    archive.writestr(name, content if name == "content.xml" else data,
+                                     zipfile.ZIP_DEFLATED)
+        result = _audit_in_a_process(book)
+        assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
+        assert f"a span of {span}" in result.stderr, result.stderr
+        assert "(the limit is 4 194 304 cells); it is not read" in result.stderr
+    # the empty rows and styled cells LibreOffice writes after the claims are no span
+    content = parts["content.xml"].decode().replace("</table:table>", (
+        '<table:table-row table:style-name="ro1" table:number-rows-repeated="1048570">'
+        '<table:table-cell table:style-name="ce1" table:number-columns-repeated="1024"/>'
+        "</table:table-row></table:table>"))
+    with zipfile.ZipFile(book, "w") as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), parts["mimetype"])
+        for name, data in parts.items():
+            if name != "mimetype":
+                archive.writestr(name, content if name == "content.xml" else data,
+                                 zipfile.ZIP_DEFLATED)
+    result = _audit_in_a_process(book, "--format", "json")
+    assert result.returncode in (0, 1), result.stderr
+    assert [c["claim_id"] for c in json.loads(result.stdout)["claims"]] == ["K-1"]
 
 
 # ------------------------------------------------------------------ text files past a bound
@@ -572,3 +630,69 @@ def test_a_closed_output_is_not_blamed_on_the_ledger(tmp_path: Path):
             continue  # short enough to be written before the pipe was closed
         assert code == 3 and "cannot write to standard output" in error, error
         assert "ledger" not in error, error
+
+
+def test_a_formula_with_an_empty_stored_value_is_a_formula_without_one(tmp_path: Path):
+    """`<f>1/0</f><v/>` and `<v></v>`: a program that does not calculate may write an empty
+    value after the formula; that is no 0 claimed and no empty date. A formula whose text
+    result is empty (`t="str"`, as Excel writes `IF(…;"";…)`) is read as the empty text."""
+    rows = (header_row() + claim_row(2)
+            + claim_row(3, claimed_honorarium='<c r="{r}"><f>1/0</f><v /></c>')
+            + claim_row(4, claimed_honorarium='<c r="{r}"><f>392*2</f><v></v></c>')
+            + claim_row(5, date='<c r="{r}" s="1"><f>D2</f><v/></c>')
+            + claim_row(6, claimed_honorarium='<c r="{r}" t="e"><f>1/0</f><v></v></c>')
+            + claim_row(7, claim_id='<c r="{r}" t="str"><f>IF(1,"","")</f><v></v></c>'))
+    book = raw_xlsx(tmp_path / "empty-values.xlsx", sheet_xml(rows))
+    claims = audit_json(str(book))["claims"]
+    saved = "holds a formula without a stored value (open the workbook in a spreadsheet " \
+            "program and save it first)"
+    for claim, column in zip(claims[1:5], ("claimed_honorarium", "claimed_honorarium",
+                                           "date", "claimed_honorarium"), strict=True):
+        assert finding(claim) == (column, f"Column '{column}' cannot be read: the cell {saved}"
+                                  ), claim["row"]
+        assert claim["due"] is None
+    assert claims[5]["row"] == 7 and claims[5]["claim_id"] is None
+    assert finding(claims[5]) == ("claim_id", "Column 'claim_id' cannot be read: the cell is empty")
+
+
+def test_an_xls_value_in_its_last_cell_is_refused_by_its_span():
+    """A 6 KB .xls with a value at IV65536 took 1.1 GB and 3 s: 16.7 million cells."""
+    book = ROOT / "tests" / "data" / "workbooks" / "far-value.xls"
+    result = _audit_in_a_process(book)
+    assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
+    assert ("the sheet 'Krav' has values as far out as column IV and row 65 536, a span of "
+            "16 777 216 cells") in result.stderr, result.stderr
+    assert "(the limit is 4 194 304 cells); it is not read" in result.stderr
+
+
+def test_a_cell_of_megabytes_of_text_is_refused_before_it_is_read(tmp_path: Path):
+    """A sheet of one 900 MB text cell is within the unpacked bound, and took 7 GB and
+    minutes; a cell holds at most 32 767 characters. The bound holds in a sheet, in the
+    shared strings and in an .ods, across the chunks the archive unpacks in."""
+    import time
+    import zipfile
+
+    rows = header_row() + claim_row(2)
+    long = "Kari " + "A" * (3 << 20)
+    for book in (
+            raw_xlsx(tmp_path / "inline.xlsx", sheet_xml(
+                rows + f'<row r="3"><c r="B3" t="inlineStr"><is><t>{long}</t></is></c></row>')),
+            raw_xlsx(tmp_path / "shared.xlsx", sheet_xml(rows), extra={
+                "xl/sharedStrings.xml": (
+                    '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                    f"<si><t>{long}</t></si></sst>").encode()}),
+            raw_xlsx(tmp_path / "stored.xlsx", sheet_xml(
+                rows + f'<row r="3"><c r="B3" t="inlineStr"><is><t>{long}</t></is></c></row>'),
+                compression=zipfile.ZIP_STORED)):
+        started = time.monotonic()
+        result = invoke("audit", str(book), "--lang", "en")
+        assert time.monotonic() - started < 10
+        assert result.exit_code == 2 and result.stderr.count("\n") == 1, result.stderr
+        assert "holds a text of more than 1 MiB without a tag" in result.stderr
+        assert "(the limit is 1 MiB); it is not read" in result.stderr
+        assert "en tekst på over 1 MiB uten en tagg" in invoke("audit", str(book)).stderr
+    # a long text within the bound is read
+    fair = "Kari " + "A" * 500_000
+    book = raw_xlsx(tmp_path / "fair.xlsx", sheet_xml(
+        rows + f'<row r="3"><c r="B3" t="inlineStr"><is><t>{fair}</t></is></c></row>'))
+    assert invoke("audit", str(book), "--format", "json").exit_code == 1

@@ -26,6 +26,7 @@ from ..tables.schema import RateTable
 from ..tables.travel_schema import TravelTable
 from .checks.daily_caps import DailyLostIncome
 from .checks.duplicates import (
+    POSSIBLE,
     DuplicateClaims,
     group_number,
 )
@@ -245,13 +246,20 @@ class Audit:
                 findings += date_findings(claim, table)
             # a check whose finding may void payment goes here, before the voiding
             person, also, ambiguous = identities(claim.representative, claim.representative_id)
+            ledger_parts = 0  # the parts the ledger paid this row's meeting
             if ambiguous is None:
                 tentative = parts_paid(calculation)
                 found = duplicates.see(claim, table, person, also, tentative)
                 if paid_before is not None:
                     paid = paid_before(claim)
                     if paid is not None:
-                        found += (paid_finding(claim, paid, table),)
+                        ledger_finding = paid_finding(claim, paid, table)
+                        if ledger_finding.code == "supplement":
+                            # one supplement finding: the batch that paid the fee
+                            found = tuple(f for f in found if f.code != "supplement")
+                        if paid.relation != POSSIBLE:
+                            ledger_parts = paid.parts
+                        found += (ledger_finding,)
             else:
                 found = (ambiguous_finding(claim, ambiguous, table),)
             if found:
@@ -260,10 +268,12 @@ class Audit:
             if calculation.lost_income and table is not None \
                     and table.lost_income.cap_per_day is not None:
                 calculation, found = self.daily_lost_income.see(claim, calculation, table,
-                                                                 person)
+                                                                 person, also)
                 findings += found
             if ambiguous is None and (found or calculation.lost_income):
-                paid_parts(parts_paid(calculation))  # voided, undecided or capped
+                # voided, undecided or capped; a meeting paid in the ledger stays paid, so
+                # a later row of it that adds parts not paid is a supplement, not a repeat
+                paid_parts(parts_paid(calculation) | ledger_parts)
             yield ClaimResult(claim.row, claim, None, table, calculation, findings,
                               groups.see(claim, table, person, pays(calculation)))
         self._done = True

@@ -62,12 +62,14 @@ class Spans:
 
     columns: dict[str, str] = field(default_factory=dict)
     rows: dict[str, int] = field(default_factory=dict)
+    xls: bool = False  # an .xls: its sheet's span is found in its records (`xls_span`)
+    xls_checked: str | None = None  # the .xls sheet whose span was found so already
 
 
 def check_archive(source: str | Path | bytes, name: str, kind: str) -> Spans:
     """Refuse (ClaimFileError) a workbook archive past a bound of `honorar.limits`; the
     spans of its sheets, for `check_sheet` once the sheet to read is known."""
-    spans = Spans()
+    spans = Spans(xls=kind == "xls")
     if kind not in ("xlsx", "ods", "zip"):
         return spans
     try:
@@ -105,7 +107,7 @@ def _check_parts(book: zipfile.ZipFile, stream: io.BufferedIOBase, name: str, ki
     unpacked = 0
     for member in members:
         looker = _looker(member.filename.lower(), kind, name, spans)
-        count = 0
+        count = run = 0
         tail = b""
         for chunk in _unpack(stream, member):
             count += len(chunk)
@@ -119,10 +121,31 @@ def _check_parts(book: zipfile.ZipFile, stream: io.BufferedIOBase, name: str, ki
                              f"{size_text(limits.WORKBOOK_UNPACKED)}",
                              size_text(limits.WORKBOOK_UNPACKED))
             if looker is not None:
+                run = _text_run(run, chunk, name, member.filename)
                 text = tail + chunk
                 looker(text, len(tail))
                 tail = text[-_OVERLAP:]
         unpacked += count
+
+
+def _text_run(run: int, chunk: bytes, name: str, part: str) -> int:
+    """The length of the text without a tag at the end of the part so far, `run` being
+    that before `chunk`; refuse a text longer than `limits.CELL_TEXT` (a cell holds at most
+    32 767 characters; a sheet of one 900 MB cell took 7 GB and minutes). A run within one
+    chunk is shorter than the bound (a chunk is at most 1 MiB), so only runs across chunks
+    are counted: two searches a chunk."""
+    first = chunk.find(b"<")
+    if first < 0:
+        run += len(chunk)
+    elif run + first > limits.CELL_TEXT:
+        run += first
+    else:
+        return len(chunk) - chunk.rfind(b"<") - 1
+    if run > limits.CELL_TEXT:
+        raise beyond(name, f"the part {part} holds a text of more than "
+                     f"{size_text(limits.CELL_TEXT)} without a tag (a cell holds at most "
+                     "32 767 characters)", size_text(limits.CELL_TEXT))
+    return run
 
 
 def _looker(part: str, kind: str, name: str, spans: Spans
@@ -152,6 +175,8 @@ def _looker(part: str, kind: str, name: str, spans: Spans
                              f"{count_text(limits.SHARED_STRINGS)} texts")
         return strings
     if kind == "ods" and part == "content.xml":
+        span = _OdsSpan(name)
+
         def repeats(text: bytes, new: int) -> None:
             for what, count in _ODS_REPEAT.findall(text):
                 bound = (limits.ODS_ROWS_REPEATED if what == b"rows"
@@ -161,8 +186,133 @@ def _looker(part: str, kind: str, name: str, spans: Spans
                     raise beyond(name, f"a {thing} of the spreadsheet is repeated "
                                  f"{count_text(int(count))} times",
                                  f"{count_text(bound)} times")
+            span.look(text[new:])
         return repeats
     return None
+
+
+# an .ods sheet's rows and cells, found as bytes (which is quick) and counted in bulk
+_ODS_ROW, _ODS_ROW_END = b"<table:table-row", b"</table:table-row>"
+_ODS_SHEET, _ODS_SHEET_END = b"<table:table", b"</table:table>"
+_ODS_NAME_ENDS = frozenset(b" \t\r\n/>")
+_ODS_ROWS = re.compile(rb'number-rows-repeated\s*=\s*["\']([0-9]{1,30})["\']')
+_ODS_COLUMNS = re.compile(rb'number-columns-repeated\s*=\s*["\']([0-9]{1,30})["\']')
+
+
+class _OdsSpan:
+    """The spans of an .ods file's sheets, counted as its `content.xml` unpacks: for each
+    sheet, its rows down to the last with a value times its columns out to the farthest
+    cell with one, repeats counted (the empty rows and styled empty cells a spreadsheet
+    program writes after the claims are not). python-calamine reads every sheet of an .ods
+    at once, making room for each sheet's span, so their sum is held to
+    `limits.SHEET_CELLS` (a 945-byte file with a value in row 1 048 003 took 1.8 GB)."""
+
+    __slots__ = ("_carry", "_column", "_columns", "_covered", "_farthest", "_in_row",
+                 "_name", "_repeat", "_row", "_rows", "_total")
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+        self._carry = b""
+        self._total = 0
+        self._sheet()
+
+    def _sheet(self) -> None:
+        self._row = self._rows = self._columns = self._column = self._farthest = 0
+        self._repeat, self._in_row = 1, False
+
+    def look(self, chunk: bytes) -> None:
+        text = self._carry + chunk
+        self._covered = b"<table:covered" in text
+        # up to the last '<': no tag is cut there, as no tag holds a '<'
+        cut = text.rfind(b"<")
+        if cut < 0:
+            cut = len(text)
+        at = 0
+        while True:
+            if self._in_row:
+                end = text.find(_ODS_ROW_END, at, cut)
+                self._cells(text, at, cut if end < 0 else end)
+                if end < 0:
+                    break
+                self._row_end()
+                at = end + len(_ODS_ROW_END)
+            row = text.find(_ODS_ROW, at, cut)
+            while row >= 0 and text[row + len(_ODS_ROW)] not in _ODS_NAME_ENDS:
+                row = text.find(_ODS_ROW, row + 1, cut)  # <table:table-row-group> …
+            self._sheets(text, at, cut if row < 0 else row)
+            if row < 0:
+                break
+            tag_end = text.find(b">", row, cut)
+            if tag_end < 0:
+                break  # a start tag of 4 KB or more: python-calamine judges it
+            found = _ODS_ROWS.search(text, row, tag_end)
+            count = int(found[1]) if found else 1
+            at = tag_end + 1
+            if text[tag_end - 1] == 47:  # '/': <table:table-row …/>, rows without cells
+                self._row += count
+            else:
+                self._repeat, self._in_row, self._column, self._farthest = count, True, 0, 0
+            self._check()
+        self._carry = text[cut:] if len(text) - cut <= 8192 else b""
+
+    def _sheets(self, text: bytes, start: int, end: int) -> None:
+        """The ends and starts of sheets between rows, in their order."""
+        while True:
+            closing = text.find(_ODS_SHEET_END, start, end)
+            opening = text.find(_ODS_SHEET, start, end)
+            while opening >= 0 and text[opening + len(_ODS_SHEET)] not in _ODS_NAME_ENDS:
+                opening = text.find(_ODS_SHEET, opening + 1, end)
+            if closing < 0 and opening < 0:
+                return
+            if closing >= 0 and (opening < 0 or closing < opening):
+                self._total += self._rows * self._columns
+                self._sheet()
+                start = closing + len(_ODS_SHEET_END)
+            else:
+                self._sheet()
+                start = opening + len(_ODS_SHEET)
+            self._check()
+
+    def _cells(self, text: bytes, start: int, end: int) -> None:
+        """Count the cells of a row between `start` and `end`, and the farthest with a
+        value (its start tag's value type, or the end tag of a cell with content)."""
+        covered = self._covered
+        value = max(text.rfind(b"value-type", start, end),
+                    text.rfind(b"</table:table-cell>", start, end),
+                    text.rfind(b"</table:covered-table-cell>", start, end) if covered else -1)
+        if value >= 0:
+            tag_end = text.find(b">", value, end)
+            middle = tag_end + 1 if tag_end >= 0 else end
+            self._column += _cell_count(text, start, middle, covered)
+            self._farthest = self._column
+            start = middle
+        self._column += _cell_count(text, start, end, covered)
+
+    def _row_end(self) -> None:
+        """A row's end: its repeats all hold what it holds."""
+        if self._farthest:
+            self._rows = self._row + self._repeat
+            self._columns = max(self._columns, self._farthest)
+        self._row += self._repeat
+        self._in_row = False
+        self._check()
+
+    def _check(self) -> None:
+        cells = self._total + self._rows * self._columns
+        if cells > limits.SHEET_CELLS:
+            raise beyond(self._name, f"the spreadsheet's sheets have values as far out as "
+                         f"a span of {count_text(cells)} cells (delete what stands far from "
+                         "the claims and save it again)", f"{count_text(limits.SHEET_CELLS)} cells")
+
+
+def _cell_count(text: bytes, start: int, end: int, covered: bool) -> int:
+    """The cells whose start tags stand between `start` and `end`, repeats counted (and
+    covered cells, where the text has any)."""
+    count = text.count(b"<table:table-cell", start, end)
+    if covered:
+        count += text.count(b"<table:covered-table-cell", start, end)
+    repeats = _ODS_COLUMNS.findall(text, start, end)
+    return count + sum(int(n) - 1 for n in repeats) if repeats else count
 
 
 def _column_number(letters: bytes | str) -> int:
@@ -226,9 +376,16 @@ def check_sheet(spans: Spans, part: str | None, name: str, sheet: str) -> None:
     rows = row or _NEAR_ROWS
     if columns * rows <= limits.SHEET_CELLS:
         return
+    refuse_span(name, sheet, column, row, columns * rows)
+
+
+def refuse_span(name: str, sheet: str, column: str | None, row: int | None,
+                cells: int) -> None:
+    """Refuse the sheet whose values reach as far as `column` and `row` (each where it is
+    known), a span of `cells`."""
     far = f"column {column or 'Z'}" if column else ""
     down = f"row {count_text(row)}" if row else ""
     where = " and ".join(w for w in (far, down) if w)
     raise beyond(name, f"the sheet '{sheet}' has values as far out as {where}, a span of "
-                 f"{count_text(columns * rows)} cells (delete what stands far from the "
+                 f"{count_text(cells)} cells (delete what stands far from the "
                  "claims and save it again)", f"{count_text(limits.SHEET_CELLS)} cells")

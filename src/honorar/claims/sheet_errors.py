@@ -50,6 +50,7 @@ _CELL = re.compile(
     + rb'(?:(?<!/>)[^<]{0,65536}</' + _PREFIX + rb'f>)?\s*'
     + rb'(?:<' + _PREFIX + rb'(v|is)\b[^<>]{0,%d}>([^<]{0,65536}))?' % _ATTRIBUTES)
 _ERROR_TYPE = re.compile(rb'\bt\s{0,8}=\s{0,8}["\']e["\']')
+_TEXT_TYPE = re.compile(rb'\bt\s{0,8}=\s{0,8}["\']str["\']')
 # a row's start tag, and what says it is hidden (a row filtered out is hidden too)
 _HIDDEN_MARK = b"hidden"
 _ROW = re.compile(rb'<' + _PREFIX + rb'row\b([^<>]{0,%d})>' % _ATTRIBUTES)
@@ -234,6 +235,11 @@ def _fact(cell: re.Match[bytes], facts: dict[bytes, str]) -> str | None:
     if cell[3] is None:
         return NOT_CALCULATED if cell[2] is not None else None
     value = cell[4] if cell[3] == b"v" else None
+    if (cell[2] is not None and cell[3] == b"v" and not (value or b"").strip()
+            and _TEXT_TYPE.search(attributes) is None):
+        # `<f>1/0</f><v/>` or `<v></v>`: no value was stored, as with no `<v>` at all;
+        # only a formula of text type (`t="str"`) may store an empty result
+        return NOT_CALCULATED
     if not value or _ERROR_TYPE.search(attributes) is None:
         return None
     text = facts.get(value)

@@ -317,6 +317,8 @@ class WorkbookReader:
         from .archive import check_archive
 
         spans = check_archive(source, name, kind)
+        if spans.xls:  # python-calamine reads an .xls's first sheet as it opens it
+            spans.xls_checked = check_xls_sheet(source, name, None)
         self._book = _open_book(source, name, kind)
         try:
             self.kind = _kind_from(kind, name)
@@ -683,6 +685,25 @@ def _check_sheet(source: str | Path | bytes, spans: Any, name: str, sheet: str) 
 
     if spans.columns or spans.rows:  # an .xlsx sheet with cells far out: is it this one?
         check_sheet(spans, sheet_part(source, sheet), name, sheet)
+    elif spans.xls and sheet != spans.xls_checked:
+        check_xls_sheet(source, name, sheet)
+
+
+def check_xls_sheet(source: str | Path | bytes, name: str, sheet: str | None
+                    ) -> str | None:
+    """Refuse an .xls sheet (None: the first, which python-calamine reads as it opens the
+    file) whose values span more than `limits.SHEET_CELLS` cells: the reader would make
+    room for every one (a value at IV65536: 16.7 million cells, 1.1 GB)."""
+    from .. import limits
+    from .archive import refuse_span
+    from .xls_sheet import xls_span
+
+    span = xls_span(source, sheet)
+    if span is None:
+        return None
+    if span[1] * span[2] > limits.SHEET_CELLS:
+        refuse_span(name, span[0], _letters(span[2]), span[1], span[1] * span[2])
+    return span[0]
 
 
 def _choose_sheet(book: Any, sheet: str | None, name: str,
@@ -846,3 +867,12 @@ def open_workbook(source: str | Path | BinaryIO, name: str, kind: str, head: byt
                          size_text(limits.WORKBOOK_FILE))
     return WorkbookReader(data, name, kind, mapping=mapping, sheet=sheet, date_order=date_order,
                           activities=activities, scheme=scheme)
+
+
+def _letters(column: int) -> str:
+    """The letters of the column numbered `column` from 1 (1 is A, 256 is IV)."""
+    letters = ""
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters

@@ -40,6 +40,63 @@ def xls_facts(source: str | Path | bytes, sheet: str, columns) -> OdsFacts:
     return facts
 
 
+# the records of cells with a value (python-calamine makes room for the span they cover):
+# NUMBER, LABEL, BOOLERR, FORMULA, RK, LABELSST, RSTRING; MULRK gives a run of columns
+_VALUES = frozenset((0x0203, 0x0204, 0x0205, 0x0006, 0x027E, 0x00FD, 0x00D6))
+_MULRK = 0x00BD
+
+
+def xls_span(source: str | Path | bytes, sheet: str | None
+             ) -> tuple[str, int, int] | None:
+    """(the sheet's name, rows, columns) from A1 to the farthest cell with a value of the
+    sheet named `sheet` (None: the first sheet, which python-calamine reads as it opens the
+    file), as its records have them; None where the file cannot be followed here."""
+    try:
+        data = source if isinstance(source, bytes) else Path(source).read_bytes()
+        stream = _workbook_stream(data)
+        if stream is None:
+            return None
+        found = _sheet_offset(stream, sheet, None)
+        if found is None:
+            return None
+        sheet, offset = found
+        rows = columns = 0
+        unpack, end, at = struct.unpack_from, len(stream) - 8, offset
+        while at <= end:
+            kind, length, row, column = unpack("<HHHH", stream, at)
+            if kind in _VALUES:
+                rows, columns = max(rows, row + 1), max(columns, column + 1)
+            elif kind == _MULRK and length >= 6:
+                last, = unpack("<H", stream, at + 4 + length - 2)
+                rows, columns = max(rows, row + 1), max(columns, last + 1)
+            elif kind == _EOF:
+                break
+            at += 4 + length
+        return sheet, rows, columns
+    except Exception:
+        return None
+
+
+def _sheet_offset(stream: bytes, sheet: str | None, facts: OdsFacts | None
+                  ) -> tuple[str, int] | None:
+    """The name of the sheet named `sheet` (None: the first) and where its records start;
+    the date system into `facts`."""
+    offset = None
+    for kind, body in _records(stream, 0):
+        if kind == _DATEMODE and len(body) >= 2 and facts is not None:
+            facts.null_date = "1904-01-01" if struct.unpack_from("<H", body)[0] else None
+        elif kind == _BOUNDSHEET and len(body) >= 8:
+            position, = struct.unpack_from("<I", body)
+            length, wide = body[6], body[7] & 1
+            name = body[8:8 + length * 2].decode("utf-16-le", "replace") if wide else \
+                body[8:8 + length].decode("latin-1")
+            if offset is None and (sheet is None or name == sheet):
+                offset = name, position
+        elif kind == _EOF:
+            break
+    return offset
+
+
 def _workbook_stream(data: bytes) -> bytes | None:
     sector_size = 1 << struct.unpack_from("<H", data, 30)[0]
     mini_size = 1 << struct.unpack_from("<H", data, 32)[0]
@@ -99,21 +156,10 @@ def _records(stream: bytes, at: int):
 
 
 def _read(stream: bytes, sheet: str, columns: frozenset[int], facts: OdsFacts) -> None:
-    offset = None
-    for kind, body in _records(stream, 0):
-        if kind == _DATEMODE and len(body) >= 2:
-            facts.null_date = "1904-01-01" if struct.unpack_from("<H", body)[0] else None
-        elif kind == _BOUNDSHEET and len(body) >= 8:
-            position, = struct.unpack_from("<I", body)
-            length, wide = body[6], body[7] & 1
-            name = body[8:8 + length * 2].decode("utf-16-le", "replace") if wide else \
-                body[8:8 + length].decode("latin-1")
-            if name == sheet:
-                offset = position
-        elif kind == _EOF:
-            break
-    if offset is None:
+    found = _sheet_offset(stream, sheet, facts)
+    if found is None:
         return
+    offset = found[1]
     rows: dict[int, dict[int, str]] = {}
     for kind, body in _records(stream, offset):
         if kind == _EOF:

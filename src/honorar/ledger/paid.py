@@ -30,7 +30,8 @@ from .store import Ledger
 
 # the claims with the same id, then the person's claims that day (under its number, and
 # under its name where rows of the name had no number), with what tells meetings apart
-_PAID = ("SELECT 1, batch, NULL, NULL, NULL, NULL, NULL, 0, 0, 0, 0 FROM claim "
+_PAID = ("SELECT 1, batch, NULL, NULL, NULL, NULL, NULL, honorarium_ore, lost_income_ore, "
+         "gift_ore, travel_ore FROM claim "
          "WHERE claim_id = ?1 AND batch != ?4 "
          "UNION ALL "
          "SELECT 0, batch, start_s, end_s, group_key, duration_s, facts_key, honorarium_ore, "
@@ -43,7 +44,7 @@ _IDS_OF_NAME = ("SELECT DISTINCT person FROM claim WHERE name_key = ? AND person
 
 # the lost income paid to a person on a date under a scheme, the earliest batch first
 _LOST_INCOME = ("SELECT c.lost_income_ore, b.name FROM claim c JOIN batch b ON b.id = c.batch "
-                "WHERE c.person = ? AND c.date = ? AND c.scheme = ? AND c.batch != ? "
+                "WHERE c.person IN (?, ?) AND c.date = ? AND c.scheme = ? AND c.batch != ? "
                 "AND c.lost_income_ore > 0 ORDER BY b.paid_on, b.id")
 
 
@@ -91,11 +92,28 @@ class LedgerPaidClaims:
         found = self._execute(_PAID, (claim_id, key.person, key.date.isoformat(),
                                       self._leave_out, also or key.person)).fetchall()
         if not found:  # the common case: a claim never paid
-            return None
+            return self._perhaps_by_name(claim, key)
         by_id = [batch for same_id, batch, *_ in found if same_id]
         if by_id:
-            return self._earliest(by_id, True)
-        return self._same_meeting(claim, key, found)
+            earliest = self._earliest(by_id, True)
+            parts = 0  # what the claim of that id was paid: what a supplement may add to
+            for same_id, _, _, _, _, _, _, *ore in found:
+                if same_id:
+                    parts |= _parts(*ore)
+            return PaidBefore(earliest.batch, earliest.paid_on, True, parts=parts)
+        return self._same_meeting(claim, key, found) or self._perhaps_by_name(claim, key)
+
+    def _perhaps_by_name(self, claim: Claim, key: MeetingKey) -> PaidBefore | None:
+        """A meeting paid without a number to the name of a row with one, where the name
+        goes by two numbers: it may be this person's, so a person decides (POSSIBLE)."""
+        if key.also is not None or not self.identities.shares_name(key.name, key.person):
+            return None
+        found = self._execute(_PAID, (None, key.name, key.date.isoformat(), self._leave_out,
+                                      key.name)).fetchall()
+        paid = self._same_meeting(claim, key, found) if found else None
+        if paid is None:
+            return None
+        return PaidBefore(paid.batch, paid.paid_on, False, POSSIBLE, paid.parts)
 
     def _same_meeting(self, claim: Claim, key: MeetingKey, found: list[tuple]
                       ) -> PaidBefore | None:
@@ -130,8 +148,12 @@ class LedgerPaidClaims:
         """The lost income the claim's person was paid on its date under its scheme, for
         the scheme's cap per day."""
         key = self.meeting_key(claim)
-        found = self._execute(_LOST_INCOME, (key.person, key.date.isoformat(),
-                                             claim.meeting.scheme, self._leave_out)).fetchall()
+        also = key.also
+        if also is None and self.identities.only_number_of(key.name, key.person):
+            also = key.name  # the name's claims paid without a number are this person's
+        found = self._execute(_LOST_INCOME, (key.person, also or key.person,
+                                             key.date.isoformat(), claim.meeting.scheme,
+                                             self._leave_out)).fetchall()
         if not found:
             return None
         return PaidLostIncome(from_ore(sum(ore for ore, _ in found)), found[0][1])

@@ -1490,6 +1490,9 @@ PROBLEM_PHRASES: tuple[tuple[str, str], ...] = (
      r"is damaged or made to mislead, and it is not read$",
      r"delen \g<p> pakkes ut til mer enn de \g<n> bytene den oppgir; filen er skadet eller "
      r"laget for å villede, og den leses ikke"),
+    (r"\bthe part (?P<p>\S+) holds a text of more than (?P<v>[\d ]+ MiB) without a tag \(a "
+     r"cell holds at most 32 767 characters\)",
+     r"delen \g<p> har en tekst på over \g<v> uten en tagg (en celle har høyst 32 767 tegn)"),
     (r"\bthe workbook has more than (?P<n>[\d ]+) shared texts\b",
      r"arbeidsboken har flere enn \g<n> delte tekster"),
     (r"\ba row of the spreadsheet is repeated (?P<n>[\d ]+) times\b",
@@ -1499,6 +1502,10 @@ PROBLEM_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bthe sheet (?P<s>'[^']*') has values as far out as (?P<w>.*?), a span of (?P<n>[\d ]+) "
      r"cells \(delete what stands far from the claims and save it again\)",
      r"arket \g<s> har verdier så langt ute som \g<w>, et område på \g<n> celler (slett det "
+     r"som står langt fra kravene og lagre på nytt)"),
+    (r"\bthe spreadsheet's sheets have values as far out as a span of (?P<n>[\d ]+) cells "
+     r"\(delete what stands far from the claims and save it again\)",
+     r"regnearkets ark har verdier så langt ute som et område på \g<n> celler (slett det "
      r"som står langt fra kravene og lagre på nytt)"),
     (r"\bså langt ute som column (?P<c>[A-Z]{1,3})\b", r"så langt ute som kolonne \g<c>"),
     (r"\b(?P<c>kolonne [A-Z]{1,3}) and (?:row|rad)\b", r"\g<c> og rad"),

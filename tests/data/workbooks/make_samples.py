@@ -60,6 +60,18 @@ def dates_1904(path: Path) -> None:
     book.save(path)
 
 
+def far_value(path: Path) -> None:
+    """A claim, and one value in the last cell an .xls sheet has (IV65536)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Krav"
+    sheet.append(["Krav-ID", "Navn", "Ordning", "Dato", "Oppmøte", "Timer", "Honorar"])
+    sheet.append(["K1", "Kari Nordmann", "unn", dt.date(2022, 3, 15), "fysisk", 3, 1176])
+    sheet["D2"].number_format = "dd.mm.yyyy"
+    sheet["IV65536"] = 1
+    book.save(path)
+
+
 def saved_by_libreoffice(made: Path, kind: str, name: str) -> None:
     import shutil
     import tempfile
@@ -82,3 +94,6 @@ if __name__ == "__main__":
         dates_1904(made)
         saved_by_libreoffice(made, "xlsx", "dates-1904.xlsx")
         saved_by_libreoffice(made, "xls", "dates-1904.xls")
+        made = Path(folder) / "far-value-openpyxl.xlsx"
+        far_value(made)
+        saved_by_libreoffice(made, "xls", "far-value.xls")

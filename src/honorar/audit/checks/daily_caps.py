@@ -49,7 +49,10 @@ class DailyLostIncome:
         self._before: dict[int, PaidLostIncome] = {}
 
     def see(self, claim: Claim, calculation: Calculation, table: RateTable | None,
-            person: str | None = None) -> tuple[Calculation, tuple[Finding, ...]]:
+            person: str | None = None, also: str | None = None
+            ) -> tuple[Calculation, tuple[Finding, ...]]:
+        """`person` is the claim's person key, when known, and `also` a name key its
+        person's earlier claims may be under (rows of the name without a number)."""
         got = calculation.lost_income
         if not got or table is None:
             return calculation, NONE
@@ -61,6 +64,12 @@ class DailyLostIncome:
         key = hash((self._persons(claim) if person is None else person, claim.meeting.date,
                     claim.meeting.scheme))
         covered_of, first_rows = self._covered, self._first_row
+        if also is not None and self._entries.get(key) < 0:
+            # the person's claims that day so far were under the name, without the number
+            under_name = self._entries.get(hash((also, claim.meeting.date,
+                                                 claim.meeting.scheme)))
+            if under_name >= 0:
+                self._entries.setdefault(key, under_name)
         entry = self._entries.setdefault(key, len(first_rows))
         if entry == len(first_rows):  # the person's first claim with lost income that day
             before = self._paid_before(claim) if self._paid_before is not None else None

@@ -138,6 +138,12 @@ class Identities:
             return known[0], (name if name in self._nameless else None), None
         return name, None, (known[0][1:], known[1][1:])
 
+    def shares_name(self, name: str, person: str) -> bool:
+        """Whether `person` (a number's key) is one of two numbers the name key goes by, so
+        that the name's claims without a number may be that person's or another's."""
+        known = self._ids.get(name) or ()
+        return person in known and len(known) > 1
+
     def only_number_of(self, name: str, person: str) -> bool:
         """Whether `person` (a number's key) is the one number the name key goes by, so
         that the name's claims without a number are that person's."""

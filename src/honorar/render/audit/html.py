@@ -9,7 +9,6 @@ findings in full and says how many more there are.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -19,7 +18,7 @@ from .. import locale
 from ..atomic import AtomicOutput
 from ..html import Page, bars, columns, esc
 from .finding_words import SEVERITY_WORDS
-from .table import LISTED_MEETINGS, ROWS_PER_MEETING, TableReport, how_read, summary_facts
+from .table import ROWS_PER_MEETING, TableReport, how_read, late_meetings, summary_facts
 
 HTML_WORDS = {
     "nb": {"report": "honorar: revisjon av krav", "by_month": "Krevd og skal utbetales per måned",
@@ -65,16 +64,7 @@ class HtmlReport(TableReport):
         self.groups[group] = self.groups.get(group, ZERO) + due
 
     def finish(self, summary: Summary, late_findings: Iterator[Finding]) -> None:
-        meetings: dict[tuple[str, str, dt.date], list] = {}
-        extra_rows = 0
-        for f in late_findings:
-            key = (str(f.params.get("scheme")), str(f.params.get("group")), f.params.get("date"))
-            if key not in meetings:
-                if len(meetings) >= LISTED_MEETINGS:
-                    extra_rows += 1
-                    continue
-                meetings[key] = [f, []]
-            meetings[key][1].append(f.row)
+        meetings, extra_rows = late_meetings(late_findings)
         w, h, lang, r = self.words, HTML_WORDS[self.lang], self.lang, self.reading
         page = Page(lang, h["report"], w["title"].format(file=r.file), r.file)
         self._summary_html(page, summary)

@@ -169,6 +169,24 @@ def which_ledger(r: Reading, lang: str) -> str | None:
     return w["ledger"].format(ledger=r.ledger, batches=batches)
 
 
+def late_meetings(late_findings: Iterator[Finding]
+                  ) -> tuple[dict[tuple[str, str, dt.date], list], int]:
+    """The late findings by meeting, the first LISTED_MEETINGS meetings each as [its first
+    finding, its rows], and how many rows of further meetings are left out."""
+    meetings: dict[tuple[str, str, dt.date], list] = {}
+    extra_rows = 0
+    for f in late_findings:
+        # a meeting is its scheme, group and date: two schemes may name a group alike
+        key = (str(f.params.get("scheme")), str(f.params.get("group")), f.params.get("date"))
+        if key not in meetings:
+            if len(meetings) >= LISTED_MEETINGS:
+                extra_rows += 1
+                continue
+            meetings[key] = [f, []]
+        meetings[key][1].append(f.row)
+    return meetings, extra_rows
+
+
 class TableReport:
     def __init__(self, console: Console, lang: str, reading: Reading) -> None:
         self.console = console
@@ -198,17 +216,7 @@ class TableReport:
         self.listed.append(item)
 
     def finish(self, summary: Summary, late_findings: Iterator[Finding]) -> None:
-        meetings: dict[tuple[str, str, dt.date], list] = {}
-        extra_rows = 0
-        for f in late_findings:
-            # a meeting is its scheme, group and date: two schemes may name a group alike
-            key = (str(f.params.get("scheme")), str(f.params.get("group")), f.params.get("date"))
-            if key not in meetings:
-                if len(meetings) >= LISTED_MEETINGS:
-                    extra_rows += 1
-                    continue
-                meetings[key] = [f, []]
-            meetings[key][1].append(f.row)
+        meetings, extra_rows = late_meetings(late_findings)
         self._summary(summary)
         self._listed()
         self._meetings(meetings, extra_rows)

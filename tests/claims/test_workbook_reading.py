@@ -15,7 +15,8 @@ import openpyxl
 import pytest
 
 from honorar.claims import Claim, InvalidRow, read_claims
-from honorar.claims.workbook import number_text, workbook_kind
+from honorar.claims.kinds import workbook_kind
+from honorar.claims.typed_cells import number_text
 
 from ..conftest import run_cli
 from ..workbooks import ods_workbook, typed, typed_workbook

@@ -14,8 +14,9 @@ from typing import BinaryIO
 from .columns import ClaimMapping, as_mapping
 from .csv_reader import ClaimReader
 from .head import open_claims
+from .kinds import NOT_CLAIMS, not_claims, workbook_kind
 from .records import ClaimFileError
-from .workbook import NOT_CLAIMS, WorkbookReader, not_claims, open_workbook, workbook_kind
+from .workbook import WorkbookReader, open_workbook
 
 
 def read_claims(source: str | Path | BinaryIO, *, mapping: ClaimMapping | Mapping | None = None,

@@ -1,11 +1,11 @@
 """Reading claims from a workbook (.xlsx, .xlsm, .xls, .ods) with python-calamine.
 
-A workbook is known by its content, whatever its name: a zip archive holding `xl/` (Excel)
-or an OpenDocument spreadsheet, or an OLE2 compound file (.xls, or an Excel file locked by a
-password). Its rows go through the same row reader as a CSV file's, so every claim, finding
+A workbook is known by its content, whatever its name (`kinds`): a zip archive holding
+`xl/` (Excel) or an OpenDocument spreadsheet, or an OLE2 compound file (.xls, or an Excel
+file locked by a password). Its rows go through the same row reader as a CSV file's, so every claim, finding
 and invalid row comes out as it would from the same claims written as CSV.
 
-Typed cells are turned into the text the CSV readers read to the same value: a date cell
+Typed cells are turned (`typed_cells`) into the text the CSV readers read to the same value: a date cell
 or a date serial in a date column into an ISO date, a time cell or a fraction of a day in a
 time column into `HH:MM`, a number into its shortest decimal form (1176.1 is '1176.1', read
 as 1176.10; never 1176.0999…). Text cells are left as they are and parsed as CSV cells are.
@@ -18,16 +18,14 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import io
-import math
 import os
 from collections.abc import Callable, Collection, Generator, Iterator, Mapping
-from decimal import Decimal
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from ..parsing import _GROUPED_BY_POINT, date_order_hint, is_ambiguous_date
-from .cells import Cache
+from ..parsing import date_order_hint, is_ambiguous_date
 from .columns import REQUIRED_COLUMNS, ClaimMapping
+from .kinds import ENCRYPTED, NOT_CLAIMS, not_claims
 from .records import Claim, ClaimFileError, InvalidRow, LightClaim, TotalRow
 from .row_reader import cell_values, row_reader
 from .sniff import (
@@ -38,258 +36,11 @@ from .sniff import (
     header_columns,
     header_score,
 )
-
-_ZIP = b"PK\x03\x04"
-_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
-_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
-EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods")
+from .typed_cells import cell_text, row_texts
 
 # Rows whose slashed text dates are looked at before the rest of the sheet is (see the CSV
 # reader: only when these leave the order open is the whole sheet looked through).
 _DATE_EVIDENCE_ROWS = 2000
-
-# Excel shows at most 15 significant digits; more in a stored number is binary noise
-# (0.1 + 0.2 is stored as 0.30000000000000004 and shown as 0.3).
-_SIGNIFICANT_DIGITS = 15
-_EXCEL_EPOCH = dt.date(1899, 12, 30)  # serial 1 is 1900-01-01, past Excel's 29 Feb 1900
-_LAST_SERIAL = 2_958_465  # 9999-12-31
-
-
-_ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
-_ODP_MIMETYPE = b"application/vnd.oasis.opendocument.presentation"
-_WORD_STREAM = "WordDocument".encode("utf-16-le")
-_POWERPOINT_STREAM = "PowerPoint Document".encode("utf-16-le")
-_EXCEL_STREAMS = ("Workbook".encode("utf-16-le"), "Book".encode("utf-16-le"))
-
-# Files people send that are no claims at all, by their first bytes: what they are called
-# in the one line that refuses them
-NOT_CLAIMS = {
-    "pdf": "a PDF", "word": "a Word document", "powerpoint": "a PowerPoint presentation",
-    "odt": "an OpenDocument text", "odp": "an OpenDocument presentation",
-    "png": "an image (PNG)", "jpeg": "an image (JPEG)",
-    "gif": "an image (GIF)", "tiff": "an image (TIFF)", "webp": "an image (WebP)",
-    "heic": "an image (HEIC)", "bmp": "an image (BMP)", "gzip": "a gzip archive",
-    "7z": "a 7-Zip archive", "rar": "a RAR archive",
-}
-
-
-def workbook_kind(head: bytes) -> str | None:
-    """'xlsx', 'ods', 'xls', 'encrypted' or 'zip' (an archive of another kind) from a file's
-    first bytes, or a key of `NOT_CLAIMS` for a file that is no spreadsheet at all (a PDF,
-    a Word document, an image); None for anything else (text, to be read as CSV)."""
-    if head.startswith(_ZIP):
-        if head[30:38] == b"mimetype":
-            if _ODS_MIMETYPE in head[:200]:
-                return "ods"
-            if _ODT_MIMETYPE in head[:200]:
-                return "odt"
-            if _ODP_MIMETYPE in head[:200]:
-                return "odp"
-        if b"xl/" in head:
-            return "xlsx"
-        if b"word/" in head:
-            return "word"
-        if b"ppt/" in head:
-            return "powerpoint"
-        return "xlsx" if b"[Content_Types].xml" in head else "zip"
-    if head.startswith(_OLE2):
-        if _ENCRYPTED in head:
-            return "encrypted"
-        if not any(s in head for s in _EXCEL_STREAMS):
-            if _WORD_STREAM in head:
-                return "word"
-            if _POWERPOINT_STREAM in head:
-                return "powerpoint"
-        return "xls"
-    return _other_kind(head)
-
-
-def _other_kind(head: bytes) -> str | None:
-    if head.startswith(b"%PDF"):
-        return "pdf"
-    if head.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "png"
-    if head.startswith(b"\xff\xd8\xff"):
-        return "jpeg"
-    if head.startswith((b"GIF87a", b"GIF89a")):
-        return "gif"
-    if head.startswith((b"II*\x00", b"MM\x00*")):
-        return "tiff"
-    if head.startswith(b"RIFF") and head[8:12] == b"WEBP":
-        return "webp"
-    if head[4:12] in (b"ftypheic", b"ftypheix", b"ftypmif1", b"ftyphevc"):
-        return "heic"
-    if head.startswith(b"BM") and len(head) > 26 and head[6:10] == b"\0\0\0\0":
-        return "bmp"
-    if head.startswith(b"\x1f\x8b"):
-        return "gzip"
-    if head.startswith(b"7z\xbc\xaf\x27\x1c"):
-        return "7z"
-    if head.startswith(b"Rar!\x1a\x07"):
-        return "rar"
-    return None
-
-
-def not_claims(name: str, kind: str) -> ClaimFileError:
-    """The one line that refuses a file that is no spreadsheet and no CSV file."""
-    return ClaimFileError(f"{name}: is {NOT_CLAIMS[kind]}, not a spreadsheet or a CSV file")
-
-
-# ----------------------------------------------------------------------- typed cells
-
-
-def number_text(number: float | int) -> str:
-    """A number as the shortest decimal that Excel would show for it: '1176.1', '1001'."""
-    if isinstance(number, int):
-        return str(number)
-    if not math.isfinite(number):
-        return repr(number)
-    value = Decimal(repr(number))
-    if len(value.as_tuple().digits) > _SIGNIFICANT_DIGITS:
-        value = Decimal(format(number, f".{_SIGNIFICANT_DIGITS}g"))
-    if value == value.to_integral_value():
-        return str(int(value))
-    return format(value, "f")
-
-
-def _amount_text(value: Any) -> str:
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        text = number_text(value)
-        # '1.125' would read as 1 125 (three digits after a point are a thousands group in
-        # a text cell); a number is not grouped, so say it with a fourth decimal, which is
-        # refused as more than two decimals, as the number itself is
-        return text + "0" if _GROUPED_BY_POINT.fullmatch(text.lstrip("-")) else text
-    return _text(value)
-
-
-_EPOCH_1904 = dt.date(1904, 1, 1)  # serial 0 of a workbook in the 1904 date system
-_SERIALS_1904 = 1462  # days from the 1900 system's serial 0 to the 1904 system's
-
-
-def _serial_date(serial: float, date1904: bool = False) -> dt.date | None:
-    if date1904:  # a Mac workbook's, or one saved so: 0 is 1 January 1904
-        if not 0 <= serial <= _LAST_SERIAL - _SERIALS_1904:
-            return None
-        return _EPOCH_1904 + dt.timedelta(int(serial))
-    if not 1 <= serial <= _LAST_SERIAL:
-        return None
-    if serial < 61:  # Excel counts a 29 February 1900 that never was
-        return None if int(serial) == 60 else dt.date(1899, 12, 31) + dt.timedelta(int(serial))
-    return _EXCEL_EPOCH + dt.timedelta(int(serial))
-
-
-def _date_text(value: Any, date1904: bool = False) -> str:
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        date = _serial_date(value, date1904)
-        if date is not None:
-            return date.isoformat()
-    return _text(value)
-
-
-def _clock(seconds: int) -> str:
-    hours, rest = divmod(seconds, 3600)
-    minutes, second = divmod(rest, 60)
-    return f"{hours:02d}:{minutes:02d}" + (f":{second:02d}" if second else "")
-
-
-def _seconds(value: dt.time) -> int:
-    # a time read back from a fraction of a day may be a microsecond short of the minute
-    return round(value.hour * 3600 + value.minute * 60 + value.second
-                 + value.microsecond / 1_000_000)
-
-
-def _time_text(value: Any) -> str:
-    if isinstance(value, dt.datetime):
-        return _clock(_seconds(value.time()))
-    if isinstance(value, dt.time):
-        return _clock(_seconds(value))
-    if isinstance(value, dt.timedelta) and value < dt.timedelta(days=1):
-        return _clock(round(value.total_seconds()))
-    if isinstance(value, float) and 0 <= value < 1:  # a time of day as a fraction of a day
-        return _clock(round(value * 86400))
-    return _text(value)  # 9 or 930, as a CSV cell '9' or '0930' is read
-
-
-def _hours_text(value: Any) -> str:
-    if isinstance(value, dt.time | dt.datetime):  # a duration typed as a time: 2:30
-        seconds = _seconds(value.time() if isinstance(value, dt.datetime) else value)
-    elif isinstance(value, dt.timedelta):
-        seconds = round(value.total_seconds())
-    else:
-        return _text(value)
-    minutes, second = divmod(seconds, 60)
-    if second:
-        return number_text(float(Decimal(seconds) / 3600))
-    return f"{minutes // 60}:{minutes % 60:02d}"
-
-
-def _text(value: Any) -> str:
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"  # as Excel shows them; read as yes and no
-    if isinstance(value, int | float):
-        return number_text(value)
-    if isinstance(value, dt.datetime):
-        return value.isoformat(sep=" ")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, dt.time):
-        return _clock(_seconds(value))
-    if isinstance(value, dt.timedelta):
-        return _hours_text(value)
-    return str(value)
-
-
-def _datetime_text(value: Any, date1904: bool = False) -> str:
-    """A departure or return: a date-time cell, or a date serial with the time of day as
-    its fraction, as '2024-03-15 07:30'."""
-    if isinstance(value, dt.datetime):
-        return f"{value.date().isoformat()} {_clock(_seconds(value.time()))}"
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        date = _serial_date(value, date1904)
-        if date is not None:
-            return f"{date.isoformat()} {_clock(round((value - int(value)) * 86400))}"
-    return _text(value)
-
-
-_BY_COLUMN: dict[str, Callable[[Any], str]] = {
-    "date": _date_text, "submitted": _date_text, "start": _time_text, "end": _time_text,
-    "hours": _hours_text, "claimed_honorarium": _amount_text, "lost_income": _amount_text,
-    "gift": _amount_text, "travel_hours": _hours_text, "departure": _datetime_text,
-    "return": _datetime_text, "expenses": _amount_text, "travel_claimed": _amount_text,
-}
-
-
-_SERIAL_DATES = ("date", "submitted", "departure", "return")
-
-
-def _row_texts(header: Header, width: int, date1904: bool = False
-               ) -> Callable[[list[Any]], list[str]]:
-    """A function turning a row of typed cells into the texts the CSV row reader takes
-    (`date1904`: a date serial counts from 1904, as the workbook says)."""
-    from functools import partial
-
-    by_column = dict(_BY_COLUMN)
-    if date1904:
-        for column in _SERIAL_DATES:
-            by_column[column] = partial(by_column[column], date1904=True)
-    kinds = {index: column for column, index in header.columns.items()}
-    # typed cells repeat through a sheet, as text does
-    converted = [Cache(by_column.get(kinds.get(i, ""), _text)) for i in range(width)]
-
-    def texts(cells: list[Any]) -> list[str]:
-        # True == 1 as a dict key: a yes/no cell must not take a number's text
-        return [c if c.__class__ is str else
-                (_text(c) if c.__class__ is bool else converted[i][c])
-                for i, c in enumerate(cells)]
-
-    return texts
 
 
 # -------------------------------------------------------------------------- the reader
@@ -339,7 +90,7 @@ class WorkbookReader:
             self._columns_at = {i: column for column, i in self.header.columns.items()}
             self.date1904 = _date1904(source, self.kind) if self.kind != "xls" else \
                 self._facts(()).null_date == "1904-01-01"
-            self._texts = _row_texts(self.header, len(self.header.cells), self.date1904)
+            self._texts = row_texts(self.header, len(self.header.cells), self.date1904)
             self._columns_at = {i: column for column, i in self.header.columns.items()}
             self.date_order_given = date_order
             assumed, slashed = False, True
@@ -672,7 +423,7 @@ def _encrypted(source: str | Path | bytes) -> bool:
         data = source if isinstance(source, bytes) else Path(source).read_bytes()
     except OSError:
         return False
-    return _ENCRYPTED in data
+    return ENCRYPTED in data
 
 
 def _visible(metadata: Any) -> bool:
@@ -828,7 +579,7 @@ def _find_header(rows: list[tuple[int, list[Any]]], mapping: ClaimMapping,
     known: Mapping[str, str] = mapping.column_names()
     best: tuple[int, int, list[str]] | None = None
     for index, cells in rows:
-        texts = [_text(c) for c in cells]
+        texts = [cell_text(c) for c in cells]
         score = header_score(texts, known)
         if best is None or score > best[0]:
             best = (score, index, texts)

@@ -33,6 +33,19 @@ def run_cli(*args: str, env: dict | None = None, input: str | bytes | None = Non
     return CliRunner().invoke(app, list(args), input=input, env=environ)
 
 
+# a claims file's columns, every one the contract names but travel's
+CLAIMS_HEADER = ("claim_id,representative,scheme,group,date,start,end,attendance,activity,agreement,"
+                 "claimed_honorarium,lost_income,lost_income_documented,gift,submitted")
+
+
+def claims_csv(directory: Path, *rows: str, header: str = CLAIMS_HEADER,
+               name: str = "claims.csv") -> Path:
+    """A claims file as people export one: `header`, then `rows`, in UTF-8."""
+    path = directory / name
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    return path
+
+
 @pytest.fixture
 def cli():
     """`run_cli` as a fixture: `cli("audit", str(path), "--format", "json")`."""

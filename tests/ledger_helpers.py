@@ -6,10 +6,9 @@ import json
 import sqlite3
 from pathlib import Path
 
-from .conftest import run_cli
+from .conftest import CLAIMS_HEADER, claims_csv, run_cli
 
-HEADER = ("claim_id,representative,scheme,group,date,start,end,attendance,activity,agreement,"
-          "claimed_honorarium,lost_income,lost_income_documented,gift,submitted")
+HEADER = CLAIMS_HEADER
 
 # UNN in person, 3 h: kr 1 176 due
 MARCH = [
@@ -21,9 +20,7 @@ MARCH = [
 
 
 def claims_file(directory: Path, *rows: str, name: str = "claims.csv") -> Path:
-    path = directory / name
-    path.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
-    return path
+    return claims_csv(directory, *rows, name=name)
 
 
 def run(*args: str, env: dict | None = None, input: str | None = None):

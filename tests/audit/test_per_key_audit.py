@@ -30,10 +30,11 @@ import honorar.rules.calculation
 from honorar.audit.results import ClaimResult, LightResult
 from honorar.cli import app
 
+from ..conftest import CLAIMS_HEADER, claims_csv
+
 pytestmark = pytest.mark.slow  # generated input, many runs each: see pyproject's markers
 
-HEADER = ("claim_id,representative,scheme,group,date,start,end,attendance,activity,agreement,"
-          "claimed_honorarium,lost_income,lost_income_documented,gift,submitted")
+HEADER = CLAIMS_HEADER
 TRAVEL = ",km,travel_claimed"
 # the generated files' travel columns: also a trip's length and nights (issue 23)
 TRAVEL_GENERATED = TRAVEL + ",travel_hours,nights"
@@ -51,10 +52,7 @@ def audit_bytes(claims: Path, fmt: str) -> bytes:
 
 def claims_file(directory: Path, rows: list[str], travel: bool = False) -> Path:
     """A claims file of `rows` under the header (with the travel columns, given `travel`)."""
-    claims = directory / "claims.csv"
-    claims.write_text("\n".join([HEADER + (TRAVEL if travel else ""), *rows]) + "\n",
-                      encoding="utf-8")
-    return claims
+    return claims_csv(directory, *rows, header=HEADER + (TRAVEL if travel else ""))
 
 
 @contextmanager

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from honorar.render.audit import table as audit_table
 from honorar.tables.catalogue import shipped_rates_dir
 
-from ..conftest import run_cli
+from ..conftest import claims_csv, run_cli
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 EXAMPLES = ROOT / "examples"
@@ -33,9 +33,7 @@ def as_json(result) -> dict:
 
 
 def claims_file(tmp_path: Path, *rows: str, name: str = "claims.csv") -> Path:
-    path = tmp_path / name
-    path.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
-    return path
+    return claims_csv(tmp_path, *rows, header=HEADER, name=name)
 
 
 FINE = "K-1,Kari Nordmann,unn,,2023-03-02,09:00,12:00,fysisk,møte,,1176,,2023-03-06"

@@ -121,7 +121,6 @@ class Audit:
         self._done = False
 
     def __iter__(self) -> Iterator[ClaimResult | LightResult]:
-        priced_of = self._priced
         duplicates, groups, totals = self.duplicates, self.groups, self.totals
         paid_before = self._paid.paid_before if self._paid is not None else None
         identities = self.identities  # each claim's person, once for every check that asks
@@ -207,76 +206,97 @@ class Audit:
             if kind is TotalRow:  # the file's own total: not a claim, no result of its own
                 totals.see(item)  # type: ignore[arg-type]
                 continue
-            claim: Claim = item  # type: ignore[assignment]
-            totals.add(claim)
-            meeting = claim.meeting
-            priced = priced_of.get(id(meeting))
-            if priced is None or priced.meeting is not meeting:
-                priced = self._price(meeting)
-            table, calculation = priced.table, priced.calculation
-            findings = located(claim, priced.row_findings) if priced.row_findings else ()
-            if claim.notes:  # what the reader assumed or saw of the row
-                findings += tuple(Finding(code, severity(table, code), dict(params), None,
-                                          claim.row, column)
-                                  for code, params, column in claim.notes)
-            if priced.outdated is not None:
-                priced.outdated[2] += 1
-            if self._today is not None and meeting.date > self._today:
-                findings += (Finding("meeting_in_future", severity(table, "meeting_in_future"),
-                                     {"date": meeting.date, "today_date": self._today}, None,
-                                     claim.row, "date"),)
-            if claim.claimed_honorarium != calculation.honorarium:
-                if not claim.claimed_honorarium and calculation.honorarium \
-                        and compares_honorarium(calculation):
-                    findings += (not_claimed_finding(claim, calculation, table, "honorarium"),)
-                    calculation = not_claimed(calculation, "honorarium")
-                else:
-                    findings += honorarium_findings(claim, calculation, table)
-            if claim.travel_claimed is not None and claim.travel_claimed != calculation.travel:
-                if not claim.travel_claimed and calculation.travel \
-                        and calculation.travel_parts is not None:
-                    findings += (not_claimed_finding(claim, calculation, table, "travel"),)
-                    calculation = not_claimed(calculation, "travel")
-                else:
-                    findings += travel_findings(claim, calculation, table)
-            submitted = claim.submitted
-            # most claims are submitted in time: ask `date_findings` only when one is not
-            if submitted is not None and (submitted < meeting.date or (
-                    priced.last_day is not None and submitted > priced.last_day)):
-                findings += date_findings(claim, table)
-            # a check whose finding may void payment goes here, before the voiding
-            person, also, ambiguous = identities(claim.representative, claim.representative_id)
-            ledger_parts = 0  # the parts the ledger paid this row's meeting
-            if ambiguous is None:
-                tentative = parts_paid(calculation)
-                found = duplicates.see(claim, table, person, also, tentative)
-                if paid_before is not None:
-                    paid = paid_before(claim)
-                    if paid is not None:
-                        ledger_finding = paid_finding(claim, paid, table)
-                        if ledger_finding.code == "supplement":
-                            # one supplement finding: the batch that paid the fee
-                            found = tuple(f for f in found if f.code != "supplement")
-                        if paid.relation != POSSIBLE:
-                            ledger_parts = paid.parts
-                        found += (ledger_finding,)
-            else:
-                found = (ambiguous_finding(claim, ambiguous, table),)
-            if found:
-                calculation, findings = settle(calculation, findings + found,
-                                               meeting.trip is not None)
-            if calculation.lost_income and table is not None \
-                    and table.lost_income.cap_per_day is not None:
-                calculation, found = self.daily_lost_income.see(claim, calculation, table,
-                                                                 person, also)
-                findings += found
-            if ambiguous is None and (found or calculation.lost_income):
-                # voided, undecided or capped; a meeting paid in the ledger stays paid, so
-                # a later row of it that adds parts not paid is a supplement, not a repeat
-                paid_parts(parts_paid(calculation) | ledger_parts)
-            yield ClaimResult(claim.row, claim, None, table, calculation, findings,
-                              groups.see(claim, table, person, pays(calculation)))
+            yield self._check_claim(item)  # type: ignore[arg-type]
         self._done = True
+
+    # -- a claim made whole, step by step: priced, its own row checked, the rows checked
+    # together (duplicates, the ledger, voiding, the daily cap)
+
+    def _check_claim(self, claim: Claim) -> ClaimResult:
+        self.totals.add(claim)
+        meeting = claim.meeting
+        priced = self._priced.get(id(meeting))
+        if priced is None or priced.meeting is not meeting:
+            priced = self._price(meeting)
+        calculation, findings = self._row_checks(claim, priced)
+        return self._across_rows(claim, priced.table, calculation, findings)
+
+    def _row_checks(self, claim: Claim, priced: _Priced
+                    ) -> tuple[Calculation, tuple[Finding, ...]]:
+        """The checks of the claim's own row: what the reader noted, the date, the fee and
+        travel claimed against what is due, the submission date."""
+        meeting, table, calculation = claim.meeting, priced.table, priced.calculation
+        findings = located(claim, priced.row_findings) if priced.row_findings else ()
+        if claim.notes:  # what the reader assumed or saw of the row
+            findings += tuple(Finding(code, severity(table, code), dict(params), None,
+                                      claim.row, column)
+                              for code, params, column in claim.notes)
+        if priced.outdated is not None:
+            priced.outdated[2] += 1
+        if self._today is not None and meeting.date > self._today:
+            findings += (Finding("meeting_in_future", severity(table, "meeting_in_future"),
+                                 {"date": meeting.date, "today_date": self._today}, None,
+                                 claim.row, "date"),)
+        if claim.claimed_honorarium != calculation.honorarium:
+            if not claim.claimed_honorarium and calculation.honorarium \
+                    and compares_honorarium(calculation):
+                findings += (not_claimed_finding(claim, calculation, table, "honorarium"),)
+                calculation = not_claimed(calculation, "honorarium")
+            else:
+                findings += honorarium_findings(claim, calculation, table)
+        if claim.travel_claimed is not None and claim.travel_claimed != calculation.travel:
+            if not claim.travel_claimed and calculation.travel \
+                    and calculation.travel_parts is not None:
+                findings += (not_claimed_finding(claim, calculation, table, "travel"),)
+                calculation = not_claimed(calculation, "travel")
+            else:
+                findings += travel_findings(claim, calculation, table)
+        submitted = claim.submitted
+        # most claims are submitted in time: ask `date_findings` only when one is not
+        if submitted is not None and (submitted < meeting.date or (
+                priced.last_day is not None and submitted > priced.last_day)):
+            findings += date_findings(claim, table)
+        return calculation, findings
+
+    def _across_rows(self, claim: Claim, table: RateTable | None, calculation: Calculation,
+                     findings: tuple[Finding, ...]) -> ClaimResult:
+        """The checks that look at other rows (and the ledger), in their order: who the
+        claim is from, a repeat or a payment before (which may void it), the day's cap on
+        lost income; then the claim's parts paid, and its group meeting seen."""
+        duplicates, paid_parts = self.duplicates, self.duplicates.paid
+        paid_before = self._paid.paid_before if self._paid is not None else None
+        # a check whose finding may void payment goes here, before the voiding
+        person, also, ambiguous = self.identities(claim.representative, claim.representative_id)
+        ledger_parts = 0  # the parts the ledger paid this row's meeting
+        if ambiguous is None:
+            tentative = parts_paid(calculation)
+            found = duplicates.see(claim, table, person, also, tentative)
+            if paid_before is not None:
+                paid = paid_before(claim)
+                if paid is not None:
+                    ledger_finding = paid_finding(claim, paid, table)
+                    if ledger_finding.code == "supplement":
+                        # one supplement finding: the batch that paid the fee
+                        found = tuple(f for f in found if f.code != "supplement")
+                    if paid.relation != POSSIBLE:
+                        ledger_parts = paid.parts
+                    found += (ledger_finding,)
+        else:
+            found = (ambiguous_finding(claim, ambiguous, table),)
+        if found:
+            calculation, findings = settle(calculation, findings + found,
+                                           claim.meeting.trip is not None)
+        if calculation.lost_income and table is not None \
+                and table.lost_income.cap_per_day is not None:
+            calculation, found = self.daily_lost_income.see(claim, calculation, table,
+                                                             person, also)
+            findings += found
+        if ambiguous is None and (found or calculation.lost_income):
+            # voided, undecided or capped; a meeting paid in the ledger stays paid, so
+            # a later row of it that adds parts not paid is a supplement, not a repeat
+            paid_parts(parts_paid(calculation) | ledger_parts)
+        return ClaimResult(claim.row, claim, None, table, calculation, findings,
+                           self.groups.see(claim, table, person, pays(calculation)))
 
     @property
     def file_totals(self) -> list[FileTotal]:

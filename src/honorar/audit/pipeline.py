@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .. import memo
 from ..claims import Claim, InvalidRow, TotalRow
@@ -63,9 +64,13 @@ CALCULATIONS_KEPT = 4_096  # distinct calculations remembered (each holds its st
 EXPECTED_ROWS_AT_MOST = 2_000_000
 
 
-# a scheme and date's table, whether the scheme is known, whether the table may be
-# outdated then, and the last day to claim (see `Audit._on_date`)
-_Dated = tuple[RateTable | None, bool, Finding | None, dt.date | None]
+class _Dated(NamedTuple):
+    """What a scheme's date decides (see `Audit._on_date`)."""
+
+    table: RateTable | None  # in force on the date
+    known: bool  # whether the scheme is known at all
+    outdated: Finding | None  # that the table may be outdated on the date
+    last_day: dt.date | None  # the last day to claim a meeting of the date (None: no limit)
 
 
 @dataclass(slots=True)
@@ -145,8 +150,8 @@ class Audit:
                 dated = dated_of.get((facts.scheme, date))
                 if dated is None:
                     dated = self._on_date(facts.scheme, date)
-                table = dated[0]
-                key = (id(facts), id(table), dated[2] is None)
+                table = dated.table
+                key = (id(facts), id(table), dated.outdated is None)
                 priced_light = priced_facts.get(key)
                 if type(priced_light) is not PricedFacts:
                     # facts seen once are checked in full: where facts hardly repeat, most
@@ -158,7 +163,7 @@ class Audit:
                             priced_facts.clear()
                         priced_facts[key] = facts  # seen once, and kept: its id is its own
                         priced_light = None
-                submitted, last_day = item.submitted, dated[3]  # type: ignore[union-attr]
+                submitted, last_day = item.submitted, dated.last_day  # type: ignore[union-attr]
                 if priced_light is not None and priced_light.clean and (
                         today is None or date <= today) and (
                         submitted is None or (submitted >= date and (
@@ -384,7 +389,7 @@ class Audit:
         priced = self._priced.get(id(meeting))
         if priced is None or priced.meeting is not meeting:
             priced = self._price(meeting)
-        table, known, outdated = dated[0], dated[1], dated[2]
+        table, known, outdated = dated.table, dated.known, dated.outdated
         calculation = priced.calculation
         clean = (known and table is not None and not priced.row_findings
                  and facts.claimed == calculation.honorarium
@@ -403,7 +408,7 @@ class Audit:
         last_day = claim_age_limit(date, rule.months) if rule is not None else None
         if len(self._dated) >= MEETINGS_KEPT:
             self._dated.clear()
-        dated = self._dated[(scheme, date)] = (table, known, outdated, last_day)
+        dated = self._dated[(scheme, date)] = _Dated(table, known, outdated, last_day)
         return dated
 
     def _table_of(self, scheme: str, date: dt.date) -> tuple[RateTable | None, bool]:

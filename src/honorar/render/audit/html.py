@@ -18,7 +18,7 @@ from .. import locale
 from ..atomic import AtomicOutput
 from ..html import Page, bars, columns, esc
 from .finding_words import SEVERITY_WORDS
-from .table import ROWS_PER_MEETING, TableReport, how_read, late_meetings, summary_facts
+from .table import TableReport, how_read, late_meetings, summary_facts
 
 HTML_WORDS = {
     "nb": {"report": "honorar: revisjon av krav", "by_month": "Krevd og skal utbetales per måned",
@@ -162,12 +162,8 @@ class HtmlReport(TableReport):
         page.heading(w["meetings"])
         lines = []
         for finding, rows in meetings.values():
-            shown = ", ".join(map(str, rows[:ROWS_PER_MEETING]))
-            if len(rows) > ROWS_PER_MEETING:
-                shown += " …"
-            rows_word = w["row" if len(rows) == 1 else "rows_of"].lower()
-            lines.append(f"{SEVERITY_WORDS[lang][finding.severity]}: {self.texts(finding)} "
-                         f"({rows_word} {shown})")
+            lines.append(f"{SEVERITY_WORDS[lang][finding.severity]}: "
+                         f"{self._meeting_text(finding, rows)}")
         page.notes(lines)
         if extra:
             more = w["more_meetings_one" if extra == 1 else "more_meetings"]

@@ -299,19 +299,22 @@ class TableReport:
         if self.not_listed:
             print_(escape(w["more"].format(count=locale.number(self.not_listed, lang))))
 
+    def _meeting_text(self, finding: Finding, rows: list[int]) -> str:
+        """A late finding of a meeting with its rows, the first ROWS_PER_MEETING of them."""
+        shown = ", ".join(map(str, rows[:ROWS_PER_MEETING]))
+        if len(rows) > ROWS_PER_MEETING:
+            shown += " …"
+        rows_word = self.words["row" if len(rows) == 1 else "rows_of"].lower()
+        return f"{self.texts(finding)} ({rows_word} {shown})"
+
     def _meetings(self, meetings: dict, extra: int) -> None:
         if not meetings:
             return
         w, lang, print_ = self.words, self.lang, self.console.print
         print_()
         print_(f"[bold]{w['meetings']}[/bold]")
-        lines = []
-        for finding, rows in meetings.values():
-            shown = ", ".join(map(str, rows[:ROWS_PER_MEETING]))
-            if len(rows) > ROWS_PER_MEETING:
-                shown += " …"
-            rows_word = w["row" if len(rows) == 1 else "rows_of"].lower()
-            lines.append((finding.severity, f"{self.texts(finding)} ({rows_word} {shown})"))
+        lines = [(finding.severity, self._meeting_text(finding, rows))
+                 for finding, rows in meetings.values()]
         _print_findings(self.console, lines, lang)
         if extra:
             more = w["more_meetings_one" if extra == 1 else "more_meetings"]

@@ -63,29 +63,24 @@ def workbook_kind(head: bytes) -> str | None:
     return _other_kind(head)
 
 
+# what a file that is neither a spreadsheet nor a CSV file starts with
+_SIGNATURES = (
+    (b"%PDF", "pdf"), (b"\x89PNG\r\n\x1a\n", "png"), (b"\xff\xd8\xff", "jpeg"),
+    (b"GIF87a", "gif"), (b"GIF89a", "gif"), (b"II*\x00", "tiff"), (b"MM\x00*", "tiff"),
+    (b"\x1f\x8b", "gzip"), (b"7z\xbc\xaf\x27\x1c", "7z"), (b"Rar!\x1a\x07", "rar"),
+)
+
+
 def _other_kind(head: bytes) -> str | None:
-    if head.startswith(b"%PDF"):
-        return "pdf"
-    if head.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "png"
-    if head.startswith(b"\xff\xd8\xff"):
-        return "jpeg"
-    if head.startswith((b"GIF87a", b"GIF89a")):
-        return "gif"
-    if head.startswith((b"II*\x00", b"MM\x00*")):
-        return "tiff"
+    for signature, kind in _SIGNATURES:
+        if head.startswith(signature):
+            return kind
     if head.startswith(b"RIFF") and head[8:12] == b"WEBP":
         return "webp"
     if head[4:12] in (b"ftypheic", b"ftypheix", b"ftypmif1", b"ftyphevc"):
         return "heic"
     if head.startswith(b"BM") and len(head) > 26 and head[6:10] == b"\0\0\0\0":
         return "bmp"
-    if head.startswith(b"\x1f\x8b"):
-        return "gzip"
-    if head.startswith(b"7z\xbc\xaf\x27\x1c"):
-        return "7z"
-    if head.startswith(b"Rar!\x1a\x07"):
-        return "rar"
     return None
 
 

@@ -1,0 +1,77 @@
+"""Every word honorar shows, looked up by its key in one catalogue per language.
+
+The catalogues are gettext `.po` files: a folder per language (`nb`, `nn`, `en`), a file per
+area (`common.po`, …). A message id is a stable key (`severity.warning`), never English
+text: English is a catalogue like the others. Placeholders are `{name}`, filled by
+`str.format_map`; a placeholder given no value is left as it is written.
+
+`python -m honorar.i18n.compile` joins a language's files into its `honorar.mo`, which is
+what runs: the standard library reads it in about a millisecond, where Babel's `.po`
+reader would cost `calc` a fifth of its start. `tests/i18n` fails when a `.mo` is older
+than its `.po` files, or a key or a placeholder is missing in a language.
+"""
+
+from __future__ import annotations
+
+import functools
+import gettext
+from collections.abc import Mapping
+from pathlib import Path
+
+LANGUAGES = ("nb", "nn", "en")
+DEFAULT = "nb"
+HERE = Path(__file__).parent
+DOMAIN = "honorar"
+
+
+class MissingText(KeyError):
+    """A key no catalogue of the language holds: honorar's own fault, never the user's."""
+
+
+class _Kept(dict):
+    def __missing__(self, name: str) -> str:
+        return "{" + name + "}"
+
+
+@functools.cache
+def _catalogue(lang: str) -> dict:
+    if lang not in LANGUAGES:
+        raise MissingText(f"no catalogue for the language {lang!r}")
+    with (HERE / lang / f"{DOMAIN}.mo").open("rb") as file:
+        translations = gettext.GNUTranslations(file)
+    return {"messages": translations._catalog, "plural": translations.plural}
+
+
+def has(key: str, lang: str) -> bool:
+    messages = _catalogue(lang)["messages"]
+    return key in messages or (key, 0) in messages
+
+
+def template(key: str, lang: str, count: int | None = None) -> str:
+    """The words of `key` in `lang`, unfilled; for a counted message, the form for
+    `count` by the catalogue's own plural rule."""
+    catalogue = _catalogue(lang)
+    messages = catalogue["messages"]
+    if (key, 0) in messages:
+        form = catalogue["plural"](count if count is not None else 2)
+        return messages[(key, form)]
+    try:
+        return messages[key]
+    except KeyError:
+        raise MissingText(f"{key!r} is not in the {lang!r} catalogue") from None
+
+
+def text(key: str, lang: str, params: Mapping[str, object] | None = None, *,
+         count: int | None = None) -> str:
+    """`key` in `lang`, its placeholders filled from `params` (already formatted for the
+    language: money, dates and numbers are the caller's)."""
+    words = template(key, lang, count)
+    if not params:
+        return words
+    return words.format_map(_Kept({name: value for name, value in params.items()}))
+
+
+def counted(key: str, count: int, lang: str, params: Mapping[str, object] | None = None) -> str:
+    """`key` for `count` things ("1 natt", "2 netter"); `{count}` is filled with it unless
+    `params` gives it already formatted."""
+    return text(key, lang, {"count": count, **(params or {})}, count=count)

@@ -92,7 +92,17 @@ UPDATE claim SET name_key = normalised_name(representative), duration_s = end_s 
 CREATE INDEX claim_by_name ON claim (name_key);
 """
 
+# Version 5: what repricing a paid claim under other rates, and a payroll line, need of it:
+# `facts`, the claim as the audit read it (JSON: its date, times or hours, activity,
+# attendance, trip), and `paid_parts`, what was paid for each part of it (JSON: øre as
+# integers, with the quantity each part counts, such as km or nights). Claims recorded
+# before have neither, and are counted apart where they are needed.
+_PARTS = """
+ALTER TABLE claim ADD COLUMN facts TEXT;
+ALTER TABLE claim ADD COLUMN paid_parts TEXT;
+"""
+
 # Each step takes a ledger from version N to N + 1 (STEPS[0]: from nothing to version 1).
-STEPS: tuple[str, ...] = (_FIRST, _LOG, _TRAVEL, _IDENTITY)
+STEPS: tuple[str, ...] = (_FIRST, _LOG, _TRAVEL, _IDENTITY, _PARTS)
 
 VERSION = len(STEPS)

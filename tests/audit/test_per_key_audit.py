@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-import honorar.audit.pipeline
+import honorar.audit.memos
 import honorar.audit.summary
 import honorar.claims.cells
 import honorar.memo
@@ -161,13 +161,13 @@ def test_the_reference_really_prices_every_row_again(monkeypatch, tmp_path):
     claims = claims_file(tmp_path, [f"K-1,Kari Nordmann,{row}", f"K-2,Ola Hansen,{row}",
                                     f"K-3,Per Olsen,{row}"])
     priced = []
-    price = honorar.audit.pipeline.Audit._price
+    price = honorar.audit.memos.RunMemos._price
 
     def counting(self, meeting):
         priced.append(meeting)
         return price(self, meeting)
 
-    monkeypatch.setattr(honorar.audit.pipeline.Audit, "_price", counting)
+    monkeypatch.setattr(honorar.audit.memos.RunMemos, "_price", counting)
     audit_bytes(claims, "csv")
     assert len(priced) == 1  # one set of facts, priced once
     priced.clear()

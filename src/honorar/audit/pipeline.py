@@ -13,18 +13,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from typing import NamedTuple
 
 from .. import memo
 from ..claims import Claim, InvalidRow, TotalRow
 from ..claims.cells import Cache
-from ..claims.records import Facts, LightClaim
-from ..domain import DEFAULT_SEVERITY, Calculation, Finding, Meeting
-from ..rules.calculation import not_claimed, outdated_rates
-from ..rules.pricer import Pricer
+from ..claims.records import LightClaim
+from ..domain import Calculation, Finding
+from ..rules.calculation import not_claimed
 from ..tables.schema import RateTable
-from ..tables.travel_schema import TravelTable
 from .checks.daily_caps import DailyLostIncome
 from .checks.duplicates import (
     POSSIBLE,
@@ -35,7 +31,6 @@ from .checks.groups import GroupMeetings
 from .checks.paid import PaidClaims
 from .checks.persons import Identities
 from .checks.rows import (
-    claim_age_limit,
     compares_honorarium,
     date_findings,
     honorarium_findings,
@@ -45,12 +40,12 @@ from .checks.rows import (
 )
 from .checks.totals import FileTotal, FileTotals
 from .checks.voiding import settle
+from .memos import CALCULATIONS_KEPT, Priced, RunMemos
 from .results import (
     ClaimResult,
     LightResult,
     PricedFacts,
     Tables,
-    Versions,
     ambiguous_finding,
     invalid_result,
     not_claimed_finding,
@@ -59,32 +54,7 @@ from .results import (
     pays,
 )
 
-MEETINGS_KEPT = 20_000  # meetings remembered with their calculation (the reader's cache size)
-CALCULATIONS_KEPT = 4_096  # distinct calculations remembered (each holds its steps)
 EXPECTED_ROWS_AT_MOST = 2_000_000
-
-
-class _Dated(NamedTuple):
-    """What a scheme's date decides (see `Audit._on_date`)."""
-
-    table: RateTable | None  # in force on the date
-    known: bool  # whether the scheme is known at all
-    outdated: Finding | None  # that the table may be outdated on the date
-    last_day: dt.date | None  # the last day to claim a meeting of the date (None: no limit)
-
-
-@dataclass(slots=True)
-class _Priced:
-    meeting: Meeting
-    table: RateTable | None
-    calculation: Calculation
-    # the last day a claim for the meeting may be submitted (None: no limit)
-    last_day: dt.date | None
-    # the calculation's findings that belong to the row (not those of the table's version)
-    row_findings: tuple[Finding, ...]
-    # where the table may be outdated for the meeting: [the finding, the table, the rows it
-    # concerns], shared by every meeting of the table that is; None where it is not
-    outdated: list | None
 
 
 class Audit:
@@ -97,22 +67,8 @@ class Audit:
         self._tables = tables
         self._paid = paid
         self._today = today
-        # id(table) → its finding that it may be outdated, and the rows that it concerns
-        self._outdated: dict[int, list] = {}
-        self._versions: dict[str, Versions | None] = {}
-        self._scheme_names: str | None = None
-        self._priced: dict[int, _Priced] = memo.memo()  # id(meeting) → its table and calculation
-        # (id(facts), id(table), whether outdated) → those facts priced under the table;
-        # the facts themselves while they have been seen once
-        self._priced_facts: dict[tuple[int, int, bool], PricedFacts | Facts] = memo.memo()
-        # calculation key → the calculation, and its findings that belong to the row
-        self._calculations: dict[tuple, tuple[Calculation, tuple[Finding, ...]]] = memo.memo()
-        # a calculation missed there is put together from the parts other meetings share
-        self._pricer = Pricer() if memo.ON else Pricer(kept=0)
-        self._dated: dict[tuple[str, dt.date], _Dated] = memo.memo()
-        # travel tables apart from fee tables: a regulation's name is no scheme's
-        self._travel_versions: dict[str, Versions | None] = {}
-        self._travel_on: dict[tuple[str, dt.date], TravelTable | None] = memo.memo()
+        # what the run has worked out: tables by date, meetings and facts priced
+        self._memos = RunMemos(tables)
         # sized for the rows expected (they grow as needed), but no more than a few million
         # ahead of time: a guess from the size of a file is only a guess
         expected_rows = min(expected_rows, EXPECTED_ROWS_AT_MOST)
@@ -140,7 +96,8 @@ class Audit:
         # A light claim whose facts can pass every check of its own row, and whose dates
         # do, is checked here without its `Claim`: it needs only the checks that look at
         # other rows. Any other claim is made whole and checked below, by every rule.
-        dated_of, priced_facts, today = self._dated, self._priced_facts, self._today
+        memos, today = self._memos, self._today
+        dated_of, priced_facts = memos.dated, memos.priced_facts
         see_duplicate, see_group = duplicates.see_fields, groups.see_fields
         totals_by_facts = totals.by_facts
         for item in rows:
@@ -149,7 +106,7 @@ class Audit:
                 facts, date = item.facts, item.date  # type: ignore[union-attr]
                 dated = dated_of.get((facts.scheme, date))
                 if dated is None:
-                    dated = self._on_date(facts.scheme, date)
+                    dated = memos.on_date(facts.scheme, date)
                 table = dated.table
                 key = (id(facts), id(table), dated.outdated is None)
                 priced_light = priced_facts.get(key)
@@ -157,7 +114,7 @@ class Audit:
                     # facts seen once are checked in full: where facts hardly repeat, most
                     # claims have findings, and pricing them for the light lane is waste
                     if priced_light is facts:
-                        priced_light = self._price_facts(item, dated)  # type: ignore[arg-type]
+                        priced_light = memos.price_facts(item, dated)  # type: ignore[arg-type]
                     else:
                         if len(priced_facts) >= CALCULATIONS_KEPT:
                             priced_facts.clear()
@@ -220,13 +177,11 @@ class Audit:
     def _check_claim(self, claim: Claim) -> ClaimResult:
         self.totals.add(claim)
         meeting = claim.meeting
-        priced = self._priced.get(id(meeting))
-        if priced is None or priced.meeting is not meeting:
-            priced = self._price(meeting)
+        priced = self._memos.price(meeting)
         calculation, findings = self._row_checks(claim, priced)
         return self._across_rows(claim, priced.table, calculation, findings)
 
-    def _row_checks(self, claim: Claim, priced: _Priced
+    def _row_checks(self, claim: Claim, priced: Priced
                     ) -> tuple[Calculation, tuple[Finding, ...]]:
         """The checks of the claim's own row: what the reader noted, the date, the fee and
         travel claimed against what is due, the submission date."""
@@ -308,142 +263,18 @@ class Audit:
         """The file's own total rows, each held against the claims above it."""
         return self.totals.found
 
-    def _outdated_rows(self, finding: Finding, table: RateTable | None) -> list:
-        """The table's count of rows it may be outdated for, as [finding, table, rows]."""
-        seen = self._outdated.get(id(table))
-        if seen is None:
-            seen = self._outdated[id(table)] = [finding, table, 0]
-        return seen
-
     def version_findings(self) -> list[tuple[Finding, RateTable, int]]:
         """Findings about a version of a table rather than a row (the table may be outdated),
         once per scheme and version, with the rows they concern; by scheme and version."""
         if not self._done:
             raise RuntimeError("version findings are known only after every row is taken")
-        found = [(finding, table, rows) for finding, table, rows in self._outdated.values()
-                 if rows]
-        return sorted(found, key=lambda item: (item[1].scheme, item[1].effective))
+        return self._memos.version_findings()
 
     def late_findings(self) -> Iterator[Finding]:
         """Findings known only after the last row (group meetings), in row order."""
         if not self._done:
             raise RuntimeError("late findings are known only after every row is taken")
         return self.groups.findings()
-
-    def _price(self, meeting: Meeting) -> _Priced:
-        # The reader hands identical rows the same meeting object, so most rows find their
-        # meeting here by its id. A calculation depends on the date only through the table
-        # in force (tests hold the engine to that), so calculations are shared by every
-        # meeting with the same table and the same facts, whatever its date.
-        if len(self._priced) >= MEETINGS_KEPT:
-            self._priced.clear()
-        dated = self._dated.get((meeting.scheme, meeting.date))
-        if dated is None:
-            dated = self._on_date(meeting.scheme, meeting.date)
-        table, known, outdated, last_day = dated
-        travel = None
-        if meeting.trip is not None and table is not None and table.travel is not None:
-            travel = self._travel_of(table.travel.table, meeting.date)
-        # besides its table, a calculation depends on the date only by whether the table may
-        # be outdated on it
-        key = (id(table), outdated is not None, meeting.attendance, meeting.activity, meeting.hours,
-               meeting.agreement,
-               meeting.lost_income, meeting.lost_income_documented, meeting.gift)
-        if meeting.trip is not None:
-            # the travel table may be outdated on the date (`travel_rates_may_be_outdated`)
-            review = None if travel is None else travel.review_after
-            key += (meeting.trip, id(travel), review is not None and meeting.date > review.date)
-            if travel is None:  # its finding that no travel table covers it names the date
-                key += (meeting.date,)
-        if not known:  # an unknown scheme's calculation says only that it is unknown
-            key = (meeting.scheme,)
-        elif table is None:
-            key += (meeting.scheme, meeting.date)
-        calculated = self._calculations.get(key)
-        if calculated is None:
-            if len(self._calculations) >= CALCULATIONS_KEPT:
-                self._calculations.clear()
-            if known:
-                calculation = self._pricer(meeting, table, travel)
-            else:
-                calculation = Calculation(meeting.scheme, None, None, None, None, None, (), (
-                    Finding("no_rate_table", DEFAULT_SEVERITY["no_rate_table"],
-                            {"scheme": meeting.scheme, "known": self._known_schemes()},
-                            "unknown_scheme"),))
-            row_findings = calculation.findings
-            if outdated is not None:  # said once per version (`version_findings`), not per row
-                row_findings = tuple(f for f in row_findings if f.code != outdated.code)
-            calculated = self._calculations[key] = (calculation, row_findings)
-        outdated_rows = None if outdated is None else self._outdated_rows(outdated, table)
-        priced = self._priced[id(meeting)] = _Priced(meeting, table, calculated[0], last_day,
-                                                     calculated[1], outdated_rows)
-        return priced
-
-    def _price_facts(self, light: LightClaim, dated: _Dated) -> PricedFacts:
-        """A light claim's facts priced under the table of its scheme and date: the
-        calculation of any meeting of those facts under that table, as `_price` has it."""
-        if len(self._priced_facts) >= CALCULATIONS_KEPT:
-            self._priced_facts.clear()
-        facts = light.facts
-        meeting = facts.meeting(light.date)
-        priced = self._priced.get(id(meeting))
-        if priced is None or priced.meeting is not meeting:
-            priced = self._price(meeting)
-        table, known, outdated = dated.table, dated.known, dated.outdated
-        calculation = priced.calculation
-        clean = (known and table is not None and not priced.row_findings
-                 and facts.claimed == calculation.honorarium
-                 and not (calculation.lost_income and table.lost_income.cap_per_day is not None))
-        found = self._priced_facts[(id(facts), id(table), outdated is None)] = PricedFacts(
-            facts, table, calculation, priced.outdated, clean)  # type: ignore[arg-type]
-        return found
-
-    def _on_date(self, scheme: str, date: dt.date) -> _Dated:
-        """What a meeting's scheme and date decide: the table in force, whether the scheme
-        is known at all, the finding that the table may be outdated, and the last day a
-        claim may be submitted (None: no limit)."""
-        table, known = self._table_of(scheme, date)
-        outdated = outdated_rates(table, date) if table is not None else None
-        rule = table.claim_age if table is not None else None
-        last_day = claim_age_limit(date, rule.months) if rule is not None else None
-        if len(self._dated) >= MEETINGS_KEPT:
-            self._dated.clear()
-        dated = self._dated[(scheme, date)] = _Dated(table, known, outdated, last_day)
-        return dated
-
-    def _table_of(self, scheme: str, date: dt.date) -> tuple[RateTable | None, bool]:
-        """The table in force, and whether the scheme is known at all."""
-        if scheme not in self._versions:
-            # a folder of travel rules is no scheme
-            lookup = getattr(self._tables, "fee_versions", None) or self._tables.versions
-            self._versions[scheme] = lookup(scheme)
-        versions = self._versions[scheme]
-        return (versions.at(date), True) if versions is not None else (None, False)
-
-    def _travel_of(self, regulation: str, date: dt.date) -> TravelTable | None:
-        """The travel table in force (None before the first, or where there is none)."""
-        key = (regulation, date)
-        if key in self._travel_on:
-            return self._travel_on[key]
-        if regulation not in self._travel_versions:
-            self._travel_versions[regulation] = self._tables.versions(regulation)
-        versions = self._travel_versions[regulation]
-        table = versions.at(date) if versions is not None else None
-        if not isinstance(table, TravelTable) or not table.covers(date):
-            table = None  # a fee scheme's folder holds no travel rules; or its term is over
-        if len(self._travel_on) >= MEETINGS_KEPT:
-            self._travel_on.clear()
-        self._travel_on[key] = table
-        return table
-
-    def _known_schemes(self) -> str:
-        # asked once an audit: the catalogue looks through its folders for the names
-        if self._scheme_names is None:
-            names = getattr(self._tables, "fee_scheme_names", None) or getattr(
-                self._tables, "scheme_names", None)
-            self._scheme_names = ", ".join(names()) if names else ""
-        return self._scheme_names
-
 
 def audit(rows: Iterable[Claim | InvalidRow], tables: Tables, expected_rows: int = 0,
           paid: PaidClaims | None = None, today: dt.date | None = None) -> Audit:

@@ -106,22 +106,38 @@ class LightResult:
         return self.priced.calculation.total
 
 
+class OutdatedRows:
+    """A table that may be outdated on the dates of some meetings: its finding (said once
+    per version, `Audit.version_findings`), and how many rows it concerns so far."""
+
+    __slots__ = ("finding", "rows", "table")
+
+    def __init__(self, finding: Finding, table: RateTable) -> None:
+        self.finding = finding
+        self.table = table
+        self.rows = 0
+
+
 class PricedFacts:
     """A set of facts priced under one table: what every light claim of those facts
     that passes the checks of its own row is due. `clean` says whether a claim of these
     facts can pass them at all: no finding of the calculation's, the fee claimed is the
-    fee due, no daily cap on lost income to share."""
+    fee due, no daily cap on lost income to share.
 
-    __slots__ = ("calculation", "claimed_parts", "clean", "duration", "facts", "fee_claimed",
-                 "identity", "outdated", "paid_parts", "pays", "table")
+    It is a value, known by its facts, its table and whether the table may be outdated on
+    the claims' dates (that decides its calculation), so memos can be keyed by it."""
+
+    __slots__ = ("_hash", "calculation", "claimed_parts", "clean", "duration", "facts",
+                 "fee_claimed", "identity", "outdated", "paid_parts", "pays", "table")
 
     def __init__(self, facts: Facts, table: RateTable, calculation: Calculation,
-                 outdated: list | None, clean: bool) -> None:
-        self.facts = facts  # kept, so that no other set of facts takes its id meanwhile
+                 outdated: OutdatedRows | None, clean: bool) -> None:
+        self.facts = facts
         self.table = table
         self.calculation = calculation
         self.outdated = outdated
         self.clean = clean
+        self._hash = hash((facts, table, outdated is None))
         # what the duplicate and group checks ask of each claim of these facts
         self.duration = seconds_of(facts.hours)
         self.identity = facts_identity(facts)
@@ -129,6 +145,15 @@ class PricedFacts:
         self.claimed_parts = claimed_parts(facts.lost_income, facts.gift, False)
         self.paid_parts = parts_paid(calculation)
         self.pays = pays(calculation)
+
+    def __eq__(self, other: object) -> bool:
+        if other is self:
+            return True
+        return type(other) is PricedFacts and self.facts == other.facts \
+            and self.table == other.table and (self.outdated is None) == (other.outdated is None)
+
+    def __hash__(self) -> int:
+        return self._hash
 
 
 def parts_paid(calculation: Calculation) -> int:

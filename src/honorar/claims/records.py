@@ -97,10 +97,15 @@ make_claim = _claim_maker()
 class Facts:
     """What a set of a row's repeating cells says: everything of a claim but its claim id,
     person, group and dates. A file repeats a few hundred such sets in a million rows, so
-    each is read once and shared by its rows; it keeps its meetings by date (`meeting`)."""
+    each is read once and shared by its rows; it keeps its meetings by date (`meeting`).
 
-    __slots__ = ("activity", "agreement", "attendance", "claimed", "documented", "end", "gift",
-                 "hours", "lost_income", "meetings", "new_meeting", "scheme", "start")
+    It is a value: two sets of facts that say the same are equal, whatever cells they were
+    read from, so an audit's memos know a set by what it says (its hash is worked out once).
+    """
+
+    __slots__ = ("_hash", "_value", "activity", "agreement", "attendance", "claimed",
+                 "documented", "end", "gift", "hours", "lost_income", "meetings",
+                 "new_meeting", "scheme", "start")
 
     def __init__(self, scheme: str, attendance: Attendance, activity: str,
                  start: dt.time | None, end: dt.time | None, hours: Decimal | None,
@@ -111,9 +116,20 @@ class Facts:
         self.start, self.end, self.hours = start, end, hours
         self.agreement, self.claimed = agreement, claimed
         self.lost_income, self.documented, self.gift = lost_income, documented, gift
+        self._value = (scheme, attendance, activity, start, end, hours, agreement, claimed,
+                       lost_income, documented, gift)
+        self._hash = hash(self._value)
         self.meetings: dict[dt.date, Meeting] = {}  # the meeting of these facts on a date
         # makes (and keeps, as the reader bounds them) a meeting missing from `meetings`
         self.new_meeting = new_meeting
+
+    def __eq__(self, other: object) -> bool:
+        if other is self:
+            return True
+        return type(other) is Facts and self._value == other._value  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return self._hash
 
     def meeting(self, date: dt.date) -> Meeting:
         """The meeting of these facts on `date`: one object for every row that has it."""

@@ -364,6 +364,11 @@ class RateTable(_Strict):
                                  f"{', '.join(stray)}", "gift", "activities")
         return self
 
+    def __hash__(self) -> int:
+        # equal tables (pydantic's equality: every field) have one scheme and version;
+        # a run's memos know its tables by value
+        return hash((self.scheme, self.effective))
+
     @property
     def version(self) -> str:
         return self.effective.isoformat()

@@ -192,6 +192,10 @@ class TravelTable(_Strict):
         items.append((("expenses", "receipts_required"), self.expenses.receipts_required))
         return items
 
+    def __hash__(self) -> int:
+        # equal tables (every field) have one regulation and version: see RateTable
+        return hash((self.regulation, self.effective))
+
     def covers(self, day: dt.date) -> bool:
         """Whether the table's rates were in force on `day` (from its effective date)."""
         return self.valid_until is None or day <= self.valid_until.date

@@ -16,14 +16,15 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from .. import memo
+from ..claims import Claim
 from ..claims.records import Facts, LightClaim
 from ..domain import DEFAULT_SEVERITY, Calculation, Finding, Meeting
 from ..rules.calculation import outdated_rates
 from ..rules.pricer import Pricer
 from ..tables.schema import RateTable
 from ..tables.travel_schema import TravelTable
-from .checks.rows import claim_age_limit
-from .results import PricedFacts, Tables, Versions
+from .checks.rows import claim_age_limit, travel_verdict
+from .results import OutdatedRows, PricedFacts, Tables, Versions
 
 MEETINGS_KEPT = 20_000  # meetings remembered with their calculation (the reader's cache size)
 CALCULATIONS_KEPT = 4_096  # distinct calculations remembered (each holds its steps)
@@ -40,17 +41,18 @@ class Dated(NamedTuple):
 
 @dataclass(slots=True)
 class Priced:
-    meeting: Meeting
+    """A meeting priced: its table and calculation, and what its scheme and date decide."""
+
+    key: tuple  # what the calculation rests on, by value (`RunMemos._price`)
     table: RateTable | None
     calculation: Calculation
     # the last day a claim for the meeting may be submitted (None: no limit)
     last_day: dt.date | None
     # the calculation's findings that belong to the row (not those of the table's version)
     row_findings: tuple[Finding, ...]
-    # where the table may be outdated for the meeting: [the finding, the table, the rows it
-    # concerns], shared by every meeting of the table that is; None where it is not
-    outdated: list | None
-
+    # where the table may be outdated for the meeting: its finding and the rows it concerns,
+    # shared by every meeting of the table that is; None where it is not
+    outdated: OutdatedRows | None
 
 
 class RunMemos:
@@ -58,14 +60,15 @@ class RunMemos:
 
     def __init__(self, tables: Tables) -> None:
         self._tables = tables
-        # id(table) → its finding that it may be outdated, and the rows that it concerns
-        self._outdated: dict[int, list] = {}
+        # a table that may be outdated → its finding, and the rows that it concerns
+        self._outdated: dict[RateTable, OutdatedRows] = {}
         self._versions: dict[str, Versions | None] = {}
         self._scheme_names: str | None = None
-        self._priced: dict[int, Priced] = memo.memo()  # id(meeting) → its table and calculation
-        # (id(facts), id(table), whether outdated) → those facts priced under the table;
-        # the facts themselves while they have been seen once
-        self.priced_facts: dict[tuple[int, int, bool], PricedFacts | Facts] = memo.memo()
+        self._priced: dict[Meeting, Priced] = memo.memo()  # a meeting → its table and calculation
+        # (facts, table, whether not outdated) → those facts priced under the table; the
+        # facts themselves while they have been seen once
+        self.priced_facts: dict[tuple[Facts, RateTable | None, bool], PricedFacts | Facts] = \
+            memo.memo()
         # calculation key → the calculation, and its findings that belong to the row
         self._calculations: dict[tuple, tuple[Calculation, tuple[Finding, ...]]] = memo.memo()
         # a calculation missed there is put together from the parts other meetings share
@@ -74,31 +77,32 @@ class RunMemos:
         # travel tables apart from fee tables: a regulation's name is no scheme's
         self._travel_versions: dict[str, Versions | None] = {}
         self._travel_on: dict[tuple[str, dt.date], TravelTable | None] = memo.memo()
+        # (calculation key, honorarium not claimed, travel claimed) → `travel_verdict`
+        self._travel_verdicts: dict[tuple, tuple[str, dict] | None] = memo.memo()
 
-    def _outdated_rows(self, finding: Finding, table: RateTable | None) -> list:
-        """The table's count of rows it may be outdated for, as [finding, table, rows]."""
-        seen = self._outdated.get(id(table))
+    def _outdated_rows(self, finding: Finding, table: RateTable) -> OutdatedRows:
+        """The table's count of rows it may be outdated for."""
+        seen = self._outdated.get(table)
         if seen is None:
-            seen = self._outdated[id(table)] = [finding, table, 0]
+            seen = self._outdated[table] = OutdatedRows(finding, table)
         return seen
 
     def version_findings(self) -> list[tuple[Finding, RateTable, int]]:
         """Findings about a version of a table rather than a row (the table may be outdated),
         once per scheme and version, with the rows they concern; by scheme and version."""
-        found = [(finding, table, rows) for finding, table, rows in self._outdated.values()
-                 if rows]
+        found = [(seen.finding, seen.table, seen.rows) for seen in self._outdated.values()
+                 if seen.rows]
         return sorted(found, key=lambda item: (item[1].scheme, item[1].effective))
 
     def price(self, meeting: Meeting) -> Priced:
         """The meeting's table and calculation, and what its scheme and date decide."""
-        priced = self._priced.get(id(meeting))
-        if priced is None or priced.meeting is not meeting:
+        priced = self._priced.get(meeting)
+        if priced is None:
             priced = self._price(meeting)
         return priced
 
     def _price(self, meeting: Meeting) -> Priced:
-        # The reader hands identical rows the same meeting object, so most rows find their
-        # meeting here by its id. A calculation depends on the date only through the table
+        # A calculation depends on the date only through the table
         # in force (tests hold the engine to that), so calculations are shared by every
         # meeting with the same table and the same facts, whatever its date.
         if len(self._priced) >= MEETINGS_KEPT:
@@ -112,13 +116,13 @@ class RunMemos:
             travel = self._travel_of(table.travel.table, meeting.date)
         # besides its table, a calculation depends on the date only by whether the table may
         # be outdated on it
-        key = (id(table), outdated is not None, meeting.attendance, meeting.activity, meeting.hours,
+        key = (table, outdated is not None, meeting.attendance, meeting.activity, meeting.hours,
                meeting.agreement,
                meeting.lost_income, meeting.lost_income_documented, meeting.gift)
         if meeting.trip is not None:
             # the travel table may be outdated on the date (`travel_rates_may_be_outdated`)
             review = None if travel is None else travel.review_after
-            key += (meeting.trip, id(travel), review is not None and meeting.date > review.date)
+            key += (meeting.trip, travel, review is not None and meeting.date > review.date)
             if travel is None:  # its finding that no travel table covers it names the date
                 key += (meeting.date,)
         if not known:  # an unknown scheme's calculation says only that it is unknown
@@ -140,10 +144,23 @@ class RunMemos:
             if outdated is not None:  # said once per version (`version_findings`), not per row
                 row_findings = tuple(f for f in row_findings if f.code != outdated.code)
             calculated = self._calculations[key] = (calculation, row_findings)
-        outdated_rows = None if outdated is None else self._outdated_rows(outdated, table)
-        priced = self._priced[id(meeting)] = Priced(meeting, table, calculated[0], last_day,
-                                                     calculated[1], outdated_rows)
+        outdated_rows = None if outdated is None else self._outdated_rows(outdated, table)  # type: ignore[arg-type]
+        priced = self._priced[meeting] = Priced(key, table, calculated[0], last_day,
+                                                calculated[1], outdated_rows)
         return priced
+
+    def facts_seen(self, light: LightClaim, dated: Dated, key: tuple,
+                   seen: Facts | None) -> PricedFacts | None:
+        """A light claim's facts priced under `dated`'s table if they were `seen` before
+        (`priced_facts` at `key` holds them), else None, and they are noted as seen: where
+        facts hardly repeat, most claims have findings, and pricing them for the light
+        lane is waste (a claim of facts seen once is checked in full)."""
+        if seen is not None:
+            return self.price_facts(light, dated)
+        if len(self.priced_facts) >= CALCULATIONS_KEPT:
+            self.priced_facts.clear()
+        self.priced_facts[key] = light.facts
+        return None
 
     def price_facts(self, light: LightClaim, dated: Dated) -> PricedFacts:
         """A light claim's facts priced under the table of its scheme and date: the
@@ -158,7 +175,7 @@ class RunMemos:
         clean = (known and table is not None and not priced.row_findings
                  and facts.claimed == calculation.honorarium
                  and not (calculation.lost_income and table.lost_income.cap_per_day is not None))
-        found = self.priced_facts[(id(facts), id(table), outdated is None)] = PricedFacts(
+        found = self.priced_facts[(facts, table, outdated is None)] = PricedFacts(
             facts, table, calculation, priced.outdated, clean)  # type: ignore[arg-type]
         return found
 
@@ -207,3 +224,15 @@ class RunMemos:
                 self._tables, "scheme_names", None)
             self._scheme_names = ", ".join(names()) if names else ""
         return self._scheme_names
+
+    def travel_verdict(self, claim: Claim, priced: Priced,
+                       calculation: Calculation) -> tuple[str, dict] | None:
+        """`checks.rows.travel_verdict` of the claim, by the value of what it rests on:
+        the travel claimed against the same calculation says the same."""
+        key = (priced.key, calculation is not priced.calculation, claim.travel_claimed)
+        if key in self._travel_verdicts:
+            return self._travel_verdicts[key]
+        if len(self._travel_verdicts) >= CALCULATIONS_KEPT:
+            self._travel_verdicts.clear()
+        verdict = self._travel_verdicts[key] = travel_verdict(claim, calculation)
+        return verdict

@@ -40,7 +40,7 @@ from .checks.rows import (
 )
 from .checks.totals import FileTotal, FileTotals
 from .checks.voiding import settle
-from .memos import CALCULATIONS_KEPT, Priced, RunMemos
+from .memos import Priced, RunMemos
 from .results import (
     ClaimResult,
     LightResult,
@@ -99,7 +99,7 @@ class Audit:
         memos, today = self._memos, self._today
         dated_of, priced_facts = memos.dated, memos.priced_facts
         see_duplicate, see_group = duplicates.see_fields, groups.see_fields
-        totals_by_facts = totals.by_facts
+        count_facts = totals.count_facts
         for item in rows:
             kind = type(item)
             if kind is LightClaim:
@@ -108,31 +108,19 @@ class Audit:
                 if dated is None:
                     dated = memos.on_date(facts.scheme, date)
                 table = dated.table
-                key = (id(facts), id(table), dated.outdated is None)
+                key = (facts, table, dated.outdated is None)
                 priced_light = priced_facts.get(key)
-                if type(priced_light) is not PricedFacts:
-                    # facts seen once are checked in full: where facts hardly repeat, most
-                    # claims have findings, and pricing them for the light lane is waste
-                    if priced_light is facts:
-                        priced_light = memos.price_facts(item, dated)  # type: ignore[arg-type]
-                    else:
-                        if len(priced_facts) >= CALCULATIONS_KEPT:
-                            priced_facts.clear()
-                        priced_facts[key] = facts  # seen once, and kept: its id is its own
-                        priced_light = None
+                if type(priced_light) is not PricedFacts:  # facts new, or seen once
+                    priced_light = memos.facts_seen(item, dated, key, priced_light)  # type: ignore[arg-type]
                 submitted, last_day = item.submitted, dated.last_day  # type: ignore[union-attr]
                 if priced_light is not None and priced_light.clean and (
                         today is None or date <= today) and (
                         submitted is None or (submitted >= date and (
                             last_day is None or submitted <= last_day))):
                     row = item.row  # type: ignore[union-attr]
-                    counted = totals_by_facts.get(id(facts))
-                    if counted is None:
-                        totals.count_facts(facts)
-                    else:
-                        counted[0] += 1
+                    count_facts(facts)
                     if priced_light.outdated is not None:
-                        priced_light.outdated[2] += 1
+                        priced_light.outdated.rows += 1
                     asked = (item.representative, item.representative_id)  # type: ignore[union-attr]
                     person, also, ambiguous = known_answers(asked) or identities(*asked)
                     group = item.group  # type: ignore[union-attr]
@@ -192,7 +180,7 @@ class Audit:
                                       claim.row, column)
                               for code, params, column in claim.notes)
         if priced.outdated is not None:
-            priced.outdated[2] += 1
+            priced.outdated.rows += 1
         if self._today is not None and meeting.date > self._today:
             findings += (Finding("meeting_in_future", severity(table, "meeting_in_future"),
                                  {"date": meeting.date, "today_date": self._today}, None,
@@ -210,12 +198,13 @@ class Audit:
                 findings += (not_claimed_finding(claim, calculation, table, "travel"),)
                 calculation = not_claimed(calculation, "travel")
             else:
-                findings += travel_findings(claim, calculation, table)
+                findings += travel_findings(claim, calculation, table,
+                                            self._memos.travel_verdict(claim, priced, calculation))
         submitted = claim.submitted
         # most claims are submitted in time: ask `date_findings` only when one is not
         if submitted is not None and (submitted < meeting.date or (
                 priced.last_day is not None and submitted > priced.last_day)):
-            findings += date_findings(claim, table)
+            findings += date_findings(claim, table, priced.last_day)
         return calculation, findings
 
     def _across_rows(self, claim: Claim, table: RateTable | None, calculation: Calculation,

@@ -72,11 +72,11 @@ class Summary:
     # findings about a version of a table, not a row (the table may be outdated): once per
     # scheme and version, with the version and the rows it concerns
     version_findings: list[tuple[Finding, RateTable, int]] = field(default_factory=list)
-    _versions: dict[int, list] = field(default_factory=dict)  # id(table) → [table, rows]
+    _versions: dict[RateTable, int] = field(default_factory=dict)  # table → its rows
     _flagged: bytearray = field(default_factory=bytearray)  # row → has a finding
-    # ids of a set of amounts (or the id of a light result's priced facts) → [rows, and
-    # the objects the ids name, kept so that no other object takes an id while it is
-    # counted: calculation, table, claimed, lost income, gift, travel, priced facts]
+    # a set of amounts (due, travel due, table, claimed, lost income, gift, travel
+    # claimed), or a light result's priced facts (a value) → [rows not summed yet, due,
+    # travel due, table, claimed, lost income, gift, travel claimed]
     # (with the memos off, `memo.ON`, nothing is kept: every row is summed as it comes)
     _counted: dict[tuple | int, list] = field(default_factory=memo.memo)
     # claimed_total, due_total, overpaid, underpaid, undecided_claimed, travel_claimed,
@@ -90,16 +90,16 @@ class Summary:
                 self.without_submitted += 1
             # its amounts are those of its priced facts, and it has no finding
             priced = result.priced
-            counted = self._counted.get(id(priced))  # type: ignore[call-overload]
+            counted = self._counted.get(priced)  # type: ignore[call-overload]
             if counted is not None:
                 counted[0] += 1
                 return
             if len(self._counted) >= TALLIES_KEPT:
                 self._sum_counted()
-            facts = priced.facts
-            counted = self._counted[id(priced)] = [  # type: ignore[index]
-                1, priced.calculation, priced.table, facts.claimed, facts.lost_income,
-                facts.gift, None, priced]
+            facts, calculation = priced.facts, priced.calculation
+            counted = self._counted[priced] = [  # type: ignore[index]
+                1, calculation.total, calculation.travel, priced.table, facts.claimed,
+                facts.lost_income, facts.gift, None]
             self._sum_counted_one(counted)
             return
         claim = result.claim
@@ -112,8 +112,8 @@ class Summary:
             claimed, lost_income, gift = (claim.claimed_honorarium, meeting.lost_income,
                                           meeting.gift)
             travel = claim.travel_claimed
-            key = (id(calculation), id(table), id(claimed), id(lost_income), id(gift),
-                   id(travel))
+            key = (calculation.total, calculation.travel, table, claimed, lost_income, gift,  # type: ignore[union-attr]
+                   travel)
             counted = self._counted.get(key)
             if counted is not None:
                 counted[0] += 1
@@ -122,8 +122,7 @@ class Summary:
                 # repeat; it is counted from its second row on
                 if len(self._counted) >= TALLIES_KEPT:
                     self._sum_counted()
-                counted = self._counted[key] = [1, calculation, table, claimed, lost_income,
-                                                gift, travel, None]
+                counted = self._counted[key] = [1, *key]
                 self._sum_counted_one(counted)
         if result.findings:
             self._count(result.findings, result.row)
@@ -137,30 +136,25 @@ class Summary:
         self._counted.clear()
 
     def _sum_counted_one(self, counted: list) -> None:
-        rows, calculation, table, claimed, lost_income, gift, travel, _ = counted
+        rows, due, travel_due, table, claimed, lost_income, gift, travel = counted
         sums = self._sums
         claimed = claimed + lost_income + gift
         if travel is not None:
             claimed += travel
             sums[5] += travel * rows
         sums[0] += claimed * rows
-        due = calculation.total
         if due is None:
             sums[4] += claimed * rows
         else:
             sums[1] += due * rows
-            if calculation.travel is not None:
-                sums[6] += calculation.travel * rows
+            if travel_due is not None:
+                sums[6] += travel_due * rows
             if claimed > due:
                 sums[2] += (claimed - due) * rows
             elif due > claimed:
                 sums[3] += (due - claimed) * rows
         if table is not None:
-            seen = self._versions.get(id(table))
-            if seen is None:
-                self._versions[id(table)] = [table, rows]
-            else:
-                seen[1] += rows
+            self._versions[table] = self._versions.get(table, 0) + rows
         counted[0] = 0
 
     def _sum(self, index: int) -> Decimal:
@@ -221,7 +215,7 @@ class Summary:
         """The rate tables used, with the rows each decided, by scheme and date."""
         if self._counted:
             self._sum_counted()
-        found = [(table, rows) for table, rows in self._versions.values()]
+        found = list(self._versions.items())
         return sorted(found, key=lambda item: (item[0].scheme, item[0].effective))
 
     def findings_in_order(self) -> list[tuple[str, int]]:

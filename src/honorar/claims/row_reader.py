@@ -273,18 +273,17 @@ def _with_travel(read_row: Callable[[list[str], int], Claim | InvalidRow], heade
         return read_trip(dict(zip(TRIP_COLUMNS, raw, strict=True)), date_order, documented)
 
     trips = C.Cache(trip_of)  # raw trip cells → their Trip, or None for no trip
-    # (id of the meeting read, id of the trip) → (that meeting, the meeting with the trip);
-    # the entry keeps the meeting read alive, so its id names no other meeting meanwhile
-    meetings: dict[tuple[int, int], tuple[Meeting, Meeting]] = {}
+    # (the meeting read, the trip) → the meeting with the trip: one object for rows alike
+    meetings: dict[tuple[Meeting, Trip], Meeting] = {}
 
     def with_trip(base: Meeting, trip: Trip) -> Meeting:
-        known = meetings.get((id(base), id(trip)))
-        if known is not None and known[0] is base and known[1].trip is trip:
-            return known[1]
+        key = (base, trip)
+        meeting = meetings.get(key)
+        if meeting is not None:
+            return meeting
         if len(meetings) >= C.CACHE_LIMIT or not memo.ON:
             meetings.clear()
-        meeting = replace(base, trip=trip)
-        meetings[(id(base), id(trip))] = (base, meeting)
+        meeting = meetings[key] = replace(base, trip=trip)
         return meeting
 
     def read_with_travel(cells: list[str], row: int) -> Claim | InvalidRow:

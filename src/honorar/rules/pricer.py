@@ -17,7 +17,6 @@ if TYPE_CHECKING:
     from ..tables.travel_schema import TravelTable
 
 PARTS_KEPT = 20_000  # parts of one kind a pricer remembers; then it starts that kind afresh
-TABLES_KEPT = 1_000  # tables a pricer keeps alive; past that it forgets every part
 _UNKNOWN = object()
 _P = TypeVar("_P")
 
@@ -27,14 +26,12 @@ class Pricer(_Parts):
     so a meeting whose facts were each seen before, though never together, costs only the
     putting together. Its calculations equal `calculate`'s, field by field.
 
-    At most `kept` parts of each kind are remembered (0: none). Tables are known by
-    identity; a pricer keeps every table its parts name alive, so that no other table can
-    take the identity of one it remembers parts of.
+    At most `kept` parts of each kind are remembered (0: none), each by the values it
+    rests on (a table is a value too: see `RateTable.__hash__`).
     """
 
     def __init__(self, kept: int = PARTS_KEPT) -> None:
         self._kept = kept
-        self._named: dict[int, RateTable | TravelTable] = {}
         self._outdated: dict[tuple, Finding | None] = {}
         self._tables: dict[tuple, calculation.Part] = {}
         self._fees: dict[tuple, calculation.FeePart] = {}
@@ -48,71 +45,59 @@ class Pricer(_Parts):
             return calculation.calculate(meeting, None)
         return self.calculation(meeting, table, travel)
 
-    def _remember(self, memo: dict[tuple, _P], key: tuple, part: _P, table: RateTable,
-                  travel: TravelTable | None = None) -> _P:
+    def _remember(self, memo: dict[tuple, _P], key: tuple, part: _P) -> _P:
         if len(memo) >= self._kept:
             memo.clear()
             if not self._kept:
                 return part
-        if len(self._named) >= TABLES_KEPT:  # tables keep coming: none of the old is needed
-            self._forget()
-        self._named[id(table)] = table
-        if travel is not None:
-            self._named[id(travel)] = travel
         memo[key] = part
         return part
 
-    def _forget(self) -> None:
-        for memo in (self._named, self._outdated, self._tables, self._fees,
-                     self._lost_incomes, self._gifts, self._travels):
-            memo.clear()
-
     def outdated(self, table: RateTable, day: dt.date) -> Finding | None:
-        key = (id(table), day)
+        key = (table, day)
         found = self._outdated.get(key, _UNKNOWN)
         if found is _UNKNOWN:
-            found = self._remember(self._outdated, key, calculation.outdated_rates(table, day), table)
+            found = self._remember(self._outdated, key, calculation.outdated_rates(table, day))
         return found
 
     def table(self, table: RateTable, hours: Decimal | None) -> calculation.Part:
-        key = (id(table), hours)
+        key = (table, hours)
         part = self._tables.get(key)
         if part is None:
-            part = self._remember(self._tables, key, calculation.table_part(table, hours), table)
+            part = self._remember(self._tables, key, calculation.table_part(table, hours))
         return part
 
     def fee(self, table: RateTable, activity: str, attendance: Attendance,
             hours: Decimal | None, agreement: bool | None) -> calculation.FeePart:
-        key = (id(table), activity, attendance, hours, agreement)
+        key = (table, activity, attendance, hours, agreement)
         part = self._fees.get(key)
         if part is None:
             part = self._remember(self._fees, key,
-                                  calculation.fee_part(table, activity, attendance, hours, agreement), table)
+                                  calculation.fee_part(table, activity, attendance, hours, agreement))
         return part
 
     def lost_income(self, table: RateTable, claimed: Decimal,
                     documented: bool) -> calculation.Part:
-        key = (id(table), claimed, documented)
+        key = (table, claimed, documented)
         part = self._lost_incomes.get(key)
         if part is None:
             part = self._remember(self._lost_incomes, key,
-                                  calculation.lost_income_part(table, claimed, documented), table)
+                                  calculation.lost_income_part(table, claimed, documented))
         return part
 
     def gift(self, table: RateTable, claimed: Decimal, activity: str) -> calculation.Part:
-        key = (id(table), claimed, activity)
+        key = (table, claimed, activity)
         part = self._gifts.get(key)
         if part is None:
-            part = self._remember(self._gifts, key, calculation.gift_part(table, claimed, activity), table)
+            part = self._remember(self._gifts, key, calculation.gift_part(table, claimed, activity))
         return part
 
     def travel(self, table: RateTable, trip: Trip, travel: TravelTable | None,
                payable: bool, date: dt.date, remote: bool = False) -> calculation.TravelPart:
         # the date matters only to the finding that no travel table is in force on it
-        key = (id(table), trip, id(travel), payable, date if travel is None else None, remote)
+        key = (table, trip, travel, payable, date if travel is None else None, remote)
         part = self._travels.get(key)
         if part is None:
             part = self._remember(self._travels, key,
-                                  calculation.travel_part(table, trip, travel, payable, date, remote),
-                                  table, travel)
+                                  calculation.travel_part(table, trip, travel, payable, date, remote))
         return part

@@ -39,7 +39,7 @@ class GroupMeetings:
         self._date = array("i")
         self._table = array("i")
         self._tables: list[RateTable] = []
-        self._table_index: dict[int, int] = {}
+        self._table_index: dict[RateTable, int] = {}
         # meetings still short of people: the rows after the first (and their meetings),
         # and who came
         self._later_row = array("i")
@@ -110,10 +110,10 @@ class GroupMeetings:
         self._group_text += group.encode()
         self._group_end.append(len(self._group_text))
         self._date.append(date.toordinal())
-        index = self._table_index.get(id(table))
+        index = self._table_index.get(table)
         if index is None:
-            index = self._table_index[id(table)] = len(self._tables)
-            self._tables.append(table)  # kept, so that its id stays its own
+            index = self._table_index[table] = len(self._tables)
+            self._tables.append(table)
         self._table.append(index)
         return missing > 0
 

@@ -11,7 +11,6 @@ from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
 
-from ... import memo
 from ...claims import Claim
 from ...domain import DEFAULT_SEVERITY, Calculation, Finding
 from ...tables.schema import RateTable
@@ -75,28 +74,32 @@ def honorarium_findings(claim: Claim, calculation: Calculation,
 TRAVEL_PARTS = ("km", "passenger", "kost", "night", "expenses")
 
 
-_TRAVEL_VERDICTS: dict[tuple[int, Decimal], tuple[Calculation, str, dict]] = {}
+_ASK = object()
 
 
-def travel_findings(claim: Claim, calculation: Calculation,
-                    table: RateTable | None) -> tuple[Finding, ...]:
-    """Travel and stay claimed above or below what the travel rules give; the message
-    gives the parts due and, where one thing explains the difference, names it."""
+def travel_verdict(claim: Claim, calculation: Calculation) -> tuple[str, dict] | None:
+    """Travel and stay claimed above or below what the travel rules give, as the code and
+    values of its finding (None where they agree, or the rules leave travel undecided)."""
     due, parts = calculation.travel, calculation.travel_parts
     claimed = claim.travel_claimed
     if due is None or parts is None or claimed is None or claimed == due:
-        return NONE
-    # the same claimed amount against the same calculation says the same: work it out once
-    known = _TRAVEL_VERDICTS.get((id(calculation), claimed))
-    if known is None or known[0] is not calculation:
-        code = "travel_overclaimed" if claimed > due else "travel_underclaimed"
-        params = {"claimed_kr": claimed, "due_kr": due,
+        return None
+    code = "travel_overclaimed" if claimed > due else "travel_underclaimed"
+    return code, {"claimed_kr": claimed, "due_kr": due,
                   "parts": {f"{p}_kr": getattr(parts, p) for p in TRAVEL_PARTS},
                   "explained": _why_travel_differs(claim, calculation, claimed - due)}
-        if len(_TRAVEL_VERDICTS) > 10_000 or not memo.ON:
-            _TRAVEL_VERDICTS.clear()
-        known = _TRAVEL_VERDICTS[(id(calculation), claimed)] = (calculation, code, params)
-    _, code, params = known
+
+
+def travel_findings(claim: Claim, calculation: Calculation, table: RateTable | None,
+                    verdict: object = _ASK) -> tuple[Finding, ...]:
+    """Travel and stay claimed above or below what the travel rules give; the message
+    gives the parts due and, where one thing explains the difference, names it. A caller
+    that remembers verdicts gives `travel_verdict`'s for the claim and calculation."""
+    if verdict is _ASK:
+        verdict = travel_verdict(claim, calculation)
+    if verdict is None:
+        return NONE
+    code, params = verdict  # type: ignore[misc]
     return (Finding(code, severity(table, code), params, None, claim.row, "travel_claimed"),)
 
 
@@ -130,26 +133,19 @@ def _why_travel_differs(claim: Claim, calculation: Calculation, difference):
 _NO_KOST = ("kost_too_near", "kost_too_short", "kost_hours_missing")
 
 
-_LIMITS: dict[tuple[dt.date, int], dt.date] = {}
-
-
 def claim_age_limit(date: dt.date, months: int) -> dt.date:
     """The last day a claim may be submitted: calendar months after the meeting
     (2022-11-30 plus three months is 2023-02-28)."""
-    limit = _LIMITS.get((date, months))
-    if limit is None:
-        if len(_LIMITS) > 10_000 or not memo.ON:
-            _LIMITS.clear()
-        try:
-            limit = date + relativedelta(months=months)
-        except (OverflowError, ValueError):  # past year 9999: no submission can be later
-            limit = dt.date.max
-        _LIMITS[(date, months)] = limit
-    return limit
+    try:
+        return date + relativedelta(months=months)
+    except (OverflowError, ValueError):  # past year 9999: no submission can be later
+        return dt.date.max
 
 
-def date_findings(claim: Claim, table: RateTable | None) -> tuple[Finding, ...]:
-    """Submitted before the meeting, or later than the table's claim-age limit."""
+def date_findings(claim: Claim, table: RateTable | None,
+                  limit: dt.date | None = None) -> tuple[Finding, ...]:
+    """Submitted before the meeting, or later than the table's claim-age limit (`limit`,
+    the last day, where the caller knows it already)."""
     submitted = claim.submitted
     if submitted is None:
         return NONE
@@ -160,7 +156,8 @@ def date_findings(claim: Claim, table: RateTable | None) -> tuple[Finding, ...]:
                         "submitted"),)
     rule = table.claim_age if table is not None else None
     if rule is not None:
-        limit = claim_age_limit(date, rule.months)
+        if limit is None:
+            limit = claim_age_limit(date, rule.months)
         if submitted > limit:
             return (Finding("claim_too_old", table.severity("claim_too_old"),  # type: ignore[union-attr]
                             {"submitted_date": submitted, "limit_date": limit,

@@ -54,10 +54,9 @@ class FileTotals:
         self.claims = 0
         self.unreadable = 0
         self.found: list[FileTotal] = []
-        # claims counted by their shared facts (`claims.Facts`), summed when a total row
-        # asks: id(facts) → [claims, facts]. A loop may count into it itself; a new set of
-        # facts goes through `count_facts`.
-        self.by_facts: dict[int, list] = {}
+        # claims counted by their shared facts (`claims.Facts`, a value), summed when a
+        # total row asks: facts → claims
+        self.by_facts: dict[Facts, int] = {}
 
     def add(self, claim: Claim) -> None:
         meeting = claim.meeting
@@ -70,16 +69,17 @@ class FileTotals:
 
     def count_facts(self, facts: Facts) -> None:
         """`add` for a claim without travel, by the facts it shares with other claims."""
-        counted = self.by_facts.get(id(facts))
+        by_facts = self.by_facts
+        counted = by_facts.get(facts)
         if counted is not None:
-            counted[0] += 1
+            by_facts[facts] = counted + 1
             return
-        if len(self.by_facts) >= FACTS_COUNTED:
+        if len(by_facts) >= FACTS_COUNTED:
             self._sum_by_facts()
-        self.by_facts[id(facts)] = [1, facts]
+        by_facts[facts] = 1
 
     def _sum_by_facts(self) -> None:
-        for claims, facts in self.by_facts.values():
+        for facts, claims in self.by_facts.items():
             self.honorarium += facts.claimed * claims
             self.lost_income += facts.lost_income * claims
             self.gift += facts.gift * claims

@@ -99,41 +99,40 @@ class KeptByAmounts:
     """What a report makes of a claim's amounts (`claim_amounts`), made once for each
     distinct set: the claimed amounts, whether the meeting had a trip, and the calculation.
 
-    The set is known by the identity of its objects: rows read from the same cells share
-    them, and that is quicker to look up than the Decimals' values. Each entry holds the
-    objects its key names, so that no other object can take their ids while it is kept."""
+    The set is known by value: the calculation's version and amounts, the amounts
+    claimed, and whether the meeting had a trip; a light result's by its priced facts
+    (a value too)."""
 
     __slots__ = ("_kept", "_make")
 
     def __init__(self, make: Callable[[Claim, Calculation], Any]) -> None:
-        self._kept: dict[tuple | int, tuple] = {}
+        self._kept: dict[object, Any] = {}
         self._make = make
 
     def __call__(self, claim: Claim, calculation: Calculation) -> Any:
         meeting = claim.meeting
         claimed, lost_income, gift = claim.claimed_honorarium, meeting.lost_income, meeting.gift
         travel = claim.travel_claimed
-        key = (id(calculation), id(claimed), id(lost_income), id(gift), id(travel),
-               meeting.trip is None)
+        key = (calculation.version, calculation.honorarium, calculation.lost_income,
+               calculation.gift, calculation.travel, calculation.total, claimed, lost_income,
+               gift, travel, meeting.trip is None)
         known = self._kept.get(key)
         if known is None:
             if len(self._kept) > _CACHE_LIMIT or not memo.ON:
                 self._kept.clear()
-            known = self._kept[key] = (self._make(claim, calculation), calculation, claimed,
-                                       lost_income, gift, travel)
-        return known[0]
+            known = self._kept[key] = self._make(claim, calculation)
+        return known
 
     def light(self, result: LightResult) -> Any:
         """The same for a light result, known by its priced facts: their rows share every
         amount, and none has travel."""
         priced = result.priced
-        known = self._kept.get(id(priced))  # type: ignore[call-overload]
+        known = self._kept.get(priced)
         if known is None:
             if len(self._kept) > _CACHE_LIMIT or not memo.ON:
                 self._kept.clear()
-            known = self._kept[id(priced)] = (  # type: ignore[index]
-                self._make(result.claim, priced.calculation), priced)
-        return known[0]
+            known = self._kept[priced] = self._make(result.claim, priced.calculation)
+        return known
 
 
 class AmountCells:

@@ -3,17 +3,17 @@
 Pure: a meeting and a table in, a `Calculation` out. No files, no clock, no printing.
 Every amount comes from the table; every step names the table item it rests on.
 
-A calculation is put together from parts, each made by one rule from only the facts it
-looks at: the table's own step, the fee, lost income, the gift, travel. The facts of each
-part are named by the arguments of the function that makes it, so that a `Pricer` can
-remember a part for every meeting that shares them.
+A calculation is put together from parts (`parts.Part`), each made by one rule from only
+the facts it looks at: the table's own step, the fee (`fees`), lost income, the gift,
+travel. The facts of each part are named by the arguments of the function that makes it,
+so that a `Pricer` can remember a part for every meeting that shares them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
-from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from dataclasses import replace
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ..domain import (
@@ -29,12 +29,12 @@ from ..domain import (
     Trip,
 )
 from ..money import to_øre
-from ..tables.schema import Cited, FlatRule, GiftOnlyRule, HourlyRule, PriceRule, RateTable, TieredRule
+from ..tables.schema import RateTable
+from .fees import fee_part
+from .parts import NOTHING, NOTHING_ELSE_PAYABLE, FeePart, Part, TravelPart, Writer
 
 if TYPE_CHECKING:
     from ..tables.travel_schema import TravelTable
-
-_ROUNDING = {"up": ROUND_CEILING, "down": ROUND_FLOOR, "nearest": ROUND_HALF_UP}
 
 
 def calculate(meeting: Meeting, table: RateTable | None,
@@ -126,79 +126,23 @@ def lost_income_left_for_day(calculation: Calculation, table: RateTable, claimed
 
 
 # ------------------------------------------------------------------------------ parts
-
-
-@dataclass(frozen=True, slots=True)
-class Part:
-    """One part of a calculation: its amount in øre (None where no rule decides it), and
-    the steps and findings that give it, in order."""
-
-    amount: Decimal | None
-    steps: tuple[Step, ...] = ()
-    findings: tuple[Finding, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class FeePart(Part):
-    # False where the meeting is paid nothing at all (the activity is not paid, or no
-    # agreement was made), which leaves nothing else payable either
-    payable: bool = True
-
-
-@dataclass(frozen=True, slots=True)
-class TravelPart(Part):
-    travel_parts: TravelParts | None = None
-
-
-_NOTHING = Part(to_øre(ZERO))
-_NOTHING_ELSE_PAYABLE = Part(to_øre(ZERO), (Step("nothing_else_payable", {}, ZERO),))
-
-
-class _Writer:
-    """The steps and findings of one part as they are made, each citing `table`."""
-
-    def __init__(self, table: RateTable) -> None:
-        self.table = table
-        self.steps: list[Step] = []
-        self.findings: list[Finding] = []
-
-    def source(self, cited: Cited | None) -> Source | None:
-        if cited is None:
-            return None
-        return Source(self.table.document.short, cited.quote, cited.assumption, cited.reason)
-
-    def step(self, key: str, amount: Decimal | None = None, cited: Cited | None = None,
-             **params: object) -> None:
-        self.steps.append(Step(key, params, amount, self.source(cited)))
-
-    def find(self, code: str, key: str | None = None, **params: object) -> None:
-        self.findings.append(Finding(code, self.table.severity(code), params, key))
-
-    def part(self, amount: Decimal | None) -> Part:
-        return Part(None if amount is None else to_øre(amount), tuple(self.steps),
-                    tuple(self.findings))
+# (the fee's in `fees`)
 
 
 def table_part(table: RateTable, hours: Decimal | None) -> Part:
     """The step that names the table, and the finding that the meeting lasted longer than
     any meeting plausibly does."""
-    part = _Writer(table)
+    part = Writer(table)
     part.step("table", scheme=table.scheme, name=table.name, effective=table.effective)
     if hours is not None and hours > table.implausible_hours:
         part.find("implausible_duration", hours=hours, limit_hours=table.implausible_hours)
     return part.part(None)
 
 
-def fee_part(table: RateTable, activity: str, attendance: Attendance, hours: Decimal | None,
-             agreement: bool | None) -> FeePart:
-    """The fee, and whether anything at all is payable for the meeting."""
-    return _Fee(table, activity, attendance, hours, agreement).run()
-
-
 def lost_income_part(table: RateTable, claimed: Decimal, documented: bool) -> Part:
     if not claimed:
-        return _NOTHING
-    part = _Writer(table)
+        return NOTHING
+    part = Writer(table)
     rule = table.lost_income
     if rule.documentation_required.value and not documented:
         part.find("lost_income_undocumented", claimed_kr=claimed)
@@ -217,8 +161,8 @@ def lost_income_part(table: RateTable, claimed: Decimal, documented: bool) -> Pa
 
 def gift_part(table: RateTable, claimed: Decimal, activity: str) -> Part:
     if not claimed:
-        return _NOTHING
-    part = _Writer(table)
+        return NOTHING
+    part = Writer(table)
     rule = table.gift
     if rule is None or activity not in rule.activities:
         part.find("gift_over_cap", "gift_not_for_activity", claimed_kr=claimed,
@@ -248,7 +192,7 @@ def travel_part(table: RateTable, trip: Trip, travel: TravelTable | None, payabl
         nothing = to_øre(ZERO)
         return TravelPart(nothing, (Step("travel_remote_none", {}, nothing),), (),
                           TravelParts(nothing, nothing, nothing, nothing, nothing))
-    part = _Writer(table)
+    part = Writer(table)
     if remote:
         part.find("travel_for_remote_meeting")
         part.step("travel_for_remote_meeting", None)
@@ -284,116 +228,6 @@ def outdated_travel_rates(table: RateTable, travel: TravelTable | None,
                     "note": review.quote or review.assumption})
 
 
-class _Fee(_Writer):
-    def __init__(self, table: RateTable, activity: str, attendance: Attendance,
-                 hours: Decimal | None, agreement: bool | None) -> None:
-        super().__init__(table)
-        self.activity = activity
-        self.attendance = attendance
-        self.hours = hours
-        self.agreement = agreement
-
-    def fee(self, amount: Decimal | None, payable: bool) -> FeePart:
-        return FeePart(None if amount is None else to_øre(amount), tuple(self.steps),
-                       tuple(self.findings), payable)
-
-    def run(self) -> FeePart:
-        t = self.table
-        if self.activity in t.not_payable:
-            self.find("not_payable_activity", activity=self.activity)
-            self.step("not_payable", ZERO, t.not_payable[self.activity], activity=self.activity)
-            return self.fee(ZERO, False)
-        rules = t.activities.get(self.activity)
-        at_least = rules.at_least if rules else None
-        if at_least is not None and self.hours is not None and self.hours < at_least.hours:
-            self.find("full_day_too_short", activity=self.activity, hours=self.hours,
-                      limit_hours=at_least.hours, otherwise=at_least.otherwise)
-            self.step("priced_as", None, at_least, activity=self.activity, hours=self.hours,
-                      limit_hours=at_least.hours, otherwise=at_least.otherwise)
-            rules = t.activities[at_least.otherwise]
-        rule = rules.for_attendance(self.attendance) if rules else None
-        if rule is None:
-            self.find("activity_not_in_table", activity=self.activity,
-                      attendance=self.attendance, scheme=t.scheme)
-            self.step("activity_not_in_table", None, activity=self.activity,
-                      attendance=self.attendance)
-            return self.fee(None, True)
-        if t.agreement is not None and t.agreement.required and self.agreement is not True:
-            self.find("no_agreement", None if self.agreement is False else "agreement_not_stated")
-            self.step("no_agreement", ZERO, t.agreement)
-            return self.fee(ZERO, False)
-        if t.attendance is not None and self.attendance == Attendance.PHYSICAL:
-            self.step("attended_in_person", None, t.attendance)
-        return self.fee(self.price(rule), True)
-
-    def price(self, rule: PriceRule) -> Decimal | None:
-        # each rule kind has the method of its name: flat, hourly, tiered, gift_only
-        return getattr(self, rule.rule)(rule)
-
-    def flat(self, rule: FlatRule) -> Decimal:
-        self.step("flat", rule.amount.kr, rule.amount, activity=self.activity,
-                  attendance=self.attendance)
-        return rule.amount.kr
-
-    def gift_only(self, rule: GiftOnlyRule) -> Decimal:
-        self.step("gift_only", ZERO, rule, activity=self.activity)
-        return ZERO
-
-    def need_hours(self) -> Decimal | None:
-        if self.hours is None:
-            self.find("duration_missing", activity=self.activity)
-            self.step("duration_missing", None, activity=self.activity)
-        return self.hours
-
-    def hourly(self, rule: HourlyRule) -> Decimal | None:
-        hours = self.need_hours()
-        if hours is None:
-            return None
-        paid_hours = hours
-        if rule.rounding is not None:
-            step_hours = rule.rounding.step_hours
-            steps = (hours / step_hours).to_integral_value(_ROUNDING[rule.rounding.direction])
-            paid_hours = steps * step_hours
-            if paid_hours != hours:
-                self.step("hours_rounded", None, rule.rounding, hours=hours,
-                          paid_hours=paid_hours, step_hours=step_hours,
-                          direction=rule.rounding.direction)
-        if rule.minimum is not None and paid_hours < rule.minimum.hours:
-            self.step("hours_minimum", None, rule.minimum, hours=paid_hours,
-                      paid_hours=rule.minimum.hours)
-            paid_hours = rule.minimum.hours
-        amount = paid_hours * rule.rate.kr
-        self.step("hourly", amount, rule.rate, hours=paid_hours, rate_kr=rule.rate.kr)
-        if rule.cap is not None and rule.cap.kr is not None and amount > rule.cap.kr:
-            amount = rule.cap.kr
-            self.step("hourly_capped", amount, rule.cap, cap_kr=rule.cap.kr)
-        return amount
-
-    def tiered(self, rule: TieredRule) -> Decimal | None:
-        hours = self.hours
-        if hours is None and rule.without_duration is not None:
-            tier = rule.tiers[0 if rule.without_duration.tier == "first" else -1]
-            self.step("tier_without_duration", None, rule.without_duration)
-        else:
-            hours = self.need_hours()
-            if hours is None:
-                return None
-            tier = next(t for t in rule.tiers
-                        if t.up_to_hours is None or hours <= t.up_to_hours.hours)
-        index = rule.tiers.index(tier)
-        if tier.up_to_hours is not None:
-            self.step("tier_up_to", tier.amount.kr, tier.amount, hours=hours,
-                      limit_hours=tier.up_to_hours.hours)
-        elif index > 0:
-            limit = rule.tiers[index - 1].up_to_hours
-            self.step("tier_over", tier.amount.kr, tier.amount, hours=hours,
-                      limit_hours=limit.hours if limit else None)
-        else:
-            self.step("flat", tier.amount.kr, tier.amount, activity=self.activity,
-                      attendance=self.attendance)
-        return tier.amount.kr
-
-
 # ------------------------------------------------------------------------ composition
 
 
@@ -415,8 +249,8 @@ class _Parts:
             lost_income = self.lost_income(table, m.lost_income, m.lost_income_documented)
             gift = self.gift(table, m.gift, m.activity)
         else:
-            lost_income = _NOTHING_ELSE_PAYABLE if m.lost_income or m.gift else _NOTHING
-            gift = _NOTHING
+            lost_income = NOTHING_ELSE_PAYABLE if m.lost_income or m.gift else NOTHING
+            gift = NOTHING
         trip = None
         if m.trip is not None:
             trip = self.travel(table, m.trip, travel, fee.payable, m.date,

@@ -1,4 +1,6 @@
-"""Find, load and validate rate tables, and pick the version in force on a date.
+"""The catalogue of rate tables: each scheme's versions, loaded as they are needed, and
+the version in force on a date. Where table files lie is `folders`; how one is read and
+validated, `loading`.
 
 Tables live as `<rates dir>/<scheme>/<anything>.yaml` (or `.yml`; `scheme_files` says
 where else a table is used from, and `stray_tables` names those that are not used).
@@ -12,27 +14,38 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import os
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
+from .folders import (
+    ENV_VAR,
+    TABLE_SUFFIXES,
+    StrayTable,
+    declared_scheme,
+    holds_scheme,
+    is_scheme_folder,
+    scheme_files,
+    search_path,
+    shipped_rates_dir,
+    stray_tables,
+    table_files,
+)
+from .loading import TableError, read_table
+from .schema import RateTable
+from .yamldoc import Problem, parse
 
-from .schema import REGULATION, RateTable
-from .yamldoc import Problem, Unreadable, parse, read_text
+if TYPE_CHECKING:  # a travel table's models are loaded only when a travel table is read
+    from .travel_schema import TravelTable
 
-ENV_VAR = "HONORAR_RATES"
+    AnyTable = RateTable | TravelTable
 
-
-class TableError(Exception):
-    """A rate table that cannot be used; carries every problem found in it."""
-
-    def __init__(self, problems: Sequence[Problem]) -> None:
-        self.problems = tuple(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
+# where tables lie (`folders`) and how one is read (`loading`), as callers have known them
+__all__ = ["ENV_VAR", "TABLE_SUFFIXES", "Catalogue", "StrayTable", "TableError", "TableFile",
+           "Versions", "activity_names", "declared_scheme", "holds_scheme", "is_scheme_folder",
+           "read_table", "scheme_files", "search_path", "shipped_rates_dir", "stray_tables",
+           "table_files"]
 
 
 def activity_names(tables: Iterable[AnyTable]) -> list[str]:
@@ -41,209 +54,6 @@ def activity_names(tables: Iterable[AnyTable]) -> list[str]:
     return list(dict.fromkeys(name for table in tables
                               for name in (*getattr(table, "activities", ()),
                                            *getattr(table, "not_payable", ()))))
-
-
-def shipped_rates_dir() -> Path:
-    """The tables installed with the package (or, in a source checkout, `rates/`)."""
-    here = Path(__file__).resolve().parent.parent  # the package's folder
-    installed = here / "rates"
-    if installed.is_dir():
-        return installed
-    return here.parent.parent / "rates"
-
-
-if TYPE_CHECKING:  # a travel table's models are loaded only when a travel table is read
-    from .travel_schema import TravelTable
-
-    AnyTable = RateTable | TravelTable
-
-
-def is_scheme_folder(name: str) -> bool:
-    """Only a folder named like a scheme or a travel regulation (`state-travel`) holds
-    tables: `_plans` and the like hold other data."""
-    return re.fullmatch(REGULATION, name) is not None
-
-
-TABLE_SUFFIXES = (".yaml", ".yml")
-
-
-def table_files(folder: Path) -> list[Path]:
-    """The table files of a folder (`.yaml` or `.yml`, any case), by name."""
-    try:
-        return sorted(p for p in folder.iterdir()
-                      if p.suffix.lower() in TABLE_SUFFIXES and p.is_file())
-    except OSError:
-        return []
-
-
-def scheme_files(directory: Path, scheme: str) -> list[Path]:
-    """The table files of `scheme` in a rates directory: those in the folder named after it,
-    in any case (`UNN/` is `unn`, as it already is where file names ignore case), and, when
-    the directory is itself named after it (`--rates-dir my-rates/unn`), those straight in
-    it that declare the scheme."""
-    files = []
-    if directory.name.lower() == scheme:
-        files += [p for p in table_files(directory) if declared_scheme(p) == scheme]
-    try:
-        folders = sorted(p for p in directory.iterdir() if p.name.lower() == scheme and p.is_dir())
-    except OSError:
-        folders = []
-    for folder in folders:
-        here = table_files(folder)
-        if holds_scheme(here, scheme):
-            files += here
-    return files
-
-
-def holds_scheme(files: list[Path], scheme: str) -> bool:
-    """Whether a folder named after `scheme` holds its tables: not when every file in it
-    declares another scheme (`unm/` or `fousam/` with a table of unn). Those files are
-    named by `stray_tables` and used by no scheme; a folder with tables of both is the
-    folder's scheme, broken by the table that is not its own."""
-    return any(declared_scheme(p) in (scheme, None) for p in files)
-
-
-_DECLARED = re.compile(r"^(?:scheme|regulation)[ \t]*:[ \t]*[\"']?([^\s\"'#]+)", re.MULTILINE)
-_EFFECTIVE = re.compile(r"^effective[ \t]*:", re.MULTILINE)
-
-
-def declared_scheme(path: Path) -> str | None:
-    """The scheme (or travel regulation) a file says it is a table of, from its top-level
-    `scheme:` (or `regulation:`) and `effective:` lines; None for a file that is no table
-    (a plan, a mapping) or cannot be read. A quick look, not a validation."""
-    try:
-        with path.open("rb") as stream:
-            text = stream.read(1 << 16).decode("utf-8-sig", "replace")
-    except OSError:
-        return None
-    found = _DECLARED.search(text)
-    if found is None or _EFFECTIVE.search(text) is None:
-        return None
-    return found.group(1).lower()
-
-
-@dataclass(frozen=True, slots=True)
-class StrayTable:
-    """A table file in a rates directory that no lookup finds, and where it would be used."""
-
-    path: Path
-    scheme: str  # the scheme it declares
-    folder: Path  # the folder where it would be used: DIR/<scheme>/
-
-
-def stray_tables(dirs: Iterable[Path]) -> list[StrayTable]:
-    """Table files that lie where no scheme's lookup finds them: straight in a rates
-    directory not named after their scheme, or in a folder whose name is not their scheme
-    (`unm/`, `UNN-2024/`, `gamle/`). Folders whose names start with `_` or `.` hold other
-    data (`_plans`) and are not looked into; nor are folders within folders."""
-    found: list[StrayTable] = []
-    for directory in dirs:
-        if not directory.is_dir():
-            continue
-        try:
-            folders = sorted(p for p in directory.iterdir()
-                             if p.is_dir() and not p.name.startswith(("_", ".")))
-        except OSError:
-            folders = []
-        # the directory itself first: a table straight in it belongs to the scheme it is named
-        for folder in (directory, *folders):
-            own = folder.name.lower()
-            for path in table_files(folder):
-                scheme = declared_scheme(path)
-                if scheme is not None and scheme != own:
-                    found.append(StrayTable(path, scheme, directory / scheme))
-    return found
-
-
-def search_path(rates_dirs: Iterable[str | Path] = (), environ: dict | None = None) -> list[Path]:
-    environ = os.environ if environ is None else environ
-    dirs = [Path(d) for d in rates_dirs]
-    dirs += [Path(p) for p in environ.get(ENV_VAR, "").split(os.pathsep) if p]
-    dirs.append(shipped_rates_dir())
-    return dirs
-
-
-def read_table(path: Path, *, text: str | None = None) -> AnyTable:
-    """Load and validate one table file; every problem in it is raised together.
-
-    A file with a `regulation` key is a travel table (`TravelTable`), any other a scheme's
-    fee table (`RateTable`)."""
-    name = str(path)
-    if text is None:
-        try:
-            text = read_text(path)
-        except Unreadable as err:
-            raise TableError([err.problem]) from None
-    doc = parse(text, name)
-    problems = list(doc.problems)
-    if doc.data is None and not problems:
-        problems.append(Problem(name, None, None, "the file is empty"))
-    if problems and doc.data is None:
-        raise TableError(problems)
-    if not isinstance(doc.data, dict):
-        raise TableError([*problems, Problem(name, 1, 1, "a rate table is a mapping of keys")])
-    try:
-        if "regulation" in doc.data:
-            from .travel_schema import TravelTable as model
-        else:
-            model = RateTable  # type: ignore[assignment]
-        table = model.model_validate(doc.data)
-    except ValidationError as err:
-        for error in err.errors(include_url=False):
-            # a model's own check may name the part at fault (models.problem_at)
-            loc = (*error["loc"], *(error.get("ctx") or {}).get("at", ()))
-            line, column = doc.place(loc)
-            known = doc.resolve(loc)
-            # a missing key is named by the location beyond what the file has
-            missing = loc[len(known):] if error["type"] == "missing" else ()
-            where = ".".join(str(part) for part in (*known, *missing[-1:]))
-            message = error["msg"].removeprefix("Value error, ") + _comma_hint(doc.data, loc)
-            problems.append(Problem(name, line, column, f"{where}: {message}" if where else message))
-        raise TableError(problems) from None
-    if problems:
-        raise TableError(problems)
-    return table
-
-
-_DECIMAL_COMMA = re.compile(r"\s*(\d+),(\d{1,2})\s*")
-
-
-def _comma_hint(data: object, loc: tuple) -> str:
-    """A hint where an amount is written with a decimal comma: `kr: 420,50` is the text
-    '420,50' in a block, and in braces (`{kr: 420,50, …}`) the amount 420 and a key 50."""
-    value = _value_at(data, loc)
-    if isinstance(value, str):
-        match = _DECIMAL_COMMA.fullmatch(value)
-        if match:
-            return f" (a decimal comma? write {match[1]}.{match[2]}, with a point)"
-        return ""
-    if loc and isinstance(loc[-1], int | str) and str(loc[-1]).isdigit() \
-            and len(str(loc[-1])) <= 2:
-        parent = _value_at(data, loc[:-1])
-        if isinstance(parent, dict):
-            whole = next((v for k, v in parent.items() if isinstance(v, int)
-                          and not isinstance(v, bool)), None)
-            if whole is not None:
-                return (f" (a decimal comma? write {whole}.{loc[-1]}, with a point: the comma "
-                        "ends the value in {…})")
-    return ""
-
-
-def _value_at(data: object, loc: tuple) -> object:
-    """The value of the file at a problem's location; a part the file does not have (the
-    name of a rule pydantic tells its kinds apart by) is passed over."""
-    for part in loc:
-        if isinstance(data, dict):
-            keys = (part, str(part)) if not isinstance(part, str) else \
-                (part, int(part)) if part.isdigit() else (part,)
-            key = next((k for k in keys if k in data), None)
-            if key is not None:
-                data = data[key]
-        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
-            data = data[part]
-        else:
-            return None
-    return data
 
 
 def _place_of(path: Path, key: str) -> tuple[int | None, int | None]:

@@ -42,63 +42,51 @@ def _open_addressing(capacity: int) -> tuple[Callable[[int, int], int],
     free = capacity * 2 // 3  # keys that may be added before the table grows
     size = 0
 
-    def setdefault(key: int, value: int) -> int:
-        """The value of `key`; a new key gets `value` (and returns it)."""
-        nonlocal free, size
-        key = key or 1  # 0 marks an empty slot
+    def slot(key: int) -> int:
+        """Where `key` is, or where it would go: the first empty slot from its place on."""
         i = key % capacity
         found = keys[i]
-        while found:
-            if found == key:
-                return values[i]
+        while found and found != key:
             i += 1
             if i == capacity:
                 i = 0
             found = keys[i]
+        return i
+
+    def add(i: int, key: int, value: int) -> None:
+        nonlocal free, size
         keys[i] = key
         values[i] = value
         size += 1
         free -= 1
         if not free:
             grow()
+
+    def setdefault(key: int, value: int) -> int:
+        """The value of `key`; a new key gets `value` (and returns it)."""
+        key = key or 1  # 0 marks an empty slot
+        i = slot(key)
+        if keys[i]:
+            return values[i]
+        add(i, key, value)
         return value
 
     def swap(key: int, value: int) -> int:
         """Give `key` the value `value`; its value before, or -1 for a new key."""
-        nonlocal free, size
         key = key or 1
-        i = key % capacity
-        found = keys[i]
-        while found:
-            if found == key:
-                old = values[i]
-                values[i] = value
-                return old
-            i += 1
-            if i == capacity:
-                i = 0
-            found = keys[i]
-        keys[i] = key
-        values[i] = value
-        size += 1
-        free -= 1
-        if not free:
-            grow()
+        i = slot(key)
+        if keys[i]:
+            old = values[i]
+            values[i] = value
+            return old
+        add(i, key, value)
         return -1
 
     def get(key: int) -> int:
         """The value of `key`, or -1 for a key not there."""
         key = key or 1
-        i = key % capacity
-        found = keys[i]
-        while found:
-            if found == key:
-                return values[i]
-            i += 1
-            if i == capacity:
-                i = 0
-            found = keys[i]
-        return -1
+        i = slot(key)
+        return values[i] if keys[i] else -1
 
     def grow() -> None:
         nonlocal keys, values, capacity, free

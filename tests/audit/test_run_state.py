@@ -60,22 +60,28 @@ def audit_all_formats(cli, claims: Path, tmp_path: Path) -> dict[str, bytes]:
     return reports
 
 
+def claims_file(tmp_path: Path, name: str, person: str, group: str, first: str, times: str,
+                submitted: str, km: int, travel: tuple[int, int], repeated: str) -> Path:
+    """Six travel claims of one person, claiming travel far above and below what is due
+    in turn, submitted late or in time; then a claim of another scheme made twice."""
+    rows = [f"{name[0].upper()}-{n},{person},fousam,{group},{first}{n + 2:02d},{times},fysisk,"
+            f"møte,ja,850,,,,{submitted}-{n % 3 + 1:02d},{km + n},{travel[n % 2] + n}"
+            for n in range(6)]
+    rows += [repeated] * 2
+    return claims_csv(tmp_path, *rows, header=TRAVEL_HEADER, name=name)
+
+
 def claims_files(tmp_path: Path) -> tuple[Path, Path]:
     """Two files alike in kind, different in every value: tables, dates, amounts, people;
     travel claimed above and below what is due, claims submitted too late, repeats."""
-    first = claims_csv(tmp_path, *(
-        f"A-{n},Kari Nordmann,fousam,Rus,2024-05-{n + 2:02d},09:00,11:00,fysisk,møte,ja,850,"
-        f",,,2024-{6 + n % 2:02d}-01,{40 + n},{100 + n if n % 2 else 800 + n}" for n in range(6)),
-        "A-9,Ola Hansen,unn,Rus,2023-03-01,09:00,11:00,fysisk,møte,ja,784,,,,2023-12-24,,",
-        "A-9,Ola Hansen,unn,Rus,2023-03-01,09:00,11:00,fysisk,møte,ja,784,,,,2023-12-24,,",
-        header=TRAVEL_HEADER, name="first.csv")
-    second = claims_csv(tmp_path, *(
-        f"B-{n},Per Olsen,fousam,Ungdom,2025-02-{n + 3:02d},10:00,12:30,fysisk,møte,ja,850,"
-        f",,,2025-{8 + n % 3:02d}-15,{70 + n},{5 + n if n % 2 else 900 + n}" for n in range(6)),
-        "B-9,Aisha Khan,unn,Ungdom,2022-11-30,12:00,15:30,fysisk,møte,ja,1000,,,,2023-09-09,,",
-        "B-9,Aisha Khan,unn,Ungdom,2022-11-30,12:00,15:30,fysisk,møte,ja,1000,,,,2023-09-09,,",
-        header=TRAVEL_HEADER, name="second.csv")
-    return first, second
+    return (claims_file(tmp_path, "a.csv", "Kari Nordmann", "Rus", "2024-05-", "09:00,11:00",
+                        "2024-07", 40, (800, 100),
+                        "A-9,Ola Hansen,unn,Rus,2023-03-01,09:00,11:00,fysisk,møte,ja,784,,,,"
+                        "2023-12-24,,"),
+            claims_file(tmp_path, "b.csv", "Per Olsen", "Ungdom", "2025-02-", "10:00,12:30",
+                        "2025-09", 70, (900, 5),
+                        "B-9,Aisha Khan,unn,Ungdom,2022-11-30,12:00,15:30,fysisk,møte,ja,1000,,,,"
+                        "2023-09-09,,"))
 
 
 @pytest.mark.slow

@@ -31,7 +31,7 @@ CALCULATIONS_KEPT = 4_096  # distinct calculations remembered (each holds its st
 
 
 class Dated(NamedTuple):
-    """What a scheme's date decides (see `Audit._on_date`)."""
+    """What a scheme's date decides (see `RunMemos.on_date`)."""
 
     table: RateTable | None  # in force on the date
     known: bool  # whether the scheme is known at all
@@ -102,9 +102,9 @@ class RunMemos:
         return priced
 
     def _price(self, meeting: Meeting) -> Priced:
-        # A calculation depends on the date only through the table
-        # in force (tests hold the engine to that), so calculations are shared by every
-        # meeting with the same table and the same facts, whatever its date.
+        # A calculation depends on the date only through the table in force (tests hold
+        # the engine to that), so calculations are shared by every meeting with the same
+        # table and the same facts, whatever its date.
         if len(self._priced) >= MEETINGS_KEPT:
             self._priced.clear()
         dated = self.dated.get((meeting.scheme, meeting.date))

@@ -81,8 +81,10 @@ row_strategy = st.tuples(
     st.sampled_from(["fysisk", "teams"]),
     st.sampled_from(["møte", "undervisning", "likemannsoppdrag"]),
     st.sampled_from(["ja", "nei", ""]),
-    st.sampled_from(["392", "784,00", "850", "980", "1960", "0", "12x"]),
-    st.sampled_from(["", "900", "2000"]), st.sampled_from(["ja", "nei"]),
+    # '784' and '784,00', '900' and '900.00': the same values written otherwise, which the
+    # memos, keyed by value, share
+    st.sampled_from(["392", "784,00", "784", "850", "980", "1960", "0", "12x"]),
+    st.sampled_from(["", "900", "900.00", "2000"]), st.sampled_from(["ja", "nei"]),
     st.sampled_from(["", "250"]),
     st.sampled_from([-1, 0, 10, 200]),  # days from the meeting to the claim
     st.sampled_from(["", "0", "40", "120"]),  # km (0 on a remote row: no trip)
@@ -99,8 +101,8 @@ clean_row_strategy = st.builds(
         "nei", "", days, *travel),
     st.sampled_from(PEOPLE), st.sampled_from(["Hjerte", "Rus", ""]),
     st.sampled_from(["2023-03-01", "2023-03-02", "01.03.2023"]),
-    st.sampled_from([("unn", ("09:00", "11:00"), "784,00"), ("unn", ("15:00", "16:00"), "392"),
-                     ("fousam", ("09:00", "11:00"), "850")]),
+    st.sampled_from([("unn", ("09:00", "11:00"), "784,00"), ("unn", ("09:00", "11:00"), "784"),
+                     ("unn", ("15:00", "16:00"), "392"), ("fousam", ("09:00", "11:00"), "850")]),
     st.sampled_from([0, 10]), st.sampled_from([("", "", "", ""), ("", "0", "", "")]))
 
 
@@ -242,6 +244,28 @@ def test_claims_of_facts_seen_before_are_checked_light_and_the_reference_makes_t
     with per_row(monkeypatch):
         assert audit_bytes(claims, "csv") == report
     assert kinds == [ClaimResult] * 4
+
+
+def test_facts_written_otherwise_are_those_of_a_plain_audit(monkeypatch, tmp_path):
+    """Rows whose cells differ in how they write the same values ('784' and '784,00',
+    'fysisk' and 'Fysisk') are one set of facts to the memos, which know them by value:
+    the reports are still those of a plain audit."""
+    rows = ["unn,Rus,2023-03-01,09:00,11:00,fysisk,møte,ja,784,900,ja,,2023-03-02",
+            'unn,Rus,2023-03-01,09:00,11:00,Fysisk,møte,ja,"784,00",900.00,ja,,2023-03-02']
+    claims = claims_file(tmp_path, [f"K-{n},Person {n},{rows[n % 2]}" for n in range(6)]
+                         + ["Sum,,,,,,,,,,4704,5400,,,"])
+    kinds = []
+    add = honorar.audit.summary.Summary.add
+
+    def noting(self, result):
+        kinds.append(type(result))
+        add(self, result)
+
+    monkeypatch.setattr(honorar.audit.summary.Summary, "add", noting)
+    reports = {fmt: audit_bytes(claims, fmt) for fmt in ("csv", "json")}
+    assert kinds[:6] == [ClaimResult] + [LightResult] * 5  # one set of facts, priced once
+    with per_row(monkeypatch):
+        assert {fmt: audit_bytes(claims, fmt) for fmt in ("csv", "json")} == reports
 
 
 def _as_workbook(text: str, path: Path) -> Path:

@@ -64,7 +64,6 @@ class Audit:
                  expected_rows: int = 0, paid: PaidClaims | None = None,
                  today: dt.date | None = None) -> None:
         self._rows = rows
-        self._tables = tables
         self._paid = paid
         self._today = today
         # what the run has worked out: tables by date, meetings and facts priced

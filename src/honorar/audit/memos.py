@@ -62,7 +62,7 @@ class RunMemos:
         self._tables = tables
         # a table that may be outdated → its finding, and the rows that it concerns
         self._outdated: dict[RateTable, OutdatedRows] = {}
-        self._versions: dict[str, Versions | None] = {}
+        self._versions: dict[str, Versions | None] = memo.memo()  # a scheme's versions
         self._scheme_names: str | None = None
         self._priced: dict[Meeting, Priced] = memo.memo()  # a meeting → its table and calculation
         # (facts, table, whether not outdated) → those facts priced under the table; the
@@ -75,7 +75,7 @@ class RunMemos:
         self._pricer = Pricer() if memo.ON else Pricer(kept=0)
         self.dated: dict[tuple[str, dt.date], Dated] = memo.memo()
         # travel tables apart from fee tables: a regulation's name is no scheme's
-        self._travel_versions: dict[str, Versions | None] = {}
+        self._travel_versions: dict[str, Versions | None] = memo.memo()
         self._travel_on: dict[tuple[str, dt.date], TravelTable | None] = memo.memo()
         # (calculation key, honorarium not claimed, travel claimed) → `travel_verdict`
         self._travel_verdicts: dict[tuple, tuple[str, dict] | None] = memo.memo()
@@ -194,11 +194,12 @@ class RunMemos:
 
     def _table_of(self, scheme: str, date: dt.date) -> tuple[RateTable | None, bool]:
         """The table in force, and whether the scheme is known at all."""
-        if scheme not in self._versions:
+        if scheme in self._versions:
+            versions = self._versions[scheme]
+        else:
             # a folder of travel rules is no scheme
             lookup = getattr(self._tables, "fee_versions", None) or self._tables.versions
-            self._versions[scheme] = lookup(scheme)
-        versions = self._versions[scheme]
+            versions = self._versions[scheme] = lookup(scheme)
         return (versions.at(date), True) if versions is not None else (None, False)
 
     def _travel_of(self, regulation: str, date: dt.date) -> TravelTable | None:
@@ -206,9 +207,10 @@ class RunMemos:
         key = (regulation, date)
         if key in self._travel_on:
             return self._travel_on[key]
-        if regulation not in self._travel_versions:
-            self._travel_versions[regulation] = self._tables.versions(regulation)
-        versions = self._travel_versions[regulation]
+        if regulation in self._travel_versions:
+            versions = self._travel_versions[regulation]
+        else:
+            versions = self._travel_versions[regulation] = self._tables.versions(regulation)
         table = versions.at(date) if versions is not None else None
         if not isinstance(table, TravelTable) or not table.covers(date):
             table = None  # a fee scheme's folder holds no travel rules; or its term is over

@@ -222,13 +222,10 @@ def test_a_claim_without_a_trip_is_due_no_travel_beside_one_with_a_trip(monkeypa
         assert {fmt: audit_bytes(claims, fmt) for fmt in ("csv", "json")} == reports
 
 
-def test_claims_of_facts_seen_before_are_checked_light_and_the_reference_makes_them_whole(
-        monkeypatch, tmp_path):
-    """Without this, the comparison above might hold the full check against itself."""
-    row = "unn,Rus,2023-03-01,09:00,11:00,fysisk,møte,ja,784,,,,2023-03-02"
-    claims = claims_file(tmp_path, [f"K-1,Kari Nordmann,{row}", f"K-2,Ola Hansen,{row}",
-                                    f"K-3,Per Olsen,{row}", f"K-3,Aisha Khan,{row}"])
-    kinds = []
+def result_kinds(monkeypatch: pytest.MonkeyPatch) -> list[type]:
+    """The kind of every result the audits summed from now on (`ClaimResult` for a claim
+    made whole, `LightResult` for one checked light), in order."""
+    kinds: list[type] = []
     add = honorar.audit.summary.Summary.add
 
     def noting(self, result):
@@ -236,6 +233,16 @@ def test_claims_of_facts_seen_before_are_checked_light_and_the_reference_makes_t
         add(self, result)
 
     monkeypatch.setattr(honorar.audit.summary.Summary, "add", noting)
+    return kinds
+
+
+def test_claims_of_facts_seen_before_are_checked_light_and_the_reference_makes_them_whole(
+        monkeypatch, tmp_path):
+    """Without this, the comparison above might hold the full check against itself."""
+    row = "unn,Rus,2023-03-01,09:00,11:00,fysisk,møte,ja,784,,,,2023-03-02"
+    claims = claims_file(tmp_path, [f"K-1,Kari Nordmann,{row}", f"K-2,Ola Hansen,{row}",
+                                    f"K-3,Per Olsen,{row}", f"K-3,Aisha Khan,{row}"])
+    kinds = result_kinds(monkeypatch)
     report = audit_bytes(claims, "csv")
     # facts seen once are checked in full; the claim id seen before is a duplicate
     assert kinds == [ClaimResult, LightResult, LightResult, ClaimResult]
@@ -254,14 +261,7 @@ def test_facts_written_otherwise_are_those_of_a_plain_audit(monkeypatch, tmp_pat
             'unn,Rus,2023-03-01,09:00,11:00,Fysisk,møte,ja,"784,00",900.00,ja,,2023-03-02']
     claims = claims_file(tmp_path, [f"K-{n},Person {n},{rows[n % 2]}" for n in range(6)]
                          + ["Sum,,,,,,,,,,4704,5400,,,"])
-    kinds = []
-    add = honorar.audit.summary.Summary.add
-
-    def noting(self, result):
-        kinds.append(type(result))
-        add(self, result)
-
-    monkeypatch.setattr(honorar.audit.summary.Summary, "add", noting)
+    kinds = result_kinds(monkeypatch)
     reports = {fmt: audit_bytes(claims, fmt) for fmt in ("csv", "json")}
     assert kinds[:6] == [ClaimResult] + [LightResult] * 5  # one set of facts, priced once
     with per_row(monkeypatch):

@@ -114,6 +114,7 @@ class Ledger:
         self.connection = connection
         self.path = path
         self.timeout = timeout
+        self.version = VERSION  # its schema's (an older one where opened only to read)
 
     def close(self) -> None:
         self.connection.close()
@@ -261,20 +262,25 @@ def create_ledger(path: Path, timeout: float = DEFAULT_TIMEOUT) -> Ledger:
         return ledger
 
 
-def open_ledger(path: Path, timeout: float = DEFAULT_TIMEOUT) -> Ledger:
-    """The ledger at `path`, brought to this honorar's schema if it is older."""
+def open_ledger(path: Path, timeout: float = DEFAULT_TIMEOUT, *,
+                read_only: bool = False) -> Ledger:
+    """The ledger at `path`, brought to this honorar's schema if it is older; or, `read_only`,
+    opened only to read, as it is (an older schema is not brought forward: `Ledger.version`
+    says which it has, and a file that cannot be written can be read)."""
     if not path.exists():
         raise LedgerError(f"no ledger at {path} (create one with 'honorar ledger init {path}')")
     _regular(path)
     with guarded(path, timeout):
-        connection = _connect(path, "rw", timeout)
+        connection = _connect(path, "ro" if read_only else "rw", timeout)
         try:
             version = _check(connection, path)
             _check_schema(connection, path, version)
             ledger = Ledger(connection, path, timeout)
-            if version < VERSION:
+            ledger.version = version
+            if version < VERSION and not read_only:
                 with ledger.writing():
                     _apply_steps(connection, _user_version(connection))
+                ledger.version = VERSION
         except BaseException:
             connection.close()
             raise

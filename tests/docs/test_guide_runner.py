@@ -161,3 +161,13 @@ def test_the_excerpts_of_example_files_are_in_those_files():
         lines = set((ROOT / name).read_text(encoding="utf-8").split("\n"))
         missing = [line for line in body.split("\n") if line.strip() and line not in lines]
         assert not missing, f"{page}: not in {name}: {missing}"
+
+
+def test_every_picture_and_page_the_guide_links_to_is_there():
+    links = [(page.name, target)
+             for page in sorted((ROOT / "docs").glob("*.md"))
+             for target in re.findall(r"\]\(([^)#]+)\)", page.read_text(encoding="utf-8"))
+             if "://" not in target]
+    assert any(target.endswith(".png") for _, target in links)
+    missing = [(page, target) for page, target in links if not (ROOT / "docs" / target).exists()]
+    assert not missing

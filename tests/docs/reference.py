@@ -52,7 +52,9 @@ def help_text(path: tuple[str, ...]) -> str:
 
     result = CliRunner().invoke(app, [*path, "--help"],
                                 env={"COLUMNS": str(COLUMNS), "HONORAR_LANG": None,
-                                     "HONORAR_RATES": "", "HONORAR_LEDGER": None})
+                                     "HONORAR_RATES": "", "HONORAR_LEDGER": None,
+                                     "FORCE_COLOR": None, "TTY_COMPATIBLE": None,
+                                     "NO_COLOR": "1", "TERM": "dumb"})
     if result.exit_code != 0:
         raise RuntimeError(f"honorar {' '.join(path)} --help ended with {result.exit_code}:\n"
                            f"{result.output}")

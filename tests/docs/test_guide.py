@@ -29,8 +29,12 @@ PAGES = sorted(p for p in DOCS.glob("*.md") if guide.parse(p.read_text(encoding=
 UPDATE = os.environ.get("HONORAR_UPDATE_DOCS") == "1"
 COLUMNS = 100
 # the environment every command of the guide runs in: nothing of the user's own
+# (a CI that forces colour or a terminal, FORCE_COLOR or TTY_COMPATIBLE, would otherwise
+# put escape codes and other widths in the output)
 ENVIRONMENT = {"HONORAR_LANG": None, "HONORAR_LEDGER": None, "HONORAR_RATES": "",
-               "HONORAR_DEBUG": None, "NO_COLOR": "1", "TERM": "dumb"}
+               "HONORAR_DEBUG": None, "NO_COLOR": "1", "TERM": "dumb", "FORCE_COLOR": None,
+               "TTY_COMPATIBLE": None, "TTY_INTERACTIVE": None, "CLICOLOR_FORCE": None,
+               "LINES": None}
 
 
 def runner(folder: Path):

@@ -4,7 +4,8 @@
 
 - kontroll-krav.png: the claims sheet of `honorar audit … --format xlsx`, as LibreOffice
   prints it (its own print setup, Norwegian number format);
-- kontroll-html.png: the top of `honorar audit … --format html` in headless Chromium.
+- kontroll-html.png: the top of `honorar audit … --format html` in headless Chromium;
+- satser-html.png: the same of `honorar rates diff … --impact … --format html`.
 
 Needs `soffice`, `pdftoppm` (poppler-utils), `chromium` and Pillow (which matplotlib
 brings). The tests do not run it: make
@@ -81,13 +82,15 @@ def trimmed(source: Path, target: Path, margin: int = 24) -> None:
                   ).save(target, optimize=True)
 
 
-def html_page(folder: Path) -> None:
+def html_page(folder: Path, picture: str, height: int, *args: str) -> None:
+    """The top `height` pixels of the page `honorar ARGS --format html` makes."""
     chromium = tool("chromium", "chromium-browser", "google-chrome")
-    honorar(folder, "audit", MONTH, "--format", "html", "--output", "kontroll.html")
+    page = folder / f"{picture}.html"
+    honorar(folder, *args, "--format", "html", "--output", page.name)
     subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                     "--hide-scrollbars", f"--user-data-dir={folder / 'chromium'}",
-                    "--window-size=1000,1400", f"--screenshot={HERE / 'kontroll-html.png'}",
-                    (folder / "kontroll.html").as_uri()],
+                    f"--window-size=1000,{height}", f"--screenshot={HERE / (picture + '.png')}",
+                    page.as_uri()],
                    check=True, capture_output=True, timeout=180)
 
 
@@ -96,7 +99,9 @@ def main() -> None:
         folder = Path(name)
         shutil.copytree(ROOT / "examples", folder / "examples")
         claims_sheet(folder)
-        html_page(folder)
+        html_page(folder, "kontroll-html", 1400, "audit", MONTH)
+        html_page(folder, "satser-html", 1600, "rates", "diff", "unn@2022-01-01",
+                  "examples/satser/unn/2025-01-01.yaml", "--impact", MONTH, "--by", "group")
     for picture in sorted(HERE.glob("*.png")):
         print(f"wrote {picture.relative_to(ROOT)}")
 

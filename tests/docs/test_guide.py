@@ -65,3 +65,18 @@ def test_every_example_prints_what_the_guide_shows(page: Path, tmp_path, monkeyp
     assert not drifted, (f"{page.name}: {len(drifted)} example(s) print something else than "
                          "the guide shows (HONORAR_UPDATE_DOCS=1 rewrites the page):\n\n"
                          + "\n\n".join(drifted))
+
+
+def test_a_drifted_page_fails_and_is_rewritten_to_what_the_command_prints(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    page = ("Før:\n\n```console\n$ honorar ledger init utbetalt.db\nGammel ordlyd\n"
+            "$ honorar ledger init utbetalt.db\n```\n\nEtter.\n")
+    blocks = guide.parse(page)
+    outcomes = guide.run_blocks(blocks, runner(tmp_path))
+    assert [o.agrees for o in outcomes] == [False, False]  # other words; exit 2, not 0
+    new = guide.rewritten(page, blocks, outcomes)
+    assert "Gammel ordlyd" not in new
+    assert "[exit 2]" in new and new.startswith("Før:") and new.endswith("Etter.\n")
+    (tmp_path / "utbetalt.db").unlink()
+    again = guide.parse(new)
+    assert all(o.agrees for o in guide.run_blocks(again, runner(tmp_path)))

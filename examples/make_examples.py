@@ -24,6 +24,7 @@ import datetime as dt
 from pathlib import Path
 
 import xlsxwriter
+from xlsxwriter.utility import xl_col_to_name
 
 HERE = Path(__file__).resolve().parent
 
@@ -156,7 +157,7 @@ def write_month(target: Path, sheet_name: str, title: str, claims: tuple) -> int
     sheet.write_string(row, 1, "Sum", total)
     for name in AMOUNTS:
         column = HEADERS.index(name)
-        letter = xlsxwriter.utility.xl_col_to_name(column)
+        letter = xl_col_to_name(column)
         sheet.write_formula(row, column, f"=SUM({letter}4:{letter}{row})", total, sums[name])
     sheet.freeze_panes(3, 2)
     sheet.set_column(0, len(HEADERS) - 1, 12)

@@ -11,6 +11,7 @@ the audit's checks across rows see one file; `origin` gives a number's batch and
 from __future__ import annotations
 
 import datetime as dt
+from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -37,20 +38,26 @@ class PaidYear:
     paid: int
     without_facts: int
     years: tuple[int, ...]
-    _origins: list[tuple[str, int]] = field(default_factory=list)
+    # claim number - 1 → its batch (an index into `_batches`) and its row there
+    _batch_of: array = field(default_factory=lambda: array("i"))
+    _row_of: array = field(default_factory=lambda: array("q"))
+    _batches: list[str] = field(default_factory=list)
 
     def origin(self, number: int) -> tuple[str | None, int]:
         """The batch and row of claim `number` (as the claims are numbered)."""
-        return self._origins[number - 1]
+        return self._batches[self._batch_of[number - 1]], self._row_of[number - 1]
 
     def claims(self) -> Iterator[Claim | InvalidRow]:
         if self.ledger.version < FACTS_SINCE:
             return
-        origins = self._origins
-        origins.clear()
+        batch_of, row_of, batches = self._batch_of, self._row_of, self._batches
+        del batch_of[:], row_of[:], batches[:]
         rows = self.ledger.connection.execute(_CLAIMS, _bounds(self.year))
         for number, (row, claim_id, name, name_id, group, facts, batch) in enumerate(rows, 1):
-            origins.append((batch, row))
+            if not batches or batches[-1] != batch:  # the claims come batch by batch
+                batches.append(batch)
+            batch_of.append(len(batches) - 1)
+            row_of.append(row)
             try:
                 yield claim_from_facts(facts, row=number, claim_id=claim_id,
                                        representative=name, representative_id=name_id,

@@ -194,3 +194,29 @@ def test_a_ledger_older_than_the_facts_is_read_as_it_is(tmp_path: Path, new_unn)
 def test_the_ledger_options_go_together(tmp_path: Path, args, words, new_unn):
     result = run("rates", "diff", "unn@2022-01-01", new_unn, *args, "--lang", "en")
     assert words in one_line_error(result, 2)
+
+
+def test_the_impact_as_csv_has_the_scope_the_travel_the_total_and_the_breakdown(
+        tmp_path: Path, new_unn):
+    import csv
+    import io
+
+    rows = [*YEAR_2025, "L-4,=cmd|' /C calc'!A0,,unn,Rus,2025-03-13,3,fysisk,1176,,"]
+    ledger = _ledger(tmp_path, rows)
+    args = ("unn@2022-01-01", new_unn, "--impact-ledger", str(ledger), "--year", "2025",
+            "--by", "representative", "--lang", "en")
+    result = run("rates", "diff", *args, "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    lines = list(csv.reader(io.StringIO(result.stdout)))
+    assert lines[0] == ["line", "key", "claims", "changed", "due_old", "due_new",
+                        "difference_kr", "difference_pct"]
+    assert lines[1][:2] == ["scope", "Scope: the claims paid in 2025 (by the date paid), "
+                                     "4 claims, 4 compared; none left out"]
+    assert lines[2] == ["travel", "unchanged", "", "", "500.00", "500.00", "0.00", ""]
+    # 4 616 + 1 176 → 4 190 + 1 230
+    assert lines[3] == ["total", "", "4", "4", "5792.00", "5420.00", "-372.00", "-6.42"]
+    assert {line[1] for line in lines[4:]} == {
+        "Ola Hansen", "Kari Nordmann (1001)", "'=cmd|' /C calc'!A0"}
+    assert all(line[0] == "representative" for line in lines[4:])
+    without = run("rates", "diff", "unn@2022-01-01", new_unn, "--format", "csv")
+    assert "--format csv goes with --impact" in one_line_error(without, 2)

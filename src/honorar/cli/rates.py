@@ -15,7 +15,6 @@ from .options import (
     FORMATS_WITH_HTML,
     TABLE_OR_JSON,
     FormatOption,
-    FormatWithHtmlOption,
     Lang,
     LangOption,
     RatesDirOption,
@@ -261,13 +260,17 @@ def diff(old: Annotated[str, typer.Argument(help=VERSION_HELP, metavar="OLD",
          encoding: EncodingOption = None,
          delimiter: DelimiterOption = None,
          date_order: DateOrderOption = None,
-         output_format: FormatWithHtmlOption = "table",
+         output_format: Annotated[str, typer.Option(
+             "--format", help="table, json, xlsx (a workbook; needs --output), html (a page "
+             "to print, with charts), or csv (the impact's sums).")] = "table",
          output: ReportOutputOption = None, lang: LangOption = Lang.nb,
          rates_dir: RatesDirOption = None) -> None:
     from ..tables.catalogue import TableError
     from ..tables.diff import compare
 
-    choose("--format", output_format, FORMATS_WITH_HTML)
+    choose("--format", output_format, (*FORMATS_WITH_HTML, "csv"))
+    if output_format == "csv" and impact is None and impact_ledger is None:
+        raise UsageProblem("--format csv goes with --impact or --impact-ledger")
     compared = [("the rate table", Path(spec)) for spec in (old, new) if Path(spec).is_file()]
     target = html_or_workbook_output(output_format, output, impact,
                                [("the mapping", mapping), ("the ledger", impact_ledger),
@@ -323,6 +326,11 @@ def diff(old: Annotated[str, typer.Argument(help=VERSION_HELP, metavar="OLD",
         write_workbook(target, lambda sink: write_diff(
             sink, lang.value, old_table.label, new_table.label, changes, cost,
             None if source is None else str(source)))
+        return
+    if output_format == "csv":
+        from ..render.rates.csv import impact_csv
+
+        typer.echo(impact_csv(cost, str(source), lang.value), nl=False)
         return
     if output_format == "json":
         from ..render.rates import json as rates_json

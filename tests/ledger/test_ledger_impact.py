@@ -220,3 +220,25 @@ def test_the_impact_as_csv_has_the_scope_the_travel_the_total_and_the_breakdown(
     assert all(line[0] == "representative" for line in lines[4:])
     without = run("rates", "diff", "unn@2022-01-01", new_unn, "--format", "csv")
     assert "--format csv goes with --impact" in one_line_error(without, 2)
+
+
+def test_the_workbook_and_the_page_of_a_ledgers_impact(tmp_path: Path, new_unn):
+    import openpyxl
+
+    ledger = _ledger(tmp_path, YEAR_2025)
+    args = ("rates", "diff", "unn@2022-01-01", new_unn, "--impact-ledger", str(ledger),
+            "--year", "2025", "--by", "month", "--lang", "en")
+    book_path = tmp_path / "impact.xlsx"
+    assert run(*args, "--format", "xlsx", "--output", str(book_path)).exit_code == 0
+    book = openpyxl.load_workbook(book_path)
+    assert book.sheetnames[-2:] == ["Largest changes", "Breakdown (month)"]
+    summary = [row[0] for row in book["Cost impact"].iter_rows(values_only=True)]
+    assert summary[0] == f"Cost impact on the claims paid in 2025 (ledger {ledger}, scheme unn)"
+    assert summary[2].startswith("Scope: the claims paid in 2025")
+    assert summary[3].startswith("Travel and stay included")
+    top = list(book["Largest changes"].iter_rows(values_only=True))
+    assert top[0][:3] == ("Batch", "Row", "Claim id") and top[1][:3] == ("batch", 4, "L-3")
+    page = run(*args, "--format", "html")
+    assert page.exit_code == 0, page.stderr
+    assert "Scope: the claims paid in 2025" in page.stdout and "By month (meeting date)" in \
+        page.stdout and "batch: 4" in page.stdout

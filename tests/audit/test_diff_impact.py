@@ -12,6 +12,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from honorar import claims as claims_module
 from honorar.audit.impact import impact
@@ -299,3 +301,39 @@ def test_a_person_and_a_group_are_named_by_the_spelling_most_often_written(old):
         "Kari Nordmann"]
     # two spellings twice each: the first written
     assert [k for k, _ in impact(rows, old, NEW, by="group").breakdown] == ["rus"]
+
+
+@pytest.mark.slow
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(
+    st.sampled_from(["unn", "fousam"]), st.sampled_from(["A1", "A2", "A3", "A4"]),
+    st.sampled_from(["Kari Nordmann", "kari nordmann", "Ola Hansen"]),
+    st.sampled_from(["", "Rus"]), st.sampled_from(["2024-03-05", "2024-03-06"]),
+    st.sampled_from([("", ""), ("09:00", "11:00"), ("13:00", "15:00")]),
+    st.sampled_from(["fysisk", "teams"]), st.sampled_from(["", "ja"]),
+    st.sampled_from(["0", "850", "1176"]), st.sampled_from(["", "1000"]),
+    st.sampled_from(["", "40"])), max_size=12))
+def test_a_version_against_itself_costs_the_audits_due_for_any_file(rows):
+    """Whatever the file (repeats, fees not claimed, caps per day, trips), the impact of a
+    version against itself is what the audit says is due for the scheme's claims."""
+    import io
+
+    from honorar.audit.pipeline import audit
+    from honorar.claims import read_claims
+    from honorar.tables.catalogue import Catalogue
+
+    tables = Catalogue.from_options(environ={})
+    header = ("claim_id,representative,scheme,group,date,start,end,hours,attendance,"
+              "agreement,claimed_honorarium,lost_income,lost_income_documented,km")
+    lines = [f"{cid},{name},{scheme},{group},{date},{start},{end},{'' if start else '2'},"
+             f"{attendance},{agreement},{claimed},{lost},{'ja' if lost else ''},{km}"
+             for scheme, cid, name, group, date, (start, end), attendance, agreement, claimed,
+             lost, km in rows]
+    data = ("\n".join([header, *lines]) + "\n").encode()
+    for scheme in ("unn", "fousam"):
+        table = tables.table_at(scheme, dt.date(2024, 3, 5))
+        due = sum((r.due_total for r in audit(read_claims(io.BytesIO(data)), tables)
+                   if r.claim is not None and r.claim.meeting.scheme == scheme
+                   and r.due_total is not None), Decimal(0))
+        cost = impact(read_claims(io.BytesIO(data)), table, table, tables=tables)
+        assert cost.total.old == cost.total.new == due

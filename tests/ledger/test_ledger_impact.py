@@ -242,3 +242,24 @@ def test_the_workbook_and_the_page_of_a_ledgers_impact(tmp_path: Path, new_unn):
     assert page.exit_code == 0, page.stderr
     assert "Scope: the claims paid in 2025" in page.stdout and "By month (meeting date)" in \
         page.stdout and "batch: 4" in page.stdout
+
+
+def test_priced_again_under_the_versions_in_force_a_year_costs_what_was_paid(tmp_path: Path):
+    """March and April 2025 from the guide: under the tables they were paid by, the claims
+    cost again, scheme by scheme and travel included, what `ledger report` says was paid."""
+    from ..conftest import EXAMPLES
+
+    ledger = tmp_path / "utbetalt.db"
+    assert run("ledger", "init", str(ledger)).exit_code == 0
+    for month, paid_on in (("mars", "2025-04-10"), ("april", "2025-05-09")):
+        result = run("ledger", "record", str(EXAMPLES / f"krav-{month}-2025.xlsx"),
+                     "--ledger", str(ledger), "--paid-on", paid_on, "--accept-findings")
+        assert result.exit_code == 0, result.stderr
+    report = json.loads(run("ledger", "report", "--year", "2025", "--ledger", str(ledger),
+                            "--by", "scheme", "--format", "json").stdout)
+    paid = {row["key"]: (row["paid"], row["travel"]) for row in report["rows"]}
+    for scheme in ("unn", "fousam"):
+        impact = _impact(f"{scheme}@2025-01-01", f"{scheme}@2025-01-01", "--impact-ledger",
+                         str(ledger), "--year", "2025")
+        assert (impact["due_old"], impact["travel"]["old"]) == paid[scheme]
+        assert impact["due_new"] == impact["due_old"]

@@ -26,6 +26,8 @@ from ..audit.results import ClaimResult, Tables
 from ..audit.summary import Summary, run_audit
 from ..domain import VOIDS_PAYMENT, ZERO, Calculation, Finding
 from ..money import to_ore
+from ..rules.paid_parts import paid_parts
+from ..rules.paid_parts import to_json as parts_json
 from .paid import LedgerPaidClaims
 from .store import Batch, Ledger, LedgerError
 
@@ -38,7 +40,8 @@ WRITE_CACHE_KIB = 65_536
 _INSERT = ("INSERT INTO claim (batch, row, claim_id, representative, representative_id, "
            "person, scheme, version, grp, group_key, date, start_s, end_s, honorarium_ore, "
            "lost_income_ore, gift_ore, travel_ore, paid_ore, claimed_ore, name_key, duration_s, "
-           "facts_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+           "facts_key, paid_parts) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 
 
 @dataclass(slots=True)
@@ -78,6 +81,7 @@ class _Rows:
         self._batch = batch
         self._meeting_key = meeting_key
         self._ore: dict[int, tuple] = {}  # id(calculation) → (calculation, its amounts in øre)
+        self._parts_kept: dict[int, tuple] = {}  # id(calculation) → (calculation, paid parts)
         self._pending: list[tuple] = []
         self.claims = 0
         self.paid_ore = 0
@@ -98,7 +102,8 @@ class _Rows:
             claim.representative_id, key.person,
             claim.meeting.scheme, calculation.version, claim.group, key.group,
             key.date.isoformat(), key.start, key.end, *amounts, to_ore(claim.claimed_total),
-            key.name, key.duration, stable_identity(claim, key.group)))
+            key.name, key.duration, stable_identity(claim, key.group),
+            self._parts(calculation)))
         self.claims += 1
         self.paid_ore += paid
         if len(self._pending) >= _FLUSH_EVERY:
@@ -115,6 +120,17 @@ class _Rows:
                 calculation.honorarium, calculation.lost_income, calculation.gift,
                 calculation.travel, calculation.total))
             kept = self._ore[id(calculation)] = (calculation, amounts)
+        return kept[1]
+
+    def _parts(self, calculation: Calculation) -> str:
+        """What each part of the claim was paid (`rules.paid_parts`), as the ledger keeps it;
+        kept for each of the calculations an audit shares between claims."""
+        kept = self._parts_kept.get(id(calculation))
+        if kept is None or kept[0] is not calculation:
+            if len(self._parts_kept) >= 4096:
+                self._parts_kept.clear()
+            kept = self._parts_kept[id(calculation)] = (
+                calculation, parts_json(paid_parts(calculation)))
         return kept[1]
 
     def finish(self, summary: Summary, late_findings: Iterator[Finding]) -> None:

@@ -30,6 +30,7 @@ from .options import (
     write_report,
     write_workbook,
 )
+from .payroll import payroll as payroll_command
 from .reading import (
     DateOrderOption,
     DelimiterOption,
@@ -284,6 +285,11 @@ def report(
     # a CSV for Excel starts with a byte order mark, as the audit's does
     write_report(output, lambda sink: sink.stream.write(  # type: ignore[attr-defined]
         ("\ufeff" if output_format == "csv" else "") + text))
+
+
+app.command("payroll", help="A paid batch as payroll lines: each claim's pay and travel split "
+            "into a-melding descriptions, tax-free and taxable, by the tax-free rates in force "
+            "on the payment date.")(payroll_command)
 
 
 def _g_table():

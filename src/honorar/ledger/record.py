@@ -26,8 +26,7 @@ from ..audit.results import ClaimResult, Tables
 from ..audit.summary import Summary, run_audit
 from ..domain import VOIDS_PAYMENT, ZERO, Calculation, Finding
 from ..money import to_ore
-from ..rules.paid_parts import paid_parts
-from ..rules.paid_parts import to_json as parts_json
+from ..rules.paid_parts import PartsJson
 from .paid import LedgerPaidClaims
 from .store import Batch, Ledger, LedgerError
 
@@ -81,7 +80,7 @@ class _Rows:
         self._batch = batch
         self._meeting_key = meeting_key
         self._ore: dict[int, tuple] = {}  # id(calculation) → (calculation, its amounts in øre)
-        self._parts_kept: dict[int, tuple] = {}  # id(calculation) → (calculation, paid parts)
+        self._parts = PartsJson()  # what each part of a claim was paid, as JSON
         self._pending: list[tuple] = []
         self.claims = 0
         self.paid_ore = 0
@@ -120,17 +119,6 @@ class _Rows:
                 calculation.honorarium, calculation.lost_income, calculation.gift,
                 calculation.travel, calculation.total))
             kept = self._ore[id(calculation)] = (calculation, amounts)
-        return kept[1]
-
-    def _parts(self, calculation: Calculation) -> str:
-        """What each part of the claim was paid (`rules.paid_parts`), as the ledger keeps it;
-        kept for each of the calculations an audit shares between claims."""
-        kept = self._parts_kept.get(id(calculation))
-        if kept is None or kept[0] is not calculation:
-            if len(self._parts_kept) >= 4096:
-                self._parts_kept.clear()
-            kept = self._parts_kept[id(calculation)] = (
-                calculation, parts_json(paid_parts(calculation)))
         return kept[1]
 
     def finish(self, summary: Summary, late_findings: Iterator[Finding]) -> None:

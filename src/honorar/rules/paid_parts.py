@@ -14,6 +14,7 @@ import json
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .. import memo
 from ..domain import ZERO, Calculation, Step
 from ..money import to_ore, to_øre
 
@@ -146,6 +147,25 @@ def to_json(parts: tuple[PaidPart, ...]) -> str:
             item["lodging"] = p.lodging
         items.append(item)
     return json.dumps({"v": FORMAT, "parts": items}, ensure_ascii=False, separators=(",", ":"))
+
+
+class PartsJson:
+    """`to_json(paid_parts(calculation))`, kept for each of the calculations an audit shares
+    between claims (a memo: `memo.ON`)."""
+
+    __slots__ = ("_kept",)
+
+    def __init__(self) -> None:
+        self._kept: dict[int, tuple[Calculation, str]] = memo.memo()
+
+    def __call__(self, calculation: Calculation) -> str:
+        kept = self._kept.get(id(calculation))
+        if kept is None or kept[0] is not calculation:
+            if len(self._kept) >= 4096:
+                self._kept.clear()
+            kept = (calculation, to_json(paid_parts(calculation)))
+            self._kept[id(calculation)] = kept
+        return kept[1]
 
 
 class PartsError(ValueError):

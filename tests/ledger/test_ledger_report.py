@@ -140,7 +140,7 @@ def test_report_as_csv_and_workbook(tmp_path: Path, ledger: Path):
     sheet = CalamineWorkbook.from_path(str(book)).get_sheet_by_index(0).to_python()
     # the columns of the CSV report, in its order
     assert sheet[0] == ["Representant", "Krav", "Utbetalt", "Reise og opphold",
-                        "Skattepliktig inntekt", "Inntekt i G", "Over grensen",
+                        "Inntekt", "Inntekt i G", "Over grensen",
                         "Trekkfrie godtgjørelser", "Reise ikke delt", "Rapporteres",
                         "Ansattnummer"]
     assert sheet[1] == ["Kari Nordmann", 2, 2656, 0, 2656, 0.0224, "", 0, 0, "ja", ""]

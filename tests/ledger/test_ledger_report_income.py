@@ -132,5 +132,5 @@ def test_the_workbook_has_the_same_columns(tmp_path: Path, ledger: Path):
     from python_calamine import CalamineWorkbook
 
     sheet = CalamineWorkbook.from_path(str(book)).get_sheet_by_index(0).to_python()
-    assert sheet[0][4] == "Taxable income" and sheet[0][9] == "Reported"
+    assert sheet[0][4] == "Income" and sheet[0][9] == "Reported"
     assert sheet[1][4] == 1064 and sheet[1][7] == 700 and sheet[1][9] == "yes"

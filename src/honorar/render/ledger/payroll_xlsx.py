@@ -6,7 +6,7 @@ from __future__ import annotations
 from ... import i18n
 from ...ledger.payroll import Payroll
 from ...rules.payroll import PayrollLine
-from .payroll import _loc, description_text, notes, title
+from .payroll import _loc, description_text, notes, step_text, title
 
 
 def write_payroll_xlsx(output, payroll: Payroll, lang: str) -> None:
@@ -25,7 +25,7 @@ def write_payroll_xlsx(output, payroll: Payroll, lang: str) -> None:
         word("employee_number"), word("name"), word("claim"), word("date"),
         word("description"), word("benefit"), word("withholding"),
         word("employer_contribution"), word("quantity"), word("unit"), word("amount"),
-        word("wage_type")])
+        word("wage_type"), word("reasons")])
     for claim in payroll.claims:
         c = claim.claim
         for line in claim.lines:
@@ -35,7 +35,8 @@ def write_payroll_xlsx(output, payroll: Payroll, lang: str) -> None:
                          ("text", line.benefit or ""), ("text", yes_no[line.withholding]),
                          ("text", yes_no[line.employer_contribution]),
                          ("hours", line.quantity), ("text", unit(line.unit)),
-                         ("money", line.amount), ("text", payroll.wage_type(line) or "")],
+                         ("money", line.amount), ("text", payroll.wage_type(line) or ""),
+                         ("wrap", " ".join(step_text(s, lang) + "." for s in line.steps))],
                         shaded=line.needs_person)
     sheet.finish()
     totals = book.sheet(i18n.text("payroll.sheet.totals", lang), [

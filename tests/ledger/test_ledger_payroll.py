@@ -70,28 +70,29 @@ def test_json_lines_hand_computed(march: Path):
     assert lines(data) == [
         ("T-1", "styrehonorarOgGodtgjoerelseVerv", "pay", True, None, "1176.00"),
         ("T-1", "kilometergodtgjoerelseBil", "tax_free", False, "100", "350.00"),  # 100 × 3.50
-        ("T-1", "kilometergodtgjoerelseBil", "taxable", True, "100", "140.00"),  # 490 − 350
+        ("T-1", "kilometergodtgjoerelseBil", "taxable", True, None, "140.00"),  # 490 − 350
         ("T-2", "styrehonorarOgGodtgjoerelseVerv", "pay", True, None, "1176.00"),
         ("T-2", "kilometergodtgjoerelseBil", "tax_free", False, "200", "700.00"),
-        ("T-2", "kilometergodtgjoerelseBil", "taxable", True, "200", "280.00"),
+        ("T-2", "kilometergodtgjoerelseBil", "taxable", True, None, "280.00"),
         ("T-2", "kilometergodtgjoerelseAndreFremkomstmidler", "tax_free", False, "20", "20.00"),
         ("T-2", "kilometergodtgjoerelseAndreFremkomstmidler", "tax_free", False, "10", "10.00"),
         ("T-2", "kilometergodtgjoerelsePassasjertillegg", "tax_free", False, "200", "200.00"),
         # 369 less lunch 30 % = 258.30 against 200 less 30 % = 140
         ("T-2", "reiseKostUtenOvernatting", "tax_free", False, "1", "140.00"),
-        ("T-2", "reiseKost", "taxable", True, "1", "118.30"),
+        ("T-2", "reiseKost", "taxable", True, None, "118.30"),
         ("T-2", None, "refund", False, None, "350.00"),
         ("T-3", "styrehonorarOgGodtgjoerelseVerv", "pay", True, None, "1176.00"),
         ("T-3", "styrehonorarOgGodtgjoerelseVerv", "pay", True, None, "2000.00"),
         ("T-3", "kilometergodtgjoerelseBil", "tax_free", False, "300", "1050.00"),
-        ("T-3", "kilometergodtgjoerelseBil", "taxable", True, "300", "420.00"),
+        ("T-3", "kilometergodtgjoerelseBil", "taxable", True, None, "420.00"),
         # 940 + 369 (the 6 h past 24) against 658 at a hotel + 200
         ("T-3", "reiseKostMedOvernattingPaaHotell", "tax_free", False, "2", "858.00"),
-        ("T-3", "reiseKost", "taxable", True, "2", "451.00"),
+        ("T-3", "reiseKost", "taxable", True, None, "451.00"),
         ("T-3", "reiseNattillegg", "tax_free", False, "1", "435.00")]
     first = data["lines"][2]
     assert first["employee_number"] == "1001" and first["benefit"] == "utgiftsgodtgjoerelse"
-    assert first["employer_contribution"] is True and first["unit"] == "km"
+    assert first["employer_contribution"] is True and first["unit"] is None
+    assert data["lines"][1]["quantity"] == "100"  # the km go with the tax-free line
     assert any("Dersom du utbetaler over trekkfri sats" in (s["source"] or "")
                for s in first["steps"])
     totals = {(t["description"], t["withholding"]): t["amount"] for t in data["totals"]}
@@ -124,7 +125,7 @@ def test_csv_is_semicolons_with_a_decimal_point(march: Path):
                        "meeting_date": "2024-03-02", "part": "km", "kind": "taxable",
                        "description": "kilometergodtgjoerelseBil",
                        "benefit": "utgiftsgodtgjoerelse", "withholding": "yes",
-                       "employer_contribution": "yes", "quantity": "100", "unit": "km",
+                       "employer_contribution": "yes", "quantity": "", "unit": "",
                        "amount": "140.00", "wage_type": ""}
     assert len(rows) == 19
 
@@ -218,9 +219,9 @@ def test_paid_in_january_for_decembers_meeting_the_payment_date_decides(tmp_path
     assert data["tax_free_table"] == "tax-free@2024-01-01"
     assert lines(data)[1:] == [
         ("D-1", "kilometergodtgjoerelseBil", "tax_free", False, "100", "350.00"),
-        ("D-1", "kilometergodtgjoerelseBil", "taxable", True, "100", "98.00"),  # 448 − 350
+        ("D-1", "kilometergodtgjoerelseBil", "taxable", True, None, "98.00"),  # 448 − 350
         ("D-1", "reiseKostMedOvernattingPaaHotell", "tax_free", False, "1", "658.00"),
-        ("D-1", "reiseKost", "taxable", True, "1", "214.00")]  # 872 − 658, not 872 − 634
+        ("D-1", "reiseKost", "taxable", True, None, "214.00")]  # 872 − 658, not 872 − 634
 
 
 @pytest.mark.parametrize(("paid_on", "free"), [("2023-08-31", "177.00"), ("2023-09-01", "250.00")])

@@ -60,8 +60,12 @@ def test_a_car_km_with_decimals():
 def test_quantities_and_units_ride_along():
     lines = payroll_lines((PaidPart("km", kr("490"), km=Decimal(100), vehicle="car"),
                            PaidPart("night", kr("435"), nights=1)), table("2024-03-20"))
+    # the km go with the tax-free line, not again with the excess
     assert [(line.quantity, line.unit) for line in lines] == [
-        (Decimal(100), "km"), (Decimal(100), "km"), (Decimal(1), "nights")]
+        (Decimal(100), "km"), (None, None), (Decimal(1), "nights")]
+    (taxable,) = payroll_lines((PaidPart("km", kr("295"), km=Decimal(100),
+                                         vehicle="motorcycle"),), table("2024-03-20"))
+    assert (taxable.kind, taxable.quantity, taxable.unit) == ("taxable", Decimal(100), "km")
 
 
 def test_passenger_trailer_and_forest_road_are_within_their_rates():

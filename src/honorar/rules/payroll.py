@@ -106,12 +106,14 @@ class _Lines:
                  [*steps, self.step("payroll.step.tax_free", from_ore(free), None,
                                     limit_kr=from_ore(limit_ore), paid_kr=from_ore(part.ore))],
                  quantity, unit)
+        # the quantity goes with the tax-free line (as the a-melding counts it), on the
+        # taxable line only where there is no tax-free one: never counted twice
         self.add("taxable", part, description, excess,
                  [*steps, self.step("payroll.step.excess", from_ore(excess), rules.excess_taxable,
                                     limit_kr=from_ore(limit_ore), paid_kr=from_ore(part.ore)),
                   self.step("payroll.step.employer_contribution", None,
                             rules.employer_contribution)],
-                 quantity, unit)
+                 *((None, None) if free else (quantity, unit)))
 
 
 def payroll_lines(parts: tuple[PaidPart, ...], table: TaxFreeTable,
@@ -226,7 +228,7 @@ def _kost(lines: _Lines, part: PaidPart, head: Step, lodging: str) -> None:
                                   limit_kr=from_ore(to_ore(limit)),
                                   paid_kr=from_ore(part.ore)),
                lines.step("payroll.step.employer_contribution", None, rules.employer_contribution)],
-              days, "days")
+              *((None, None) if free else (days, "days")))
 
 
 def _night(lines: _Lines, part: PaidPart, head: Step) -> None:

@@ -166,7 +166,8 @@ def _travel_split(ledger: Ledger, key: str, first: str, last: str,
             split = kept.get(memo_key)
             if split is None:
                 try:
-                    lines = payroll_lines(from_json(parts_text), table)  # type: ignore[arg-type]
+                    lines = payroll_lines(from_json(parts_text), table,  # type: ignore[arg-type]
+                                          reasons=False)
                 except PartsError as err:
                     raise LedgerError(f"a claim paid {paid_on}: {err}") from None
                 split = (sum(_ore(li.amount) for li in lines if li.kind == "taxable"),

@@ -75,9 +75,13 @@ class PayrollLine:
         return self.kind == "unsplit"
 
 
+_NO_STEP = Step("payroll.step.table")
+
+
 class _Lines:
-    def __init__(self, table: TaxFreeTable) -> None:
+    def __init__(self, table: TaxFreeTable, reasons: bool = True) -> None:
         self.table = table
+        self.reasons = reasons
         self.lines: list[PayrollLine] = []
 
     def source(self, cited: Cited | None) -> Source | None:
@@ -85,6 +89,8 @@ class _Lines:
 
     def step(self, key: str, amount: Decimal | None = None, cited: Cited | None = None,
              **params: object) -> Step:
+        if not self.reasons:
+            return _NO_STEP
         return Step(key, params, amount, self.source(cited))
 
     def add(self, kind: str, part: PaidPart, description: str | None, ore: int,
@@ -117,13 +123,14 @@ class _Lines:
 
 
 def payroll_lines(parts: tuple[PaidPart, ...], table: TaxFreeTable,
-                  lodging: str = "hotel") -> tuple[PayrollLine, ...]:
+                  lodging: str = "hotel", reasons: bool = True) -> tuple[PayrollLine, ...]:
     """The payroll lines of one paid claim's `parts` by the tax-free `table` in force on
     its payment date; `lodging` is where nights were spent where the claim does not say
-    (hotel, pensjonat, private)."""
+    (hotel, pensjonat, private). Without `reasons` the lines' steps are left out (a sum
+    of many claims needs only their amounts)."""
     if lodging not in LODGINGS:
         raise ValueError(f"lodging {lodging!r} is not one of {', '.join(LODGINGS)}")
-    lines = _Lines(table)
+    lines = _Lines(table, reasons)
     head = lines.step("payroll.step.table", None, table.rules.payment_date, table=table.label)
     for part in parts:
         _line(lines, part, head, part.lodging or lodging)

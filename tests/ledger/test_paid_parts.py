@@ -131,3 +131,23 @@ def test_the_parts_add_up_to_what_a_calculation_pays(km, passenger, hours, night
     from honorar.rules.paid_parts import to_json
 
     assert from_json(to_json(parts)) == parts
+
+
+def test_the_parts_kept_are_the_same_with_the_speed_switch_off(tmp_path, monkeypatch):
+    """Recording with every memo off (`honorar.memo.ON`) keeps the same parts, claim by
+    claim, as the fast recording that shares them between claims of the same facts."""
+    import honorar.memo
+
+    rows = ["T-1,Kari Nordmann,unn,2024-03-02,09:00,12:00,fysisk,1176,200,200,8,,,lunsj,350,ja,"
+            "20,10",
+            "T-2,Ola Hansen,unn,2024-03-02,09:00,12:00,fysisk,1176,200,200,8,,,lunsj,350,ja,20,10",
+            "T-3,Eva Lie,unn,2024-03-02,09:00,12:00,fysisk,1176,300,,30,1,1,frokost,,,,"]
+    for folder in ("fast", "plain"):
+        (tmp_path / folder).mkdir()
+    fast = record(tmp_path / "fast", write(tmp_path, "mars.csv", TRAVEL, *rows), "2024-03-20")
+    with monkeypatch.context() as patch:
+        patch.setattr(honorar.memo, "ON", False)
+        plain = record(tmp_path / "plain", write(tmp_path, "mars.csv", TRAVEL, *rows),
+                       "2024-03-20")
+    assert kept(fast) == kept(plain)
+    assert kept(fast)["T-1"] == kept(fast)["T-2"]

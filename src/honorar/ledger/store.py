@@ -75,16 +75,19 @@ class PaidClaim:
     travel: Decimal  # travel and stay, part of `paid`
     paid: Decimal
     claimed: Decimal
+    # what each part was paid (`rules.paid_parts` JSON); None for a claim recorded before
+    # the ledger kept it (schema step 5)
+    paid_parts: str | None = None
 
 
 _CLAIM_COLUMNS = ("row, claim_id, representative, representative_id, scheme, version, grp, "
                   "date, start_s, end_s, honorarium_ore, lost_income_ore, gift_ore, travel_ore, "
-                  "paid_ore, claimed_ore")
+                  "paid_ore, claimed_ore, paid_parts")
 
 
 def _claim(r: tuple) -> PaidClaim:
     return PaidClaim(r[0], r[1], r[2], r[3], r[4], r[5], r[6], dt.date.fromisoformat(r[7]),
-                     r[8], r[9], *(from_ore(ore) for ore in r[10:16]))
+                     r[8], r[9], *(from_ore(ore) for ore in r[10:16]), r[16])
 
 
 @dataclass(frozen=True, slots=True)

@@ -53,9 +53,10 @@ def shipped_rates_dir() -> Path:
 
 
 if TYPE_CHECKING:  # a travel table's models are loaded only when a travel table is read
+    from .tax_free_schema import TaxFreeTable
     from .travel_schema import TravelTable
 
-    AnyTable = RateTable | TravelTable
+    AnyTable = RateTable | TravelTable | TaxFreeTable
 
 
 def is_scheme_folder(name: str) -> bool:
@@ -166,8 +167,9 @@ def search_path(rates_dirs: Iterable[str | Path] = (), environ: dict | None = No
 def read_table(path: Path, *, text: str | None = None) -> AnyTable:
     """Load and validate one table file; every problem in it is raised together.
 
-    A file with a `regulation` key is a travel table (`TravelTable`), any other a scheme's
-    fee table (`RateTable`)."""
+    A file with a `regulation` key is a travel table (`TravelTable`; `regulation: tax-free`,
+    Skatteetaten's tax-free rates, a `TaxFreeTable`), any other a scheme's fee table
+    (`RateTable`)."""
     name = str(path)
     if text is None:
         try:
@@ -183,8 +185,10 @@ def read_table(path: Path, *, text: str | None = None) -> AnyTable:
     if not isinstance(doc.data, dict):
         raise TableError([*problems, Problem(name, 1, 1, "a rate table is a mapping of keys")])
     try:
-        if "regulation" in doc.data:
-            from .travel_schema import TravelTable as model
+        if doc.data.get("regulation") == "tax-free":
+            from .tax_free_schema import TaxFreeTable as model
+        elif "regulation" in doc.data:
+            from .travel_schema import TravelTable as model  # type: ignore[assignment]
         else:
             model = RateTable  # type: ignore[assignment]
         table = model.model_validate(doc.data)
@@ -356,6 +360,16 @@ class Catalogue:
         where the folder holds no travel tables)."""
         table = self.table_at(regulation, date)
         if table is None or isinstance(table, RateTable) or not table.covers(date):
+            return None
+        return table  # type: ignore[return-value]
+
+    def tax_free_at(self, date: dt.date) -> TaxFreeTable | None:
+        """The tax-free table (`rates/tax-free/`) in force on `date`: None before the first,
+        after the last one's `valid_until`, or where there is none."""
+        from .tax_free_schema import REGULATION_NAME, TaxFreeTable
+
+        table = self.table_at(REGULATION_NAME, date)
+        if not isinstance(table, TaxFreeTable) or not table.covers(date):
             return None
         return table
 

@@ -8,12 +8,14 @@ threshold 3 hours with 410 / 1 025, teaching 1 025, a new activity `seminar` at 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from honorar import claims as claims_module
 from honorar.audit.impact import impact
 from honorar.domain import Meeting
 from honorar.tables.catalogue import read_table
@@ -24,23 +26,17 @@ DATA = Path(__file__).parent.parent / "data" / "rates"
 NEW = read_table(DATA / "my-rates" / "unn" / "2024-01-01.yaml")
 
 
-@dataclass(frozen=True)
-class Claim:
-    """The parts of honorar.claims.Claim the impact reads."""
-
-    row: int
-    claim_id: str
-    representative: str
-    group: str | None
-    meeting: Meeting
-    start: dt.time | None = None
-    end: dt.time | None = None
+def Claim(row: int, claim_id: str, representative: str, group: str | None,
+          meeting: Meeting, start: dt.time | None = None, end: dt.time | None = None,
+          claimed: str = "1") -> claims_module.Claim:
+    """A claim as a file gives it; it claims a fee (what it claims does not change what is
+    due, unless it claims none: `not_claimed`)."""
+    return claims_module.Claim(row, claim_id, representative, group, meeting, start, end,
+                               Decimal(claimed), None)
 
 
-@dataclass(frozen=True)
-class InvalidRow:
-    row: int
-    why: str
+def InvalidRow(row: int, why: str) -> claims_module.InvalidRow:
+    return claims_module.InvalidRow(row, None, why)
 
 
 def claims() -> list:
@@ -127,8 +123,9 @@ def test_a_breakdown_knows_people_and_groups_as_the_audit_does(old, tmp_path):
         "J4,Ola Hansen,,unn,Rus,2024-03-07,3,fysisk,1176\n"
         "J5,OLA HANSEN,,unn,Rus,2024-03-08,3,fysisk,1176\n", encoding="utf-8")
     by_person = impact(read_claims(path), old, NEW, by="representative").breakdown
+    # a person by the spelling written most often, among equals the first (issue 29)
     assert sorted((key, t.claims) for key, t in by_person) == [
-        ("Kari Nordmann (2002)", 1), ("OLA HANSEN", 2), ("kari  nordmann (1001)", 2)]
+        ("Kari Nordmann (1001)", 2), ("Kari Nordmann (2002)", 1), ("Ola Hansen", 2)]
     by_group = impact(read_claims(path), old, NEW, by="group").breakdown
     assert sorted((key, t.claims) for key, t in by_group) == [("G1", 3), ("Rus", 2)]
 
@@ -248,3 +245,95 @@ def test_the_lost_income_cap_per_day_is_shared_as_in_an_audit(shipped, tmp_path)
     assert result.total.new == Decimal("5550.00")
     assert [(c.claim_id, c.old, c.new) for c in result.top] == [
         ("F2", Decimal("1350.00"), Decimal("1850.00"))]
+
+
+# ------------------------------------------------------------ counted as the audit counts
+
+
+def test_a_version_against_itself_costs_what_the_audit_says_is_due():
+    """Issue 29: the impact prices claims through the audit itself, so its total (travel
+    included) is the audit's due for the scheme's claims, whatever the file holds."""
+    import json
+
+    from ..conftest import EXAMPLES
+
+    claims = str(EXAMPLES / "claims.csv")
+    audited = json.loads(run_cli("audit", claims, "--format", "json").stdout)
+    due = sum((Decimal(c["due"]["total"]) for c in audited["claims"]
+               if c.get("scheme") == "unn" and c.get("due") and c["due"]["total"] is not None),
+              Decimal(0))
+    result = run_cli("rates", "diff", "unn@2022-01-01", "unn@2022-01-01", "--impact", claims,
+                     "--format", "json")
+    impact = json.loads(result.stdout)["impact"]
+    assert Decimal(impact["due_old"]) == due == Decimal("21204.14")
+    assert impact["travel"]["included"] == "unchanged"
+
+
+def test_a_fee_not_claimed_is_not_paid_under_either_version(old, shipped):
+    """As in the audit (`not_claimed`): a claim that leaves its fee at 0 is due no fee, so
+    new rates cost nothing on it. Before issue 29 the impact priced it in full."""
+    rows = [Claim(2, "N1", "Kari", None, meeting(date="2024-03-05", hours="3"), claimed="0"),
+            Claim(3, "N2", "Ola", None, meeting(date="2024-03-05", hours="3"))]
+    result = impact(rows, old, NEW, tables=shipped)
+    assert (result.total.claims, result.total.changed) == (2, 1)
+    assert (result.total.old, result.total.new) == (Decimal("1176.00"), Decimal("1230.00"))
+
+
+def test_breakdowns_by_month_and_by_activity(old):
+    by_month = dict(impact(claims(), old, NEW, by="month").breakdown)
+    # March: C1 +54, C2 +45; April: C3 −570, C4 +90; May: C5 +90, C6 +45; June: C7 +18
+    assert {k: t.difference for k, t in by_month.items()} == {
+        "2024-03": Decimal("99.00"), "2024-04": Decimal("-480.00"),
+        "2024-05": Decimal("135.00"), "2024-06": Decimal("18.00")}
+    by_activity = dict(impact(claims(), old, NEW, by="activity").breakdown)
+    assert {k: (t.claims, t.difference) for k, t in by_activity.items()} == {
+        "meeting": (5, Decimal("-363.00")), "full_day": (1, Decimal("90.00")),
+        "teaching": (1, Decimal("45.00"))}
+
+
+def test_a_person_and_a_group_are_named_by_the_spelling_most_often_written(old):
+    def row(n: int, name: str, group: str) -> claims_module.Claim:
+        return Claim(n, f"S{n}", name, group, meeting(date=f"2024-03-0{n}", hours="3"))
+
+    rows = [row(2, "kari  nordmann", "rus"), row(3, "Kari Nordmann", "Rus"),
+            row(4, "Kari Nordmann", "RUS"), row(5, "KARI NORDMANN", "rus")]
+    assert [k for k, _ in impact(rows, old, NEW, by="representative").breakdown] == [
+        "Kari Nordmann"]
+    # two spellings twice each: the first written
+    assert [k for k, _ in impact(rows, old, NEW, by="group").breakdown] == ["rus"]
+
+
+@pytest.mark.slow
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(
+    st.sampled_from(["unn", "fousam"]), st.sampled_from(["A1", "A2", "A3", "A4"]),
+    st.sampled_from(["Kari Nordmann", "kari nordmann", "Ola Hansen"]),
+    st.sampled_from(["", "Rus"]), st.sampled_from(["2024-03-05", "2024-03-06"]),
+    st.sampled_from([("", ""), ("09:00", "11:00"), ("13:00", "15:00")]),
+    st.sampled_from(["fysisk", "teams"]), st.sampled_from(["", "ja"]),
+    st.sampled_from(["0", "850", "1176"]), st.sampled_from(["", "1000"]),
+    st.sampled_from(["", "40"])), max_size=12))
+def test_a_version_against_itself_costs_the_audits_due_for_any_file(rows):
+    """Whatever the file (repeats, fees not claimed, caps per day, trips), the impact of a
+    version against itself is what the audit says is due for the scheme's claims."""
+    import io
+
+    from honorar.audit.pipeline import audit
+    from honorar.claims import read_claims
+    from honorar.tables.catalogue import Catalogue
+
+    tables = Catalogue.from_options(environ={})
+    header = ("claim_id,representative,scheme,group,date,start,end,hours,attendance,"
+              "agreement,claimed_honorarium,lost_income,lost_income_documented,km")
+    lines = [f"{cid},{name},{scheme},{group},{date},{start},{end},{'' if start else '2'},"
+             f"{attendance},{agreement},{claimed},{lost},{'ja' if lost else ''},{km}"
+             for scheme, cid, name, group, date, (start, end), attendance, agreement, claimed,
+             lost, km in rows]
+    data = ("\n".join([header, *lines]) + "\n").encode()
+    for scheme in ("unn", "fousam"):
+        table = tables.table_at(scheme, dt.date(2024, 3, 5))
+        due = sum((r.due_total for r in audit(read_claims(io.BytesIO(data)), tables)
+                   if r.claim is not None and r.claim.meeting.scheme == scheme
+                   and r.due_total is not None), Decimal(0))
+        cost = impact(read_claims(io.BytesIO(data)), table, table, tables=tables)
+        assert cost.total.old == cost.total.new == due

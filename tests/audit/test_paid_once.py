@@ -418,7 +418,7 @@ def test_a_version_3_ledger_gets_the_names_and_lengths_of_its_claims(tmp_path):
         "'2023-01-10', 32400, 43200, 117600, 0, 0, 117600, 117600)")
     connection.close()
     with open_ledger(path) as book:
-        assert book.connection.execute("PRAGMA user_version").fetchone()[0] == VERSION == 4
+        assert book.connection.execute("PRAGMA user_version").fetchone()[0] == VERSION == 5
         assert book.connection.execute(
             "SELECT name_key, duration_s, facts_key FROM claim").fetchall() == [
             ("kari nordmann", 10800, None)]

@@ -97,17 +97,19 @@ def test_flag_above_a_multiple_of_g_or_an_amount(tmp_path: Path, ledger: Path):
     assert "G = NOK 118,620.00, in force from 2023-05-01" in table.stdout
 
 
-def test_travel_is_paid_but_not_income(tmp_path: Path, ledger: Path):
+def test_travel_within_the_tax_free_rates_is_not_income_the_excess_is(tmp_path: Path,
+                                                                       ledger: Path):
     file = tmp_path / "travel.csv"
     file.write_text("claim_id,representative,scheme,date,start,end,attendance,"
                     "claimed_honorarium,km,travel_claimed\n"
                     "T-1,Kari Nordmann,unn,2024-03-02,09:00,12:00,fysisk,1176,100,490\n")
     record(ledger, file, "2024-03-20")
-    row = report(ledger, "--year", "2024", "--flag-above", "1200")["rows"][0]
-    # 100 km at the state rate is kr 490: paid, but it repays an expense
-    assert (row["paid"], row["travel"], row["income"]) == ("1666.00", "490.00", "1176.00")
-    assert row["in_g"] == str((Decimal("1176") / 124028).quantize(Decimal("0.0001")))
-    assert row["flagged"] is False  # income 1 176 is not above 1 200, though 1 666 was paid
+    row = report(ledger, "--year", "2024", "--flag-above", "1400")["rows"][0]
+    # 100 km at the state rate is kr 490: 350 tax-free (3.50 a km), the 140 above is pay
+    assert (row["paid"], row["travel"], row["income"]) == ("1666.00", "490.00", "1316.00")
+    assert (row["tax_free"], row["unsplit"], row["reportable"]) == ("350.00", "0.00", True)
+    assert row["in_g"] == str((Decimal("1316") / 124028).quantize(Decimal("0.0001")))
+    assert row["flagged"] is False  # income 1 316 is not above 1 400, though 1 666 was paid
     shown = as_json(run("ledger", "show", "travel", "--ledger", str(ledger), "--format", "json"))
     assert shown["claims"][0]["paid"]["travel"] == "490.00"
 
@@ -127,6 +129,7 @@ def test_report_as_csv_and_workbook(tmp_path: Path, ledger: Path):
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert rows[0] == {"key": "Kari Nordmann", "claims": "2", "paid": "2656.00",
                        "travel": "0.00", "income": "2656.00", "in_g": "0.0224", "flagged": "no",
+                       "tax_free": "0.00", "unsplit": "0.00", "reportable": "yes",
                        "representative_id": ""}
     book = tmp_path / "report.xlsx"
     result = run("ledger", "report", "--ledger", str(ledger), "--year", "2023", "--format", "xlsx",
@@ -136,9 +139,11 @@ def test_report_as_csv_and_workbook(tmp_path: Path, ledger: Path):
 
     sheet = CalamineWorkbook.from_path(str(book)).get_sheet_by_index(0).to_python()
     # the columns of the CSV report, in its order
-    assert sheet[0] == ["Representant", "Krav", "Utbetalt", "Reise og opphold", "Inntekt",
-                        "Inntekt i G", "Over grensen", "Ansattnummer"]
-    assert sheet[1] == ["Kari Nordmann", 2, 2656, 0, 2656, 0.0224, "", ""]
+    assert sheet[0] == ["Representant", "Krav", "Utbetalt", "Reise og opphold",
+                        "Inntekt", "Inntekt i G", "Over grensen",
+                        "Trekkfrie godtgjørelser", "Reise ikke delt", "Rapporteres",
+                        "Ansattnummer"]
+    assert sheet[1] == ["Kari Nordmann", 2, 2656, 0, 2656, 0.0224, "", 0, 0, "ja", ""]
     one_line_error(run("ledger", "report", "--ledger", str(ledger), "--year", "2023",
                        "--format", "xlsx"), 2)
 

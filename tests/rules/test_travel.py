@@ -485,14 +485,19 @@ def test_a_row_naming_the_travel_rules_as_its_scheme_is_an_unknown_scheme(tmp_pa
     assert claim["findings"] == []
 
 
-def test_the_impact_of_a_fee_table_leaves_travel_alone(tmp_path):
+def test_the_impact_of_a_fee_table_keeps_travel_at_its_price_and_says_so(tmp_path):
+    """Issue 29: a fee table's impact holds each claim's travel at its price under the
+    travel table in force (the same under both versions): the totals are what the audit
+    says is due (1 176 + 120 km × 4.90), and the report says travel is included."""
     path = tmp_path / "claims.csv"
     path.write_text(AUDIT_HEADER + "I-1,Kari,unn,2024-06-04,3,fysisk,,1176,120,,,,,,588\n",
                     encoding="utf-8")
     result = CliRunner().invoke(app, ["rates", "diff", "unn@2024-01-01", "unn@2024-01-01",
                                       "--impact", str(path), "--format", "json"])
     impact = json.loads(result.stdout)["impact"]
-    assert impact["undecided"] == {"old": 0, "new": 0} and impact["due_old"] == "1176.00"
+    assert impact["undecided"] == {"old": 0, "new": 0} and impact["due_old"] == "1764.00"
+    assert impact["travel"] == {"included": "unchanged", "old": "588.00",
+                                "new": "588.00"}
 
 
 # ----------------------------------------------------------------------------- budget
@@ -589,9 +594,9 @@ def _travel_impact_2023_to_2024(tmp_path, rows: str) -> dict:
 
 def test_the_impact_of_new_travel_rates_on_a_month_of_claims(tmp_path):
     impact = _travel_impact_2023_to_2024(tmp_path,
-                                         "T-1,Kari,unn,2023-03-02,3,fysisk,,1176,100,,,,,,\n"
+                                         "T-1,Kari,unn,2023-03-02,3,fysisk,,1176,100,,,,,,448\n"
                                          "T-2,Ola,fousam,2023-03-02,3,fysisk,ja,850,,,,,,,\n"
-                                         "T-1,Kari,unn,2023-03-02,3,fysisk,,1176,100,,,,,,\n")
+                                         "T-1,Kari,unn,2023-03-02,3,fysisk,,1176,100,,,,,,448\n")
     # 100 km × 4.48 = 448.00 under 2023, × 4.90 = 490.00 under 2024; no trip: 0 under both;
     # the repeated claim is not counted
     assert (impact["claims"], impact["changed"], impact["duplicates"]) == (2, 1, 1)
@@ -603,8 +608,8 @@ def test_the_impact_of_new_travel_rates_leaves_a_trip_to_a_remote_meeting_undeci
     person (`travel_for_remote_meeting`); the impact of new travel rates does not price it
     under either version, but counts it undecided."""
     impact = _travel_impact_2023_to_2024(tmp_path,
-                                         "T-1,Kari,unn,2023-03-02,3,fysisk,,1176,100,,,,,,\n"
-                                         "T-2,Ola,unn,2023-03-02,3,teams,,980,100,,,,,,\n")
+                                         "T-1,Kari,unn,2023-03-02,3,fysisk,,1176,100,,,,,,448\n"
+                                         "T-2,Ola,unn,2023-03-02,3,teams,,980,100,,,,,,448\n")
     assert impact["undecided"] == {"old": 1, "new": 1}
     assert (impact["claims"], impact["due_old"], impact["due_new"]) == (1, "448.00", "490.00")
 

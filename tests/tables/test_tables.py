@@ -40,7 +40,7 @@ def problems(tmp_path: Path, text: str) -> list[str]:
 
 
 def test_the_shipped_tables_load(shipped):
-    assert shipped.scheme_names() == ["fousam", "state-travel", "unn"]
+    assert shipped.scheme_names() == ["fousam", "state-travel", "tax-free", "unn"]
     assert shipped.fee_scheme_names() == ["fousam", "unn"]
     for scheme in ("unn", "fousam"):
         for file in shipped.versions(scheme).files:

@@ -1,40 +1,33 @@
-"""What a new rate table costs (`rates diff --impact`): every claim of a file recomputed
-under the old version and under the new one.
+"""What a new rate table costs (`rates diff --impact`, `--impact-ledger`): every claim
+audited under the old version and under the new one.
 
-Pure: claims and two tables in, sums out. A claim is counted as an audit counts it: a
-repeated claim is paid once (the audit's duplicate check), and lost income is capped per
-person per day (its daily cap) under each version.
+Pure: claims and two tables in, sums out. The claims go through the audit itself
+(`audit.pipeline`), once with each version in force on every date from the scheme's first,
+so a claim is counted exactly as an audit counts it: a repeat is paid once, a fee or travel
+not claimed is not paid, lost income is capped per person per day, a supplement is paid
+only the parts not paid before, a claim the audit leaves to a person is undecided.
+
+A fee table's impact includes the travel each claim is due under the travel table in force
+on its date (the same under both versions); a travel table's impact is the travel and stay
+of every claim, repriced under both.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import heapq
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+import itertools
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import Protocol
 
-from ..domain import VOIDS_PAYMENT, ZERO, Attendance, Meeting
-from ..rules.calculation import calculate
+from ..domain import VOIDS_PAYMENT, ZERO
 from ..tables.diff import HUNDRED
 from ..tables.schema import RateTable
 from ..tables.travel_schema import TravelTable
-from .checks.daily_caps import DailyLostIncome
-from .checks.duplicates import DuplicateClaims
 from .checks.persons import normalised_name, person_key
-
-
-class ClaimLike(Protocol):
-    """What the impact needs of a claim (honorar.claims.Claim has it)."""
-
-    row: int
-    claim_id: str
-    representative: str
-    group: str | None
-    meeting: Meeting
-    start: dt.time | None  # the times tell two meetings of one day apart (duplicates)
-    end: dt.time | None
+from .pipeline import Audit
+from .results import Tables
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +39,7 @@ class ClaimChange:
     date: dt.date
     old: Decimal
     new: Decimal
+    batch: str | None = None  # the ledger's batch the claim was paid in (`row` is its row)
 
     @property
     def difference(self) -> Decimal:
@@ -79,8 +73,8 @@ class Impact:
     """The cost of moving a scheme's claims from the old version to the new one.
 
     Totals cover the claims both versions decide; a claim one of them leaves undecided (an
-    activity it has no rule for, a missing duration) is counted apart, as are invalid rows
-    and claims of other schemes.
+    activity it has no rule for, a missing duration, a person not known apart) is counted
+    apart, as are invalid rows and claims of other schemes.
     """
 
     scheme: str
@@ -93,27 +87,102 @@ class Impact:
     top: tuple[ClaimChange, ...]
     by: str | None = None
     breakdown: tuple[tuple[str, Totals], ...] = ()
-    # claims of the scheme that repeat an earlier one: due 0 under both versions, so the
-    # claim they repeat is counted once
+    # claims that repeat an earlier one: due 0 under both versions, so the claim they repeat
+    # is counted once
     duplicates: int = 0
     # claims dated before the scheme's first version: no table prices them (the audit's
     # `no_rate_table`), so neither version does here
     before_first: int = 0
+    # "unchanged": the totals hold each claim's travel at its price under the travel table
+    # in force (the same under both); "repriced": the totals are travel and stay alone,
+    # priced under each version
+    travel: str = "unchanged"
+    travel_old: Decimal = ZERO  # of the totals, travel and stay
+    travel_new: Decimal = ZERO
+    # a ledger's claims paid in `year`, and those recorded before their facts were kept
+    # (not priced: counted apart)
+    year: int | None = None
+    without_facts: int = 0
+    # claims undecided under either version (or both): not in the totals
+    undecided: int = 0
 
 
-BREAKDOWNS = ("scheme", "representative", "group")
+BREAKDOWNS = ("scheme", "representative", "group", "month", "activity")
+
+
+class _OneVersion:
+    """A table applied on every date from `first` (none before: `no_rate_table`)."""
+
+    def __init__(self, table: RateTable | TravelTable, first: dt.date) -> None:
+        self.table, self.first = table, first
+
+    def at(self, date: dt.date) -> RateTable | TravelTable | None:
+        return self.table if date >= self.first else None
+
+
+class _Swapped:
+    """The rate tables with one scheme's (or travel regulation's) versions replaced by one
+    version, as if in force on every claim's date; every other table as installed."""
+
+    def __init__(self, tables: Tables | None, table: RateTable | TravelTable,
+                 first: dt.date) -> None:
+        self._tables = tables
+        self._travel = isinstance(table, TravelTable)
+        if self._travel:  # its term does not end: it prices every trip from `first`
+            table = table.model_copy(update={"valid_until": None})
+        self._name = table.scheme
+        self._one = _OneVersion(table, first)
+
+    def versions(self, name: str):
+        if name == self._name:
+            return self._one
+        return None if self._tables is None else self._tables.versions(name)
+
+    def fee_versions(self, name: str):
+        if name == self._name:
+            return None if self._travel else self._one
+        if self._tables is None:
+            return None
+        lookup = getattr(self._tables, "fee_versions", None) or self._tables.versions
+        return lookup(name)
+
+    def fee_scheme_names(self) -> list[str]:
+        names = getattr(self._tables, "fee_scheme_names", None) or getattr(
+            self._tables, "scheme_names", None)
+        found = set(names() if names else ())
+        if not self._travel:
+            found.add(self._name)
+        return sorted(found)
+
+
+class _Labels:
+    """A breakdown key's name: the spelling met most often, among equals the first met."""
+
+    def __init__(self) -> None:
+        self._counts: dict[str, dict[str, int]] = {}
+
+    def see(self, key: str, label: str) -> None:
+        counts = self._counts.setdefault(key, {})
+        counts[label] = counts.get(label, 0) + 1
+
+    def __getitem__(self, key: str) -> str:
+        counts = self._counts[key]
+        # dicts keep the order labels were first met; max keeps the first of equals
+        return max(counts, key=counts.__getitem__)
 
 
 def impact(rows: Iterable[object], old: RateTable | TravelTable, new: RateTable | TravelTable,
-           *, top: int = 10, by: str | None = None, first: dt.date | None = None) -> Impact:
-    """Recompute every claim of the tables' scheme under `old` and under `new`.
+           *, tables: Tables | None = None, top: int = 10, by: str | None = None,
+           first: dt.date | None = None, year: int | None = None, without_facts: int = 0,
+           origin: Callable[[int], tuple[str | None, int]] | None = None) -> Impact:
+    """Audit every claim of `rows` under `old` and under `new`.
 
-    Each version is applied as if it were in force on the claim's date. `rows` holds claims
-    and invalid rows (anything without a `meeting`), read once, so a stream will do; memory
-    holds only the `top` largest changes and the breakdown's sums. Two travel tables are
-    compared on the travel of every claim of any scheme (a claim without a trip is due no
-    travel under either). A claim dated before `first`, the scheme's first version (by
-    default the older of the two), is counted apart, as the audit leaves it without a table.
+    Each version is applied as if in force on the claim's date; every other table (the
+    travel table of a fee table's claims, the fee tables of a travel table's) is the one of
+    `tables` in force. `rows` holds claims and invalid rows, read once, so a stream will
+    do. A claim dated before `first`, the scheme's first version (by default the older of
+    the two), is counted apart, as the audit leaves it without a table. `origin` gives a
+    row's batch and its row there (a ledger's claims are numbered in turn).
     """
     first = min(d for d in (first, old.effective, new.effective) if d is not None)
     if old.scheme != new.scheme:
@@ -123,99 +192,92 @@ def impact(rows: Iterable[object], old: RateTable | TravelTable, new: RateTable 
         raise ValueError(f"no breakdown by '{by}' (one of {', '.join(BREAKDOWNS)})")
     scheme = old.scheme
     travel = isinstance(old, TravelTable) and isinstance(new, TravelTable)
-    count = invalid = undecided_old = undecided_new = duplicates = before_first = 0
-    repeats = DuplicateClaims()
-    # a cap per person per day is shared by the day's claims, under each version its own
-    day_caps_old, day_caps_new = DailyLostIncome(), DailyLostIncome()
+    # the two audits take the rows in step: each row is held until both have had it
+    feed_old, feed_new = itertools.tee(rows)
+    audits = (Audit(feed_old, _Swapped(tables, old, first)),  # type: ignore[arg-type]
+              Audit(feed_new, _Swapped(tables, new, first)))  # type: ignore[arg-type]
+    count = invalid = undecided_old = undecided_new = undecided = duplicates = before_first = 0
     skipped: dict[str, int] = {}
     total = Totals()
+    travel_old = travel_new = ZERO
     groups: dict[str, Totals] = {}
-    labels: dict[str, str] = {}  # a breakdown's keys as shown
+    labels = _Labels()
     largest: list[tuple[Decimal, int, ClaimChange]] = []
-    for row in rows:
-        if getattr(row, "meeting", None) is None:
-            if getattr(row, "stated", None) is not None:  # the file's own total: no claim
-                continue
-            count += 1
+    for seq, (was, becomes) in enumerate(zip(*audits, strict=True)):
+        count += 1
+        claim = was.claim
+        if claim is None:
             invalid += 1
             continue
-        count += 1
-        claim: ClaimLike = row  # type: ignore[assignment]
-        # every claim of the file, as in an audit: a claim id may repeat across schemes
-        voided = any(f.code in VOIDS_PAYMENT for f in repeats.see(
-            claim, None if travel else old))  # type: ignore[arg-type]
-        if claim.meeting.scheme != scheme and not travel:
-            skipped[claim.meeting.scheme] = skipped.get(claim.meeting.scheme, 0) + 1
+        meeting = claim.meeting
+        if meeting.scheme != scheme and not travel:
+            skipped[meeting.scheme] = skipped.get(meeting.scheme, 0) + 1
             continue
-        if claim.meeting.date < first:
+        if meeting.date < first:
             before_first += 1
             continue
-        if voided:
+        if any(f.code in VOIDS_PAYMENT for f in (*was.findings, *becomes.findings)):
             duplicates += 1
             continue
-        meeting = claim.meeting
         if travel:
-            due_old, due_new = _travel_due(meeting, old), _travel_due(meeting, new)  # type: ignore[arg-type]
+            due_old, due_new = _travel_due(was), _travel_due(becomes)
         else:
-            if meeting.trip is not None:  # travel is the travel table's, the same under both
-                meeting = replace(meeting, trip=None)
-            due_old = _due(claim, meeting, old, day_caps_old)  # type: ignore[arg-type]
-            due_new = _due(claim, meeting, new, day_caps_new)  # type: ignore[arg-type]
+            due_old, due_new = was.due_total, becomes.due_total
         undecided_old += due_old is None
         undecided_new += due_new is None
         if due_old is None or due_new is None:
+            undecided += 1
             continue
         total = total.plus(due_old, due_new)
+        travel_old += was.calculation.travel or ZERO
+        travel_new += becomes.calculation.travel or ZERO
         if by is not None:
             key, label = _breakdown_key(claim, by)
             groups[key] = groups.get(key, Totals()).plus(due_old, due_new)
-            # a person by the name last written, a group by the spelling that sorts first
-            labels[key] = min(label, labels.get(key, label)) if by == "group" else label
+            labels.see(key, label)
         if due_old != due_new and top > 0:
-            change = ClaimChange(claim.row, claim.claim_id, claim.representative, claim.group,
-                                 claim.meeting.date, due_old, due_new)
-            # a min-heap of the largest changes; among equals the earlier row is kept
-            entry = (abs(change.difference), -claim.row, change)
+            batch, row = origin(claim.row) if origin is not None else (None, claim.row)
+            change = ClaimChange(row, claim.claim_id, claim.representative, claim.group,
+                                 meeting.date, due_old, due_new, batch)
+            # a min-heap of the largest changes; among equals the earlier claim is kept
+            entry = (abs(change.difference), -seq, change)
             if len(largest) < top:
                 heapq.heappush(largest, entry)
             elif entry[:2] > largest[0][:2]:
                 heapq.heapreplace(largest, entry)
+    for audit in audits:  # the group meetings still short: no change to what is due
+        for _ in audit.late_findings():
+            pass
     ranked = tuple(c for _, _, c in sorted(largest, key=lambda e: (-e[0], -e[1])))
     breakdown = tuple(sorted(((labels[key], totals) for key, totals in groups.items()),
                              key=lambda kv: (-abs(kv[1].difference), kv[0])))
     return Impact(scheme, count, invalid, dict(sorted(skipped.items())), undecided_old,
-                  undecided_new, total, ranked, by, breakdown, duplicates, before_first)
+                  undecided_new, total, ranked, by, breakdown, duplicates, before_first,
+                  "repriced" if travel else "unchanged", travel_old, travel_new, year,
+                  without_facts, undecided)
 
 
-def _due(claim: ClaimLike, meeting: Meeting, table: RateTable,
-         day_caps: DailyLostIncome) -> Decimal | None:
-    """What `table` gives for the claim's meeting, its lost income capped as the audit caps
-    it where the cap is per person per day (the day's earlier claims in `day_caps`)."""
-    calculation = calculate(meeting, table)
-    if calculation.lost_income:
-        calculation, _ = day_caps.see(claim, calculation, table)  # type: ignore[arg-type]
-    return calculation.total
-
-
-def _travel_due(meeting: Meeting, table: TravelTable) -> Decimal | None:
-    """The travel `table` gives the meeting's trip; None (undecided) where the audit leaves
-    it undecided whatever the rates: a trip to a meeting attended remotely is for a person
-    (`travel_for_remote_meeting`)."""
-    from ..rules.travel import price_trip
-
-    if meeting.trip is None:
+def _travel_due(result) -> Decimal | None:
+    """The travel and stay an audited claim is due: 0 without a trip; None (undecided)
+    where the audit leaves it undecided (no travel table, a trip to a meeting attended
+    remotely: `travel_for_remote_meeting`, a person not known apart)."""
+    if result.claim.meeting.trip is None:
         return ZERO
-    if meeting.attendance is Attendance.REMOTE:
-        return None
-    return price_trip(meeting.trip, table).amount
+    return result.calculation.travel
 
 
-def _breakdown_key(claim: ClaimLike, by: str) -> tuple[str, str]:
+def _breakdown_key(claim, by: str) -> tuple[str, str]:
     """The claim's row of the breakdown, and its name: a person and a group are known as
     the audit knows them (`person_key`: the representative id, else the name in any case
     and spacing), so that two spellings are one row and two people of one name are two."""
+    meeting = claim.meeting
     if by == "scheme":
-        return claim.meeting.scheme, claim.meeting.scheme
+        return meeting.scheme, meeting.scheme
+    if by == "month":
+        month = meeting.date.strftime("%Y-%m")
+        return month, month
+    if by == "activity":
+        return meeting.activity, meeting.activity
     if by == "representative":
         representative_id = getattr(claim, "representative_id", None)
         label = f"{claim.representative} ({representative_id})" if representative_id \

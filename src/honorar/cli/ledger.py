@@ -30,6 +30,7 @@ from .options import (
     write_report,
     write_workbook,
 )
+from .payroll import payroll as payroll_command
 from .reading import (
     DateOrderOption,
     DelimiterOption,
@@ -244,9 +245,11 @@ def report(
         "--output", help="Write the report here (atomically) instead of to standard output.",
         show_default=False)] = None,
     lang: LangOption = Lang.nb,
+    rates_dir: RatesDirOption = None,
     wait: WaitOption = 30.0,
 ) -> None:
     from ..ledger.year import BY, read_limit, year_report
+    from ..tables.catalogue import TableError
 
     choose("--format", output_format, REPORT_FORMATS)
     choose("--by", by, BY)
@@ -260,8 +263,12 @@ def report(
         check_output(output, None, others=[("the ledger", ledger)])
     limit = read("--flag-above", flag_above, read_limit)
     g_table = _g_table()
+    tables = catalogue(rates_dir, lang.value)  # the tax-free tables: income is taxable pay
     with opened(ledger, wait) as book:
-        result = year_report(book, year, by, g_table, limit)
+        try:
+            result = year_report(book, year, by, g_table, limit, tables.tax_free_at)
+        except TableError as err:
+            raise table_problem(err) from None
 
     from ..render.ledger import year as render
 
@@ -284,6 +291,11 @@ def report(
     # a CSV for Excel starts with a byte order mark, as the audit's does
     write_report(output, lambda sink: sink.stream.write(  # type: ignore[attr-defined]
         ("\ufeff" if output_format == "csv" else "") + text))
+
+
+app.command("payroll", help="A paid batch as payroll lines: each claim's pay and travel split "
+            "into a-melding descriptions, tax-free and taxable, by the tax-free rates in force "
+            "on the payment date.")(payroll_command)
 
 
 def _g_table():

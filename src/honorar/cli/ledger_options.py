@@ -50,13 +50,16 @@ def ledger_given(path: Path | None) -> Path:
 
 
 @contextlib.contextmanager
-def opened(path: Path | None, wait: float, create: bool = False) -> Iterator:
-    """The ledger at `path`, open for the duration of the block."""
+def opened(path: Path | None, wait: float, create: bool = False,
+           read_only: bool = False) -> Iterator:
+    """The ledger at `path`, open for the duration of the block (`read_only`: to read
+    only, as it is)."""
     path = ledger_given(path)
     from ..ledger import create_ledger, open_ledger
 
     with ledger_problems(path, wait):
-        ledger = create_ledger(path, wait) if create else open_ledger(path, wait)
+        ledger = create_ledger(path, wait) if create else open_ledger(path, wait,
+                                                                      read_only=read_only)
         try:
             yield ledger
         finally:

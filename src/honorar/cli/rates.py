@@ -9,12 +9,12 @@ from typing import Annotated
 
 import typer
 
-from .errors import UsageProblem, standard_input
+from .errors import UsageProblem
+from .ledger_options import WaitOption
 from .options import (
     FORMATS_WITH_HTML,
     TABLE_OR_JSON,
     FormatOption,
-    FormatWithHtmlOption,
     Lang,
     LangOption,
     RatesDirOption,
@@ -29,11 +29,11 @@ from .options import (
     write_html,
     write_workbook,
 )
+from .rates_impact import file_impact, impact_options, ledger_impact
 from .reading import (
     DateOrderOption,
     DelimiterOption,
     EncodingOption,
-    claim_mapping,
     reading_options,
 )
 
@@ -229,26 +229,7 @@ def check(files: Annotated[list[Path], typer.Argument(help="Table files to check
 # -------------------------------------------------------------------------------- diff
 
 
-BY = ("scheme", "representative", "group")
-
-
-def _impact(claims_file: Path, mapping_file: Path | None, old, new, top: int, by: str | None,
-            sheet: str | None = None, encoding: str | None = None,
-            delimiter: str | None = None, date_order: str | None = None,
-            first: dt.date | None = None):
-    from ..audit.impact import impact
-    from ..claims import ClaimFileError, read_claims
-
-    mapping = claim_mapping(mapping_file)
-    source = standard_input() if str(claims_file) == "-" else claims_file
-    try:
-        claims = read_claims(source, mapping=mapping, sheet=sheet, encoding=encoding,
-                             delimiter=delimiter, date_order=date_order)
-        return impact(claims, old, new, top=top, by=by, first=first)
-    except ClaimFileError as err:  # it names the file already
-        raise UsageProblem(f"--impact: {err}") from None
-    except OSError as err:
-        raise UsageProblem(f"--impact: {claims_file}: {err.strerror or err}") from None
+BY = ("scheme", "representative", "group", "month", "activity")
 
 
 @app.command(help="Compare two versions item by item; with --impact, what the change costs.")
@@ -260,37 +241,48 @@ def diff(old: Annotated[str, typer.Argument(help=VERSION_HELP, metavar="OLD",
              "--impact", help="A claims file, CSV or workbook (or - for standard input), to "
              "recompute under "
              "both versions.", show_default=False)] = None,
+         impact_ledger: Annotated[Path | None, typer.Option(
+             "--impact-ledger", readable=False, help="A ledger: the claims paid in --year "
+             "recomputed under both versions.", show_default=False)] = None,
+         year: Annotated[int | None, typer.Option(
+             "--year", help="With --impact-ledger: the year the claims were paid in "
+             "(default: last year).", show_default=False)] = None,
+         wait: WaitOption = 30.0,
          mapping: Annotated[Path | None, typer.Option(
              "--mapping", help="A mapping file for a claims file of another layout.",
              show_default=False)] = None,
          top: Annotated[int, typer.Option(help="How many of the largest changes to list.")] = 10,
          by: Annotated[str | None, typer.Option(
-             help="Break the impact down by scheme, representative or group.",
+             help="Break the impact down by scheme, representative, group, month or "
+             "activity.",
              show_default=False)] = None,
          sheet: SheetOption = None,
          encoding: EncodingOption = None,
          delimiter: DelimiterOption = None,
          date_order: DateOrderOption = None,
-         output_format: FormatWithHtmlOption = "table",
+         output_format: Annotated[str, typer.Option(
+             "--format", help="table, json, xlsx (a workbook; needs --output), html (a page "
+             "to print, with charts), or csv (the impact's sums).")] = "table",
          output: ReportOutputOption = None, lang: LangOption = Lang.nb,
          rates_dir: RatesDirOption = None) -> None:
     from ..tables.catalogue import TableError
     from ..tables.diff import compare
 
-    choose("--format", output_format, FORMATS_WITH_HTML)
+    choose("--format", output_format, (*FORMATS_WITH_HTML, "csv"))
+    if output_format == "csv" and impact is None and impact_ledger is None:
+        raise UsageProblem("--format csv goes with --impact or --impact-ledger")
     compared = [("the rate table", Path(spec)) for spec in (old, new) if Path(spec).is_file()]
     target = html_or_workbook_output(output_format, output, impact,
-                               [("the mapping", mapping), *compared,
-                                *rate_tables_read(rates_dir)])
+                               [("the mapping", mapping), ("the ledger", impact_ledger),
+                                *compared, *rate_tables_read(rates_dir)])
+    impact_options(impact, impact_ledger, year, mapping, sheet, encoding, delimiter,
+                   date_order)
     if top < 0:
         raise UsageProblem("--top: must be 0 or more")
     if by is not None and by not in BY:
         raise UsageProblem(f"--by: '{by}' is not one of {', '.join(BY)}")
-    for name, given in (("--by", by), ("--mapping", mapping), ("--sheet", sheet),
-                        ("--encoding", encoding), ("--delimiter", delimiter),
-                        ("--date-order", date_order)):
-        if given is not None and impact is None:
-            raise UsageProblem(f"{name} goes with --impact")
+    if by is not None and impact is None and impact_ledger is None:
+        raise UsageProblem("--by goes with --impact")
     delimiter = reading_options(delimiter, date_order)
     tables = catalogue(rates_dir, lang.value)
     today = dt.date.today()
@@ -299,38 +291,53 @@ def diff(old: Annotated[str, typer.Argument(help=VERSION_HELP, metavar="OLD",
     if type(old_table) is not type(new_table):
         raise UsageProblem(f"NEW: {new_table.label} and {old_table.label}: a travel table "
                            "and a fee table cannot be compared")
-    if impact is not None and old_table.scheme != new_table.scheme:
+    if (impact or impact_ledger) is not None and old_table.scheme != new_table.scheme:
         raise UsageProblem(f"--impact: compares two versions of one scheme, not "
                            f"'{old_table.scheme}' and '{new_table.scheme}'")
     changes = compare(old_table, new_table)
     first = None
-    if impact is not None:  # the scheme's first version installed: claims before it have none
+    if (impact or impact_ledger) is not None:
+        # the scheme's first version installed: claims before it have none
         try:
             installed = tables.versions(old_table.scheme)
         except TableError:
             installed = None
         if installed is not None and installed.files:
             first = min(f.table.effective for f in installed.files)
-    cost = None if impact is None else _impact(impact, mapping, old_table, new_table, top, by,
-                                               sheet, encoding, delimiter, date_order, first)
+    source = impact if impact is not None else impact_ledger
+    if impact is not None:
+        cost = file_impact(impact, mapping, old_table, new_table, top, by, sheet, encoding,
+                           delimiter, date_order, first, tables)
+    elif impact_ledger is not None:
+        # the last full year, by the clock read here, at the edge
+        cost = ledger_impact(impact_ledger, wait, today.year - 1 if year is None else year, old_table,
+                             new_table, top, by, first, tables)
+    else:
+        cost = None
     if output_format == "html":
         from ..render.rates.html import diff_html
 
         write_html(target, diff_html(lang.value, old_table.label, new_table.label, changes, cost,
-                                     None if impact is None else str(impact)))
+                                     None if source is None else str(source)))
         return
     if target is not None:
         from ..render.rates.xlsx import write_diff
 
         write_workbook(target, lambda sink: write_diff(
             sink, lang.value, old_table.label, new_table.label, changes, cost,
-            None if impact is None else str(impact)))
+            None if source is None else str(source)))
+        return
+    if output_format == "csv":
+        from ..render.rates.csv import impact_csv
+
+        typer.echo(impact_csv(cost, str(source), lang.value), nl=False)
         return
     if output_format == "json":
         from ..render.rates import json as rates_json
 
         _echo_json(rates_json.diff(old_table.label, new_table.label, old_file, new_file, changes,
-                                   None if cost is None else rates_json.impact(cost, str(impact)),
+                                   None if cost is None else rates_json.impact(cost, str(source),
+                                                                           lang.value),
                                    lang.value))
         return
     from ..render.rates.text import print_diff, print_impact
@@ -341,4 +348,4 @@ def diff(old: Annotated[str, typer.Argument(help=VERSION_HELP, metavar="OLD",
     print_diff(label(old_table, old_file, old_named_by_file),
                label(new_table, new_file, new_named_by_file), changes, lang.value)
     if cost is not None:
-        print_impact(cost, str(impact), lang.value)
+        print_impact(cost, str(source), lang.value)

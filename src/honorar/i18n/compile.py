@@ -7,6 +7,8 @@ only here.
 
 from __future__ import annotations
 
+import datetime as dt
+import gettext
 import io
 import sys
 from pathlib import Path
@@ -23,8 +25,10 @@ def read_catalogue(lang: str):
     from babel.messages.catalog import Catalog
     from babel.messages.pofile import read_po
 
-    joined = Catalog(locale=lang, domain=DOMAIN)
-    joined.plural_forms  # noqa: B018 - settles the header from the locale
+    # a fixed date: the same .po files make the same .mo, whenever they are compiled
+    fixed = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    joined = Catalog(locale=lang, domain=DOMAIN, project="honorar", version="",
+                     creation_date=fixed, revision_date=fixed)
     seen: dict[str, Path] = {}
     for path in po_files(lang):
         with path.open("rb") as file:
@@ -48,17 +52,29 @@ def mo_bytes(lang: str) -> bytes:
     return buffer.getvalue()
 
 
+def _messages(compiled: bytes) -> tuple[dict, tuple[int, ...]]:
+    """What a `.mo` says, as honorar reads it: its messages (not its header, which names
+    the Babel that wrote it) and its plural form for 0 to 5."""
+    translations = gettext.GNUTranslations(io.BytesIO(compiled))
+    messages = {key: words for key, words in translations._catalog.items() if key != ""}
+    return messages, tuple(translations.plural(n) for n in range(6))
+
+
+def is_current(lang: str) -> bool:
+    target = HERE / lang / f"{DOMAIN}.mo"
+    return target.exists() and _messages(target.read_bytes()) == _messages(mo_bytes(lang))
+
+
 def main(argv: list[str] | None = None) -> int:
     check = "--check" in (argv if argv is not None else sys.argv[1:])
     stale = []
     for lang in LANGUAGES:
         target = HERE / lang / f"{DOMAIN}.mo"
-        compiled = mo_bytes(lang)
-        if target.exists() and target.read_bytes() == compiled:
+        if is_current(lang):
             continue
         stale.append(target)
         if not check:
-            target.write_bytes(compiled)
+            target.write_bytes(mo_bytes(lang))
     for target in stale:
         print(f"{'out of date' if check else 'written'}: {target.relative_to(HERE.parent)}")
     return 1 if check and stale else 0

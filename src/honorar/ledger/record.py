@@ -24,8 +24,10 @@ from dataclasses import dataclass, field
 from ..audit.checks.paid import MeetingKeys, stable_identity
 from ..audit.results import ClaimResult, Tables
 from ..audit.summary import Summary, run_audit
+from ..claims.stored import facts_json
 from ..domain import VOIDS_PAYMENT, ZERO, Calculation, Finding
 from ..money import to_ore
+from ..rules.paid_parts import PartsJson
 from .paid import LedgerPaidClaims
 from .store import Batch, Ledger, LedgerError
 
@@ -38,7 +40,8 @@ WRITE_CACHE_KIB = 65_536
 _INSERT = ("INSERT INTO claim (batch, row, claim_id, representative, representative_id, "
            "person, scheme, version, grp, group_key, date, start_s, end_s, honorarium_ore, "
            "lost_income_ore, gift_ore, travel_ore, paid_ore, claimed_ore, name_key, duration_s, "
-           "facts_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+           "facts_key, facts, paid_parts) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 
 
 @dataclass(slots=True)
@@ -78,6 +81,7 @@ class _Rows:
         self._batch = batch
         self._meeting_key = meeting_key
         self._ore: dict[int, tuple] = {}  # id(calculation) → (calculation, its amounts in øre)
+        self._parts = PartsJson()  # what each part of a claim was paid, as JSON
         self._pending: list[tuple] = []
         self.claims = 0
         self.paid_ore = 0
@@ -98,7 +102,8 @@ class _Rows:
             claim.representative_id, key.person,
             claim.meeting.scheme, calculation.version, claim.group, key.group,
             key.date.isoformat(), key.start, key.end, *amounts, to_ore(claim.claimed_total),
-            key.name, key.duration, stable_identity(claim, key.group)))
+            key.name, key.duration, stable_identity(claim, key.group), facts_json(claim),
+            self._parts(calculation)))
         self.claims += 1
         self.paid_ore += paid
         if len(self._pending) >= _FLUSH_EVERY:

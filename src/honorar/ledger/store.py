@@ -75,16 +75,19 @@ class PaidClaim:
     travel: Decimal  # travel and stay, part of `paid`
     paid: Decimal
     claimed: Decimal
+    # what each part was paid (`rules.paid_parts` JSON); None for a claim recorded before
+    # the ledger kept it (schema step 5)
+    paid_parts: str | None = None
 
 
 _CLAIM_COLUMNS = ("row, claim_id, representative, representative_id, scheme, version, grp, "
                   "date, start_s, end_s, honorarium_ore, lost_income_ore, gift_ore, travel_ore, "
-                  "paid_ore, claimed_ore")
+                  "paid_ore, claimed_ore, paid_parts")
 
 
 def _claim(r: tuple) -> PaidClaim:
     return PaidClaim(r[0], r[1], r[2], r[3], r[4], r[5], r[6], dt.date.fromisoformat(r[7]),
-                     r[8], r[9], *(from_ore(ore) for ore in r[10:16]))
+                     r[8], r[9], *(from_ore(ore) for ore in r[10:16]), r[16])
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +117,7 @@ class Ledger:
         self.connection = connection
         self.path = path
         self.timeout = timeout
+        self.version = VERSION  # its schema's (an older one where opened only to read)
 
     def close(self) -> None:
         self.connection.close()
@@ -261,20 +265,25 @@ def create_ledger(path: Path, timeout: float = DEFAULT_TIMEOUT) -> Ledger:
         return ledger
 
 
-def open_ledger(path: Path, timeout: float = DEFAULT_TIMEOUT) -> Ledger:
-    """The ledger at `path`, brought to this honorar's schema if it is older."""
+def open_ledger(path: Path, timeout: float = DEFAULT_TIMEOUT, *,
+                read_only: bool = False) -> Ledger:
+    """The ledger at `path`, brought to this honorar's schema if it is older; or, `read_only`,
+    opened only to read, as it is (an older schema is not brought forward: `Ledger.version`
+    says which it has, and a file that cannot be written can be read)."""
     if not path.exists():
         raise LedgerError(f"no ledger at {path} (create one with 'honorar ledger init {path}')")
     _regular(path)
     with guarded(path, timeout):
-        connection = _connect(path, "rw", timeout)
+        connection = _connect(path, "ro" if read_only else "rw", timeout)
         try:
             version = _check(connection, path)
             _check_schema(connection, path, version)
             ledger = Ledger(connection, path, timeout)
-            if version < VERSION:
+            ledger.version = version
+            if version < VERSION and not read_only:
                 with ledger.writing():
                     _apply_steps(connection, _user_version(connection))
+                ledger.version = VERSION
         except BaseException:
             connection.close()
             raise

@@ -44,7 +44,8 @@ ENTRIES_KEPT = 64  # the entries used most lately; those of edited tables and ol
 PARTIAL_AGE_SECONDS = 3600  # a half-written entry older than this was left by a killed run
 
 # the modules whose code decides what a table file becomes
-_LOADERS = ("schema.py", "travel_schema.py", "yamldoc.py", "catalogue.py")
+_LOADERS = ("schema.py", "travel_schema.py", "tax_free_schema.py", "yamldoc.py",
+            "catalogue.py")
 
 
 def default_directory(environ: Mapping[str, str] | None = None) -> Path | None:
@@ -127,6 +128,10 @@ def _model(kind: bytes) -> type[RateTable] | type[TravelTable]:
         from .travel_schema import TravelTable
 
         return TravelTable
+    if kind == b"tax-free":
+        from .tax_free_schema import TaxFreeTable
+
+        return TaxFreeTable  # type: ignore[return-value]
     raise ValueError(f"not an entry: {kind[:20]!r}")
 
 
@@ -223,7 +228,8 @@ class TableCache:
             return
         partial = f".{os.urandom(8).hex()}.partial"
         try:
-            kind = b"rate" if isinstance(table, RateTable) else b"travel"
+            kind = b"rate" if isinstance(table, RateTable) else \
+                b"tax-free" if getattr(table, "regulation", None) == "tax-free" else b"travel"
             data = kind + b"\n" + table.model_dump_json().encode()
             handle = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NO_FOLLOW, 0o600,
                              dir_fd=folder)

@@ -37,9 +37,10 @@ from .schema import RateTable
 from .yamldoc import Problem, parse
 
 if TYPE_CHECKING:  # a travel table's models are loaded only when a travel table is read
+    from .tax_free_schema import TaxFreeTable
     from .travel_schema import TravelTable
 
-    AnyTable = RateTable | TravelTable
+    AnyTable = RateTable | TravelTable | TaxFreeTable
 
 # where tables lie (`folders`) and how one is read (`loading`), as callers have known them
 __all__ = ["ENV_VAR", "TABLE_SUFFIXES", "Catalogue", "StrayTable", "TableError", "TableFile",
@@ -166,6 +167,16 @@ class Catalogue:
         where the folder holds no travel tables)."""
         table = self.table_at(regulation, date)
         if table is None or isinstance(table, RateTable) or not table.covers(date):
+            return None
+        return table  # type: ignore[return-value]
+
+    def tax_free_at(self, date: dt.date) -> TaxFreeTable | None:
+        """The tax-free table (`rates/tax-free/`) in force on `date`: None before the first,
+        after the last one's `valid_until`, or where there is none."""
+        from .tax_free_schema import REGULATION_NAME, TaxFreeTable
+
+        table = self.table_at(REGULATION_NAME, date)
+        if not isinstance(table, TaxFreeTable) or not table.covers(date):
             return None
         return table
 

@@ -62,7 +62,8 @@ def flatten(table: RateTable | TravelTable) -> dict[str, Item]:
     The effective date is not an item: it names the version, and two versions always
     differ in it.
     """
-    items = _travel_items(table) if isinstance(table, TravelTable) else _items(table)
+    # a travel table and a tax-free table name their figures alike (`cited_items`)
+    items = _items(table) if isinstance(table, RateTable) else _travel_items(table)
     return {item.path: item for item in items}
 
 
@@ -102,8 +103,10 @@ def _travel_items(table: TravelTable) -> Iterator[Item]:
             yield Item(f"{where}.vehicles", ", ".join(cited.vehicles), None, cite(cited))
         if getattr(cited, "unconfirmed", False):
             yield Item(f"{where}.unconfirmed", True, None, cite(cited))
+        if getattr(cited, "description", None):  # a tax-free table's a-melding description
+            yield Item(f"{where}.description", cited.description, None, cite(cited))
     for key in ("review_after", "valid_until"):
-        dated = getattr(table, key)
+        dated = getattr(table, key, None)
         if dated is not None:
             yield Item(key, dated.date.isoformat(), None, cite(dated))
 

@@ -14,9 +14,10 @@ from .schema import RateTable
 from .yamldoc import Problem, Unreadable, parse, read_text
 
 if TYPE_CHECKING:
+    from .tax_free_schema import TaxFreeTable
     from .travel_schema import TravelTable
 
-    AnyTable = RateTable | TravelTable
+    AnyTable = RateTable | TravelTable | TaxFreeTable
 
 
 class TableError(Exception):
@@ -30,8 +31,9 @@ class TableError(Exception):
 def read_table(path: Path, *, text: str | None = None) -> AnyTable:
     """Load and validate one table file; every problem in it is raised together.
 
-    A file with a `regulation` key is a travel table (`TravelTable`), any other a scheme's
-    fee table (`RateTable`)."""
+    A file with a `regulation` key is a travel table (`TravelTable`; `regulation: tax-free`,
+    Skatteetaten's tax-free rates, a `TaxFreeTable`), any other a scheme's fee table
+    (`RateTable`)."""
     name = str(path)
     if text is None:
         try:
@@ -47,8 +49,10 @@ def read_table(path: Path, *, text: str | None = None) -> AnyTable:
     if not isinstance(doc.data, dict):
         raise TableError([*problems, Problem(name, 1, 1, "a rate table is a mapping of keys")])
     try:
-        if "regulation" in doc.data:
-            from .travel_schema import TravelTable as model
+        if doc.data.get("regulation") == "tax-free":
+            from .tax_free_schema import TaxFreeTable as model
+        elif "regulation" in doc.data:
+            from .travel_schema import TravelTable as model  # type: ignore[assignment]
         else:
             model = RateTable  # type: ignore[assignment]
         table = model.model_validate(doc.data)

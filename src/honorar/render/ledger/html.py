@@ -10,15 +10,16 @@ from .year import HEADINGS, _fraction, _key_text, _limit_text, about_lines
 
 WORDS = {
     "nb": {"report": "honorar: utbetalt i {year}", "title": "Utbetalt i {year}",
-           "chart_g": "Inntekt i {year} per brukerrepresentant, i G (utbetalt minus reise og "
-                      "opphold). Rødt: over grensen.",
+           "chart_g": "Inntekt i {year} per brukerrepresentant, i G (skattepliktig lønn: "
+                      "honorar, tapt arbeidsinntekt og reise over de trekkfrie satsene). "
+                      "Rødt: over grensen.",
            "chart_kr": "Utbetalt i {year} per {by}", "limit": "Grensen ({limit})",
            "by": {"month": "måned", "scheme": "ordning", "group": "gruppe",
                   "representative": "brukerrepresentant"},
            "no_g": "Uten G for året vises utbetalt i kroner."},
     "en": {"report": "honorar: paid in {year}", "title": "Paid in {year}",
-           "chart_g": "Income in {year} per representative, in G (paid less travel and stay). "
-                      "Red: above the limit.",
+           "chart_g": "Income in {year} per representative, in G (taxable pay: fees, lost "
+                      "income and travel above the tax-free rates). Red: above the limit.",
            "chart_kr": "Paid in {year} by {by}", "limit": "The limit ({limit})",
            "by": {"month": "month", "scheme": "scheme", "group": "group",
                   "representative": "representative"},

@@ -10,6 +10,7 @@ from ...audit.impact import Impact, Totals
 from ...tables.diff import Change
 from .. import locale
 from ..html import NEW_COLOUR, OLD_COLOUR, Page, columns
+from . import impact_words
 from .words import difference_text, percent_text, signed, source_line, value_text, word
 
 HTML_WORDS = {
@@ -31,7 +32,7 @@ KEYS_CHARTED = 15  # the keys that change most; the rest together
 
 def diff_html(lang: str, old: str, new: str, changes: Sequence[Change], impact: Impact | None,
               claims_file: str | None) -> str:
-    w = HTML_WORDS[lang]
+    w = HTML_WORDS[lang if lang in HTML_WORDS else "nb"]
     page = Page(lang, w["report"], word("diff_title", lang, old=old, new=new), claims_file)
     if impact is not None:
         _impact(page, impact, claims_file or "", lang, old, new)
@@ -61,8 +62,11 @@ def diff_html(lang: str, old: str, new: str, changes: Sequence[Change], impact: 
 
 def _impact(page: Page, impact: Impact, claims_file: str, lang: str, old: str,
             new: str) -> None:
+    page.heading(impact_words.title(impact, claims_file, lang))
+    page.paragraph(impact_words.scope_line(impact, claims_file, lang))
+    page.paragraph(impact_words.travel_line(impact, lang))
+    lang = lang if lang in HTML_WORDS else "nb"  # the older words: bokmål for nynorsk
     w = HTML_WORDS[lang]
-    page.heading(word("impact_title", lang, file=claims_file, scheme=impact.scheme))
     total = impact.total
     skipped = ", ".join(f"{scheme}: {count}" for scheme, count in impact.skipped.items())
     page.facts([(word("rows", lang), impact.rows), (word("invalid", lang), impact.invalid),
@@ -84,7 +88,7 @@ def _impact(page: Page, impact: Impact, claims_file: str, lang: str, old: str,
             names.append(w["more"].format(count=len(rest)))
             olds.append(float(sum(t.old for _, t in rest)))
             news.append(float(sum(t.new for _, t in rest)))
-        by = w["by"][impact.by]
+        by = w["by"].get(impact.by) or ", " + impact_words.by_heading(impact.by, lang).lower()
     else:
         names, olds, news, by = [w["all"]], [float(total.old)], [float(total.new)], ""
     page.heading(w["chart"])
@@ -96,12 +100,14 @@ def _impact(page: Page, impact: Impact, claims_file: str, lang: str, old: str,
         page.heading(word("top", lang))
         page.table([word(k, lang) for k in ("row", "claim_id", "representative", "date", "old",
                                             "new", "difference")],
-                   [[c.row, c.claim_id, c.representative, locale.date(c.date, lang), c.old,
+                   [[f"{c.batch}: {c.row}" if c.batch else c.row, c.claim_id,
+                     c.representative, locale.date(c.date, lang), c.old,
                      c.new, signed(locale.money(c.difference, lang), c.difference)]
                     for c in impact.top], numeric=[0, 4, 5, 6], whole=[3])
     if impact.by is not None:
-        page.heading(word(f"by_{impact.by}", lang))
-        page.table([word(k, lang) for k in (impact.by, "claims", "old", "new", "difference")],
+        page.heading(impact_words.by_heading(impact.by, lang))
+        page.table([impact_words.by_column(impact.by, lang)]
+                   + [word(k, lang) for k in ("claims", "old", "new", "difference")],
                    [[key or word("no_group", lang), t.claims, t.old, t.new,
                      _difference(t, lang)] for key, t in impact.breakdown],
                    numeric=[1, 2, 3, 4])

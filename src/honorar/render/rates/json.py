@@ -146,14 +146,24 @@ def totals(t: Totals) -> dict[str, Any]:
             "difference_pct": percent(t.percent)}
 
 
-def impact(i: Impact, claims_file: str) -> dict[str, Any]:
+def impact(i: Impact, source: str, lang: str = "nb") -> dict[str, Any]:
+    from .impact_words import left_out, scope_line
+
+    ledger = i.year is not None
     return {
-        "claims_file": claims_file, "scheme": i.scheme, "rows": i.rows,
+        "claims_file": None if ledger else source,
+        "ledger": source if ledger else None, "year": i.year,
+        "scope": scope_line(i, source, lang), "left_out": left_out(i),
+        "without_facts": i.without_facts, "undecided_claims": i.undecided,
+        "travel": {"included": i.travel, "old": amount(i.travel_old),
+                   "new": amount(i.travel_new)},
+        "scheme": i.scheme, "rows": i.rows,
         "invalid_rows": i.invalid, "skipped": i.skipped,
         "undecided": {"old": i.undecided_old, "new": i.undecided_new},
         "duplicates": i.duplicates, "before_first_version": i.before_first,
         **totals(i.total),
-        "top": [{"row": c.row, "claim_id": c.claim_id, "representative": c.representative,
+        "top": [{"batch": c.batch, "row": c.row, "claim_id": c.claim_id,
+                 "representative": c.representative,
                  "group": c.group, "date": c.date.isoformat(), "due_old": amount(c.old),
                  "due_new": amount(c.new), "difference_kr": amount(c.difference)}
                 for c in i.top],

@@ -8,12 +8,14 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
+from ... import i18n
 from ...audit.impact import Impact, Totals
 from ...tables.diff import Change
 from ...tables.lint import Checked
 from .. import locale, messages
 from ..terminal import Console, escape
 from ..wrap import Wrapped, narrowest
+from . import impact_words
 from .words import (
     console_for,
     count,
@@ -129,8 +131,10 @@ def _money(value, lang: str) -> str:
 def print_impact(impact: Impact, claims_file: str, lang: str,
                  console: Console | None = None) -> None:
     console = console_for(console)
-    console.print(word("impact_title", lang, file=claims_file, scheme=impact.scheme),
-                  style="bold", markup=False)
+    console.print(impact_words.title(impact, claims_file, lang), style="bold", markup=False)
+    console.print(impact_words.scope_line(impact, claims_file, lang), markup=False)
+    console.print(impact_words.travel_line(impact, lang), markup=False)
+    lang = lang if lang in ("nb", "en") else "nb"  # the older words: bokmål for nynorsk
     summary = Table(show_header=False)
     summary.add_column(style="bold")
     summary.add_column(justify="right")
@@ -155,6 +159,9 @@ def print_impact(impact: Impact, claims_file: str, lang: str,
 
     if impact.top:
         top = Table(title=word("top", lang), title_justify="left", **_COMPACT)
+        batches = any(change.batch is not None for change in impact.top)
+        if batches:  # a ledger's claims: the batch each was paid in, and its row there
+            top.add_column(_batch_word(lang), no_wrap=True)
         for heading, justify in (("row", "right"), ("claim_id", "left"),
                                  ("representative", "left"), ("date", "left"),
                                  ("old", "right"), ("new", "right"), ("difference", "right")):
@@ -162,18 +169,19 @@ def print_impact(impact: Impact, claims_file: str, lang: str,
             top.add_column(word(heading, lang), justify=justify,  # type: ignore[arg-type]
                            no_wrap=heading != "representative")
         for change in impact.top:
-            row(top, str(change.row), change.claim_id, change.representative,
-                        locale.date(change.date, lang), _money(change.old, lang),
-                        _money(change.new, lang),
-                        signed(_money(change.difference, lang), change.difference))
+            row(top, *((change.batch or "",) if batches else ()), str(change.row),
+                change.claim_id, change.representative,
+                locale.date(change.date, lang), _money(change.old, lang),
+                _money(change.new, lang),
+                signed(_money(change.difference, lang), change.difference))
         console.print(top)
 
     if impact.by is not None:
-        by = Table(title=word(f"by_{impact.by}", lang), title_justify="left", **_COMPACT)
-        for heading, justify in ((impact.by, "left"), ("claims", "right"),
-                                 ("old", "right"), ("new", "right"), ("difference", "right")):
-            by.add_column(word(heading, lang), justify=justify,  # type: ignore[arg-type]
-                          no_wrap=heading != impact.by)
+        by = Table(title=impact_words.by_heading(impact.by, lang), title_justify="left",
+                   **_COMPACT)
+        by.add_column(impact_words.by_column(impact.by, lang))
+        for heading in ("claims", "old", "new", "difference"):
+            by.add_column(word(heading, lang), justify="right", no_wrap=True)
         for key, totals in impact.breakdown:
             row(by, key or word("no_group", lang), str(totals.claims),
                        _money(totals.old, lang), _money(totals.new, lang),
@@ -185,3 +193,7 @@ def _difference(totals: Totals, lang: str) -> str:
     text = signed(_money(totals.difference, lang), totals.difference)
     percent = percent_text(totals.percent, lang)
     return f"{text} ({percent})" if percent else text
+
+
+def _batch_word(lang: str) -> str:
+    return i18n.text("impact.batch", lang)

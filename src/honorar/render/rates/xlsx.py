@@ -11,10 +11,12 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
+from ... import i18n
 from ...audit.impact import Impact, Totals
 from ...tables.diff import Change
 from ..atomic import AtomicOutput
 from ..xlsx import Workbook
+from . import impact_words
 from .words import source_line, value_text, word
 
 SHEETS = {"nb": {"changes": "Endringer", "impact": "Kostnadsvirkning", "top": "Største endringer",
@@ -29,7 +31,7 @@ def write_diff(output: AtomicOutput, lang: str, old: str, new: str, changes: Seq
                impact: Impact | None, claims_file: str | None) -> None:
     book = Workbook(output, lang, "honorar: " + word("diff_title", lang, old=old, new=new),
                     claims_file)
-    s = SHEETS[lang]
+    s = SHEETS[lang if lang in SHEETS else "nb"]
     sheet = book.sheet(s["changes"], [word(k, lang) for k in ("item", "kind", "old", "new")]
                        + [word("difference", lang), word("percent", lang), s["unit"],
                           s["old_source"], s["new_source"]])
@@ -65,11 +67,14 @@ def _value(change: Change, value: Any, absent_when: str, lang: str) -> tuple[str
 
 def _impact(book: Workbook, impact: Impact, claims_file: str, lang: str, old: str,
             new: str) -> None:
-    s = SHEETS[lang]
-    summary = book.sheet(s["impact"])
-    summary.write([("label", word("impact_title", lang, file=claims_file, scheme=impact.scheme))])
+    summary = book.sheet(SHEETS[lang if lang in SHEETS else "nb"]["impact"])
+    summary.write([("label", impact_words.title(impact, claims_file, lang))])
     summary.write([("text", f"{old} → {new}")])
+    summary.write([("text", impact_words.scope_line(impact, claims_file, lang))])
+    summary.write([("text", impact_words.travel_line(impact, lang))])
     summary.skip()
+    lang = lang if lang in SHEETS else "nb"  # the older words: bokmål for nynorsk
+    s = SHEETS[lang]
     total = impact.total
     for key, value in (("rows", impact.rows), ("invalid", impact.invalid),
                        ("undecided", None), ("repeated", impact.duplicates),
@@ -89,17 +94,22 @@ def _impact(book: Workbook, impact: Impact, claims_file: str, lang: str, old: st
     summary.finish()
 
     if impact.top:
-        top = book.sheet(s["top"], [word(k, lang) for k in (
-            "row", "claim_id", "representative", "group", "date", "old", "new", "difference")])
+        # a ledger's claims: the batch each was paid in, before its row there
+        batches = any(change.batch is not None for change in impact.top)
+        top = book.sheet(s["top"], [i18n.text("impact.batch", lang)] * batches + [
+            word(k, lang) for k in ("row", "claim_id", "representative", "group", "date",
+                                    "old", "new", "difference")])
         for change in impact.top:
-            top.write([("count", change.row), ("text", change.claim_id),
+            top.write([("text", change.batch or "")] * batches + [
+                       ("count", change.row), ("text", change.claim_id),
                        ("text", change.representative), ("text", change.group or ""),
                        ("date", change.date), ("money", change.old), ("money", change.new),
                        ("money", change.difference)])
         top.finish()
     if impact.by is not None:
-        by = book.sheet(f"{s['by']} ({word(impact.by, lang).lower()})", [
-            word(impact.by, lang), word("claims", lang), word("old", lang), word("new", lang),
+        column = impact_words.by_column(impact.by, lang)
+        by = book.sheet(f"{s['by']} ({column.lower()})", [
+            column, word("claims", lang), word("old", lang), word("new", lang),
             word("difference", lang), word("percent", lang)])
         for key, totals in impact.breakdown:
             by.write([("text", key or word("no_group", lang)), ("count", totals.claims),

@@ -21,6 +21,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from .. import memo
 from ..audit.checks.paid import MeetingKeys, stable_identity
 from ..audit.results import ClaimResult, Tables
 from ..audit.summary import Summary, run_audit
@@ -80,7 +81,7 @@ class _Rows:
         self._connection = connection
         self._batch = batch
         self._meeting_key = meeting_key
-        self._ore: dict[int, tuple] = {}  # id(calculation) → (calculation, its amounts in øre)
+        self._ore: dict[tuple, tuple[int, ...]] = memo.memo()  # a calculation's amounts → in øre
         self._parts = PartsJson()  # what each part of a claim was paid, as JSON
         self._pending: list[tuple] = []
         self.claims = 0
@@ -110,17 +111,16 @@ class _Rows:
             self.flush()
 
     def _amounts(self, calculation: Calculation) -> tuple[int, ...]:
-        """Honorarium, lost income, gift, travel and total in øre; kept for each of the
-        calculations an audit shares between claims."""
-        kept = self._ore.get(id(calculation))
-        if kept is None or kept[0] is not calculation:
+        """Honorarium, lost income, gift, travel and total in øre; kept by those amounts,
+        which an audit's claims share."""
+        key = (calculation.honorarium, calculation.lost_income, calculation.gift,
+               calculation.travel, calculation.total)
+        amounts = self._ore.get(key)
+        if amounts is None:
             if len(self._ore) >= 4096:
                 self._ore.clear()
-            amounts = tuple(to_ore(part or ZERO) for part in (
-                calculation.honorarium, calculation.lost_income, calculation.gift,
-                calculation.travel, calculation.total))
-            kept = self._ore[id(calculation)] = (calculation, amounts)
-        return kept[1]
+            amounts = self._ore[key] = tuple(to_ore(part or ZERO) for part in key)
+        return amounts
 
     def finish(self, summary: Summary, late_findings: Iterator[Finding]) -> None:
         for _ in late_findings:  # counted into the summary as they are taken

@@ -150,22 +150,28 @@ def to_json(parts: tuple[PaidPart, ...]) -> str:
 
 
 class PartsJson:
-    """`to_json(paid_parts(calculation))`, kept for each of the calculations an audit shares
-    between claims (a memo: `memo.ON`)."""
+    """`to_json(paid_parts(calculation))`, kept for each set of parts an audit's claims
+    share (a memo of the run: `memo.ON`), by value: the amounts where the calculation
+    has no travel parts (they are then all it pays), else the parts themselves."""
 
     __slots__ = ("_kept",)
 
     def __init__(self) -> None:
-        self._kept: dict[int, tuple[Calculation, str]] = memo.memo()
+        self._kept: dict[tuple, str] = memo.memo()
 
     def __call__(self, calculation: Calculation) -> str:
-        kept = self._kept.get(id(calculation))
-        if kept is None or kept[0] is not calculation:
+        c = calculation
+        parts = None
+        if c.travel_parts is None:
+            key: tuple = (c.honorarium, c.lost_income, c.gift, c.travel)
+        else:
+            key = parts = paid_parts(c)
+        text = self._kept.get(key)
+        if text is None:
             if len(self._kept) >= 4096:
                 self._kept.clear()
-            kept = (calculation, to_json(paid_parts(calculation)))
-            self._kept[id(calculation)] = kept
-        return kept[1]
+            text = self._kept[key] = to_json(parts if parts is not None else paid_parts(c))
+        return text
 
 
 class PartsError(ValueError):

@@ -6,26 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ... import i18n
 from ...audit.impact import Impact, Totals
 from ...tables.diff import Change
 from .. import locale
 from ..html import NEW_COLOUR, OLD_COLOUR, Page, columns
 from .words import difference_text, percent_text, signed, source_line, value_text, word
 
-HTML_WORDS = {
-    "nb": {"report": "honorar: endringer i satser", "chart": "Til utbetaling, gammel mot ny",
-           "chart_caption": "Hva kravene i {file} gir etter den gamle ({old}) og den nye "
-                            "({new}) satstabellen{by}.",
-           "by": {"scheme": ", per ordning", "representative": ", per brukerrepresentant",
-                  "group": ", per gruppe"}, "all": "Alle krav", "sources": "Kilder",
-           "count": "{count} endringer", "count_one": "1 endring", "more": "+ {count} til"},
-    "en": {"report": "honorar: changes in rates", "chart": "Due, old against new",
-           "chart_caption": "What the claims of {file} come to under the old ({old}) and the "
-                            "new ({new}) rate table{by}.",
-           "by": {"scheme": ", by scheme", "representative": ", by representative",
-                  "group": ", by group"}, "all": "All claims", "sources": "Sources",
-           "count": "{count} changes", "count_one": "1 change", "more": "+ {count} more"},
-}
+HTML_WORDS = i18n.Words("rates.html")
 KEYS_CHARTED = 15  # the keys that change most; the rest together
 
 
@@ -35,7 +23,7 @@ def diff_html(lang: str, old: str, new: str, changes: Sequence[Change], impact: 
     page = Page(lang, w["report"], word("diff_title", lang, old=old, new=new), claims_file)
     if impact is not None:
         _impact(page, impact, claims_file or "", lang, old, new)
-    page.heading(w["count_one"] if len(changes) == 1 else w["count"].format(count=len(changes)))
+    page.heading(i18n.counted("rates.html.count", len(changes), lang))
     if not changes:
         page.paragraph(word("no_differences", lang, old=old, new=new))
     else:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from rich.table import Table
 
+from ... import i18n
 from ...rules.calculation import outdated_rates
 from ...tables.catalogue import Versions
 from ...tables.schema import (
@@ -217,20 +218,7 @@ def _activity(activity: str, lang: str) -> str:
     return messages.ACTIVITY_LABELS[lang].get(activity, activity)
 
 
-RULE_TEXT = {
-    "nb": {"flat": "fast {kr}", "hourly": "{kr} per time", "rounding":
-           "timer avrundes ({direction}) til hele {step}", "cap": "høyst {kr}",
-           "minimum": "minst {hours} betales", "at_least": "kortere enn {hours}: som {otherwise}",
-           "up_to": "til og med {hours}: {kr}", "over": "over {hours}: {kr}",
-           "whatever": "{kr} uansett varighet", "without_duration": "uten oppgitt varighet: {tier}",
-           "gift_only": "ikke honorar, men gave (se Gave)", "no_cap": "ingen øvre grense"},
-    "en": {"flat": "flat {kr}", "hourly": "{kr} per hour", "rounding":
-           "hours rounded ({direction}) to whole {step}", "cap": "at most {kr}",
-           "minimum": "at least {hours} paid", "at_least": "shorter than {hours}: as {otherwise}",
-           "up_to": "up to and including {hours}: {kr}", "over": "over {hours}: {kr}",
-           "whatever": "{kr} whatever the duration", "without_duration": "no duration given: {tier}",
-           "gift_only": "no honorarium, a gift instead (see Gift)", "no_cap": "no upper limit"},
-}
+RULE_TEXT = i18n.Words("rates.rule")
 
 
 def _rule_lines(rule: PriceRule, where: str, notes: _Notes, lang: str) -> list[tuple[str, str]]:
@@ -280,28 +268,7 @@ def _rule_lines(rule: PriceRule, where: str, notes: _Notes, lang: str) -> list[t
     return lines
 
 
-OTHER_TEXT = {
-    "nb": {"attendance": "Fysisk oppmøte regnes som ordinært møte", "required": "kreves",
-           "not_required": "kreves ikke", "documented": "må dokumenteres",
-           "undocumented": "trenger ikke dokumenteres", "cap": "høyst {kr}",
-           "no_cap": "ingen øvre grense", "gift": "{activities}: inntil {kr}",
-           "claim_age": "bør ikke være eldre enn {months}",
-           "representatives": "minst {minimum} brukerrepresentanter per arbeidsgruppe",
-           "representative": "minst 1 brukerrepresentant per arbeidsgruppe",
-           "cap_per_day": "grensen gjelder per brukerrepresentant per dag",
-           "implausible": "over {hours} gir en advarsel",
-           "review_after": "satsene bør kontrolleres for møter etter {date}"},
-    "en": {"attendance": "Attendance in person counts as an ordinary meeting",
-           "required": "required", "not_required": "not required",
-           "documented": "must be documented", "undocumented": "need not be documented",
-           "cap": "at most {kr}", "no_cap": "no upper limit", "gift": "{activities}: up to {kr}",
-           "claim_age": "should not be older than {months}",
-           "representatives": "at least {minimum} user representatives per working group",
-           "representative": "at least 1 user representative per working group",
-           "cap_per_day": "the cap is per representative per day",
-           "implausible": "over {hours} gives a warning",
-           "review_after": "the rates should be checked for meetings after {date}"},
-}
+OTHER_TEXT = i18n.Words("rates.other")
 
 
 def _other_rules(table: RateTable, notes: _Notes, lang: str) -> list[tuple[str, str, str]]:

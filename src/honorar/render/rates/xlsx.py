@@ -11,18 +11,14 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
+from ... import i18n
 from ...audit.impact import Impact, Totals
 from ...tables.diff import Change
 from ..atomic import AtomicOutput
 from ..xlsx import Workbook
 from .words import source_line, value_text, word
 
-SHEETS = {"nb": {"changes": "Endringer", "impact": "Kostnadsvirkning", "top": "Største endringer",
-                 "by": "Fordeling", "old_source": "Kilde, gammel", "new_source": "Kilde, ny",
-                 "unit": "Enhet"},
-          "en": {"changes": "Changes", "impact": "Cost impact", "top": "Largest changes",
-                 "by": "Breakdown", "old_source": "Source, old", "new_source": "Source, new",
-                 "unit": "Unit"}}
+SHEETS = i18n.Words("rates.xlsx")
 
 
 def write_diff(output: AtomicOutput, lang: str, old: str, new: str, changes: Sequence[Change],

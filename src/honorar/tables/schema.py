@@ -47,12 +47,12 @@ class LocalText:
     __slots__ = ("en", "nb", "nn")
     nb: str
     en: str
-    nn: str
+    nn: str | None  # None: the table gives no nynorsk, and bokmål stands for it
 
     def __init__(self, nb: str, en: str, nn: str | None = None) -> None:
         object.__setattr__(self, "nb", nb)
         object.__setattr__(self, "en", en)
-        object.__setattr__(self, "nn", nb if nn is None else nn)
+        object.__setattr__(self, "nn", nn)
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"a LocalText cannot be changed ({name})")
@@ -63,15 +63,18 @@ class LocalText:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, LocalText):
             return NotImplemented
-        return (self.nb, self.en, self.nn) == (other.nb, other.en, other.nn)
+        # a text without nynorsk says nothing about it: a user's copy of a shipped table
+        # without its `nn` texts differs from it only where bokmål or English do
+        return (self.nb, self.en) == (other.nb, other.en) and \
+            (self.nn is None or other.nn is None or self.nn == other.nn)
 
     def __hash__(self) -> int:
-        return hash((self.nb, self.en, self.nn))
+        return hash((self.nb, self.en))
 
     def __repr__(self) -> str:
         return f"LocalText(nb={self.nb!r}, en={self.en!r}, nn={self.nn!r})"
 
-    def __reduce__(self) -> tuple[type[LocalText], tuple[str, str, str]]:
+    def __reduce__(self) -> tuple[type[LocalText], tuple[str, str, str | None]]:
         return LocalText, (self.nb, self.en, self.nn)
 
     @classmethod
@@ -81,7 +84,9 @@ class LocalText:
             serialization=core_schema.plain_serializer_function_ser_schema(_write_local_text))
 
     def in_lang(self, lang: str) -> str:
-        return self.en if lang == "en" else self.nn if lang == "nn" else self.nb
+        if lang == "en":
+            return self.en
+        return self.nn if lang == "nn" and self.nn is not None else self.nb
 
     def __str__(self) -> str:  # where no language is chosen, the default one
         return self.nb
@@ -99,7 +104,7 @@ def _read_local_text(value: object) -> LocalText:
     if isinstance(value, LocalText):
         return value
     if isinstance(value, str):
-        return LocalText(value, value, value)
+        return LocalText(value, value)
     if isinstance(value, dict) and value and set(value) <= set(LANGUAGES) \
             and all(isinstance(v, str) for v in value.values()):
         nb, nn, en = value.get("nb"), value.get("nn"), value.get("en")
@@ -110,10 +115,10 @@ def _read_local_text(value: object) -> LocalText:
 
 
 def _write_local_text(text: LocalText) -> str | dict[str, str]:
-    if text.nb == text.en == text.nn:
+    if text.nb == text.en and text.nn in (None, text.nb):
         return text.nb
     written = {"nb": text.nb, "nn": text.nn, "en": text.en}
-    if text.nn == text.nb:
+    if text.nn is None:
         del written["nn"]
     return written
 

@@ -51,7 +51,7 @@ def test_list_shows_every_scheme_version_and_file():
 def test_list_json_marks_the_version_in_force_today():
     data = as_json(invoke("list", "--format", "json"))
     schemes = {s["scheme"]: s for s in data["schemes"]}
-    assert set(schemes) == {"unn", "fousam", "state-travel"}
+    assert set(schemes) == {"unn", "fousam", "neuro-sysmed", "state-travel"}
     (version,) = schemes["unn"]["versions"]
     assert version == {"version": "2022-01-01", "file": str(SHIPPED_UNN), "shadows": [],
                        "in_force": True}
@@ -166,7 +166,7 @@ def test_show_json_lists_items_with_sources_and_assumptions_with_reasons():
 
 @pytest.mark.parametrize(("spec", "words"), [
     ("unn@2021-12-31", "no version of 'unn' is in force on 2021-12-31"),
-    ("nope", "unknown scheme 'nope' (known: fousam, state-travel, unn)"),
+    ("nope", "unknown scheme 'nope' (known: fousam, neuro-sysmed, state-travel, unn)"),
     ("unn@yesterday", "VERSION:"),
     ("missing.yaml", "missing.yaml"),
 ])

@@ -389,7 +389,7 @@ def test_rates_show_gives_a_travel_tables_dates_with_their_sources_in_bokmal():
 def test_a_travel_folder_is_no_scheme_for_calc():
     result = CliRunner().invoke(app, ["calc", "--scheme", "state-travel", "--date",
                                       "2024-06-04", "--hours", "3", "--lang", "en"])
-    assert result.exit_code == 2 and "unknown scheme 'state-travel' (known: fousam, unn)" \
+    assert result.exit_code == 2 and "unknown scheme 'state-travel' (known: fousam, neuro-sysmed, unn)" \
         in result.stderr
 
 

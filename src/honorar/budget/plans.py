@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from ..domain import Attendance
 from ..parsing import HOURS_LIMIT, parse_activity, parse_attendance, parse_date, parse_hours
 from ..tables.catalogue import shipped_rates_dir
-from ..tables.schema import IDENTIFIER, Document
+from ..tables.schema import SCHEME, Document
 from ..tables.yamldoc import Problem, Unreadable, parse, read_text
 
 PLANS_FOLDER = "_plans"
@@ -187,7 +187,7 @@ class _Reminder(_Strict):
 
 class _PlanFile(_Strict):
     name: dict[str, str] | None = None
-    scheme: Annotated[str, Field(pattern=IDENTIFIER)] | None = None
+    scheme: Annotated[str, Field(pattern=SCHEME)] | None = None
     document: Document | None = None
     quote: str | None = None
     meetings: Annotated[list[_MeetingEntry], Field(min_length=1)]

@@ -20,6 +20,7 @@ from ..parsing import AMOUNT_LIMIT, HOURS_LIMIT
 
 IDENTIFIER = r"^[a-z][a-z0-9_]*$"
 REGULATION = r"^[a-z][a-z0-9_-]*$"  # a travel regulation's name: state-travel
+SCHEME = REGULATION  # a scheme's name: unn, neuro-sysmed
 
 
 # A stated duration over this many hours is `implausible_duration` (SPEC §1, "for every
@@ -334,7 +335,7 @@ class ReviewAfter(Cited):
 
 
 class RateTable(_Strict):
-    scheme: Annotated[str, Field(pattern=IDENTIFIER)]
+    scheme: Annotated[str, Field(pattern=SCHEME)]
     name: Text
     effective: dt.date
     document: Document

@@ -390,7 +390,8 @@ def test_diff_json_item_by_item():
 
 def test_diff_for_people_in_both_languages():
     out = invoke("diff", "unn@2022-01-01", str(NEW)).stdout
-    for words in ("Endringer fra unn@2022-01-01 til unn@2024-01-01", "activities.meeting.physical.rate",
+    for words in ("Endringer fra unn@2022-01-01 til unn@2024-01-01", "Møte, fysisk oppmøte: timesats",
+                  "Møte, telefon / video: over 3 timer",
                   f"392,00{NBSP}kr", f"410,00{NBSP}kr", f"+18,00{NBSP}kr", "+4,6 %",
                   "+0,5 timer", "lagt til", "Endrede kilder", "12 endringer"):
         assert words in out, words

@@ -142,11 +142,12 @@ def test_budget_keeps_every_amount_whole(columns):
 
 
 @pytest.mark.parametrize("columns", [40, 50, 64])
-def test_diff_breaks_an_item_path_only_after_a_dot(columns):
+def test_diff_names_each_figure_in_words_never_breaking_a_word(columns):
     out = invoke("rates", "diff", "fousam", str(NEW), columns=columns).stdout
     data = json.loads(invoke("rates", "diff", "fousam", str(NEW), "--format", "json").stdout)
     for change in data["changes"]:
-        for part in change["item"].split("."):
+        assert change["item"] not in out
+        for part in change["figure"].split():
             assert part in out, (part, out)
 
 

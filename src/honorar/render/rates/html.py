@@ -11,6 +11,7 @@ from ...audit.impact import Impact, Totals
 from ...tables.diff import Change
 from .. import locale
 from ..html import NEW_COLOUR, OLD_COLOUR, Page, columns
+from .figures import change_words
 from .words import difference_text, percent_text, signed, source_line, value_text, word
 
 HTML_WORDS = i18n.Words("rates.html")
@@ -38,7 +39,7 @@ def diff_html(lang: str, old: str, new: str, changes: Sequence[Change], impact: 
                        for side, source, kind in (("old", change.old_source, "added"),
                                                   ("new", change.new_source, "removed"))
                        if change.kind != kind and source is not None]
-            rows.append([change.item, word(change.kind, lang), old_value,
+            rows.append([change_words(change, lang), word(change.kind, lang), old_value,
                          new_value, difference_text(change, lang),
                          percent_text(change.percent, lang), " · ".join(sources)])
         page.table([word(k, lang) for k in ("item", "kind", "old", "new", "difference",

@@ -11,6 +11,7 @@ from rich.table import Table
 from ... import i18n
 from ...rules.calculation import outdated_rates
 from ...tables.catalogue import Versions
+from ...tables.diff import tier_bounds
 from ...tables.schema import (
     Cited,
     FlatRule,
@@ -24,6 +25,7 @@ from ...tables.schema import (
 from ...tables.yamldoc import Problem
 from .. import locale, messages
 from ..terminal import Console, escape
+from .figures import figure_words
 from .words import TIERS, console_for, quantity, row, value_text, word
 
 # -------------------------------------------------------------------------------- list
@@ -68,8 +70,9 @@ def print_problems(problems: Sequence[Problem], lang: str = "nb",
 class _Notes:
     """Assumptions and reasons, numbered in the order the table shows them."""
 
-    def __init__(self) -> None:
+    def __init__(self, table=None) -> None:
         self.entries: list[tuple[str, Cited]] = []
+        self.bounds = tier_bounds(table) if table is not None else {}
 
     def cite(self, where: str, cited: Cited | None, lang: str) -> str:
         if cited is None:
@@ -113,7 +116,8 @@ def print_travel_table(table, path: Path | None, lang: str,
             shown = ", ".join(vehicles.get(v, v) for v in str(entry.value).split(", "))
         else:
             shown = value_text(entry.path, entry.value, entry.unit, lang)
-        row(figures, entry.path, shown, where + notes.cite(entry.path, held, lang))
+        row(figures, figure_words(entry.path, lang), shown,
+            where + notes.cite(entry.path, held, lang))
     console.print(figures)
     pages = Table(title=word("pages", lang), title_justify="left", show_header=False)
     pages.add_column(overflow="fold")
@@ -147,7 +151,8 @@ def _print_notes(notes: _Notes, lang: str, console: Console) -> None:
     if notes.entries:
         console.print(f"[bold]{word('notes', lang)}[/bold]")
         for number, (where, cited) in enumerate(notes.entries, 1):
-            console.print(f"  [{number}] {where}", markup=False)
+            console.print(f"  [{number}] {figure_words(where, lang, notes.bounds)}",
+                          markup=False)
             if cited.assumption:
                 console.print(f"      {word('assumption', lang)}: {local(cited.assumption, lang)}",
                               markup=False)
@@ -163,7 +168,7 @@ def print_table(table: RateTable, path: Path | None, lang: str,
         print_travel_table(table, path, lang, console)
         return
     console = console_for(console)
-    notes = _Notes()
+    notes = _Notes(table)
     _print_about(table, path, lang, console)
 
     fees = Table(title=word("fees", lang), title_justify="left")

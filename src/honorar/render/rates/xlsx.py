@@ -16,6 +16,7 @@ from ...audit.impact import Impact, Totals
 from ...tables.diff import Change
 from ..atomic import AtomicOutput
 from ..xlsx import Workbook
+from .figures import change_words
 from .words import source_line, value_text, word
 
 SHEETS = i18n.Words("rates.xlsx")
@@ -30,7 +31,7 @@ def write_diff(output: AtomicOutput, lang: str, old: str, new: str, changes: Seq
                        + [word("difference", lang), word("percent", lang), s["unit"],
                           s["old_source"], s["new_source"]])
     for change in changes:
-        sheet.write([("text", change.item), ("text", word(change.kind, lang)),
+        sheet.write([("text", change_words(change, lang)), ("text", word(change.kind, lang)),
                      _value(change, change.old, "added", lang),
                      _value(change, change.new, "removed", lang),
                      (_kind(change.unit), change.difference),

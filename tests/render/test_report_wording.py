@@ -191,3 +191,14 @@ def test_the_cost_impact_keeps_its_amounts_whole(columns):
     expected |= {locale.money(Decimal(b[key]), "nb")
                  for b in impact["breakdown"] for key in ("due_old", "due_new")}
     assert expected and all(amount in out for amount in expected), (expected, out)
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+@pytest.mark.parametrize("columns", [80, 100])
+def test_rates_show_breaks_no_word_and_counts_one_hour_as_one(columns, lang):
+    out = invoke("rates", "show", "unn", "--lang", lang, columns=columns).stdout
+    for whole in ("erfaringsformidling", "brukerrepresentanter" if lang == "nb"
+                  else "brukarrepresentantar"):
+        assert out.count(whole[:-2]) == out.count(whole), (whole, out)
+    assert "minst 1 time" in out and "1 timer" not in out and "1 timar" not in out
+    assert "activities." not in out

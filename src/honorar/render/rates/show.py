@@ -25,6 +25,7 @@ from ...tables.schema import (
 from ...tables.yamldoc import Problem
 from .. import locale, messages
 from ..terminal import Console, escape
+from ..wrap import fit_columns
 from .figures import figure_words
 from .words import TIERS, console_for, quantity, row, value_text, word
 
@@ -54,6 +55,7 @@ def print_list(schemes: Sequence[tuple[str, Versions | None]], dirs: Sequence[Pa
             notes += [word("shadows", lang, file=str(p)) for p in f.shadows]
             row(grid, scheme if i == 0 else "", f.table.version, str(f.path), "; ".join(notes),
                 end_section=i == len(files) - 1)
+    fit_columns(grid, console.width)
     console.print(grid)
 
 
@@ -118,12 +120,14 @@ def print_travel_table(table, path: Path | None, lang: str,
             shown = value_text(entry.path, entry.value, entry.unit, lang)
         row(figures, figure_words(entry.path, lang), shown,
             where + notes.cite(entry.path, held, lang))
+    fit_columns(figures, console.width)
     console.print(figures)
     pages = Table(title=word("pages", lang), title_justify="left", show_header=False)
     pages.add_column(overflow="fold")
     pages.add_column(overflow="fold")
     for page in table.pages.values():
         row(pages, page.title, page.url)
+    fit_columns(pages, console.width)
     console.print(pages)
     _print_notes(notes, lang, console)
 
@@ -193,6 +197,7 @@ def print_table(table: RateTable, path: Path | None, lang: str,
         for i, (label, text, source) in enumerate(lines):
             row(fees, _activity(activity, lang) if i == 0 else "", label, text, source,
                 end_section=i == len(lines) - 1)
+    fit_columns(fees, console.width)
     console.print(fees)
 
     if table.not_payable:
@@ -201,6 +206,7 @@ def print_table(table: RateTable, path: Path | None, lang: str,
         never.add_column(overflow="fold")
         for activity, cited in table.not_payable.items():
             row(never, _activity(activity, lang), notes.cite(f"not_payable.{activity}", cited, lang))
+        fit_columns(never, console.width)
         console.print(never)
 
     other = Table(title=word("other_rules", lang), title_justify="left", show_header=False)
@@ -209,6 +215,7 @@ def print_table(table: RateTable, path: Path | None, lang: str,
     rules = _other_rules(table, notes, lang)
     for i, (label, text, source) in enumerate(rules):
         row(other, label, text, source, end_section=i + 1 == len(rules) or bool(rules[i + 1][0]))
+    fit_columns(other, console.width)
     console.print(other)
 
     finding = None if today is None else outdated_rates(table, today)

@@ -76,7 +76,8 @@ FINDING_KEYS = {"no_agreement": "no_agreement_finding",
 # as it is
 _WORD_LABELS = {"activity": "activity", "otherwise": "activity", "attendance": "attendance",
                 "part": "travel_part", "vehicle": "vehicle", "meal": "meal",
-                "direction": "direction", "missing": "missing", "supplement": "supplement"}
+                "direction": "direction", "missing": "missing", "supplement": "supplement",
+                "regulation": "regulation"}
 
 
 def label(kind: str, value: object, lang: str) -> str:
@@ -125,6 +126,7 @@ COUNTED = {
     "kost_breakfast_not_deducted": "nights",
     "unreadable_rows_not_in_totals": "count",
     "ledger_not_recorded_invalid": "count",
+    "hourly": "hours",
 }
 
 
@@ -144,6 +146,8 @@ def count_of(key: str, params: Mapping[str, object]) -> int | None:
 def text(key: str, params: Mapping[str, object], lang: str) -> str:
     template = i18n.template(key, lang, count_of(key, params))
     values = {name: _value(name, value, lang) for name, value in params.items()}
+    if "regulation" in params:  # named in words in a sentence; by its folder in a heading
+        values["regulation_id"] = str(params["regulation"])
     rendered = template.format_map(_Missing(values))
     if template.startswith("{activity}"):  # a label opens the sentence; names and paths never
         return rendered[:1].upper() + rendered[1:]

@@ -55,6 +55,8 @@ def value_text(path: str, value: Value, unit: str | None, lang: str) -> str:
     if isinstance(value, LocalText):
         return value.in_lang(lang)
     last = path.rsplit(".", 1)[-1]
+    if last == "over_limit" and i18n.has(f"rates.figure.over_limit.{value}", lang):
+        return i18n.text(f"rates.figure.over_limit.{value}", lang)
     table = {"rule": RULE_KINDS, "direction": DIRECTION_LABELS, "without_duration": TIERS}.get(last)
     return table[lang].get(value, value) if table else value
 

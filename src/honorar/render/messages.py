@@ -700,7 +700,7 @@ _COMPILED: list[tuple[re.Pattern[str], str]] = []
 
 def problem_text(message: str, lang: str) -> str:
     """A problem's English line, in `lang`."""
-    if lang != "nb":
+    if lang not in ("nb", "nn"):  # nynorsk: bokmål until problems have keys
         return message
     if not _COMPILED:
         _COMPILED.extend((re.compile(p), r) for p, r in PROBLEM_PHRASES)

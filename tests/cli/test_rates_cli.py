@@ -393,8 +393,9 @@ def test_diff_for_people_in_both_languages():
     for words in ("Endringer fra unn@2022-01-01 til unn@2024-01-01", "Møte, fysisk oppmøte: timesats",
                   "Møte, telefon / video: over 3 timer",
                   f"392,00{NBSP}kr", f"410,00{NBSP}kr", f"+18,00{NBSP}kr", "+4,6 %",
-                  "+0,5 timer", "lagt til", "Endrede kilder", "12 endringer"):
+                  "+0,5 timer", "lagt til", "Endrede kilder", "12 endringer", "01.01.2025"):
         assert words in out, words
+    assert "activities." not in out and "2025-01-01" not in out
     english = invoke("diff", "unn@2022-01-01", str(NEW), "--lang", "en").stdout
     for words in ("Changes from", "NOK 410.00", "+NOK 18.00", "+4.6 %", "added", "12 changes"):
         assert words in english, words

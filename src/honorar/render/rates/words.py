@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from rich.table import Table
@@ -55,6 +56,11 @@ def value_text(path: str, value: Value, unit: str | None, lang: str) -> str:
     if isinstance(value, LocalText):
         return value.in_lang(lang)
     last = path.rsplit(".", 1)[-1]
+    if last in ("review_after", "valid_until") and isinstance(value, str):
+        try:  # a date the table writes as 2025-01-01, as the reader writes dates
+            return locale.date(dt.date.fromisoformat(value), lang)
+        except ValueError:
+            return value
     if last == "over_limit" and i18n.has(f"rates.figure.over_limit.{value}", lang):
         return i18n.text(f"rates.figure.over_limit.{value}", lang)
     table = {"rule": RULE_KINDS, "direction": DIRECTION_LABELS, "without_duration": TIERS}.get(last)

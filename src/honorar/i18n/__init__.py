@@ -108,17 +108,23 @@ class Words:
     """A renderer's words by language: `Words("audit.table")["nn"]` is the dict of every key
     under `audit.table.` in nynorsk (a single key gives its text)."""
 
-    __slots__ = ("prefix",)
+    __slots__ = ("_by_lang", "prefix")
 
     def __init__(self, prefix: str) -> None:
         self.prefix = prefix
+        self._by_lang: dict[str, object] = {}
 
     def __getitem__(self, lang: str):
+        try:
+            return self._by_lang[lang]
+        except KeyError:
+            pass
         if lang not in LANGUAGES:
             raise KeyError(lang)
-        if has(self.prefix, lang):
-            return template(self.prefix, lang)
-        return section(self.prefix, lang)
+        words = template(self.prefix, lang) if has(self.prefix, lang) else \
+            section(self.prefix, lang)
+        self._by_lang[lang] = words
+        return words
 
     def __contains__(self, lang: object) -> bool:
         return lang in LANGUAGES

@@ -184,7 +184,7 @@ def test_several_problems_show_the_first_and_a_count():
 
 
 @pytest.mark.parametrize(("args", "fragment"), [
-    (["--reps", "2"], "--scheme: give a scheme (known: fousam, unn)"),
+    (["--reps", "2"], "--scheme: give a scheme (known: fousam, neuro-sysmed, unn)"),
     (["--reps", "2", "--scheme", "helse_vest"], "unknown scheme 'helse_vest'"),
     (["--reps", "2", "--scheme", "_plans"], "unknown scheme '_plans'"),
     (["--reps", "2", "--scheme", "unn", "--date", "31.02.2025"], "--date"),

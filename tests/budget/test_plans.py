@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from decimal import Decimal
 from pathlib import Path
 
@@ -184,3 +185,66 @@ def test_a_plan_names_a_valid_scheme_or_none():
     with pytest.raises(PlanError) as caught:
         parse_plan("scheme: UNN!\nmeetings: [{activity: meeting, hours: 2}]\n", "p.yaml")
     assert caught.value.problems[0].line == 1
+
+
+# ------------------------------------------------------------------ Norwegian keys
+
+
+NORWEGIAN_PLAN = """\
+ordning: unn
+navn: {nb: Arbeidsgruppe, nn: Arbeidsgruppe, en: Working group}
+møter:
+  - aktivitet: møte
+    timer: 2,5
+    oppmøte: telefon
+    dato: 15.03.2025
+    navn: Oppstart
+    antall: 2
+  - aktivitet: heldagsmøte
+    timar: 6
+"""
+
+
+def test_a_plan_may_be_written_with_norwegian_keys():
+    plan = parse_plan(NORWEGIAN_PLAN, "plan.yaml")
+    english = parse_plan(
+        "scheme: unn\nname: {nb: Arbeidsgruppe, nn: Arbeidsgruppe, en: Working group}\n"
+        "meetings:\n  - {activity: meeting, hours: 2.5, attendance: remote, date: 2025-03-15, "
+        "name: Oppstart, count: 2}\n  - {activity: full_day, hours: 6}\n", "plan.yaml")
+    strip = [(m.activity, m.hours, m.attendance, m.date, m.occurrence) for m in plan.meetings]
+    assert strip == [(m.activity, m.hours, m.attendance, m.date, m.occurrence)
+                     for m in english.meetings]
+    assert plan.scheme == "unn" and local(plan.name, "nn") == "Arbeidsgruppe"
+    assert [m.hours for m in plan.meetings] == [Decimal("2.5"), Decimal("2.5"), Decimal(6)]
+    assert plan.meetings[0].date == dt.date(2025, 3, 15)
+
+
+def test_a_plan_may_mix_english_and_norwegian_keys():
+    plan = parse_plan("meetings:\n  - aktivitet: møte\n    hours: 2\n  - activity: meeting\n"
+                      "    timer: 3\n", "plan.yaml")
+    assert [m.hours for m in plan.meetings] == [Decimal(2), Decimal(3)]
+
+
+def test_a_problem_in_a_norwegian_plan_names_the_key_as_written_at_its_line():
+    with pytest.raises(PlanError) as caught:
+        parse_plan("møter:\n  - aktivitet: møte\n    timer: -1\n", "plan.yaml")
+    (problem,) = caught.value.problems
+    assert (problem.line, problem.message.split(":")[:2]) == (3, ["meeting 1", " timer"])
+
+
+def test_one_key_in_two_spellings_is_a_problem():
+    with pytest.raises(PlanError) as caught:
+        parse_plan("møter:\n  - aktivitet: møte\n    timer: 2\n    hours: 3\n", "plan.yaml")
+    (problem,) = caught.value.problems
+    assert problem.line == 4 and "'timer' and 'hours'" in problem.message
+
+
+def test_a_budget_reads_a_plan_with_norwegian_keys(cli, tmp_path):
+    path = tmp_path / "plan.yaml"
+    path.write_text("ordning: unn\nbrukerrepresentanter:\n  - navn: Kari\n  - navn: Ola\n"
+                    "møter:\n  - aktivitet: møte\n    timer: 2\n    antall: 3\n", encoding="utf-8")
+    result = cli("budget", "--plan", str(path), "--date", "2024-03-01", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert "mangler" not in result.stderr
+    data = json.loads(result.stdout)
+    assert data["reps"] == 2 and len(data["meetings"]) == 3

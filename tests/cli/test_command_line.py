@@ -55,7 +55,7 @@ def test_help_names_values_not_python_types(command):
 
 def test_help_calls_values_by_what_they_are():
     calc = invoke("calc", "--help", columns=200).stdout
-    for words in ("--hours HOURS", "--start HH:MM", "--lost-income KR", "--lang nb|en",
+    for words in ("--hours HOURS", "--start HH:MM", "--lost-income KR", "--lang nb|nn|en",
                   "--fail-on error|warning|never", "--rates-dir DIR", "--date DATE"):
         assert words in calc, words
     diff = invoke("rates", "diff", "--help").stdout
@@ -82,7 +82,7 @@ def test_completion_is_offered_and_documented():
 @pytest.mark.parametrize(("words", "index", "expected"), [
     ("honorar ca", 1, ["calc"]),
     ("honorar rates d", 2, ["diff"]),
-    ("honorar calc --lang ", 3, ["nb", "en"]),
+    ("honorar calc --lang ", 3, ["nb", "nn", "en"]),
 ])
 def test_the_shell_completes_commands_and_choices(words, index, expected):
     env = {**os.environ, "_HONORAR_COMPLETE": "complete_bash", "COMP_WORDS": words,

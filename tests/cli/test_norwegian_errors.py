@@ -129,7 +129,7 @@ def test_a_table_problem_stops_calc_in_bokmal(tmp_path):
 
 
 @pytest.mark.parametrize(("args", "line"), [
-    (["--lang", "de"], "--lang: 'de' er ikke en av nb, en"),
+    (["--lang", "de"], "--lang: 'de' er ikke en av nb, nn, en"),
     (["--fail-on", "x"], "--fail-on: 'x' er ikke en av error, warning, never"),
     (["--format", "xml"], "--format: 'xml' er ikke en av table, json"),
     (["--hours", "x"], "--hours: 'x' er ikke et antall timer"),

@@ -51,7 +51,7 @@ def test_list_shows_every_scheme_version_and_file():
 def test_list_json_marks_the_version_in_force_today():
     data = as_json(invoke("list", "--format", "json"))
     schemes = {s["scheme"]: s for s in data["schemes"]}
-    assert set(schemes) == {"unn", "fousam", "state-travel", "tax-free"}
+    assert set(schemes) == {"unn", "fousam", "neuro-sysmed", "state-travel", "tax-free"}
     (version,) = schemes["unn"]["versions"]
     assert version == {"version": "2022-01-01", "file": str(SHIPPED_UNN), "shadows": [],
                        "in_force": True}
@@ -166,7 +166,7 @@ def test_show_json_lists_items_with_sources_and_assumptions_with_reasons():
 
 @pytest.mark.parametrize(("spec", "words"), [
     ("unn@2021-12-31", "no version of 'unn' is in force on 2021-12-31"),
-    ("nope", "unknown scheme 'nope' (known: fousam, state-travel, tax-free, unn)"),
+    ("nope", "unknown scheme 'nope' (known: fousam, neuro-sysmed, state-travel, tax-free, unn)"),
     ("unn@yesterday", "VERSION:"),
     ("missing.yaml", "missing.yaml"),
 ])
@@ -390,10 +390,12 @@ def test_diff_json_item_by_item():
 
 def test_diff_for_people_in_both_languages():
     out = invoke("diff", "unn@2022-01-01", str(NEW)).stdout
-    for words in ("Endringer fra unn@2022-01-01 til unn@2024-01-01", "activities.meeting.physical.rate",
+    for words in ("Endringer fra unn@2022-01-01 til unn@2024-01-01", "Møte, fysisk oppmøte: timesats",
+                  "Møte, telefon / video: over 3 timer",
                   f"392,00{NBSP}kr", f"410,00{NBSP}kr", f"+18,00{NBSP}kr", "+4,6 %",
-                  "+0,5 timer", "lagt til", "Endrede kilder", "12 endringer"):
+                  "+0,5 timer", "lagt til", "Endrede kilder", "12 endringer", "01.01.2025"):
         assert words in out, words
+    assert "activities." not in out and "2025-01-01" not in out
     english = invoke("diff", "unn@2022-01-01", str(NEW), "--lang", "en").stdout
     for words in ("Changes from", "NOK 410.00", "+NOK 18.00", "+4.6 %", "added", "12 changes"):
         assert words in english, words

@@ -70,3 +70,23 @@ def test_a_key_no_catalogue_holds_is_honorars_own_fault():
 
 def test_a_placeholder_given_no_value_is_left_as_written():
     assert i18n.text("severity.error", "nb", {"unused": 1}) == "feil"
+
+
+def test_a_renderers_words_by_language():
+    assert i18n.Words("rates.yes_no")["nn"] == ("ja", "nei")
+    assert i18n.Words("audit.report_name")["en"] == "honorar: audit of claims"
+    assert i18n.Words("label.activity")["nn"]["full_day"] == "heildagsmøte"
+    assert i18n.Words("budget.xlsx")["nb"]["sheets"][0] == "Sammendrag"
+    with pytest.raises(KeyError):
+        i18n.Words("audit.table")["de"]
+
+
+def test_a_counted_message_of_the_old_keys_picks_its_form_by_the_value_it_counts():
+    from honorar.render import messages
+
+    one = messages.text("budget_representatives_rule", {"table": "unn", "minimum": 1}, "nn")
+    many = messages.text("budget_representatives_rule", {"table": "unn", "minimum": 2}, "nn")
+    assert "minst 1 brukarrepresentant per" in one
+    assert "minst 2 brukarrepresentantar per" in many
+    assert messages.TEMPLATES["too_few_representatives"]["en"].startswith("Group {group} has")
+    assert "no_such_key" not in messages.TEMPLATES

@@ -116,14 +116,14 @@ def test_the_impact_page_charts_old_against_new(tmp_path: Path):
     assert result.exit_code == 0, result.stderr
     page = result.stdout
     self_contained(page)
-    data = json.loads(invoke(*args, "--format", "json").stdout)
+    data = json.loads(invoke(*args, "--format", "json", "--lang", "en").stdout)
     for key in ("due_old", "due_new"):
         assert locale.money(Decimal(data["impact"][key]), "en") in page
     for change in data["changes"]:
-        assert change["item"] in page
+        assert change["figure"] in page and change["item"] not in page
     assert page.count("<svg") == 1 and "Due, old against new" in page
     plain = invoke("rates", "diff", "unn@2022-01-01", str(NEW_UNN), "--format", "html").stdout
-    assert "<svg" not in plain and "activities.meeting.physical.rate" in plain
+    assert "<svg" not in plain and "Møte, fysisk oppmøte: timesats" in plain
 
 
 @pytest.mark.parametrize("args", [

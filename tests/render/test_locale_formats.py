@@ -22,20 +22,20 @@ def babel_money(amount: Decimal, lang: str) -> str:
 
     if lang == "en":
         return format_currency(amount, "NOK", format="¤ #,##0.00", locale="en_US")
-    return format_currency(amount, "NOK", locale="nb_NO")
+    return format_currency(amount, "NOK", locale=f"{lang}_NO")
 
 
 def babel_number(value: Decimal, lang: str) -> str:
     from babel.numbers import format_decimal
 
-    return format_decimal(value, format="#,##0.##", locale={"nb": "nb_NO", "en": "en_US"}[lang])
+    return format_decimal(value, format="#,##0.##", locale={"nb": "nb_NO", "nn": "nn_NO", "en": "en_US"}[lang])
 
 
 def babel_percent(value: Decimal, lang: str) -> str:
     from babel.numbers import format_percent
 
     return format_percent(value, format="#,##0.0 %",
-                          locale={"nb": "nb_NO", "en": "en_US"}[lang])
+                          locale={"nb": "nb_NO", "nn": "nn_NO", "en": "en_US"}[lang])
 
 
 @given(AMOUNTS, LANGS)

@@ -142,11 +142,12 @@ def test_budget_keeps_every_amount_whole(columns):
 
 
 @pytest.mark.parametrize("columns", [40, 50, 64])
-def test_diff_breaks_an_item_path_only_after_a_dot(columns):
+def test_diff_names_each_figure_in_words_never_breaking_a_word(columns):
     out = invoke("rates", "diff", "fousam", str(NEW), columns=columns).stdout
     data = json.loads(invoke("rates", "diff", "fousam", str(NEW), "--format", "json").stdout)
     for change in data["changes"]:
-        for part in change["item"].split("."):
+        assert change["item"] not in out
+        for part in change["figure"].split():
             assert part in out, (part, out)
 
 
@@ -190,3 +191,14 @@ def test_the_cost_impact_keeps_its_amounts_whole(columns):
     expected |= {locale.money(Decimal(b[key]), "nb")
                  for b in impact["breakdown"] for key in ("due_old", "due_new")}
     assert expected and all(amount in out for amount in expected), (expected, out)
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+@pytest.mark.parametrize("columns", [80, 100])
+def test_rates_show_breaks_no_word_and_counts_one_hour_as_one(columns, lang):
+    out = invoke("rates", "show", "unn", "--lang", lang, columns=columns).stdout
+    for whole in ("erfaringsformidling", "brukerrepresentanter" if lang == "nb"
+                  else "brukarrepresentantar"):
+        assert out.count(whole[:-2]) == out.count(whole), (whole, out)
+    assert "minst 1 time" in out and "1 timer" not in out and "1 timar" not in out
+    assert "activities." not in out

@@ -176,13 +176,13 @@ def test_the_rates_diff_workbook_has_the_changes_and_the_impact(tmp_path: Path):
             str(EXAMPLES / "claims.csv"), "--by", "group"]
     result = invoke(*args, "--format", "xlsx", "--output", str(out), "--lang", "en")
     assert result.exit_code == 0, result.stderr
-    data = json.loads(invoke(*args, "--format", "json").stdout)
+    data = json.loads(invoke(*args, "--format", "json", "--lang", "en").stdout)
     book = openpyxl.load_workbook(out)
     no_formulas(book)
     assert book.sheetnames == ["Changes", "Cost impact", "Largest changes", "Breakdown (group)"]
     changes = cells(book["Changes"])[1:]
-    assert [r[0].value for r in changes] == [c["item"] for c in data["changes"]]
-    rate = next(r for r in changes if r[0].value == "activities.meeting.physical.rate")
+    assert [r[0].value for r in changes] == [c["figure"] for c in data["changes"]]
+    rate = next(r for r in changes if r[0].value == "Meeting, in person: hourly rate")
     assert (rate[2].value, rate[3].value, rate[4].value) == (392, 410, 18)
     assert rate[2].number_format == '#,##0.00 "kr"'
     impact = {r[0].value: r[1].value for r in cells(book["Cost impact"]) if r[0].value}

@@ -82,3 +82,20 @@ def test_command_line(case):
           {f["code"]: f["severity"] for f in findings})
     has_error = any(f["severity"] == "error" for f in findings)
     assert result.exit_code == (1 if has_error else 0)
+
+
+def test_an_audit_prices_neuro_sysmed_claims_by_the_table_alone(cli, tmp_path):
+    from ..conftest import claims_csv
+
+    path = claims_csv(
+        tmp_path,
+        "N-1,Kari,neuro-sysmed,,2025-06-02,09:00,10:10,fysisk,møte,,355.00,,,,2025-06-10",
+        "N-2,Ola,Neuro-SysMed,,2025-06-02,09:00,10:20,video,møte,,500.00,,,,2025-06-10",
+        "N-3,Per,neuro-sysmed,,2025-06-03,09:00,09:40,fysisk,møte,,355.00,,,,2025-06-10")
+    result = cli("audit", str(path), "--format", "json")
+    assert result.exit_code in (0, 1), result.stderr
+    claims = {c["claim_id"]: c for c in json.loads(result.stdout)["claims"]}
+    assert claims["N-1"]["due"]["honorarium"] == "355.00" and claims["N-1"]["findings"] == []
+    assert claims["N-2"]["due"]["honorarium"] == "532.50"  # 1 h 20 min by video: 1.5 h
+    assert [f["code"] for f in claims["N-2"]["findings"]] == ["honorarium_underclaimed"]
+    assert claims["N-3"]["due"]["honorarium"] == "355.00"  # 40 minutes in person: 1 h

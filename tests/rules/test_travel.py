@@ -374,22 +374,22 @@ def test_rates_show_gives_a_travel_tables_dates_with_their_sources_in_bokmal():
     shown = CliRunner().invoke(app, ["rates", "show", "state-travel@2020-07-01"],
                                env={"COLUMNS": "250"})
     assert shown.exit_code == 0
-    line = next(x for x in shown.stdout.splitlines() if "valid_until" in x)
+    line = next(x for x in shown.stdout.splitlines() if "Gyldig til" in x)
     assert "28.02.2021" in line and "2021-02-28" not in line
     assert "«De nye reiseavtalene i staten gjelder fra 1. juni 2020 til 28. februar 2021.»" \
         in line
-    passenger = next(x for x in shown.stdout.splitlines() if "km.passenger.vehicles" in x)
+    passenger = next(x for x in shown.stdout.splitlines() if "Passasjertillegg, for kjøretøy" in x)
     assert "│ bil " in passenger and " car " not in passenger
     later = CliRunner().invoke(app, ["rates", "show", "state-travel@2024-07-01"],
                                env={"COLUMNS": "250"}).stdout
-    review = next(x for x in later.splitlines() if "review_after" in x)
+    review = next(x for x in later.splitlines() if "Satsene bør kontrolleres etter" in x)
     assert "31.12.2024" in review and "[antakelse" in review
 
 
 def test_a_travel_folder_is_no_scheme_for_calc():
     result = CliRunner().invoke(app, ["calc", "--scheme", "state-travel", "--date",
                                       "2024-06-04", "--hours", "3", "--lang", "en"])
-    assert result.exit_code == 2 and "unknown scheme 'state-travel' (known: fousam, unn)" \
+    assert result.exit_code == 2 and "unknown scheme 'state-travel' (known: fousam, neuro-sysmed, unn)" \
         in result.stderr
 
 
@@ -450,7 +450,8 @@ def test_travel_before_the_first_travel_table_is_undecided_and_the_fee_computed(
     assert claim["due"]["honorarium"] == "850.00"
     assert claim["due"]["travel"] is None and claim["due"]["total"] is None
     assert [f["code"] for f in claim["findings"]] == ["no_rate_table"]
-    assert "No travel table state-travel covers" in claim["findings"][0]["message"]
+    assert "No travel table of the state travel regulation covers" in \
+        claim["findings"][0]["message"]
 
 
 def test_travel_claimed_without_trip_facts_is_due_nothing(tmp_path):

@@ -144,6 +144,7 @@ def test_a_removed_rule_is_removed_in_place():
         quote: "Telefon / Skype – møter over 2,5 timer Kr. 980,-*"
         reason:
           nb: "En hel dag på telefon eller video er et fjernmøte over 2,5 timer."
+          nn: "Ein heil dag på telefon eller video er eit fjernmøte over 2,5 timar."
           en: "A full day attended by phone or video is a remote meeting over 2.5 hours."
 """, ""))
     assert [(c.item, c.kind, c.old) for c in changes] == [
@@ -185,9 +186,11 @@ def test_a_cap_on_lost_income_where_there_was_none():
     kr: null
     assumption:
       nb: "Dokumentert tapt arbeidsfortjeneste dekkes fullt ut."
+      nn: "Dokumentert tapt arbeidsinntekt blir dekt fullt ut."
       en: "Documented lost income is paid in full."
     reason:
       nb: "Veilederen setter ingen øvre grense for tapt arbeidsfortjeneste."
+      nn: "Rettleiaren set ingen øvre grense for tapt arbeidsinntekt."
       en: "The guide names no upper limit for lost income."
 """, """  cap: {kr: 1500, quote: "inntil kr 1 500"}
 """)))

@@ -79,6 +79,7 @@ def test_a_text_in_one_language_stands_for_the_other():
 @pytest.mark.parametrize("bad", ['{nb: "a", de: "b"}', "{}", '{nb: ["a"], en: "b"}', "[a, b]"])
 def test_a_text_that_is_neither_is_a_problem_at_its_place(bad):
     text = UNN_TEXT.replace('  note: {nb: "Satsene justeres i samsvar med Helse Nord RHFs satser", '
+                            'nn: "Satsane blir justerte i samsvar med Helse Nord RHFs satsar", '
                             'en: "The rates are adjusted in line with those of Helse Nord RHF"}',
                             f"  note: {bad}")
     assert text != UNN_TEXT
@@ -117,6 +118,7 @@ def test_a_checked_table_goes_through_json_and_back_unchanged():
     table = read_table(SHIPPED_UNN)
     dumped = table.model_dump(mode="json")
     assert dumped["name"] == {"nb": "UNN / Helse Nord RHF – brukerbank",
+                              "nn": "UNN / Helse Nord RHF – brukerbank",
                               "en": "UNN / Helse Nord RHF – user bank"}
     assert dumped["lost_income"]["documentation_required"]["quote"] == \
         "tapt arbeidsfortjeneste dokumentert fra arbeidsgiver."
@@ -127,3 +129,55 @@ def test_budget_names_the_guide_in_the_language_asked_for():
     english = invoke("budget", "--scheme", "unn", "--reps", "2", "--lang", "en").stdout
     assert "UNN guide" in english and "UNN veileder" not in english
     assert "UNN veileder" in invoke("budget", "--scheme", "unn", "--reps", "2").stdout
+
+
+def test_a_text_without_nynorsk_is_shown_in_bokmal_to_a_nynorsk_reader():
+    from honorar.tables.schema import LocalText, local
+
+    text = UNN_TEXT.replace(
+        'nn: "Satsane blir justerte i samsvar med Helse Nord RHFs satsar", ', "")
+    assert text != UNN_TEXT
+    note = read_table(Path("t.yaml"), text=text).document.note
+    assert isinstance(note, LocalText)
+    assert local(note, "nn") == local(note, "nb") == "Satsene justeres i samsvar med Helse Nord RHFs satser"
+    assert local(note, "en") == "The rates are adjusted in line with those of Helse Nord RHF"
+    shipped = read_table(SHIPPED_UNN).document.note
+    assert local(shipped, "nn") == "Satsane blir justerte i samsvar med Helse Nord RHFs satsar"
+    # a copy without the nynorsk is the same text: `rates diff` shows no change
+    assert note == shipped
+
+
+def test_a_text_in_nynorsk_alone_stands_for_every_language():
+    text = UNN_TEXT.replace(
+        '{nb: "Satsene justeres i samsvar med Helse Nord RHFs satser", '
+        'nn: "Satsane blir justerte i samsvar med Helse Nord RHFs satsar", '
+        'en: "The rates are adjusted in line with those of Helse Nord RHF"}',
+        '{nn: "Satsane blir justerte"}')
+    assert text != UNN_TEXT
+    note = read_table(Path("t.yaml"), text=text).document.note
+    assert [note.in_lang(lang) for lang in ("nb", "nn", "en")] == ["Satsane blir justerte"] * 3
+
+
+def test_a_table_read_in_nynorsk_shows_its_nynorsk_texts(cli):
+    out = cli("rates", "show", "unn", "--lang", "nn", columns=200).stdout
+    assert "Satsane blir justerte i samsvar med Helse Nord RHFs satsar" in out
+    assert "Satsene justeres" not in out.split("«")[0]
+
+
+def test_every_shipped_table_text_has_its_nynorsk():
+    from honorar.tables.yamldoc import parse
+
+    def texts(node):
+        if isinstance(node, dict):
+            if "nb" in node and "en" in node:
+                yield node
+            else:
+                for value in node.values():
+                    yield from texts(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from texts(value)
+
+    for path in shipped_rates_dir().glob("*/*.yaml"):
+        data = parse(path.read_text(encoding="utf-8"), str(path)).data
+        assert [t["nb"] for t in texts(data) if "nn" not in t] == [], path

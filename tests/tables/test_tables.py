@@ -40,9 +40,9 @@ def problems(tmp_path: Path, text: str) -> list[str]:
 
 
 def test_the_shipped_tables_load(shipped):
-    assert shipped.scheme_names() == ["fousam", "state-travel", "tax-free", "unn"]
-    assert shipped.fee_scheme_names() == ["fousam", "unn"]
-    for scheme in ("unn", "fousam"):
+    assert shipped.scheme_names() == ["fousam", "neuro-sysmed", "state-travel", "tax-free", "unn"]
+    assert shipped.fee_scheme_names() == ["fousam", "neuro-sysmed", "unn"]
+    for scheme in ("unn", "fousam", "neuro-sysmed"):
         for file in shipped.versions(scheme).files:
             assert file.path.is_relative_to(shipped_rates_dir())
 

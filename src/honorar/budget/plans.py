@@ -4,7 +4,8 @@ reported by file and line.
 A plan file is YAML: either a bare list of meetings, or a mapping with `meetings:` and
 optional `name`, `scheme`, `document`, `quote` and `reminders`. A meeting has `activity`
 and `hours`, and may have `attendance`, `date`, `name`, `count` (the same meeting so many
-times) and `quote` (the source line it comes from). The suggested plan of the UNN guide is
+times) and `quote` (the source line it comes from). Every key may be written in Norwegian
+too (`møter`, `aktivitet`, `timer`, …: `NORWEGIAN_KEYS`). The suggested plan of the UNN guide is
 such a file, shipped with the rate tables in `_plans/` (a folder no scheme can be named).
 """
 
@@ -22,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from ..domain import Attendance
 from ..parsing import HOURS_LIMIT, parse_activity, parse_attendance, parse_date, parse_hours
 from ..tables.catalogue import shipped_rates_dir
-from ..tables.schema import IDENTIFIER, Document
+from ..tables.schema import SCHEME, Document
 from ..tables.yamldoc import Problem, Unreadable, parse, read_text
 
 PLANS_FOLDER = "_plans"
@@ -58,10 +59,10 @@ def local(text: LocalText | None, lang: str) -> str | None:
 def _local_text(value: Any) -> Any:
     if isinstance(value, str):
         return {"": value}
-    if isinstance(value, dict) and value and set(value) <= {"nb", "en"} \
+    if isinstance(value, dict) and value and set(value) <= {"nb", "nn", "en"} \
             and all(isinstance(v, str) for v in value.values()):
         return value
-    raise ValueError("give a text, or texts by language: {nb: ..., en: ...}")
+    raise ValueError("give a text, or texts by language: {nb: ..., nn: ..., en: ...}")
 
 
 # a plan's travel keys are the `calc` options without their dashes (either spelling)
@@ -186,7 +187,7 @@ class _Reminder(_Strict):
 
 class _PlanFile(_Strict):
     name: dict[str, str] | None = None
-    scheme: Annotated[str, Field(pattern=IDENTIFIER)] | None = None
+    scheme: Annotated[str, Field(pattern=SCHEME)] | None = None
     document: Document | None = None
     quote: str | None = None
     meetings: Annotated[list[_MeetingEntry], Field(min_length=1)]
@@ -251,6 +252,50 @@ class Plan:
 
 # ------------------------------------------------------------------------------ reading
 
+# A plan's keys may be written in Norwegian (bokmål or nynorsk) beside English, key by key:
+# a plan may mix them, but not give one key twice in two spellings.
+NORWEGIAN_KEYS: dict[str, dict[str, str]] = {
+    "plan": {"ordning": "scheme", "møter": "meetings", "møte": "meetings", "navn": "name",
+             "namn": "name", "dokument": "document", "sitat": "quote",
+             "påminnelser": "reminders", "påminningar": "reminders",
+             "representanter": "representatives", "representantar": "representatives",
+             "brukerrepresentanter": "representatives",
+             "brukarrepresentantar": "representatives"},
+    "meeting": {"aktivitet": "activity", "timer": "hours", "timar": "hours",
+                "oppmøte": "attendance", "dato": "date", "navn": "name", "namn": "name",
+                "antall": "count", "tal": "count", "sitat": "quote", "reise": "travel"},
+    "reminder": {"tekst": "text", "sitat": "quote"},
+    "representative": {"navn": "name", "namn": "name", "reise": "travel"},
+}
+_LISTS = {"meetings": "meeting", "reminders": "reminder", "representatives": "representative"}
+
+
+def _in_english(data: dict, kind: str, path: tuple, spelled: dict[tuple, str],
+                twice: list[tuple[tuple, str, str]]) -> dict:
+    """`data` with its keys in English; `spelled` keeps how each was written, by its path."""
+    aliases = NORWEGIAN_KEYS[kind]
+    english: dict = {}
+    for key, value in data.items():
+        name = aliases.get(key, key) if isinstance(key, str) else key
+        if name in english:
+            twice.append(((*path, key), spelled.get((*path, name), name), key))
+            continue
+        if name != key:
+            spelled[(*path, name)] = key
+        if name in _LISTS and isinstance(value, list):
+            value = [_in_english(item, _LISTS[name], (*path, key, i), spelled, twice)
+                     if isinstance(item, dict) else item for i, item in enumerate(value)]
+        english[name] = value
+    return english
+
+
+def _as_written(loc: tuple, spelled: dict[tuple, str]) -> tuple:
+    """A path in English keys as the file writes it."""
+    written: list = []
+    for part in loc:
+        written.append(spelled.get((*written, part), part))
+    return tuple(written)
+
 
 def parse_plan(text: str, file: str) -> Plan:
     """Read a plan from its text; every problem in it is raised together, each with its line."""
@@ -262,10 +307,19 @@ def parse_plan(text: str, file: str) -> Plan:
     if not bare_list and not isinstance(doc.data, dict):
         raise PlanError([*problems, Problem(file, 1, 1, "a plan is a list of meetings, "
                                                         "or a mapping with 'meetings:'")])
-    data = {"meetings": doc.data} if bare_list else doc.data
+    spelled: dict[tuple, str] = {}
+    twice: list[tuple[tuple, str, str]] = []
+    data = _in_english({"meetings": doc.data} if bare_list else doc.data, "plan", (),
+                       spelled, twice)
 
     def place(path: tuple) -> tuple[int | None, int | None]:
+        path = _as_written(path, spelled)
         return doc.place(path[1:] if bare_list else path)
+
+    for path, first, second in twice:
+        line, column = doc.place(path[1:] if bare_list else path)
+        problems.append(Problem(file, line, column, f"'{first}' and '{second}' are the same "
+                                                    "key: give it once"))
 
     def too_many(number: int) -> PlanError:
         return PlanError([*problems, Problem(file, *place(("meetings",)),
@@ -281,7 +335,8 @@ def parse_plan(text: str, file: str) -> Plan:
         for error in err.errors(include_url=False):
             loc = tuple(error["loc"])
             line, column = place(loc)
-            problems.append(Problem(file, line, column, _message(loc, error)))
+            problems.append(Problem(file, line, column,
+                                    _message(_as_written(loc, spelled), error)))
         raise PlanError(sorted(problems, key=_by_place)) from None
     if problems:
         raise PlanError(problems)
@@ -339,10 +394,9 @@ def _message(loc: tuple, error: Mapping[str, Any]) -> str:
     where: list[str] = []
     rest = list(loc)
     keys = _KEYS["plan"]
-    if rest[:1] in (["meetings"], ["reminders"], ["representatives"]) and len(rest) > 1 \
-            and isinstance(rest[1], int):
-        noun = {"meetings": "meeting", "reminders": "reminder",
-                "representatives": "representative"}[rest[0]]
+    head = NORWEGIAN_KEYS["plan"].get(rest[0], rest[0]) if rest else None
+    if head in _LISTS and len(rest) > 1 and isinstance(rest[1], int):
+        noun = _LISTS[head]
         where.append(f"{noun} {rest[1] + 1}")
         keys = _KEYS[noun]
         rest = rest[2:]
@@ -353,7 +407,7 @@ def _message(loc: tuple, error: Mapping[str, Any]) -> str:
         message = f"'{field_name}' is missing"
     else:
         text = error["msg"].removeprefix("Value error, ")
-        if kind == "too_short" and field_name == "meetings":
+        if kind == "too_short" and NORWEGIAN_KEYS["plan"].get(field_name, field_name) == "meetings":
             text = "a plan needs at least one meeting"
         message = f"{field_name}: {text}" if field_name else text
     return ": ".join([*where, message])

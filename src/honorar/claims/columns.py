@@ -171,6 +171,7 @@ class ClaimMapping:
 
 
 _IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]*$")
+_SCHEME = re.compile(r"^[a-z][a-z0-9_-]*$")  # unn, neuro-sysmed
 _YES_WORDS = {"yes", "ja", "true", "1", "y", "j"}
 _NO_WORDS = {"no", "nei", "false", "0", "n"}
 _SECTIONS = ("columns", "attendance", "activity", "yes_no", "schemes")
@@ -254,7 +255,7 @@ def _build(data: Any, file: str, place, problems: list) -> ClaimMapping:
             yes_no[_normalise_word(str(word))] = flag
     schemes: dict[str, str] = {}
     for word, value in sections["schemes"].items():
-        if not isinstance(value, str) or not _IDENTIFIER.match(value):
+        if not isinstance(value, str) or not _SCHEME.match(value):
             problem(("schemes", word), f"'{value}' is not a scheme name such as unn or fousam")
         else:
             schemes[_normalise_word(str(word))] = value

@@ -55,7 +55,7 @@ class HonorarGroup(TyperGroup):
 
 def language(args: Any) -> str:
     """The --lang of a command line (the last one given), for errors found before or while
-    the command parses it; bokmål unless it asks for English."""
+    the command parses it; bokmål unless it asks for nynorsk or English."""
     lang = "nb"
     words = [str(a) for a in args]
     for i, word in enumerate(words):
@@ -65,7 +65,7 @@ def language(args: Any) -> str:
             lang = words[i + 1]
         elif word.startswith("--lang="):
             lang = word.partition("=")[2]
-    return "en" if lang == "en" else "nb"
+    return lang if lang in ("nn", "en") else "nb"
 
 
 app = typer.Typer(

@@ -75,3 +75,62 @@ def counted(key: str, count: int, lang: str, params: Mapping[str, object] | None
     """`key` for `count` things ("1 natt", "2 netter"); `{count}` is filled with it unless
     `params` gives it already formatted."""
     return text(key, lang, {"count": count, **(params or {})}, count=count)
+
+
+@functools.cache
+def section(prefix: str, lang: str):
+    """Every key under `prefix.` in `lang`, as the dict of words a renderer looks up: its
+    keys are the rest of the message ids; a part whose keys are 0, 1, … is a tuple."""
+    start = prefix + "."
+    tree: dict = {}
+    for key in _catalogue(lang)["messages"]:
+        name = key[0] if isinstance(key, tuple) else key
+        if not name.startswith(start) or (isinstance(key, tuple) and key[1]):
+            continue
+        *path, last = name[len(start):].split(".")
+        node = tree
+        for part in path:
+            node = node.setdefault(part, {})
+        node[last] = template(name, lang)
+    return _tuples(tree)
+
+
+def _tuples(node):
+    if not isinstance(node, dict):
+        return node
+    node = {name: _tuples(value) for name, value in node.items()}
+    if node and all(name.isdigit() for name in node):
+        return tuple(node[str(i)] for i in range(len(node)))
+    return node
+
+
+class Words:
+    """A renderer's words by language: `Words("audit.table")["nn"]` is the dict of every key
+    under `audit.table.` in nynorsk (a single key gives its text)."""
+
+    __slots__ = ("_by_lang", "prefix")
+
+    def __init__(self, prefix: str) -> None:
+        self.prefix = prefix
+        self._by_lang: dict[str, object] = {}
+
+    def __getitem__(self, lang: str):
+        try:
+            return self._by_lang[lang]
+        except KeyError:
+            pass
+        if lang not in LANGUAGES:
+            raise KeyError(lang)
+        words = template(self.prefix, lang) if has(self.prefix, lang) else \
+            section(self.prefix, lang)
+        self._by_lang[lang] = words
+        return words
+
+    def __contains__(self, lang: object) -> bool:
+        return lang in LANGUAGES
+
+    def __iter__(self):
+        return iter(LANGUAGES)
+
+    def get(self, lang: str, default=None):
+        return self[lang] if lang in LANGUAGES else default

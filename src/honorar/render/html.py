@@ -160,7 +160,7 @@ class Page:
         self.parts.append(markup)
 
     def text(self) -> str:
-        return (f'<!DOCTYPE html>\n<html lang="{"nb" if self.lang == "nb" else "en"}">'
+        return (f'<!DOCTYPE html>\n<html lang="{locale.html_lang(self.lang)}">'
                 f'<head><meta charset="utf-8"><meta name="viewport" '
                 f'content="width=device-width, initial-scale=1">'
                 f"<title>{esc(self.title)}</title><style>{STYLE}</style></head>"

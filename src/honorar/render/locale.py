@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from decimal import ROUND_HALF_EVEN, Decimal
 
-LANGUAGES = ("nb", "en")
+LANGUAGES = ("nb", "nn", "en")
+NORWEGIAN = frozenset({"nb", "nn"})  # write numbers, dates and quotes alike
 
 
-# Babel's CLDR rules for nb_NO and en_US, written out: importing Babel costs `calc` a tenth
+# Babel's CLDR rules for nb_NO, nn_NO and en_US, written out: importing Babel costs `calc` a tenth
 # of its start. tests/test_locale_formats.py holds these to what Babel itself writes.
-_GROUP_AND_POINT = {"nb": ("\xa0", ","), "en": (",", ".")}
+_GROUP_AND_POINT = {"nb": ("\xa0", ","), "nn": ("\xa0", ","), "en": (",", ".")}
 
 
 _STEPS = {places: Decimal(1).scaleb(-places) for places in (0, 1, 2)}
@@ -32,7 +33,7 @@ def _digits(value: Decimal | int, places: int, lang: str, *, keep_zeros: bool) -
 
 
 def money(amount: Decimal | None, lang: str) -> str:
-    """'1 960,00 kr' in bokmål, 'NOK 1,960.00' in English; an undecided amount is a dash."""
+    """'1 960,00 kr' in bokmål and nynorsk, 'NOK 1,960.00' in English; an undecided amount is a dash."""
     if amount is None:
         return "–"
     text = _digits(amount, 2, lang, keep_zeros=True)
@@ -52,5 +53,19 @@ def percent(value: Decimal, lang: str) -> str:
 
 def date(value: dt.date, lang: str) -> str:
     # as strftime's '%d.%m.%Y' writes it, in a tenth of the time
-    return f"{value.day:02d}.{value.month:02d}.{value.year}" if lang == "nb" else \
+    return f"{value.day:02d}.{value.month:02d}.{value.year}" if lang in NORWEGIAN else \
         value.isoformat()
+
+
+def quoted(text: str, lang: str) -> str:
+    """«text» in Norwegian, 'text' in English."""
+    return f"«{text}»" if lang in NORWEGIAN else f"'{text}'"
+
+
+def date_format(lang: str) -> str:
+    """A date as a spreadsheet's number format writes it, as `date` does."""
+    return "dd.mm.yyyy" if lang in NORWEGIAN else "yyyy-mm-dd"
+
+
+def html_lang(lang: str) -> str:
+    return lang if lang in LANGUAGES else "nb"

@@ -144,3 +144,39 @@ def narrowest(text: str) -> int:
 def _parts(text: str) -> list[str]:
     """A long word's parts, each with its dot (or slash): 'a.', 'b.', 'c'."""
     return [p for p in (_AFTER_SLASH if "/" in text else _AFTER_DOT).split(text) if p]
+
+
+def fit_columns(table, width: int) -> None:
+    """Give each column of a rich `Table` a width no narrower than its longest word, where
+    the table fits so: rich narrows the widest columns first and would fold a word
+    ("erfaringsformidli / ng"). Columns wider than they need give up their room first."""
+    columns = table.columns
+    if not columns:
+        return
+    left, right = table.padding[3], table.padding[1]
+    padding = sum(left + right for _ in columns)
+    if not table.pad_edge:
+        padding -= left + right
+    room = width - table._extra_width - padding
+    least, most = [], []
+    for column in columns:
+        texts = [_plain(column.header)] + [_plain(cell) for cell in column.cells]
+        least.append(max(narrowest(t) for t in texts))
+        most.append(max(max((cell_len(line) for line in t.split("\n")), default=0)
+                        for t in texts))
+    if sum(least) > room or sum(most) <= room:
+        return  # rich's own layout: it cannot fit whole words, or it need not narrow any
+    widths = list(most)
+    while sum(widths) > room:
+        i = max(range(len(widths)), key=lambda k: (widths[k] - least[k], widths[k]))
+        widths[i] -= 1
+    for column, fitted in zip(columns, widths, strict=True):
+        column.width = fitted
+
+
+def _plain(cell) -> str:
+    if isinstance(cell, Wrapped):
+        return cell.text.plain
+    if isinstance(cell, Text):
+        return cell.plain
+    return str(cell)

@@ -24,12 +24,13 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
+from .. import i18n
+from . import locale
 from .atomic import AtomicOutput
 
 KR_FORMAT = '#,##0.00 "kr"'
 HOURS_FORMAT = "0.00"
 PERCENT_FORMAT = "0.00%"
-DATE_FORMATS = {"nb": "dd.mm.yyyy", "en": "yyyy-mm-dd"}
 ERROR_FILL = "#FDE2E1"  # a light red: a row with an error finding
 HEADER_FILL = "#E7ECF3"
 MAX_WIDTH = 50
@@ -52,7 +53,7 @@ A4 = 9  # Excel's paper size code
 PORTRAIT_CHARACTERS = 100
 MARGINS = {"left": 0.4, "right": 0.4, "top": 0.75, "bottom": 0.6}  # inches
 _HEADER_LIMIT = 255  # Excel's, for a page header's codes and text together
-PAGE_WORDS = {"nb": "Side &P av &N", "en": "Page &P of &N"}
+PAGE_WORDS = i18n.Words("xlsx.page")
 # a sheet that is not a table (a summary) of at most this many rows is scaled to one whole
 # page: printed beside a payment, a summary split over two pages loses its labels or values
 ONE_PAGE_ROWS = 80
@@ -82,7 +83,7 @@ class Workbook:
         self._remove = weakref.finalize(self, remove_folder, self._folder)
         self.book = xlsxwriter.Workbook(output.stream, {
             "constant_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
-            "strings_to_urls": False, "default_date_format": DATE_FORMATS[lang],
+            "strings_to_urls": False, "default_date_format": locale.date_format(lang),
             "tmpdir": self._folder,
         })
         self.formats: dict[tuple[str, bool], Any] = {}
@@ -91,7 +92,7 @@ class Workbook:
             for kind, spec in (("text", {}), ("money", {"num_format": KR_FORMAT}),
                                ("hours", {"num_format": HOURS_FORMAT}),
                                ("percent", {"num_format": PERCENT_FORMAT}),
-                               ("date", {"num_format": DATE_FORMATS[lang]}),
+                               ("date", {"num_format": locale.date_format(lang)}),
                                ("count", {"num_format": "0"}),
                                ("wrap", {"text_wrap": True, "valign": "top"})):
                 # at the top of its cell, level with the first line of a wrapped text
@@ -274,7 +275,7 @@ def page_header(title: str, about: str | None, made: dt.date, lang: str) -> str:
     """The page header's codes: the report's name on the left, the file it is about in the
     middle, the day it was made on the right; a name too long for Excel's limit is cut at
     its start (the file's own name is at its end)."""
-    day = made.strftime("%d.%m.%Y") if lang == "nb" else made.isoformat()
+    day = locale.date(made, lang)
     left, right = f"&L{_header_text(title)}", f"&R{day}"
     room = _HEADER_LIMIT - len(left) - len(right) - 2
     middle = _header_text(about or "")

@@ -10,7 +10,7 @@ What a table file deserves a second look for is in `lint`; what a change costs, 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Literal
 
@@ -201,6 +201,9 @@ class Change:
     new: Value = None
     old_source: Source | None = None
     new_source: Source | None = None
+    # for a tier's amount or limit, which durations it is for: ("up_to", 2.5), ("over", 2.5)
+    # or ("any", None), so that it can be named in words ("fjernmøte over 2,5 timer")
+    tier: Bound | None = None
 
     @property
     def difference(self) -> Decimal | None:
@@ -233,6 +236,30 @@ def _cited(source: Source | None) -> tuple[str | None, str | None, str | None]:
                                                       source.reason)
 
 
+Bound = tuple[str, Decimal | None]
+
+
+def tier_bounds(table: RateTable | TravelTable) -> dict[str, Bound]:
+    """The durations each tier of a tiered rule is for, by the paths of its amount and its
+    limit: the tier "up_to" its limit, "over" the tier before's, or "any" duration."""
+    bounds: dict[str, Bound] = {}
+    for activity, rules in getattr(table, "activities", {}).items():
+        for attendance in ATTENDANCES:
+            rule = getattr(rules, attendance)
+            if not isinstance(rule, TieredRule):
+                continue
+            where, previous = f"activities.{activity}.{attendance}.tiers", None
+            for i, tier in enumerate(rule.tiers):
+                if tier.up_to_hours is not None:
+                    bound: Bound = ("up_to", tier.up_to_hours.hours)
+                    bounds[f"{where}.{i}.up_to_hours"] = bound
+                    previous = tier.up_to_hours.hours
+                else:
+                    bound = ("over", previous) if previous is not None else ("any", None)
+                bounds[f"{where}.{i}.amount"] = bound
+    return bounds
+
+
 def compare(old: RateTable, new: RateTable) -> list[Change]:
     """Every item added, removed or changed from `old` to `new`, in the order of the files.
 
@@ -240,6 +267,7 @@ def compare(old: RateTable, new: RateTable) -> list[Change]:
     the same but whose quote, assumption or reason differs is `source_changed`.
     """
     before, after = flatten(old), flatten(new)
+    bounds = {**tier_bounds(old), **tier_bounds(new)}
     changes = []
     for path in _merged_order(list(before), list(after)):
         a, b = before.get(path), after.get(path)
@@ -255,7 +283,7 @@ def compare(old: RateTable, new: RateTable) -> list[Change]:
             else:
                 changes.append(Change(path, "changed", b.unit, a.value, b.value, a.source,
                                       b.source))
-    return changes
+    return [replace(c, tier=bounds[c.item]) if c.item in bounds else c for c in changes]
 
 
 def _same_value(a: Value, b: Value) -> bool:

@@ -17,6 +17,7 @@ from decimal import Decimal
 from ..domain import Attendance
 from .diff import ATTENDANCES, compare
 from .schema import (
+    LANGUAGES,
     RateTable,
     local,
 )
@@ -225,7 +226,7 @@ def date_notices(table: RateTable) -> list[Notice]:
     document = getattr(table, "document", None)
     validity = getattr(document, "validity", None)
     if validity is not None:
-        texts = {local(validity, lang) for lang in ("nb", "en")}
+        texts = {local(validity, lang) for lang in LANGUAGES}
         dates = []
         for text in texts:
             for match in _TEXT_DATE.finditer(text or ""):

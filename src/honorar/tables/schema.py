@@ -20,6 +20,7 @@ from ..parsing import AMOUNT_LIMIT, HOURS_LIMIT
 
 IDENTIFIER = r"^[a-z][a-z0-9_]*$"
 REGULATION = r"^[a-z][a-z0-9_-]*$"  # a travel regulation's name: state-travel
+SCHEME = REGULATION  # a scheme's name: unn, neuro-sysmed
 
 
 # A stated duration over this many hours is `implausible_duration` (SPEC §1, "for every
@@ -28,27 +29,31 @@ DEFAULT_IMPLAUSIBLE_HOURS = Decimal(12)
 
 # --------------------------------------------------------------------------- table texts
 
-LANGUAGES = ("nb", "en")
+LANGUAGES = ("nb", "nn", "en")
 
 
 class LocalText:
-    """A text of a table in bokmål and English.
+    """A text of a table in bokmål, nynorsk and English.
 
-    A table writes it `{nb: "…", en: "…"}`, or as one plain text that is shown as it is in
-    both languages. Which language to show is the renderer's choice: `local(text, lang)`.
+    A table writes it `{nb: "…", nn: "…", en: "…"}`, or as one plain text that is shown as
+    it is in every language. A text without `nn` is shown in bokmål to a nynorsk reader; one
+    without `nb` takes nynorsk, then English. Which language to show is the renderer's
+    choice: `local(text, lang)`.
 
     A plain class that gives pydantic its validator and serializer itself: as a dataclass
     it made pydantic build a schema for the class and for its serialized form in every
     field that holds one, which a table read from the cache pays for on every start.
     """
 
-    __slots__ = ("en", "nb")
+    __slots__ = ("en", "nb", "nn")
     nb: str
     en: str
+    nn: str | None  # None: the table gives no nynorsk, and bokmål stands for it
 
-    def __init__(self, nb: str, en: str) -> None:
+    def __init__(self, nb: str, en: str, nn: str | None = None) -> None:
         object.__setattr__(self, "nb", nb)
         object.__setattr__(self, "en", en)
+        object.__setattr__(self, "nn", nn)
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"a LocalText cannot be changed ({name})")
@@ -59,16 +64,19 @@ class LocalText:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, LocalText):
             return NotImplemented
-        return (self.nb, self.en) == (other.nb, other.en)
+        # a text without nynorsk says nothing about it: a user's copy of a shipped table
+        # without its `nn` texts differs from it only where bokmål or English do
+        return (self.nb, self.en) == (other.nb, other.en) and \
+            (self.nn is None or other.nn is None or self.nn == other.nn)
 
     def __hash__(self) -> int:
         return hash((self.nb, self.en))
 
     def __repr__(self) -> str:
-        return f"LocalText(nb={self.nb!r}, en={self.en!r})"
+        return f"LocalText(nb={self.nb!r}, en={self.en!r}, nn={self.nn!r})"
 
-    def __reduce__(self) -> tuple[type[LocalText], tuple[str, str]]:
-        return LocalText, (self.nb, self.en)
+    def __reduce__(self) -> tuple[type[LocalText], tuple[str, str, str | None]]:
+        return LocalText, (self.nb, self.en, self.nn)
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: object, handler: object) -> CoreSchema:
@@ -77,13 +85,15 @@ class LocalText:
             serialization=core_schema.plain_serializer_function_ser_schema(_write_local_text))
 
     def in_lang(self, lang: str) -> str:
-        return self.en if lang == "en" else self.nb
+        if lang == "en":
+            return self.en
+        return self.nn if lang == "nn" and self.nn is not None else self.nb
 
     def __str__(self) -> str:  # where no language is chosen, the default one
         return self.nb
 
     def __bool__(self) -> bool:
-        return bool(self.nb or self.en)
+        return bool(self.nb or self.en or self.nn)
 
 
 def local(text: LocalText | str | None, lang: str) -> str | None:
@@ -98,17 +108,23 @@ def _read_local_text(value: object) -> LocalText:
         return LocalText(value, value)
     if isinstance(value, dict) and value and set(value) <= set(LANGUAGES) \
             and all(isinstance(v, str) for v in value.values()):
-        nb, en = value.get("nb"), value.get("en")
-        return LocalText(nb if nb is not None else en, en if en is not None else nb)  # type: ignore[arg-type]
+        nb, nn, en = value.get("nb"), value.get("nn"), value.get("en")
+        nb = next(t for t in (nb, nn, en) if t is not None)
+        return LocalText(nb, en if en is not None else nb, nn)
     raise PydanticCustomError("local_text", "give a text, or a text per language: "
-                              "{nb: \"…\", en: \"…\"}")
+                              "{nb: \"…\", nn: \"…\", en: \"…\"}")
 
 
 def _write_local_text(text: LocalText) -> str | dict[str, str]:
-    return text.nb if text.nb == text.en else {"nb": text.nb, "en": text.en}
+    if text.nb == text.en and text.nn in (None, text.nb):
+        return text.nb
+    written = {"nb": text.nb, "nn": text.nn, "en": text.en}
+    if text.nn is None:
+        del written["nn"]
+    return written
 
 
-# A free text of a table: one text for both languages, or {nb: …, en: …}.
+# A free text of a table: one text for every language, or {nb: …, nn: …, en: …}.
 Text = LocalText
 
 
@@ -319,7 +335,7 @@ class ReviewAfter(Cited):
 
 
 class RateTable(_Strict):
-    scheme: Annotated[str, Field(pattern=IDENTIFIER)]
+    scheme: Annotated[str, Field(pattern=SCHEME)]
     name: Text
     effective: dt.date
     document: Document

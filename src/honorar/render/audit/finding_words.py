@@ -10,14 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ... import memo
+from ... import i18n, memo
 from ...audit.checks import FileTotal
 from ...domain import Finding
 from .. import locale, messages
 
-SEVERITY_WORDS = {"nb": {"error": "feil", "warning": "advarsel", "info": "merknad"},
-                  "en": {"error": "error", "warning": "warning", "info": "note"}}
-_QUOTES = {"nb": "«{}»", "en": "'{}'"}
+SEVERITY_WORDS = i18n.Words("severity")  # SEVERITY_WORDS["nn"]["warning"] is "åtvaring"
 _CACHE_LIMIT = 20_000
 
 
@@ -54,7 +52,7 @@ class FindingTexts:
         return messages.finding_text(finding, self.lang)
 
     def _quoted(self, text: str) -> str:
-        return _QUOTES[self.lang].format(text)
+        return locale.quoted(text, self.lang)
 
     def _column(self, column: str) -> str:
         """A column by the name the file gives it, quoted."""
@@ -72,9 +70,7 @@ class FindingTexts:
         """That rows which cannot be read are not in the totals (None when there are none)."""
         if not count:
             return None
-        key = "unreadable_rows_not_in_totals_one" if count == 1 else \
-            "unreadable_rows_not_in_totals"
-        return messages.text(key, {"count": count}, self.lang)
+        return messages.text("unreadable_rows_not_in_totals", {"count": count}, self.lang)
 
     def _invalid_row(self, finding: Finding) -> str:
         params = finding.params
@@ -89,5 +85,5 @@ class FindingTexts:
         if column is None:
             return messages.text("invalid_row_no_column", {"why": why}, self.lang)
         name = self.column_names.get(str(column), str(column))
-        return messages.text("invalid_row", {"column": _QUOTES[self.lang].format(name),
+        return messages.text("invalid_row", {"column": locale.quoted(name, self.lang),
                                              "why": why}, self.lang)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from ... import i18n
 from ...audit.summary import Reading, Summary
 from ...domain import ZERO, Finding
 from .. import locale
@@ -20,19 +21,7 @@ from ..html import Page, bars, columns, esc
 from .finding_words import SEVERITY_WORDS
 from .table import TableReport, how_read, late_meetings, summary_facts
 
-HTML_WORDS = {
-    "nb": {"report": "honorar: revisjon av krav", "by_month": "Krevd og skal utbetales per måned",
-           "by_month_caption": "Per måned for møtet: krevd, og hva som skal utbetales etter "
-                               "reglene (krav reglene avgjør).",
-           "by_group": "Skal utbetales per gruppe",
-           "by_group_caption": "Hva som skal utbetales etter reglene, per gruppe.",
-           "no_group": "(ingen gruppe)", "amounts": "Krevd → skal ha"},
-    "en": {"report": "honorar: audit of claims", "by_month": "Claimed and due by month",
-           "by_month_caption": "By month of the meeting: claimed, and due under the rules (of "
-                               "the claims the rules decide).",
-           "by_group": "Due by group", "by_group_caption": "Due under the rules, by group.",
-           "no_group": "(no group)", "amounts": "Claimed → due"},
-}
+HTML_WORDS = i18n.Words("audit.html")
 GROUPS_CHARTED = 20  # the groups due most; the rest together as one bar
 
 
@@ -166,6 +155,6 @@ class HtmlReport(TableReport):
                          f"{self._meeting_text(finding, rows)}")
         page.notes(lines)
         if extra:
-            more = w["more_meetings_one" if extra == 1 else "more_meetings"]
-            page.paragraph(more.format(count=locale.number(extra, lang)))
+            page.paragraph(i18n.text("audit.table.more_meetings", lang,
+                                     {"count": locale.number(extra, lang)}, count=extra))
 

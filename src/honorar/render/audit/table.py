@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from rich.table import Table
 
+from ... import i18n
 from ...audit.results import ClaimResult
 from ...audit.summary import Reading, Summary, readable_claimed
 from ...domain import Finding
@@ -28,67 +29,7 @@ LISTED = 200  # claims with findings listed in full
 LISTED_MEETINGS = 100
 ROWS_PER_MEETING = 12
 
-WORDS = {
-    "nb": {
-        "title": "Revisjon av {file}", "read": "Lest som {encoding}, skilletegn {delimiter}, "
-        "overskrift på linje {line}",
-        "read_workbook": "Lest som arbeidsbok ({kind}), arket «{sheet}», overskrift på rad {line}",
-        "ledger": "Revidert mot utbetalingsregisteret {ledger} ({batches})",
-        "batches": ("{count} bunke", "{count} bunker"),
-        "order_dmy": "datoer med skråstrek leses dag først",
-        "order_mdy": "datoer med skråstrek leses måned først", "ignored": "Kolonner som ikke brukes",
-        "rows": "Rader", "invalid": "Rader som ikke kan leses", "with_findings": "Krav med funn",
-        "claimed": "Krevd", "due": "Skal utbetales etter reglene", "overpaid": "Krevd for mye",
-        "underpaid": "Krevd for lite", "undecided": "Krevd der reglene ikke avgjør beløpet",
-        "duplicates": "Krevd i dublettrader", "versions": "Satstabeller", "rows_word": "rader",
-        "row_word": "rad",
-        "by_code": "Funn etter kode", "code": "Kode", "severity": "Alvor", "count": "Antall",
-        "none": "Ingen funn.", "per_claim": "Funn per krav", "row": "Rad", "claim": "Krav",
-        "representative": "Brukerrepresentant", "amounts": "krevd → skal ha",
-        "finding": "Funn", "more": "… og {count} krav til med funn (alle står i --format json "
-        "eller csv)", "meetings": "Gruppemøter med for få brukerrepresentanter",
-        "group": "Gruppe", "date": "Dato", "rows_of": "Rader", "more_meetings":
-        "… og {count} rader til i slike gruppemøter", "more_meetings_one":
-        "… og 1 rad til i slike gruppemøter", "undecided_amount": "ikke avgjort",
-        "travel_claimed": "  herav reise og opphold", "travel_due": "  herav reise og opphold",
-        "delimiters": {"comma": "komma", "semicolon": "semikolon", "tab": "tabulator",
-                       "bar": "loddrett strek"},
-        "row_ids": "ingen kolonne for krav-ID: kravene kjennes på radnummeret",
-        "scheme_given": "ordningen er {scheme} der raden ikke har en",
-        "no_claim_age": "ingen kolonne for innsendt dato: kravenes alder er ikke kontrollert",
-        "unsubmitted_one": "1 krav har ingen innsendt dato: alderen er ikke kontrollert",
-        "unsubmitted": "{count} krav har ingen innsendt dato: alderen deres er ikke "
-                       "kontrollert",
-    },
-    "en": {
-        "title": "Audit of {file}", "read": "Read as {encoding}, {delimiter}-separated, header on "
-        "line {line}", "read_workbook": "Read as a workbook ({kind}), sheet '{sheet}', header on "
-        "row {line}", "order_dmy": "slashed dates read day-first",
-        "ledger": "Audited against the ledger {ledger} ({batches})",
-        "batches": ("{count} batch", "{count} batches"),
-        "order_mdy": "slashed dates read month-first", "ignored": "Columns not used",
-        "row_ids": "no claim-id column: claims are known by their row numbers",
-        "scheme_given": "the scheme is {scheme} where a row gives none",
-        "no_claim_age": "no submission date column: the claims' age is not checked",
-        "unsubmitted_one": "1 claim has no submission date: its age is not checked",
-        "unsubmitted": "{count} claims have no submission date: their age is not checked",
-        "rows": "Rows", "invalid": "Rows that cannot be read", "with_findings": "Claims with findings",
-        "claimed": "Claimed", "due": "Due under the rules", "overpaid": "Claimed too much",
-        "underpaid": "Claimed too little", "undecided": "Claimed where the rules do not decide",
-        "duplicates": "Claimed in duplicate rows", "versions": "Rate tables", "rows_word": "rows",
-        "row_word": "row",
-        "by_code": "Findings by code", "code": "Code", "severity": "Severity", "count": "Count",
-        "none": "No findings.", "per_claim": "Findings by claim", "row": "Row", "claim": "Claim",
-        "representative": "Representative", "amounts": "claimed → due", "finding": "Findings",
-        "more": "… and {count} more claims with findings (all are in --format json or csv)",
-        "meetings": "Group meetings with too few representatives", "group": "Group",
-        "date": "Date", "rows_of": "Rows", "more_meetings": "… and {count} more rows in such meetings",
-        "more_meetings_one": "… and 1 more row in such meetings",
-        "undecided_amount": "not decided", "travel_claimed": "  of which travel and stay",
-        "travel_due": "  of which travel and stay",
-        "delimiters": {"comma": "comma", "semicolon": "semicolon", "tab": "tab", "bar": "bar"},
-    },
-}
+WORDS = i18n.Words("audit.table")
 
 _COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
 
@@ -152,8 +93,8 @@ def reading_notes(r: Reading, lang: str, s: Summary | None = None) -> list[str]:
         notes.append(w["no_claim_age"])
     if s is not None and r.claim_age_checked and s.without_submitted:
         count = s.without_submitted
-        notes.append(w["unsubmitted_one"] if count == 1 else
-                     w["unsubmitted"].format(count=locale.number(count, lang)))
+        notes.append(i18n.text("audit.table.unsubmitted", lang,
+                               {"count": locale.number(count, lang)}, count=count))
     return [note[0].upper() + note[1:] + "." for note in notes]
 
 
@@ -317,8 +258,8 @@ class TableReport:
                  for finding, rows in meetings.values()]
         _print_findings(self.console, lines, lang)
         if extra:
-            more = w["more_meetings_one" if extra == 1 else "more_meetings"]
-            print_(escape(more.format(count=locale.number(extra, lang))))
+            print_(escape(i18n.text("audit.table.more_meetings", lang,
+                                    {"count": locale.number(extra, lang)}, count=extra)))
 
 
 def _print_findings(console: Console, lines: list[tuple[str, str]], lang: str) -> None:

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
+from ... import i18n
 from ...audit.results import ClaimResult
 from ...audit.summary import Reading, Summary, readable_claimed
 from ...domain import Finding
@@ -30,35 +31,8 @@ from .finding_words import SEVERITY_WORDS, FindingTexts
 from .table import WORDS as TABLE_WORDS
 from .table import how_read, reading_notes, summary_facts, which_ledger
 
-HEADINGS = {
-    "nb": {
-        "sheets": ("Sammendrag", "Krav", "Funn"),
-        "row": "Rad", "claim_id": "Krav-ID", "representative": "Brukerrepresentant",
-        "group": "Gruppe", "scheme": "Ordning", "version": "Satstabell", "date": "Dato",
-        "claimed_honorarium": "Krevd honorar", "claimed_lost_income": "Krevd tapt inntekt",
-        "claimed_gift": "Krevd gave", "claimed_travel": "Krevd reise og opphold",
-        "claimed_total": "Krevd i alt", "due_travel": "Reise og opphold etter reglene",
-        "due_honorarium": "Honorar etter reglene", "due_lost_income": "Tapt inntekt etter reglene",
-        "due_gift": "Gave etter reglene", "due_total": "Skal utbetales",
-        "difference": "Krevd minus skal utbetales", "findings": "Funnkoder", "messages": "Funn",
-        "code": "Kode", "severity": "Alvor", "message": "Melding", "column": "Kolonne",
-        "count": "Antall", "file": "Fil",
-    },
-    "en": {
-        "sheets": ("Summary", "Claims", "Findings"),
-        "row": "Row", "claim_id": "Claim ID", "representative": "Representative",
-        "group": "Group", "scheme": "Scheme", "version": "Rate table", "date": "Date",
-        "claimed_honorarium": "Claimed fee", "claimed_lost_income": "Claimed lost income",
-        "claimed_gift": "Claimed gift", "claimed_travel": "Claimed travel and stay",
-        "claimed_total": "Claimed total", "due_travel": "Travel and stay due",
-        "due_honorarium": "Fee due", "due_lost_income": "Lost income due",
-        "due_gift": "Gift due", "due_total": "Total due",
-        "difference": "Claimed minus due", "findings": "Finding codes", "messages": "Findings",
-        "code": "Code", "severity": "Severity", "message": "Message", "column": "Column",
-        "count": "Count", "file": "File",
-    },
-}
-REPORT_NAME = {"nb": "honorar: revisjon av krav", "en": "honorar: audit of claims"}
+HEADINGS = i18n.Words("audit.xlsx")
+REPORT_NAME = i18n.Words("audit.report_name")
 _EXCEL_DAY_ZERO = dt.date(1899, 12, 30).toordinal()
 
 

@@ -4,6 +4,7 @@ all, beside the table's figures, assumptions, reminders, sources and findings.""
 
 from __future__ import annotations
 
+from ... import i18n
 from ...budget.estimate import Budget, sum_or_none
 from .. import locale, messages
 from ..html import Markup, Page, bars, columns, esc
@@ -11,23 +12,7 @@ from .table import HEADINGS
 from .text import meeting_name, note_text, plan_name, plan_source, reminder_text
 from .xlsx import WORDS
 
-HTML_WORDS = {
-    "nb": {"report": "honorar: budsjett", "per_meeting": "Kostnad per møte",
-           "per_meeting_caption": "Hva hvert møte koster for alle {reps} brukerrepresentantene, "
-                                  "fordelt på delene.",
-           "per_part": "Kostnad per del", "per_part_caption": "Hva budsjettet koster i alt, per "
-                                                               "del.",
-           "honorarium": "Honorar", "lost_income": "Tapt arbeidsinntekt",
-           "travel": "Reise og opphold", "activity": "Aktivitet", "unpriced":
-           "Et møte uten sats er ikke med i figurene."},
-    "en": {"report": "honorar: budget", "per_meeting": "Cost per meeting",
-           "per_meeting_caption": "What each meeting costs for all {reps} representatives, by "
-                                  "part.",
-           "per_part": "Cost per part", "per_part_caption": "What the budget costs in all, by "
-                                                             "part.",
-           "honorarium": "Fee", "lost_income": "Lost income", "travel": "Travel and stay",
-           "activity": "Activity", "unpriced": "A meeting without a rate is not in the charts."},
-}
+HTML_WORDS = i18n.Words("budget.html")
 
 
 def budget_html(result: Budget, lang: str) -> str:

@@ -5,42 +5,23 @@ from __future__ import annotations
 from rich import box
 from rich.table import Table
 
+from ... import i18n
 from ...budget.estimate import Budget, BudgetFinding, sum_or_none
 from .. import locale, messages
 from ..terminal import Console, escape
 from ..wrap import Wrapped
 from .text import meeting_name, note_text, plan_name, plan_source, reminder_text
 
-HEADINGS = {
-    "nb": {"title": "Budsjett for ordningen {scheme}, {reps} brukerrepresentanter",
-           "title_one": "Budsjett for ordningen {scheme}, 1 brukerrepresentant",
-           "version": "Satstabell", "versions": "Satstabeller", "none": "ingen",
-           "plan": "Møteplan", "meeting": "Møte", "date": "Dato", "hours": "Timer",
-           "attendance": "Oppmøte", "table": "Satstabell", "honorarium": "Honorar/rep.",
-           "lost_income": "Tapt arb./rep.", "travel": "Reise/rep.",
-           "all": "Alle ({reps})", "total": "Sum", "assumptions": "Forutsetninger",
-           "reminders": "Husk", "sources": "Møtene bygger på", "meetings_word": "møte",
-           "findings": "Funn", "error": "feil", "warning": "advarsel",
-           "physical": "fysisk", "remote": "digitalt", "hours_unit": "t"},
-    "en": {"title": "Budget under the {scheme} scheme, {reps} user representatives",
-           "title_one": "Budget under the {scheme} scheme, 1 user representative",
-           "version": "Rate table", "versions": "Rate tables", "none": "none",
-           "plan": "Meeting plan", "meeting": "Meeting", "date": "Date", "hours": "Hours",
-           "attendance": "Attendance", "table": "Rate table", "honorarium": "Fee/rep.",
-           "lost_income": "Lost inc./rep.", "travel": "Travel/rep.",
-           "all": "All ({reps})", "total": "Total", "assumptions": "Assumptions",
-           "reminders": "Remember", "sources": "The meetings rest on", "meetings_word": "meeting",
-           "findings": "Findings", "error": "error", "warning": "warning",
-           "physical": "in person", "remote": "remote", "hours_unit": "h"},
-}
+HEADINGS = i18n.Words("budget.table")
 
 
 def print_budget(result: Budget, lang: str, console: Console | None = None) -> None:
     console = console or Console(highlight=False, soft_wrap=False)
     words = HEADINGS[lang]
     reps = locale.number(result.reps, lang)
-    title = words["title_one" if result.reps == 1 else "title"]
-    console.print("[bold]" + escape(title.format(scheme=result.scheme, reps=reps))
+    title = i18n.text("budget.table.title", lang, {"scheme": result.scheme, "reps": reps},
+                      count=result.reps)
+    console.print("[bold]" + escape(title)
                   + "[/bold]")
     labels = [f"{result.scheme}@{v}" for v in result.versions]
     heading = words["versions"] if len(labels) > 1 else words["version"]

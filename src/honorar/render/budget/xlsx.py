@@ -7,6 +7,7 @@ assumptions and reminders with their sources, and the findings.
 
 from __future__ import annotations
 
+from ... import i18n
 from ...budget.estimate import Budget
 from .. import messages
 from ..atomic import AtomicOutput
@@ -14,24 +15,7 @@ from ..xlsx import Workbook
 from .table import HEADINGS
 from .text import meeting_name, note_text, plan_name, plan_source, reminder_text
 
-WORDS = {
-    "nb": {"sheets": ("Sammendrag", "Møter", "Forutsetninger", "Funn"),
-           "scheme": "Ordning", "reps": "Brukerrepresentanter", "date": "Dato",
-           "activity": "Aktivitet", "per_rep": "per representant", "all": "alle",
-           "lost_income_per_meeting": "Forventet tapt arbeidsinntekt per møte",
-           "total_honorarium": "Honorar i alt", "total_lost_income": "Tapt arbeidsinntekt i alt",
-           "total_travel": "Reise og opphold i alt",
-           "kind": "Hva", "text": "Tekst", "source": "Kilde", "assumption": "Forutsetning",
-           "reminder": "Husk", "severity": "Alvor", "code": "Kode", "message": "Melding"},
-    "en": {"sheets": ("Summary", "Meetings", "Assumptions", "Findings"),
-           "scheme": "Scheme", "reps": "Representatives", "date": "Date",
-           "activity": "Activity", "per_rep": "per representative", "all": "all",
-           "lost_income_per_meeting": "Expected lost income per meeting",
-           "total_honorarium": "Total fees", "total_lost_income": "Total lost income",
-           "total_travel": "Total travel and stay",
-           "kind": "Kind", "text": "Text", "source": "Source", "assumption": "Assumption",
-           "reminder": "Remember", "severity": "Severity", "code": "Code", "message": "Message"},
-}
+WORDS = i18n.Words("budget.xlsx")
 
 
 def write_budget(output: AtomicOutput, result: Budget, lang: str) -> None:

@@ -4,22 +4,13 @@ from __future__ import annotations
 
 from rich.table import Table
 
+from ... import i18n
 from ...domain import Calculation
 from .. import locale, messages
 from ..terminal import Console, escape
 from ..wrap import Wrapped
 
-HEADINGS = {
-    "nb": {"version": "Satstabell", "none": "ingen", "step": "Steg", "amount": "Beløp",
-           "source": "Kilde", "honorarium": "Honorar", "lost_income": "Tapt arbeidsfortjeneste",
-           "gift": "Gave", "travel": "Reise og opphold", "total": "Sum", "findings": "Funn",
-           "error": "feil",
-           "warning": "advarsel", "undecided": "– (ikke avgjort)"},
-    "en": {"version": "Rate table", "none": "none", "step": "Step", "amount": "Amount",
-           "source": "Source", "honorarium": "Honorarium", "lost_income": "Lost income",
-           "gift": "Gift", "travel": "Travel and stay", "total": "Total", "findings": "Findings",
-           "error": "error", "warning": "warning", "undecided": "– (not decided)"},
-}
+HEADINGS = i18n.Words("calc.table")
 
 
 def print_calculation(calc: Calculation, lang: str, console: Console | None = None) -> None:

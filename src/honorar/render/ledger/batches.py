@@ -7,29 +7,13 @@ from typing import Any
 from rich import box
 from rich.table import Table
 
+from ... import i18n
 from ...ledger import Batch, LogEntry, PaidClaim
 from .. import locale
 from ..jsonout import amount
 from ..terminal import Console, escape
 
-HEADINGS = {
-    "nb": {"batch": "Bunke", "file": "Fil", "sha256": "SHA-256", "recorded_at": "Ført (UTC)",
-           "paid_on": "Utbetalt", "claims": "Krav", "paid": "Beløp",
-           "none": "Ingen bunker er ført i {ledger}.", "title": "Bunker i {ledger}",
-           "row": "Rad", "claim_id": "Krav-ID", "representative": "Representant",
-           "scheme": "Ordning", "date": "Dato", "times": "Tid", "at": "Tidspunkt (UTC)",
-           "action": "Handling", "record": "ført", "undo": "angret",
-           "log_title": "Logg for {ledger}", "show_title": "Bunken {batch}: {claims} krav, "
-           "{paid} utbetalt {paid_on} (fil {file}, ført {recorded_at})"},
-    "en": {"batch": "Batch", "file": "File", "sha256": "SHA-256", "recorded_at": "Recorded (UTC)",
-           "paid_on": "Paid on", "claims": "Claims", "paid": "Amount",
-           "none": "No batches are recorded in {ledger}.", "title": "Batches in {ledger}",
-           "row": "Row", "claim_id": "Claim id", "representative": "Representative",
-           "scheme": "Scheme", "date": "Date", "times": "Time", "at": "When (UTC)",
-           "action": "Action", "record": "recorded", "undo": "undone",
-           "log_title": "Log of {ledger}", "show_title": "Batch {batch}: {claims} claims, "
-           "{paid} paid on {paid_on} (file {file}, recorded {recorded_at})"},
-}
+HEADINGS = i18n.Words("ledger.batches")
 
 
 def batch_json(batch: Batch) -> dict[str, Any]:

@@ -4,27 +4,12 @@ scheme or group."""
 
 from __future__ import annotations
 
+from ... import i18n
 from ...ledger.year import YearReport
 from ..html import Page, bars, columns
 from .year import HEADINGS, _fraction, _key_text, _limit_text, about_lines
 
-WORDS = {
-    "nb": {"report": "honorar: utbetalt i {year}", "title": "Utbetalt i {year}",
-           "chart_g": "Inntekt i {year} per brukerrepresentant, i G (skattepliktig lønn: "
-                      "honorar, tapt arbeidsinntekt og reise over de trekkfrie satsene). "
-                      "Rødt: over grensen.",
-           "chart_kr": "Utbetalt i {year} per {by}", "limit": "Grensen ({limit})",
-           "by": {"month": "måned", "scheme": "ordning", "group": "gruppe",
-                  "representative": "brukerrepresentant"},
-           "no_g": "Uten G for året vises utbetalt i kroner."},
-    "en": {"report": "honorar: paid in {year}", "title": "Paid in {year}",
-           "chart_g": "Income in {year} per representative, in G (taxable pay: fees, lost "
-                      "income and travel above the tax-free rates). Red: above the limit.",
-           "chart_kr": "Paid in {year} by {by}", "limit": "The limit ({limit})",
-           "by": {"month": "month", "scheme": "scheme", "group": "group",
-                  "representative": "representative"},
-           "no_g": "Without a G for the year, paid is shown in kr."},
-}
+WORDS = i18n.Words("ledger.html")
 
 
 def report_html(report: YearReport, lang: str, ledger: str | None = None) -> str:
@@ -48,7 +33,7 @@ def report_html(report: YearReport, lang: str, ledger: str | None = None) -> str
             row.append(r.travel)
         row.append("–" if r.in_g is None else _fraction(r.in_g, lang))
         if report.threshold is not None:
-            row.append(words["yes"] if r.flagged else words["no"])
+            row.append(words["yes"] if r.flagged else "")
         rows.append(row)
     total = [words["total"], report.claims, report.total]
     if travel:

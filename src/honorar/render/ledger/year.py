@@ -15,18 +15,7 @@ from .. import locale, messages
 from ..jsonout import amount
 from ..terminal import Console, escape
 
-HEADINGS = {
-    "nb": {"representative": "Representant", "month": "Måned", "scheme": "Ordning",
-           "group": "Gruppe", "claims": "Krav", "paid": "Utbetalt", "travel": "Reise og opphold",
-           "in_g": "Inntekt i G", "income": "Inntekt", "representative_id": "Ansattnummer",
-           "flagged": "Over grensen", "total": "Sum", "no_group": "(ingen gruppe)",
-           "yes": "ja", "no": "", "sheet": "Utbetalt {year}", "about": "Om rapporten"},
-    "en": {"representative": "Representative", "month": "Month", "scheme": "Scheme",
-           "group": "Group", "claims": "Claims", "paid": "Paid", "travel": "Travel and stay",
-           "in_g": "Income in G", "income": "Income", "representative_id": "Employee number",
-           "flagged": "Above the limit", "total": "Total", "no_group": "(no group)",
-           "yes": "yes", "no": "", "sheet": "Paid {year}", "about": "About the report"},
-}
+HEADINGS = i18n.Words("ledger.year")
 
 
 def _g_text(value: Decimal) -> str:
@@ -74,7 +63,7 @@ def report_json(report: YearReport, lang: str) -> dict[str, Any]:
 
 def _fraction(value: Decimal, lang: str) -> str:
     text = f"{value:.4f}"
-    return text.replace(".", ",") if lang == "nb" else text
+    return text.replace(".", ",") if lang in locale.NORWEGIAN else text
 
 
 def _key_text(key: str | None, by: str, lang: str) -> str:
@@ -141,7 +130,7 @@ def print_report(report: YearReport, lang: str, console: Console) -> None:
         cells.append(locale.money(r.income, lang))
         cells.append("–" if r.in_g is None else _fraction(r.in_g, lang))
         if report.threshold is not None:
-            cells.append(words["yes"] if r.flagged else words["no"])
+            cells.append(words["yes"] if r.flagged else "")
         if reportable:
             cells.append(_reportable(r.reportable, lang))
         table.add_row(*cells, style="bold" if r.flagged else None)

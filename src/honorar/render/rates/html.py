@@ -6,37 +6,26 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ... import i18n
 from ...audit.impact import Impact, Totals
 from ...tables.diff import Change
 from .. import locale
 from ..html import NEW_COLOUR, OLD_COLOUR, Page, columns
 from . import impact_words
+from .figures import change_words
 from .words import difference_text, percent_text, signed, source_line, value_text, word
 
-HTML_WORDS = {
-    "nb": {"report": "honorar: endringer i satser", "chart": "Til utbetaling, gammel mot ny",
-           "chart_caption": "Hva kravene i {file} gir etter den gamle ({old}) og den nye "
-                            "({new}) satstabellen{by}.",
-           "by": {"scheme": ", per ordning", "representative": ", per brukerrepresentant",
-                  "group": ", per gruppe"}, "all": "Alle krav", "sources": "Kilder",
-           "count": "{count} endringer", "count_one": "1 endring", "more": "+ {count} til"},
-    "en": {"report": "honorar: changes in rates", "chart": "Due, old against new",
-           "chart_caption": "What the claims of {file} come to under the old ({old}) and the "
-                            "new ({new}) rate table{by}.",
-           "by": {"scheme": ", by scheme", "representative": ", by representative",
-                  "group": ", by group"}, "all": "All claims", "sources": "Sources",
-           "count": "{count} changes", "count_one": "1 change", "more": "+ {count} more"},
-}
+HTML_WORDS = i18n.Words("rates.html")
 KEYS_CHARTED = 15  # the keys that change most; the rest together
 
 
 def diff_html(lang: str, old: str, new: str, changes: Sequence[Change], impact: Impact | None,
               claims_file: str | None) -> str:
-    w = HTML_WORDS[lang if lang in HTML_WORDS else "nb"]
+    w = HTML_WORDS[lang]
     page = Page(lang, w["report"], word("diff_title", lang, old=old, new=new), claims_file)
     if impact is not None:
         _impact(page, impact, claims_file or "", lang, old, new)
-    page.heading(w["count_one"] if len(changes) == 1 else w["count"].format(count=len(changes)))
+    page.heading(i18n.counted("rates.html.count", len(changes), lang))
     if not changes:
         page.paragraph(word("no_differences", lang, old=old, new=new))
     else:
@@ -51,7 +40,7 @@ def diff_html(lang: str, old: str, new: str, changes: Sequence[Change], impact: 
                        for side, source, kind in (("old", change.old_source, "added"),
                                                   ("new", change.new_source, "removed"))
                        if change.kind != kind and source is not None]
-            rows.append([change.item, word(change.kind, lang), old_value,
+            rows.append([change_words(change, lang), word(change.kind, lang), old_value,
                          new_value, difference_text(change, lang),
                          percent_text(change.percent, lang), " · ".join(sources)])
         page.table([word(k, lang) for k in ("item", "kind", "old", "new", "difference",
@@ -65,7 +54,6 @@ def _impact(page: Page, impact: Impact, claims_file: str, lang: str, old: str,
     page.heading(impact_words.title(impact, claims_file, lang))
     page.paragraph(impact_words.scope_line(impact, claims_file, lang))
     page.paragraph(impact_words.travel_line(impact, lang))
-    lang = lang if lang in HTML_WORDS else "nb"  # the older words: bokmål for nynorsk
     w = HTML_WORDS[lang]
     total = impact.total
     skipped = ", ".join(f"{scheme}: {count}" for scheme, count in impact.skipped.items())

@@ -17,7 +17,7 @@ def title(impact: Impact, source: str, lang: str) -> str:
     if impact.year is not None:
         return i18n.text("impact.title_ledger", _lang(lang),
                          {"year": impact.year, "file": source, "scheme": impact.scheme})
-    return word("impact_title", lang if lang in ("nb", "en") else "nb", file=source,
+    return word("impact_title", lang, file=source,
                 scheme=impact.scheme)
 
 
@@ -67,11 +67,11 @@ def by_heading(by: str, lang: str) -> str:
     """The breakdown's title ('Per måned (møtedato)')."""
     if by in ("month", "activity"):
         return i18n.text(f"impact.by_{by}", _lang(lang))
-    return word(f"by_{by}", lang if lang in ("nb", "en") else "nb")
+    return word(f"by_{by}", lang)
 
 
 def by_column(by: str, lang: str) -> str:
     """The breakdown's first column ('Måned')."""
     if by in ("month", "activity"):
         return i18n.text(f"impact.{by}", _lang(lang))
-    return word(by, lang if lang in ("nb", "en") else "nb")
+    return word(by, lang)

@@ -131,7 +131,9 @@ def check(results: Sequence[Checked], lang: str) -> dict[str, Any]:
 
 def change(c: Change, lang: str) -> dict[str, Any]:
     difference = c.difference
-    return {"item": c.item, "kind": c.kind, "unit": c.unit,
+    from .figures import change_words
+
+    return {"item": c.item, "figure": change_words(c, lang), "kind": c.kind, "unit": c.unit,
             "old": value(c.old, c.unit, lang) if c.kind != "added" else None,
             "new": value(c.new, c.unit, lang) if c.kind != "removed" else None,
             "change": None if difference is None else value(difference, c.unit),

@@ -8,8 +8,10 @@ from pathlib import Path
 
 from rich.table import Table
 
+from ... import i18n
 from ...rules.calculation import outdated_rates
 from ...tables.catalogue import Versions
+from ...tables.diff import tier_bounds
 from ...tables.schema import (
     Cited,
     FlatRule,
@@ -23,6 +25,8 @@ from ...tables.schema import (
 from ...tables.yamldoc import Problem
 from .. import locale, messages
 from ..terminal import Console, escape
+from ..wrap import fit_columns
+from .figures import figure_words
 from .words import TIERS, console_for, quantity, row, value_text, word
 
 # -------------------------------------------------------------------------------- list
@@ -51,6 +55,7 @@ def print_list(schemes: Sequence[tuple[str, Versions | None]], dirs: Sequence[Pa
             notes += [word("shadows", lang, file=str(p)) for p in f.shadows]
             row(grid, scheme if i == 0 else "", f.table.version, str(f.path), "; ".join(notes),
                 end_section=i == len(files) - 1)
+    fit_columns(grid, console.width)
     console.print(grid)
 
 
@@ -67,8 +72,9 @@ def print_problems(problems: Sequence[Problem], lang: str = "nb",
 class _Notes:
     """Assumptions and reasons, numbered in the order the table shows them."""
 
-    def __init__(self) -> None:
+    def __init__(self, table=None) -> None:
         self.entries: list[tuple[str, Cited]] = []
+        self.bounds = tier_bounds(table) if table is not None else {}
 
     def cite(self, where: str, cited: Cited | None, lang: str) -> str:
         if cited is None:
@@ -112,13 +118,16 @@ def print_travel_table(table, path: Path | None, lang: str,
             shown = ", ".join(vehicles.get(v, v) for v in str(entry.value).split(", "))
         else:
             shown = value_text(entry.path, entry.value, entry.unit, lang)
-        row(figures, entry.path, shown, where + notes.cite(entry.path, held, lang))
+        row(figures, figure_words(entry.path, lang), shown,
+            where + notes.cite(entry.path, held, lang))
+    fit_columns(figures, console.width)
     console.print(figures)
     pages = Table(title=word("pages", lang), title_justify="left", show_header=False)
     pages.add_column(overflow="fold")
     pages.add_column(overflow="fold")
     for page in table.pages.values():
         row(pages, page.title, page.url)
+    fit_columns(pages, console.width)
     console.print(pages)
     _print_notes(notes, lang, console)
 
@@ -146,7 +155,8 @@ def _print_notes(notes: _Notes, lang: str, console: Console) -> None:
     if notes.entries:
         console.print(f"[bold]{word('notes', lang)}[/bold]")
         for number, (where, cited) in enumerate(notes.entries, 1):
-            console.print(f"  [{number}] {where}", markup=False)
+            console.print(f"  [{number}] {figure_words(where, lang, notes.bounds)}",
+                          markup=False)
             if cited.assumption:
                 console.print(f"      {word('assumption', lang)}: {local(cited.assumption, lang)}",
                               markup=False)
@@ -162,7 +172,7 @@ def print_table(table: RateTable, path: Path | None, lang: str,
         print_travel_table(table, path, lang, console)
         return
     console = console_for(console)
-    notes = _Notes()
+    notes = _Notes(table)
     _print_about(table, path, lang, console)
 
     fees = Table(title=word("fees", lang), title_justify="left")
@@ -187,6 +197,7 @@ def print_table(table: RateTable, path: Path | None, lang: str,
         for i, (label, text, source) in enumerate(lines):
             row(fees, _activity(activity, lang) if i == 0 else "", label, text, source,
                 end_section=i == len(lines) - 1)
+    fit_columns(fees, console.width)
     console.print(fees)
 
     if table.not_payable:
@@ -195,6 +206,7 @@ def print_table(table: RateTable, path: Path | None, lang: str,
         never.add_column(overflow="fold")
         for activity, cited in table.not_payable.items():
             row(never, _activity(activity, lang), notes.cite(f"not_payable.{activity}", cited, lang))
+        fit_columns(never, console.width)
         console.print(never)
 
     other = Table(title=word("other_rules", lang), title_justify="left", show_header=False)
@@ -203,6 +215,7 @@ def print_table(table: RateTable, path: Path | None, lang: str,
     rules = _other_rules(table, notes, lang)
     for i, (label, text, source) in enumerate(rules):
         row(other, label, text, source, end_section=i + 1 == len(rules) or bool(rules[i + 1][0]))
+    fit_columns(other, console.width)
     console.print(other)
 
     finding = None if today is None else outdated_rates(table, today)
@@ -217,20 +230,7 @@ def _activity(activity: str, lang: str) -> str:
     return messages.ACTIVITY_LABELS[lang].get(activity, activity)
 
 
-RULE_TEXT = {
-    "nb": {"flat": "fast {kr}", "hourly": "{kr} per time", "rounding":
-           "timer avrundes ({direction}) til hele {step}", "cap": "høyst {kr}",
-           "minimum": "minst {hours} betales", "at_least": "kortere enn {hours}: som {otherwise}",
-           "up_to": "til og med {hours}: {kr}", "over": "over {hours}: {kr}",
-           "whatever": "{kr} uansett varighet", "without_duration": "uten oppgitt varighet: {tier}",
-           "gift_only": "ikke honorar, men gave (se Gave)", "no_cap": "ingen øvre grense"},
-    "en": {"flat": "flat {kr}", "hourly": "{kr} per hour", "rounding":
-           "hours rounded ({direction}) to whole {step}", "cap": "at most {kr}",
-           "minimum": "at least {hours} paid", "at_least": "shorter than {hours}: as {otherwise}",
-           "up_to": "up to and including {hours}: {kr}", "over": "over {hours}: {kr}",
-           "whatever": "{kr} whatever the duration", "without_duration": "no duration given: {tier}",
-           "gift_only": "no honorarium, a gift instead (see Gift)", "no_cap": "no upper limit"},
-}
+RULE_TEXT = i18n.Words("rates.rule")
 
 
 def _rule_lines(rule: PriceRule, where: str, notes: _Notes, lang: str) -> list[tuple[str, str]]:
@@ -280,28 +280,7 @@ def _rule_lines(rule: PriceRule, where: str, notes: _Notes, lang: str) -> list[t
     return lines
 
 
-OTHER_TEXT = {
-    "nb": {"attendance": "Fysisk oppmøte regnes som ordinært møte", "required": "kreves",
-           "not_required": "kreves ikke", "documented": "må dokumenteres",
-           "undocumented": "trenger ikke dokumenteres", "cap": "høyst {kr}",
-           "no_cap": "ingen øvre grense", "gift": "{activities}: inntil {kr}",
-           "claim_age": "bør ikke være eldre enn {months}",
-           "representatives": "minst {minimum} brukerrepresentanter per arbeidsgruppe",
-           "representative": "minst 1 brukerrepresentant per arbeidsgruppe",
-           "cap_per_day": "grensen gjelder per brukerrepresentant per dag",
-           "implausible": "over {hours} gir en advarsel",
-           "review_after": "satsene bør kontrolleres for møter etter {date}"},
-    "en": {"attendance": "Attendance in person counts as an ordinary meeting",
-           "required": "required", "not_required": "not required",
-           "documented": "must be documented", "undocumented": "need not be documented",
-           "cap": "at most {kr}", "no_cap": "no upper limit", "gift": "{activities}: up to {kr}",
-           "claim_age": "should not be older than {months}",
-           "representatives": "at least {minimum} user representatives per working group",
-           "representative": "at least 1 user representative per working group",
-           "cap_per_day": "the cap is per representative per day",
-           "implausible": "over {hours} gives a warning",
-           "review_after": "the rates should be checked for meetings after {date}"},
-}
+OTHER_TEXT = i18n.Words("rates.other")
 
 
 def _other_rules(table: RateTable, notes: _Notes, lang: str) -> list[tuple[str, str, str]]:

@@ -16,6 +16,7 @@ from .. import locale, messages
 from ..terminal import Console, escape
 from ..wrap import Wrapped, narrowest
 from . import impact_words
+from .figures import change_words
 from .words import (
     console_for,
     count,
@@ -62,10 +63,11 @@ def print_diff(old: str, new: str, changes: Sequence[Change], lang: str,
         return
     title = word("diff_title", lang, old=old, new=new)
     grid = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
-    # a path broken in the middle is hard to search for in the file: it breaks only after a
-    # dot, and its column keeps room for the longest part; long values wrap first
+    # a figure in words breaks between words only: its column keeps room for the longest
+    # word; long values wrap first
+    items = {id(c): change_words(c, lang) for c in changes}
     grid.add_column(word("item", lang), overflow="fold",
-                    min_width=max(narrowest(c.item) for c in changes))
+                    min_width=max(narrowest(text) for text in items.values()))
     grid.add_column(word("kind", lang))
     grid.add_column(word("old", lang), justify="right", overflow="fold", max_width=18)
     grid.add_column(word("new", lang), justify="right", overflow="fold", max_width=18)
@@ -79,7 +81,7 @@ def print_diff(old: str, new: str, changes: Sequence[Change], lang: str,
                 absent if change.kind == "removed"
                 else value_text(change.item, change.new, change.unit, lang))
 
-    cells = [(change.item, word(change.kind, lang), *values(change),
+    cells = [(items[id(change)], word(change.kind, lang), *values(change),
               difference_text(change, lang), percent_text(change.percent, lang))
              for change in changes]
     for cell in cells:
@@ -97,7 +99,7 @@ def print_diff(old: str, new: str, changes: Sequence[Change], lang: str,
     else:  # too narrow for the table: each item on a line of its own, its change under it
         console.print(Wrapped(f"[i]{escape(title)}[/i]", markup=True))
         for change in changes:
-            console.print(Wrapped(f"[bold]{escape(change.item)}[/bold]", markup=True))
+            console.print(Wrapped(f"[bold]{escape(items[id(change)])}[/bold]", markup=True))
             old_value, new_value = values(change)
             said = [word(change.kind, lang) + ":", old_value, "→", new_value]
             shift = ", ".join(t for t in (difference_text(change, lang),
@@ -110,7 +112,7 @@ def print_diff(old: str, new: str, changes: Sequence[Change], lang: str,
     if moved:
         console.print(f"[bold]{word('source_changes', lang)}[/bold]")
         for change in moved:
-            console.print(f"  {change.item}", markup=False)
+            console.print(f"  {items[id(change)]}", markup=False)
             console.print(f"    {word('old', lang)}: {source_line(change.old_source, lang)}",
                           markup=False)
             console.print(f"    {word('new', lang)}: {source_line(change.new_source, lang)}",
@@ -134,7 +136,6 @@ def print_impact(impact: Impact, claims_file: str, lang: str,
     console.print(impact_words.title(impact, claims_file, lang), style="bold", markup=False)
     console.print(impact_words.scope_line(impact, claims_file, lang), markup=False)
     console.print(impact_words.travel_line(impact, lang), markup=False)
-    lang = lang if lang in ("nb", "en") else "nb"  # the older words: bokmål for nynorsk
     summary = Table(show_header=False)
     summary.add_column(style="bold")
     summary.add_column(justify="right")

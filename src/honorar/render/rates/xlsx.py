@@ -17,26 +17,22 @@ from ...tables.diff import Change
 from ..atomic import AtomicOutput
 from ..xlsx import Workbook
 from . import impact_words
+from .figures import change_words
 from .words import source_line, value_text, word
 
-SHEETS = {"nb": {"changes": "Endringer", "impact": "Kostnadsvirkning", "top": "Største endringer",
-                 "by": "Fordeling", "old_source": "Kilde, gammel", "new_source": "Kilde, ny",
-                 "unit": "Enhet"},
-          "en": {"changes": "Changes", "impact": "Cost impact", "top": "Largest changes",
-                 "by": "Breakdown", "old_source": "Source, old", "new_source": "Source, new",
-                 "unit": "Unit"}}
+SHEETS = i18n.Words("rates.xlsx")
 
 
 def write_diff(output: AtomicOutput, lang: str, old: str, new: str, changes: Sequence[Change],
                impact: Impact | None, claims_file: str | None) -> None:
     book = Workbook(output, lang, "honorar: " + word("diff_title", lang, old=old, new=new),
                     claims_file)
-    s = SHEETS[lang if lang in SHEETS else "nb"]
+    s = SHEETS[lang]
     sheet = book.sheet(s["changes"], [word(k, lang) for k in ("item", "kind", "old", "new")]
                        + [word("difference", lang), word("percent", lang), s["unit"],
                           s["old_source"], s["new_source"]])
     for change in changes:
-        sheet.write([("text", change.item), ("text", word(change.kind, lang)),
+        sheet.write([("text", change_words(change, lang)), ("text", word(change.kind, lang)),
                      _value(change, change.old, "added", lang),
                      _value(change, change.new, "removed", lang),
                      (_kind(change.unit), change.difference),
@@ -67,13 +63,12 @@ def _value(change: Change, value: Any, absent_when: str, lang: str) -> tuple[str
 
 def _impact(book: Workbook, impact: Impact, claims_file: str, lang: str, old: str,
             new: str) -> None:
-    summary = book.sheet(SHEETS[lang if lang in SHEETS else "nb"]["impact"])
+    summary = book.sheet(SHEETS[lang]["impact"])
     summary.write([("label", impact_words.title(impact, claims_file, lang))])
     summary.write([("text", f"{old} → {new}")])
     summary.write([("text", impact_words.scope_line(impact, claims_file, lang))])
     summary.write([("text", impact_words.travel_line(impact, lang))])
     summary.skip()
-    lang = lang if lang in SHEETS else "nb"  # the older words: bokmål for nynorsk
     s = SHEETS[lang]
     total = impact.total
     for key, value in (("rows", impact.rows), ("invalid", impact.invalid),

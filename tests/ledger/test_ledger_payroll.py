@@ -249,3 +249,20 @@ def test_claims_recorded_before_the_ledger_kept_parts(march: Path):
                      ("unsplit", None, "490.00")]
     table = payroll(march, "mars", "--lang", "en")
     assert table.exit_code == 1 and "2 lines are for a person to decide" in table.stdout
+
+
+def test_table_shows_every_amount_whole_with_the_longest_descriptions(tmp_path: Path,
+                                                                      ledger: Path):
+    # a trailer and a passenger: the longest description and quantity of a line
+    record(ledger, write(tmp_path, "lang.csv",
+                         "L-1,Kari Nordmann,1001,unn,2024-03-02,09:00,12:00,fysisk,1176,,,,300,"
+                         "600,,13,,,,,,50,"), "2024-03-20")
+    result = payroll(ledger, "lang")  # written to a pipe: 120 characters wide
+    assert result.exit_code == 0, result.stderr
+    rows = [line.rstrip() for line in result.stdout.splitlines() if " L-1 " in line]
+    # the fee; the km's tax-free 1 050 and taxable 420; the trailer's 50; the passenger's
+    # 600; the kost's tax-free 400 and taxable 286, each on its own line, whole
+    assert [row.rsplit("  ", 1)[-1].strip() for row in rows] == [
+        amount.replace(" ", "\xa0") for amount in (
+            "1 176,00 kr", "1 050,00 kr", "420,00 kr", "50,00 kr", "600,00 kr", "400,00 kr",
+            "286,00 kr")]

@@ -185,7 +185,8 @@ def print_payroll(payroll: Payroll, lang: str, console) -> None:
     table.add_column(word("employee_number"))
     table.add_column(word("name"), min_width=16)
     table.add_column(word("claim"))
-    table.add_column(word("description"), no_wrap=True)
+    # where the line is too narrow, the long description folds: the amount is never cut
+    table.add_column(word("description"), overflow="fold")
     wage_types = bool(payroll.wage_types)
     for key in ("withholding", "employer_contribution"):
         table.add_column(word(key), no_wrap=True)

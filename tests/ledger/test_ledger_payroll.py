@@ -185,7 +185,8 @@ def test_wage_types_fill_the_column(tmp_path: Path, march: Path):
 def test_a_bad_wage_types_file_is_one_line_and_exit_2(tmp_path: Path, march: Path, text, words):
     types = tmp_path / "w.yaml"
     types.write_text(text, encoding="utf-8")
-    message = one_line_error(payroll(march, "mars", "--wage-types", str(types)), 2)
+    message = one_line_error(payroll(march, "mars", "--wage-types", str(types), "--lang", "en"),
+                             2)
     assert words in message
 
 
@@ -266,3 +267,21 @@ def test_table_shows_every_amount_whole_with_the_longest_descriptions(tmp_path: 
         amount.replace(" ", "\xa0") for amount in (
             "1 176,00 kr", "1 050,00 kr", "420,00 kr", "50,00 kr", "600,00 kr", "400,00 kr",
             "286,00 kr")]
+
+
+@pytest.mark.parametrize(("text", "nb", "en"), [
+    ("kilometergodtgjoerelseBill: 7100\n", "er ikke en beskrivelse i a-meldingen",
+     "is not an a-melding description"),
+    ("kilometergodtgjoerelseBil: {free: 1}\n", "gi én lønnsart", "give one wage type"),
+    ("kilometergodtgjoerelseBil: [1, 2]\n", "en lønnsart er et tall", "a wage type is a number"),
+    ("- 7100\n", "en fil med lønnsarter er en tabell", "a wage types file is a mapping"),
+    ("", "filen er tom", "the file is empty"),
+])
+def test_a_bad_wage_types_file_is_told_in_the_users_language(tmp_path: Path, march: Path, text,
+                                                             nb, en):
+    types = tmp_path / "w.yaml"
+    types.write_text(text, encoding="utf-8")
+    said = one_line_error(payroll(march, "mars", "--wage-types", str(types)), 2)
+    assert nb in said and en not in said, said
+    said = one_line_error(payroll(march, "mars", "--wage-types", str(types), "--lang", "en"), 2)
+    assert en in said and nb not in said, said

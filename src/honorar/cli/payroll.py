@@ -76,7 +76,13 @@ def payroll(
         try:
             mapping = read_wage_types(wage_types)
         except WageTypesError as err:
-            raise UsageProblem(f"--wage-types: {err}") from None
+            if err.key is None:  # the reader's own words
+                raise UsageProblem(f"--wage-types: {err}") from None
+            from .. import i18n
+
+            raise UsageProblem(f"--wage-types: {err}", {
+                lang: "--wage-types: " + i18n.text(err.key, lang, err.params)
+                for lang in i18n.LANGUAGES}) from None
     tables = catalogue(rates_dir, lang.value)
     with opened(ledger, wait) as book:
         try:

@@ -285,3 +285,11 @@ def test_a_bad_wage_types_file_is_told_in_the_users_language(tmp_path: Path, mar
     assert nb in said and en not in said, said
     said = one_line_error(payroll(march, "mars", "--wage-types", str(types), "--lang", "en"), 2)
     assert en in said and nb not in said, said
+
+
+def test_a_refused_payment_date_is_written_as_the_language_writes_dates(tmp_path: Path,
+                                                                        ledger: Path):
+    record(ledger, write(tmp_path, "sent.csv", ROWS[0].replace("2024-03-02", "2025-12-02")),
+           "2026-01-15")
+    assert "utbetalt 15.01.2026" in one_line_error(payroll(ledger, "sent"), 2)
+    assert "paid on 2026-01-15" in one_line_error(payroll(ledger, "sent", "--lang", "en"), 2)

@@ -293,3 +293,23 @@ def test_a_refused_payment_date_is_written_as_the_language_writes_dates(tmp_path
            "2026-01-15")
     assert "utbetalt 15.01.2026" in one_line_error(payroll(ledger, "sent"), 2)
     assert "paid on 2026-01-15" in one_line_error(payroll(ledger, "sent", "--lang", "en"), 2)
+
+
+def test_table_in_english_with_wage_types_shows_every_amount_and_wage_type(tmp_path: Path,
+                                                                           ledger: Path):
+    record(ledger, write(tmp_path, "lang.csv",
+                         "L-1,Kari Nordmann,1001,unn,2024-03-02,09:00,12:00,fysisk,1176,,,,300,"
+                         "600,,13,,,,,,50,"), "2024-03-20")
+    types = tmp_path / "w.yaml"
+    types.write_text("styrehonorarOgGodtgjoerelseVerv: 1150\n"
+                     "kilometergodtgjoerelseBil: {tax_free: 7100, taxable: 7101}\n"
+                     "kilometergodtgjoerelseAndreFremkomstmidler: 7110\n"
+                     "kilometergodtgjoerelsePassasjertillegg: 7120\n"
+                     "reiseKostUtenOvernatting: 7200\nreiseKost: 7201\n", encoding="utf-8")
+    result = payroll(ledger, "lang", "--lang", "en", "--wage-types", str(types))
+    assert result.exit_code == 0, result.stderr
+    rows = [line.rstrip() for line in result.stdout.splitlines() if " L-1 " in line]
+    assert [row.split()[-3:] for row in rows] == [
+        ["NOK", amount, code] for amount, code in (
+            ("1,176.00", "1150"), ("1,050.00", "7100"), ("420.00", "7101"), ("50.00", "7110"),
+            ("600.00", "7120"), ("400.00", "7200"), ("286.00", "7201"))]

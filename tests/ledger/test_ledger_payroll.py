@@ -185,7 +185,8 @@ def test_wage_types_fill_the_column(tmp_path: Path, march: Path):
 def test_a_bad_wage_types_file_is_one_line_and_exit_2(tmp_path: Path, march: Path, text, words):
     types = tmp_path / "w.yaml"
     types.write_text(text, encoding="utf-8")
-    message = one_line_error(payroll(march, "mars", "--wage-types", str(types)), 2)
+    message = one_line_error(payroll(march, "mars", "--wage-types", str(types), "--lang", "en"),
+                             2)
     assert words in message
 
 
@@ -249,3 +250,66 @@ def test_claims_recorded_before_the_ledger_kept_parts(march: Path):
                      ("unsplit", None, "490.00")]
     table = payroll(march, "mars", "--lang", "en")
     assert table.exit_code == 1 and "2 lines are for a person to decide" in table.stdout
+
+
+def test_table_shows_every_amount_whole_with_the_longest_descriptions(tmp_path: Path,
+                                                                      ledger: Path):
+    # a trailer and a passenger: the longest description and quantity of a line
+    record(ledger, write(tmp_path, "lang.csv",
+                         "L-1,Kari Nordmann,1001,unn,2024-03-02,09:00,12:00,fysisk,1176,,,,300,"
+                         "600,,13,,,,,,50,"), "2024-03-20")
+    result = payroll(ledger, "lang")  # written to a pipe: 120 characters wide
+    assert result.exit_code == 0, result.stderr
+    rows = [line.rstrip() for line in result.stdout.splitlines() if " L-1 " in line]
+    # the fee; the km's tax-free 1 050 and taxable 420; the trailer's 50; the passenger's
+    # 600; the kost's tax-free 400 and taxable 286, each on its own line, whole
+    assert [row.rsplit("  ", 1)[-1].strip() for row in rows] == [
+        amount.replace(" ", "\xa0") for amount in (
+            "1 176,00 kr", "1 050,00 kr", "420,00 kr", "50,00 kr", "600,00 kr", "400,00 kr",
+            "286,00 kr")]
+
+
+@pytest.mark.parametrize(("text", "nb", "en"), [
+    ("kilometergodtgjoerelseBill: 7100\n", "er ikke en beskrivelse i a-meldingen",
+     "is not an a-melding description"),
+    ("kilometergodtgjoerelseBil: {free: 1}\n", "gi én lønnsart", "give one wage type"),
+    ("kilometergodtgjoerelseBil: [1, 2]\n", "en lønnsart er et tall", "a wage type is a number"),
+    ("- 7100\n", "en fil med lønnsarter er en tabell", "a wage types file is a mapping"),
+    ("", "filen er tom", "the file is empty"),
+])
+def test_a_bad_wage_types_file_is_told_in_the_users_language(tmp_path: Path, march: Path, text,
+                                                             nb, en):
+    types = tmp_path / "w.yaml"
+    types.write_text(text, encoding="utf-8")
+    said = one_line_error(payroll(march, "mars", "--wage-types", str(types)), 2)
+    assert nb in said and en not in said, said
+    said = one_line_error(payroll(march, "mars", "--wage-types", str(types), "--lang", "en"), 2)
+    assert en in said and nb not in said, said
+
+
+def test_a_refused_payment_date_is_written_as_the_language_writes_dates(tmp_path: Path,
+                                                                        ledger: Path):
+    record(ledger, write(tmp_path, "sent.csv", ROWS[0].replace("2024-03-02", "2025-12-02")),
+           "2026-01-15")
+    assert "utbetalt 15.01.2026" in one_line_error(payroll(ledger, "sent"), 2)
+    assert "paid on 2026-01-15" in one_line_error(payroll(ledger, "sent", "--lang", "en"), 2)
+
+
+def test_table_in_english_with_wage_types_shows_every_amount_and_wage_type(tmp_path: Path,
+                                                                           ledger: Path):
+    record(ledger, write(tmp_path, "lang.csv",
+                         "L-1,Kari Nordmann,1001,unn,2024-03-02,09:00,12:00,fysisk,1176,,,,300,"
+                         "600,,13,,,,,,50,"), "2024-03-20")
+    types = tmp_path / "w.yaml"
+    types.write_text("styrehonorarOgGodtgjoerelseVerv: 1150\n"
+                     "kilometergodtgjoerelseBil: {tax_free: 7100, taxable: 7101}\n"
+                     "kilometergodtgjoerelseAndreFremkomstmidler: 7110\n"
+                     "kilometergodtgjoerelsePassasjertillegg: 7120\n"
+                     "reiseKostUtenOvernatting: 7200\nreiseKost: 7201\n", encoding="utf-8")
+    result = payroll(ledger, "lang", "--lang", "en", "--wage-types", str(types))
+    assert result.exit_code == 0, result.stderr
+    rows = [line.rstrip() for line in result.stdout.splitlines() if " L-1 " in line]
+    assert [row.split()[-3:] for row in rows] == [
+        ["NOK", amount, code] for amount, code in (
+            ("1,176.00", "1150"), ("1,050.00", "7100"), ("420.00", "7101"), ("50.00", "7110"),
+            ("600.00", "7120"), ("400.00", "7200"), ("286.00", "7201"))]

@@ -100,3 +100,19 @@ def test_rates_show_and_diff_take_a_tax_free_table(cli):
     assert cli("rates", "show", "tax-free@2024-06-01", "--format", "json").exit_code == 0
     diff = cli("rates", "diff", "tax-free@2023-01-01", "tax-free@2023-09-01", "--format", "json")
     assert diff.exit_code in (0, 1) and "pensjonat" in diff.stdout
+
+
+def test_a_description_that_stays_is_no_change_when_its_rates_source_changes():
+    from honorar.tables.diff import compare
+
+    catalogue = shipped()
+    old = catalogue.tax_free_at(dt.date(2024, 6, 1))
+    new = catalogue.tax_free_at(dt.date(2025, 6, 1))
+    paths = {change.item: change.kind for change in compare(old, new)}
+    assert paths["meals.overnight.hotel"] == "changed"  # 658 → 678, its source too
+    assert not [path for path in paths if path.endswith(".description")]
+    # a description that does change is shown (2023: the new a-melding names)
+    older = catalogue.tax_free_at(dt.date(2022, 6, 1))
+    paths = {c.item: c.kind for c in compare(older, catalogue.tax_free_at(dt.date(2023, 6, 1)))}
+    assert paths["meals.overnight.pensjonat.description"] == "changed"
+    assert "meals.overnight.hotel.description" not in paths

@@ -30,10 +30,16 @@ LODGING_WORDS = {"hotel": "hotel", "hotell": "hotel", "pensjonat": "pensjonat",
                  "privat": "private", "hybel-med-kok": "private"}
 
 
-def _said(key: str, params: dict[str, object]) -> UsageProblem:
+def _said(key: str, params: dict[str, object], dates: dict[str, object] | None = None
+          ) -> UsageProblem:
+    """`key` in every language; `dates` are written as each language writes a date."""
     from .. import i18n
+    from ..render.ledger.payroll import _loc
+    from ..render.locale import date
 
-    said = {lang: i18n.text(key, lang, params) for lang in i18n.LANGUAGES}
+    said = {lang: i18n.text(key, lang, {**params, **{name: date(day, _loc(lang))
+                                                     for name, day in (dates or {}).items()}})
+            for lang in i18n.LANGUAGES}
     return UsageProblem(said["en"], said)
 
 
@@ -76,18 +82,21 @@ def payroll(
         try:
             mapping = read_wage_types(wage_types)
         except WageTypesError as err:
-            raise UsageProblem(f"--wage-types: {err}") from None
+            if err.key is None:  # the reader's own words
+                raise UsageProblem(f"--wage-types: {err}") from None
+            from .. import i18n
+
+            raise UsageProblem(f"--wage-types: {err}", {
+                lang: "--wage-types: " + i18n.text(err.key, lang, err.params)
+                for lang in i18n.LANGUAGES}) from None
     tables = catalogue(rates_dir, lang.value)
     with opened(ledger, wait) as book:
         try:
             result = batch_payroll(book, batch, tables.tax_free_at, where, mapping)
         except NoTaxFreeTable as err:
-            from ..render.ledger.payroll import _loc
-            from ..render.locale import date
-
             raise _said("payroll.no_tax_free_table", {
-                "batch": err.batch.name, "paid_on": date(err.batch.paid_on, _loc("en")),
-                "file": err.table_to_add}) from None
+                "batch": err.batch.name, "file": err.table_to_add},
+                {"paid_on": err.batch.paid_on}) from None
         except TableError as err:
             raise table_problem(err) from None
 

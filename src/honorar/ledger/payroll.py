@@ -56,7 +56,15 @@ class NoTaxFreeTable(Exception):
 
 
 class WageTypesError(ValueError):
-    """A wage types file that cannot be used: one line."""
+    """A wage types file that cannot be used: one line. `key` and `params` name its words
+    in the `payroll` catalogue (`payroll.wage_types.*`); without a key the text is the
+    reader's own (the file cannot be read, or is not YAML)."""
+
+    def __init__(self, text: str, key: str | None = None,
+                 params: Mapping[str, object] | None = None) -> None:
+        super().__init__(text)
+        self.key = key
+        self.params = dict(params or {})
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,10 +217,12 @@ def read_wage_types(path: Path) -> dict[str, str | dict[str, str]]:
     data = doc.data
     if data is None:
         raise WageTypesError(f"{path}: the file is empty; give a mapping such as "
-                             f"'{CAR}: \"7100\"'")
+                             f"'{CAR}: \"7100\"'", "payroll.wage_types.empty",
+                             {"file": path, "example": f'{CAR}: "7100"'})
     if not isinstance(data, dict):
         raise WageTypesError(f"{path}: a wage types file is a mapping from a-melding "
-                             "description to wage type")
+                             "description to wage type", "payroll.wage_types.not_mapping",
+                             {"file": path})
 
     def where(*keys: object) -> str:
         line, column = doc.place(tuple(keys))
@@ -220,20 +230,26 @@ def read_wage_types(path: Path) -> dict[str, str | dict[str, str]]:
 
     def code(value: object, *keys: object) -> str:
         if isinstance(value, bool) or not isinstance(value, str | int) or not str(value).strip():
-            raise WageTypesError(f"{where(*keys)}: {'.'.join(map(str, keys))}: a wage type is "
-                                 "a number or a short code")
+            named = ".".join(map(str, keys))
+            raise WageTypesError(f"{where(*keys)}: {named}: a wage type is a number or a "
+                                 "short code", "payroll.wage_types.bad_code",
+                                 {"where": where(*keys), "key": named})
         return str(value).strip()
 
     found: dict[str, str | dict[str, str]] = {}
     for key, value in data.items():
         if key not in WAGE_TYPE_KEYS:
+            known = ", ".join(WAGE_TYPE_KEYS)
             raise WageTypesError(f"{where(key)}: '{key}' is not an a-melding description "
-                                 f"honorar reports (known: {', '.join(WAGE_TYPE_KEYS)})")
+                                 f"honorar reports (known: {known})",
+                                 "payroll.wage_types.unknown",
+                                 {"where": where(key), "key": key, "known": known})
         if isinstance(value, dict):
             stray = sorted(set(map(str, value)) - {"tax_free", "taxable"})
             if stray or not value:
                 raise WageTypesError(f"{where(key)}: {key}: give one wage type, or "
-                                     "'tax_free' and 'taxable'")
+                                     "'tax_free' and 'taxable'", "payroll.wage_types.pair",
+                                     {"where": where(key), "key": key})
             found[key] = {k: code(v, key, k) for k, v in value.items()}
         else:
             found[key] = code(value, key)

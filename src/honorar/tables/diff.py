@@ -104,7 +104,8 @@ def _travel_items(table: TravelTable) -> Iterator[Item]:
         if getattr(cited, "unconfirmed", False):
             yield Item(f"{where}.unconfirmed", True, None, cite(cited))
         if getattr(cited, "description", None):  # a tax-free table's a-melding description
-            yield Item(f"{where}.description", cited.description, None, cite(cited))
+            # a name, not a figure of the rate's page: the rate's source is the rate's
+            yield Item(f"{where}.description", cited.description)
     for key in ("review_after", "valid_until"):
         dated = getattr(table, key, None)
         if dated is not None:

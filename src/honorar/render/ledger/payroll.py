@@ -182,17 +182,19 @@ def print_payroll(payroll: Payroll, lang: str, console) -> None:
     loc = _loc(lang)
     console.print("[bold]" + escape(title(payroll, lang)) + "[/bold]")
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    # where the line is too narrow, the texts wrap and the long description folds; the
+    # quantity and the amount are never cut
     table.add_column(word("employee_number"))
-    table.add_column(word("name"), min_width=16)
+    table.add_column(word("name"))
     table.add_column(word("claim"))
-    table.add_column(word("description"), no_wrap=True)
+    table.add_column(word("description"), overflow="fold")
     wage_types = bool(payroll.wage_types)
     for key in ("withholding", "employer_contribution"):
-        table.add_column(word(key), no_wrap=True)
+        table.add_column(word(key))
     table.add_column(word("quantity"), justify="right", no_wrap=True)
     table.add_column(word("amount"), justify="right", no_wrap=True)
     if wage_types:
-        table.add_column(word("wage_type"), no_wrap=True)
+        table.add_column(word("wage_type"))
     for claim in payroll.claims:
         c = claim.claim
         for line in claim.lines:
@@ -208,14 +210,14 @@ def print_payroll(payroll: Payroll, lang: str, console) -> None:
     console.print(table)
     console.print("[bold]" + escape(i18n.text("payroll.totals", lang)) + "[/bold]")
     totals = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-    totals.add_column(word("description"), no_wrap=True)
+    totals.add_column(word("description"), overflow="fold")
     for key in ("withholding", "employer_contribution"):
-        totals.add_column(word(key), no_wrap=True)
+        totals.add_column(word(key))
     totals.add_column(word("lines"), justify="right")
     totals.add_column(word("quantity"), justify="right", no_wrap=True)
     totals.add_column(word("amount"), justify="right", no_wrap=True)
     if wage_types:
-        totals.add_column(word("wage_type"), no_wrap=True)
+        totals.add_column(word("wage_type"))
     for t in payroll.totals:
         probe = PayrollLine(t.kind, "", t.description, None, t.withholding,
                             t.employer_contribution, t.amount)

@@ -148,7 +148,7 @@ def test_a_cell_out_of_range_far_down_the_sheet_is_exit_2_and_records_nothing(tm
                            capture_output=True, text=True, timeout=120)
     # the panic's own message (Rust writes it to the standard error) is not shown
     assert audit.returncode == 2 and audit.stderr.count("\n") == 1, audit.stderr
-    assert audit.stderr.startswith("honorar: error: ")
+    assert audit.stderr.startswith("honorar: feil: ")
 
 
 # ------------------------------------------------------------------ bombs and far cells

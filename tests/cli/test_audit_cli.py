@@ -248,7 +248,7 @@ def test_a_failed_audit_leaves_an_existing_report_alone(tmp_path: Path):
     out.write_text("old report", encoding="utf-8")
     result = invoke(str(claims_file(tmp_path, FINE)), "--format", "json", "--output", str(out),
                     "--rates-dir", str(tmp_path / "rates"))
-    assert result.exit_code == 2 and result.stderr.startswith("honorar: error: satstabell")
+    assert result.exit_code == 2 and result.stderr.startswith("honorar: feil: satstabell")
     assert out.read_text(encoding="utf-8") == "old report"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["audit.json", "claims.csv", "rates"]
 

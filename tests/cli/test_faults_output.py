@@ -45,7 +45,7 @@ def leftovers(*directories: Path) -> list[str]:
 def one_line(stderr: bytes) -> str:
     lines = stderr.decode().splitlines()
     assert len(lines) == 1, lines
-    assert lines[0].startswith("honorar: error: ")
+    assert lines[0].startswith("honorar: feil: ")
     assert "Traceback" not in lines[0]
     return lines[0]
 
@@ -277,7 +277,7 @@ def test_the_environment_speaks_norwegian_by_default():
                             preexec_fn=lambda: os.close(0), timeout=60,
                             env={**os.environ, "HONORAR_RATES": ""})
     assert result.returncode == 3
-    assert one_line(result.stderr) == "honorar: error: standard inn er lukket"
+    assert one_line(result.stderr) == "honorar: feil: standard inn er lukket"
 
 
 @pytest.mark.parametrize("args", [
@@ -325,7 +325,7 @@ def test_a_directory_the_kernel_refuses_to_write_in_is_exit_3():
         pass
     result = honorar("audit", str(EXAMPLE), "--format", "csv", "--output", str(target))
     assert result.returncode == 3
-    assert one_line(result.stderr).startswith(f"honorar: error: cannot write the report to '{target}'")
+    assert one_line(result.stderr).startswith(f"honorar: feil: cannot write the report to '{target}'")
 
 
 def _as_another_user():
@@ -434,7 +434,7 @@ def test_a_disk_that_fills_mid_report_leaves_no_temporary_file(tmp_path, monkeyp
     report.write_text("the old report\n")
     result = invoke("audit", str(EXAMPLE), "--format", "csv", "--output", str(report))
     assert result.exit_code == 3
-    assert result.stderr.strip() == (f"honorar: error: cannot write the report to '{report}': "
+    assert result.stderr.strip() == (f"honorar: feil: cannot write the report to '{report}': "
                                      "No space left on device")
     assert leftovers(tmp_path) == []
     assert report.read_text() == "the old report\n"
@@ -450,7 +450,7 @@ def test_an_internal_error_is_one_line_and_exit_4(monkeypatch):
     result = invoke("audit", str(EXAMPLE))
     assert result.exit_code == 4
     line = result.stderr.strip()
-    assert line.startswith("honorar: error: internal error (ZeroDivisionError: division by zero)")
+    assert line.startswith("honorar: feil: internal error (ZeroDivisionError: division by zero)")
     assert "HONORAR_DEBUG=1" in line and "Traceback" not in result.stderr
     debug = invoke("audit", str(EXAMPLE), env={"HONORAR_DEBUG": "1"})
     assert debug.exit_code == 4

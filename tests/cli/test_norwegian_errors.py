@@ -38,7 +38,7 @@ def words_of(line: str) -> str:
 
 
 def english_in(line: str) -> list[str]:
-    return ENGLISH.findall(words_of(line.removeprefix("honorar: error: ")))
+    return ENGLISH.findall(words_of(line.removeprefix("honorar: feil: ")))
 
 
 BAD_COMMANDS = [
@@ -99,7 +99,7 @@ BAD_COMMANDS = [
 def test_every_usage_error_is_said_in_bokmal(args):
     result = invoke(*args)
     assert result.exit_code == 2, (result.stdout, result.stderr)
-    lines = [line for line in result.stderr.splitlines() if line.startswith("honorar: error: ")]
+    lines = [line for line in result.stderr.splitlines() if line.startswith("honorar: feil: ")]
     assert lines, result.stderr
     for line in lines:
         assert not english_in(line), (line, english_in(line))
@@ -124,7 +124,7 @@ def test_a_table_problem_stops_calc_in_bokmal(tmp_path):
     result = invoke(*CALC, "--hours", "2", "--rates-dir", str(tmp_path))
     assert result.exit_code == 2
     (error,) = result.stderr.splitlines()
-    assert error.startswith("honorar: error: satstabell ")
+    assert error.startswith("honorar: feil: satstabell ")
     assert "et beløp har høyst to desimaler (øre)" in error
 
 
@@ -136,7 +136,7 @@ def test_a_table_problem_stops_calc_in_bokmal(tmp_path):
 ])
 def test_choice_errors_of_click_and_of_honorar_read_alike(args, line):
     result = invoke(*CALC, "--hours", "2", *args)
-    assert result.exit_code == 2 and result.stderr == f"honorar: error: {line}\n"
+    assert result.exit_code == 2 and result.stderr == f"honorar: feil: {line}\n"
 
 
 def test_click_errors_in_english_read_like_honorar_s_own():
@@ -195,7 +195,7 @@ def test_ledger_record_from_standard_input_keeps_the_command_s_name(tmp_path):
     result = run_cli("ledger", "record", "-", "--ledger",
                                       str(tmp_path / "paid.db"), env={"HONORAR_LEDGER": ""}, input="")
     assert result.exit_code == 2
-    assert result.stderr == ("honorar: error: «honorar ledger record» trenger en fil, ikke "
+    assert result.stderr == ("honorar: feil: «honorar ledger record» trenger en fil, ikke "
                              "standard inn: en bunke kjennes på innholdet i filen\n")
 
 
@@ -215,4 +215,4 @@ def test_the_libraries_reasons_are_said_in_bokmal(tmp_path, name, content, comma
     path.write_bytes(content)
     result = run_cli(*(part.format(path=path) for part in command), env={"HONORAR_LEDGER": ""})
     assert result.exit_code == 2
-    assert result.stderr == f"honorar: error: {said.format(path=path)}\n"
+    assert result.stderr == f"honorar: feil: {said.format(path=path)}\n"

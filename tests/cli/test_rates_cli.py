@@ -468,7 +468,7 @@ def test_diff_impact_of_an_unusable_claims_file_names_it_once(tmp_path):
             path.write_bytes(content)
         result = invoke("diff", "unn", str(NEW), "--impact", str(path))
         assert result.exit_code == 2 and result.stderr.count("\n") == 1, result.stderr
-        assert result.stderr.startswith(f"honorar: error: --impact: {path}: ")
+        assert result.stderr.startswith(f"honorar: feil: --impact: {path}: ")
         assert result.stderr.count(name) == 1, result.stderr
 
 

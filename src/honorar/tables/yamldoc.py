@@ -33,14 +33,18 @@ class Problem:
     line: int | None
     column: int | None
     message: str
+    said: Any = None  # what it says as a key and values (`problem.Said`), where it has one
 
-    def __str__(self) -> str:
+    def where(self) -> str:
         where = self.file
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        return f"{where}: {self.message}"
+        return where
+
+    def __str__(self) -> str:
+        return f"{self.where()}: {self.message}"
 
 
 @dataclass(frozen=True, slots=True)

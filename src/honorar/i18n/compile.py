@@ -7,11 +7,14 @@ only here.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import sys
 from pathlib import Path
 
 from . import DOMAIN, HERE, LANGUAGES
+
+_FIXED = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 
 
 def po_files(lang: str) -> list[Path]:
@@ -23,7 +26,8 @@ def read_catalogue(lang: str):
     from babel.messages.catalog import Catalog
     from babel.messages.pofile import read_po
 
-    joined = Catalog(locale=lang, domain=DOMAIN)
+    # a fixed date: the compiled file is the same whenever it is compiled
+    joined = Catalog(locale=lang, domain=DOMAIN, creation_date=_FIXED, revision_date=_FIXED)
     joined.plural_forms  # noqa: B018 - settles the header from the locale
     seen: dict[str, Path] = {}
     for path in po_files(lang):

@@ -628,8 +628,7 @@ def test_a_closed_output_is_not_blamed_on_the_ledger(tmp_path: Path):
         code = process.wait(timeout=60)
         if args == ("list",) and code == 0:
             continue  # short enough to be written before the pipe was closed
-        assert code == 3 and "cannot write to standard output" in error, error
-        assert "ledger" not in error, error
+        assert code == 141 and error == "", error  # a closed pipe is no error
 
 
 def test_a_formula_with_an_empty_stored_value_is_a_formula_without_one(tmp_path: Path):

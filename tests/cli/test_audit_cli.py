@@ -385,5 +385,5 @@ def test_a_binary_file_is_named_as_no_text_file(tmp_path, content):
     assert english.stderr == (f"honorar: error: {claims}: is not a text file (it holds NUL "
                               "bytes): give a CSV file or a workbook\n")
     norsk = run_cli("audit", str(claims))
-    assert norsk.stderr == (f"honorar: error: {claims}: er ikke en tekstfil (den har "
+    assert norsk.stderr == (f"honorar: feil: {claims}: er ikke en tekstfil (den har "
                             "NUL-tegn): gi en CSV-fil eller en arbeidsbok\n")

@@ -23,7 +23,7 @@ def refused(result, what: str) -> None:
     assert result.exit_code == 2, (result.exit_code, result.stderr)
     lines = result.stderr.splitlines()
     assert len(lines) == 1, lines
-    assert lines[0].startswith("honorar: feil: --output: ")
+    assert lines[0].startswith(("honorar: feil: --output: ", "honorar: error: --output: "))
     assert f"is {what}" in lines[0]
     assert lines[0].endswith("; the input is never overwritten")
 

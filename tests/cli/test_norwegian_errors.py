@@ -129,7 +129,7 @@ def test_a_table_problem_stops_calc_in_bokmal(tmp_path):
 
 
 @pytest.mark.parametrize(("args", "line"), [
-    (["--lang", "de"], "--lang: 'de' er ikke en av nb, en"),
+    (["--lang", "de"], "--lang: 'de' er ikke en av nb, nn, en"),
     (["--fail-on", "x"], "--fail-on: 'x' er ikke en av error, warning, never"),
     (["--format", "xml"], "--format: 'xml' er ikke en av table, json"),
     (["--hours", "x"], "--hours: 'x' er ikke et antall timer"),
@@ -186,7 +186,7 @@ def test_a_sheet_is_named_in_bokmal(tmp_path):
     workbook.close()
     result = invoke("audit", str(book))
     assert result.exit_code == 2
-    assert result.stderr == f"honorar: error: {book}, ark 'Tom': arket er tomt\n"
+    assert result.stderr == f"honorar: feil: {book}, ark 'Tom': arket er tomt\n"
     english = run_cli("audit", str(book), "--lang", "en")
     assert english.stderr == f"honorar: error: {book}, sheet 'Tom': the sheet is empty\n"
 

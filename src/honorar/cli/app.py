@@ -69,10 +69,10 @@ def language(args: Any) -> str:
     for i, word in enumerate(words):
         if word == "--":
             break
-        if word == "--lang" and i + 1 < len(words):
-            lang = words[i + 1]
-        elif word.startswith("--lang="):
-            lang = word.partition("=")[2]
+        given = words[i + 1] if word == "--lang" and i + 1 < len(words) else \
+            word.partition("=")[2] if word.startswith("--lang=") else None
+        if given in LANGUAGES:  # a language honorar has not is refused in the one before
+            lang = given
     return lang if lang in LANGUAGES else "nb"
 
 

@@ -119,10 +119,10 @@ def fail(prog: str, message: Any, code: int, lang: str = "nb") -> int:
     from ..render.terminal import plain  # a file name or a value typed may hold escapes
 
     said_line = message.say(lang) if hasattr(message, "say") else str(message)
-    if not hasattr(message, "say") and lang == "nb":  # a line not yet moved to a key
+    if not hasattr(message, "say") and lang != "en":  # a line not yet moved to a key
         from ..render.messages import problem_text
 
-        said_line = problem_text(said_line, lang)
+        said_line = problem_text(said_line, "nb")
     line = plain(" ".join(said_line.split()))
     word = i18n.text("severity.error", lang)
     with contextlib.suppress(OSError, ValueError, AttributeError):
@@ -325,11 +325,11 @@ class _Line:
         self.line = line
 
     def say(self, lang: str) -> str:
-        if lang != "nb":
+        if lang == "en":
             return self.line
-        from ..render.messages import problem_text
+        from ..render.messages import problem_text  # bokmål until it has a key
 
-        return problem_text(self.line, lang)
+        return problem_text(self.line, "nb")
 
     def as_json(self) -> dict[str, Any]:
         return {"code": "text", "params": {"text": self.line}}
@@ -347,7 +347,10 @@ class Template:
     def say(self, lang: str) -> str:
         from ..render import messages
 
-        return messages.text(self.key, self.params, lang)
+        try:
+            return messages.text(self.key, self.params, lang)
+        except KeyError:  # a language these words do not have yet: bokmål
+            return messages.text(self.key, self.params, "nb")
 
     def as_json(self) -> dict[str, Any]:
         from ..problem import _json

@@ -108,8 +108,11 @@ class Spoken:
             if getattr(param, "help", None) is not None or name == "help":
                 param.help = _words(f"help.{path}.{name}", None) or _words(f"help.option.{name}",
                                                                         param.help)
-            if (param.param_type_name == "argument" and param.metavar) or (getattr(param, "metavar", None) and "|" not in param.metavar):
+            if getattr(param, "metavar", None) and "|" not in param.metavar:
                 param.metavar = _words(f"help.value.{param.metavar}", param.metavar)
+        shown = self.get_help_option(ctx)  # type: ignore[attr-defined]
+        if shown is not None:
+            shown.help = _words("help.option.help", shown.help)
         self.options_metavar = _words("help.usage.options", self.options_metavar)
         if hasattr(self, "subcommand_metavar"):
             self.subcommand_metavar = _words("help.usage.command", self.subcommand_metavar)
@@ -125,8 +128,9 @@ class Spoken:
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         if hasattr(self, "commands"):
+            args = _lang_to_the_command(args)
             if args and not args[0].startswith("-") and not ctx.resilient_parsing and \
-                    args[0] not in self.list_commands(ctx) and not _asks_help(args):  # type: ignore[attr-defined]
+                    args[0] not in self.list_commands(ctx):  # type: ignore[attr-defined]
                 from ..problem import said
                 from .errors import UsageProblem
 
@@ -144,8 +148,28 @@ class Spoken:
         return rest
 
 
-def _asks_help(args: list[str]) -> bool:
-    return False
+def _lang_to_the_command(args: list[str]) -> list[str]:
+    """A group has no --lang of its own: one given before the command (`honorar --lang en
+    calc …`) or beside a group's --help (`honorar rates --help --lang nn`) goes on to the
+    command, or (no command: the help) was read already to choose the help's language."""
+    rest: list[str] = []
+    lang: list[str] = []
+    i = 0
+    while i < len(args):
+        word = args[i]
+        if word == "--":
+            rest += args[i:]
+            break
+        if word == "--lang" and i + 1 < len(args):
+            lang, i = [word, args[i + 1]], i + 2
+            continue
+        if word.startswith("--lang="):
+            lang, i = [word], i + 1
+            continue
+        rest.append(word)
+        i += 1
+    command = any(not word.startswith("-") for word in rest)
+    return rest + lang if command else rest
 
 
 def _base(command: Any) -> type:

@@ -30,6 +30,7 @@ T = TypeVar("T")
 
 class Lang(StrEnum):
     nb = "nb"
+    nn = "nn"
     en = "en"
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 PREFIX = "problem."
+MESSAGE = "@"  # a key of `render.messages` (a cell's or a trip's words), not of problems.po
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +27,13 @@ class Said:
         from . import i18n  # a leaf: the catalogues import nothing of honorar
 
         values = {name: _worded(value, lang) for name, value in self.params.items()}
+        if self.key.startswith(MESSAGE):  # the words of a finding or a cell, said elsewhere
+            from .render import messages
+
+            try:
+                return messages.text(self.key[len(MESSAGE):], values, lang)
+            except KeyError:  # a language those words do not have yet
+                return messages.text(self.key[len(MESSAGE):], values, "nb")
         return i18n.text(PREFIX + self.key, lang, values)
 
     def as_json(self) -> dict[str, Any]:
@@ -45,7 +53,7 @@ def _json(value: Any) -> Any:
     return value if isinstance(value, (int, float, bool)) or value is None else str(value)
 
 
-def said(key: str, **params: Any) -> Said:
+def said(key: str, /, **params: Any) -> Said:
     return Said(key, params)
 
 
@@ -82,3 +90,70 @@ def words_of(err: BaseException, lang: str) -> str | None:
 class ValueProblem(Problem, ValueError):
     """A value as typed that cannot be read (`parsing`): its key says why, so that a
     caller chooses its own words or finding by `said.key`, never by the English."""
+
+
+# ------------------------------------------------------------------ pydantic, by error type
+
+# pydantic's error types → the key that says them; a type not named here is said by what
+# the validator raised (a `ValueProblem`) or, failing that, as a value the model refuses
+_PYDANTIC = {
+    "missing": "model.missing",
+    "extra_forbidden": "model.unknown_key",
+    "decimal_parsing": "model.not_decimal", "decimal_type": "model.not_decimal",
+    "float_parsing": "model.not_number", "float_type": "model.not_number",
+    "int_parsing": "model.not_whole_number", "int_type": "model.not_whole_number",
+    "int_from_float": "model.not_whole_number",
+    "finite_number": "model.not_finite",
+    "date_parsing": "model.not_date", "date_type": "model.not_date",
+    "date_from_datetime_parsing": "model.not_date", "date_from_datetime_inexact": "model.not_date",
+    "datetime_parsing": "model.not_date", "datetime_type": "model.not_date",
+    "string_type": "model.not_text", "str_type": "model.not_text",
+    "bool_parsing": "model.not_bool", "bool_type": "model.not_bool",
+    "dict_type": "model.not_mapping", "model_type": "model.not_mapping",
+    "model_attributes_type": "model.not_mapping",
+    "list_type": "model.not_list", "tuple_type": "model.not_list", "set_type": "model.not_list",
+    "greater_than_equal": "model.at_least", "greater_than": "model.greater_than",
+    "less_than_equal": "model.at_most", "less_than": "model.less_than",
+    "too_short": "model.too_short", "too_long": "model.too_long",
+    "literal_error": "model.one_of", "enum": "model.one_of",
+    "union_tag_invalid": "model.unknown_tag", "union_tag_not_found": "model.no_tag",
+    "string_pattern_mismatch": "model.not_name",
+    "decimal_max_places": "model.too_many_decimals",
+    "decimal_max_digits": "model.too_many_digits",
+    "string_too_long": "model.text_too_long", "string_too_short": "model.text_too_short",
+}
+
+
+def from_pydantic(error: Mapping[str, Any]) -> Said:
+    """What one of pydantic's errors (`ValidationError.errors()`) says, chosen by its type
+    and context, never by its English."""
+    kind = error.get("type", "")
+    ctx = error.get("ctx") or {}
+    raised = ctx.get("error")
+    if isinstance(getattr(raised, "said", None), Said):
+        return raised.said
+    if isinstance(ctx.get("said"), Said):  # a model's own check (`tables.schema.problem_at`)
+        return ctx["said"]
+    key = _PYDANTIC.get(kind)
+    if key is None:
+        return said("model.refused", value=str(error.get("input", "")))
+    params: dict[str, Any] = {}
+    for name in ("ge", "gt", "le", "lt", "min_length", "max_length", "decimal_places",
+                 "max_digits"):
+        if name in ctx:
+            params["limit"] = str(ctx[name])
+    if kind in ("literal_error", "enum"):
+        params["choices"] = _choices(str(ctx.get("expected", "")))
+    if kind == "union_tag_invalid":
+        params.update(tag=str(ctx.get("tag", "")),
+                      known=_choices(str(ctx.get("expected_tags", ""))))
+    if kind == "union_tag_not_found":
+        params["tag"] = str(ctx.get("discriminator", "")).strip("'")
+    return said(key, **params)
+
+
+def _choices(expected: str) -> str:
+    """pydantic's list of the values it expected ("'a', 'b' or 'c'") as a list of values:
+    the values are the model's, the joining words pydantic's."""
+    items = [each.strip() for part in expected.split(", ") for each in part.split(" or ")]
+    return ", ".join(item for item in items if item)

@@ -202,15 +202,14 @@ def test_ledger_record_from_standard_input_keeps_the_command_s_name(tmp_path):
 @pytest.mark.parametrize(("name", "content", "command", "said"), [
     ("krav.xlsx", (DATA.parent.parent / "examples" / "claims.xlsx").read_bytes()[:3000],
      ["audit", "{path}"],
-     "{path}: kan ikke åpnes som arbeidsbok (xlsx): den er skadet eller ikke en arbeidsbok "
-     "(ukjent filformat)"),
+     "{path}: kan ikke åpnes som arbeidsbok (xlsx): den er skadet eller ikke en arbeidsbok"),
     ("plan.yaml", b"meetings: \xff\n", ["budget", "--reps", "2", "--scheme", "unn", "--plan",
                                         "{path}"],
-     "plan {path}: ikke UTF-8-tekst (ugyldig byte)"),
+     "plan {path}: ikke UTF-8-tekst (byte 11)"),
     ("betalt.db", b"\x00" * 2048, ["ledger", "list", "--ledger", "{path}"],
-     "{path} er ikke et honorar-register (eller er skadet): filen er ikke en database"),
+     "{path} er ikke et honorar-register (eller er skadet)"),
 ])
-def test_the_libraries_reasons_are_said_in_bokmal(tmp_path, name, content, command, said):
+def test_what_the_libraries_refuse_is_said_in_bokmal_by_its_kind(tmp_path, name, content, command, said):
     path = tmp_path / name
     path.write_bytes(content)
     result = run_cli(*(part.format(path=path) for part in command), env={"HONORAR_LEDGER": ""})

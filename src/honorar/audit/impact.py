@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Protocol
 
 from ..domain import VOIDS_PAYMENT, ZERO, Attendance, Meeting
+from ..problem import ValueProblem, said
 from ..rules.calculation import calculate
 from ..tables.diff import HUNDRED
 from ..tables.schema import RateTable
@@ -117,10 +118,9 @@ def impact(rows: Iterable[object], old: RateTable | TravelTable, new: RateTable 
     """
     first = min(d for d in (first, old.effective, new.effective) if d is not None)
     if old.scheme != new.scheme:
-        raise ValueError(f"the impact compares two versions of one scheme, not "
-                         f"'{old.scheme}' and '{new.scheme}'")
+        raise ValueProblem(said("rates.impact_two_schemes_long", old=old.scheme, new=new.scheme))
     if by is not None and by not in BREAKDOWNS:
-        raise ValueError(f"no breakdown by '{by}' (one of {', '.join(BREAKDOWNS)})")
+        raise ValueProblem(said("rates.no_breakdown", by=by, choices=", ".join(BREAKDOWNS)))
     scheme = old.scheme
     travel = isinstance(old, TravelTable) and isinstance(new, TravelTable)
     count = invalid = undecided_old = undecided_new = duplicates = before_first = 0

@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from ..domain import ZERO, Attendance, Calculation, Finding, Meeting, Source, Trip
 from ..money import to_øre
+from ..problem import ValueProblem, said
 from ..rules.calculation import calculate
 from ..tables.schema import Cited, RateTable
 from ..tables.travel_schema import TravelTable
@@ -206,10 +207,10 @@ def make_budget(plan: Plan, scheme: str, reps: int, table_at: TableAt, *, date: 
     `trip`, each representative's travel to each meeting too, at the travel rates in force
     on the meeting's date (`travel_at`)."""
     if reps < 1:
-        raise ValueError("a budget needs at least one representative")
+        raise ValueProblem(said("budget.no_reps"))
     if plan.representatives and len(plan.representatives) != reps:
-        raise ValueError(f"the plan names {len(plan.representatives)} representatives, "
-                         f"not {reps}")
+        raise ValueProblem(said("budget.plan_names_other", named=len(plan.representatives),
+                                count=reps))
     lines: list[BudgetLine] = []
     findings: list[BudgetFinding] = []
     tables: dict[str, RateTable] = {}

@@ -185,8 +185,7 @@ def show(
     with opened(ledger, wait) as book:
         found = book.batch(batch)
         if found is None:
-            raise UsageProblem(f"no batch named '{batch}' in ledger {ledger} (see 'honorar "
-                               "ledger list')")
+            raise UsageProblem(said("ledger.no_batch_see_list", batch=batch, ledger=str(ledger)))
         claims = book.claims_of(found)
         if output_format == "json":
             _write_json_stream(render.batch_json(found), map(render.claim_json, claims))

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from honorar.cli.app import language
-from honorar.render.messages import problem_text
+from honorar.problem import said
 
 from ..conftest import run_cli
 
@@ -156,10 +156,11 @@ def test_the_language_of_an_error_is_the_last_lang_given():
     assert language(["audit", "--", "--lang", "en"]) == "nb"
 
 
-def test_a_phrase_with_no_bokmal_stays_as_it_is():
-    assert problem_text("something new went wrong", "nb") == "something new went wrong"
-    assert problem_text("the file is empty", "en") == "the file is empty"
-    assert problem_text("x.yaml: the file is empty", "nb") == "x.yaml: filen er tom"
+def test_a_problem_is_worded_from_its_key_in_every_language():
+    problem = said("env.file", file="x.yaml", reason=said("file.empty"))
+    assert problem.say("nb") == "x.yaml: filen er tom"
+    assert problem.say("nn") == "x.yaml: fila er tom"
+    assert problem.say("en") == "x.yaml: the file is empty"
 
 
 @pytest.mark.parametrize("text", [

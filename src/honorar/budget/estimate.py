@@ -192,10 +192,11 @@ def plan_problems(plan: Plan, table_at: TableAt, date: dt.date) -> list[Problem]
             continue
         known = [*table.activities, *table.not_payable]
         if meeting.activity not in known:
-            problems.append(Problem(
-                plan.file, meeting.activity_line, meeting.activity_column,
-                f"meeting {meeting.entry}: activity '{meeting.activity}' is not in the rate "
-                f"table {table.label} (it has: {', '.join(known)})"))
+            message = said("plan.field", field=said("plan.meeting", number=meeting.entry),
+                           reason=said("plan.activity_not_in_table", activity=meeting.activity,
+                                       table=table.label, known=", ".join(known)))
+            problems.append(Problem(plan.file, meeting.activity_line, meeting.activity_column,
+                                    str(message), message))
     return problems
 
 

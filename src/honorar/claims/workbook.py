@@ -334,7 +334,7 @@ def open_workbook(source: str | Path | BinaryIO, name: str, kind: str, head: byt
         except OSError as err:
             raise ClaimFileError(said("env.file", file=name, reason=os_said(err))) from None
         if len(data) > limits.WORKBOOK_FILE:
-            raise beyond(name, f"the workbook is more than {size_text(limits.WORKBOOK_FILE)}",
+            raise beyond(name, said("limits.file_more", size=size_text(limits.WORKBOOK_FILE)),
                          size_text(limits.WORKBOOK_FILE))
     return WorkbookReader(data, name, kind, mapping=mapping, sheet=sheet, date_order=date_order,
                           activities=activities, scheme=scheme)

@@ -119,10 +119,6 @@ def fail(prog: str, message: Any, code: int, lang: str = "nb") -> int:
     from ..render.terminal import plain  # a file name or a value typed may hold escapes
 
     said_line = message.say(lang) if hasattr(message, "say") else str(message)
-    if not hasattr(message, "say") and lang != "en":  # a line not yet moved to a key
-        from ..render.messages import problem_text
-
-        said_line = problem_text(said_line, "nb")
     line = plain(" ".join(said_line.split()))
     word = i18n.text("severity.error", lang)
     with contextlib.suppress(OSError, ValueError, AttributeError):
@@ -319,17 +315,14 @@ def _signals_stop_the_run():
 
 
 class _Line:
-    """A library's English line not yet raised as a key: worded as it always was."""
+    """A line raised without a key (an exception of a library, an internal check): shown
+    as it is, in every language."""
 
     def __init__(self, line: str) -> None:
         self.line = line
 
     def say(self, lang: str) -> str:
-        if lang == "en":
-            return self.line
-        from ..render.messages import problem_text  # bokmål until it has a key
-
-        return problem_text(self.line, "nb")
+        return self.line
 
     def as_json(self) -> dict[str, Any]:
         return {"code": "text", "params": {"text": self.line}}

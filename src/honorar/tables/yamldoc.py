@@ -137,6 +137,8 @@ _YAML_TEXTS = (
     "expected a comment or a line break",
     "expected alphabetic or numeric character",
     "expected ' ', but found",
+    "found duplicate anchor; first occurrence",
+    "second occurrence",
 )
 # (the text before the value, the text after it): the key, the value as `found`
 _YAML_AROUND = (
@@ -151,6 +153,8 @@ _YAML_AROUND = (
     ("expected <block end>, but got ", "", "yaml.indentation"),
     ("did not find expected ", "", "yaml.did_not_find"),
     ("unacceptable character ", ": special characters are not allowed", "yaml.unacceptable"),
+    ("unacceptable character ", ": control characters are not allowed",
+     "yaml.unacceptable_control"),
     ("expected ", ", but found ", "yaml.expected_found"),
 )
 
@@ -159,6 +163,9 @@ def yaml_said(context: str | None, problem_text: str | None,
               begun: tuple[int, int] | None = None) -> Said:
     """A PyYAML error as a key and its values: where it was (context), what was wrong, and
     the line an unclosed quote or bracket was opened on."""
+    joined = f"{context} {problem_text}"
+    if context and problem_text and joined in _YAML_TEXTS:  # one text PyYAML splits in two
+        return said("yaml." + _slug(joined))
     where = _yaml_part(context) if context else None
     if where is not None and begun is not None:
         where = said("yaml.begun", message=where, line=begun[0], column=begun[1])

@@ -51,8 +51,11 @@ def source(cited: Source | None, lang: str) -> dict[str, Any] | None:
 
 
 def problem(p: Problem, lang: str) -> dict[str, Any]:
+    """A problem in a table: where, what it says in `lang`, and its `code` and `params`."""
+    shape = p.said.as_json() if p.said is not None else {"code": "text",
+                                                          "params": {"text": p.message}}
     return {"file": p.file, "line": p.line, "column": p.column,
-            "message": messages.problem_text(p.message, lang)}
+            "message": messages.problem_line(p, lang, placed=False), **shape}
 
 
 # ------------------------------------------------------------------------------ list/show

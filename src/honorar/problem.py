@@ -53,6 +53,11 @@ def _json(value: Any) -> Any:
     return value if isinstance(value, (int, float, bool)) or value is None else str(value)
 
 
+def json_value(value: Any) -> Any:
+    """A problem's value as JSON has it: a number or a text (a date, an amount: its text)."""
+    return _json(value)
+
+
 def said(key: str, /, **params: Any) -> Said:
     return Said(key, params)
 

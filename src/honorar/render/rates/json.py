@@ -10,6 +10,7 @@ from typing import Any
 
 from ...audit.impact import Impact, Totals
 from ...domain import Source
+from ...problem import json_value
 from ...rules.calculation import outdated_rates
 from ...tables.catalogue import Versions
 from ...tables.diff import Change, Item, Value, flatten
@@ -125,6 +126,7 @@ def check(results: Sequence[Checked], lang: str) -> dict[str, Any]:
         "problems": [problem(p, lang) for p in r.problems],
         "warnings": [{"code": n.key.removeprefix("rates_"), "item": n.item, "file": r.file,
                       "line": n.line, "column": n.column,
+                      "params": {k: json_value(v) for k, v in n.params.items()},
                       "message": messages.text(n.key, n.params, lang)} for n in r.notices],
     } for r in results]}
 

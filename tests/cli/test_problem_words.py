@@ -3,6 +3,7 @@ pipe quiet, and a suggested command that works when pasted."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -27,7 +28,33 @@ def _bad_inputs(tmp: Path) -> list[list[str]]:
     plan.write_text("meetings:\n  - activity: meeting\n    hours: -2\n", encoding="utf-8")
     folder = tmp / "folder"
     folder.mkdir()
-    return [
+    mapping = tmp / "mapping.yaml"
+    mapping.write_text("columns:\n  Dato: when\nfarge: blå\n", encoding="utf-8")
+    pdf = tmp / "krav.csv"
+    pdf.write_bytes(b"%PDF-1.7\n" + bytes(200))
+    broken_plan = tmp / "broken.yaml"
+    broken_plan.write_text("meetings: [\n  {activity: meeting\n", encoding="utf-8")
+    unknown_key = tmp / "keys.yaml"
+    unknown_key.write_text("meetings:\n  - activity: meeting\n    hours: 2\n    farge: 1\n",
+                           encoding="utf-8")
+    tiers = tmp / "tiers" / "demo"
+    tiers.mkdir(parents=True)
+    (tiers / "2024-01-01.yaml").write_text(
+        "scheme: demo\nname: Demo\neffective: 2024-01-01\ndocument: d\nactivities:\n"
+        "  meeting:\n    any:\n      rule: hourly\n      rate: {kr: mange, quote: q}\n",
+        encoding="utf-8")
+    full = [["audit", str(EXAMPLE), "--format", "csv", "--output", "/dev/full"]] \
+        if Path("/dev/full").exists() else []
+    return [*full,
+        ["audit", str(EXAMPLE), "--mapping", str(mapping)],
+        ["audit", str(pdf)],
+        ["audit", str(EXAMPLE), "--encoding", "klingon"],
+        ["audit", str(EXAMPLE), "--sheet", "2"],
+        ["audit", str(EXAMPLE), "--date-order", "ymd"],
+        ["budget", "--reps", "2", "--scheme", "unn", "--plan", str(broken_plan)],
+        ["budget", "--reps", "2", "--scheme", "unn", "--plan", str(unknown_key)],
+        ["rates", "show", "demo", "--rates-dir", str(tmp / "tiers")],
+        ["ledger", "list", "--ledger", str(tmp / "nowhere.db")],
         ["calc", "--bogus"],
         ["calc", "--scheme", "unn", "--date", "x", "--hours", "2"],
         ["calc", "--scheme", "nope", "--date", "2024-01-01", "--hours", "2"],
@@ -107,6 +134,20 @@ def test_a_problem_is_a_key_and_values_in_json():
         "option": "--date", "reason": {"code": "value.not_date", "params": {"value": "x"}}}}
     assert str(problem) == "--date: 'x' is not a date (use 2022-03-15 or 15.03.2022)"
     assert Said("value.negative", {"value": "-1"}).say("nn") == "'-1' er negativt"
+
+
+def test_a_table_problem_in_json_has_its_code_and_params(tmp_path: Path):
+    table = tmp_path / "demo" / "2024-01-01.yaml"
+    table.parent.mkdir()
+    table.write_text("scheme: demo\nname: Demo\neffective: 2024-01-01\ncolour: blue\n",
+                     encoding="utf-8")
+    result = run_cli("rates", "check", str(table), "--format", "json")
+    problems = json.loads(result.stdout)["files"][0]["problems"]
+    assert {"code": "table.at", "params": {"where": "colour", "reason": {
+        "code": "model.unknown_key", "params": {}}}}.items() <= problems[0].items() \
+        or any(p["code"] == "table.at" and p["params"]["reason"]["code"] == "model.unknown_key"
+               for p in problems), problems
+    assert all("code" in p and "params" in p and p["message"] for p in problems)
 
 
 def test_a_value_s_problem_is_chosen_by_its_key_not_its_words():

@@ -92,7 +92,11 @@ def run_one_line_errors(invoke: Any, prog: str = "honorar", lang: str = "nb") ->
         if isinstance(err, Problem):  # a library's problem that reached the top
             return _fail(prog, _what(err), USAGE_ERROR)
         if type(err).__name__ == "NoArgsIsHelpError":  # a bare `honorar`: show the help
-            print(err.format_message())
+            try:
+                print(err.format_message(), flush=True)
+            except OSError as failed:  # `honorar | head`: the reader has what it wanted
+                _silence_standard_output()
+                return _standard_output_failed(prog, failed, lang)
             return USAGE_ERROR
         # click's usage errors (vendored or not) carry these two; anything else is a bug
         if hasattr(err, "format_message") and hasattr(err, "exit_code"):

@@ -348,8 +348,7 @@ def _check_schema(connection: sqlite3.Connection, path: Path, version: int) -> N
 def _machine(err: sqlite3.Error) -> bool:
     """Whether an SQLite error is the machine's (a lock, the disk) rather than the file's."""
     name = getattr(err, "sqlite_errorname", "") or ""
-    return any(name == prefix or name.startswith(prefix + "_") for prefix in _UNAVAILABLE) \
-        or "locked" in str(err)
+    return any(name == prefix or name.startswith(prefix + "_") for prefix in _UNAVAILABLE)
 
 
 def _apply_steps(connection: sqlite3.Connection, version: int) -> None:
@@ -382,8 +381,6 @@ def failure(err: sqlite3.Error, path: Path, timeout: float) -> Exception:
             return LedgerUnavailable(said(key, ledger=str(path), seconds=f"{timeout:g}"))
     if name in _NOT_A_LEDGER or name.startswith("SQLITE_CORRUPT"):
         return LedgerError(said("ledger.damaged", ledger=str(path)))
-    if "locked" in str(err):  # SQLite's text, where Python gives no error name
-        return LedgerUnavailable(said("ledger.locked", ledger=str(path), seconds=f"{timeout:g}"))
     if name == "SQLITE_INTERRUPT":  # the progress handler: a statement ran too long
         from .. import limits
 

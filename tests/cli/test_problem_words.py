@@ -204,3 +204,17 @@ def test_a_refused_batch_suggests_a_command_that_works_when_pasted(tmp_path: Pat
 
     words = shlex.split(command)
     assert words[2] == str(claims) and words[4] == str(ledger), words
+
+
+def test_a_broken_table_suggests_a_check_that_works_when_pasted(tmp_path: Path):
+    import shlex
+
+    folder = tmp_path / "it's mine" / "unn"
+    folder.mkdir(parents=True)
+    table = folder / "2023-01-01.yaml"
+    table.write_text("scheme: unn\neffective: not a date\ncolour: blue\n", encoding="utf-8")
+    result = run_cli("calc", "--scheme", "unn", "--date", "2023-03-01", "--hours", "2",
+                     "--rates-dir", str(tmp_path / "it's mine"), "--lang", "en")
+    assert result.exit_code == 2, result.stderr
+    command = result.stderr.split("run '", 1)[1].rsplit("')", 1)[0]
+    assert shlex.split(command) == ["honorar", "rates", "check", str(table)], command

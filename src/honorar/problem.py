@@ -38,7 +38,7 @@ class Said:
 
     def as_json(self) -> dict[str, Any]:
         """`{"code", "params"}`, a value that is a `Said` given the same way."""
-        return {"code": self.key,
+        return {"code": self.key.removeprefix(MESSAGE),
                 "params": {name: _json(value) for name, value in self.params.items()}}
 
     def __str__(self) -> str:

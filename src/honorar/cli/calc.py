@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from ..problem import said
-from .errors import Template, UsageProblem, option_problem, unknown_scheme
+from ..problem import MESSAGE, said
+from .errors import UsageProblem, option_problem, unknown_scheme
 from .options import (
     TABLE_OR_JSON,
     FailOn,
@@ -176,4 +176,4 @@ def _check_activity(text: str, name: str, table, versions) -> None:
         return
     params = {"text": text.strip(), "table": table.label if table is not None else versions.scheme,
               "names": ", ".join(known), "words": ", ".join(activity_words())}
-    raise UsageProblem(Template("usage_unknown_activity", params))
+    raise UsageProblem(said(MESSAGE + "usage_unknown_activity", **params))

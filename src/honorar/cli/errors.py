@@ -335,26 +335,6 @@ class _Line:
         return self.line
 
 
-class Template:
-    """A message of `render.messages` (a finding's or a cell's words) inside a problem."""
-
-    def __init__(self, key: str, params: dict[str, Any]) -> None:
-        self.key, self.params = key, params
-
-    def say(self, lang: str) -> str:
-        from ..render import messages
-
-        try:
-            return messages.text(self.key, self.params, lang)
-        except KeyError:  # a language these words do not have yet: bokmål
-            return messages.text(self.key, self.params, "nb")
-
-    def as_json(self) -> dict[str, Any]:
-        from ..problem import _json
-
-        return {"code": self.key, "params": {k: _json(v) for k, v in self.params.items()}}
-
-
 def reason_of(err: BaseException) -> Any:
     """What `err` says, to stand inside another problem ("--date: {reason}")."""
     spoken = getattr(err, "said", None)

@@ -15,9 +15,8 @@ from typing import Annotated, TypeVar
 
 import typer
 
-from ..problem import said
+from ..problem import MESSAGE, said
 from .errors import (
-    Template,
     UsageProblem,
     option_problem,
     output_problem,
@@ -235,7 +234,7 @@ def read_trip_options(values: dict[str, str | None]):
         from ..render import messages
 
         option = TRAVEL_OPTIONS[err.column]
-        reason = Template(err.key, err.params) if err.key in messages.TEMPLATES else err
+        reason = said(MESSAGE + err.key, **err.params) if err.key in messages.TEMPLATES else err
         raise option_problem(option, reason) from None
 
 

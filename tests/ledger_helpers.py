@@ -34,7 +34,7 @@ def as_json(result) -> dict:
 
 def one_line_error(result, code: int) -> str:
     assert result.exit_code == code, (result.exit_code, result.stdout, result.stderr)
-    assert result.stderr.startswith("honorar: error: ") and result.stderr.count("\n") == 1
+    assert result.stderr.startswith(("honorar: feil: ", "honorar: error: ")) and result.stderr.count("\n") == 1
     return result.stderr
 
 

@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 
+from .problem import ValueProblem, said
+
 # --------------------------------------------------------------------------- amounts
 
 _CURRENCY = re.compile(r"^(?:kr\.?|nok)\s*|\s*(?:kr\.?|nok|,-|\.-)$", re.IGNORECASE)
@@ -27,7 +29,7 @@ AMOUNT_LIMIT = Decimal(10_000_000)  # kr
 HOURS_LIMIT = Decimal(10_000)  # no meeting lasts a year
 
 
-class ImplausibleValue(ValueError):
+class ImplausibleValue(ValueProblem):
     """A number that reads but is past anything the tool could be asked to pay or count."""
 
 
@@ -62,18 +64,18 @@ def parse_amount(text: str, *, limit: Decimal | None = AMOUNT_LIMIT) -> Decimal:
     else:
         s = s.replace(",", ".")  # Norwegian: a lone comma is the decimal one ('1960,5')
     if not re.fullmatch(r"\d+(\.\d+)?|\.\d+", s):
-        raise ValueError(f"'{raw}' is not an amount")
+        raise ValueProblem(said("value.not_amount", value=raw))
     try:
         value = Decimal(s)
     except InvalidOperation:
-        raise ValueError(f"'{raw}' is not an amount") from None
+        raise ValueProblem(said("value.not_amount", value=raw)) from None
     if value.as_tuple().exponent < -2:  # type: ignore[operator]
-        raise ValueError(f"'{raw}' has more than two decimals (øre)")
+        raise ValueProblem(said("value.too_many_decimals", value=raw))
     if negative:
-        raise ValueError(f"'{raw}' is negative")
+        raise ValueProblem(said("value.negative", value=raw))
     if limit is not None and value > limit:
         limit_text = f"{AMOUNT_LIMIT:,.0f}".replace(",", " ")
-        raise ImplausibleValue(f"'{raw}' is more than any claim could be (over kr {limit_text})")
+        raise ImplausibleValue(said("value.implausible_amount", value=raw, limit=limit_text))
     return value
 
 
@@ -101,13 +103,12 @@ def parse_hours(text: str) -> Decimal:
         if with_units["m"]:
             value += Decimal(int(with_units["m"])) / 60
     else:
-        raise ValueError(f"'{raw}' is not a number of hours")
+        raise ValueProblem(said("value.not_hours", value=raw))
     if value == 0:
-        raise ValueError("a meeting of 0 hours is no meeting")
+        raise ValueProblem(said("value.zero_hours"))
     if value > HOURS_LIMIT:
         limit_text = f"{HOURS_LIMIT:,.0f}".replace(",", " ")
-        raise ImplausibleValue(f"'{raw}' hours is longer than any meeting could last "
-                               f"(over {limit_text} hours)")
+        raise ImplausibleValue(said("value.implausible_hours", value=raw, limit=limit_text))
     return value
 
 
@@ -169,8 +170,8 @@ def parse_date(text: str, order: str = "dmy", year: int | None = None) -> dt.dat
     except ValueError as err:
         if isinstance(err, NoYear):
             raise
-        raise ValueError(f"'{raw}' is not a real date") from None
-    raise ValueError(f"'{raw}' is not a date (use 2022-03-15 or 15.03.2022)")
+        raise ValueProblem(said("value.not_real_date", value=raw)) from None
+    raise ValueProblem(said("value.not_date", value=raw))
 
 
 def year_left_out(text: str) -> bool:
@@ -217,14 +218,14 @@ def parse_time(text: str) -> dt.time:
     raw = text.strip()
     match = _TIME.fullmatch(raw)
     if not match:
-        raise ValueError(f"'{raw}' is not a time of day (use 09:00)")
+        raise ValueProblem(said("value.not_time", value=raw))
     hour = int(match[1])
     minute = int(match[2] or match[4] or 0)
     second = int(match[3] or 0)
     try:
         return dt.time(hour, minute, second)
     except ValueError:
-        raise ValueError(f"'{raw}' is not a time of day") from None
+        raise ValueProblem(said("value.not_real_time", value=raw)) from None
 
 
 def hours_between(start: dt.time, end: dt.time) -> Decimal:
@@ -249,7 +250,7 @@ def parse_yes_no(text: str) -> bool:
         return True
     if word in _NO:
         return False
-    raise ValueError(f"'{text.strip()}' is not yes or no (ja/nei)")
+    raise ValueProblem(said("value.not_yes_no", value=text.strip()))
 
 
 ATTENDANCE_WORDS = {
@@ -290,8 +291,8 @@ def parse_attendance(text: str, extra: dict[str, str] | None = None) -> str:
         found = ATTENDANCE_WORDS.get(word.replace("-", " ")) or ATTENDANCE_WORDS.get(
             word.replace("-", ""))
     if found is None:
-        raise ValueError(f"'{text.strip()}' is not an attendance "
-                         f"({', '.join(attendance_words(extra))})")
+        raise ValueProblem(said("value.not_attendance", value=text.strip(),
+                                  words=", ".join(attendance_words(extra))))
     return found
 
 
@@ -319,9 +320,9 @@ def parse_activity(text: str, extra: dict[str, str] | None = None,
     if _IDENTIFIER.fullmatch(name) and (known is None or name in ACTIVITY_NAMES
                                         or name in known):
         return name
-    raise ValueError(f"'{text.strip()}' is not an activity (known: "
-                     f"{', '.join(activity_names(known or ()))}; or the Norwegian "
-                     f"{', '.join(activity_words(extra))})")
+    raise ValueProblem(said("value.not_activity", value=text.strip(),
+                            names=", ".join(activity_names(known or ())),
+                            words=", ".join(activity_words(extra))))
 
 
 def activity_names(known: Iterable[str] = ()) -> list[str]:
@@ -376,8 +377,7 @@ def parse_vehicle(text: str) -> str:
         return "car"
     found = VEHICLE_WORDS.get(word)
     if found is None:
-        raise ValueError(f"'{text.strip()}' is not a vehicle (bil, motorsykkel, moped, "
-                         "snøscooter, båt, sykkel, til fots)")
+        raise ValueProblem(said("value.not_vehicle", value=text.strip()))
     return found
 
 
@@ -393,21 +393,21 @@ def parse_meals(text: str) -> tuple[str, ...]:
     for word in words:
         if word.isdigit():
             if count is not None:
-                raise ValueError(f"'{word}' follows another count; give a meal after a count")
+                raise ValueProblem(said("value.count_after_count", value=word))
             count = int(word)
             if count > MAX_MEALS_OF_A_KIND:
-                raise ValueError(f"'{word}' meals of a kind is more than "
-                                 f"{MAX_MEALS_OF_A_KIND}")
+                raise ValueProblem(said("value.too_many_meals", value=word,
+                                              limit=MAX_MEALS_OF_A_KIND))
             continue
         meal = MEAL_WORDS.get(word)
         if meal is None:
-            raise ValueError(f"'{word}' is not a meal (frokost, lunsj, middag)")
+            raise ValueProblem(said("value.not_meal", value=word))
         if meal in counts:
-            raise ValueError(f"'{word}' is given twice (give a count: '2 {word}')")
+            raise ValueProblem(said("value.meal_twice", value=word))
         counts[meal] = 1 if count is None else count
         count = None
     if count is not None:
-        raise ValueError(f"the count {count} names no meal (e.g. '{count} frokost')")
+        raise ValueProblem(said("value.count_without_meal", count=count))
     order = ("breakfast", "lunch", "dinner")
     return tuple(meal for meal in order for _ in range(counts.get(meal, 0)))
 
@@ -424,13 +424,13 @@ def parse_quantity(text: str) -> Decimal:
     if not raw:
         return Decimal(0)
     if raw.startswith("-"):
-        raise ValueError(f"'{raw}' is negative")
+        raise ValueProblem(said("value.negative", value=raw))
     match = re.fullmatch(r"(\d+):([0-5]\d)", raw)
     if match:
         return Decimal(int(match[1]) * 60 + int(match[2])) / 60
     s = _SPACES.sub("", raw).replace(",", ".")
     if not re.fullmatch(r"\d+(\.\d+)?|\.\d+", s):
-        raise ValueError(f"'{raw}' is not a number")
+        raise ValueProblem(said("value.not_number", value=raw))
     return Decimal(s)
 
 
@@ -440,9 +440,9 @@ def parse_count(text: str) -> int:
     if not raw:
         return 0
     if raw.startswith("-"):
-        raise ValueError(f"'{raw}' is negative")
+        raise ValueProblem(said("value.negative", value=raw))
     if not raw.isdigit():
-        raise ValueError(f"'{raw}' is not a whole number")
+        raise ValueProblem(said("value.not_whole_number", value=raw))
     return int(raw)
 
 
@@ -454,7 +454,7 @@ def parse_datetime(text: str, order: str = "dmy") -> dt.datetime:
     raw = text.strip()
     match = _DATETIME.fullmatch(re.sub(r"\s+kl\.?\s*", " ", raw, flags=re.IGNORECASE))
     if not match:
-        raise ValueError(f"'{raw}' is not a date and time (use 2024-03-15 07:30)")
+        raise ValueProblem(said("value.not_datetime", value=raw))
     day = parse_date(match[1], order)
     time = parse_time(match[2])
     return dt.datetime.combine(day, time)
@@ -467,6 +467,7 @@ def hours_from_to(departure: dt.datetime, back: dt.datetime) -> Decimal:
         back += dt.timedelta(days=1)
     seconds = int((back - departure).total_seconds())
     if seconds < 0:
-        raise ValueError(f"the return {back:%Y-%m-%d %H:%M} is before the departure "
-                         f"{departure:%Y-%m-%d %H:%M}")
+        raise ValueProblem(said("value.return_before_departure",
+                                  back=f"{back:%Y-%m-%d %H:%M}",
+                                  departure=f"{departure:%Y-%m-%d %H:%M}"))
     return Decimal(seconds) / 3600

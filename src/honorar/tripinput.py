@@ -57,7 +57,7 @@ def _read(column: str, text: str) -> Any:
     try:
         return reader(text)
     except ValueError as err:
-        if "negative" in str(err):
+        if getattr(getattr(err, "said", None), "key", None) == "value.negative":
             key = "cell_negative"
         raise TripError(column, key, str(err), text=text.strip()) from None
 

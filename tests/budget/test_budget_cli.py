@@ -29,7 +29,7 @@ def as_json(*args: str) -> dict:
 def one_line_error(result, *fragments: str) -> None:
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert result.stderr.count("\n") == 1 and result.stderr.startswith("honorar: error: ")
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith(("honorar: feil: ", "honorar: error: "))
     for fragment in fragments:
         assert fragment in result.stderr
 

@@ -103,7 +103,7 @@ CALC = ("calc", "--scheme", "unn", "--date", "2022-03-15")
 def test_calc_with_a_huge_number_is_a_usage_error(args, option):
     result = invoke(*CALC, *args)
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"honorar: error: {option}: ")
+    assert result.stderr.startswith(f"honorar: feil: {option}: ")
     assert len(result.stderr.splitlines()) == 1
 
 
@@ -113,7 +113,7 @@ def test_budget_with_a_huge_number_is_a_usage_error(args):
     extra = () if args[0] == "--reps" else ("--reps", "2")
     result = invoke("budget", "--scheme", "unn", *extra, *args)
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"honorar: error: {args[0]}: ")
+    assert result.stderr.startswith(f"honorar: feil: {args[0]}: ")
 
 
 def test_a_plan_with_huge_hours_is_a_usage_error(tmp_path):

@@ -224,7 +224,7 @@ def test_a_file_that_is_no_claims_is_named_for_what_it_is(tmp_path: Path, name, 
     path.write_bytes(content)
     result = invoke("audit", str(path))
     assert result.exit_code == 2
-    assert result.stderr == f"honorar: error: {path}: {nb}, ikke et regneark eller en CSV-fil\n"
+    assert result.stderr == f"honorar: feil: {path}: {nb}, ikke et regneark eller en CSV-fil\n"
     result = invoke("audit", str(path), "--lang", "en")
     assert result.stderr == f"honorar: error: {path}: {en}, not a spreadsheet or a CSV file\n"
     result = invoke("audit", "-", input=content)

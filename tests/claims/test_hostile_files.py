@@ -148,7 +148,7 @@ def test_a_cell_out_of_range_far_down_the_sheet_is_exit_2_and_records_nothing(tm
                            capture_output=True, text=True, timeout=120)
     # the panic's own message (Rust writes it to the standard error) is not shown
     assert audit.returncode == 2 and audit.stderr.count("\n") == 1, audit.stderr
-    assert audit.stderr.startswith("honorar: error: ")
+    assert audit.stderr.startswith("honorar: feil: ")
 
 
 # ------------------------------------------------------------------ bombs and far cells
@@ -628,8 +628,7 @@ def test_a_closed_output_is_not_blamed_on_the_ledger(tmp_path: Path):
         code = process.wait(timeout=60)
         if args == ("list",) and code == 0:
             continue  # short enough to be written before the pipe was closed
-        assert code == 3 and "cannot write to standard output" in error, error
-        assert "ledger" not in error, error
+        assert code == 141 and error == "", error  # a closed pipe is no error
 
 
 def test_a_formula_with_an_empty_stored_value_is_a_formula_without_one(tmp_path: Path):

@@ -248,7 +248,7 @@ def test_a_failed_audit_leaves_an_existing_report_alone(tmp_path: Path):
     out.write_text("old report", encoding="utf-8")
     result = invoke(str(claims_file(tmp_path, FINE)), "--format", "json", "--output", str(out),
                     "--rates-dir", str(tmp_path / "rates"))
-    assert result.exit_code == 2 and result.stderr.startswith("honorar: error: satstabell")
+    assert result.exit_code == 2 and result.stderr.startswith("honorar: feil: satstabell")
     assert out.read_text(encoding="utf-8") == "old report"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["audit.json", "claims.csv", "rates"]
 
@@ -385,5 +385,5 @@ def test_a_binary_file_is_named_as_no_text_file(tmp_path, content):
     assert english.stderr == (f"honorar: error: {claims}: is not a text file (it holds NUL "
                               "bytes): give a CSV file or a workbook\n")
     norsk = run_cli("audit", str(claims))
-    assert norsk.stderr == (f"honorar: error: {claims}: er ikke en tekstfil (den har "
+    assert norsk.stderr == (f"honorar: feil: {claims}: er ikke en tekstfil (den har "
                             "NUL-tegn): gi en CSV-fil eller en arbeidsbok\n")

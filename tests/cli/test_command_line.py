@@ -54,18 +54,18 @@ def test_help_names_values_not_python_types(command):
 
 
 def test_help_calls_values_by_what_they_are():
-    calc = invoke("calc", "--help", columns=200).stdout
+    calc = invoke("calc", "--help", "--lang", "en", columns=200).stdout
     for words in ("--hours HOURS", "--start HH:MM", "--lost-income KR", "--lang nb|nn|en",
                   "--fail-on error|warning|never", "--rates-dir DIR", "--date DATE"):
         assert words in calc, words
-    diff = invoke("rates", "diff", "--help").stdout
+    diff = invoke("rates", "diff", "--help", "--lang", "en").stdout
     assert "Usage: honorar rates diff [OPTIONS] OLD NEW" in diff
-    assert "Usage: honorar rates check [OPTIONS] FILE..." in invoke("rates", "check",
-                                                                    "--help").stdout
+    assert "Usage: honorar rates check [OPTIONS] FILE..." in invoke("rates", "check", "--help",
+                                                                    "--lang", "en").stdout
 
 
 def test_command_summaries_are_whole():
-    rates = " ".join(invoke("rates", "--help", columns=200).stdout.split())
+    rates = " ".join(invoke("rates", "--help", "--lang", "en", columns=200).stdout.split())
     assert "Show one version: every rule, its source quote, and the assumptions." in rates
     assert "Validate table files strictly (exit 2 on any problem) and warn about what is " \
            "legal but suspicious." in rates

@@ -23,7 +23,7 @@ def refused(result, what: str) -> None:
     assert result.exit_code == 2, (result.exit_code, result.stderr)
     lines = result.stderr.splitlines()
     assert len(lines) == 1, lines
-    assert lines[0].startswith("honorar: error: --output: ")
+    assert lines[0].startswith(("honorar: feil: --output: ", "honorar: error: --output: "))
     assert f"is {what}" in lines[0]
     assert lines[0].endswith("; the input is never overwritten")
 
@@ -83,6 +83,6 @@ def test_the_refusal_in_norwegian(tmp_path):
     result = run_cli("budget", "--reps", "2", "--plan", str(plan), "--format",
                                       "xlsx", "--output", str(plan))
     assert result.exit_code == 2
-    assert result.stderr == (f"honorar: error: --output: '{plan}' er planen '{plan}'; "
+    assert result.stderr == (f"honorar: feil: --output: '{plan}' er planen '{plan}'; "
                              "inndata blir aldri overskrevet\n")
     assert plan.read_bytes() == before

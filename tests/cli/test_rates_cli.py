@@ -167,7 +167,7 @@ def test_show_json_lists_items_with_sources_and_assumptions_with_reasons():
 @pytest.mark.parametrize(("spec", "words"), [
     ("unn@2021-12-31", "no version of 'unn' is in force on 2021-12-31"),
     ("nope", "unknown scheme 'nope' (known: fousam, neuro-sysmed, state-travel, tax-free, unn)"),
-    ("unn@yesterday", "VERSION:"),
+    ("unn@yesterday", "the version:"),
     ("missing.yaml", "missing.yaml"),
 ])
 def test_show_a_version_that_is_not_there_is_one_line(spec, words):
@@ -409,7 +409,7 @@ def test_diff_the_other_way_round():
 
 
 @pytest.mark.parametrize(("args", "words"), [
-    (["unn", "nope"], "NEW: unknown scheme 'nope'"),
+    (["unn", "nope"], "the new version: unknown scheme 'nope'"),
     (["unn", "unn", "--by", "scheme"], "--by goes with --impact"),
     (["unn", "unn", "--mapping", "map.yaml"], "--mapping goes with --impact"),
     (["unn", "unn", "--impact", "claims.csv", "--by", "colour"], "--by: 'colour'"),
@@ -470,7 +470,7 @@ def test_diff_impact_of_an_unusable_claims_file_names_it_once(tmp_path):
             path.write_bytes(content)
         result = invoke("diff", "unn", str(NEW), "--impact", str(path))
         assert result.exit_code == 2 and result.stderr.count("\n") == 1, result.stderr
-        assert result.stderr.startswith(f"honorar: error: --impact: {path}: ")
+        assert result.stderr.startswith(f"honorar: feil: --impact: {path}: ")
         assert result.stderr.count(name) == 1, result.stderr
 
 
@@ -478,7 +478,7 @@ def test_diff_impact_of_an_unusable_claims_file_names_it_once(tmp_path):
 def test_diff_of_a_travel_table_and_a_fee_table_is_a_usage_error(old, new):
     result = invoke("diff", old, new, "--lang", "en")
     assert result.exit_code == 2
-    assert result.stderr.startswith("honorar: error: NEW: ")
+    assert result.stderr.startswith("honorar: error: the new version ")
     assert result.stderr.count("\n") == 1
     assert "a travel table and a fee table cannot be compared" in result.stderr
     norsk = invoke("diff", old, new)

@@ -184,7 +184,7 @@ def test_a_wait_that_is_no_number_of_seconds_is_one_line_in_honorar_s_words(tmp_
     assert result.stderr == (f"honorar: error: --wait: {wait} seconds; give a number of "
                              "seconds, 0 or more\n")
     norsk = run("ledger", "list", "--ledger", str(ledger), "--wait", wait)
-    assert norsk.stderr == (f"honorar: error: --wait: {wait} sekunder; oppgi et antall "
+    assert norsk.stderr == (f"honorar: feil: --wait: {wait} sekunder; oppgi et antall "
                             "sekunder, 0 eller mer\n")
 
 
@@ -192,5 +192,5 @@ def test_a_ledger_in_a_missing_folder_is_said_in_bokmal(tmp_path: Path):
     target = tmp_path / "nowhere" / "paid.db"
     result = run("ledger", "init", str(target))
     assert result.exit_code == 2
-    assert result.stderr == (f"honorar: error: registeret {target}: mappen {target.parent} "
+    assert result.stderr == (f"honorar: feil: registeret {target}: mappen '{target.parent}' "
                              "finnes ikke\n")

@@ -152,7 +152,7 @@ def test_bad_travel_options_are_one_line_and_exit_2(args, words):
     assert words in result.stderr
     norwegian = CliRunner().invoke(app, ["calc", "--scheme", "unn", "--date", "2024-06-04",
                                          "--hours", "3", *args]).stderr
-    assert norwegian.startswith("honorar: error:") and norwegian != result.stderr
+    assert norwegian.startswith("honorar: feil:") and norwegian != result.stderr
 
 
 # ---------------------------------------------------------------------- the engine

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..domain import VOIDS_PAYMENT, ZERO
+from ..problem import ValueProblem, said
 from ..tables.diff import HUNDRED
 from ..tables.schema import RateTable
 from ..tables.travel_schema import TravelTable
@@ -186,10 +187,9 @@ def impact(rows: Iterable[object], old: RateTable | TravelTable, new: RateTable 
     """
     first = min(d for d in (first, old.effective, new.effective) if d is not None)
     if old.scheme != new.scheme:
-        raise ValueError(f"the impact compares two versions of one scheme, not "
-                         f"'{old.scheme}' and '{new.scheme}'")
+        raise ValueProblem(said("rates.impact_two_schemes_long", old=old.scheme, new=new.scheme))
     if by is not None and by not in BREAKDOWNS:
-        raise ValueError(f"no breakdown by '{by}' (one of {', '.join(BREAKDOWNS)})")
+        raise ValueProblem(said("rates.no_breakdown", by=by, choices=", ".join(BREAKDOWNS)))
     scheme = old.scheme
     travel = isinstance(old, TravelTable) and isinstance(new, TravelTable)
     # the two audits take the rows in step: each row is held until both have had it

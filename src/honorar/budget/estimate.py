@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from ..domain import ZERO, Attendance, Calculation, Finding, Meeting, Source, Trip
 from ..money import to_øre
+from ..problem import ValueProblem, said
 from ..rules.calculation import calculate
 from ..tables.schema import Cited, RateTable
 from ..tables.travel_schema import TravelTable
@@ -191,10 +192,11 @@ def plan_problems(plan: Plan, table_at: TableAt, date: dt.date) -> list[Problem]
             continue
         known = [*table.activities, *table.not_payable]
         if meeting.activity not in known:
-            problems.append(Problem(
-                plan.file, meeting.activity_line, meeting.activity_column,
-                f"meeting {meeting.entry}: activity '{meeting.activity}' is not in the rate "
-                f"table {table.label} (it has: {', '.join(known)})"))
+            message = said("plan.field", field=said("plan.meeting", number=meeting.entry),
+                           reason=said("plan.activity_not_in_table", activity=meeting.activity,
+                                       table=table.label, known=", ".join(known)))
+            problems.append(Problem(plan.file, meeting.activity_line, meeting.activity_column,
+                                    str(message), message))
     return problems
 
 
@@ -206,10 +208,10 @@ def make_budget(plan: Plan, scheme: str, reps: int, table_at: TableAt, *, date: 
     `trip`, each representative's travel to each meeting too, at the travel rates in force
     on the meeting's date (`travel_at`)."""
     if reps < 1:
-        raise ValueError("a budget needs at least one representative")
+        raise ValueProblem(said("budget.no_reps"))
     if plan.representatives and len(plan.representatives) != reps:
-        raise ValueError(f"the plan names {len(plan.representatives)} representatives, "
-                         f"not {reps}")
+        raise ValueProblem(said("budget.plan_names_other", named=len(plan.representatives),
+                                count=reps))
     lines: list[BudgetLine] = []
     findings: list[BudgetFinding] = []
     tables: dict[str, RateTable] = {}

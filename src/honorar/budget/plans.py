@@ -22,9 +22,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from ..domain import Attendance
 from ..parsing import HOURS_LIMIT, parse_activity, parse_attendance, parse_date, parse_hours
+from ..problem import MESSAGE, Said, ValueProblem, from_pydantic, said
 from ..tables.catalogue import shipped_rates_dir
 from ..tables.schema import SCHEME, Document
-from ..tables.yamldoc import Problem, Unreadable, parse, read_text
+from ..tables.yamldoc import Problem, Unreadable, parse, problem, read_text
 
 PLANS_FOLDER = "_plans"
 SUGGESTED_PLAN = "unn-suggested.yaml"
@@ -62,7 +63,7 @@ def _local_text(value: Any) -> Any:
     if isinstance(value, dict) and value and set(value) <= {"nb", "nn", "en"} \
             and all(isinstance(v, str) for v in value.values()):
         return value
-    raise ValueError("give a text, or texts by language: {nb: ..., nn: ..., en: ...}")
+    raise ValueProblem(said("plan.local_text"))
 
 
 # a plan's travel keys are the `calc` options without their dashes (either spelling)
@@ -76,8 +77,7 @@ def _trip(value: Any) -> Any:
     if value is None:
         return None
     if not isinstance(value, dict) or not value:
-        raise ValueError("give the trip as a mapping of travel options, e.g. "
-                         "{km: 120, travel-hours: 7}")
+        raise ValueProblem(said("plan.trip_not_mapping"))
     from ..tripinput import TRIP_COLUMNS, TripError, read_trip
 
     values: dict[str, str | None] = {}
@@ -86,7 +86,7 @@ def _trip(value: Any) -> Any:
         if column not in TRIP_COLUMNS:
             known = ", ".join(c.replace("_", "-") for c in (*TRIP_COLUMNS, "meals", "receipts")
                               if c not in ("meals_provided", "expenses_documented"))
-            raise ValueError(f"unknown travel option '{key}' (known: {known})")
+            raise ValueProblem(said("plan.unknown_travel_option", key=str(key), known=known))
         if isinstance(item, bool):
             item = "ja" if item else "nei"
         values[column] = None if item is None else str(item)
@@ -94,7 +94,8 @@ def _trip(value: Any) -> Any:
         return read_trip(values)
     except TripError as err:  # named by the plan's key: 'meals', not 'meals-provided'
         key = _PLAN_KEYS.get(err.column, err.column.replace("_", "-"))
-        raise ValueError(f"{key}: {err}") from None
+        reason = said(MESSAGE + err.key, **err.params) if err.key else str(err)
+        raise ValueProblem(said("plan.field", field=key, reason=reason)) from None
 
 
 def _read_with(reader: Any, value: Any) -> Any:
@@ -125,7 +126,7 @@ class _MeetingEntry(_Strict):
     @classmethod
     def _at_least_once(cls, value: int) -> int:
         if value < 1:
-            raise ValueError("a meeting is held at least once")
+            raise ValueProblem(said("plan.count_below_one"))
         return value
 
     @field_validator("activity", mode="before")
@@ -147,14 +148,14 @@ class _MeetingEntry(_Strict):
     @classmethod
     def _hours(cls, value: Any) -> Any:
         if isinstance(value, bool):
-            raise ValueError("give the number of hours, e.g. 2.5")
+            raise ValueProblem(said("plan.give_hours"))
         return _read_with(parse_hours, value)
 
     @field_validator("hours")
     @classmethod
     def _positive(cls, value: Decimal) -> Decimal:
         if not value.is_finite() or value <= 0:
-            raise ValueError("a meeting lasts more than 0 hours")
+            raise ValueProblem(said("plan.zero_hours"))
         if value > HOURS_LIMIT:  # a number YAML gave typed: held to what parse_hours holds text
             parse_hours(str(value))
         return value
@@ -302,11 +303,10 @@ def parse_plan(text: str, file: str) -> Plan:
     doc = parse(text, file)
     problems = list(doc.problems)
     if doc.data is None:
-        raise PlanError(problems or [Problem(file, None, None, "the file is empty")])
+        raise PlanError(problems or [problem(file, None, None, said("file.empty"))])
     bare_list = isinstance(doc.data, list)
     if not bare_list and not isinstance(doc.data, dict):
-        raise PlanError([*problems, Problem(file, 1, 1, "a plan is a list of meetings, "
-                                                        "or a mapping with 'meetings:'")])
+        raise PlanError([*problems, problem(file, 1, 1, said("plan.not_a_plan"))])
     spelled: dict[tuple, str] = {}
     twice: list[tuple[tuple, str, str]] = []
     data = _in_english({"meetings": doc.data} if bare_list else doc.data, "plan", (),
@@ -318,13 +318,12 @@ def parse_plan(text: str, file: str) -> Plan:
 
     for path, first, second in twice:
         line, column = doc.place(path[1:] if bare_list else path)
-        problems.append(Problem(file, line, column, f"'{first}' and '{second}' are the same "
-                                                    "key: give it once"))
+        problems.append(problem(file, line, column,
+                                said("plan.same_key", first=first, second=second)))
 
     def too_many(number: int) -> PlanError:
-        return PlanError([*problems, Problem(file, *place(("meetings",)),
-                                             f"meetings: {number} meetings; a plan holds at "
-                                             f"most {MOST_MEETINGS}")])
+        return PlanError([*problems, problem(file, *place(("meetings",)), said(
+            "plan.too_many_meetings", count=number, limit=MOST_MEETINGS))])
 
     entries = data.get("meetings")
     if isinstance(entries, list) and len(entries) > MOST_MEETINGS:
@@ -335,7 +334,7 @@ def parse_plan(text: str, file: str) -> Plan:
         for error in err.errors(include_url=False):
             loc = tuple(error["loc"])
             line, column = place(loc)
-            problems.append(Problem(file, line, column,
+            problems.append(problem(file, line, column,
                                     _message(_as_written(loc, spelled), error)))
         raise PlanError(sorted(problems, key=_by_place)) from None
     if problems:
@@ -388,26 +387,28 @@ _KEYS = {
 }
 
 
-def _message(loc: tuple, error: Mapping[str, Any]) -> str:
+def _message(loc: tuple, error: Mapping[str, Any]) -> Said:
     """'meeting 2: hours: a meeting lasts more than 0 hours' rather than pydantic's paths."""
     kind = error["type"]
-    where: list[str] = []
+    where: list[Said] = []
     rest = list(loc)
     keys = _KEYS["plan"]
     head = NORWEGIAN_KEYS["plan"].get(rest[0], rest[0]) if rest else None
     if head in _LISTS and len(rest) > 1 and isinstance(rest[1], int):
         noun = _LISTS[head]
-        where.append(f"{noun} {rest[1] + 1}")
+        where.append(said(f"plan.{noun}", number=rest[1] + 1))
         keys = _KEYS[noun]
         rest = rest[2:]
     field_name = ".".join(str(part) for part in rest)
     if kind == "extra_forbidden":
-        message = f"unknown key '{field_name}' (known: {keys})"
+        message = said("plan.unknown_key", key=field_name, known=keys)
     elif kind == "missing":
-        message = f"'{field_name}' is missing"
+        message = said("plan.missing", key=field_name)
     else:
-        text = error["msg"].removeprefix("Value error, ")
+        reason = from_pydantic(error)
         if kind == "too_short" and NORWEGIAN_KEYS["plan"].get(field_name, field_name) == "meetings":
-            text = "a plan needs at least one meeting"
-        message = f"{field_name}: {text}" if field_name else text
-    return ": ".join([*where, message])
+            reason = said("plan.needs_meeting")
+        message = said("plan.field", field=field_name, reason=reason) if field_name else reason
+    for place in reversed(where):
+        message = said("plan.field", field=place, reason=message)
+    return message

@@ -22,8 +22,10 @@ import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .. import limits
+from ..problem import Said, said
 from .records import ClaimFileError
 
 _CHUNK = 1 << 20
@@ -50,9 +52,9 @@ def count_text(count: int) -> str:
     return f"{count:,}".replace(",", " ")
 
 
-def beyond(name: str, what: str, limit: str) -> ClaimFileError:
+def beyond(name: str, what: Said, limit: Any) -> ClaimFileError:
     """The one line for a file past a bound: what it holds, and the bound."""
-    return ClaimFileError(f"{name}: {what} (the limit is {limit}); it is not read")
+    return ClaimFileError(said("limits.beyond", file=name, what=what, limit=limit))
 
 
 @dataclass
@@ -77,7 +79,7 @@ def check_archive(source: str | Path | bytes, name: str, kind: str) -> Spans:
     except OSError:
         return spans  # the reader says why it cannot be read
     if size > limits.WORKBOOK_FILE:
-        raise beyond(name, f"the workbook file is {size_text(size)}",
+        raise beyond(name, said("limits.file_size", size=size_text(size)),
                      size_text(limits.WORKBOOK_FILE))
     try:
         stream = (io.BytesIO(source) if isinstance(source, bytes)
@@ -98,11 +100,11 @@ def _check_parts(book: zipfile.ZipFile, stream: io.BufferedIOBase, name: str, ki
                  spans: Spans) -> None:
     members = [m for m in book.infolist() if not m.is_dir()]
     if len(members) > limits.WORKBOOK_PARTS:
-        raise beyond(name, f"the workbook's archive has {count_text(len(members))} parts",
-                     f"{count_text(limits.WORKBOOK_PARTS)} parts")
+        raise beyond(name, said("limits.parts", count=count_text(len(members))),
+                     said("limits.parts_limit", count=count_text(limits.WORKBOOK_PARTS)))
     declared = sum(m.file_size for m in members)
     if declared > limits.WORKBOOK_UNPACKED:
-        raise beyond(name, f"the workbook's parts declare {size_text(declared)} unpacked",
+        raise beyond(name, said("limits.declared", size=size_text(declared)),
                      size_text(limits.WORKBOOK_UNPACKED))
     unpacked = 0
     for member in members:
@@ -112,13 +114,11 @@ def _check_parts(book: zipfile.ZipFile, stream: io.BufferedIOBase, name: str, ki
         for chunk in _unpack(stream, member):
             count += len(chunk)
             if count > member.file_size:
-                raise ClaimFileError(
-                    f"{name}: the part {member.filename} unpacks to more than the "
-                    f"{count_text(member.file_size)} bytes it declares; the file is damaged "
-                    "or made to mislead, and it is not read")
+                raise ClaimFileError(said("limits.part_lies", file=name, part=member.filename,
+                                          size=count_text(member.file_size)))
             if unpacked + count > limits.WORKBOOK_UNPACKED:
-                raise beyond(name, f"the workbook's parts unpack to more than "
-                             f"{size_text(limits.WORKBOOK_UNPACKED)}",
+                raise beyond(name, said("limits.unpacked",
+                                        size=size_text(limits.WORKBOOK_UNPACKED)),
                              size_text(limits.WORKBOOK_UNPACKED))
             if looker is not None:
                 run = _text_run(run, chunk, name, member.filename)
@@ -142,9 +142,8 @@ def _text_run(run: int, chunk: bytes, name: str, part: str) -> int:
     else:
         return len(chunk) - chunk.rfind(b"<") - 1
     if run > limits.CELL_TEXT:
-        raise beyond(name, f"the part {part} holds a text of more than "
-                     f"{size_text(limits.CELL_TEXT)} without a tag (a cell holds at most "
-                     "32 767 characters)", size_text(limits.CELL_TEXT))
+        raise beyond(name, said("limits.untagged_text", part=part,
+                                size=size_text(limits.CELL_TEXT)), size_text(limits.CELL_TEXT))
     return run
 
 
@@ -170,9 +169,9 @@ def _looker(part: str, kind: str, name: str, spans: Spans
             # a tag that ends in the new bytes is new (`<si>` is four bytes long)
             counted[0] += len(_SHARED_STRING.findall(text, max(0, new - 3)))
             if counted[0] > limits.SHARED_STRINGS:
-                raise beyond(name, f"the workbook has more than "
-                             f"{count_text(limits.SHARED_STRINGS)} shared texts",
-                             f"{count_text(limits.SHARED_STRINGS)} texts")
+                raise beyond(name, said("limits.shared_texts",
+                                        count=count_text(limits.SHARED_STRINGS)),
+                             said("limits.texts", count=count_text(limits.SHARED_STRINGS)))
         return strings
     if kind == "ods" and part == "content.xml":
         span = _OdsSpan(name)
@@ -183,9 +182,9 @@ def _looker(part: str, kind: str, name: str, spans: Spans
                          else limits.ODS_COLUMNS_REPEATED)
                 if int(count) > bound:
                     thing = "row" if what == b"rows" else "cell"
-                    raise beyond(name, f"a {thing} of the spreadsheet is repeated "
-                                 f"{count_text(int(count))} times",
-                                 f"{count_text(bound)} times")
+                    raise beyond(name, said(f"limits.repeated_{thing}",
+                                            count=count_text(int(count))),
+                                 said("limits.times", count=count_text(bound)))
             span.look(text[new:])
         return repeats
     return None
@@ -300,9 +299,8 @@ class _OdsSpan:
     def _check(self) -> None:
         cells = self._total + self._rows * self._columns
         if cells > limits.SHEET_CELLS:
-            raise beyond(self._name, f"the spreadsheet's sheets have values as far out as "
-                         f"a span of {count_text(cells)} cells (delete what stands far from "
-                         "the claims and save it again)", f"{count_text(limits.SHEET_CELLS)} cells")
+            raise beyond(self._name, said("limits.sheets_span", count=count_text(cells)),
+                         said("limits.cells", count=count_text(limits.SHEET_CELLS)))
 
 
 def _cell_count(text: bytes, start: int, end: int, covered: bool) -> int:
@@ -383,9 +381,9 @@ def refuse_span(name: str, sheet: str, column: str | None, row: int | None,
                 cells: int) -> None:
     """Refuse the sheet whose values reach as far as `column` and `row` (each where it is
     known), a span of `cells`."""
-    far = f"column {column or 'Z'}" if column else ""
-    down = f"row {count_text(row)}" if row else ""
-    where = " and ".join(w for w in (far, down) if w)
-    raise beyond(name, f"the sheet '{sheet}' has values as far out as {where}, a span of "
-                 f"{count_text(cells)} cells (delete what stands far from the "
-                 "claims and save it again)", f"{count_text(limits.SHEET_CELLS)} cells")
+    far = said("limits.column", column=column or "Z") if column else None
+    down = said("claims.row", row=count_text(row)) if row else None
+    where = said("limits.column_and_row", column=far, row=down) if far and down else far or down
+    raise beyond(name, said("limits.sheet_span", sheet=sheet, where=where,
+                            count=count_text(cells)),
+                 said("limits.cells", count=count_text(limits.SHEET_CELLS)))

@@ -12,6 +12,8 @@ from collections.abc import Callable, Collection, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from ..problem import said
+from ..tables.yamldoc import os_said
 from .columns import REQUIRED_COLUMNS, ClaimMapping
 from .kinds import ENCRYPTED, NOT_CLAIMS, not_claims
 from .records import Claim, ClaimFileError, LightClaim
@@ -105,8 +107,6 @@ def open_book(source: str | Path | bytes, name: str, kind: str) -> Any:
         raise not_claims(name, kind)
     import python_calamine as calamine
 
-    what = {"zip": "a zip archive but not a workbook (xlsx, xlsm or ods)"}.get(
-        kind, f"cannot be opened as a workbook ({kind})")
     try:
         if isinstance(source, bytes):
             with quiet_standard_error():
@@ -114,7 +114,7 @@ def open_book(source: str | Path | bytes, name: str, kind: str) -> Any:
         with open(source, "rb") as stream, quiet_standard_error():
             return calamine.CalamineWorkbook.from_filelike(stream)
     except OSError as err:
-        raise ClaimFileError(f"{name}: {err.strerror or err}") from None
+        raise ClaimFileError(said("env.file", file=name, reason=os_said(err))) from None
     except calamine.PasswordError:
         raise _protected(name) from None
     except BaseException as err:  # calamine's errors: corrupt zip, broken XML, unknown format
@@ -122,15 +122,13 @@ def open_book(source: str | Path | bytes, name: str, kind: str) -> Any:
             raise
         if kind == "xls" and _encrypted(source):
             raise _protected(name) from None
-        reason = " ".join(str(err).split()) or type(err).__name__
-        raise ClaimFileError(f"{name}: is {what}: {reason}" if kind == "zip"
-                             else f"{name}: {what}: it is damaged or not a workbook "
-                             f"({reason})") from None
+        # the reader's own words (calamine's, English) are left out: HONORAR_DEBUG=1 shows them
+        raise ClaimFileError(said("claims.zip_not_workbook", file=name) if kind == "zip" else
+                             said("claims.damaged_workbook", file=name, kind=kind)) from None
 
 
 def _protected(name: str) -> ClaimFileError:
-    return ClaimFileError(f"{name}: the workbook is protected by a password; save a copy "
-                          "without one and audit that")
+    return ClaimFileError(said("claims.protected", file=name))
 
 
 def _encrypted(source: str | Path | bytes) -> bool:
@@ -189,7 +187,7 @@ def choose_sheet(book: Any, sheet: str | None, name: str,
         if sheet is None:
             visible = [m.name for m in book.sheets_metadata if _visible(m)] or names
             if not visible:
-                raise ClaimFileError(f"{name}: the workbook has no sheets")
+                raise ClaimFileError(said("claims.no_sheets", file=name))
             return read(visible[0])
         if sheet in names:
             return read(sheet)
@@ -200,16 +198,18 @@ def choose_sheet(book: Any, sheet: str | None, name: str,
             number = int(sheet)
             if 1 <= number <= len(names):
                 return read(names[number - 1])
-            raise ClaimFileError(f"--sheet: {name} has {len(names)} sheet(s), no sheet "
-                                 f"{number} (sheets: {listed})")
+            raise ClaimFileError(said("usage.option", option="--sheet", reason=said(
+                "claims.no_sheet_number", file=name, count=len(names), number=number,
+                sheets=listed)))
     except ClaimFileError:
         raise
     except BaseException as err:  # a sheet calamine cannot read (a chart sheet, say)
         if not isinstance(err, Exception) and not _panicked(err):
             raise
-        raise ClaimFileError(f"{name}: the sheet cannot be read: "
-                             f"{' '.join(str(err).split())}") from None
-    raise ClaimFileError(f"--sheet: {name} has no sheet '{sheet}' (sheets: {listed})")
+        raise ClaimFileError(said("claims.sheet_unreadable", file=name,
+                                  reason=" ".join(str(err).split()))) from None
+    raise ClaimFileError(said("usage.option", option="--sheet", reason=said(
+        "claims.no_sheet", file=name, sheet=sheet, sheets=listed)))
 
 
 def first_rows(sheet: Any, count: int, where: str) -> list[tuple[int, list[Any]]]:
@@ -283,11 +283,10 @@ def quiet_standard_error() -> Iterator[None]:
         os.close(saved)
 
 
-def _unreadable_cell(where: str, index: int, err: BaseException) -> ClaimFileError:
+def _unreadable_cell(where: Any, index: int, err: BaseException) -> ClaimFileError:
     reason = " ".join(str(err).split()) or type(err).__name__
-    return ClaimFileError(f"{where}: row {index + 1}: a cell holds a value the workbook "
-                          f"reader cannot read ({reason}), such as a date or duration far "
-                          "out of range; correct it and save the workbook again")
+    return ClaimFileError(said("claims.unreadable_cell", where=where, row=index + 1,
+                               reason=reason))
 
 
 def find_header(rows: list[tuple[int, list[Any]]], mapping: ClaimMapping,
@@ -301,15 +300,14 @@ def find_header(rows: list[tuple[int, list[Any]]], mapping: ClaimMapping,
         if best is None or score > best[0]:
             best = (score, index, texts)
     if best is None:
-        raise ClaimFileError(f"{where}: the sheet is empty")
+        raise ClaimFileError(said("env.file", file=where, reason=said("claims.sheet_empty")))
     score, index, texts = best
     if score == 0:
         listed = ", ".join(f"'{n}'" for n in sheets)
-        others = f" (sheets: {listed})" if len(sheets) > 1 else ""
-        raise ClaimFileError(f"{where}: no header row with the columns "
-                             f"{', '.join(REQUIRED_COLUMNS)} (use --mapping for other names, "
-                             f"or --sheet for another sheet){others}")
-    columns, names, ignored = header_columns(texts, known, where, f"row {index + 1}", optional)
+        key = "claims.no_header_sheets" if len(sheets) > 1 else "claims.no_header_sheet"
+        raise ClaimFileError(said(key, where=where, columns=", ".join(REQUIRED_COLUMNS),
+                                  sheets=listed))
+    columns, names, ignored = header_columns(texts, known, where, said("claims.row", row=index + 1), optional)
     return Header("", index, index + 1, tuple(texts), columns, names, ignored)
 
 

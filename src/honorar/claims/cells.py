@@ -48,6 +48,12 @@ class CellError(Exception):
         self.params = params
 
 
+def _key(err: ValueError) -> str | None:
+    """The key a reader of `honorar.parsing` said why with."""
+    spoken = getattr(err, "said", None)
+    return getattr(spoken, "key", None)
+
+
 class Cache(dict):
     """raw cell text → value, parsing on a miss; bounded."""
 
@@ -81,7 +87,7 @@ def amount(raw: str) -> Decimal:
         return parse_amount(raw)
     except ValueError as err:
         key = "cell_implausible_amount" if isinstance(err, ImplausibleValue) else \
-            "cell_negative" if "negative" in str(err) else "cell_not_amount"
+            "cell_negative" if _key(err) == "value.negative" else "cell_not_amount"
         params = {"limit_kr": AMOUNT_LIMIT} if key == "cell_implausible_amount" else {}
         raise CellError(key, str(err), text=raw.strip(), **params) from None
 
@@ -169,7 +175,7 @@ def date_reader(slash_order: str | None, dot_order: str, required: bool,
             raise CellError("cell_date_without_year", f"'{s}' has no year, and the file no "
                             "other dates to take it from", text=s) from None
         except ValueError as err:
-            if "real date" not in str(err):
+            if _key(err) != "value.not_real_date":
                 raise CellError("cell_not_date", str(err), text=s) from None
             # with a decided order for slashed dates, say which: '03/15' is fine the other way
             key = f"cell_not_real_date_{order}" if "/" in s and slash_order else "cell_not_real_date"

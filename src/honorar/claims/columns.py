@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..problem import Said, said
 from .records import ClaimFileError
 
 CANONICAL_COLUMNS = (
@@ -193,9 +194,10 @@ def load_mapping(path: str | Path) -> ClaimMapping:
     try:
         text = read_bytes(Path(path)).decode("utf-8-sig")
     except Unreadable as err:
-        raise ClaimFileError(f"{name}: {err.problem.message}") from None
+        raise ClaimFileError(said("env.file", file=name, reason=err.problem.said or
+                                  err.problem.message)) from None
     except UnicodeDecodeError:
-        raise ClaimFileError(f"{name}: a mapping file must be UTF-8 text") from None
+        raise ClaimFileError(said("mapping.not_utf8", file=name)) from None
     doc = parse(text, name)
     if doc.problems:
         raise ClaimFileError(_problem_line(list(doc.problems)))
@@ -205,43 +207,44 @@ def load_mapping(path: str | Path) -> ClaimMapping:
 def _build(data: Any, file: str, place, problems: list) -> ClaimMapping:
     from ..tables.yamldoc import Problem
 
-    def problem(path: tuple, message: str) -> None:
+    def problem(path: tuple, message: Said) -> None:
         line, column = place(path)
-        problems.append(Problem(file, line, column, message))
+        problems.append(Problem(file, line, column, str(message), message))
 
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise ClaimFileError(f"{file}: a mapping file is a set of sections: {', '.join(_SECTIONS)}")
+        raise ClaimFileError(said("mapping.not_sections", file=file,
+                                  sections=", ".join(_SECTIONS)))
     for key in data:
         if key not in _SECTIONS:
-            problem((key,), f"unknown section '{key}' (known: {', '.join(_SECTIONS)})")
+            problem((key,), said("mapping.unknown_section", section=str(key),
+                                 known=", ".join(_SECTIONS)))
     sections: dict[str, dict] = {}
     for name in _SECTIONS:
         section = data.get(name) or {}
         if not isinstance(section, dict):
-            problem((name,), f"'{name}' maps names onto values, one 'name: value' a line")
+            problem((name,), said("mapping.not_a_section", section=name))
             section = {}
         sections[name] = section
 
     columns: dict[str, str] = {}
     for other, canonical in sections["columns"].items():
         if canonical not in CANONICAL_COLUMNS:
-            problem(("columns", other), f"'{canonical}' is not a column "
-                    f"(columns: {', '.join(CANONICAL_COLUMNS)})")
+            problem(("columns", other), said("mapping.not_a_column", value=str(canonical),
+                                             columns=", ".join(CANONICAL_COLUMNS)))
         else:
             columns[normalise_header(str(other))] = canonical
     attendance: dict[str, str] = {}
     for word, value in sections["attendance"].items():
         if value not in ("physical", "remote"):
-            problem(("attendance", word), f"'{value}' is not physical or remote")
+            problem(("attendance", word), said("mapping.not_attendance", value=str(value)))
         else:
             attendance[_normalise_word(str(word))] = value
     activity: dict[str, str] = {}
     for word, value in sections["activity"].items():
         if not isinstance(value, str) or not _IDENTIFIER.match(value):
-            problem(("activity", word), f"'{value}' is not an activity name such as "
-                    "meeting, full_day, teaching")
+            problem(("activity", word), said("mapping.not_activity", value=str(value)))
         else:
             activity[_normalise_word(str(word))] = value
     yes_no: dict[str, bool] = {}
@@ -250,13 +253,13 @@ def _build(data: Any, file: str, place, problems: list) -> ClaimMapping:
             True if str(value).lower() in _YES_WORDS else
             False if str(value).lower() in _NO_WORDS else None)
         if flag is None:
-            problem(("yes_no", word), f"'{value}' is not yes or no")
+            problem(("yes_no", word), said("value.not_yes_no_plain", value=str(value)))
         else:
             yes_no[_normalise_word(str(word))] = flag
     schemes: dict[str, str] = {}
     for word, value in sections["schemes"].items():
         if not isinstance(value, str) or not _SCHEME.match(value):
-            problem(("schemes", word), f"'{value}' is not a scheme name such as unn or fousam")
+            problem(("schemes", word), said("mapping.not_scheme", value=str(value)))
         else:
             schemes[_normalise_word(str(word))] = value
     if problems:
@@ -264,9 +267,12 @@ def _build(data: Any, file: str, place, problems: list) -> ClaimMapping:
     return ClaimMapping(columns, attendance, activity, yes_no, schemes, file)
 
 
-def _problem_line(problems: list) -> str:
-    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-    return f"mapping {problems[0]}{more}"
+def _problem_line(problems: list) -> Said:
+    first = problems[0]
+    where = said("env.file", file=first.where(), reason=first.said or first.message)
+    if len(problems) > 1:
+        return said("mapping.problem_and_more", problem=where, count=len(problems) - 1)
+    return said("mapping.problem", problem=where)
 
 
 def as_mapping(mapping: ClaimMapping | Mapping | None) -> ClaimMapping:

@@ -17,6 +17,7 @@ import tempfile
 from collections.abc import Callable, Collection, Iterator, Mapping
 from typing import IO, Any, BinaryIO
 
+from ..problem import said
 from .columns import ClaimMapping, as_mapping
 from .head import Opened
 from .records import (
@@ -110,9 +111,9 @@ class ClaimReader:
             if not at_end:  # a megabyte and no line break: the first line is cut off
                 size = f"{len(head) >> 20} MiB" if len(head) >= 1 << 20 else \
                     f"{len(head)} bytes"
-                raise ClaimFileError(f"{self.name}: the first line is longer than {size}, too "
-                                     "long for a header row: is this a claims file?")
-            raise ClaimFileError(f"{self.name}: the file is empty")
+                raise ClaimFileError(said("claims.first_line_too_long", file=self.name,
+                                          size=size))
+            raise ClaimFileError(said("env.file", file=self.name, reason=said("file.empty")))
         try:
             self.header: Header = find_header(text, self.mapping.column_names(), delimiter,
                                               self.name, ("scheme",) if self.scheme else ())
@@ -120,8 +121,7 @@ class ClaimReader:
             if encoding is not None:
                 self._check_encoding_given(head, at_end, delimiter)
             if "\x00" in text:  # no text file has NUL: a database, a PDF, an image
-                raise ClaimFileError(f"{self.name}: is not a text file (it holds NUL bytes): "
-                                     "give a CSV file or a workbook") from None
+                raise ClaimFileError(said("claims.not_text", file=self.name)) from None
             raise
 
         self.date_order_given = date_order
@@ -165,20 +165,16 @@ class ClaimReader:
         except ClaimFileError:
             pass
         else:
-            raise ClaimFileError(
-                f"{self.name}: the file is not {given} text: read as {detected.label} it has "
-                "the header row (leave out --encoding to have it detected)")
+            raise ClaimFileError(said("claims.encoding_other", file=self.name, given=given,
+                                      detected=detected.label))
         try:
             decoded = codecs.getincrementaldecoder(self.encoding.name)("strict").decode(
                 head, final=at_end)
         except UnicodeDecodeError as err:
-            raise ClaimFileError(
-                f"{self.name}: the file is not {given} text (byte {err.start + 1} cannot be "
-                "read so; leave out --encoding to have it detected)") from None
+            raise ClaimFileError(said("claims.encoding_byte", file=self.name, given=given,
+                                      position=err.start + 1)) from None
         if "\x00" in decoded:  # UTF-16 read as a one-byte encoding
-            raise ClaimFileError(
-                f"{self.name}: the file is not {given} text (it holds NUL characters; leave "
-                "out --encoding to have it detected)")
+            raise ClaimFileError(said("claims.encoding_nul", file=self.name, given=given))
 
     def _rewindable(self, stream: BinaryIO, head: bytes, start: int | None
                     ) -> tuple[BinaryIO, int]:
@@ -295,7 +291,6 @@ def bounded_lines(text: IO[str], name: str) -> Iterator[str]:
     while line := readline(limit):
         number += 1
         if len(line) == limit and line[-1] not in "\r\n":
-            raise ClaimFileError(
-                f"{name}: line {number} is longer than {limit:,} characters (the limit for a "
-                "line); it is not read".replace(",", " "))
+            raise ClaimFileError(said("claims.line_too_long", file=name, line=number,
+                                      limit=f"{limit:,}".replace(",", " ")))
         yield line

@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import IO, BinaryIO
 
 from ..parsing import DATE_ORDERS
+from ..problem import said
+from ..tables.yamldoc import os_said
 from .records import ClaimFileError
 from .sniff import SAMPLE_BYTES
 
@@ -36,7 +38,8 @@ def check_date_order(date_order: str | None) -> None:
     """--date-order, if given, is one of the orders a date is read in (ClaimFileError if
     not): checked here for the library and the command line alike."""
     if date_order is not None and date_order not in DATE_ORDERS:
-        raise ClaimFileError(f"--date-order: '{date_order}' is not dmy or mdy")
+        raise ClaimFileError(said("usage.option", option="--date-order", reason=said(
+            "claims.not_date_order", value=date_order)))
 
 
 def open_claims(source: str | Path | BinaryIO, *, date_order: str | None = None,
@@ -49,7 +52,7 @@ def open_claims(source: str | Path | BinaryIO, *, date_order: str | None = None,
         try:
             stream: BinaryIO = open(source, "rb")  # noqa: SIM115 - closed by the reader
         except OSError as err:
-            raise ClaimFileError(f"{name}: {err.strerror or err}") from None
+            raise ClaimFileError(said("env.file", file=name, reason=os_said(err))) from None
         owned.append(stream)
     else:
         # standard input is '-' (its own name is '<stdin>', or a file descriptor number)
@@ -58,13 +61,14 @@ def open_claims(source: str | Path | BinaryIO, *, date_order: str | None = None,
     try:
         check_date_order(date_order)
         if delimiter is not None and len(delimiter) != 1:
-            raise ClaimFileError(f"--delimiter: '{delimiter}' is not one character")
+            raise ClaimFileError(said("usage.option", option="--delimiter", reason=said(
+                "claims.not_one_character", value=delimiter)))
         size = _size(stream)
         start = stream.tell() if _seekable(stream) else None
         try:
             head = _read_fully(stream, SAMPLE_BYTES)
         except OSError as err:
-            raise ClaimFileError(f"{name}: {err.strerror or err}") from None
+            raise ClaimFileError(said("env.file", file=name, reason=os_said(err))) from None
     except BaseException:
         for owned_stream in owned:
             owned_stream.close()

@@ -5,6 +5,7 @@ sniffer (`opening.read_claims`) asks here which reader to choose.
 
 from __future__ import annotations
 
+from ..problem import said
 from .records import ClaimFileError
 
 _ZIP = b"PK\x03\x04"
@@ -86,4 +87,4 @@ def _other_kind(head: bytes) -> str | None:
 
 def not_claims(name: str, kind: str) -> ClaimFileError:
     """The one line that refuses a file that is no spreadsheet and no CSV file."""
-    return ClaimFileError(f"{name}: is {NOT_CLAIMS[kind]}, not a spreadsheet or a CSV file")
+    return ClaimFileError(said("claims.not_claims", file=name, what=said(f"claims.kind.{kind}")))

@@ -11,6 +11,7 @@ from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import BinaryIO
 
+from ..problem import said
 from .columns import ClaimMapping, as_mapping
 from .csv_reader import ClaimReader
 from .head import open_claims
@@ -50,5 +51,6 @@ def read_claims(source: str | Path | BinaryIO, *, mapping: ClaimMapping | Mappin
                          date_order=date_order, activities=activities, scheme=scheme)
     if sheet is not None:
         reader.close()
-        raise ClaimFileError(f"--sheet: {reader.name} is a text (CSV) file, not a workbook")
+        raise ClaimFileError(said("usage.option", option="--sheet", reason=said(
+            "claims.sheet_of_csv", file=reader.name)))
     return reader

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, fields
 from decimal import Decimal
 
 from ..domain import Attendance, Meeting
+from ..problem import Problem
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,7 +201,7 @@ class RowId(str):
         return cls(f"#{row}")
 
 
-class ClaimFileError(Exception):
+class ClaimFileError(Problem):
     """The file as a whole cannot be used (no header, unknown encoding, ambiguous dates …).
 
     Its text is one line that says what is wrong and, where there is one, what to do.

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from ..parsing import date_order_hint, is_ambiguous_date
+from ..problem import Said, said
 from .columns import REQUIRED_COLUMNS, normalise_header, norwegian_names
 from .records import ClaimFileError
 
@@ -72,11 +73,11 @@ def detect_encoding(head: bytes, at_end: bool, given: str | None) -> Encoding:
         try:
             info = codecs.lookup(given)
         except LookupError:
-            raise ClaimFileError(f"--encoding: unknown encoding '{given}' "
-                                 "(try utf-8 or cp1252)") from None
+            raise ClaimFileError(said("usage.option", option="--encoding", reason=said(
+                "claims.unknown_encoding", value=given))) from None
         if not getattr(info, "_is_text_encoding", True):  # base64, rot13 …: bytes to bytes
-            raise ClaimFileError(f"--encoding: '{given}' is not a text encoding "
-                                 "(try utf-8 or cp1252)")
+            raise ClaimFileError(said("usage.option", option="--encoding", reason=said(
+                "claims.not_text_encoding", value=given)))
         name = "utf-8-sig" if info.name == "utf-8" else info.name
         return Encoding(name, given, "honorar-count-replace", False,
                         _stray_bom(head, at_end) if not info.name.startswith("utf") else 0)
@@ -136,8 +137,9 @@ def decode_head(head: bytes, encoding: Encoding, at_end: bool, name: str) -> str
     errors_before = DECODE_ERRORS[0]
     try:
         text = decoder.decode(head, final=at_end)
-    except UnicodeError as err:  # a codec that refuses the file outright ('utf-16' without BOM)
-        raise ClaimFileError(f"{name}: cannot be read as {encoding.label}: {err}") from None
+    except UnicodeError:  # a codec that refuses the file outright ('utf-16' without BOM)
+        raise ClaimFileError(said("claims.cannot_decode", file=name,
+                                  encoding=encoding.label)) from None
     finally:
         DECODE_ERRORS[0] = errors_before  # the real reading counts them again
     if not at_end:
@@ -180,11 +182,10 @@ def _records(text: str, delimiter: str, limit: int) -> list[tuple[int, list[str]
     return found
 
 
-def described(columns: Iterable[str]) -> str:
+def described(columns: Iterable[str]) -> list[Said]:
     """Columns with Norwegian names they may go by: 'date (in Norwegian: dato, møtedato …)'."""
-    return ", ".join(f"{c} (in Norwegian: "
-                     f"{', '.join(n.replace('_', ' ') for n in norwegian_names(c, 3))} …)"
-                     for c in columns)
+    return [said("claims.column_names", column=c, names=", ".join(
+        n.replace("_", " ") for n in norwegian_names(c, 3))) for c in columns]
 
 
 def header_score(cells: Iterable[str], known: Mapping[str, str]) -> int:
@@ -204,12 +205,14 @@ def find_header(text: str, known: Mapping[str, str], delimiter: str | None,
             if best is None or rank[:2] > best[:2]:
                 best = rank
     if best is None or best[0] == 0:
-        sep_text = f" with --delimiter {DELIMITER_NAMES.get(delimiter, delimiter)}" \
-            if delimiter else ""
-        raise ClaimFileError(f"{name}: no header row{sep_text} with the columns "
-                             f"{described(REQUIRED_COLUMNS)} (use --mapping for other names)")
+        columns = described(REQUIRED_COLUMNS)
+        if delimiter:
+            raise ClaimFileError(said("claims.no_header_split", file=name, columns=columns,
+                                      delimiter=DELIMITER_NAMES.get(delimiter, delimiter)))
+        raise ClaimFileError(said("claims.no_header", file=name, columns=columns))
     _, _, sep, index, line, cells = best
-    where = f"line {line} (split on {DELIMITER_NAMES.get(sep, repr(sep))})"
+    where = said(f"claims.line_split_{_SEPARATOR_WORDS.get(sep, 'other')}", line=line,
+                 separator=repr(sep))
     columns, names, ignored = header_columns(cells, known, name, where, optional)
     return Header(sep, index, line, tuple(cells), columns, names, ignored)
 
@@ -234,17 +237,16 @@ def header_columns(cells: list[str], known: Mapping[str, str], name: str, where:
                 ignored.append(cell.strip())
             continue
         if canonical in columns:
-            raise ClaimFileError(f"{name}: the columns '{names[canonical]}' and '{cell.strip()}' "
-                                 f"both give {canonical}")
+            raise ClaimFileError(said("claims.columns_twice", file=name, first=names[canonical],
+                                      second=cell.strip(), column=canonical))
         columns[canonical] = i
         names[canonical] = cell.strip().lstrip("\ufeff")
     skip = NOT_NEEDED | frozenset(optional)
     missing = [c for c in REQUIRED_COLUMNS if c not in columns and c not in skip]
     if missing:
-        hint = "; or give --scheme for a sheet of one scheme" if "scheme" in missing else ""
-        raise ClaimFileError(
-            f"{name}: no header row with the columns {', '.join(REQUIRED_COLUMNS)}: {where} "
-            f"lacks {described(missing)} (use --mapping for other names{hint})")
+        key = "claims.header_lacks_scheme" if "scheme" in missing else "claims.header_lacks"
+        raise ClaimFileError(said(key, file=name, columns=", ".join(REQUIRED_COLUMNS),
+                                  where=where, missing=described(missing)))
     return columns, names, tuple(ignored)
 
 
@@ -327,20 +329,17 @@ def records_after_header(lines: Iterable[str], header: Header) -> Iterator[tuple
         index += 1
 
 
-ORDER_WORDS = {"dmy": "day-first", "mdy": "month-first"}
+_SEPARATOR_WORDS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "bar"}
 
 
 def conflicting_orders(evidence: DateEvidence, name: str) -> ClaimFileError:
     (a, (va, la, ca)), (b, (vb, lb, cb)) = sorted(evidence.hints.items())
-    return ClaimFileError(
-        f"{name}: the dates are written both {ORDER_WORDS[a]} ('{va}', column '{ca}', line {la}) "
-        f"and {ORDER_WORDS[b]} ('{vb}', column '{cb}', line {lb}); give --date-order dmy or mdy "
-        "(dates that do not fit it become invalid rows)")
+    return ClaimFileError(said(f"claims.both_orders_{a}_{b}", file=name, first=va,
+                               first_column=ca, first_line=la, second=vb, second_column=cb,
+                               second_line=lb))
 
 
 def undecidable_order(evidence: DateEvidence, name: str) -> ClaimFileError:
     value, line, column = evidence.ambiguous  # type: ignore[misc]
-    return ClaimFileError(
-        f"{name}: column '{column}' has dates such as '{value}' (line {line}) that read "
-        "day-first or month-first, and no date in the file tells which; give --date-order dmy "
-        "(15/03/2023) or --date-order mdy (03/15/2023)")
+    return ClaimFileError(said("claims.undecidable_order", file=name, column=column,
+                               value=value, line=line))

@@ -22,6 +22,8 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from ..parsing import date_order_hint, is_ambiguous_date
+from ..problem import said
+from ..tables.yamldoc import os_said
 from .books import (
     Merged,
     check_sheet_part,
@@ -89,7 +91,7 @@ class WorkbookReader:
             self.size = found.end[0] + 1 if found.end else 0
             self.expected_rows = self.size
             self._rows_read = 0
-            self._where = f"{name}, sheet '{self.sheet}'"
+            self._where = said("claims.in_sheet", file=name, sheet=self.sheet)
             head = first_rows(found, HEADER_SEARCH_RECORDS, self._where)
             self.header = find_header(head, mapping, self._where,
                                        list(self._book.sheet_names),
@@ -330,9 +332,9 @@ def open_workbook(source: str | Path | BinaryIO, name: str, kind: str, head: byt
         try:
             data = head + source.read(limits.WORKBOOK_FILE + 1 - len(head))
         except OSError as err:
-            raise ClaimFileError(f"{name}: {err.strerror or err}") from None
+            raise ClaimFileError(said("env.file", file=name, reason=os_said(err))) from None
         if len(data) > limits.WORKBOOK_FILE:
-            raise beyond(name, f"the workbook is more than {size_text(limits.WORKBOOK_FILE)}",
+            raise beyond(name, said("limits.file_more", size=size_text(limits.WORKBOOK_FILE)),
                          size_text(limits.WORKBOOK_FILE))
     return WorkbookReader(data, name, kind, mapping=mapping, sheet=sheet, date_order=date_order,
                           activities=activities, scheme=scheme)

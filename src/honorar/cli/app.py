@@ -15,7 +15,9 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
+from . import helptext
 from .errors import run_one_line_errors
+from .helptext import Spoken
 
 # name → (module holding a Typer `app`, one-line help)
 COMMANDS = {
@@ -26,7 +28,7 @@ COMMANDS = {
     "ledger": ("honorar.cli.ledger", "Record what was paid, so nothing is paid twice."),
 }
 
-class HonorarGroup(TyperGroup):
+class HonorarGroup(Spoken, TyperGroup):
     def list_commands(self, ctx: Any) -> list[str]:
         return list(COMMANDS)
 
@@ -43,29 +45,35 @@ class HonorarGroup(TyperGroup):
 
     def main(self, args: Any = None, prog_name: str | None = None, complete_var: Any = None,
              standalone_mode: bool = True, **extra: Any) -> Any:
+        lang = language(sys.argv[1:] if args is None else args)
+        helptext.LANG = lang
         code = run_one_line_errors(
             lambda: super(HonorarGroup, self).main(
                 args=args, prog_name="honorar", complete_var=complete_var,
                 standalone_mode=False, **extra),
-            lang=language(sys.argv[1:] if args is None else args))
+            lang=lang)
         if standalone_mode:
             sys.exit(code)
         return code
 
 
+LANG_VAR = "HONORAR_LANG"  # nb, nn or en: the language when no --lang is given
+LANGUAGES = ("nb", "nn", "en")
+
+
 def language(args: Any) -> str:
-    """The --lang of a command line (the last one given), for errors found before or while
-    the command parses it; bokmål unless it asks for nynorsk or English."""
-    lang = "nb"
+    """The --lang of a command line (the last one given), else HONORAR_LANG, else bokmål:
+    read before the command is parsed, for its help and for errors found on the way."""
+    lang = os.environ.get(LANG_VAR, "nb").strip().lower()
     words = [str(a) for a in args]
     for i, word in enumerate(words):
         if word == "--":
             break
-        if word == "--lang" and i + 1 < len(words):
-            lang = words[i + 1]
-        elif word.startswith("--lang="):
-            lang = word.partition("=")[2]
-    return lang if lang in ("nn", "en") else "nb"
+        given = words[i + 1] if word == "--lang" and i + 1 < len(words) else \
+            word.partition("=")[2] if word.startswith("--lang=") else None
+        if given in LANGUAGES:  # a language honorar has not is refused in the one before
+            lang = given
+    return lang if lang in LANGUAGES else "nb"
 
 
 app = typer.Typer(

@@ -76,7 +76,7 @@ def audit(
         raise UsageProblem(XLSX_NEEDS_OUTPUT)
     if output is not None:
         check_output(output, file, mapping,
-                     [("the ledger", ledger), *rate_tables_read(rates_dir)])
+                     [("ledger", ledger), *rate_tables_read(rates_dir)])
     tables = catalogue(rates_dir, lang.value)
     mapping_read = claim_mapping(mapping)
     try:

@@ -8,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-from .errors import UsageProblem
+from ..problem import said
+from .errors import UsageProblem, option_problem, placed, unknown_scheme
 from .options import (
     FORMATS_WITH_HTML,
     FailOn,
@@ -104,12 +105,12 @@ def budget(
 
     choose("--format", output_format, FORMATS_WITH_HTML)
     target = html_or_workbook_output(output_format, output,
-                                     others=[("the plan", plan), *rate_tables_read(rates_dir)])
+                                     others=[("plan", plan), *rate_tables_read(rates_dir)])
     if reps is not None and reps < 1:
-        raise UsageProblem(f"--reps: {reps} representatives; a budget needs at least 1")
+        raise option_problem("--reps", said("budget.too_few_reps", count=reps))
     if reps is not None and reps > MOST_REPRESENTATIVES:
-        raise UsageProblem(f"--reps: {reps} representatives is more than any working group "
-                           f"(at most {MOST_REPRESENTATIVES})")
+        raise option_problem("--reps", said("budget.too_many_reps", count=reps,
+                                            limit=MOST_REPRESENTATIVES))
     attends = Attendance(read("--attendance", attendance, parse_attendance))
     on = read_date("--date", date) or dt.date.today()
     expected_lost_income = read_amount("--lost-income", lost_income)
@@ -128,22 +129,21 @@ def budget(
     named = len(meetings.representatives)
     if reps is None:
         if not named:
-            raise UsageProblem("--reps: give the number of representatives (or name them in "
-                               "the plan file's 'representatives:')")
+            raise option_problem("--reps", said("budget.give_reps"))
         reps = named
     elif named and reps != named:
-        raise UsageProblem(f"--reps: {reps} representatives, but the plan names {named}")
+        raise option_problem("--reps", said("budget.reps_not_named", count=reps, named=named))
 
     name = (scheme or meetings.scheme or "").strip().lower()
     tables = catalogue(rates_dir, lang.value)
     if not name:
-        raise UsageProblem(f"--scheme: give a scheme (known: {_known(tables)})")
+        raise option_problem("--scheme", said("budget.give_scheme", known=_known(tables)))
     try:
         versions = tables.fee_versions(name)
     except TableError as err:
         raise table_problem(err) from None
     if versions is None:
-        raise UsageProblem(f"--scheme: unknown scheme '{name}' (known: {_known(tables)})")
+        raise option_problem("--scheme", unknown_scheme(name, tables.fee_scheme_names()))
     problems = plan_problems(meetings, versions.at, on)
     if problems:
         raise _first_problem("plan", problems)
@@ -176,11 +176,13 @@ def budget(
     raise typer.Exit(exit_code([str(f.finding.severity) for f in result.findings], fail_on))
 
 
-def _known(tables) -> str:
-    return ", ".join(tables.fee_scheme_names()) or "none"
+def _known(tables):
+    return ", ".join(tables.fee_scheme_names()) or said("usage.none")
 
 
 def _first_problem(what: str, problems) -> UsageProblem:
     first, rest = problems[0], len(problems) - 1
-    more = f" (and {rest} more)" if rest else ""
-    return UsageProblem(f"{what} {first}{more}")
+    if rest:
+        return UsageProblem(said(f"budget.{what}_problem_and_more", problem=placed(first),
+                                 count=rest))
+    return UsageProblem(said(f"budget.{what}_problem", problem=placed(first)))

@@ -6,7 +6,8 @@ from typing import Annotated
 
 import typer
 
-from .errors import UsageProblem
+from ..problem import MESSAGE, said
+from .errors import UsageProblem, option_problem, unknown_scheme
 from .options import (
     TABLE_OR_JSON,
     FailOn,
@@ -31,7 +32,7 @@ def _trip(values: dict[str, str | None], receipts: bool):
     trip = read_trip_options(values)
     if trip is None:
         if receipts:
-            raise UsageProblem("--receipts goes with --expenses")
+            raise UsageProblem(said("usage.receipts_without_expenses"))
         return None
     from dataclasses import replace
 
@@ -104,16 +105,16 @@ def calc(
 
     choose("--format", output_format, TABLE_OR_JSON)
     if hours is not None and (start is not None or end is not None):
-        raise UsageProblem("give either --hours or --start and --end, not both")
+        raise UsageProblem(said("usage.hours_and_times"))
     if (start is None) != (end is None):
-        raise UsageProblem("--start and --end go together")
+        raise UsageProblem(said("usage.start_without_end"))
     duration = read("--hours", hours, parse_hours)
     if start is not None:
         begins, ends = read("--start", start, parse_time), read("--end", end, parse_time)
         try:
             duration = hours_between(begins, ends)
         except ValueError as err:
-            raise UsageProblem(f"--end: {err}") from None
+            raise option_problem("--end", err) from None
     trip = _trip({"km": km, "passenger_km": passenger_km, "vehicle": vehicle,
                   "distance_km": distance_km, "travel_hours": travel_hours,
                   "departure": departure, "return": return_, "nights": nights,
@@ -138,8 +139,7 @@ def calc(
     except TableError as err:
         raise table_problem(err) from None
     if versions is None:
-        known = ", ".join(tables.fee_scheme_names()) or "none"
-        raise UsageProblem(f"--scheme: unknown scheme '{scheme}' (known: {known})")
+        raise option_problem("--scheme", unknown_scheme(scheme, tables.fee_scheme_names()))
 
     table = versions.at(meeting.date)
     _check_activity(activity, meeting.activity, table, versions)
@@ -174,9 +174,6 @@ def _check_activity(text: str, name: str, table, versions) -> None:
     known = activity_names([table] if table is not None else [f.table for f in versions.files])
     if name in ACTIVITY_NAMES or name in known:
         return
-    from ..render.messages import text as message
-
     params = {"text": text.strip(), "table": table.label if table is not None else versions.scheme,
               "names": ", ".join(known), "words": ", ".join(activity_words())}
-    said = {lang: message("usage_unknown_activity", params, lang) for lang in ("nb", "en")}
-    raise UsageProblem(said["en"], said)
+    raise UsageProblem(said(MESSAGE + "usage_unknown_activity", **params))

@@ -15,25 +15,20 @@ import signal
 import sys
 from typing import Any
 
+from ..problem import Problem, Said, said
+
 USAGE_ERROR = 2
 ENVIRONMENT_ERROR = 3
 INTERNAL_ERROR = 4
 DEBUG_VAR = "HONORAR_DEBUG"  # set to 1: an internal error shows its traceback
 
 
-class UsageProblem(Exception):
-    """Bad options or unusable input: one line for the user, exit code 2.
-
-    The line is English; where it is already written in every language (a message of
-    `render.messages`), `said` holds it by language and is shown as it is.
-    """
-
-    def __init__(self, message: str, said: dict[str, str] | None = None) -> None:
-        super().__init__(message)
-        self.said = said or {}
+class UsageProblem(Problem):
+    """Bad options or unusable input: one line for the user, exit code 2; raised with what
+    it says (`said(key, …)`), worded in the reader's language when it is shown."""
 
 
-class EnvironmentProblem(Exception):
+class EnvironmentProblem(Problem):
     """The machine failed the command (disk, permissions, a lock, a closed stream, a signal),
     not the user's input: one line, exit code 3."""
 
@@ -48,7 +43,7 @@ def standard_input():
     """Standard input as bytes, or `EnvironmentProblem` when the process has none."""
     stream = getattr(sys.stdin, "buffer", None)
     if stream is None:
-        raise EnvironmentProblem("standard input is closed")
+        raise EnvironmentProblem(said("env.stdin_closed"))
     return stream
 
 
@@ -67,28 +62,24 @@ def run_one_line_errors(invoke: Any, prog: str = "honorar", lang: str = "nb") ->
             result = invoke()
             _flush_standard_output()
     except UsageProblem as err:
-        if lang in err.said:
-            return fail(prog, err.said[lang], USAGE_ERROR, "en")  # "en": said as it is
-        return _fail(prog, str(err), USAGE_ERROR)
+        return _fail(prog, _what(err), USAGE_ERROR)
     except EnvironmentProblem as err:
-        return _fail(prog, str(err), ENVIRONMENT_ERROR)
+        return _fail(prog, _what(err), ENVIRONMENT_ERROR)
     except Stopped as err:
-        return _fail(prog, f"stopped by {err}", ENVIRONMENT_ERROR)
+        return _fail(prog, said("env.stopped", signal=str(err)), ENVIRONMENT_ERROR)
     except KeyboardInterrupt:  # SIGINT where our handler could not be set
-        return _fail(prog, "stopped by SIGINT", ENVIRONMENT_ERROR)
+        return _fail(prog, said("env.stopped", signal="SIGINT"), ENVIRONMENT_ERROR)
     except _StandardOutputFailed as failed:
         _silence_standard_output()
-        return _fail(prog, f"cannot write to standard output: {_reason(failed.error)}",
-                     ENVIRONMENT_ERROR)
+        return _standard_output_failed(prog, failed.error, lang)
     except OSError as err:
         if isinstance(err, BrokenPipeError) or not _flushes() or (
                 err.filename is None and err.errno in _WRITE_FAILURES):
             _silence_standard_output()
-            return _fail(prog, f"cannot write to standard output: {_reason(err)}",
-                         ENVIRONMENT_ERROR)
-        return _fail(prog, _os_problem(err), ENVIRONMENT_ERROR)
+            return _standard_output_failed(prog, err, lang)
+        return _fail(prog, os_problem(err), ENVIRONMENT_ERROR)
     except MemoryError:
-        return _fail(prog, "out of memory", ENVIRONMENT_ERROR)
+        return _fail(prog, said("env.out_of_memory"), ENVIRONMENT_ERROR)
     except SystemExit as err:
         # rich (Console.on_broken_pipe) and click end a broken pipe with a quiet exit 1,
         # which would read as findings: it is standard output that failed
@@ -96,11 +87,16 @@ def run_one_line_errors(invoke: Any, prog: str = "honorar", lang: str = "nb") ->
         if broken is None:
             raise
         _silence_standard_output()
-        return _fail(prog, f"cannot write to standard output: {_reason(broken)}",
-                     ENVIRONMENT_ERROR)
+        return _standard_output_failed(prog, broken, lang)
     except Exception as err:
+        if isinstance(err, Problem):  # a library's problem that reached the top
+            return _fail(prog, _what(err), USAGE_ERROR)
         if type(err).__name__ == "NoArgsIsHelpError":  # a bare `honorar`: show the help
-            print(err.format_message())
+            try:
+                print(err.format_message(), flush=True)
+            except OSError as failed:  # `honorar | head`: the reader has what it wanted
+                _silence_standard_output()
+                return _standard_output_failed(prog, failed, lang)
             return USAGE_ERROR
         # click's usage errors (vendored or not) carry these two; anything else is a bug
         if hasattr(err, "format_message") and hasattr(err, "exit_code"):
@@ -108,24 +104,29 @@ def run_one_line_errors(invoke: Any, prog: str = "honorar", lang: str = "nb") ->
 
             return _fail(prog, usage_line(err), err.exit_code)
         if type(err).__name__ == "Abort":
-            return _fail(prog, "aborted", ENVIRONMENT_ERROR)
+            return _fail(prog, said("env.aborted"), ENVIRONMENT_ERROR)
         if _unusable_claims(err):  # found while the rows are read, past the header
-            return _fail(prog, str(err), USAGE_ERROR)
+            return _fail(prog, _what(err), USAGE_ERROR)
         return _internal_error(prog, err, lang)
     finally:
         _remove_temporary_files()
     return result if isinstance(result, int) else 0
 
 
-def fail(prog: str, message: str, code: int, lang: str = "nb") -> int:
-    """Print one line on stderr, in `lang`, and give back the exit code (with
-    HONORAR_DEBUG=1, an environment or internal failure's traceback after it)."""
-    from ..render.messages import problem_text
+CLOSED_PIPE = 128 + 13  # as a shell reports a command that SIGPIPE ended
+
+
+def fail(prog: str, message: Any, code: int, lang: str = "nb") -> int:
+    """Print one line on stderr, in `lang` ("honorar: feil: …"), and give back the exit
+    code (with HONORAR_DEBUG=1, an environment or internal failure's traceback after it)."""
+    from .. import i18n
     from ..render.terminal import plain  # a file name or a value typed may hold escapes
 
-    line = plain(problem_text(" ".join(str(message).split()), lang))
+    said_line = message.say(lang) if hasattr(message, "say") else str(message)
+    line = plain(" ".join(said_line.split()))
+    word = i18n.text("severity.error", lang)
     with contextlib.suppress(OSError, ValueError, AttributeError):
-        print(f"{prog}: error: {line}", file=sys.stderr, flush=True)
+        print(f"{prog}: {word}: {line}", file=sys.stderr, flush=True)
     if os.environ.get(DEBUG_VAR) == "1" and code >= ENVIRONMENT_ERROR and sys.exc_info()[0]:
         import traceback
 
@@ -141,10 +142,25 @@ def _unusable_claims(err: Exception) -> bool:
     return records is not None and isinstance(err, records.ClaimFileError)
 
 
+def _what(err: BaseException) -> Said | str:
+    """What a problem says: its key and values, or (not yet moved to a key) its line."""
+    spoken = getattr(err, "said", None)
+    return spoken if hasattr(spoken, "say") else str(err)
+
+
 def _internal_error(prog: str, err: BaseException, lang: str) -> int:
     what = f"{type(err).__name__}: {err}" if str(err) else type(err).__name__
-    hint = "" if os.environ.get(DEBUG_VAR) == "1" else f"; {DEBUG_VAR}=1 shows where"
-    return fail(prog, f"internal error ({what}){hint}; please report it", INTERNAL_ERROR, lang)
+    key = "internal_error" if os.environ.get(DEBUG_VAR) == "1" else "internal_error_hint"
+    return fail(prog, said(f"env.{key}", error=what, variable=DEBUG_VAR), INTERNAL_ERROR, lang)
+
+
+def _standard_output_failed(prog: str, err: OSError, lang: str) -> int:
+    """Standard output refused what was printed. A reader that closed the pipe (`| head`)
+    has what it wanted: no line, and the exit code a shell gives a command SIGPIPE ended;
+    anything else (a full disk) is one line and exit code 3."""
+    if isinstance(err, BrokenPipeError) or err.errno == errno.EPIPE:
+        return CLOSED_PIPE
+    return fail(prog, said("env.stdout_failed", reason=os_reason(err)), ENVIRONMENT_ERROR, lang)
 
 
 def _broken_pipe_behind(exit: SystemExit) -> OSError | None:
@@ -158,12 +174,26 @@ def _broken_pipe_behind(exit: SystemExit) -> OSError | None:
     return None
 
 
-def _reason(err: OSError) -> str:
-    return err.strerror or str(err) or type(err).__name__
+# the operating system's failures honorar words itself, by errno
+_ERRNOS = ("ENOENT", "EACCES", "EPERM", "EISDIR", "ENOTDIR", "ENOSPC", "EROFS", "ENAMETOOLONG",
+           "EDQUOT", "EPIPE", "EMFILE", "ENFILE", "EIO", "EFBIG", "EEXIST", "ELOOP", "EBUSY",
+           "ETXTBSY", "ENXIO", "ENODEV", "EAGAIN")
+_BY_ERRNO = {getattr(errno, name): name for name in _ERRNOS if hasattr(errno, name)}
 
 
-def _os_problem(err: OSError) -> str:
-    return f"{err.filename}: {_reason(err)}" if err.filename is not None else _reason(err)
+def os_reason(err: OSError) -> Said:
+    """Why the operating system refused, by its errno (`os.ENOSPC`: "ikke mer plass på
+    disken"); an errno without words of its own gives the system's text."""
+    name = _BY_ERRNO.get(err.errno) if isinstance(err.errno, int) else None
+    if name is not None:
+        return said(f"os.{name}")
+    return said("os.other", reason=err.strerror or str(err) or type(err).__name__)
+
+
+def os_problem(err: OSError) -> Said:
+    reason = os_reason(err)
+    return said("env.file", file=str(err.filename), reason=reason) \
+        if err.filename is not None else reason
 
 
 class _ClosedOutput:
@@ -173,7 +203,7 @@ class _ClosedOutput:
     encoding = "utf-8"
 
     def write(self, text: str) -> int:
-        raise EnvironmentProblem("standard output is closed")
+        raise EnvironmentProblem(said("env.stdout_closed"))
 
     def flush(self) -> None:
         pass
@@ -233,8 +263,9 @@ def writing_report(err: OSError, output: object | None) -> bool:
 
 def output_problem(err: OSError, output: object | None) -> EnvironmentProblem:
     """A report that could not be written, as one line naming where it was going."""
-    where = f"'{output}'" if output is not None else "standard output"
-    return EnvironmentProblem(f"cannot write the report to {where}: {_reason(err)}")
+    if output is None:
+        return EnvironmentProblem(said("env.report_to_stdout", reason=os_reason(err)))
+    return EnvironmentProblem(said("env.report_to_file", file=str(output), reason=os_reason(err)))
 
 
 def _silence_standard_output() -> None:
@@ -285,3 +316,63 @@ def _signals_stop_the_run():
                 signal.signal(number, handler)
         with contextlib.suppress(OSError, ValueError, TypeError):
             signal.signal(signal.SIGINT, interrupt)
+
+
+class _Line:
+    """A line raised without a key (an exception of a library, an internal check): shown
+    as it is, in every language."""
+
+    def __init__(self, line: str) -> None:
+        self.line = line
+
+    def say(self, lang: str) -> str:
+        return self.line
+
+    def as_json(self) -> dict[str, Any]:
+        return {"code": "text", "params": {"text": self.line}}
+
+    def __str__(self) -> str:
+        return self.line
+
+
+def reason_of(err: BaseException) -> Any:
+    """What `err` says, to stand inside another problem ("--date: {reason}")."""
+    spoken = getattr(err, "said", None)
+    return spoken if isinstance(spoken, Said) else _Line(str(err))
+
+
+def option_problem(option: Any, err: BaseException | Any) -> UsageProblem:
+    """`--date: '31.02.2024' er ikke en gyldig dato`: a value an option could not use."""
+    reason = reason_of(err) if isinstance(err, BaseException) else err
+    if isinstance(option, str) and not option.startswith("-"):  # an argument: VERSION, OLD
+        from .usage import argument_word
+
+        option = argument_word(option.lower())
+    return UsageProblem(said("usage.option", option=option, reason=reason))
+
+
+class placed:
+    """A problem in a file (`yamldoc.Problem`) with its place: "plan.yaml:3:7: …"."""
+
+    def __init__(self, problem: Any) -> None:
+        self.problem = problem
+
+    def say(self, lang: str) -> str:
+        spoken = getattr(self.problem, "said", None)
+        words = spoken.say(lang) if spoken is not None else _Line(self.problem.message).say(lang)
+        return f"{self.problem.where()}: {words}"
+
+    def as_json(self) -> dict[str, Any]:
+        spoken = getattr(self.problem, "said", None)
+        shape = spoken.as_json() if spoken is not None else _Line(self.problem.message).as_json()
+        return {**shape, "file": self.problem.file, "line": self.problem.line,
+                "column": self.problem.column}
+
+
+def unknown_scheme(name: str, known: Any, file: str | None = None) -> Said:
+    """"unknown scheme 'x' (known: unn, fousam)", and where a file was looked for too."""
+    names = ", ".join(known)
+    if file is not None:
+        return said("usage.unknown_scheme_or_file", scheme=name, known=names or said(
+            "usage.none"), file=file)
+    return said("usage.unknown_scheme", scheme=name, known=names or said("usage.none"))

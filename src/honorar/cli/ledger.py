@@ -10,8 +10,9 @@ from typing import Annotated
 
 import typer
 
+from ..problem import said
 from .collecting import collecting_rarely
-from .errors import UsageProblem
+from .errors import UsageProblem, option_problem, reason_of
 from .ledger_options import LedgerOption, WaitOption, ledger_given, ledger_problems, opened
 from .options import (
     TABLE_OR_JSON,
@@ -105,12 +106,11 @@ def record(
     choose("--format", output_format, TABLE_OR_JSON)
     delimiter = reading_options(delimiter, date_order)
     if file == "-":
-        raise UsageProblem("ledger record needs a file, not standard input: a batch is "
-                           "known by its file's content")
+        raise UsageProblem(said("ledger.record_needs_file"))
     day = read_date("--paid-on", paid_on) or dt.date.today()
     name = batch if batch is not None else Path(file).stem
     if not name.strip():
-        raise UsageProblem("--batch: a batch needs a name")
+        raise option_problem("--batch", said("ledger.batch_needs_name"))
     ledger = ledger_given(ledger)  # before the claims are read
     tables = catalogue(rates_dir, lang.value)
 
@@ -186,8 +186,7 @@ def show(
     with opened(ledger, wait) as book:
         found = book.batch(batch)
         if found is None:
-            raise UsageProblem(f"no batch named '{batch}' in ledger {ledger} (see 'honorar "
-                               "ledger list')")
+            raise UsageProblem(said("ledger.no_batch_see_list", batch=batch, ledger=str(ledger)))
         claims = book.claims_of(found)
         if output_format == "json":
             _write_json_stream(render.batch_json(found), map(render.claim_json, claims))
@@ -254,13 +253,13 @@ def report(
     choose("--format", output_format, REPORT_FORMATS)
     choose("--by", by, BY)
     if not 1900 <= year <= 9999:
-        raise UsageProblem(f"--year: {year} is not a year")
+        raise option_problem("--year", said("ledger.not_a_year", year=str(year)))
     if output_format == "xlsx" and output is None:
         raise UsageProblem(XLSX_NEEDS_OUTPUT)
     if output is not None:
         if output_format == "table":
-            raise UsageProblem("--output goes with --format json, csv, xlsx or html")
-        check_output(output, None, others=[("the ledger", ledger)])
+            raise UsageProblem(said("ledger.output_goes_with_format"))
+        check_output(output, None, others=[("ledger", ledger)])
     limit = read("--flag-above", flag_above, read_limit)
     g_table = _g_table()
     tables = catalogue(rates_dir, lang.value)  # the tax-free tables: income is taxable pay
@@ -304,7 +303,7 @@ def _g_table():
     try:
         return read_g()
     except GError as err:
-        raise UsageProblem(f"grunnbeløp {err}") from None
+        raise UsageProblem(said("ledger.g_problem", reason=reason_of(err))) from None
 
 
 def _regular_file(path: Path) -> None:
@@ -317,6 +316,5 @@ def _regular_file(path: Path) -> None:
     except OSError:
         return  # the reader says why it cannot be read
     if not stat.S_ISREG(mode):
-        raise UsageProblem(f"ledger record needs a regular file: {path} is "
-                           f"{'a directory' if stat.S_ISDIR(mode) else 'a pipe or a device'} "
-                           "(a batch is known by its file's content)")
+        kind = "directory" if stat.S_ISDIR(mode) else "device"
+        raise UsageProblem(said(f"ledger.record_needs_regular_file_{kind}", file=str(path)))

@@ -10,7 +10,8 @@ from typing import Annotated
 
 import typer
 
-from .errors import EnvironmentProblem, UsageProblem
+from ..problem import said
+from .errors import EnvironmentProblem, UsageProblem, option_problem, reason_of
 
 LedgerOption = Annotated[Path | None, typer.Option(
     "--ledger", envvar="HONORAR_LEDGER", show_envvar=False, readable=False,
@@ -22,7 +23,7 @@ WaitOption = Annotated[float, typer.Option(
 def check_wait(wait: float) -> float:
     """`--wait` as seconds: 0 or more, and finite (SQLite cannot wait forever)."""
     if not 0 <= wait < math.inf:
-        raise UsageProblem(f"--wait: {wait:g} seconds; give a number of seconds, 0 or more")
+        raise option_problem("--wait", said("usage.bad_wait", seconds=f"{wait:g}"))
     return wait
 
 
@@ -37,15 +38,15 @@ def ledger_problems(path: Path, wait: float) -> Iterator[None]:
         with guarded(path, wait):
             yield
     except LedgerError as err:
-        raise UsageProblem(str(err)) from None
+        raise UsageProblem(reason_of(err)) from None
     except LedgerUnavailable as err:
-        raise EnvironmentProblem(str(err)) from None
+        raise EnvironmentProblem(reason_of(err)) from None
 
 
 def ledger_given(path: Path | None) -> Path:
     """`--ledger` (or HONORAR_LEDGER), which a command that uses the ledger cannot do without."""
     if path is None:
-        raise UsageProblem("no ledger given: use --ledger PATH or set HONORAR_LEDGER")
+        raise UsageProblem(said("usage.no_ledger"))
     return path
 
 

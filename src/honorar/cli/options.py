@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shlex
 import stat
 import sys
 from collections.abc import Callable, Iterable
@@ -14,7 +15,14 @@ from typing import Annotated, TypeVar
 
 import typer
 
-from .errors import UsageProblem, output_problem, writing_report
+from ..problem import MESSAGE, said
+from .errors import (
+    UsageProblem,
+    option_problem,
+    output_problem,
+    placed,
+    writing_report,
+)
 
 T = TypeVar("T")
 
@@ -63,8 +71,7 @@ FormatWithHtmlOption = Annotated[str, typer.Option(
 ReportOutputOption = Annotated[Path | None, typer.Option(
     "--output", help="With --format xlsx (needed) or html: the file to write (atomically).",
     show_default=False)]
-XLSX_NEEDS_OUTPUT = ("--format xlsx: a workbook is not for a terminal; give --output FILE.xlsx "
-                     "to write it to a file")
+XLSX_NEEDS_OUTPUT = said("usage.xlsx_needs_output")
 
 
 def workbook_output(output_format: str, output: Path | None,
@@ -74,8 +81,7 @@ def workbook_output(output_format: str, output: Path | None,
     never the input file, nor one of the `others` read beside it."""
     if output_format != "xlsx":
         if output is not None:
-            raise UsageProblem("--output goes with --format xlsx (table and json are written "
-                               "to standard output)")
+            raise UsageProblem(said("usage.output_goes_with_xlsx"))
         return None
     if output is None:
         raise UsageProblem(XLSX_NEEDS_OUTPUT)
@@ -89,8 +95,7 @@ def html_or_workbook_output(output_format: str, output: Path | None,
     """`workbook_output`, and for --format html the file to write it to (None: standard
     output), never one that is read."""
     if output is not None and output_format not in ("xlsx", "html"):
-        raise UsageProblem("--output goes with --format xlsx or html (table and json are "
-                           "written to standard output)")
+        raise UsageProblem(said("usage.output_goes_with_xlsx_html"))
     if output_format != "html":
         return workbook_output(output_format, output, input_file, others)
     if output is not None:
@@ -112,29 +117,31 @@ def check_output(output: Path, file: str | None, mapping: Path | None = None,
     """The report never replaces what is read: the claims (a named file, or whatever
     standard input is), the mapping, or `others` as (what it is, its path): a plan, a
     ledger, a rate table."""
-    inputs: list[tuple[str, os.stat_result | None]] = []
+    inputs: list[tuple[tuple[str, str], os.stat_result | None]] = []
     if file == "-":
-        inputs.append(("standard input", _fstat(0)))
+        inputs.append((("stdin", "-"), _fstat(0)))
     elif file is not None:
-        inputs.append((f"the input file '{file}'", _stat(Path(file))))
+        inputs.append((("input", file), _stat(Path(file))))
         if output.resolve() == Path(file).resolve():
-            _refuse(output, f"the input file '{file}'")
+            _refuse(output, ("input", file))
     if mapping is not None:
-        inputs.append((f"the mapping '{mapping}'", _stat(mapping)))
-    inputs += [(f"{what} '{path}'", _stat(path)) for what, path in others if path is not None]
+        inputs.append((("mapping", str(mapping)), _stat(mapping)))
+    inputs += [((what, str(path)), _stat(path)) for what, path in others if path is not None]
     written = _stat(output)
     if written is not None and stat.S_ISREG(written.st_mode):  # a device is no input's twin
         for what, read in inputs:
             if read is not None and (read.st_dev, read.st_ino) == (written.st_dev, written.st_ino):
                 _refuse(output, what)
     if not output.parent.is_dir():
-        raise UsageProblem(f"--output: the directory '{output.parent}' does not exist")
+        raise option_problem("--output", said("usage.no_directory", directory=str(output.parent)))
     if output.is_dir():
-        raise UsageProblem(f"--output: '{output}' is a directory")
+        raise option_problem("--output", said("usage.is_directory", file=str(output)))
 
 
-def _refuse(output: Path, what: str) -> None:
-    raise UsageProblem(f"--output: '{output}' is {what}; the input is never overwritten")
+def _refuse(output: Path, what: tuple[str, str]) -> None:
+    """`what`: (stdin, input, mapping, plan, ledger or rate_table; its path)."""
+    raise option_problem("--output", said(f"usage.output_is_{what[0]}", output=str(output),
+                                          file=what[1]))
 
 
 def _stat(path: Path) -> os.stat_result | None:
@@ -178,7 +185,8 @@ def write_report(output: Path, write: Callable[[object], None], binary: bool = F
 def choose(option: str, value: str, allowed: tuple[str, ...]) -> str:
     """`value` if it is one of `allowed`, else a usage problem naming them."""
     if value not in allowed:
-        raise UsageProblem(f"{option}: '{value}' is not one of {', '.join(allowed)}")
+        raise option_problem(option, said("value.not_one_of", value=value,
+                                          choices=", ".join(allowed)))
     return value
 
 
@@ -189,7 +197,7 @@ def read(option: str, text: str | None, reader: Callable[[str], T]) -> T | None:
     try:
         return reader(text)
     except ValueError as err:
-        raise UsageProblem(f"{option}: {err}") from None
+        raise option_problem(option, err) from None
 
 
 def read_date(option: str, text: str | None) -> dt.date | None:
@@ -226,9 +234,8 @@ def read_trip_options(values: dict[str, str | None]):
         from ..render import messages
 
         option = TRAVEL_OPTIONS[err.column]
-        said = {lang: f"{option}: {messages.text(err.key, err.params, lang)}"
-                for lang in ("nb", "en")} if err.key in messages.TEMPLATES else None
-        raise UsageProblem(f"{option}: {err}", said) from None
+        reason = said(MESSAGE + err.key, **err.params) if err.key in messages.TEMPLATES else err
+        raise option_problem(option, reason) from None
 
 
 def exit_code(severities: list[str], fail_on: FailOn) -> int:
@@ -248,7 +255,7 @@ def catalogue(rates_dirs: list[Path] | None, lang: str = "nb"):
 
     for d in rates_dirs or ():
         if not d.is_dir():
-            raise UsageProblem(f"--rates-dir: '{d}' is not a directory")
+            raise option_problem("--rates-dir", said("usage.not_directory", directory=str(d)))
     tables = Catalogue.from_options(rates_dirs or (), read=cached_reader())
     warn_stray_tables(tables.dirs, lang)
     return tables
@@ -266,7 +273,7 @@ def rate_tables_read(rates_dirs: list[Path] | None) -> list[tuple[str, Path]]:
         except OSError:
             continue
         for folder in (directory, *folders):
-            found += [("the rate table", path) for path in table_files(folder)]
+            found += [("rate_table", path) for path in table_files(folder)]
     return found
 
 
@@ -282,5 +289,7 @@ def warn_stray_tables(dirs: list[Path], lang: str) -> None:
 def table_problem(err) -> UsageProblem:
     """A broken rate table as one line a person can act on (the first problem, and a count)."""
     first, rest = err.problems[0], len(err.problems) - 1
-    more = f" (and {rest} more: run 'honorar rates check {first.file}')" if rest else ""
-    return UsageProblem(f"rate table {first}{more}")
+    if rest:
+        return UsageProblem(said("table.problem_and_more", problem=placed(first), count=rest,
+                                 command=shlex.quote(str(first.file))))
+    return UsageProblem(said("table.problem", problem=placed(first)))

@@ -76,7 +76,7 @@ def payroll(
     if output is not None:
         if output_format == "table":
             raise UsageProblem("--output goes with --format json, csv or xlsx")
-        check_output(output, None, others=[("the ledger", ledger), ("--wage-types", wage_types)])
+        check_output(output, None, others=[("ledger", ledger), ("wage_types", wage_types)])
     mapping = None
     if wage_types is not None:
         try:

@@ -9,7 +9,8 @@ from typing import Annotated
 
 import typer
 
-from .errors import UsageProblem
+from ..problem import said
+from .errors import UsageProblem, option_problem, unknown_scheme
 from .ledger_options import WaitOption
 from .options import (
     FORMATS_WITH_HTML,
@@ -106,14 +107,13 @@ def _version(option: str, spec: str, tables, today: dt.date):
     except TableError as err:
         raise table_problem(err) from None
     if versions is None:
-        known = ", ".join(tables.scheme_names()) or "none"
-        raise UsageProblem(f"{option}: unknown scheme '{scheme}' (known: {known}), and no "
-                           f"file '{spec}'")
+        raise option_problem(option, unknown_scheme(scheme, tables.scheme_names(),
+                                                           file=spec))
     found = versions.file_at(date)
     if found is None:
-        first = versions.files[0].table.version if versions.files else "none"
-        raise UsageProblem(f"{option}: no version of '{scheme}' is in force on {date} "
-                           f"(the first is effective {first})")
+        first = versions.files[0].table.version if versions.files else said("usage.none")
+        raise option_problem(option, said("rates.no_version_in_force", scheme=scheme,
+                                                 date=str(date), first=str(first)))
     return found.table, found.path, False
 
 
@@ -270,30 +270,31 @@ def diff(old: Annotated[str, typer.Argument(help=VERSION_HELP, metavar="OLD",
 
     choose("--format", output_format, (*FORMATS_WITH_HTML, "csv"))
     if output_format == "csv" and impact is None and impact_ledger is None:
-        raise UsageProblem("--format csv goes with --impact or --impact-ledger")
-    compared = [("the rate table", Path(spec)) for spec in (old, new) if Path(spec).is_file()]
+        raise UsageProblem(said("rates.csv_goes_with_impact"))
+    compared = [("rate_table", Path(spec)) for spec in (old, new) if Path(spec).is_file()]
     target = html_or_workbook_output(output_format, output, impact,
-                               [("the mapping", mapping), ("the ledger", impact_ledger),
+                               [("mapping", mapping), ("ledger", impact_ledger),
                                 *compared, *rate_tables_read(rates_dir)])
     impact_options(impact, impact_ledger, year, mapping, sheet, encoding, delimiter,
                    date_order)
     if top < 0:
-        raise UsageProblem("--top: must be 0 or more")
+        raise option_problem("--top", said("value.not_below_zero"))
     if by is not None and by not in BY:
-        raise UsageProblem(f"--by: '{by}' is not one of {', '.join(BY)}")
+        raise option_problem("--by", said("value.not_one_of", value=by, choices=", ".join(BY)))
     if by is not None and impact is None and impact_ledger is None:
-        raise UsageProblem("--by goes with --impact")
+        raise UsageProblem(said("rates.goes_with_impact", option="--by"))
     delimiter = reading_options(delimiter, date_order)
     tables = catalogue(rates_dir, lang.value)
     today = dt.date.today()
     old_table, old_file, old_named_by_file = _version("OLD", old, tables, today)
     new_table, new_file, new_named_by_file = _version("NEW", new, tables, today)
     if type(old_table) is not type(new_table):
-        raise UsageProblem(f"NEW: {new_table.label} and {old_table.label}: a travel table "
-                           "and a fee table cannot be compared")
+        raise UsageProblem(said("rates.travel_and_fee", new=new_table.label,
+                                old=old_table.label))
     if (impact or impact_ledger) is not None and old_table.scheme != new_table.scheme:
-        raise UsageProblem(f"--impact: compares two versions of one scheme, not "
-                           f"'{old_table.scheme}' and '{new_table.scheme}'")
+        raise option_problem("--impact" if impact is not None else "--impact-ledger",
+                             said("rates.impact_two_schemes", old=old_table.scheme,
+                                  new=new_table.scheme))
     changes = compare(old_table, new_table)
     first = None
     if (impact or impact_ledger) is not None:

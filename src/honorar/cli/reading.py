@@ -8,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-from .errors import UsageProblem, standard_input
+from ..problem import said
+from .errors import UsageProblem, option_problem, reason_of, standard_input, unknown_scheme
 
 DELIMITER_WORDS = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "bar": "|",
                    "pipe": "|"}
@@ -37,11 +38,11 @@ def reading_options(delimiter: str | None, date_order: str | None) -> str | None
     try:
         check_date_order(date_order)
     except ClaimFileError as err:
-        raise UsageProblem(str(err)) from None
+        raise UsageProblem(reason_of(err)) from None
     if delimiter is not None:
         delimiter = DELIMITER_WORDS.get(delimiter.lower(), delimiter)
         if len(delimiter) != 1:
-            raise UsageProblem(f"--delimiter: '{delimiter}' is not one character (or tab)")
+            raise option_problem("--delimiter", said("usage.bad_delimiter", value=delimiter))
     return delimiter
 
 
@@ -52,8 +53,7 @@ def given_scheme(tables, scheme: str | None) -> str | None:
         return None
     name = " ".join(scheme.strip().lower().split())
     if not name or tables.fee_versions(name) is None:
-        known = ", ".join(tables.fee_scheme_names()) or "none"
-        raise UsageProblem(f"--scheme: unknown scheme '{name}' (known: {known})")
+        raise option_problem("--scheme", unknown_scheme(name, tables.fee_scheme_names()))
     return name
 
 
@@ -64,7 +64,7 @@ def claim_mapping(mapping: Path | None):
     try:
         return load_mapping(mapping) if mapping is not None else None
     except ClaimFileError as err:
-        raise UsageProblem(f"--mapping: {err}") from None
+        raise option_problem("--mapping", err) from None
 
 
 def read_claim_file(file: str, mapping, encoding: str | None, delimiter: str | None,
@@ -80,7 +80,7 @@ def read_claim_file(file: str, mapping, encoding: str | None, delimiter: str | N
                            date_order=date_order, sheet=sheet, activities=activities,
                            scheme=scheme)
     except ClaimFileError as err:
-        raise UsageProblem(str(err)) from None
+        raise UsageProblem(reason_of(err)) from None
 
 
 def open_claims(file: str, mapping: Path | None, encoding: str | None, delimiter: str | None,

@@ -1,77 +1,99 @@
-"""click's (typer's) own usage errors as one line in honorar's style: `--lang: 'de' is not one
-of nb, en`, as the commands' own checks say it, rather than click's sentences with their
-type names. The line is English; `render.messages.problem_text` gives it in bokmål."""
+"""click's (typer's) own usage errors as a problem in honorar's style, chosen by the
+exception's class and its attributes (the option, the parameter, the possibilities) and,
+for a value that did not convert, by pydantic's error type: never by click's English."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-_CHOICE = re.compile(r"^(?:Value error, )?(?P<value>'.*') is not one of (?P<choices>.*?)\.?$")
-_REQUIRES = re.compile(r"^Option '(?P<option>[^']+)' requires (?:an argument|(?P<n>\d+) arguments)\.?$")
-_NO_COMMAND = re.compile(r"^No such command '(?P<name>.*)'\.?$")
-_EXTRA = re.compile(r"^Got unexpected extra argument(?:\(s\)|s?) \((?P<args>.*)\)$")
+from ..problem import Said, said
 
 # pydantic's error types for an option's value, as honorar says them
 _VALUE_TYPES = {
-    "int_parsing": "{value} is not a whole number",
-    "int_from_float": "{value} is not a whole number",
-    "int_type": "{value} is not a whole number",
-    "float_parsing": "{value} is not a number",
-    "decimal_parsing": "{value} is not a number",
-    "bool_parsing": "{value} is not yes or no",
-    "date_parsing": "{value} is not a date",
-    "date_from_datetime_parsing": "{value} is not a date",
+    "int_parsing": "value.not_whole_number",
+    "int_from_float": "value.not_whole_number",
+    "int_type": "value.not_whole_number",
+    "float_parsing": "value.not_number",
+    "decimal_parsing": "value.not_number",
+    "bool_parsing": "value.not_yes_no_plain",
+    "date_parsing": "value.not_date_plain",
+    "date_from_datetime_parsing": "value.not_date_plain",
 }
 
 
-def usage_line(err: Any) -> str:
-    """One line for a usage error raised while click parsed the command line."""
+def usage_line(err: Any) -> Said:
+    """What a usage error raised while click parsed the command line says."""
     kind = type(err).__name__
     if kind == "MissingParameter":
-        what = err.param_type or (err.param.param_type_name if err.param else "parameter")
-        return f"missing {what} {_hint(err)}".rstrip()
+        param = err.param
+        if param is not None and param.param_type_name == "argument":
+            return said("usage.missing_argument", argument=argument_word(param.name))
+        name = param.opts[0] if param is not None and param.opts else ""
+        return said("usage.missing_option", option=name)
     if kind == "NoSuchOption":
-        line = f"no such option: {err.option_name}"
         if err.possibilities:
-            line += f" (did you mean {', '.join(sorted(err.possibilities))}?)"
-        return line
+            return said("usage.no_such_option_hint", option=err.option_name,
+                        possibilities=", ".join(sorted(err.possibilities)))
+        return said("usage.no_such_option", option=err.option_name)
+    if kind == "BadOptionUsage":
+        nargs = _nargs(err)
+        if nargs > 1:
+            return said("usage.option_needs_values", option=err.option_name, count=nargs)
+        return said("usage.option_needs_value", option=err.option_name)
     if kind == "BadParameter":
-        hint = _hint(err)
-        detail = _detail(err)
-        return f"{hint}: {detail}" if hint else detail
-    message = str(err.format_message()).strip()
-    if found := _REQUIRES.match(message):
-        values = f"{found['n']} values" if found["n"] else "a value"
-        return f"{found['option']} needs {values}"
-    if found := _NO_COMMAND.match(message):
-        return f"no such command '{found['name']}'"
-    if found := _EXTRA.match(message):
-        return f"unexpected extra arguments: {found['args']}"
-    return message.removesuffix(".")
+        return _bad_value(err)
+    return said("usage.other", message=str(err.format_message()).strip().removesuffix("."))
 
 
-def _hint(err: Any) -> str:
-    hint = err.param_hint
-    if hint is None and err.param is not None:
-        hint = err.param.get_error_hint()
-    if hint is None:
-        return ""
-    if not isinstance(hint, str):
-        hint = " / ".join(hint)
-    return hint.replace("'", "")
+def argument_word(name: str | None) -> Said:
+    """An argument as a word of the sentence ("fila", "versjonen"), not its metavar."""
+    return said(f"argument.{name}") if name in _ARGUMENTS else said("argument.other",
+                                                                    name=str(name))
 
 
-def _detail(err: Any) -> str:
+_ARGUMENTS = {"file", "files", "path", "batch", "version", "old", "new"}
+
+
+def _nargs(err: Any) -> int:
+    ctx = getattr(err, "ctx", None)
+    for param in getattr(getattr(ctx, "command", None), "params", ()):
+        if err.option_name in getattr(param, "opts", ()):
+            return int(param.nargs or 1)
+    return 1
+
+
+def _where(err: Any) -> Any:
+    param = err.param
+    if param is None:
+        return None
+    if param.param_type_name == "argument":
+        return argument_word(param.name)
+    return param.opts[0] if param.opts else param.name
+
+
+def _bad_value(err: Any) -> Said:
     cause = err.__cause__
     errors = cause.errors() if hasattr(cause, "errors") else []
+    where = _where(err)
+    detail: Any = None
     if errors:
         first = errors[0]
-        template = _VALUE_TYPES.get(first.get("type", ""))
-        if template is not None:
-            return template.format(value=repr(str(first.get("input", ""))))
-    message = str(err.message).removeprefix("Value error, ").strip()
-    if found := _CHOICE.match(message):
-        choices = ", ".join(c.strip().strip("'") for c in found["choices"].split(","))
-        return f"{found['value']} is not one of {choices}"
-    return message.removesuffix(".")
+        value = str(first.get("input", ""))
+        key = _VALUE_TYPES.get(first.get("type", ""))
+        choices = _choices(err.param)
+        if key is not None:
+            detail = said(key, value=value)
+        elif choices:
+            detail = said("value.not_one_of", value=value, choices=", ".join(choices))
+    if detail is None:
+        reason = getattr(cause, "said", None)
+        detail = reason if isinstance(reason, Said) else said(
+            "usage.other", message=str(err.message).removesuffix("."))
+    return said("usage.option", option=where, reason=detail) if where is not None else detail
+
+
+def _choices(param: Any) -> list[str]:
+    descriptor = getattr(param, "type_descriptor", None)
+    if descriptor is None or not descriptor.is_choice:
+        return []
+    return [str(getattr(c, "value", c)) for c in descriptor.choices]

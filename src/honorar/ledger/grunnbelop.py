@@ -13,6 +13,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from ..problem import Problem, Said, ValueProblem, from_pydantic, said
 from ..tables.catalogue import shipped_rates_dir
 from ..tables.schema import Document, Text
 from ..tables.yamldoc import Unreadable, parse, read_text
@@ -23,7 +24,7 @@ G_FILE = "grunnbelop.yaml"
 YEAR_G_FROM = (5, 1)
 
 
-class GError(Exception):
+class GError(Problem):
     """The G file cannot be used: one line, with its place."""
 
 
@@ -52,7 +53,7 @@ class GTable(_Strict):
     def _in_order(self) -> GTable:
         days = [v.effective for v in self.values]
         if days != sorted(set(days)):
-            raise ValueError("values must take effect on different days, in order")
+            raise ValueProblem(said("ledger.g_order"))
         return self
 
     def on(self, day: dt.date) -> GValue | None:
@@ -75,13 +76,18 @@ def read_g(path: Path | None = None) -> GTable:
     try:
         doc = parse(read_text(path), str(path))
     except Unreadable as err:
-        raise GError(str(err.problem)) from None
+        raise GError(_placed(err.problem)) from None
     if doc.problems:
-        raise GError(str(doc.problems[0]))
+        raise GError(_placed(doc.problems[0]))
     try:
         return GTable.model_validate(doc.data)
     except ValidationError as err:
         first = err.errors()[0]
         line, column = doc.place(doc.resolve(tuple(first["loc"])))
         where = f"{path}:{line}:{column}" if line else str(path)
-        raise GError(f"{where}: {first['msg']}") from None
+        raise GError(said("env.file", file=where, reason=from_pydantic(first))) from None
+
+
+def _placed(problem) -> Said:
+    """A YAML problem of the G file, with its place."""
+    return said("env.file", file=problem.where(), reason=problem.said or problem.message)

@@ -28,6 +28,7 @@ from ..audit.summary import Summary, run_audit
 from ..claims.stored import facts_json
 from ..domain import VOIDS_PAYMENT, ZERO, Calculation, Finding
 from ..money import to_ore
+from ..problem import said
 from ..rules.paid_parts import PartsJson
 from .paid import LedgerPaidClaims
 from .store import Batch, Ledger, LedgerError
@@ -151,13 +152,11 @@ def record_batch(ledger: Ledger, rows: Iterable, tables: Tables, *, name: str, f
         with ledger.writing() as connection:
             earlier = ledger.batch_with_content(sha256)
             if earlier is not None:
-                raise LedgerError(
-                    f"this file's content is recorded already, as batch '{earlier.name}' "
-                    f"(recorded {earlier.recorded_at[:10]}, paid {earlier.paid_on.isoformat()})"
-                    "; nothing was recorded")
+                raise LedgerError(said("ledger.recorded_already", batch=earlier.name,
+                                       recorded=earlier.recorded_at[:10],
+                                       paid=earlier.paid_on.isoformat()))
             if ledger.batch(name) is not None:
-                raise LedgerError(f"a batch named '{name}' is in the ledger already; name this "
-                                  "one with --batch")
+                raise LedgerError(said("ledger.batch_exists", batch=name))
             batch = connection.execute(
                 "INSERT INTO batch (name, file, sha256, recorded_at, paid_on, claims, paid_ore)"
                 " VALUES (?, ?, ?, ?, ?, 0, 0)",

@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import shlex
 import sqlite3
 import stat
 import time
@@ -25,16 +26,18 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ..money import from_ore, to_ore
+from ..problem import Problem, said
+from ..tables.yamldoc import os_said
 from .schema import APPLICATION_ID, STEPS, VERSION
 
 DEFAULT_TIMEOUT = 30.0  # seconds a writer waits for another to finish
 
 
-class LedgerError(Exception):
+class LedgerError(Problem):
     """The ledger (or what was asked of it) cannot be used: one line for the user."""
 
 
-class LedgerUnavailable(Exception):
+class LedgerUnavailable(Problem):
     """The machine refuses the ledger (read-only, locked, disk full): one line."""
 
 
@@ -172,7 +175,7 @@ class Ledger:
         with self.writing() as connection:
             batch = self.batch(name)
             if batch is None:
-                raise LedgerError(f"no batch named '{name}' in ledger {self.path}")
+                raise LedgerError(said("ledger.no_batch", batch=name, ledger=str(self.path)))
             connection.execute("DELETE FROM claim WHERE batch = ?", (batch.id,))
             connection.execute("DELETE FROM batch WHERE id = ?", (batch.id,))
             self.write_log("undo", batch, at)
@@ -241,21 +244,22 @@ def _regular(path: Path) -> None:
     except FileNotFoundError:
         return
     except OSError as err:
-        raise LedgerUnavailable(f"ledger {path}: {err.strerror or err}") from None
+        raise LedgerUnavailable(said("ledger.at", ledger=str(path), reason=os_said(err))) \
+            from None
     if stat.S_ISDIR(mode):
-        raise LedgerError(f"ledger {path} is a directory")
+        raise LedgerError(said("ledger.is_directory", ledger=str(path)))
     if not stat.S_ISREG(mode):
-        raise LedgerError(f"ledger {path} is not a regular file (a device or a pipe); a "
-                          "ledger is a file")
+        raise LedgerError(said("ledger.not_regular", ledger=str(path)))
 
 
 def create_ledger(path: Path, timeout: float = DEFAULT_TIMEOUT) -> Ledger:
     """A new, empty ledger at `path` (an existing file is never touched, unless empty)."""
     _regular(path)
     if path.exists() and path.stat().st_size > 0:
-        raise LedgerError(f"{path} exists already; a ledger is created only as a new file")
+        raise LedgerError(said("ledger.exists", ledger=str(path)))
     if not path.parent.is_dir():
-        raise LedgerError(f"ledger {path}: the directory {path.parent} does not exist")
+        raise LedgerError(said("ledger.at", ledger=str(path), reason=said(
+            "usage.no_directory", directory=str(path.parent))))
     with guarded(path, timeout):
         connection = _connect(path, "rwc", timeout)
         ledger = Ledger(connection, path, timeout)
@@ -271,7 +275,7 @@ def open_ledger(path: Path, timeout: float = DEFAULT_TIMEOUT, *,
     opened only to read, as it is (an older schema is not brought forward: `Ledger.version`
     says which it has, and a file that cannot be written can be read)."""
     if not path.exists():
-        raise LedgerError(f"no ledger at {path} (create one with 'honorar ledger init {path}')")
+        raise LedgerError(said("ledger.none", ledger=str(path), command=shlex.quote(str(path))))
     _regular(path)
     with guarded(path, timeout):
         connection = _connect(path, "ro" if read_only else "rw", timeout)
@@ -297,11 +301,10 @@ def _user_version(connection: sqlite3.Connection) -> int:
 def _check(connection: sqlite3.Connection, path: Path) -> int:
     application = connection.execute("PRAGMA application_id").fetchone()[0]
     if application != APPLICATION_ID:
-        raise LedgerError(f"{path} is not a honorar ledger")
+        raise LedgerError(said("ledger.not_a_ledger", ledger=str(path)))
     version = _user_version(connection)
     if version > VERSION:
-        raise LedgerError(f"ledger {path} has schema version {version}, made by a newer "
-                          f"honorar (this one knows up to {VERSION}): use that version or newer")
+        raise LedgerError(said("ledger.newer", ledger=str(path), version=version, known=VERSION))
     return version
 
 
@@ -337,24 +340,24 @@ def _check_schema(connection: sqlite3.Connection, path: Path, version: int) -> N
     except sqlite3.DatabaseError as err:
         if isinstance(err, sqlite3.OperationalError) and _machine(err):
             raise
-        raise LedgerError(f"ledger {path} has a damaged schema ({err}); it is not used") \
-            from None
+        raise LedgerError(said("ledger.damaged_schema", ledger=str(path),
+                               error=str(err))) from None
     expected = _expected_schema(version)
     if found != expected:
         strange = sorted({f"{kind} {name}" for kind, name, _, _ in set(found) - set(expected)})
         missing = sorted({f"{kind} {name}" for kind, name, _, _ in set(expected) - set(found)})
-        what = "; ".join(part for part in (
-            f"not made by honorar: {', '.join(strange)}" if strange else "",
-            f"missing or changed: {', '.join(missing)}" if missing else "") if part)
-        raise LedgerError(f"ledger {path} does not have the schema honorar makes for version "
-                          f"{version} ({what}); it is not used")
+        parts = [*([said("ledger.schema_strange", names=", ".join(strange))] if strange else []),
+                 *([said("ledger.schema_missing", names=", ".join(missing))] if missing else [])]
+        what = parts[0] if len(parts) == 1 else said("ledger.schema_both", first=parts[0],
+                                                      second=parts[1])
+        raise LedgerError(said("ledger.other_schema", ledger=str(path), version=version,
+                               what=what))
 
 
 def _machine(err: sqlite3.Error) -> bool:
     """Whether an SQLite error is the machine's (a lock, the disk) rather than the file's."""
     name = getattr(err, "sqlite_errorname", "") or ""
-    return any(name == prefix or name.startswith(prefix + "_") for prefix in _UNAVAILABLE) \
-        or "locked" in str(err)
+    return any(name == prefix or name.startswith(prefix + "_") for prefix in _UNAVAILABLE)
 
 
 def _apply_steps(connection: sqlite3.Connection, version: int) -> None:
@@ -369,15 +372,12 @@ def _apply_steps(connection: sqlite3.Connection, version: int) -> None:
 
 # ------------------------------------------------------------------ failures as one line
 
+# SQLite's errors by their name (`sqlite_errorname`), as the keys that say them
 _UNAVAILABLE = {
-    "SQLITE_BUSY": "is locked by another honorar (waited {timeout:g} s); try again later",
-    "SQLITE_LOCKED": "is locked by another honorar (waited {timeout:g} s); try again later",
-    "SQLITE_READONLY": "cannot be written (read-only); nothing was changed",
-    "SQLITE_FULL": "cannot be written: the disk is full; nothing was changed",
-    "SQLITE_IOERR": "cannot be read or written (input/output error); nothing was changed",
-    "SQLITE_CANTOPEN": "cannot be opened (permission or path)",
-    "SQLITE_PERM": "cannot be opened (permission refused)",
-    "SQLITE_AUTH": "cannot be opened (permission refused)",
+    "SQLITE_BUSY": "ledger.locked", "SQLITE_LOCKED": "ledger.locked",
+    "SQLITE_READONLY": "ledger.read_only", "SQLITE_FULL": "ledger.disk_full",
+    "SQLITE_IOERR": "ledger.io_error", "SQLITE_CANTOPEN": "ledger.cannot_open",
+    "SQLITE_PERM": "ledger.permission", "SQLITE_AUTH": "ledger.permission",
 }
 _NOT_A_LEDGER = ("SQLITE_NOTADB", "SQLITE_CORRUPT")
 
@@ -385,21 +385,18 @@ _NOT_A_LEDGER = ("SQLITE_NOTADB", "SQLITE_CORRUPT")
 def failure(err: sqlite3.Error, path: Path, timeout: float) -> Exception:
     """What an SQLite error means to the user: a `LedgerError` or a `LedgerUnavailable`."""
     name = getattr(err, "sqlite_errorname", "") or ""
-    for prefix, what in _UNAVAILABLE.items():
+    for prefix, key in _UNAVAILABLE.items():
         if name == prefix or name.startswith(prefix + "_"):
-            return LedgerUnavailable(f"ledger {path} " + what.format(timeout=timeout))
+            return LedgerUnavailable(said(key, ledger=str(path), seconds=f"{timeout:g}"))
     if name in _NOT_A_LEDGER or name.startswith("SQLITE_CORRUPT"):
-        return LedgerError(f"{path} is not a honorar ledger (or is damaged): {err}")
-    if "locked" in str(err):
-        return LedgerUnavailable(f"ledger {path} " + _UNAVAILABLE["SQLITE_BUSY"].format(
-            timeout=timeout))
+        return LedgerError(said("ledger.damaged", ledger=str(path)))
     if name == "SQLITE_INTERRUPT":  # the progress handler: a statement ran too long
         from .. import limits
 
-        return LedgerUnavailable(
-            f"ledger {path}: a query took longer than {limits.LEDGER_QUERY_SECONDS:g} s (the "
-            "limit for one) and was stopped; nothing was changed")
-    return LedgerUnavailable(f"ledger {path}: {err}")
+        return LedgerUnavailable(said("ledger.too_slow", ledger=str(path),
+                                      seconds=f"{limits.LEDGER_QUERY_SECONDS:g}"))
+    return LedgerUnavailable(said("ledger.at", ledger=str(path), reason=said(
+        "os.other", reason=str(err))))
 
 
 @contextlib.contextmanager
@@ -414,4 +411,5 @@ def guarded(path: Path, timeout: float) -> Iterator[None]:
             # a stream that failed (standard output closed, `| head`), not a file: the
             # command line says so, and does not blame the ledger
             raise
-        raise LedgerUnavailable(f"ledger {path}: {err.strerror or err}") from None
+        raise LedgerUnavailable(said("ledger.at", ledger=str(path), reason=os_said(err))) \
+            from None

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from ..money import from_ore
 from ..parsing import parse_amount
+from ..problem import ValueProblem, said
 from ..rules.paid_parts import PartsError, from_json
 from ..rules.payroll import payroll_lines
 from .grunnbelop import GTable, GValue
@@ -72,11 +73,11 @@ def read_limit(text: str) -> Limit:
     if multiple:
         times = Decimal(multiple.group(1).replace(",", "."))
         if times <= 0:
-            raise ValueError(f"'{text}' is not above 0")
+            raise ValueProblem(said("ledger.limit_not_above_zero", value=text))
         return Limit(times_g=times)
     amount = parse_amount(text)
     if amount is None or amount <= 0:
-        raise ValueError(f"'{text}' is not an amount above 0 or a multiple of G such as 0.4G")
+        raise ValueProblem(said("ledger.not_a_limit", value=text))
     return Limit(kr=amount)
 
 
@@ -199,8 +200,9 @@ def year_report(ledger: Ledger, year: int, by: str, g_table: GTable,
     g = g_table.of_year(year)
     threshold = limit.threshold(g) if limit is not None else None
     if limit is not None and threshold is None:
-        raise LedgerError(f"--flag-above: no grunnbeløp is known for {year} (known: "
-                          f"{g_table.values[0].effective.year}–{g_table.values[-1].effective.year})")
+        raise LedgerError(said("usage.option", option="--flag-above", reason=said(
+            "ledger.no_g", year=year, first=g_table.values[0].effective.year,
+            last=g_table.values[-1].effective.year)))
     ids = "c.representative_id" if by == "representative" else "NULL"
     first, last = dt.date(year, 1, 1).isoformat(), dt.date(year, 12, 31).isoformat()
     sql = (f"SELECT {_KEY[by]} AS k, {_LABEL[by]}, {ids}, count(*), sum(c.paid_ore), "

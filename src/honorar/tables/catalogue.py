@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..problem import said
 from .folders import (
     ENV_VAR,
     TABLE_SUFFIXES,
@@ -34,7 +35,7 @@ from .folders import (
 )
 from .loading import TableError, read_table
 from .schema import RateTable
-from .yamldoc import Problem, parse
+from .yamldoc import Problem, parse, problem
 
 if TYPE_CHECKING:  # a travel table's models are loaded only when a travel table is read
     from .tax_free_schema import TaxFreeTable
@@ -211,14 +212,13 @@ class Catalogue:
                     problems.extend(err.problems)
                     continue
                 if table.scheme != scheme:
-                    problems.append(Problem(str(path), *_place_of(path, "scheme"),
-                                            f"scheme '{table.scheme}' lies in the folder "
-                                            f"for '{scheme}'"))
+                    problems.append(problem(str(path), *_place_of(path, "scheme"), said(
+                        "table.wrong_folder", scheme=table.scheme, folder=scheme)))
                     continue
                 if table.effective in here:
-                    problems.append(Problem(str(path), *_place_of(path, "effective"),
-                                            f"a second version of '{scheme}' effective "
-                                            f"{table.effective} (also in {here[table.effective]})"))
+                    problems.append(problem(str(path), *_place_of(path, "effective"), said(
+                        "table.second_version", scheme=scheme, date=str(table.effective),
+                        other=str(here[table.effective]))))
                     continue
                 here[table.effective] = path
                 earlier = by_date.get(table.effective)

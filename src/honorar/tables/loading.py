@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
+from ..problem import Said, from_pydantic, said
 from .schema import RateTable
-from .yamldoc import Problem, Unreadable, parse, read_text
+from .yamldoc import Problem, Unreadable, parse, problem, read_text
 
 if TYPE_CHECKING:
     from .tax_free_schema import TaxFreeTable
@@ -43,11 +44,11 @@ def read_table(path: Path, *, text: str | None = None) -> AnyTable:
     doc = parse(text, name)
     problems = list(doc.problems)
     if doc.data is None and not problems:
-        problems.append(Problem(name, None, None, "the file is empty"))
+        problems.append(problem(name, None, None, said("file.empty")))
     if problems and doc.data is None:
         raise TableError(problems)
     if not isinstance(doc.data, dict):
-        raise TableError([*problems, Problem(name, 1, 1, "a rate table is a mapping of keys")])
+        raise TableError([*problems, problem(name, 1, 1, said("table.not_mapping"))])
     try:
         if doc.data.get("regulation") == "tax-free":
             from .tax_free_schema import TaxFreeTable as model
@@ -65,8 +66,12 @@ def read_table(path: Path, *, text: str | None = None) -> AnyTable:
             # a missing key is named by the location beyond what the file has
             missing = loc[len(known):] if error["type"] == "missing" else ()
             where = ".".join(str(part) for part in (*known, *missing[-1:]))
-            message = error["msg"].removeprefix("Value error, ") + _comma_hint(doc.data, loc)
-            problems.append(Problem(name, line, column, f"{where}: {message}" if where else message))
+            reason = from_pydantic(error)
+            hint = _comma_hint(doc.data, loc)
+            if hint is not None:
+                reason = said("table.with_hint", reason=reason, hint=hint)
+            problems.append(problem(name, line, column, said("table.at", where=where, reason=reason)
+                                    if where else reason))
         raise TableError(problems) from None
     if problems:
         raise TableError(problems)
@@ -76,15 +81,15 @@ def read_table(path: Path, *, text: str | None = None) -> AnyTable:
 _DECIMAL_COMMA = re.compile(r"\s*(\d+),(\d{1,2})\s*")
 
 
-def _comma_hint(data: object, loc: tuple) -> str:
+def _comma_hint(data: object, loc: tuple) -> Said | None:
     """A hint where an amount is written with a decimal comma: `kr: 420,50` is the text
     '420,50' in a block, and in braces (`{kr: 420,50, …}`) the amount 420 and a key 50."""
     value = _value_at(data, loc)
     if isinstance(value, str):
         match = _DECIMAL_COMMA.fullmatch(value)
         if match:
-            return f" (a decimal comma? write {match[1]}.{match[2]}, with a point)"
-        return ""
+            return said("table.decimal_comma", value=f"{match[1]}.{match[2]}")
+        return None
     if loc and isinstance(loc[-1], int | str) and str(loc[-1]).isdigit() \
             and len(str(loc[-1])) <= 2:
         parent = _value_at(data, loc[:-1])
@@ -92,9 +97,8 @@ def _comma_hint(data: object, loc: tuple) -> str:
             whole = next((v for k, v in parent.items() if isinstance(v, int)
                           and not isinstance(v, bool)), None)
             if whole is not None:
-                return (f" (a decimal comma? write {whole}.{loc[-1]}, with a point: the comma "
-                        "ends the value in {…})")
-    return ""
+                return said("table.decimal_comma_in_braces", value=f"{whole}.{loc[-1]}")
+    return None
 
 
 def _value_at(data: object, loc: tuple) -> object:

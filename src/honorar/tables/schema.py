@@ -17,6 +17,7 @@ from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
 from ..domain import DEFAULT_SEVERITY, Attendance, Severity
 from ..parsing import AMOUNT_LIMIT, HOURS_LIMIT
+from ..problem import Said, ValueProblem, said
 
 IDENTIFIER = r"^[a-z][a-z0-9_]*$"
 REGULATION = r"^[a-z][a-z0-9_-]*$"  # a travel regulation's name: state-travel
@@ -111,8 +112,8 @@ def _read_local_text(value: object) -> LocalText:
         nb, nn, en = value.get("nb"), value.get("nn"), value.get("en")
         nb = next(t for t in (nb, nn, en) if t is not None)
         return LocalText(nb, en if en is not None else nb, nn)
-    raise PydanticCustomError("local_text", "give a text, or a text per language: "
-                              "{nb: \"…\", nn: \"…\", en: \"…\"}")
+    raise PydanticCustomError("local_text", "give a text, or a text per language",
+                              {"said": said("table.local_text")})
 
 
 def _write_local_text(text: LocalText) -> str | dict[str, str]:
@@ -131,13 +132,14 @@ Text = LocalText
 # --------------------------------------------------------------------------- rate tables
 
 
-def problem_at(message: str, *at: str | int) -> PydanticCustomError:
+def problem_at(message: Said, *at: str | int) -> PydanticCustomError:
     """A model's validation error that names the part of the model at fault.
 
     A model validator can only fail the whole model; `at` (kept in the error's context)
-    lets the table loader point at the line of the part instead.
+    lets the table loader point at the line of the part instead, and `said` says it.
     """
-    return PydanticCustomError("value_error", message, {"at": at})
+    return PydanticCustomError("value_error", str(message).replace("{", "(").replace("}", ")"),
+                               {"at": at, "said": message})
 
 
 class _Strict(BaseModel):
@@ -157,17 +159,17 @@ class Cited(_Strict):
     @model_validator(mode="after")
     def _quoted_or_assumed(self) -> Cited:
         if not self.quote and not self.assumption:
-            raise ValueError("needs a 'quote' of its source line or an 'assumption'")
+            raise ValueProblem(said("table.needs_quote"))
         if self.assumption and not self.reason:
-            raise ValueError("an 'assumption' needs a 'reason'")
+            raise ValueProblem(said("table.needs_reason"))
         return self
 
 
 def _two_decimals(value: Decimal) -> Decimal:
     if value.as_tuple().exponent < -2:  # type: ignore[operator]
-        raise ValueError("an amount has at most two decimals (øre)")
+        raise ValueProblem(said("table.amount_decimals"))
     if value > AMOUNT_LIMIT:
-        raise ValueError(f"an amount is at most kr {AMOUNT_LIMIT:,.0f}".replace(",", " "))
+        raise ValueProblem(said("table.amount_limit", limit=f"{AMOUNT_LIMIT:,.0f}".replace(",", " ")))
     return value
 
 
@@ -231,20 +233,18 @@ class TieredRule(_Strict):
     def _ordered(self) -> TieredRule:
         *bounded, last = self.tiers
         if last.up_to_hours is not None:
-            raise problem_at("the last tier has no 'up_to_hours': it covers everything above",
-                             "tiers", len(bounded), "up_to_hours")
+            raise problem_at(said("table.last_tier_bounded"), "tiers", len(bounded), "up_to_hours")
         for i, tier in enumerate(bounded):
             if tier.up_to_hours is None:
-                raise problem_at("every tier but the last needs 'up_to_hours'", "tiers", i)
+                raise problem_at(said("table.tier_unbounded"), "tiers", i)
         limits = [t.up_to_hours.hours for t in bounded]  # type: ignore[union-attr]
         for i, (a, b) in enumerate(pairwise(limits), 1):
             if a >= b:
-                raise problem_at("tier limits must increase", "tiers", i, "up_to_hours")
+                raise problem_at(said("table.tiers_increase"), "tiers", i, "up_to_hours")
         amounts = [t.amount.kr for t in self.tiers]
         for i, (a, b) in enumerate(pairwise(amounts), 1):
             if a > b:
-                raise problem_at("a longer meeting must not pay less: tier amounts must not fall",
-                                 "tiers", i, "amount")
+                raise problem_at(said("table.tier_amounts_fall"), "tiers", i, "amount")
         return self
 
 
@@ -278,9 +278,9 @@ class ActivityRules(_Strict):
     @model_validator(mode="after")
     def _some_rule(self) -> ActivityRules:
         if self.any is not None and (self.physical or self.remote):
-            raise ValueError("give 'any' alone, or 'physical' and/or 'remote'")
+            raise ValueProblem(said("table.any_alone"))
         if self.any is None and self.physical is None and self.remote is None:
-            raise ValueError("needs a rule for 'physical', 'remote' or 'any' attendance")
+            raise ValueProblem(said("table.needs_attendance_rule"))
         return self
 
     def for_attendance(self, attendance: Attendance) -> PriceRule | None:
@@ -358,11 +358,11 @@ class RateTable(_Strict):
     def _consistent(self) -> RateTable:
         both = sorted(set(self.activities) & set(self.not_payable))
         if both:
-            raise problem_at(f"activities both paid and never payable: {', '.join(both)}",
+            raise problem_at(said("table.paid_and_not_payable", activities=", ".join(both)),
                              "not_payable", both[0])
         unknown = sorted(set(self.severities) - set(DEFAULT_SEVERITY))
         if unknown:
-            raise problem_at(f"severities for unknown finding codes: {', '.join(unknown)}",
+            raise problem_at(said("table.unknown_severities", codes=", ".join(unknown)),
                              "severities", unknown[0])
         for activity, rules in self.activities.items():
             at_least = rules.at_least
@@ -370,14 +370,13 @@ class RateTable(_Strict):
                 continue
             other = self.activities.get(at_least.otherwise)
             if other is None or at_least.otherwise == activity or other.at_least is not None:
-                raise problem_at(f"'otherwise' must name another activity of the table, one "
-                                 f"without 'at_least' (not '{at_least.otherwise}')",
+                raise problem_at(said("table.bad_otherwise", name=at_least.otherwise),
                                  "activities", activity, "at_least", "otherwise")
         if self.gift is not None:
             stray = sorted(set(self.gift.activities) - set(self.activities))
             if stray:
-                raise problem_at(f"gift for activities the table does not pay: "
-                                 f"{', '.join(stray)}", "gift", "activities")
+                raise problem_at(said("table.gift_not_paid", activities=", ".join(stray)),
+                                 "gift", "activities")
         return self
 
     def __hash__(self) -> int:

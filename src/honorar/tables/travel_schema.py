@@ -16,6 +16,7 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from ..domain import DEFAULT_SEVERITY, Severity, Source
+from ..problem import ValueProblem, said
 from .schema import IDENTIFIER, REGULATION, Cited, Document, Kroner, ReviewAfter, Text, _Strict, problem_at
 
 VEHICLES = ("car", "motorcycle", "moped", "snowmobile", "boat", "bicycle", "walking")
@@ -40,7 +41,7 @@ class PageCited(Cited):
     @model_validator(mode="after")
     def _page_with_quote(self) -> PageCited:
         if self.quote and not self.page:
-            raise ValueError("a 'quote' needs the 'page' it was read from")
+            raise ValueProblem(said("table.quote_needs_page"))
         return self
 
 
@@ -127,7 +128,7 @@ class Deductions(_Strict):
     @model_validator(mode="after")
     def _at_most_whole(self) -> Deductions:
         if self.breakfast.percent + self.lunch.percent + self.dinner.percent > 100:
-            raise problem_at("meal deductions together take more than the whole rate", "dinner")
+            raise problem_at(said("table.meal_deductions"), "dinner")
         return self
 
 
@@ -166,8 +167,9 @@ class TravelTable(_Strict):
         for path, cited in self.cited_items():
             page = getattr(cited, "page", None)
             if page is not None and page not in self.pages:
-                raise problem_at(f"page '{page}' is not one of the table's pages "
-                                 f"({', '.join(self.pages) or 'none'})", *path, "page")
+                raise problem_at(said("table.unknown_page", page=page,
+                                      pages=", ".join(self.pages) or said("usage.none")),
+                                 *path, "page")
         return self
 
     def cited_items(self) -> list[tuple[tuple[str, ...], Cited]]:

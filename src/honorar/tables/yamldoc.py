@@ -14,6 +14,8 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..problem import Said, said
+
 if TYPE_CHECKING:
     import yaml
 
@@ -33,14 +35,18 @@ class Problem:
     line: int | None
     column: int | None
     message: str
+    said: Any = None  # what it says as a key and values (`problem.Said`), where it has one
 
-    def __str__(self) -> str:
+    def where(self) -> str:
         where = self.file
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        return f"{where}: {self.message}"
+        return where
+
+    def __str__(self) -> str:
+        return f"{self.where()}: {self.message}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +82,123 @@ class Document:
         return named, written
 
 
+def problem(file: str, line: int | None, column: int | None, message: Said) -> Problem:
+    """A `Problem` raised as a key and its values (its `message` the English of them)."""
+    return Problem(file, line, column, str(message), message)
+
+
+def os_said(err: OSError) -> Said:
+    """Why the operating system would not give a file, by errno."""
+    import errno as codes
+
+    name = codes.errorcode.get(err.errno or 0)
+    known = ("ENOENT", "EACCES", "EPERM", "EISDIR", "ENOTDIR", "ENAMETOOLONG", "EIO", "ELOOP",
+             "EMFILE", "ENFILE", "ENXIO", "ENODEV")
+    if name in known:
+        return said(f"os.{name}")
+    return said("os.other", reason=err.strerror or str(err))
+
+
+# PyYAML's errors have no types of their own, only texts: these are matched exactly, each
+# fixed part of a text around the value it names ("found character '\t' that cannot …")
+_YAML_TEXTS = (
+    "while scanning a quoted scalar",
+    "while parsing a quoted scalar",
+    "while scanning for the next token",
+    "while scanning a simple key",
+    "while scanning a plain scalar",
+    "while scanning a block scalar",
+    "while parsing a block mapping",
+    "while parsing a flow mapping",
+    "while parsing a block collection",
+    "while parsing a flow sequence",
+    "while parsing a block node",
+    "while parsing a flow node",
+    "while scanning an alias",
+    "while scanning an anchor",
+    "while parsing a flow sequence entry",
+    "while constructing a mapping",
+    "found unexpected end of stream",
+    "mapping values are not allowed here",
+    "mapping values are not allowed in this context",
+    "could not find expected ':'",
+    "block sequence entries are not allowed in this context",
+    "found a tab character that violates indentation",
+    "found character that cannot start any token",
+    "did not find expected key",
+    "did not find expected node content",
+    "did not find expected alphabetic or numeric character",
+    "control characters are not allowed",
+    "found undefined alias",
+    "found duplicate anchor",
+    "while increasing flow level exceeded maximum nesting depth",
+    "while increasing indent level exceeded maximum nesting depth",
+    "found unknown escape character",
+    "expected a comment or a line break",
+    "expected alphabetic or numeric character",
+    "expected ' ', but found",
+    "found duplicate anchor; first occurrence",
+    "second occurrence",
+)
+# (the text before the value, the text after it): the key, the value as `found`
+_YAML_AROUND = (
+    ("found character ", " that cannot start any token", "yaml.bad_character"),
+    ("found undefined alias ", "", "yaml.undefined_alias"),
+    ("found duplicate anchor ", "; first occurrence", "yaml.duplicate_anchor"),
+    ("found duplicate anchor ", "", "yaml.duplicate_anchor"),
+    ("found unknown escape character ", "", "yaml.unknown_escape"),
+    ("expected <block end>, but found ", "", "yaml.indentation"),
+    ("expected ',' or '}', but got ", "", "yaml.flow_mapping_end"),
+    ("expected ',' or ']', but got ", "", "yaml.flow_sequence_end"),
+    ("expected <block end>, but got ", "", "yaml.indentation"),
+    ("did not find expected ", "", "yaml.did_not_find"),
+    ("unacceptable character ", ": special characters are not allowed", "yaml.unacceptable"),
+    ("unacceptable character ", ": control characters are not allowed",
+     "yaml.unacceptable_control"),
+    ("expected ", ", but found ", "yaml.expected_found"),
+)
+
+
+def yaml_said(context: str | None, problem_text: str | None,
+              begun: tuple[int, int] | None = None) -> Said:
+    """A PyYAML error as a key and its values: where it was (context), what was wrong, and
+    the line an unclosed quote or bracket was opened on."""
+    joined = f"{context} {problem_text}"
+    if context and problem_text and joined in _YAML_TEXTS:  # one text PyYAML splits in two
+        return said("yaml." + _slug(joined))
+    where = _yaml_part(context) if context else None
+    if where is not None and begun is not None:
+        where = said("yaml.begun", message=where, line=begun[0], column=begun[1])
+    what = _yaml_part(problem_text) if problem_text else None
+    if where is None or what is None:
+        return where or what or said("yaml.invalid")
+    return said("yaml.both", context=where, problem=what)
+
+
+def _slug(text: str) -> str:
+    """A PyYAML text as the end of its key: 'while parsing a flow mapping' →
+    'while_parsing_a_flow_mapping'."""
+    marks = {"]": "_bracket_", "}": "_brace_", ":": "_colon_"}
+    spelt = "".join(c if c.isalnum() else marks.get(c, "_") for c in text)
+    return "_".join(part for part in spelt.split("_") if part)
+
+
+def _yaml_part(text: str) -> Said:
+    text = text.split("\n", 1)[0].strip()
+    if text in ("did not find expected ',' or ']'", "did not find expected ',' or '}'"):
+        return said("yaml.no_comma_or", closing=text[-3:])
+    if text in _YAML_TEXTS:
+        return said("yaml." + _slug(text))
+    for before, after, key in _YAML_AROUND:
+        if text.startswith(before) and (not after or after in text[len(before):]):
+            middle = text[len(before):]
+            found, _, rest = middle.partition(after) if after else (middle, "", "")
+            if key == "yaml.expected_found":
+                return said(key, expected=found, found=rest)
+            return said(key, found=found.removesuffix(":").strip())
+    return said("yaml.other", text=text)
+
+
 class Unreadable(Exception):
     """A file that cannot be read as text at all; carries the one problem."""
 
@@ -99,11 +222,10 @@ def read_bytes(path: Path) -> bytes:
         with open(path, "rb") as stream:
             raw = stream.read(limits.YAML_FILE + 1)
     except OSError as err:
-        raise Unreadable(Problem(name, None, None, err.strerror or str(err))) from None
+        raise Unreadable(problem(name, None, None, os_said(err))) from None
     if len(raw) > limits.YAML_FILE:
-        raise Unreadable(Problem(name, None, None, (
-            f"the file is larger than {limits.YAML_FILE / limits.MIB:g} MiB (the limit for a "
-            "YAML file); it is not read")))
+        raise Unreadable(problem(name, None, None, said(
+            "yaml.too_large", limit=f"{limits.YAML_FILE / limits.MIB:g}")))
     return raw
 
 
@@ -112,7 +234,7 @@ def decode_text(raw: bytes, name: str) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise Unreadable(Problem(name, None, None, f"not UTF-8 text ({err.reason})")) from None
+        raise Unreadable(problem(name, None, None, said("yaml.not_utf8", position=err.start + 1))) from None
 
 
 def parse(text: str, file: str) -> Document:
@@ -130,22 +252,21 @@ def parse(text: str, file: str) -> Document:
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        context, begun = err.context, err.context_mark
-        if context and begun and mark and begun.line != mark.line:
-            # an unclosed quote or bracket is found where the file ends or the next key begins;
-            # the line it was opened on is where to look
-            context += f" (begun at line {begun.line + 1}, column {begun.column + 1})"
-        message = " ".join(str(p) for p in (context, err.problem) if p) or "not valid YAML"
-        return Document(None, {}, (Problem(file, line, column, message),), file)
+        begun = err.context_mark
+        opened = bool(err.context and begun and mark and begun.line != mark.line)
+        message = yaml_said(err.context, err.problem,
+                            (begun.line + 1, begun.column + 1) if opened else None)
+        return Document(None, {}, (problem(file, line, column, message),), file)
     except yaml.YAMLError as err:
-        return Document(None, {}, (Problem(file, None, None, str(err)),), file)
+        return Document(None, {}, (problem(file, None, None, yaml_said(None, str(err))),), file)
     walker = _Walker(file, EXPANSION_ALLOWANCE + EXPANSION_FACTOR * len(text))
     try:
         data = walker.value(node, ()) if node is not None else None
     except RecursionError:
-        return Document(None, {}, (Problem(file, None, None, "nested too deeply"),), file)
+        return Document(None, {}, (problem(file, None, None, said("yaml.too_deep")),), file)
     except _TooLarge:
-        return Document(None, {}, (Problem(file, None, None, EXPANDS_TOO_FAR),), file)
+        return Document(None, {}, (problem(file, None, None, said("yaml.expands_too_far")),),
+                        file)
     return Document(data, walker.places, tuple(walker.problems), file, walker.aliases)
 
 
@@ -216,7 +337,7 @@ class _Walker:
 
     def _loops(self, node: yaml.Node) -> bool:
         if id(node) in self._open:
-            self._problem(node, "this anchor's value holds an alias to itself")
+            self._problem(node, said("yaml.alias_to_itself"))
             return True
         return False
 
@@ -231,11 +352,11 @@ class _Walker:
                     merged.update(base)
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
-                self._problem(key_node, "a key must be a plain word")
+                self._problem(key_node, said("yaml.key_not_plain"))
                 continue
             key = key_node.value
             if key in explicit:
-                self._problem(key_node, f"duplicate key '{key}'")
+                self._problem(key_node, said("yaml.duplicate_key", key=str(key)))
                 continue
             self.places[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             self.aliases.pop((*path, key), None)  # given here: not the merged one
@@ -256,7 +377,7 @@ class _Walker:
                 elif (built := self.value(item, path)) is not None:  # None: it loops
                     sources.append(built)
             else:
-                self._problem(item, "'<<' merges only mappings")
+                self._problem(item, said("yaml.merge_not_mapping"))
         return sources
 
     def _merged_places(self, base: KeyPath, keys: dict[str, Any], path: KeyPath) -> None:
@@ -289,6 +410,6 @@ class _Walker:
                 return text
         return text
 
-    def _problem(self, node: yaml.Node, message: str) -> None:
+    def _problem(self, node: yaml.Node, message: Said) -> None:
         mark = node.start_mark
-        self.problems.append(Problem(self.file, mark.line + 1, mark.column + 1, message))
+        self.problems.append(problem(self.file, mark.line + 1, mark.column + 1, message))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from typing import Any
 
 from ...ledger import Recording
@@ -31,7 +32,8 @@ def print_recording(recording: Recording, *, name: str, file: str, ledger: str, 
                           if summary.code_severity.get(code) == "error")
         console.print(escape(messages.text("ledger_refused", {
             "batch": name, "errors": summary.severities.get("error", 0), "codes": codes,
-            "file": file, "ledger": ledger}, lang)))
+            # the command is to be pasted into a shell: names quoted as it needs them
+            "file": shlex.quote(file), "ledger": shlex.quote(ledger)}, lang)))
         return
     console.print(escape(messages.text("ledger_recorded", {
         "batch": batch.name, "claims": batch.claims, "paid_kr": batch.paid,

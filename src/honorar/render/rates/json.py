@@ -10,6 +10,7 @@ from typing import Any
 
 from ...audit.impact import Impact, Totals
 from ...domain import Source
+from ...problem import json_value
 from ...rules.calculation import outdated_rates
 from ...tables.catalogue import Versions
 from ...tables.diff import Change, Item, Value, flatten
@@ -51,8 +52,11 @@ def source(cited: Source | None, lang: str) -> dict[str, Any] | None:
 
 
 def problem(p: Problem, lang: str) -> dict[str, Any]:
+    """A problem in a table: where, what it says in `lang`, and its `code` and `params`."""
+    shape = p.said.as_json() if p.said is not None else {"code": "text",
+                                                          "params": {"text": p.message}}
     return {"file": p.file, "line": p.line, "column": p.column,
-            "message": messages.problem_text(p.message, lang)}
+            "message": messages.problem_line(p, lang, placed=False), **shape}
 
 
 # ------------------------------------------------------------------------------ list/show
@@ -122,6 +126,7 @@ def check(results: Sequence[Checked], lang: str) -> dict[str, Any]:
         "problems": [problem(p, lang) for p in r.problems],
         "warnings": [{"code": n.key.removeprefix("rates_"), "item": n.item, "file": r.file,
                       "line": n.line, "column": n.column,
+                      "params": {k: json_value(v) for k, v in n.params.items()},
                       "message": messages.text(n.key, n.params, lang)} for n in r.notices],
     } for r in results]}
 

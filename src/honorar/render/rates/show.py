@@ -62,8 +62,11 @@ def print_list(schemes: Sequence[tuple[str, Versions | None]], dirs: Sequence[Pa
 def print_problems(problems: Sequence[Problem], lang: str = "nb",
                    console: Console | None = None) -> None:
     console = console or Console(stderr=True, highlight=False, soft_wrap=True)
+    from ... import i18n
+
     for problem in problems:
-        console.print(f"honorar: error: {messages.problem_line(problem, lang)}", markup=False)
+        console.print(f"honorar: {i18n.text('severity.error', lang)}: "
+                      f"{messages.problem_line(problem, lang)}", markup=False)
 
 
 # -------------------------------------------------------------------------------- show

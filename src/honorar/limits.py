@@ -1,7 +1,7 @@
 """The bounds honorar keeps to whatever a file holds, far above any real file's needs, so
 that a hostile or broken file is refused at once, with one line naming the bound, rather
-than read for minutes or into all the memory there is. Each is listed in the README's
-limits table; none is a rule of payment.
+than read for minutes or into all the memory there is. Each is listed in the limits
+table of docs/reference/limits.md; none is a rule of payment.
 """
 
 from __future__ import annotations

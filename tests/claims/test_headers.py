@@ -21,7 +21,8 @@ from honorar.claims.columns import (
 )
 from honorar.domain import Attendance
 
-README = Path(__file__).resolve().parent.parent.parent / "README.md"
+COMMANDS_DOC = (Path(__file__).resolve().parent.parent.parent / "docs" / "reference"
+                / "commands.md")
 
 # as a payroll clerk's Excel sheet is saved: semicolons, decimal commas, Windows-1252
 PAYROLL_SHEET = (
@@ -92,8 +93,8 @@ def test_no_header_word_names_two_columns():
             assert owner.setdefault(key, column) == column, (name, owner[key], column)
 
 
-def test_the_readme_lists_every_accepted_header():
-    text = README.read_text(encoding="utf-8")
+def test_the_reference_lists_every_accepted_header():
+    text = COMMANDS_DOC.read_text(encoding="utf-8")
     section = text[text.index("**Column names.**"):]
     section = section[:section.index("\n\n")]
     for column in CANONICAL_COLUMNS:

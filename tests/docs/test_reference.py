@@ -32,7 +32,7 @@ def test_a_changed_option_makes_the_reference_stale(monkeypatch):
 
     def reworded(path):
         text = help_of(path)
-        return text.replace("--paid-on DATE", "--paid DATE") if path == ("ledger", "record") else text
+        return text.replace("--paid-on DATO", "--paid DATO") if path == ("ledger", "record") else text
 
     monkeypatch.setattr(reference, "help_text", reworded)
     assert reference.page() != reference.PAGE.read_text(encoding="utf-8")

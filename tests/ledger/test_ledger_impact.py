@@ -218,7 +218,7 @@ def test_the_impact_as_csv_has_the_scope_the_travel_the_total_and_the_breakdown(
     assert {line[1] for line in lines[4:]} == {
         "Ola Hansen", "Kari Nordmann (1001)", "'=cmd|' /C calc'!A0"}
     assert all(line[0] == "representative" for line in lines[4:])
-    without = run("rates", "diff", "unn@2022-01-01", new_unn, "--format", "csv")
+    without = run("rates", "diff", "unn@2022-01-01", new_unn, "--format", "csv", "--lang", "en")
     assert "--format csv goes with --impact" in one_line_error(without, 2)
 
 
@@ -263,3 +263,12 @@ def test_priced_again_under_the_versions_in_force_a_year_costs_what_was_paid(tmp
                          str(ledger), "--year", "2025")
         assert (impact["due_old"], impact["travel"]["old"]) == paid[scheme]
         assert impact["due_new"] == impact["due_old"]
+
+
+@pytest.mark.parametrize(("args", "line"), [
+    (("--year", "2024"), "honorar: feil: --year hører til --impact-ledger\n"),
+    (("--sheet", "1"), "honorar: feil: --sheet brukes bare sammen med --impact\n"),
+])
+def test_an_option_without_its_source_is_one_sentence(new_unn, args, line):
+    result = run("rates", "diff", "unn@2022-01-01", new_unn, *args)
+    assert one_line_error(result, 2) == line

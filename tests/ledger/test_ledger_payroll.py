@@ -313,3 +313,22 @@ def test_table_in_english_with_wage_types_shows_every_amount_and_wage_type(tmp_p
         ["NOK", amount, code] for amount, code in (
             ("1,176.00", "1150"), ("1,050.00", "7100"), ("420.00", "7101"), ("50.00", "7110"),
             ("600.00", "7120"), ("400.00", "7200"), ("286.00", "7201"))]
+
+
+def test_a_refused_payment_date_is_one_sentence_in_the_readers_language(tmp_path: Path,
+                                                                         ledger: Path):
+    record(ledger, write(tmp_path, "sent.csv", ROWS[0].replace("2024-03-02", "2025-12-02")),
+           "2026-01-15")
+    nb = one_line_error(payroll(ledger, "sent"), 2)
+    assert nb == ("honorar: feil: bunken sent er utbetalt 15.01.2026, og ingen tabell med "
+                  "trekkfrie satser gjelder den dagen: legg til rates/tax-free/2026-01-01.yaml "
+                  "(se docs/reference/rules.md, «Tax-free rates»)\n")
+    en = one_line_error(payroll(ledger, "sent", "--lang", "en"), 2)
+    assert en.startswith("honorar: error: batch sent was paid on 2026-01-15,") and "{" not in en
+
+
+def test_a_bad_wage_types_file_is_one_sentence(tmp_path: Path, march: Path):
+    types = tmp_path / "w.yaml"
+    types.write_text("tull: 12\n", encoding="utf-8")
+    said = one_line_error(payroll(march, "mars", "--wage-types", str(types)), 2)
+    assert said.startswith("honorar: feil: --wage-types: ") and "{" not in said, said

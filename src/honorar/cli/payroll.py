@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from .errors import UsageProblem
+from .errors import UsageProblem, Worded
 from .ledger_options import LedgerOption, WaitOption, opened
 from .options import (
     XLSX_NEEDS_OUTPUT,
@@ -40,7 +40,7 @@ def _said(key: str, params: dict[str, object], dates: dict[str, object] | None =
     said = {lang: i18n.text(key, lang, {**params, **{name: date(day, _loc(lang))
                                                      for name, day in (dates or {}).items()}})
             for lang in i18n.LANGUAGES}
-    return UsageProblem(said["en"], said)
+    return UsageProblem(Worded(key, said))
 
 
 def payroll(
@@ -86,9 +86,9 @@ def payroll(
                 raise UsageProblem(f"--wage-types: {err}") from None
             from .. import i18n
 
-            raise UsageProblem(f"--wage-types: {err}", {
+            raise UsageProblem(Worded(err.key, {
                 lang: "--wage-types: " + i18n.text(err.key, lang, err.params)
-                for lang in i18n.LANGUAGES}) from None
+                for lang in i18n.LANGUAGES})) from None
     tables = catalogue(rates_dir, lang.value)
     with opened(ledger, wait) as book:
         try:

@@ -270,7 +270,7 @@ def diff(old: Annotated[str, typer.Argument(help=VERSION_HELP, metavar="OLD",
 
     choose("--format", output_format, (*FORMATS_WITH_HTML, "csv"))
     if output_format == "csv" and impact is None and impact_ledger is None:
-        raise UsageProblem(said("rates.csv_goes_with_impact"))
+        raise UsageProblem(said("rates.goes_with_impact", option="--format csv"))
     compared = [("rate_table", Path(spec)) for spec in (old, new) if Path(spec).is_file()]
     target = html_or_workbook_output(output_format, output, impact,
                                [("mapping", mapping), ("ledger", impact_ledger),

@@ -7,7 +7,8 @@ import datetime as dt
 from pathlib import Path
 
 from .. import i18n
-from .errors import UsageProblem, standard_input
+from ..problem import said
+from .errors import UsageProblem, Worded, standard_input
 from .ledger_options import opened
 from .reading import claim_mapping
 
@@ -18,7 +19,7 @@ def _problem(key: str, params: dict | None = None, none: str | None = None) -> U
     said = {lang: i18n.text(key, lang, {**(params or {}), **(
         {none: i18n.text("impact.no_years", lang)} if none else {})})
         for lang in i18n.LANGUAGES}
-    return UsageProblem(said["en"], said)
+    return UsageProblem(Worded(key, said))
 
 
 def impact_options(impact: Path | None, impact_ledger: Path | None, year: int | None,
@@ -35,7 +36,7 @@ def impact_options(impact: Path | None, impact_ledger: Path | None, year: int | 
         if given is not None and impact is None:
             if impact_ledger is not None:
                 raise _problem("impact.goes_with_file", {"option": name})
-            raise UsageProblem(f"{name} goes with --impact")
+            raise UsageProblem(said("rates.goes_with_impact", option=name))
 
 
 def file_impact(claims_file: Path, mapping_file: Path | None, old, new, top: int,

@@ -94,6 +94,17 @@ def test_bad_commands_and_files_say_no_english_word(tmp_path: Path, lang: str):
         assert not [w for w in ENGLISH if w in said_words], (args, line)
 
 
+def test_honorar_lang_sets_the_language_of_what_a_command_prints(tmp_path: Path):
+    ledger = tmp_path / "utbetalt.db"
+    result = run_cli("ledger", "init", str(ledger), env={"HONORAR_LANG": "nn"})
+    assert result.stdout == f"Oppretta utbetalingsregisteret {ledger}.\n"
+    calc = ("calc", "--scheme", "unn", "--date", "2022-03-15", "--hours", "3")
+    assert run_cli(*calc, env={"HONORAR_LANG": "en"}).stdout.startswith("Rate table: unn@")
+    assert run_cli(*calc, "--lang", "nb", env={"HONORAR_LANG": "en"}).stdout.startswith(
+        "Satstabell: unn@")
+    assert run_cli(*calc, env={"HONORAR_LANG": None}).stdout.startswith("Satstabell: unn@")
+
+
 def test_the_language_comes_from_the_command_line_before_the_variable():
     result = run_cli("calc", "--bogus", "--lang", "en", env={"HONORAR_LANG": "nn"})
     assert result.stderr == "honorar: error: no such option: --bogus (did you mean --hours?)\n"

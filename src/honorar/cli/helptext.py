@@ -46,8 +46,11 @@ class _Argument(TyperArgument):
 
 
 def tidy(command: Any) -> Any:
-    """Give `command` and its subcommands value names and whole summaries (in place)."""
+    """Give `command` and its subcommands value names, whole summaries and the language of
+    HONORAR_LANG as the default of their `--lang` (in place)."""
     for param in command.params:
+        if param.name == "lang" and param.param_type_name == "option":
+            param.default = DEFAULT_LANG  # HONORAR_LANG, when no --lang is given
         if isinstance(param, TyperArgument):
             param.__class__ = _Argument
         elif param.param_type_name == "option" and not param.is_flag and param.metavar is None:
@@ -70,6 +73,7 @@ def _value_name(option: Any) -> str:
 # ------------------------------------------------------------------ help in the reader's language
 
 LANG = "nb"  # set by the command group from --lang or HONORAR_LANG before anything is parsed
+DEFAULT_LANG = "nb"  # the --lang of a command that gives none: set from HONORAR_LANG likewise
 
 
 def _words(key: str, default: str | None = None) -> str | None:

@@ -23,6 +23,13 @@ prints that depends on the clock is normalised before the comparison, in the out
 the page alike: a date with a time of day (`2026-12-06 02:37`, when a batch was recorded)
 reads `ÅÅÅÅ-MM-DD tt:mm`. The guide's other examples give every date they depend on
 (`--paid-on`, the meeting dates, the plan's dates), so nothing else moves with the day.
+
+A page's commands run in one language (`HONORAR_LANG`): bokmål, but nynorsk for a page in
+a folder `nn/` (the nynorsk guide, `docs/nn/`), and whatever a first line
+
+    <!-- honorar-guide: lang=nn -->
+
+says (`nb`, `nn` or `en`) for any page that carries one.
 """
 
 from __future__ import annotations
@@ -38,6 +45,8 @@ EXIT = re.compile(r"^\[exit (\d+)\]$")
 CLOCK = re.compile(r"\b\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?\b")
 CLOCK_SHOWN = "ÅÅÅÅ-MM-DD tt:mm"
 PROMPT = "$ "
+LANG_MARK = re.compile(r"^<!--\s*honorar-guide:\s*lang=(nb|nn|en)\s*-->\s*$")
+FOLDER_LANGS = ("nn",)  # a page in docs/nn/ is written in, and run in, nynorsk
 
 
 class GuideError(ValueError):
@@ -71,6 +80,15 @@ class Block:
     start: int  # index of the first line after the opening fence
     end: int  # index of the closing fence
     steps: list[Step]
+
+
+def language(text: str, folder: str = "") -> str:
+    """The language a page's commands run in: its first line's marker, else its folder's
+    (`nn`), else bokmål."""
+    first = text.split("\n", 1)[0]
+    if mark := LANG_MARK.match(first):
+        return mark.group(1)
+    return folder if folder in FOLDER_LANGS else "nb"
 
 
 def parse(text: str, name: str = "<page>") -> list[Block]:

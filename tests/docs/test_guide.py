@@ -4,8 +4,10 @@ exit status) must be what the page shows. How a block is written, and what is no
 is in `guide.py`; docs/README.md says the same for the people who write the pages.
 
 The commands run in-process through the conftest's runner, with the shipped rate tables
-only, a terminal 100 columns wide, bokmål (no HONORAR_LANG) and no ledger from the
-environment (HONORAR_LEDGER unset): a page names its ledger with `--ledger`.
+only, a terminal 100 columns wide and no ledger from the environment (HONORAR_LEDGER
+unset): a page names its ledger with `--ledger`. They run in bokmål, but a page of the
+nynorsk guide (`docs/nn/`) runs with HONORAR_LANG=nn, and a page whose first line is
+`<!-- honorar-guide: lang=nn -->` (or `nb`, `en`) in that language (`guide.language`).
 
 After a change of wording, regenerate the pages and read the diff:
 
@@ -25,7 +27,8 @@ from ..conftest import EXAMPLES, ROOT, run_cli
 from . import guide
 
 DOCS = ROOT / "docs"
-PAGES = sorted(p for p in DOCS.glob("*.md") if guide.parse(p.read_text(encoding="utf-8"), p.name))
+PAGES = sorted(p for p in (*DOCS.glob("*.md"), *DOCS.glob("nn/*.md"))
+               if guide.parse(p.read_text(encoding="utf-8"), p.name))
 UPDATE = os.environ.get("HONORAR_UPDATE_DOCS") == "1"
 COLUMNS = 100
 # the environment every command of the guide runs in: nothing of the user's own
@@ -37,32 +40,41 @@ ENVIRONMENT = {"HONORAR_LANG": None, "HONORAR_LEDGER": None, "HONORAR_RATES": ""
                "LINES": None}
 
 
-def runner(folder: Path):
+def page_id(page: Path) -> str:
+    return page.relative_to(DOCS).as_posix()
+
+
+def runner(folder: Path, lang: str = "nb"):
+    env = {**ENVIRONMENT, "HONORAR_LANG": None if lang == "nb" else lang}
+
     def run(args: list[str]) -> tuple[str, int]:
-        result = run_cli(*args, env=ENVIRONMENT, columns=COLUMNS)
+        result = run_cli(*args, env=env, columns=COLUMNS)
         return result.output, result.exit_code
     return run
 
 
 def test_there_are_pages_with_examples():
-    assert {p.name for p in PAGES} >= {"kontroll.md", "budsjett.md", "satser.md", "aar.md"}
+    pages = {page_id(p) for p in PAGES}
+    for task in ("kontroll.md", "budsjett.md", "satser.md", "aar.md", "lonn.md"):
+        assert {task, f"nn/{task}"} <= pages, task
 
 
-@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+@pytest.mark.parametrize("page", PAGES, ids=page_id)
 def test_every_example_prints_what_the_guide_shows(page: Path, tmp_path, monkeypatch):
     shutil.copytree(EXAMPLES, tmp_path / "examples",
                     ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     monkeypatch.chdir(tmp_path)
     text = page.read_text(encoding="utf-8")
     blocks = guide.parse(text, page.name)
-    outcomes = guide.run_blocks(blocks, runner(tmp_path))
+    lang = guide.language(text, page.parent.name if page.parent != DOCS else "")
+    outcomes = guide.run_blocks(blocks, runner(tmp_path, lang))
     if UPDATE:
         new = guide.rewritten(text, blocks, outcomes)
         if new != text:
             page.write_text(new, encoding="utf-8")
         return
     drifted = [guide.difference(o) for o in outcomes if not o.agrees]
-    assert not drifted, (f"{page.name}: {len(drifted)} example(s) print something else than "
+    assert not drifted, (f"{page_id(page)}: {len(drifted)} example(s) print something else than "
                          "the guide shows (HONORAR_UPDATE_DOCS=1 rewrites the page):\n\n"
                          + "\n\n".join(drifted))
 
@@ -80,3 +92,26 @@ def test_a_drifted_page_fails_and_is_rewritten_to_what_the_command_prints(tmp_pa
     (tmp_path / "utbetalt.db").unlink()
     again = guide.parse(new)
     assert all(o.agrees for o in guide.run_blocks(again, runner(tmp_path)))
+
+
+def test_a_page_runs_in_its_language(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    page = "```console\n$ honorar ledger init utbetalt.db\n```\n"
+    said = {}
+    for lang in ("nb", "nn", "en"):
+        (tmp_path / "utbetalt.db").unlink(missing_ok=True)
+        [outcome] = guide.run_blocks(guide.parse(page), runner(tmp_path, lang))
+        said[lang] = outcome.output[0]
+    assert said["nb"] == "Opprettet utbetalingsregisteret utbetalt.db."
+    assert said["nn"] != said["nb"] and said["en"] not in (said["nb"], said["nn"])
+
+
+@pytest.mark.parametrize(("text", "folder", "lang"), [
+    ("# Side\n", "", "nb"),
+    ("# Side\n", "nn", "nn"),
+    ("<!-- honorar-guide: lang=nn -->\n# Side\n", "", "nn"),
+    ("<!-- honorar-guide: lang=en -->\n# Page\n", "nn", "en"),
+    ("# Side\n<!-- honorar-guide: lang=nn -->\n", "", "nb"),  # only the first line counts
+])
+def test_a_pages_language_is_its_marker_else_its_folder(text, folder, lang):
+    assert guide.language(text, folder) == lang

@@ -154,7 +154,7 @@ EXCERPT = re.compile(r"```yaml\n# (examples/\S+)[^\n]*\n(.*?)```", re.S)
 
 def test_the_excerpts_of_example_files_are_in_those_files():
     excerpts = [(page.name, m.group(1), m.group(2))
-                for page in sorted((ROOT / "docs").glob("*.md"))
+                for page in sorted((ROOT / "docs").rglob("*.md"))
                 for m in EXCERPT.finditer(page.read_text(encoding="utf-8"))]
     assert excerpts, "the guide shows a plan file"
     for page, name, body in excerpts:
@@ -163,11 +163,14 @@ def test_the_excerpts_of_example_files_are_in_those_files():
         assert not missing, f"{page}: not in {name}: {missing}"
 
 
-def test_every_picture_and_page_the_guide_links_to_is_there():
-    links = [(page.name, target)
-             for page in sorted((ROOT / "docs").glob("*.md"))
-             for target in re.findall(r"\]\(([^)#]+)\)", page.read_text(encoding="utf-8"))
+def test_every_picture_and_page_the_guide_and_the_readme_link_to_is_there():
+    links = [(page, target)
+             for page in (*sorted((ROOT / "docs").rglob("*.md")), ROOT / "README.md")
+             for target in re.findall(r"\]\(([^)#]+)(?:#[^)]*)?\)",
+                                      page.read_text(encoding="utf-8"))
              if "://" not in target]
     assert any(target.endswith(".png") for _, target in links)
-    missing = [(page, target) for page, target in links if not (ROOT / "docs" / target).exists()]
+    assert any(page.parent.name == "nn" for page, _ in links)
+    missing = [(page.name, target) for page, target in links
+               if not (page.parent / target).exists()]
     assert not missing

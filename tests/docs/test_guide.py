@@ -1,6 +1,6 @@
-"""Every example of the guide runs: each page of docs/ has its console blocks run, in order,
-in a folder of its own holding a copy of examples/, and what each command prints (and its
-exit status) must be what the page shows. How a block is written, and what is normalised,
+"""Every example of the guide runs: each page of docs/ and docs/nn/ (and the README's
+examples) has its console blocks run, in order, in a folder of its own holding a copy of
+examples/, and what each command prints (and its exit status) must be what the page shows. How a block is written, and what is normalised,
 is in `guide.py`; docs/README.md says the same for the people who write the pages.
 
 The commands run in-process through the conftest's runner, with the shipped rate tables
@@ -27,7 +27,8 @@ from ..conftest import EXAMPLES, ROOT, run_cli
 from . import guide
 
 DOCS = ROOT / "docs"
-PAGES = sorted(p for p in (*DOCS.glob("*.md"), *DOCS.glob("nn/*.md"))
+# the guide's pages, and the README's examples, run the same way
+PAGES = sorted(p for p in (*DOCS.glob("*.md"), *DOCS.glob("nn/*.md"), ROOT / "README.md")
                if guide.parse(p.read_text(encoding="utf-8"), p.name))
 UPDATE = os.environ.get("HONORAR_UPDATE_DOCS") == "1"
 COLUMNS = 100
@@ -41,7 +42,7 @@ ENVIRONMENT = {"HONORAR_LANG": None, "HONORAR_LEDGER": None, "HONORAR_RATES": ""
 
 
 def page_id(page: Path) -> str:
-    return page.relative_to(DOCS).as_posix()
+    return page.relative_to(DOCS if page.is_relative_to(DOCS) else ROOT).as_posix()
 
 
 def runner(folder: Path, lang: str = "nb"):
@@ -57,6 +58,7 @@ def test_there_are_pages_with_examples():
     pages = {page_id(p) for p in PAGES}
     for task in ("kontroll.md", "budsjett.md", "satser.md", "aar.md", "lonn.md"):
         assert {task, f"nn/{task}"} <= pages, task
+    assert "README.md" in pages  # the front door's examples
 
 
 @pytest.mark.parametrize("page", PAGES, ids=page_id)

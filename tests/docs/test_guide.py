@@ -1,7 +1,8 @@
 """Every example of the guide runs: each page of docs/ and docs/nn/ (and the README's
 examples) has its console blocks run, in order, in a folder of its own holding a copy of
-examples/, and what each command prints (and its exit status) must be what the page shows. How a block is written, and what is normalised,
-is in `guide.py`; docs/README.md says the same for the people who write the pages.
+examples/, and what each command prints (and its exit status) must be what the page shows.
+How a block is written, and what is normalised, is in `guide.py`; docs/README.md says the
+same for the people who write the pages.
 
 The commands run in-process through the conftest's runner, with the shipped rate tables
 only, a terminal 100 columns wide and no ledger from the environment (HONORAR_LEDGER

@@ -263,3 +263,32 @@ def test_priced_again_under_the_versions_in_force_a_year_costs_what_was_paid(tmp
                          str(ledger), "--year", "2025")
         assert (impact["due_old"], impact["travel"]["old"]) == paid[scheme]
         assert impact["due_new"] == impact["due_old"]
+
+
+def test_a_claim_is_priced_against_what_earlier_years_paid(tmp_path: Path):
+    """FOUSAM's lost income of kr 1 500 a day: a claim paid in January for a day of which
+    December's batch paid 1 200 was paid 300; priced again in its year, it is due what it
+    was paid, not its lost income in full."""
+    header = ("claim_id,representative,representative_id,scheme,group,date,start,end,"
+              "attendance,activity,agreement,claimed_honorarium,lost_income,"
+              "lost_income_documented,submitted")
+    ledger = tmp_path / "ledger.db"
+    assert run("ledger", "init", str(ledger)).exit_code == 0
+    for name, row, paid_on in (
+            # 2 h in person 850 + lost income 1 200
+            ("dec", "F-1,Liv Berg,2001,fousam,Råd,2025-12-03,09:00,11:00,fysisk,møte,ja,850,"
+                    "1200,ja,2025-12-04", "2025-12-20"),
+            # remote 500 + what is left of the day's 1 500: 300
+            ("jan", "F-2,Liv Berg,2001,fousam,Råd,2025-12-03,12:00,13:00,teams,møte,ja,500,"
+                    "800,ja,2025-12-04", "2026-01-10")):
+        batch = tmp_path / f"{name}.csv"
+        batch.write_text(f"{header}\n{row}\n", encoding="utf-8")
+        result = run("ledger", "record", str(batch), "--ledger", str(ledger), "--paid-on",
+                     paid_on, "--accept-findings")
+        assert result.exit_code == 0, result.stdout + result.stderr
+    report = json.loads(run("ledger", "report", "--year", "2026", "--ledger", str(ledger),
+                            "--format", "json").stdout)
+    assert report["total"] == "800.00"
+    impact = _impact("fousam@2018-06-01", "fousam@2018-06-01", "--impact-ledger", str(ledger),
+                     "--year", "2026")
+    assert (impact["claims"], impact["due_old"], impact["due_new"]) == (1, "800.00", "800.00")

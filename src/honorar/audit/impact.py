@@ -25,6 +25,7 @@ from ..domain import VOIDS_PAYMENT, ZERO
 from ..tables.diff import HUNDRED
 from ..tables.schema import RateTable
 from ..tables.travel_schema import TravelTable
+from .checks.paid import PaidClaims
 from .checks.persons import normalised_name, person_key
 from .pipeline import Audit
 from .results import Tables
@@ -174,7 +175,8 @@ class _Labels:
 def impact(rows: Iterable[object], old: RateTable | TravelTable, new: RateTable | TravelTable,
            *, tables: Tables | None = None, top: int = 10, by: str | None = None,
            first: dt.date | None = None, year: int | None = None, without_facts: int = 0,
-           origin: Callable[[int], tuple[str | None, int]] | None = None) -> Impact:
+           origin: Callable[[int], tuple[str | None, int]] | None = None,
+           paid: PaidClaims | None = None) -> Impact:
     """Audit every claim of `rows` under `old` and under `new`.
 
     Each version is applied as if in force on the claim's date; every other table (the
@@ -182,7 +184,8 @@ def impact(rows: Iterable[object], old: RateTable | TravelTable, new: RateTable 
     `tables` in force. `rows` holds claims and invalid rows, read once, so a stream will
     do. A claim dated before `first`, the scheme's first version (by default the older of
     the two), is counted apart, as the audit leaves it without a table. `origin` gives a
-    row's batch and its row there (a ledger's claims are numbered in turn).
+    row's batch and its row there (a ledger's claims are numbered in turn); `paid` what
+    was paid before them (a ledger's earlier years), as the audit's `--ledger`.
     """
     first = min(d for d in (first, old.effective, new.effective) if d is not None)
     if old.scheme != new.scheme:
@@ -194,8 +197,8 @@ def impact(rows: Iterable[object], old: RateTable | TravelTable, new: RateTable 
     travel = isinstance(old, TravelTable) and isinstance(new, TravelTable)
     # the two audits take the rows in step: each row is held until both have had it
     feed_old, feed_new = itertools.tee(rows)
-    audits = (Audit(feed_old, _Swapped(tables, old, first)),  # type: ignore[arg-type]
-              Audit(feed_new, _Swapped(tables, new, first)))  # type: ignore[arg-type]
+    audits = (Audit(feed_old, _Swapped(tables, old, first), paid=paid),  # type: ignore[arg-type]
+              Audit(feed_new, _Swapped(tables, new, first), paid=paid))  # type: ignore[arg-type]
     count = invalid = undecided_old = undecided_new = undecided = duplicates = before_first = 0
     skipped: dict[str, int] = {}
     total = Totals()

@@ -73,4 +73,5 @@ def ledger_impact(path: Path, wait: float, year: int, old, new, top: int, by: st
                                                      "years": years},
                            None if years else "years")
         return impact(paid.claims(), old, new, tables=tables, top=top, by=by, first=first,
-                      year=year, without_facts=paid.without_facts, origin=paid.origin)
+                      year=year, without_facts=paid.without_facts, origin=paid.origin,
+                      paid=paid.paid_before())

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from ..claims import InvalidRow
 from ..claims.records import Claim
 from ..claims.stored import StoredFactsError, claim_from_facts
+from .paid import LedgerPaidClaims
 from .store import Ledger
 
 FACTS_SINCE = 5  # the schema step that keeps a claim's facts
@@ -46,6 +47,14 @@ class PaidYear:
     def origin(self, number: int) -> tuple[str | None, int]:
         """The batch and row of claim `number` (as the claims are numbered)."""
         return self._batches[self._batch_of[number - 1]], self._row_of[number - 1]
+
+    def paid_before(self) -> LedgerPaidClaims | None:
+        """What the batches paid before the year paid, as the audit asks it: a claim paid
+        this year was paid against them (a day's lost income already paid under a cap, the
+        parts a supplement adds to), so it is priced again against them too."""
+        if self.ledger.version < FACTS_SINCE:
+            return None
+        return LedgerPaidClaims(self.ledger, before=dt.date(self.year, 1, 1))
 
     def claims(self) -> Iterator[Claim | InvalidRow]:
         if self.ledger.version < FACTS_SINCE:

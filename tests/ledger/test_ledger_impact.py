@@ -292,3 +292,21 @@ def test_a_claim_is_priced_against_what_earlier_years_paid(tmp_path: Path):
     impact = _impact("fousam@2018-06-01", "fousam@2018-06-01", "--impact-ledger", str(ledger),
                      "--year", "2026")
     assert (impact["claims"], impact["due_old"], impact["due_new"]) == (1, "800.00", "800.00")
+
+
+def test_the_ledger_and_its_batches_are_named_as_the_ledger_commands_name_them(
+        tmp_path: Path, new_unn):
+    """`ledger` says «registeret» and «bunken»; the impact of a ledger says the same."""
+    ledger = _ledger(tmp_path, YEAR_2025)
+    said = run("rates", "diff", "unn@2022-01-01", new_unn, "--impact-ledger", str(ledger),
+               "--year", "2025").stdout
+    assert "(register " in said and " Bunke " in said and "reskontro" not in said
+    error = run("rates", "diff", "unn@2022-01-01", new_unn, "--impact-ledger", str(ledger),
+                "--year", "2024")
+    assert f"i registeret {ledger}" in one_line_error(error, 2)
+    from honorar import i18n
+
+    for lang in ("nb", "nn"):
+        assert i18n.text("impact.batch", lang) == "Bunke"
+        assert "(register L.db," in i18n.text("impact.title_ledger", lang, {
+            "year": 2025, "file": "L.db", "scheme": "unn"})

@@ -68,6 +68,10 @@ class Totals:
         return Totals(self.claims + 1, self.changed + (old != new), self.old + old,
                       self.new + new)
 
+    def add(self, other: Totals) -> Totals:
+        return Totals(self.claims + other.claims, self.changed + other.changed,
+                      self.old + other.old, self.new + other.new)
+
 
 @dataclass(frozen=True, slots=True)
 class Impact:
@@ -171,6 +175,49 @@ class _Labels:
         # dicts keep the order labels were first met; max keeps the first of equals
         return max(counts, key=counts.__getitem__)
 
+    def move(self, key: str, into: str) -> None:
+        """The spellings of `key` counted as `into`'s."""
+        counts = self._counts.setdefault(into, {})
+        for label, count in self._counts.pop(key).items():
+            counts[label] = counts.get(label, 0) + count
+
+
+class _Numbers:
+    """The numbers each name goes by among the claims, to know a row without a number as
+    the one person its name goes by (as the audit's `Identities` does)."""
+
+    def __init__(self) -> None:
+        self._of_name: dict[str, dict[str, str]] = {}  # name key → number key → as written
+
+    def see(self, claim) -> None:
+        representative_id = getattr(claim, "representative_id", None)
+        if representative_id:
+            self._of_name.setdefault(normalised_name(claim.representative), {}).setdefault(
+                person_key(claim), representative_id)
+
+    def only(self, name: str) -> str | None:
+        """The one number key the name key goes by, if it goes by exactly one."""
+        numbers = self._of_name.get(name, {})
+        return next(iter(numbers)) if len(numbers) == 1 else None
+
+    def written(self, key: str) -> str:
+        """A number key's number as first written."""
+        return next(n[key] for n in self._of_name.values() if key in n)
+
+
+def _people(groups: dict[str, Totals], labels: _Labels, numbers: _Numbers
+            ) -> dict[str, str]:
+    """The breakdown by person: a name's rows without a number moved to the one number
+    the name goes by; each row's name, the spelling written most often and the number."""
+    for key in [k for k in groups if not k.startswith("#")]:
+        number = numbers.only(key)
+        if number is not None:
+            moved = groups.pop(key)
+            groups[number] = groups[number].add(moved) if number in groups else moved
+            labels.move(key, number)
+    return {key: f"{labels[key]} ({numbers.written(key)})" if key.startswith("#")
+            else labels[key] for key in groups}
+
 
 def impact(rows: Iterable[object], old: RateTable | TravelTable, new: RateTable | TravelTable,
            *, tables: Tables | None = None, top: int = 10, by: str | None = None,
@@ -205,6 +252,7 @@ def impact(rows: Iterable[object], old: RateTable | TravelTable, new: RateTable 
     travel_old = travel_new = ZERO
     groups: dict[str, Totals] = {}
     labels = _Labels()
+    numbers = _Numbers()
     largest: list[tuple[Decimal, int, ClaimChange]] = []
     for seq, (was, becomes) in enumerate(zip(*audits, strict=True)):
         count += 1
@@ -212,6 +260,8 @@ def impact(rows: Iterable[object], old: RateTable | TravelTable, new: RateTable 
         if claim is None:
             invalid += 1
             continue
+        if by == "representative":
+            numbers.see(claim)
         meeting = claim.meeting
         if meeting.scheme != scheme and not travel:
             skipped[meeting.scheme] = skipped.get(meeting.scheme, 0) + 1
@@ -252,7 +302,8 @@ def impact(rows: Iterable[object], old: RateTable | TravelTable, new: RateTable 
         for _ in audit.late_findings():
             pass
     ranked = tuple(c for _, _, c in sorted(largest, key=lambda e: (-e[0], -e[1])))
-    breakdown = tuple(sorted(((labels[key], totals) for key, totals in groups.items()),
+    names = _people(groups, labels, numbers) if by == "representative" else labels
+    breakdown = tuple(sorted(((names[key], totals) for key, totals in groups.items()),
                              key=lambda kv: (-abs(kv[1].difference), kv[0])))
     return Impact(scheme, count, invalid, dict(sorted(skipped.items())), undecided_old,
                   undecided_new, total, ranked, by, breakdown, duplicates, before_first,
@@ -281,9 +332,6 @@ def _breakdown_key(claim, by: str) -> tuple[str, str]:
         return month, month
     if by == "activity":
         return meeting.activity, meeting.activity
-    if by == "representative":
-        representative_id = getattr(claim, "representative_id", None)
-        label = f"{claim.representative} ({representative_id})" if representative_id \
-            else claim.representative
-        return person_key(claim), label
+    if by == "representative":  # named with its number in `_people`
+        return person_key(claim), claim.representative
     return normalised_name(claim.group or ""), claim.group or ""

@@ -52,9 +52,12 @@ class PaidYear:
         """What the batches paid before the year paid, as the audit asks it: a claim paid
         this year was paid against them (a day's lost income already paid under a cap, the
         parts a supplement adds to), so it is priced again against them too."""
-        if self.ledger.version < FACTS_SINCE:
-            return None
-        return LedgerPaidClaims(self.ledger, before=dt.date(self.year, 1, 1))
+        start = dt.date(self.year, 1, 1)
+        if self.ledger.version < FACTS_SINCE or self.ledger.connection.execute(
+                "SELECT 1 FROM batch WHERE paid_on < ? LIMIT 1",
+                (start.isoformat(),)).fetchone() is None:
+            return None  # nothing paid before: nothing to ask
+        return LedgerPaidClaims(self.ledger, before=start)
 
     def claims(self) -> Iterator[Claim | InvalidRow]:
         if self.ledger.version < FACTS_SINCE:

@@ -91,7 +91,7 @@ def test_a_fee_change_on_the_claims_paid_in_a_year(tmp_path: Path, new_unn):
     # the largest change names the batch it was paid in and its row there
     assert (impact["top"][0]["batch"], impact["top"][0]["row"],
             impact["top"][0]["claim_id"]) == ("batch", 4, "L-3")
-    assert impact["scope"].startswith("Omfang: kravene utbetalt i 2025")
+    assert impact["scope"].startswith(f"Omfang: kravene i registeret {ledger} utbetalt i 2025")
     assert impact["left_out"] == {}
 
 
@@ -118,7 +118,8 @@ def test_a_claim_recorded_before_its_facts_were_kept_is_counted_apart(tmp_path: 
                  "--year", "2025", "--lang", "en")
     said = result.stdout
     assert said.count("recorded before facts were kept") == 1  # said once
-    assert ("Scope: the claims paid in 2025 (by the date paid), 3 claims, 2 compared; "
+    assert (f"Scope: the claims in ledger {ledger} paid in 2025 (by the date paid), 3 claims, "
+            "2 compared; "
             "left out: 1 recorded before facts were kept") in " ".join(said.split())
 
 
@@ -210,8 +211,9 @@ def test_the_impact_as_csv_has_the_scope_the_travel_the_total_and_the_breakdown(
     lines = list(csv.reader(io.StringIO(result.stdout)))
     assert lines[0] == ["line", "key", "claims", "changed", "due_old", "due_new",
                         "difference_kr", "difference_pct"]
-    assert lines[1][:2] == ["scope", "Scope: the claims paid in 2025 (by the date paid), "
-                                     "4 claims, 4 compared; none left out"]
+    # the scope names the ledger: a CSV says nothing else of where its claims are from
+    assert lines[1][:2] == ["scope", f"Scope: the claims in ledger {ledger} paid in 2025 "
+                                     "(by the date paid), 4 claims, 4 compared; none left out"]
     assert lines[2] == ["travel", "unchanged", "", "", "500.00", "500.00", "0.00", ""]
     # 4 616 + 1 176 → 4 190 + 1 230
     assert lines[3] == ["total", "", "4", "4", "5792.00", "5420.00", "-372.00", "-6.42"]
@@ -234,13 +236,13 @@ def test_the_workbook_and_the_page_of_a_ledgers_impact(tmp_path: Path, new_unn):
     assert book.sheetnames[-2:] == ["Largest changes", "Breakdown (month)"]
     summary = [row[0] for row in book["Cost impact"].iter_rows(values_only=True)]
     assert summary[0] == f"Cost impact on the claims paid in 2025 (ledger {ledger}, scheme unn)"
-    assert summary[2].startswith("Scope: the claims paid in 2025")
+    assert summary[2].startswith(f"Scope: the claims in ledger {ledger} paid in 2025")
     assert summary[3].startswith("Travel and stay included")
     top = list(book["Largest changes"].iter_rows(values_only=True))
     assert top[0][:3] == ("Batch", "Row", "Claim id") and top[1][:3] == ("batch", 4, "L-3")
     page = run(*args, "--format", "html")
     assert page.exit_code == 0, page.stderr
-    assert "Scope: the claims paid in 2025" in page.stdout and "By month (meeting date)" in \
+    assert f"Scope: the claims in ledger {ledger} paid in 2025" in page.stdout and "By month (meeting date)" in \
         page.stdout and "batch: 4" in page.stdout
 
 

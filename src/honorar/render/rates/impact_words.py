@@ -40,7 +40,7 @@ def scope_line(impact: Impact, source: str, lang: str) -> str:
     compared = impact.total.claims
     if impact.year is not None:
         said = i18n.text("impact.scope_ledger", lang, {
-            "year": impact.year, "rows": impact.rows + impact.without_facts,
+            "year": impact.year, "file": source, "rows": impact.rows + impact.without_facts,
             "compared": compared})
     else:
         said = i18n.text("impact.scope_file", lang, {"file": source, "rows": impact.rows,

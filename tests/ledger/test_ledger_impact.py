@@ -312,3 +312,23 @@ def test_the_ledger_and_its_batches_are_named_as_the_ledger_commands_name_them(
         assert i18n.text("impact.batch", lang) == "Bunke"
         assert "(register L.db," in i18n.text("impact.title_ledger", lang, {
             "year": 2025, "file": "L.db", "scheme": "unn"})
+
+
+def test_a_claim_without_facts_of_another_scheme_is_of_another_scheme(tmp_path: Path, new_unn):
+    """Left out as of another scheme, as a claim with facts would be; only a travel table's
+    impact, which takes every scheme's trips, counts it as recorded before facts were kept."""
+    ledger = _old_ledger(tmp_path / "old.db")
+    with sqlite3.connect(ledger) as connection:
+        connection.execute(
+            "INSERT INTO claim (batch, row, claim_id, representative, person, scheme, date, "
+            "honorarium_ore, lost_income_ore, gift_ore, paid_ore, claimed_ore, travel_ore) "
+            "VALUES (1, 3, 'O-2', 'Liv', 'liv', 'fousam', '2025-01-21', 85000, 0, 0, 85000, "
+            "85000, 0)")
+    impact = _impact("unn@2022-01-01", new_unn, "--impact-ledger", str(ledger),
+                     "--year", "2025")
+    assert (impact["without_facts"], impact["skipped"]) == (1, {"fousam": 1})
+    assert impact["left_out"] == {"other_schemes": 1, "without_facts": 1}
+    assert ", 2 krav, 0 sammenlignet; utelatt: 1 i andre ordninger, 1 ført før" in impact["scope"]
+    travel = _impact("state-travel@2025-01-01", "state-travel@2026-01-01", "--impact-ledger",
+                     str(ledger), "--year", "2025")
+    assert (travel["without_facts"], travel["skipped"]) == (2, {})

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import itertools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -110,6 +110,9 @@ class Impact:
     without_facts: int = 0
     # claims undecided under either version (or both): not in the totals
     undecided: int = 0
+    # of `skipped`, the claims of other schemes recorded before their facts were kept (not
+    # among the `rows` read)
+    skipped_without_facts: int = 0
 
 
 BREAKDOWNS = ("scheme", "representative", "group", "month", "activity")
@@ -221,7 +224,8 @@ def _people(groups: dict[str, Totals], labels: _Labels, numbers: _Numbers
 
 def impact(rows: Iterable[object], old: RateTable | TravelTable, new: RateTable | TravelTable,
            *, tables: Tables | None = None, top: int = 10, by: str | None = None,
-           first: dt.date | None = None, year: int | None = None, without_facts: int = 0,
+           first: dt.date | None = None, year: int | None = None,
+           without_facts: int | Mapping[str, int] = 0,
            origin: Callable[[int], tuple[str | None, int]] | None = None,
            paid: PaidClaims | None = None) -> Impact:
     """Audit every claim of `rows` under `old` and under `new`.
@@ -231,7 +235,10 @@ def impact(rows: Iterable[object], old: RateTable | TravelTable, new: RateTable 
     `tables` in force. `rows` holds claims and invalid rows, read once, so a stream will
     do. A claim dated before `first`, the scheme's first version (by default the older of
     the two), is counted apart, as the audit leaves it without a table. `origin` gives a
-    row's batch and its row there (a ledger's claims are numbered in turn); `paid` what
+    row's batch and its row there (a ledger's claims are numbered in turn);
+    `without_facts` the claims not in `rows`, recorded before their facts were kept (by
+    scheme: those of another scheme are left out as such, unless OLD and NEW are travel
+    tables, which take every scheme's trips); `paid` what
     was paid before them (a ledger's earlier years), as the audit's `--ledger`.
     """
     first = min(d for d in (first, old.effective, new.effective) if d is not None)
@@ -248,6 +255,11 @@ def impact(rows: Iterable[object], old: RateTable | TravelTable, new: RateTable 
               Audit(feed_new, _Swapped(tables, new, first), paid=paid))  # type: ignore[arg-type]
     count = invalid = undecided_old = undecided_new = undecided = duplicates = before_first = 0
     skipped: dict[str, int] = {}
+    if isinstance(without_facts, Mapping):  # a ledger's, by scheme
+        if not travel:
+            skipped.update((s, n) for s, n in without_facts.items() if s != scheme and n)
+        without_facts = sum(without_facts.values()) if travel else without_facts.get(scheme, 0)
+    skipped_without_facts = sum(skipped.values())
     total = Totals()
     travel_old = travel_new = ZERO
     groups: dict[str, Totals] = {}
@@ -308,7 +320,7 @@ def impact(rows: Iterable[object], old: RateTable | TravelTable, new: RateTable 
     return Impact(scheme, count, invalid, dict(sorted(skipped.items())), undecided_old,
                   undecided_new, total, ranked, by, breakdown, duplicates, before_first,
                   "repriced" if travel else "unchanged", travel_old, travel_new, year,
-                  without_facts, undecided)
+                  without_facts, undecided, skipped_without_facts)
 
 
 def _travel_due(result) -> Decimal | None:

@@ -31,13 +31,14 @@ _CLAIMS = ("SELECT c.row, c.claim_id, c.representative, c.representative_id, c.g
 
 @dataclass(slots=True)
 class PaidYear:
-    """A year's claims paid: how many, how many of them without facts kept, the years the
-    ledger has claims paid in, and the claims with facts (read as they are taken)."""
+    """A year's claims paid: how many, how many of them without facts kept (by scheme), the
+    years the ledger has claims paid in, and the claims with facts (read as they are
+    taken)."""
 
     ledger: Ledger
     year: int
     paid: int
-    without_facts: int
+    without_facts: dict[str, int]
     years: tuple[int, ...]
     # claim number - 1 → its batch (an index into `_batches`) and its row there
     _batch_of: array = field(default_factory=lambda: array("i"))
@@ -87,11 +88,9 @@ def paid_in_year(ledger: Ledger, year: int) -> PaidYear:
     connection = ledger.connection
     base = "FROM claim c JOIN batch b ON b.id = c.batch WHERE b.paid_on BETWEEN ? AND ?"
     paid = connection.execute(f"SELECT count(*) {base}", _bounds(year)).fetchone()[0]
-    if ledger.version < FACTS_SINCE:
-        without = paid
-    else:
-        without = connection.execute(f"SELECT count(*) {base} AND c.facts IS NULL",
-                                     _bounds(year)).fetchone()[0]
+    facts_kept = "" if ledger.version < FACTS_SINCE else " AND c.facts IS NULL"
+    without = dict(connection.execute(
+        f"SELECT c.scheme, count(*) {base}{facts_kept} GROUP BY c.scheme", _bounds(year)))
     years = tuple(int(y) for (y,) in connection.execute(
         "SELECT DISTINCT substr(b.paid_on, 1, 4) FROM claim c JOIN batch b ON b.id = c.batch "
         "ORDER BY 1"))

@@ -39,9 +39,9 @@ def scope_line(impact: Impact, source: str, lang: str) -> str:
     lang = _lang(lang)
     compared = impact.total.claims
     if impact.year is not None:
+        paid = impact.rows + impact.without_facts + impact.skipped_without_facts
         said = i18n.text("impact.scope_ledger", lang, {
-            "year": impact.year, "file": source, "rows": impact.rows + impact.without_facts,
-            "compared": compared})
+            "year": impact.year, "file": source, "rows": paid, "compared": compared})
     else:
         said = i18n.text("impact.scope_file", lang, {"file": source, "rows": impact.rows,
                                                       "compared": compared})

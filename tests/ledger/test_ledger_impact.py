@@ -332,3 +332,19 @@ def test_a_claim_without_facts_of_another_scheme_is_of_another_scheme(tmp_path: 
     travel = _impact("state-travel@2025-01-01", "state-travel@2026-01-01", "--impact-ledger",
                      str(ledger), "--year", "2025")
     assert (travel["without_facts"], travel["skipped"]) == (2, {})
+
+
+def test_one_claim_is_said_in_the_singular(tmp_path: Path, new_unn):
+    ledger = _ledger(tmp_path, YEAR_2025[:1])
+    said = _impact("unn@2022-01-01", new_unn, "--impact-ledger", str(ledger), "--year", "2025",
+                   "--lang", "en")["scope"]
+    assert ", 1 claim, 1 compared;" in said
+    claims = _file(tmp_path, YEAR_2025[:1])
+    said = _impact("unn@2022-01-01", new_unn, "--impact", str(claims), "--lang", "en")["scope"]
+    assert f"the claims in {claims} (1 row), 1 compared" in said
+    from honorar import i18n
+
+    assert "(1 rad)" in i18n.counted("impact.scope_file", 1, "nn", {
+        "file": "k.csv", "rows": 1, "compared": 1})
+    assert "(2 radar)" in i18n.counted("impact.scope_file", 2, "nn", {
+        "file": "k.csv", "rows": 2, "compared": 2})

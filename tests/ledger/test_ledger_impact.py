@@ -348,3 +348,4 @@ def test_one_claim_is_said_in_the_singular(tmp_path: Path, new_unn):
         "file": "k.csv", "rows": 1, "compared": 1})
     assert "(2 radar)" in i18n.counted("impact.scope_file", 2, "nn", {
         "file": "k.csv", "rows": 2, "compared": 2})
+    assert i18n.counted("impact.left.invalid", 2, "nn") == "2 ugyldige radar"  # nynorsk

@@ -221,7 +221,7 @@ def test_the_impact_as_csv_has_the_scope_the_travel_the_total_and_the_breakdown(
         "Ola Hansen", "Kari Nordmann (1001)", "'=cmd|' /C calc'!A0"}
     assert all(line[0] == "representative" for line in lines[4:])
     without = run("rates", "diff", "unn@2022-01-01", new_unn, "--format", "csv")
-    assert "--format csv goes with --impact" in one_line_error(without, 2)
+    assert "--format csv hører til --impact eller --impact-ledger" in one_line_error(without, 2)
 
 
 def test_the_workbook_and_the_page_of_a_ledgers_impact(tmp_path: Path, new_unn):
@@ -349,3 +349,16 @@ def test_one_claim_is_said_in_the_singular(tmp_path: Path, new_unn):
     assert "(2 radar)" in i18n.counted("impact.scope_file", 2, "nn", {
         "file": "k.csv", "rows": 2, "compared": 2})
     assert i18n.counted("impact.left.invalid", 2, "nn") == "2 ugyldige radar"  # nynorsk
+
+
+@pytest.mark.parametrize(("args", "nb", "en"), [
+    (("--format", "csv"), "--format csv hører til --impact eller --impact-ledger",
+     "--format csv goes with --impact or --impact-ledger"),
+    (("--by", "month"), "--by hører til --impact eller --impact-ledger",
+     "--by goes with --impact or --impact-ledger"),
+])
+def test_what_goes_with_either_source_is_said_in_the_users_language(args, nb, en, new_unn):
+    for lang, words in (("nb", nb), ("en", en)):
+        result = run("rates", "diff", "unn@2022-01-01", new_unn, *args, "--lang", lang)
+        assert words in one_line_error(result, 2), lang
+

@@ -362,3 +362,9 @@ def test_what_goes_with_either_source_is_said_in_the_users_language(args, nb, en
         result = run("rates", "diff", "unn@2022-01-01", new_unn, *args, "--lang", lang)
         assert words in one_line_error(result, 2), lang
 
+
+def test_two_schemes_are_refused_naming_the_option_given(tmp_path: Path):
+    ledger = _ledger(tmp_path, YEAR_2025)
+    result = run("rates", "diff", "unn@2022-01-01", "fousam@2018-06-01", "--impact-ledger",
+                 str(ledger), "--lang", "en")
+    assert "--impact-ledger: compares two versions of one scheme" in one_line_error(result, 2)

@@ -292,7 +292,8 @@ def diff(old: Annotated[str, typer.Argument(help=VERSION_HELP, metavar="OLD",
         raise UsageProblem(f"NEW: {new_table.label} and {old_table.label}: a travel table "
                            "and a fee table cannot be compared")
     if (impact or impact_ledger) is not None and old_table.scheme != new_table.scheme:
-        raise UsageProblem(f"--impact: compares two versions of one scheme, not "
+        given = "--impact" if impact is not None else "--impact-ledger"
+        raise UsageProblem(f"{given}: compares two versions of one scheme, not "
                            f"'{old_table.scheme}' and '{new_table.scheme}'")
     changes = compare(old_table, new_table)
     first = None

@@ -368,3 +368,41 @@ def test_two_schemes_are_refused_naming_the_option_given(tmp_path: Path):
     result = run("rates", "diff", "unn@2022-01-01", "fousam@2018-06-01", "--impact-ledger",
                  str(ledger), "--lang", "en")
     assert "--impact-ledger: compares two versions of one scheme" in one_line_error(result, 2)
+
+
+def test_a_travel_change_on_trips_with_passengers_kost_and_nights(tmp_path: Path):
+    """By hand, state travel 2025 → 2026 (car 5.00 → 5.30, 6–12 h 384 → 397, a 24-hour
+    period with a night 977 → 1 012, a night without receipt 435 both, a passenger 1.00
+    both). December's meeting paid in January is of the year paid."""
+    header = ("claim_id,representative,representative_id,scheme,group,date,start,end,"
+              "attendance,claimed_honorarium,submitted,km,passenger_km,travel_hours,"
+              "nights_without_receipt,meals_provided,travel_claimed")
+    rows = [
+        # 100 × 5.00 + 384 − 30 % lunch 115.20 = 768.80 → 530 + 397 − 119.10 = 807.90
+        "T-1,Kari Nordmann,1001,unn,Hjerte,2024-12-10,09:00,12:00,fysisk,1176,2024-12-15,"
+        "100,,7,,lunsj,748.30",
+        # 40 × 5.00 + 40 × 1.00 = 240 → 212 + 40 = 252 (3 h: no kost)
+        "T-2,Ola Hansen,1002,unn,Hjerte,2025-01-08,09:00,11:00,fysisk,784,2025-01-10,"
+        "40,40,3,,,240",
+        # 300 × 5.00 + 977 + 435 = 2 912 → 1 590 + 1 012 + 435 = 3 037
+        "T-3,kari  nordmann,1001,unn,hjerte,2025-02-04,09:00,14:00,fysisk,1960,2025-02-06,"
+        "300,,24,1,,2912",
+    ]
+    batch = tmp_path / "jan.csv"
+    batch.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    ledger = tmp_path / "ledger.db"
+    assert run("ledger", "init", str(ledger)).exit_code == 0
+    result = run("ledger", "record", str(batch), "--ledger", str(ledger), "--paid-on",
+                 "2025-02-20", "--accept-findings")
+    assert result.exit_code == 0, result.stdout + result.stderr
+    impact = _impact("state-travel@2025-01-01", "state-travel@2026-01-01", "--impact-ledger",
+                     str(ledger), "--year", "2025", "--by", "representative")
+    assert (impact["claims"], impact["due_old"], impact["due_new"]) == (
+        3, "3920.80", "4096.90")
+    assert [(row["key"], row["due_old"], row["due_new"]) for row in impact["breakdown"]] == [
+        ("Kari Nordmann (1001)", "3680.80", "3844.90"), ("Ola Hansen (1002)", "240.00", "252.00")]
+    # the fee table in force, against itself: what was paid, travel under 2024's and 2025's
+    paid = _impact("unn@2022-01-01", "unn@2022-01-01", "--impact-ledger", str(ledger),
+                   "--year", "2025")
+    # 1 176 + 748.30 + 784 + 240 + 1 960 + 2 912
+    assert (paid["due_old"], paid["travel"]["old"]) == ("7820.30", "3900.30")

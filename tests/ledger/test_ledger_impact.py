@@ -406,3 +406,30 @@ def test_a_travel_change_on_trips_with_passengers_kost_and_nights(tmp_path: Path
                    "--year", "2025")
     # 1 176 + 748.30 + 784 + 240 + 1 960 + 2 912
     assert (paid["due_old"], paid["travel"]["old"]) == ("7820.30", "3900.30")
+
+
+def test_a_claim_is_priced_against_the_claims_recorded_before_facts_were_kept(tmp_path: Path):
+    """A ledger brought forward in its year: a claim with facts was paid against the claims
+    recorded before (a day's lost income under FOUSAM's cap of 1 500), which are not priced
+    again but were paid all the same."""
+    header = ("claim_id,representative,representative_id,scheme,group,date,start,end,"
+              "attendance,activity,agreement,claimed_honorarium,lost_income,"
+              "lost_income_documented,submitted")
+    ledger = tmp_path / "ledger.db"
+    assert run("ledger", "init", str(ledger)).exit_code == 0
+    for name, row, paid_on in (
+            ("feb", "F-1,Liv Berg,2001,fousam,Råd,2025-02-03,09:00,11:00,fysisk,møte,ja,850,"
+                    "1200,ja,2025-02-04", "2025-02-20"),
+            ("mar", "F-2,Liv Berg,2001,fousam,Råd,2025-02-03,12:00,13:00,teams,møte,ja,500,"
+                    "800,ja,2025-02-04", "2025-03-20")):
+        batch = tmp_path / f"{name}.csv"
+        batch.write_text(f"{header}\n{row}\n", encoding="utf-8")
+        result = run("ledger", "record", str(batch), "--ledger", str(ledger), "--paid-on",
+                     paid_on, "--accept-findings")
+        assert result.exit_code == 0, result.stdout + result.stderr
+    with sqlite3.connect(ledger) as connection:  # recorded before facts were kept
+        connection.execute("UPDATE claim SET facts = NULL WHERE claim_id = 'F-1'")
+    impact = _impact("fousam@2018-06-01", "fousam@2018-06-01", "--impact-ledger", str(ledger),
+                     "--year", "2025")
+    # F-2: 500 + what was left of the day's 1 500 after F-1's 1 200: 300
+    assert (impact["claims"], impact["without_facts"], impact["due_old"]) == (1, 1, "800.00")

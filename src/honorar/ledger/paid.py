@@ -52,10 +52,14 @@ _LOST_INCOME = ("SELECT c.lost_income_ore, b.name FROM claim c JOIN batch b ON b
 
 @functools.cache
 def _before(sql: str) -> str:
-    """`sql` asking for the batches paid before a day (the parameter that named the batch
-    left out) instead of for every batch but one."""
-    return re.sub(r"\b((?:c\.)?batch|id) != (\?\d*)",
-                  r"\1 IN (SELECT id FROM batch WHERE paid_on < \2)", sql)
+    """`sql` asking for the claims of the batches paid before a day (the parameter that
+    named the batch left out), and for those recorded before their facts were kept (all
+    in the ledger before any claim with facts was recorded), instead of for every batch
+    but one."""
+    sql = re.sub(r"\b((c\.)?)batch != (\?\d*)",
+                 r"(\1batch IN (SELECT id FROM batch WHERE paid_on < \3) OR \1facts IS NULL)",
+                 sql)
+    return re.sub(r"\bid != (\?\d*)", r"id IN (SELECT id FROM batch WHERE paid_on < \1)", sql)
 
 
 def _span(start: int | None, end: int | None) -> int:

@@ -50,12 +50,14 @@ class PaidYear:
         return self._batches[self._batch_of[number - 1]], self._row_of[number - 1]
 
     def paid_before(self) -> LedgerPaidClaims | None:
-        """What the batches paid before the year paid, as the audit asks it: a claim paid
-        this year was paid against them (a day's lost income already paid under a cap, the
-        parts a supplement adds to), so it is priced again against them too."""
+        """What the batches paid before the year paid, and the claims recorded before facts
+        were kept (not priced again), as the audit asks it: a claim paid this year was paid
+        against them (a day's lost income already paid under a cap, the parts a supplement
+        adds to), so it is priced again against them too."""
         start = dt.date(self.year, 1, 1)
         if self.ledger.version < FACTS_SINCE or self.ledger.connection.execute(
-                "SELECT 1 FROM batch WHERE paid_on < ? LIMIT 1",
+                "SELECT 1 FROM batch WHERE paid_on < ? UNION ALL "
+                "SELECT 1 FROM claim WHERE facts IS NULL LIMIT 1",
                 (start.isoformat(),)).fetchone() is None:
             return None  # nothing paid before: nothing to ask
         return LedgerPaidClaims(self.ledger, before=start)

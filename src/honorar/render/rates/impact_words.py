@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ... import i18n
 from ...audit.impact import Impact
-from .. import locale
+from ...i18n import locale
 from .words import word
 
 

@@ -28,12 +28,9 @@ class Said:
 
         values = {name: _worded(value, lang) for name, value in self.params.items()}
         if self.key.startswith(MESSAGE):  # the words of a finding or a cell, said elsewhere
-            from .render import messages
+            from .i18n import wording
 
-            try:
-                return messages.text(self.key[len(MESSAGE):], values, lang)
-            except KeyError:  # a language those words do not have yet
-                return messages.text(self.key[len(MESSAGE):], values, "nb")
+            return wording.text(self.key[len(MESSAGE):], values, lang)
         return i18n.text(PREFIX + self.key, lang, values)
 
     def as_json(self) -> dict[str, Any]:

@@ -130,6 +130,28 @@ def test_a_breakdown_knows_people_and_groups_as_the_audit_does(old, tmp_path):
     assert sorted((key, t.claims) for key, t in by_group) == [("G1", 3), ("Rus", 2)]
 
 
+def test_a_row_without_a_number_is_the_one_person_its_name_goes_by(old, tmp_path):
+    """As the audit (and `ledger report`) know it: a name that goes by one number in the
+    file is that number's person, also on the rows that give no number; one person is one
+    row of the breakdown, named by the spelling written most often, with the number."""
+    from honorar.claims import read_claims
+
+    path = tmp_path / "claims.csv"
+    path.write_text(
+        "claim_id,representative,representative_id,scheme,group,date,hours,attendance,"
+        "claimed_honorarium\n"
+        "N1,kari nordmann,,unn,G1,2024-03-04,3,fysisk,1176\n"
+        "N2,Kari Nordmann,1001,unn,G1,2024-03-05,3,fysisk,1176\n"
+        "N3,Kari Nordmann,,unn,G1,2024-03-06,3,fysisk,1176\n"
+        "N4,Kari Nordmann,,unn,G1,2024-03-07,3,fysisk,1176\n"
+        "N5,Ola Hansen,,unn,G1,2024-03-07,3,fysisk,1176\n", encoding="utf-8")
+    by_person = impact(read_claims(path), old, NEW, by="representative").breakdown
+    # 4 × 1 176 → 4 × 1 230
+    assert sorted((key, t.claims, t.old, t.new) for key, t in by_person) == [
+        ("Kari Nordmann (1001)", 4, Decimal("4704"), Decimal("4920")),
+        ("Ola Hansen", 1, Decimal("1176"), Decimal("1230"))]
+
+
 def test_a_breakdown_by_scheme_and_by_group(old):
     by_scheme = impact(claims(), old, NEW, by="scheme")
     assert [(k, t.claims, t.difference) for k, t in by_scheme.breakdown] == [

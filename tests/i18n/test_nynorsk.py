@@ -87,7 +87,7 @@ def test_numbers_money_and_dates_in_nynorsk_are_written_as_in_bokmal():
     import datetime as dt
     from decimal import Decimal
 
-    from honorar.render import locale
+    from honorar.i18n import locale
 
     assert locale.money(Decimal("1960"), "nn") == locale.money(Decimal("1960"), "nb")
     assert locale.date(dt.date(2025, 5, 6), "nn") == "06.05.2025"

@@ -91,7 +91,7 @@ def test_a_fee_change_on_the_claims_paid_in_a_year(tmp_path: Path, new_unn):
     # the largest change names the batch it was paid in and its row there
     assert (impact["top"][0]["batch"], impact["top"][0]["row"],
             impact["top"][0]["claim_id"]) == ("batch", 4, "L-3")
-    assert impact["scope"].startswith("Omfang: kravene utbetalt i 2025")
+    assert impact["scope"].startswith(f"Omfang: kravene i registeret {ledger} utbetalt i 2025")
     assert impact["left_out"] == {}
 
 
@@ -118,7 +118,8 @@ def test_a_claim_recorded_before_its_facts_were_kept_is_counted_apart(tmp_path: 
                  "--year", "2025", "--lang", "en")
     said = result.stdout
     assert said.count("recorded before facts were kept") == 1  # said once
-    assert ("Scope: the claims paid in 2025 (by the date paid), 3 claims, 2 compared; "
+    assert (f"Scope: the claims in ledger {ledger} paid in 2025 (by the date paid), 3 claims, "
+            "2 compared; "
             "left out: 1 recorded before facts were kept") in " ".join(said.split())
 
 
@@ -210,16 +211,17 @@ def test_the_impact_as_csv_has_the_scope_the_travel_the_total_and_the_breakdown(
     lines = list(csv.reader(io.StringIO(result.stdout)))
     assert lines[0] == ["line", "key", "claims", "changed", "due_old", "due_new",
                         "difference_kr", "difference_pct"]
-    assert lines[1][:2] == ["scope", "Scope: the claims paid in 2025 (by the date paid), "
-                                     "4 claims, 4 compared; none left out"]
+    # the scope names the ledger: a CSV says nothing else of where its claims are from
+    assert lines[1][:2] == ["scope", f"Scope: the claims in ledger {ledger} paid in 2025 "
+                                     "(by the date paid), 4 claims, 4 compared; none left out"]
     assert lines[2] == ["travel", "unchanged", "", "", "500.00", "500.00", "0.00", ""]
     # 4 616 + 1 176 → 4 190 + 1 230
     assert lines[3] == ["total", "", "4", "4", "5792.00", "5420.00", "-372.00", "-6.42"]
     assert {line[1] for line in lines[4:]} == {
         "Ola Hansen", "Kari Nordmann (1001)", "'=cmd|' /C calc'!A0"}
     assert all(line[0] == "representative" for line in lines[4:])
-    without = run("rates", "diff", "unn@2022-01-01", new_unn, "--format", "csv", "--lang", "en")
-    assert "--format csv goes with --impact" in one_line_error(without, 2)
+    without = run("rates", "diff", "unn@2022-01-01", new_unn, "--format", "csv")
+    assert "--format csv hører til --impact eller --impact-ledger" in one_line_error(without, 2)
 
 
 def test_the_workbook_and_the_page_of_a_ledgers_impact(tmp_path: Path, new_unn):
@@ -234,13 +236,13 @@ def test_the_workbook_and_the_page_of_a_ledgers_impact(tmp_path: Path, new_unn):
     assert book.sheetnames[-2:] == ["Largest changes", "Breakdown (month)"]
     summary = [row[0] for row in book["Cost impact"].iter_rows(values_only=True)]
     assert summary[0] == f"Cost impact on the claims paid in 2025 (ledger {ledger}, scheme unn)"
-    assert summary[2].startswith("Scope: the claims paid in 2025")
+    assert summary[2].startswith(f"Scope: the claims in ledger {ledger} paid in 2025")
     assert summary[3].startswith("Travel and stay included")
     top = list(book["Largest changes"].iter_rows(values_only=True))
     assert top[0][:3] == ("Batch", "Row", "Claim id") and top[1][:3] == ("batch", 4, "L-3")
     page = run(*args, "--format", "html")
     assert page.exit_code == 0, page.stderr
-    assert "Scope: the claims paid in 2025" in page.stdout and "By month (meeting date)" in \
+    assert f"Scope: the claims in ledger {ledger} paid in 2025" in page.stdout and "By month (meeting date)" in \
         page.stdout and "batch: 4" in page.stdout
 
 
@@ -263,6 +265,174 @@ def test_priced_again_under_the_versions_in_force_a_year_costs_what_was_paid(tmp
                          str(ledger), "--year", "2025")
         assert (impact["due_old"], impact["travel"]["old"]) == paid[scheme]
         assert impact["due_new"] == impact["due_old"]
+
+
+def test_a_claim_is_priced_against_what_earlier_years_paid(tmp_path: Path):
+    """FOUSAM's lost income of kr 1 500 a day: a claim paid in January for a day of which
+    December's batch paid 1 200 was paid 300; priced again in its year, it is due what it
+    was paid, not its lost income in full."""
+    header = ("claim_id,representative,representative_id,scheme,group,date,start,end,"
+              "attendance,activity,agreement,claimed_honorarium,lost_income,"
+              "lost_income_documented,submitted")
+    ledger = tmp_path / "ledger.db"
+    assert run("ledger", "init", str(ledger)).exit_code == 0
+    for name, row, paid_on in (
+            # 2 h in person 850 + lost income 1 200
+            ("dec", "F-1,Liv Berg,2001,fousam,Råd,2025-12-03,09:00,11:00,fysisk,møte,ja,850,"
+                    "1200,ja,2025-12-04", "2025-12-20"),
+            # remote 500 + what is left of the day's 1 500: 300
+            ("jan", "F-2,Liv Berg,2001,fousam,Råd,2025-12-03,12:00,13:00,teams,møte,ja,500,"
+                    "800,ja,2025-12-04", "2026-01-10")):
+        batch = tmp_path / f"{name}.csv"
+        batch.write_text(f"{header}\n{row}\n", encoding="utf-8")
+        result = run("ledger", "record", str(batch), "--ledger", str(ledger), "--paid-on",
+                     paid_on, "--accept-findings")
+        assert result.exit_code == 0, result.stdout + result.stderr
+    report = json.loads(run("ledger", "report", "--year", "2026", "--ledger", str(ledger),
+                            "--format", "json").stdout)
+    assert report["total"] == "800.00"
+    impact = _impact("fousam@2018-06-01", "fousam@2018-06-01", "--impact-ledger", str(ledger),
+                     "--year", "2026")
+    assert (impact["claims"], impact["due_old"], impact["due_new"]) == (1, "800.00", "800.00")
+
+
+def test_the_ledger_and_its_batches_are_named_as_the_ledger_commands_name_them(
+        tmp_path: Path, new_unn):
+    """`ledger` says «registeret» and «bunken»; the impact of a ledger says the same."""
+    ledger = _ledger(tmp_path, YEAR_2025)
+    said = run("rates", "diff", "unn@2022-01-01", new_unn, "--impact-ledger", str(ledger),
+               "--year", "2025").stdout
+    assert "(register " in said and " Bunke " in said and "reskontro" not in said
+    error = run("rates", "diff", "unn@2022-01-01", new_unn, "--impact-ledger", str(ledger),
+                "--year", "2024")
+    assert f"i registeret {ledger}" in one_line_error(error, 2)
+    from honorar import i18n
+
+    for lang in ("nb", "nn"):
+        assert i18n.text("impact.batch", lang) == "Bunke"
+        assert "(register L.db," in i18n.text("impact.title_ledger", lang, {
+            "year": 2025, "file": "L.db", "scheme": "unn"})
+
+
+def test_a_claim_without_facts_of_another_scheme_is_of_another_scheme(tmp_path: Path, new_unn):
+    """Left out as of another scheme, as a claim with facts would be; only a travel table's
+    impact, which takes every scheme's trips, counts it as recorded before facts were kept."""
+    ledger = _old_ledger(tmp_path / "old.db")
+    with sqlite3.connect(ledger) as connection:
+        connection.execute(
+            "INSERT INTO claim (batch, row, claim_id, representative, person, scheme, date, "
+            "honorarium_ore, lost_income_ore, gift_ore, paid_ore, claimed_ore, travel_ore) "
+            "VALUES (1, 3, 'O-2', 'Liv', 'liv', 'fousam', '2025-01-21', 85000, 0, 0, 85000, "
+            "85000, 0)")
+    impact = _impact("unn@2022-01-01", new_unn, "--impact-ledger", str(ledger),
+                     "--year", "2025")
+    assert (impact["without_facts"], impact["skipped"]) == (1, {"fousam": 1})
+    assert impact["left_out"] == {"other_schemes": 1, "without_facts": 1}
+    assert ", 2 krav, 0 sammenlignet; utelatt: 1 i andre ordninger, 1 ført før" in impact["scope"]
+    travel = _impact("state-travel@2025-01-01", "state-travel@2026-01-01", "--impact-ledger",
+                     str(ledger), "--year", "2025")
+    assert (travel["without_facts"], travel["skipped"]) == (2, {})
+
+
+def test_one_claim_is_said_in_the_singular(tmp_path: Path, new_unn):
+    ledger = _ledger(tmp_path, YEAR_2025[:1])
+    said = _impact("unn@2022-01-01", new_unn, "--impact-ledger", str(ledger), "--year", "2025",
+                   "--lang", "en")["scope"]
+    assert ", 1 claim, 1 compared;" in said
+    claims = _file(tmp_path, YEAR_2025[:1])
+    said = _impact("unn@2022-01-01", new_unn, "--impact", str(claims), "--lang", "en")["scope"]
+    assert f"the claims in {claims} (1 row), 1 compared" in said
+    from honorar import i18n
+
+    assert "(1 rad)" in i18n.counted("impact.scope_file", 1, "nn", {
+        "file": "k.csv", "rows": 1, "compared": 1})
+    assert "(2 radar)" in i18n.counted("impact.scope_file", 2, "nn", {
+        "file": "k.csv", "rows": 2, "compared": 2})
+    assert i18n.counted("impact.left.invalid", 2, "nn") == "2 ugyldige radar"  # nynorsk
+
+
+@pytest.mark.parametrize(("args", "nb", "en"), [
+    (("--format", "csv"), "--format csv hører til --impact eller --impact-ledger",
+     "--format csv goes with --impact or --impact-ledger"),
+    (("--by", "month"), "--by hører til --impact eller --impact-ledger",
+     "--by goes with --impact or --impact-ledger"),
+])
+def test_what_goes_with_either_source_is_said_in_the_users_language(args, nb, en, new_unn):
+    for lang, words in (("nb", nb), ("en", en)):
+        result = run("rates", "diff", "unn@2022-01-01", new_unn, *args, "--lang", lang)
+        assert words in one_line_error(result, 2), lang
+
+
+def test_two_schemes_are_refused_naming_the_option_given(tmp_path: Path):
+    ledger = _ledger(tmp_path, YEAR_2025)
+    result = run("rates", "diff", "unn@2022-01-01", "fousam@2018-06-01", "--impact-ledger",
+                 str(ledger), "--lang", "en")
+    assert "--impact-ledger: compares two versions of one scheme" in one_line_error(result, 2)
+
+
+def test_a_travel_change_on_trips_with_passengers_kost_and_nights(tmp_path: Path):
+    """By hand, state travel 2025 → 2026 (car 5.00 → 5.30, 6–12 h 384 → 397, a 24-hour
+    period with a night 977 → 1 012, a night without receipt 435 both, a passenger 1.00
+    both). December's meeting paid in January is of the year paid."""
+    header = ("claim_id,representative,representative_id,scheme,group,date,start,end,"
+              "attendance,claimed_honorarium,submitted,km,passenger_km,travel_hours,"
+              "nights_without_receipt,meals_provided,travel_claimed")
+    rows = [
+        # 100 × 5.00 + 384 − 30 % lunch 115.20 = 768.80 → 530 + 397 − 119.10 = 807.90
+        "T-1,Kari Nordmann,1001,unn,Hjerte,2024-12-10,09:00,12:00,fysisk,1176,2024-12-15,"
+        "100,,7,,lunsj,748.30",
+        # 40 × 5.00 + 40 × 1.00 = 240 → 212 + 40 = 252 (3 h: no kost)
+        "T-2,Ola Hansen,1002,unn,Hjerte,2025-01-08,09:00,11:00,fysisk,784,2025-01-10,"
+        "40,40,3,,,240",
+        # 300 × 5.00 + 977 + 435 = 2 912 → 1 590 + 1 012 + 435 = 3 037
+        "T-3,kari  nordmann,1001,unn,hjerte,2025-02-04,09:00,14:00,fysisk,1960,2025-02-06,"
+        "300,,24,1,,2912",
+    ]
+    batch = tmp_path / "jan.csv"
+    batch.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    ledger = tmp_path / "ledger.db"
+    assert run("ledger", "init", str(ledger)).exit_code == 0
+    result = run("ledger", "record", str(batch), "--ledger", str(ledger), "--paid-on",
+                 "2025-02-20", "--accept-findings")
+    assert result.exit_code == 0, result.stdout + result.stderr
+    impact = _impact("state-travel@2025-01-01", "state-travel@2026-01-01", "--impact-ledger",
+                     str(ledger), "--year", "2025", "--by", "representative")
+    assert (impact["claims"], impact["due_old"], impact["due_new"]) == (
+        3, "3920.80", "4096.90")
+    assert [(row["key"], row["due_old"], row["due_new"]) for row in impact["breakdown"]] == [
+        ("Kari Nordmann (1001)", "3680.80", "3844.90"), ("Ola Hansen (1002)", "240.00", "252.00")]
+    # the fee table in force, against itself: what was paid, travel under 2024's and 2025's
+    paid = _impact("unn@2022-01-01", "unn@2022-01-01", "--impact-ledger", str(ledger),
+                   "--year", "2025")
+    # 1 176 + 748.30 + 784 + 240 + 1 960 + 2 912
+    assert (paid["due_old"], paid["travel"]["old"]) == ("7820.30", "3900.30")
+
+
+def test_a_claim_is_priced_against_the_claims_recorded_before_facts_were_kept(tmp_path: Path):
+    """A ledger brought forward in its year: a claim with facts was paid against the claims
+    recorded before (a day's lost income under FOUSAM's cap of 1 500), which are not priced
+    again but were paid all the same."""
+    header = ("claim_id,representative,representative_id,scheme,group,date,start,end,"
+              "attendance,activity,agreement,claimed_honorarium,lost_income,"
+              "lost_income_documented,submitted")
+    ledger = tmp_path / "ledger.db"
+    assert run("ledger", "init", str(ledger)).exit_code == 0
+    for name, row, paid_on in (
+            ("feb", "F-1,Liv Berg,2001,fousam,Råd,2025-02-03,09:00,11:00,fysisk,møte,ja,850,"
+                    "1200,ja,2025-02-04", "2025-02-20"),
+            ("mar", "F-2,Liv Berg,2001,fousam,Råd,2025-02-03,12:00,13:00,teams,møte,ja,500,"
+                    "800,ja,2025-02-04", "2025-03-20")):
+        batch = tmp_path / f"{name}.csv"
+        batch.write_text(f"{header}\n{row}\n", encoding="utf-8")
+        result = run("ledger", "record", str(batch), "--ledger", str(ledger), "--paid-on",
+                     paid_on, "--accept-findings")
+        assert result.exit_code == 0, result.stdout + result.stderr
+    with sqlite3.connect(ledger) as connection:  # recorded before facts were kept
+        connection.execute("UPDATE claim SET facts = NULL WHERE claim_id = 'F-1'")
+    impact = _impact("fousam@2018-06-01", "fousam@2018-06-01", "--impact-ledger", str(ledger),
+                     "--year", "2025")
+    # F-2: 500 + what was left of the day's 1 500 after F-1's 1 200: 300
+    assert (impact["claims"], impact["without_facts"], impact["due_old"]) == (1, 1, "800.00")
 
 
 @pytest.mark.parametrize(("args", "line"), [

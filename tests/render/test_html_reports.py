@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from honorar.render import locale
+from honorar.i18n import locale
 
 from ..conftest import run_cli
 

@@ -10,7 +10,7 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from honorar.render import locale
+from honorar.i18n import locale
 
 LANGS = st.sampled_from(locale.LANGUAGES)
 AMOUNTS = st.decimals(min_value=Decimal("-20000000"), max_value=Decimal("20000000"),

@@ -13,7 +13,8 @@ import pytest
 from rich.console import Console
 from rich.table import Table
 
-from honorar.render import locale, messages
+from honorar.i18n import locale
+from honorar.render import messages
 from honorar.render.wrap import Wrapped, break_offsets
 from honorar.tables.catalogue import shipped_rates_dir
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import itertools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -26,6 +26,7 @@ from ..problem import ValueProblem, said
 from ..tables.diff import HUNDRED
 from ..tables.schema import RateTable
 from ..tables.travel_schema import TravelTable
+from .checks.paid import PaidClaims
 from .checks.persons import normalised_name, person_key
 from .pipeline import Audit
 from .results import Tables
@@ -68,6 +69,10 @@ class Totals:
         return Totals(self.claims + 1, self.changed + (old != new), self.old + old,
                       self.new + new)
 
+    def add(self, other: Totals) -> Totals:
+        return Totals(self.claims + other.claims, self.changed + other.changed,
+                      self.old + other.old, self.new + other.new)
+
 
 @dataclass(frozen=True, slots=True)
 class Impact:
@@ -106,6 +111,9 @@ class Impact:
     without_facts: int = 0
     # claims undecided under either version (or both): not in the totals
     undecided: int = 0
+    # of `skipped`, the claims of other schemes recorded before their facts were kept (not
+    # among the `rows` read)
+    skipped_without_facts: int = 0
 
 
 BREAKDOWNS = ("scheme", "representative", "group", "month", "activity")
@@ -171,11 +179,56 @@ class _Labels:
         # dicts keep the order labels were first met; max keeps the first of equals
         return max(counts, key=counts.__getitem__)
 
+    def move(self, key: str, into: str) -> None:
+        """The spellings of `key` counted as `into`'s."""
+        counts = self._counts.setdefault(into, {})
+        for label, count in self._counts.pop(key).items():
+            counts[label] = counts.get(label, 0) + count
+
+
+class _Numbers:
+    """The numbers each name goes by among the claims, to know a row without a number as
+    the one person its name goes by (as the audit's `Identities` does)."""
+
+    def __init__(self) -> None:
+        self._of_name: dict[str, dict[str, str]] = {}  # name key → number key → as written
+
+    def see(self, claim) -> None:
+        representative_id = getattr(claim, "representative_id", None)
+        if representative_id:
+            self._of_name.setdefault(normalised_name(claim.representative), {}).setdefault(
+                person_key(claim), representative_id)
+
+    def only(self, name: str) -> str | None:
+        """The one number key the name key goes by, if it goes by exactly one."""
+        numbers = self._of_name.get(name, {})
+        return next(iter(numbers)) if len(numbers) == 1 else None
+
+    def written(self, key: str) -> str:
+        """A number key's number as first written."""
+        return next(n[key] for n in self._of_name.values() if key in n)
+
+
+def _people(groups: dict[str, Totals], labels: _Labels, numbers: _Numbers
+            ) -> dict[str, str]:
+    """The breakdown by person: a name's rows without a number moved to the one number
+    the name goes by; each row's name, the spelling written most often and the number."""
+    for key in [k for k in groups if not k.startswith("#")]:
+        number = numbers.only(key)
+        if number is not None:
+            moved = groups.pop(key)
+            groups[number] = groups[number].add(moved) if number in groups else moved
+            labels.move(key, number)
+    return {key: f"{labels[key]} ({numbers.written(key)})" if key.startswith("#")
+            else labels[key] for key in groups}
+
 
 def impact(rows: Iterable[object], old: RateTable | TravelTable, new: RateTable | TravelTable,
            *, tables: Tables | None = None, top: int = 10, by: str | None = None,
-           first: dt.date | None = None, year: int | None = None, without_facts: int = 0,
-           origin: Callable[[int], tuple[str | None, int]] | None = None) -> Impact:
+           first: dt.date | None = None, year: int | None = None,
+           without_facts: int | Mapping[str, int] = 0,
+           origin: Callable[[int], tuple[str | None, int]] | None = None,
+           paid: PaidClaims | None = None) -> Impact:
     """Audit every claim of `rows` under `old` and under `new`.
 
     Each version is applied as if in force on the claim's date; every other table (the
@@ -183,7 +236,11 @@ def impact(rows: Iterable[object], old: RateTable | TravelTable, new: RateTable 
     `tables` in force. `rows` holds claims and invalid rows, read once, so a stream will
     do. A claim dated before `first`, the scheme's first version (by default the older of
     the two), is counted apart, as the audit leaves it without a table. `origin` gives a
-    row's batch and its row there (a ledger's claims are numbered in turn).
+    row's batch and its row there (a ledger's claims are numbered in turn);
+    `without_facts` the claims not in `rows`, recorded before their facts were kept (by
+    scheme: those of another scheme are left out as such, unless OLD and NEW are travel
+    tables, which take every scheme's trips); `paid` what
+    was paid before them (a ledger's earlier years), as the audit's `--ledger`.
     """
     first = min(d for d in (first, old.effective, new.effective) if d is not None)
     if old.scheme != new.scheme:
@@ -194,14 +251,20 @@ def impact(rows: Iterable[object], old: RateTable | TravelTable, new: RateTable 
     travel = isinstance(old, TravelTable) and isinstance(new, TravelTable)
     # the two audits take the rows in step: each row is held until both have had it
     feed_old, feed_new = itertools.tee(rows)
-    audits = (Audit(feed_old, _Swapped(tables, old, first)),  # type: ignore[arg-type]
-              Audit(feed_new, _Swapped(tables, new, first)))  # type: ignore[arg-type]
+    audits = (Audit(feed_old, _Swapped(tables, old, first), paid=paid),  # type: ignore[arg-type]
+              Audit(feed_new, _Swapped(tables, new, first), paid=paid))  # type: ignore[arg-type]
     count = invalid = undecided_old = undecided_new = undecided = duplicates = before_first = 0
     skipped: dict[str, int] = {}
+    if isinstance(without_facts, Mapping):  # a ledger's, by scheme
+        if not travel:
+            skipped.update((s, n) for s, n in without_facts.items() if s != scheme and n)
+        without_facts = sum(without_facts.values()) if travel else without_facts.get(scheme, 0)
+    skipped_without_facts = sum(skipped.values())
     total = Totals()
     travel_old = travel_new = ZERO
     groups: dict[str, Totals] = {}
     labels = _Labels()
+    numbers = _Numbers()
     largest: list[tuple[Decimal, int, ClaimChange]] = []
     for seq, (was, becomes) in enumerate(zip(*audits, strict=True)):
         count += 1
@@ -209,6 +272,8 @@ def impact(rows: Iterable[object], old: RateTable | TravelTable, new: RateTable 
         if claim is None:
             invalid += 1
             continue
+        if by == "representative":
+            numbers.see(claim)
         meeting = claim.meeting
         if meeting.scheme != scheme and not travel:
             skipped[meeting.scheme] = skipped.get(meeting.scheme, 0) + 1
@@ -249,12 +314,13 @@ def impact(rows: Iterable[object], old: RateTable | TravelTable, new: RateTable 
         for _ in audit.late_findings():
             pass
     ranked = tuple(c for _, _, c in sorted(largest, key=lambda e: (-e[0], -e[1])))
-    breakdown = tuple(sorted(((labels[key], totals) for key, totals in groups.items()),
+    names = _people(groups, labels, numbers) if by == "representative" else labels
+    breakdown = tuple(sorted(((names[key], totals) for key, totals in groups.items()),
                              key=lambda kv: (-abs(kv[1].difference), kv[0])))
     return Impact(scheme, count, invalid, dict(sorted(skipped.items())), undecided_old,
                   undecided_new, total, ranked, by, breakdown, duplicates, before_first,
                   "repriced" if travel else "unchanged", travel_old, travel_new, year,
-                  without_facts, undecided)
+                  without_facts, undecided, skipped_without_facts)
 
 
 def _travel_due(result) -> Decimal | None:
@@ -278,9 +344,6 @@ def _breakdown_key(claim, by: str) -> tuple[str, str]:
         return month, month
     if by == "activity":
         return meeting.activity, meeting.activity
-    if by == "representative":
-        representative_id = getattr(claim, "representative_id", None)
-        label = f"{claim.representative} ({representative_id})" if representative_id \
-            else claim.representative
-        return person_key(claim), label
+    if by == "representative":  # named with its number in `_people`
+        return person_key(claim), claim.representative
     return normalised_name(claim.group or ""), claim.group or ""

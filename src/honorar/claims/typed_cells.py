@@ -10,7 +10,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from ..parsing import _GROUPED_BY_POINT
+from ..parsing.amounts import GROUPED_BY_POINT
 from .cells import Cache
 from .sniff import (
     Header,
@@ -42,7 +42,7 @@ def _amount_text(value: Any) -> str:
         # '1.125' would read as 1 125 (three digits after a point are a thousands group in
         # a text cell); a number is not grouped, so say it with a fourth decimal, which is
         # refused as more than two decimals, as the number itself is
-        return text + "0" if _GROUPED_BY_POINT.fullmatch(text.lstrip("-")) else text
+        return text + "0" if GROUPED_BY_POINT.fullmatch(text.lstrip("-")) else text
     return cell_text(value)
 
 

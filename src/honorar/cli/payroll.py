@@ -34,8 +34,8 @@ def _said(key: str, params: dict[str, object], dates: dict[str, object] | None =
           ) -> UsageProblem:
     """`key` in every language; `dates` are written as each language writes a date."""
     from .. import i18n
+    from ..i18n.locale import date
     from ..render.ledger.payroll import _loc
-    from ..render.locale import date
 
     said = {lang: i18n.text(key, lang, {**params, **{name: date(day, _loc(lang))
                                                      for name, day in (dates or {}).items()}})

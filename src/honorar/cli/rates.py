@@ -30,7 +30,7 @@ from .options import (
     write_html,
     write_workbook,
 )
-from .rates_impact import file_impact, impact_options, ledger_impact
+from .rates_impact import file_impact, goes_with_either, impact_options, ledger_impact
 from .reading import (
     DateOrderOption,
     DelimiterOption,
@@ -270,7 +270,7 @@ def diff(old: Annotated[str, typer.Argument(help=VERSION_HELP, metavar="OLD",
 
     choose("--format", output_format, (*FORMATS_WITH_HTML, "csv"))
     if output_format == "csv" and impact is None and impact_ledger is None:
-        raise UsageProblem(said("rates.goes_with_impact", option="--format csv"))
+        raise goes_with_either("--format csv")
     compared = [("rate_table", Path(spec)) for spec in (old, new) if Path(spec).is_file()]
     target = html_or_workbook_output(output_format, output, impact,
                                [("mapping", mapping), ("ledger", impact_ledger),
@@ -282,7 +282,7 @@ def diff(old: Annotated[str, typer.Argument(help=VERSION_HELP, metavar="OLD",
     if by is not None and by not in BY:
         raise option_problem("--by", said("value.not_one_of", value=by, choices=", ".join(BY)))
     if by is not None and impact is None and impact_ledger is None:
-        raise UsageProblem(said("rates.goes_with_impact", option="--by"))
+        raise goes_with_either("--by")
     delimiter = reading_options(delimiter, date_order)
     tables = catalogue(rates_dir, lang.value)
     today = dt.date.today()

@@ -22,6 +22,11 @@ def _problem(key: str, params: dict | None = None, none: str | None = None) -> U
     return UsageProblem(Worded(key, said))
 
 
+def goes_with_either(option: str) -> UsageProblem:
+    """An option that goes with either source of claims, given without one."""
+    return _problem("impact.goes_with_either", {"option": option})
+
+
 def impact_options(impact: Path | None, impact_ledger: Path | None, year: int | None,
                    mapping, sheet, encoding, delimiter, date_order) -> None:
     """One source of claims, and only the options that go with it."""
@@ -74,4 +79,5 @@ def ledger_impact(path: Path, wait: float, year: int, old, new, top: int, by: st
                                                      "years": years},
                            None if years else "years")
         return impact(paid.claims(), old, new, tables=tables, top=top, by=by, first=first,
-                      year=year, without_facts=paid.without_facts, origin=paid.origin)
+                      year=year, without_facts=paid.without_facts, origin=paid.origin,
+                      paid=paid.paid_before())

@@ -9,6 +9,8 @@ business, not the ledger's.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import re
 
 from ..audit.checks.duplicates import (
     FEE,
@@ -48,6 +50,18 @@ _LOST_INCOME = ("SELECT c.lost_income_ore, b.name FROM claim c JOIN batch b ON b
                 "AND c.lost_income_ore > 0 ORDER BY b.paid_on, b.id")
 
 
+@functools.cache
+def _before(sql: str) -> str:
+    """`sql` asking for the claims of the batches paid before a day (the parameter that
+    named the batch left out), and for those recorded before their facts were kept (all
+    in the ledger before any claim with facts was recorded), instead of for every batch
+    but one."""
+    sql = re.sub(r"\b((c\.)?)batch != (\?\d*)",
+                 r"(\1batch IN (SELECT id FROM batch WHERE paid_on < \3) OR \1facts IS NULL)",
+                 sql)
+    return re.sub(r"\bid != (\?\d*)", r"id IN (SELECT id FROM batch WHERE paid_on < \1)", sql)
+
+
 def _span(start: int | None, end: int | None) -> int:
     return NO_TIMES if start is None or end is None else start * 86_400 + end
 
@@ -62,11 +76,19 @@ def _parts(honorarium: int, lost_income: int, gift: int, travel: int) -> int:
 
 
 class LedgerPaidClaims:
-    """What `ledger` holds, except the batch `leave_out` (the one being recorded)."""
+    """What `ledger` holds, except the batch `leave_out` (the one being recorded); with
+    `before`, only the batches paid before that day (a year's claims priced again against
+    what earlier years paid: `rates diff --impact-ledger`)."""
 
-    def __init__(self, ledger: Ledger, leave_out: int = 0) -> None:
-        self._execute = ledger.connection.execute
-        self._leave_out = leave_out
+    def __init__(self, ledger: Ledger, leave_out: int = 0,
+                 before: dt.date | None = None) -> None:
+        execute = ledger.connection.execute
+        if before is None:
+            self._execute = execute
+            self._leave_out: int | str = leave_out
+        else:
+            self._execute = lambda sql, parameters=(): execute(_before(sql), parameters)
+            self._leave_out = before.isoformat()
         self._batches: dict[int, tuple[str, dt.date, int]] = {}  # id → name, paid on, id
         self.identities = Identities(self.ids_of_name)
         self.meeting_key = MeetingKeys(self.identities)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from ..claims import InvalidRow
 from ..claims.records import Claim
 from ..claims.stored import StoredFactsError, claim_from_facts
+from .paid import LedgerPaidClaims
 from .store import Ledger
 
 FACTS_SINCE = 5  # the schema step that keeps a claim's facts
@@ -30,13 +31,14 @@ _CLAIMS = ("SELECT c.row, c.claim_id, c.representative, c.representative_id, c.g
 
 @dataclass(slots=True)
 class PaidYear:
-    """A year's claims paid: how many, how many of them without facts kept, the years the
-    ledger has claims paid in, and the claims with facts (read as they are taken)."""
+    """A year's claims paid: how many, how many of them without facts kept (by scheme), the
+    years the ledger has claims paid in, and the claims with facts (read as they are
+    taken)."""
 
     ledger: Ledger
     year: int
     paid: int
-    without_facts: int
+    without_facts: dict[str, int]
     years: tuple[int, ...]
     # claim number - 1 → its batch (an index into `_batches`) and its row there
     _batch_of: array = field(default_factory=lambda: array("i"))
@@ -46,6 +48,19 @@ class PaidYear:
     def origin(self, number: int) -> tuple[str | None, int]:
         """The batch and row of claim `number` (as the claims are numbered)."""
         return self._batches[self._batch_of[number - 1]], self._row_of[number - 1]
+
+    def paid_before(self) -> LedgerPaidClaims | None:
+        """What the batches paid before the year paid, and the claims recorded before facts
+        were kept (not priced again), as the audit asks it: a claim paid this year was paid
+        against them (a day's lost income already paid under a cap, the parts a supplement
+        adds to), so it is priced again against them too."""
+        start = dt.date(self.year, 1, 1)
+        if self.ledger.version < FACTS_SINCE or self.ledger.connection.execute(
+                "SELECT 1 FROM batch WHERE paid_on < ? UNION ALL "
+                "SELECT 1 FROM claim WHERE facts IS NULL LIMIT 1",
+                (start.isoformat(),)).fetchone() is None:
+            return None  # nothing paid before: nothing to ask
+        return LedgerPaidClaims(self.ledger, before=start)
 
     def claims(self) -> Iterator[Claim | InvalidRow]:
         if self.ledger.version < FACTS_SINCE:
@@ -75,11 +90,9 @@ def paid_in_year(ledger: Ledger, year: int) -> PaidYear:
     connection = ledger.connection
     base = "FROM claim c JOIN batch b ON b.id = c.batch WHERE b.paid_on BETWEEN ? AND ?"
     paid = connection.execute(f"SELECT count(*) {base}", _bounds(year)).fetchone()[0]
-    if ledger.version < FACTS_SINCE:
-        without = paid
-    else:
-        without = connection.execute(f"SELECT count(*) {base} AND c.facts IS NULL",
-                                     _bounds(year)).fetchone()[0]
+    facts_kept = "" if ledger.version < FACTS_SINCE else " AND c.facts IS NULL"
+    without = dict(connection.execute(
+        f"SELECT c.scheme, count(*) {base}{facts_kept} GROUP BY c.scheme", _bounds(year)))
     years = tuple(int(y) for (y,) in connection.execute(
         "SELECT DISTINCT substr(b.paid_on, 1, 4) FROM claim c JOIN batch b ON b.id = c.batch "
         "ORDER BY 1"))

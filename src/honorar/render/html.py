@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from . import locale
+from ..i18n import locale
 
 STYLE = """
 :root { --ink: #1b1f24; --muted: #59636e; --line: #d0d7de; --head: #e7ecf3;

@@ -25,7 +25,7 @@ from decimal import Decimal
 from typing import Any
 
 from .. import i18n
-from . import locale
+from ..i18n import locale
 from .atomic import AtomicOutput
 
 KR_FORMAT = '#,##0.00 "kr"'

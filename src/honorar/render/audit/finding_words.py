@@ -13,7 +13,8 @@ from collections.abc import Mapping
 from ... import i18n, memo
 from ...audit.checks import FileTotal
 from ...domain import Finding
-from .. import locale, messages
+from ...i18n import locale
+from .. import messages
 
 SEVERITY_WORDS = i18n.Words("severity")  # SEVERITY_WORDS["nn"]["warning"] is "åtvaring"
 _CACHE_LIMIT = 20_000

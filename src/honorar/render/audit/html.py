@@ -15,7 +15,7 @@ from decimal import Decimal
 from ... import i18n
 from ...audit.summary import Reading, Summary
 from ...domain import ZERO, Finding
-from .. import locale
+from ...i18n import locale
 from ..atomic import AtomicOutput
 from ..html import Page, bars, columns, esc
 from .finding_words import SEVERITY_WORDS

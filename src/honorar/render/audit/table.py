@@ -20,7 +20,7 @@ from ... import i18n
 from ...audit.results import ClaimResult
 from ...audit.summary import Reading, Summary, readable_claimed
 from ...domain import Finding
-from .. import locale
+from ...i18n import locale
 from ..terminal import Console, escape
 from ..wrap import Wrapped
 from .finding_words import SEVERITY_WORDS, FindingTexts

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from ... import i18n
 from ...budget.estimate import Budget, sum_or_none
-from .. import locale, messages
+from ...i18n import locale
+from .. import messages
 from ..html import Markup, Page, bars, columns, esc
 from .table import HEADINGS
 from .text import meeting_name, note_text, plan_name, plan_source, reminder_text

@@ -7,7 +7,8 @@ from rich.table import Table
 
 from ... import i18n
 from ...budget.estimate import Budget, BudgetFinding, sum_or_none
-from .. import locale, messages
+from ...i18n import locale
+from .. import messages
 from ..terminal import Console, escape
 from ..wrap import Wrapped
 from .text import meeting_name, note_text, plan_name, plan_source, reminder_text

@@ -6,7 +6,8 @@ from rich.table import Table
 
 from ... import i18n
 from ...domain import Calculation
-from .. import locale, messages
+from ...i18n import locale
+from .. import messages
 from ..terminal import Console, escape
 from ..wrap import Wrapped
 

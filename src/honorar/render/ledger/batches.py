@@ -8,8 +8,8 @@ from rich import box
 from rich.table import Table
 
 from ... import i18n
+from ...i18n import locale
 from ...ledger import Batch, LogEntry, PaidClaim
-from .. import locale
 from ..jsonout import amount
 from ..terminal import Console, escape
 

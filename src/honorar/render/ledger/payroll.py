@@ -10,10 +10,11 @@ from typing import Any
 
 from ... import i18n
 from ...domain import Step
+from ...i18n import locale
 from ...ledger.payroll import Payroll, PayrollClaim, Total
 from ...rules.payroll import PayrollLine
 from ...tables.schema import LocalText
-from .. import locale, messages
+from .. import messages
 from ..jsonout import amount
 
 # the CSV's columns: stable English names a payroll import can map

@@ -5,8 +5,9 @@ from __future__ import annotations
 import shlex
 from typing import Any
 
+from ...i18n import locale
 from ...ledger import Recording
-from .. import locale, messages
+from .. import messages
 from ..jsonout import amount
 from ..terminal import Console, escape
 

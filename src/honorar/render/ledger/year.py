@@ -9,9 +9,10 @@ from rich import box
 from rich.table import Table
 
 from ... import i18n
+from ...i18n import locale
 from ...ledger.year import Limit, YearReport
 from ...tables.schema import local
-from .. import locale, messages
+from .. import messages
 from ..jsonout import amount
 from ..terminal import Console, escape
 

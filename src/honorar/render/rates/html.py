@@ -8,8 +8,8 @@ from collections.abc import Sequence
 
 from ... import i18n
 from ...audit.impact import Impact, Totals
+from ...i18n import locale
 from ...tables.diff import Change
-from .. import locale
 from ..html import NEW_COLOUR, OLD_COLOUR, Page, columns
 from . import impact_words
 from .figures import change_words

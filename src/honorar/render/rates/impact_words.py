@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ... import i18n
 from ...audit.impact import Impact
-from .. import locale
+from ...i18n import locale
 from .words import word
 
 
@@ -39,12 +39,12 @@ def scope_line(impact: Impact, source: str, lang: str) -> str:
     lang = _lang(lang)
     compared = impact.total.claims
     if impact.year is not None:
-        said = i18n.text("impact.scope_ledger", lang, {
-            "year": impact.year, "rows": impact.rows + impact.without_facts,
-            "compared": compared})
+        paid = impact.rows + impact.without_facts + impact.skipped_without_facts
+        said = i18n.counted("impact.scope_ledger", paid, lang, {
+            "year": impact.year, "file": source, "rows": paid, "compared": compared})
     else:
-        said = i18n.text("impact.scope_file", lang, {"file": source, "rows": impact.rows,
-                                                      "compared": compared})
+        said = i18n.counted("impact.scope_file", impact.rows, lang, {
+            "file": source, "rows": impact.rows, "compared": compared})
     reasons = left_out(impact)
     if not reasons:
         return said + i18n.text("impact.scope_none_left_out", lang)

@@ -9,6 +9,7 @@ from pathlib import Path
 from rich.table import Table
 
 from ... import i18n
+from ...i18n import locale
 from ...rules.calculation import outdated_rates
 from ...tables.catalogue import Versions
 from ...tables.diff import tier_bounds
@@ -23,7 +24,7 @@ from ...tables.schema import (
     local,
 )
 from ...tables.yamldoc import Problem
-from .. import locale, messages
+from .. import messages
 from ..terminal import Console, escape
 from ..wrap import fit_columns
 from .figures import figure_words

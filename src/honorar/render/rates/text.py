@@ -10,9 +10,10 @@ from rich.text import Text
 
 from ... import i18n
 from ...audit.impact import Impact, Totals
+from ...i18n import locale
 from ...tables.diff import Change
 from ...tables.lint import Checked
-from .. import locale, messages
+from .. import messages
 from ..terminal import Console, escape
 from ..wrap import Wrapped, narrowest
 from . import impact_words

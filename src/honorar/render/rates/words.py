@@ -10,9 +10,9 @@ from rich.text import Text
 
 from ... import i18n
 from ...domain import Source
+from ...i18n import locale
 from ...tables.diff import Change, Value
 from ...tables.schema import LocalText, local
-from .. import locale
 from ..messages import DIRECTION_LABELS
 from ..terminal import Console
 from ..wrap import Wrapped

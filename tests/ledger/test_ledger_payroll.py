@@ -313,3 +313,31 @@ def test_table_in_english_with_wage_types_shows_every_amount_and_wage_type(tmp_p
         ["NOK", amount, code] for amount, code in (
             ("1,176.00", "1150"), ("1,050.00", "7100"), ("420.00", "7101"), ("50.00", "7110"),
             ("600.00", "7120"), ("400.00", "7200"), ("286.00", "7201"))]
+
+
+@pytest.mark.parametrize("parts", ['{"v": 99}', '{"v": 1, "parts": [{"part": "bonus", "ore": 1}]}',
+                                   "not json"])
+def test_paid_parts_the_ledger_cannot_read_are_said_in_words(march: Path, parts):
+    with sqlite3.connect(march) as connection:
+        connection.execute("UPDATE claim SET paid_parts = ?", (parts,))
+    said = one_line_error(payroll(march, "mars"), 2)
+    assert "de betalte delene registeret har lagret" in said and "paid parts" not in said, said
+    assert "rad " in said and "{" not in said, said
+    said = one_line_error(payroll(march, "mars", "--lang", "nn"), 2)
+    assert "dei betalte delane registeret har lagra" in said, said
+    said = one_line_error(payroll(march, "mars", "--lang", "en"), 2)
+    assert "the paid parts the ledger keeps" in said, said
+
+
+@pytest.mark.parametrize(("args", "nb", "en"), [
+    (("--lodging", "telt"), "--lodging: telt er ikke et overnattingssted",
+     "--lodging: telt is not a kind of lodging"),
+    (("--output", "x.csv"), "--output brukes med --format json, csv eller xlsx",
+     "--output goes with --format json, csv or xlsx"),
+])
+def test_a_bad_option_is_told_in_the_users_language(march: Path, tmp_path: Path, args, nb, en):
+    args = tuple(str(tmp_path / a) if a.endswith(".csv") else a for a in args)
+    said = one_line_error(payroll(march, "mars", *args), 2)
+    assert nb in said, said
+    said = one_line_error(payroll(march, "mars", *args, "--lang", "en"), 2)
+    assert en in said, said

@@ -170,7 +170,8 @@ def _travel_split(ledger: Ledger, key: str, first: str, last: str,
                     lines = payroll_lines(from_json(parts_text), table,  # type: ignore[arg-type]
                                           reasons=False)
                 except PartsError as err:
-                    raise LedgerError(f"a claim paid {paid_on}: {err}") from None
+                    raise LedgerError(said("ledger.year_parts", paid_on=paid_on,
+                                           reason=err.said)) from None
                 split = (sum(_ore(li.amount) for li in lines if li.kind == "taxable"),
                          sum(_ore(li.amount) for li in lines if li.kind == "tax_free"),
                          sum(_ore(li.amount) for li in lines if li.kind == "unsplit"))

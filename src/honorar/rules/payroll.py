@@ -28,6 +28,7 @@ from decimal import Decimal
 
 from ..domain import ZERO, Source, Step
 from ..money import from_ore, to_ore
+from ..problem import ValueProblem, said
 from ..tables.schema import Cited
 from ..tables.tax_free_schema import LODGINGS, TaxFreeTable
 from .paid_parts import PaidPart
@@ -129,7 +130,7 @@ def payroll_lines(parts: tuple[PaidPart, ...], table: TaxFreeTable,
     (hotel, pensjonat, private). Without `reasons` the lines' steps are left out (a sum
     of many claims needs only their amounts)."""
     if lodging not in LODGINGS:
-        raise ValueError(f"lodging {lodging!r} is not one of {', '.join(LODGINGS)}")
+        raise ValueProblem(said("payroll.lodging", given=lodging, choices=", ".join(LODGINGS)))
     lines = _Lines(table, reasons)
     head = lines.step("payroll.step.table", None, table.rules.payment_date, table=table.label)
     for part in parts:

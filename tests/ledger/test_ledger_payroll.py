@@ -74,15 +74,14 @@ def test_json_lines_hand_computed(march: Path):
         ("T-2", "styrehonorarOgGodtgjoerelseVerv", "pay", True, None, "1176.00"),
         ("T-2", "kilometergodtgjoerelseBil", "tax_free", False, "200", "700.00"),
         ("T-2", "kilometergodtgjoerelseBil", "taxable", True, None, "280.00"),
-        ("T-2", "kilometergodtgjoerelseAndreFremkomstmidler", "tax_free", False, "20", "20.00"),
-        ("T-2", "kilometergodtgjoerelseAndreFremkomstmidler", "tax_free", False, "10", "10.00"),
+        # trailer 20 km and forest road 10 km: one line of the description, the km summed
+        ("T-2", "kilometergodtgjoerelseAndreFremkomstmidler", "tax_free", False, "30", "30.00"),
         ("T-2", "kilometergodtgjoerelsePassasjertillegg", "tax_free", False, "200", "200.00"),
         # 369 less lunch 30 % = 258.30 against 200 less 30 % = 140
         ("T-2", "reiseKostUtenOvernatting", "tax_free", False, "1", "140.00"),
         ("T-2", "reiseKost", "taxable", True, None, "118.30"),
         ("T-2", None, "refund", False, None, "350.00"),
-        ("T-3", "styrehonorarOgGodtgjoerelseVerv", "pay", True, None, "1176.00"),
-        ("T-3", "styrehonorarOgGodtgjoerelseVerv", "pay", True, None, "2000.00"),
+        ("T-3", "styrehonorarOgGodtgjoerelseVerv", "pay", True, None, "3176.00"),  # + lost income
         ("T-3", "kilometergodtgjoerelseBil", "tax_free", False, "300", "1050.00"),
         ("T-3", "kilometergodtgjoerelseBil", "taxable", True, None, "420.00"),
         # 940 + 369 (the 6 h past 24) against 658 at a hotel + 200
@@ -127,7 +126,8 @@ def test_csv_is_semicolons_with_a_decimal_point(march: Path):
                        "benefit": "utgiftsgodtgjoerelse", "withholding": "yes",
                        "employer_contribution": "yes", "quantity": "", "unit": "",
                        "amount": "140.00", "wage_type": ""}
-    assert len(rows) == 19
+    assert len(rows) == 17
+    assert [row["part"] for row in rows if row["claim_id"] == "T-3"][0] == "fee+lost_income"
 
 
 def test_table_shows_lines_and_totals(march: Path):

@@ -127,7 +127,7 @@ def test_csv_is_semicolons_with_a_decimal_point(march: Path):
                        "employer_contribution": "yes", "quantity": "", "unit": "",
                        "amount": "140.00", "wage_type": ""}
     assert len(rows) == 17
-    assert [row["part"] for row in rows if row["claim_id"] == "T-3"][0] == "fee+lost_income"
+    assert next(row["part"] for row in rows if row["claim_id"] == "T-3") == "fee+lost_income"
 
 
 def test_table_shows_lines_and_totals(march: Path):

@@ -258,3 +258,13 @@ def test_the_lines_of_a_claim_add_up_to_what_was_paid(parts, paid_on, lodging):
     alike = [(line.description, line.benefit, line.withholding) for line in lines
              if line.description is not None]
     assert len(alike) == len(set(alike))  # one line per description (and withholding)
+
+
+def test_an_unknown_lodging_is_a_problem_with_a_key_not_an_english_line():
+    from honorar.problem import ValueProblem
+
+    with pytest.raises(ValueProblem) as raised:
+        payroll_lines((PaidPart("fee", kr("392")),), table("2024-03-20"), "telt")
+    assert raised.value.said.key == "payroll.lodging"
+    assert raised.value.words("nn") == "telt er ikkje ein overnattingsstad; vel hotel, " \
+        "pensjonat, private"

@@ -145,7 +145,7 @@ def test_paid_parts_that_cannot_be_read_are_said_in_the_readers_language(tmp_pat
         connection.execute("UPDATE claim SET paid_parts = '{\"v\": 1, \"parts\": 7}'")
     result = run("ledger", "report", "--ledger", str(ledger), "--year", "2024")
     assert result.exit_code == 2, result.stderr
-    assert "et krav utbetalt 2024-03-20: de betalte delene registeret har lagret, kan ikke " \
+    assert "et krav utbetalt 20.03.2024: de betalte delene registeret har lagret, kan ikke " \
            "leses" in result.stderr, result.stderr
     result = run("ledger", "report", "--ledger", str(ledger), "--year", "2024", "--lang", "nn")
-    assert "eit krav utbetalt 2024-03-20: dei betalte delane" in result.stderr, result.stderr
+    assert "eit krav utbetalt 20.03.2024: dei betalte delane" in result.stderr, result.stderr

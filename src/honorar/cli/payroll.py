@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from ..problem import said
+from ..problem import Day, said
 from .errors import UsageProblem, option_problem
 from .ledger_options import LedgerOption, WaitOption, opened
 from .options import (
@@ -29,22 +29,6 @@ PAYROLL_FORMATS = ("table", "json", "csv", "xlsx")
 LODGING_WORDS = {"hotel": "hotel", "hotell": "hotel", "pensjonat": "pensjonat",
                  "brakke": "pensjonat", "hybel-uten-kok": "pensjonat", "private": "private",
                  "privat": "private", "hybel-med-kok": "private"}
-
-
-class _Day:
-    """A date inside a problem, written as the reader's language writes dates."""
-
-    def __init__(self, day) -> None:
-        self.day = day
-
-    def say(self, lang: str) -> str:
-        from ..render.ledger.payroll import _loc
-        from ..render.locale import date
-
-        return date(self.day, _loc(lang))
-
-    def as_json(self) -> str:
-        return self.day.isoformat()
 
 
 def payroll(
@@ -94,7 +78,7 @@ def payroll(
         except NoTaxFreeTable as err:
             raise UsageProblem(said("payroll.no_tax_free_table", batch=err.batch.name,
                                     file=err.table_to_add,
-                                    paid_on=_Day(err.batch.paid_on))) from None
+                                    paid_on=Day(err.batch.paid_on))) from None
         except TableError as err:
             raise table_problem(err) from None
 

@@ -197,6 +197,30 @@ def test_the_ledger_options_go_together(tmp_path: Path, args, words, new_unn):
     assert words in one_line_error(result, 2)
 
 
+@pytest.mark.parametrize(("args", "nb", "en"), [
+    (("--impact-ledger", "l.db", "--year", "0"), "--year: 0 er ikke et årstall",
+     "--year: 0 is not a year"),
+    (("--sheet", "2"), "--sheet brukes bare sammen med --impact", "--sheet goes with --impact"),
+    (("--impact", "x.csv", "--impact-ledger", "l.db"), "gi bare én av dem",
+     "give only one of them"),
+])
+def test_the_impact_options_are_told_in_the_users_language(tmp_path: Path, new_unn, args, nb,
+                                                          en):
+    said = one_line_error(run("rates", "diff", "unn@2022-01-01", new_unn, *args), 2)
+    assert nb in said and "{" not in said, said
+    said = one_line_error(run("rates", "diff", "unn@2022-01-01", new_unn, *args, "--lang", "en"),
+                          2)
+    assert en in said, said
+
+
+def test_a_claims_file_that_cannot_be_read_is_told_with_the_option(tmp_path: Path, new_unn):
+    missing = tmp_path / "borte.csv"
+    said = one_line_error(run("rates", "diff", "unn@2022-01-01", new_unn, "--impact",
+                              str(missing)), 2)
+    assert said.startswith("honorar: feil: --impact: ") and "borte.csv" in said, said
+    assert "No such file" not in said, said
+
+
 def test_the_impact_as_csv_has_the_scope_the_travel_the_total_and_the_breakdown(
         tmp_path: Path, new_unn):
     import csv
@@ -222,6 +246,8 @@ def test_the_impact_as_csv_has_the_scope_the_travel_the_total_and_the_breakdown(
     assert all(line[0] == "representative" for line in lines[4:])
     without = run("rates", "diff", "unn@2022-01-01", new_unn, "--format", "csv")
     assert "--format csv hører til --impact eller --impact-ledger" in one_line_error(without, 2)
+    english = run("rates", "diff", "unn@2022-01-01", new_unn, "--format", "csv", "--lang", "en")
+    assert "--format csv goes with --impact or --impact-ledger" in one_line_error(english, 2)
 
 
 def test_the_workbook_and_the_page_of_a_ledgers_impact(tmp_path: Path, new_unn):

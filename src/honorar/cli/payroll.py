@@ -11,7 +11,7 @@ import typer
 
 from ..problem import Day, said
 from .errors import UsageProblem, option_problem
-from .ledger_options import LedgerOption, WaitOption, opened
+from .ledger_options import LedgerOption, WaitOption, opened, report_console
 from .options import (
     XLSX_NEEDS_OUTPUT,
     Lang,
@@ -86,9 +86,8 @@ def payroll(
 
     code = 1 if result.needs_person else 0
     if output_format == "table":
-        from .ledger import _console
 
-        render.print_payroll(result, lang.value, _console())
+        render.print_payroll(result, lang.value, report_console())
         raise typer.Exit(code)
     if output_format == "xlsx":
         from ..render.ledger.payroll_xlsx import write_payroll_xlsx

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from ..ledger_helpers import as_json, one_line_error, run
+from ..ledger_helpers import as_json, one_line_error, record_paid, run, write_claims
 
 HEADER = ("claim_id,representative,representative_id,scheme,date,start,end,attendance,"
           "claimed_honorarium,lost_income,lost_income_documented,gift,km,passenger_km,vehicle,"
@@ -31,22 +31,11 @@ ROWS = [
 
 
 def write(directory: Path, name: str, *rows: str, header: str = HEADER) -> Path:
-    path = directory / name
-    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
-    return path
-
-
-@pytest.fixture
-def ledger(tmp_path: Path) -> Path:
-    path = tmp_path / "ledger.db"
-    assert run("ledger", "init", str(path)).exit_code == 0
-    return path
+    return write_claims(directory, name, header, *rows)
 
 
 def record(ledger: Path, file: Path, paid_on: str) -> None:
-    result = run("ledger", "record", str(file), "--ledger", str(ledger), "--paid-on", paid_on,
-                 "--accept-findings")
-    assert result.exit_code == 0, result.stdout + result.stderr
+    record_paid(ledger, file, paid_on, "--accept-findings")
 
 
 def payroll(ledger: Path, batch: str, *args: str):

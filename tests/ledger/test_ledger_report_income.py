@@ -8,9 +8,7 @@ import sqlite3
 from decimal import Decimal
 from pathlib import Path
 
-import pytest
-
-from ..ledger_helpers import as_json, run
+from ..ledger_helpers import as_json, record_paid, run, write_claims
 
 HEADER = ("claim_id,representative,representative_id,scheme,date,start,end,attendance,"
           "claimed_honorarium,lost_income,lost_income_documented,gift,km,travel_hours,nights,"
@@ -18,22 +16,11 @@ HEADER = ("claim_id,representative,representative_id,scheme,date,start,end,atten
 
 
 def write(directory: Path, name: str, *rows: str) -> Path:
-    path = directory / name
-    path.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
-    return path
-
-
-@pytest.fixture
-def ledger(tmp_path: Path) -> Path:
-    path = tmp_path / "ledger.db"
-    assert run("ledger", "init", str(path)).exit_code == 0
-    return path
+    return write_claims(directory, name, HEADER, *rows)
 
 
 def record(ledger: Path, file: Path, paid_on: str) -> None:
-    result = run("ledger", "record", str(file), "--ledger", str(ledger), "--paid-on", paid_on,
-                 "--accept-findings")
-    assert result.exit_code == 0, result.stdout + result.stderr
+    record_paid(ledger, file, paid_on, "--accept-findings")
 
 
 def rows(ledger: Path, year: str, *args: str) -> dict[str, dict]:

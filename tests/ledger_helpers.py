@@ -41,3 +41,17 @@ def one_line_error(result, code: int) -> str:
 def rows_in(ledger: Path, sql: str = "SELECT count(*) FROM claim") -> object:
     with sqlite3.connect(ledger) as connection:
         return connection.execute(sql).fetchone()[0]
+
+
+def write_claims(directory: Path, name: str, header: str, *rows: str) -> Path:
+    """A claims file of `header` and `rows`, as a user saves one."""
+    path = directory / name
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    return path
+
+
+def record_paid(ledger: Path, file: Path, paid_on: str, *extra: str) -> None:
+    """`file` recorded as paid on `paid_on`, its findings accepted or not as `extra` says."""
+    result = run("ledger", "record", str(file), "--ledger", str(ledger), "--paid-on", paid_on,
+                 *extra)
+    assert result.exit_code == 0, result.stdout + result.stderr

@@ -55,6 +55,22 @@ def json_value(value: Any) -> Any:
     return _json(value)
 
 
+@dataclass(frozen=True, slots=True)
+class Day:
+    """A date among a problem's values: written as the reader's language writes dates
+    ("20.03.2024", "2024-03-20"), in JSON as ISO."""
+
+    day: Any  # datetime.date
+
+    def say(self, lang: str) -> str:
+        from .i18n.locale import date
+
+        return date(self.day, lang)
+
+    def as_json(self) -> str:
+        return self.day.isoformat()
+
+
 def said(key: str, /, **params: Any) -> Said:
     return Said(key, params)
 

@@ -61,3 +61,16 @@ def test_facts_of_a_later_layout_or_damaged_are_refused_in_one_line():
         _back(claim, json.dumps({**facts, "date": "2025-02-30"}))
     with pytest.raises(StoredFactsError):
         _back(claim, "not json")
+
+
+def test_facts_that_cannot_be_read_are_said_by_a_key_in_every_language():
+    claim = _claim()
+    facts = json.loads(facts_json(claim))
+    with pytest.raises(StoredFactsError) as raised:
+        _back(claim, json.dumps({**facts, "v": 2}))
+    assert raised.value.said.key == "stored_facts.layout"
+    assert "har format 2, ikkje" in raised.value.words("nn")
+    with pytest.raises(StoredFactsError) as raised:
+        _back(claim, "not json")
+    assert raised.value.said.key == "stored_facts.unreadable"
+    assert raised.value.words("nb").startswith("opplysningene registeret har lagret om kravet")

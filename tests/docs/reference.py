@@ -20,8 +20,8 @@ HEAD = """# Alle kommandoer og valg
 
 Hjelpeteksten til hver kommando og underkommando i honorar, slik `honorar KOMMANDO --help`
 skriver den ut. Siden lages fra kommandoene selv (`tests/docs/reference.py`) og testes mot
-dem, så den er alltid i takt med programmet; ikke rediger den for hånd. Hjelpeteksten er
-foreløpig på engelsk.
+dem, så den er alltid i takt med programmet; ikke rediger den for hånd. Hjelpeteksten er på
+bokmål; `--lang nn` eller `--lang en` (eller `HONORAR_LANG`) gir den på nynorsk eller engelsk.
 
 Oppgavene er forklart i [veiledningen](README.md).
 """

@@ -28,11 +28,18 @@ def test_the_reference_is_the_help_of_today():
 
 
 def test_a_changed_option_makes_the_reference_stale(monkeypatch):
-    help_of = reference.help_text
+    """The help is read from the catalogue: a reworded option there must make the page
+    stale (and show in the page made)."""
+    from honorar import i18n
 
-    def reworded(path):
-        text = help_of(path)
-        return text.replace("--paid-on DATO", "--paid DATO") if path == ("ledger", "record") else text
+    text_of = i18n.text
 
-    monkeypatch.setattr(reference, "help_text", reworded)
-    assert reference.page() != reference.PAGE.read_text(encoding="utf-8")
+    def reworded(key, lang, params=None, **kwargs):
+        if key == "help.option.paid_on":
+            return "Dagen bunken ble betalt (omskrevet)."
+        return text_of(key, lang, params, **kwargs)
+
+    monkeypatch.setattr(i18n, "text", reworded)
+    made = reference.page()
+    assert "Dagen bunken ble betalt (omskrevet)." in made
+    assert made != reference.PAGE.read_text(encoding="utf-8")

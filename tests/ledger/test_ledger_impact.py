@@ -18,7 +18,7 @@ import pytest
 from honorar.ledger.schema import APPLICATION_ID, STEPS
 
 from ..conftest import DATA
-from ..ledger_helpers import one_line_error, run
+from ..ledger_helpers import one_line_error, record_paid, run, write_claims
 
 MY_UNN = DATA / "rates" / "my-rates" / "unn" / "2024-01-01.yaml"
 HEADER = ("claim_id,representative,representative_id,scheme,group,date,hours,attendance,"
@@ -197,6 +197,30 @@ def test_the_ledger_options_go_together(tmp_path: Path, args, words, new_unn):
     assert words in one_line_error(result, 2)
 
 
+@pytest.mark.parametrize(("args", "nb", "en"), [
+    (("--impact-ledger", "l.db", "--year", "0"), "--year: 0 er ikke et årstall",
+     "--year: 0 is not a year"),
+    (("--sheet", "2"), "--sheet brukes bare sammen med --impact", "--sheet goes with --impact"),
+    (("--impact", "x.csv", "--impact-ledger", "l.db"), "gi bare én av dem",
+     "give only one of them"),
+])
+def test_the_impact_options_are_told_in_the_users_language(tmp_path: Path, new_unn, args, nb,
+                                                          en):
+    said = one_line_error(run("rates", "diff", "unn@2022-01-01", new_unn, *args), 2)
+    assert nb in said and "{" not in said, said
+    said = one_line_error(run("rates", "diff", "unn@2022-01-01", new_unn, *args, "--lang", "en"),
+                          2)
+    assert en in said, said
+
+
+def test_a_claims_file_that_cannot_be_read_is_told_with_the_option(tmp_path: Path, new_unn):
+    missing = tmp_path / "borte.csv"
+    said = one_line_error(run("rates", "diff", "unn@2022-01-01", new_unn, "--impact",
+                              str(missing)), 2)
+    assert said.startswith("honorar: feil: --impact: ") and "borte.csv" in said, said
+    assert "No such file" not in said, said
+
+
 def test_the_impact_as_csv_has_the_scope_the_travel_the_total_and_the_breakdown(
         tmp_path: Path, new_unn):
     import csv
@@ -222,6 +246,8 @@ def test_the_impact_as_csv_has_the_scope_the_travel_the_total_and_the_breakdown(
     assert all(line[0] == "representative" for line in lines[4:])
     without = run("rates", "diff", "unn@2022-01-01", new_unn, "--format", "csv")
     assert "--format csv hører til --impact eller --impact-ledger" in one_line_error(without, 2)
+    english = run("rates", "diff", "unn@2022-01-01", new_unn, "--format", "csv", "--lang", "en")
+    assert "--format csv goes with --impact or --impact-ledger" in one_line_error(english, 2)
 
 
 def test_the_workbook_and_the_page_of_a_ledgers_impact(tmp_path: Path, new_unn):
@@ -267,27 +293,32 @@ def test_priced_again_under_the_versions_in_force_a_year_costs_what_was_paid(tmp
         assert impact["due_new"] == impact["due_old"]
 
 
+FOUSAM_HEADER = ("claim_id,representative,representative_id,scheme,group,date,start,end,"
+                 "attendance,activity,agreement,claimed_honorarium,lost_income,"
+                 "lost_income_documented,submitted")
+
+
+def fousam_ledger(tmp_path: Path, batches) -> Path:
+    """A ledger of FOUSAM claims, each (batch name, row, paid on) recorded as its own batch."""
+    ledger = tmp_path / "ledger.db"
+    assert run("ledger", "init", str(ledger)).exit_code == 0
+    for name, row, paid_on in batches:
+        record_paid(ledger, write_claims(tmp_path, f"{name}.csv", FOUSAM_HEADER, row), paid_on,
+                    "--accept-findings")
+    return ledger
+
+
 def test_a_claim_is_priced_against_what_earlier_years_paid(tmp_path: Path):
     """FOUSAM's lost income of kr 1 500 a day: a claim paid in January for a day of which
     December's batch paid 1 200 was paid 300; priced again in its year, it is due what it
     was paid, not its lost income in full."""
-    header = ("claim_id,representative,representative_id,scheme,group,date,start,end,"
-              "attendance,activity,agreement,claimed_honorarium,lost_income,"
-              "lost_income_documented,submitted")
-    ledger = tmp_path / "ledger.db"
-    assert run("ledger", "init", str(ledger)).exit_code == 0
-    for name, row, paid_on in (
+    ledger = fousam_ledger(tmp_path, (
             # 2 h in person 850 + lost income 1 200
             ("dec", "F-1,Liv Berg,2001,fousam,Råd,2025-12-03,09:00,11:00,fysisk,møte,ja,850,"
                     "1200,ja,2025-12-04", "2025-12-20"),
             # remote 500 + what is left of the day's 1 500: 300
             ("jan", "F-2,Liv Berg,2001,fousam,Råd,2025-12-03,12:00,13:00,teams,møte,ja,500,"
-                    "800,ja,2025-12-04", "2026-01-10")):
-        batch = tmp_path / f"{name}.csv"
-        batch.write_text(f"{header}\n{row}\n", encoding="utf-8")
-        result = run("ledger", "record", str(batch), "--ledger", str(ledger), "--paid-on",
-                     paid_on, "--accept-findings")
-        assert result.exit_code == 0, result.stdout + result.stderr
+                    "800,ja,2025-12-04", "2026-01-10")))
     report = json.loads(run("ledger", "report", "--year", "2026", "--ledger", str(ledger),
                             "--format", "json").stdout)
     assert report["total"] == "800.00"
@@ -412,21 +443,11 @@ def test_a_claim_is_priced_against_the_claims_recorded_before_facts_were_kept(tm
     """A ledger brought forward in its year: a claim with facts was paid against the claims
     recorded before (a day's lost income under FOUSAM's cap of 1 500), which are not priced
     again but were paid all the same."""
-    header = ("claim_id,representative,representative_id,scheme,group,date,start,end,"
-              "attendance,activity,agreement,claimed_honorarium,lost_income,"
-              "lost_income_documented,submitted")
-    ledger = tmp_path / "ledger.db"
-    assert run("ledger", "init", str(ledger)).exit_code == 0
-    for name, row, paid_on in (
+    ledger = fousam_ledger(tmp_path, (
             ("feb", "F-1,Liv Berg,2001,fousam,Råd,2025-02-03,09:00,11:00,fysisk,møte,ja,850,"
                     "1200,ja,2025-02-04", "2025-02-20"),
             ("mar", "F-2,Liv Berg,2001,fousam,Råd,2025-02-03,12:00,13:00,teams,møte,ja,500,"
-                    "800,ja,2025-02-04", "2025-03-20")):
-        batch = tmp_path / f"{name}.csv"
-        batch.write_text(f"{header}\n{row}\n", encoding="utf-8")
-        result = run("ledger", "record", str(batch), "--ledger", str(ledger), "--paid-on",
-                     paid_on, "--accept-findings")
-        assert result.exit_code == 0, result.stdout + result.stderr
+                    "800,ja,2025-02-04", "2025-03-20")))
     with sqlite3.connect(ledger) as connection:  # recorded before facts were kept
         connection.execute("UPDATE claim SET facts = NULL WHERE claim_id = 'F-1'")
     impact = _impact("fousam@2018-06-01", "fousam@2018-06-01", "--impact-ledger", str(ledger),

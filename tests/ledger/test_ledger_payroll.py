@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from ..ledger_helpers import as_json, one_line_error, run
+from ..ledger_helpers import as_json, one_line_error, record_paid, run, write_claims
 
 HEADER = ("claim_id,representative,representative_id,scheme,date,start,end,attendance,"
           "claimed_honorarium,lost_income,lost_income_documented,gift,km,passenger_km,vehicle,"
@@ -31,22 +31,11 @@ ROWS = [
 
 
 def write(directory: Path, name: str, *rows: str, header: str = HEADER) -> Path:
-    path = directory / name
-    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
-    return path
-
-
-@pytest.fixture
-def ledger(tmp_path: Path) -> Path:
-    path = tmp_path / "ledger.db"
-    assert run("ledger", "init", str(path)).exit_code == 0
-    return path
+    return write_claims(directory, name, header, *rows)
 
 
 def record(ledger: Path, file: Path, paid_on: str) -> None:
-    result = run("ledger", "record", str(file), "--ledger", str(ledger), "--paid-on", paid_on,
-                 "--accept-findings")
-    assert result.exit_code == 0, result.stdout + result.stderr
+    record_paid(ledger, file, paid_on, "--accept-findings")
 
 
 def payroll(ledger: Path, batch: str, *args: str):
@@ -74,15 +63,14 @@ def test_json_lines_hand_computed(march: Path):
         ("T-2", "styrehonorarOgGodtgjoerelseVerv", "pay", True, None, "1176.00"),
         ("T-2", "kilometergodtgjoerelseBil", "tax_free", False, "200", "700.00"),
         ("T-2", "kilometergodtgjoerelseBil", "taxable", True, None, "280.00"),
-        ("T-2", "kilometergodtgjoerelseAndreFremkomstmidler", "tax_free", False, "20", "20.00"),
-        ("T-2", "kilometergodtgjoerelseAndreFremkomstmidler", "tax_free", False, "10", "10.00"),
+        # trailer 20 km and forest road 10 km: one line of the description, the km summed
+        ("T-2", "kilometergodtgjoerelseAndreFremkomstmidler", "tax_free", False, "30", "30.00"),
         ("T-2", "kilometergodtgjoerelsePassasjertillegg", "tax_free", False, "200", "200.00"),
         # 369 less lunch 30 % = 258.30 against 200 less 30 % = 140
         ("T-2", "reiseKostUtenOvernatting", "tax_free", False, "1", "140.00"),
         ("T-2", "reiseKost", "taxable", True, None, "118.30"),
         ("T-2", None, "refund", False, None, "350.00"),
-        ("T-3", "styrehonorarOgGodtgjoerelseVerv", "pay", True, None, "1176.00"),
-        ("T-3", "styrehonorarOgGodtgjoerelseVerv", "pay", True, None, "2000.00"),
+        ("T-3", "styrehonorarOgGodtgjoerelseVerv", "pay", True, None, "3176.00"),  # + lost income
         ("T-3", "kilometergodtgjoerelseBil", "tax_free", False, "300", "1050.00"),
         ("T-3", "kilometergodtgjoerelseBil", "taxable", True, None, "420.00"),
         # 940 + 369 (the 6 h past 24) against 658 at a hotel + 200
@@ -127,7 +115,8 @@ def test_csv_is_semicolons_with_a_decimal_point(march: Path):
                        "benefit": "utgiftsgodtgjoerelse", "withholding": "yes",
                        "employer_contribution": "yes", "quantity": "", "unit": "",
                        "amount": "140.00", "wage_type": ""}
-    assert len(rows) == 19
+    assert len(rows) == 17
+    assert next(row["part"] for row in rows if row["claim_id"] == "T-3") == "fee+lost_income"
 
 
 def test_table_shows_lines_and_totals(march: Path):
@@ -313,6 +302,34 @@ def test_table_in_english_with_wage_types_shows_every_amount_and_wage_type(tmp_p
         ["NOK", amount, code] for amount, code in (
             ("1,176.00", "1150"), ("1,050.00", "7100"), ("420.00", "7101"), ("50.00", "7110"),
             ("600.00", "7120"), ("400.00", "7200"), ("286.00", "7201"))]
+
+
+@pytest.mark.parametrize("parts", ['{"v": 99}', '{"v": 1, "parts": [{"part": "bonus", "ore": 1}]}',
+                                   "not json"])
+def test_paid_parts_the_ledger_cannot_read_are_said_in_words(march: Path, parts):
+    with sqlite3.connect(march) as connection:
+        connection.execute("UPDATE claim SET paid_parts = ?", (parts,))
+    said = one_line_error(payroll(march, "mars"), 2)
+    assert "de betalte delene registeret har lagret" in said and "paid parts" not in said, said
+    assert "rad " in said and "{" not in said, said
+    said = one_line_error(payroll(march, "mars", "--lang", "nn"), 2)
+    assert "dei betalte delane registeret har lagra" in said, said
+    said = one_line_error(payroll(march, "mars", "--lang", "en"), 2)
+    assert "the paid parts the ledger keeps" in said, said
+
+
+@pytest.mark.parametrize(("args", "nb", "en"), [
+    (("--lodging", "telt"), "--lodging: telt er ikke et overnattingssted",
+     "--lodging: telt is not a kind of lodging"),
+    (("--output", "x.csv"), "--output brukes med --format json, csv eller xlsx",
+     "--output goes with --format json, csv or xlsx"),
+])
+def test_a_bad_option_is_told_in_the_users_language(march: Path, tmp_path: Path, args, nb, en):
+    args = tuple(str(tmp_path / a) if a.endswith(".csv") else a for a in args)
+    said = one_line_error(payroll(march, "mars", *args), 2)
+    assert nb in said, said
+    said = one_line_error(payroll(march, "mars", *args, "--lang", "en"), 2)
+    assert en in said, said
 
 
 def test_a_refused_payment_date_is_one_sentence_in_the_readers_language(tmp_path: Path,

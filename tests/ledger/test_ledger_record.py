@@ -5,17 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-import pytest
-
 from ..ledger_helpers import MARCH, as_json, claims_file, one_line_error, rows_in, run
-
-
-@pytest.fixture
-def ledger(tmp_path: Path) -> Path:
-    path = tmp_path / "ledger.db"
-    result = run("ledger", "init", str(path))
-    assert result.exit_code == 0, result.stderr
-    return path
 
 
 def record(ledger: Path, file: Path, *extra: str):

@@ -9,12 +9,10 @@ from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 
-import pytest
-
 from honorar.ledger.grunnbelop import read_g
 from honorar.ledger.year import Limit, read_limit
 
-from ..ledger_helpers import MARCH, as_json, claims_file, one_line_error, run
+from ..ledger_helpers import MARCH, as_json, claims_file, one_line_error, record_paid, run
 
 EXAMPLES = Path(__file__).resolve().parent.parent.parent / "examples"
 
@@ -25,17 +23,8 @@ APRIL = [
 ]
 
 
-@pytest.fixture
-def ledger(tmp_path: Path) -> Path:
-    path = tmp_path / "ledger.db"
-    assert run("ledger", "init", str(path)).exit_code == 0
-    return path
-
-
 def record(ledger: Path, file: Path, paid_on: str, *extra: str) -> None:
-    result = run("ledger", "record", str(file), "--ledger", str(ledger), "--paid-on", paid_on,
-                 *extra)
-    assert result.exit_code == 0, result.stdout + result.stderr
+    record_paid(ledger, file, paid_on, *extra)
 
 
 def report(ledger: Path, *args: str) -> dict:

@@ -8,9 +8,7 @@ import sqlite3
 from decimal import Decimal
 from pathlib import Path
 
-import pytest
-
-from ..ledger_helpers import as_json, run
+from ..ledger_helpers import as_json, record_paid, run, write_claims
 
 HEADER = ("claim_id,representative,representative_id,scheme,date,start,end,attendance,"
           "claimed_honorarium,lost_income,lost_income_documented,gift,km,travel_hours,nights,"
@@ -18,22 +16,11 @@ HEADER = ("claim_id,representative,representative_id,scheme,date,start,end,atten
 
 
 def write(directory: Path, name: str, *rows: str) -> Path:
-    path = directory / name
-    path.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
-    return path
-
-
-@pytest.fixture
-def ledger(tmp_path: Path) -> Path:
-    path = tmp_path / "ledger.db"
-    assert run("ledger", "init", str(path)).exit_code == 0
-    return path
+    return write_claims(directory, name, HEADER, *rows)
 
 
 def record(ledger: Path, file: Path, paid_on: str) -> None:
-    result = run("ledger", "record", str(file), "--ledger", str(ledger), "--paid-on", paid_on,
-                 "--accept-findings")
-    assert result.exit_code == 0, result.stdout + result.stderr
+    record_paid(ledger, file, paid_on, "--accept-findings")
 
 
 def rows(ledger: Path, year: str, *args: str) -> dict[str, dict]:
@@ -134,3 +121,18 @@ def test_the_workbook_has_the_same_columns(tmp_path: Path, ledger: Path):
     sheet = CalamineWorkbook.from_path(str(book)).get_sheet_by_index(0).to_python()
     assert sheet[0][4] == "Income" and sheet[0][9] == "Reported"
     assert sheet[1][4] == 1064 and sheet[1][7] == 700 and sheet[1][9] == "yes"
+
+
+def test_paid_parts_that_cannot_be_read_are_said_in_the_readers_language(tmp_path: Path,
+                                                                         ledger: Path):
+    record(ledger, write(tmp_path, "mars.csv",
+                         "A-1,Anne Berg,11,unn,2024-03-02,09:00,11:00,fysisk,784,,,,100,,,,,"),
+           "2024-03-20")
+    with sqlite3.connect(ledger) as connection:
+        connection.execute("UPDATE claim SET paid_parts = '{\"v\": 1, \"parts\": 7}'")
+    result = run("ledger", "report", "--ledger", str(ledger), "--year", "2024")
+    assert result.exit_code == 2, result.stderr
+    assert "et krav utbetalt 20.03.2024: de betalte delene registeret har lagret, kan ikke " \
+           "leses" in result.stderr, result.stderr
+    result = run("ledger", "report", "--ledger", str(ledger), "--year", "2024", "--lang", "nn")
+    assert "eit krav utbetalt 20.03.2024: dei betalte delane" in result.stderr, result.stderr

@@ -38,8 +38,27 @@ def lines_of(paid_on: str, *parts: PaidPart, lodging: str = "hotel"):
 def test_fee_and_lost_income_are_pay_for_a_verv():
     assert lines_of("2024-03-20", PaidPart("fee", kr("1176")),
                     PaidPart("lost_income", kr("2000"))) == [
-        ("pay", "styrehonorarOgGodtgjoerelseVerv", "1176.00", True, True),
-        ("pay", "styrehonorarOgGodtgjoerelseVerv", "2000.00", True, True)]
+        ("pay", "styrehonorarOgGodtgjoerelseVerv", "3176.00", True, True)]
+
+
+def test_one_line_per_description_keeps_the_reasons_of_both_parts():
+    (verv,) = payroll_lines((PaidPart("fee", kr("1176")), PaidPart("lost_income", kr("2000"))),
+                            table("2024-03-20"))
+    assert (verv.part, verv.amount, verv.quantity) == ("fee+lost_income", Decimal("3176.00"),
+                                                      None)
+    keys = [step.key for step in verv.steps]
+    assert keys == ["payroll.step.table", "payroll.step.fee", "payroll.step.lost_income"]
+
+
+def test_trailer_and_forest_road_km_are_summed_on_one_line():
+    # 2024: trailer 1.00 and forest road 1.00 tax-free per km; both paid 1.50 per km
+    lines = payroll_lines((PaidPart("trailer", kr("30"), km=Decimal(20)),
+                           PaidPart("forest_road", kr("15"), km=Decimal(10))),
+                          table("2024-03-20"))
+    assert [(li.kind, li.part, li.amount, li.quantity, li.unit) for li in lines] == [
+        ("tax_free", "trailer+forest_road", Decimal("30.00"), Decimal(30), "km"),
+        ("taxable", "trailer+forest_road", Decimal("15.00"), None, None)]
+    assert sum(li.amount for li in lines) == Decimal("45.00")
 
 
 def test_a_car_in_2024_pays_4_90_against_3_50_tax_free():
@@ -74,8 +93,7 @@ def test_passenger_trailer_and_forest_road_are_within_their_rates():
                     PaidPart("trailer", kr("20"), km=Decimal(20)),
                     PaidPart("forest_road", kr("10"), km=Decimal(10))) == [
         ("tax_free", "kilometergodtgjoerelsePassasjertillegg", "150.00", False, False),
-        ("tax_free", "kilometergodtgjoerelseAndreFremkomstmidler", "20.00", False, False),
-        ("tax_free", "kilometergodtgjoerelseAndreFremkomstmidler", "10.00", False, False)]
+        ("tax_free", "kilometergodtgjoerelseAndreFremkomstmidler", "30.00", False, False)]
 
 
 def test_a_motorcycle_has_no_tax_free_rate_so_all_is_taxable():
@@ -237,3 +255,16 @@ def test_the_lines_of_a_claim_add_up_to_what_was_paid(parts, paid_on, lodging):
     assert sum(line.amount for line in lines) * 100 == sum(p.ore for p in parts)
     assert all(line.amount > 0 for line in lines)
     assert all(line.withholding == line.employer_contribution for line in lines)
+    alike = [(line.description, line.benefit, line.withholding) for line in lines
+             if line.description is not None]
+    assert len(alike) == len(set(alike))  # one line per description (and withholding)
+
+
+def test_an_unknown_lodging_is_a_problem_with_a_key_not_an_english_line():
+    from honorar.problem import ValueProblem
+
+    with pytest.raises(ValueProblem) as raised:
+        payroll_lines((PaidPart("fee", kr("392")),), table("2024-03-20"), "telt")
+    assert raised.value.said.key == "payroll.lodging"
+    assert raised.value.words("nn") == "telt er ikkje ein overnattingsstad; vel hotel, " \
+        "pensjonat, private"

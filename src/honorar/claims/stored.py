@@ -23,6 +23,7 @@ import json
 from decimal import Decimal
 
 from ..domain import Attendance, Meeting, Trip
+from ..problem import Problem, said
 from .records import Claim
 
 VERSION = 1
@@ -31,8 +32,9 @@ _TRIP_AMOUNTS = ("km", "passenger_km", "expenses", "trailer_km", "forest_road_km
 _TRIP_OPTIONAL = ("distance_km", "hours")
 
 
-class StoredFactsError(ValueError):
-    """Kept facts that cannot be read (a newer layout, or damaged)."""
+class StoredFactsError(Problem, ValueError):
+    """Kept facts that cannot be read (a newer layout, or damaged), raised as what it says
+    (`stored_facts.*`)."""
 
 
 def _number(value: Decimal | None) -> str | None:
@@ -76,7 +78,8 @@ def claim_from_facts(text: str, *, row: int, claim_id: str, representative: str,
     try:
         facts = json.loads(text)
         if facts.get("v") != VERSION:
-            raise StoredFactsError(f"kept facts of layout {facts.get('v')!r}, not {VERSION}")
+            raise StoredFactsError(said("stored_facts.layout", layout=repr(facts.get("v"))[:20],
+                                         version=VERSION))
         trip = facts["trip"]
         if trip is not None:
             trip = Trip(**{name: Decimal(trip[name]) for name in _TRIP_AMOUNTS},
@@ -99,5 +102,5 @@ def claim_from_facts(text: str, *, row: int, claim_id: str, representative: str,
             representative_id, _decimal(facts["travel_claimed"]))
     except StoredFactsError:
         raise
-    except (ValueError, KeyError, TypeError, ArithmeticError) as err:
-        raise StoredFactsError(f"kept facts that cannot be read: {err}") from None
+    except (ValueError, KeyError, TypeError, ArithmeticError):
+        raise StoredFactsError(said("stored_facts.unreadable")) from None

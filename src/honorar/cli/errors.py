@@ -28,22 +28,6 @@ class UsageProblem(Problem):
     it says (`said(key, …)`), worded in the reader's language when it is shown."""
 
 
-class Worded:
-    """What a problem says, worded already in every language by a caller that writes its
-    values (dates) as each language does: `said` for `UsageProblem(Worded(key, lines))`."""
-
-    __slots__ = ("key", "lines")
-
-    def __init__(self, key: str, lines: dict[str, str]) -> None:
-        self.key, self.lines = key, lines
-
-    def say(self, lang: str) -> str:
-        return self.lines.get(lang) or self.lines["nb"]
-
-    def __str__(self) -> str:
-        return self.say("en")
-
-
 class EnvironmentProblem(Problem):
     """The machine failed the command (disk, permissions, a lock, a closed stream, a signal),
     not the user's input: one line, exit code 3."""

@@ -26,6 +26,7 @@ VALUE_NAMES = {
     "--plan": "FILE", "--ledger": "FILE", "--sheet": "SHEET", "--encoding": "ENCODING",
     "--delimiter": "CHAR", "--date-order": "dmy|mdy", "--by": "WHAT", "--top": "N",
     "--reps": "N", "--year": "YEAR", "--batch": "NAME", "--wait": "SECONDS",
+    "--wage-types": "FILE", "--impact-ledger": "LEDGER", "--lodging": "LODGING",
 }
 
 

@@ -13,7 +13,14 @@ import typer
 from ..problem import said
 from .collecting import collecting_rarely
 from .errors import UsageProblem, option_problem, reason_of
-from .ledger_options import LedgerOption, WaitOption, ledger_given, ledger_problems, opened
+from .ledger_options import (
+    LedgerOption,
+    WaitOption,
+    ledger_given,
+    ledger_problems,
+    opened,
+    report_console,
+)
 from .options import (
     TABLE_OR_JSON,
     XLSX_NEEDS_OUTPUT,
@@ -45,14 +52,6 @@ from .reading import (
 
 app = typer.Typer(add_completion=False, rich_markup_mode=None, no_args_is_help=True,
                   help="The claims already paid, so that nothing is paid twice.")
-
-
-def _console():
-    from ..render.terminal import Console
-
-    # a terminal's own width; written to a file or a pipe, as wide as the audit's reports
-    return Console(highlight=False, soft_wrap=False,
-                   width=None if sys.stdout.isatty() else 120)
 
 
 def _print_json(data: object) -> None:
@@ -145,7 +144,7 @@ def record(
         from ..render.ledger.recording import print_recording
 
         print_recording(recording, name=name, file=file, ledger=str(ledger), lang=lang.value,
-                        console=_console())
+                        console=report_console())
     raise typer.Exit(1 if recording.refused else 0)
 
 
@@ -166,9 +165,9 @@ def list_batches(
     if output_format == "json":
         _print_json(render.log_json(entries) if log else render.batches_json(entries))
     elif log:
-        render.print_log(entries, str(ledger), lang.value, _console())
+        render.print_log(entries, str(ledger), lang.value, report_console())
     else:
-        render.print_batches(entries, str(ledger), lang.value, _console())
+        render.print_batches(entries, str(ledger), lang.value, report_console())
 
 
 @app.command("show", help="One batch and the claims it paid.")
@@ -191,7 +190,7 @@ def show(
         if output_format == "json":
             _write_json_stream(render.batch_json(found), map(render.claim_json, claims))
         else:
-            render.print_batch(found, claims, lang.value, _console())
+            render.print_batch(found, claims, lang.value, report_console())
 
 
 def _write_json_stream(batch: dict, claims) -> None:
@@ -272,7 +271,7 @@ def report(
     from ..render.ledger import year as render
 
     if output_format == "table":
-        render.print_report(result, lang.value, _console())
+        render.print_report(result, lang.value, report_console())
         return
     if output_format == "xlsx":
         write_workbook(output, lambda sink: render.write_report_xlsx(sink, result, lang.value))  # type: ignore[arg-type]

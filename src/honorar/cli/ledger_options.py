@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import math
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
@@ -77,3 +78,12 @@ def paid_claims(path: Path | None, wait: float = 30.0) -> Iterator:
 
     with opened(path, wait) as ledger:
         yield LedgerPaidClaims(ledger)
+
+
+def report_console():
+    """The console a ledger report is printed on: a terminal's own width; written to a file
+    or a pipe, as wide as the audit's reports."""
+    from ..render.terminal import Console
+
+    return Console(highlight=False, soft_wrap=False,
+                   width=None if sys.stdout.isatty() else 120)

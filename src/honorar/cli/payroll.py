@@ -9,8 +9,9 @@ from typing import Annotated
 
 import typer
 
-from .errors import UsageProblem, Worded
-from .ledger_options import LedgerOption, WaitOption, opened
+from ..problem import Day, said
+from .errors import UsageProblem, option_problem
+from .ledger_options import LedgerOption, WaitOption, opened, report_console
 from .options import (
     XLSX_NEEDS_OUTPUT,
     Lang,
@@ -28,19 +29,6 @@ PAYROLL_FORMATS = ("table", "json", "csv", "xlsx")
 LODGING_WORDS = {"hotel": "hotel", "hotell": "hotel", "pensjonat": "pensjonat",
                  "brakke": "pensjonat", "hybel-uten-kok": "pensjonat", "private": "private",
                  "privat": "private", "hybel-med-kok": "private"}
-
-
-def _said(key: str, params: dict[str, object], dates: dict[str, object] | None = None
-          ) -> UsageProblem:
-    """`key` in every language; `dates` are written as each language writes a date."""
-    from .. import i18n
-    from ..i18n.locale import date
-    from ..render.ledger.payroll import _loc
-
-    said = {lang: i18n.text(key, lang, {**params, **{name: date(day, _loc(lang))
-                                                     for name, day in (dates or {}).items()}})
-            for lang in i18n.LANGUAGES}
-    return UsageProblem(Worded(key, said))
 
 
 def payroll(
@@ -69,34 +57,28 @@ def payroll(
     choose("--format", output_format, PAYROLL_FORMATS)
     where = LODGING_WORDS.get(lodging.strip().lower())
     if where is None:
-        raise _said("payroll.bad_lodging", {"given": lodging, "choices": "hotel, pensjonat, "
-                                            "private"})
+        raise option_problem("--lodging", said("payroll.lodging", given=lodging,
+                                               choices="hotel, pensjonat, private"))
     if output_format == "xlsx" and output is None:
         raise UsageProblem(XLSX_NEEDS_OUTPUT)
     if output is not None:
         if output_format == "table":
-            raise UsageProblem("--output goes with --format json, csv or xlsx")
+            raise UsageProblem(said("payroll.output_goes_with_format"))
         check_output(output, None, others=[("ledger", ledger), ("wage_types", wage_types)])
     mapping = None
     if wage_types is not None:
         try:
             mapping = read_wage_types(wage_types)
         except WageTypesError as err:
-            if err.key is None:  # the reader's own words
-                raise UsageProblem(f"--wage-types: {err}") from None
-            from .. import i18n
-
-            raise UsageProblem(Worded(err.key, {
-                lang: "--wage-types: " + i18n.text(err.key, lang, err.params)
-                for lang in i18n.LANGUAGES})) from None
+            raise option_problem("--wage-types", err) from None
     tables = catalogue(rates_dir, lang.value)
     with opened(ledger, wait) as book:
         try:
             result = batch_payroll(book, batch, tables.tax_free_at, where, mapping)
         except NoTaxFreeTable as err:
-            raise _said("payroll.no_tax_free_table", {
-                "batch": err.batch.name, "file": err.table_to_add},
-                {"paid_on": err.batch.paid_on}) from None
+            raise UsageProblem(said("payroll.no_tax_free_table", batch=err.batch.name,
+                                    file=err.table_to_add,
+                                    paid_on=Day(err.batch.paid_on))) from None
         except TableError as err:
             raise table_problem(err) from None
 
@@ -104,9 +86,8 @@ def payroll(
 
     code = 1 if result.needs_person else 0
     if output_format == "table":
-        from .ledger import _console
 
-        render.print_payroll(result, lang.value, _console())
+        render.print_payroll(result, lang.value, report_console())
         raise typer.Exit(code)
     if output_format == "xlsx":
         from ..render.ledger.payroll_xlsx import write_payroll_xlsx

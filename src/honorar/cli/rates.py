@@ -149,7 +149,7 @@ def _check_one(path: Path, rates_dirs: list[Path]):
         suspicious,
         yaml_path,
     )
-    from ..tables.yamldoc import Problem, Unreadable, parse, read_text
+    from ..tables.yamldoc import Problem, Unreadable, parse, problem, read_text
 
     name = str(path)
     try:
@@ -174,8 +174,9 @@ def _check_one(path: Path, rates_dirs: list[Path]):
                  and is_scheme_folder(folder_name))
     if misplaced:
         line, column = places.place(("scheme",))
-        problems.append(Problem(name, line, column, f"scheme '{table.scheme}' lies in the "
-                                                    f"folder for '{folder.name}'"))
+        problems.append(problem(name, line, column, said("table.wrong_folder",
+                                                         scheme=table.scheme,
+                                                         folder=folder.name)))
     elif folder_name == table.scheme and root not in searched and folder not in searched:
         dirs.insert(0, path.parent.parent)
     try:

@@ -6,41 +6,31 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from .. import i18n
 from ..problem import said
-from .errors import UsageProblem, Worded, standard_input
+from .errors import UsageProblem, option_problem, os_reason, standard_input
 from .ledger_options import opened
 from .reading import claim_mapping
 
 
-def _problem(key: str, params: dict | None = None, none: str | None = None) -> UsageProblem:
-    """A usage problem said in every language (`none`: a parameter that is empty, said
-    as the word for none)."""
-    said = {lang: i18n.text(key, lang, {**(params or {}), **(
-        {none: i18n.text("impact.no_years", lang)} if none else {})})
-        for lang in i18n.LANGUAGES}
-    return UsageProblem(Worded(key, said))
-
-
 def goes_with_either(option: str) -> UsageProblem:
     """An option that goes with either source of claims, given without one."""
-    return _problem("impact.goes_with_either", {"option": option})
+    return UsageProblem(said("impact.goes_with_either", option=option))
 
 
 def impact_options(impact: Path | None, impact_ledger: Path | None, year: int | None,
                    mapping, sheet, encoding, delimiter, date_order) -> None:
     """One source of claims, and only the options that go with it."""
     if impact is not None and impact_ledger is not None:
-        raise _problem("impact.one_source")
+        raise UsageProblem(said("impact.one_source"))
     if year is not None and impact_ledger is None:
-        raise _problem("impact.goes_with_ledger", {"option": "--year"})
+        raise UsageProblem(said("impact.goes_with_ledger", option="--year"))
     if year is not None and not dt.MINYEAR < year < dt.MAXYEAR:
-        raise UsageProblem(f"--year: {year} is not a year")
+        raise option_problem("--year", said("value.not_a_year", value=year))
     for name, given in (("--mapping", mapping), ("--sheet", sheet), ("--encoding", encoding),
                         ("--delimiter", delimiter), ("--date-order", date_order)):
         if given is not None and impact is None:
             if impact_ledger is not None:
-                raise _problem("impact.goes_with_file", {"option": name})
+                raise UsageProblem(said("impact.goes_with_file", option=name))
             raise UsageProblem(said("rates.goes_with_impact", option=name))
 
 
@@ -59,9 +49,10 @@ def file_impact(claims_file: Path, mapping_file: Path | None, old, new, top: int
                              delimiter=delimiter, date_order=date_order)
         return impact(claims, old, new, tables=tables, top=top, by=by, first=first)
     except ClaimFileError as err:  # it names the file already
-        raise UsageProblem(f"--impact: {err}") from None
+        raise option_problem("--impact", err) from None
     except OSError as err:
-        raise UsageProblem(f"--impact: {claims_file}: {err.strerror or err}") from None
+        raise option_problem("--impact", said("env.file", file=str(claims_file),
+                                              reason=os_reason(err))) from None
 
 
 def ledger_impact(path: Path, wait: float, year: int, old, new, top: int, by: str | None,
@@ -75,9 +66,8 @@ def ledger_impact(path: Path, wait: float, year: int, old, new, top: int, by: st
         paid = paid_in_year(ledger, year)
         if not paid.paid:
             years = ", ".join(str(y) for y in paid.years)
-            raise _problem("impact.no_claims_paid", {"year": year, "file": str(path),
-                                                     "years": years},
-                           None if years else "years")
+            raise UsageProblem(said("impact.no_claims_paid", year=year, file=str(path),
+                                    years=years or said("usage.none")))
         return impact(paid.claims(), old, new, tables=tables, top=top, by=by, first=first,
                       year=year, without_facts=paid.without_facts, origin=paid.origin,
                       paid=paid.paid_before())

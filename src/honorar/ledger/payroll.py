@@ -16,6 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..money import to_ore
+from ..problem import Problem, said
 from ..rules.paid_parts import PaidPart, PartsError, from_json
 from ..rules.payroll import (
     CAR,
@@ -55,16 +56,9 @@ class NoTaxFreeTable(Exception):
         return f"rates/tax-free/{self.batch.paid_on.year}-01-01.yaml"
 
 
-class WageTypesError(ValueError):
-    """A wage types file that cannot be used: one line. `key` and `params` name its words
-    in the `payroll` catalogue (`payroll.wage_types.*`); without a key the text is the
-    reader's own (the file cannot be read, or is not YAML)."""
-
-    def __init__(self, text: str, key: str | None = None,
-                 params: Mapping[str, object] | None = None) -> None:
-        super().__init__(text)
-        self.key = key
-        self.params = dict(params or {})
+class WageTypesError(Problem, ValueError):
+    """A wage types file that cannot be used: one line, raised as what it says
+    (`payroll.wage_types.*`, or the reader's own problem: not readable, not YAML)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,10 +121,11 @@ def claim_parts(claim: PaidClaim) -> tuple[tuple[PaidPart, ...], bool]:
     try:
         parts = from_json(claim.paid_parts)
     except PartsError as err:
-        raise LedgerError(f"claim {claim.claim_id} (row {claim.row}): {err}") from None
+        raise LedgerError(said("payroll.claim_parts", claim=claim.claim_id, row=claim.row,
+                               reason=err.said)) from None
     if sum(p.ore for p in parts) != to_ore(claim.paid):
-        raise LedgerError(f"claim {claim.claim_id} (row {claim.row}): its paid parts do not "
-                          f"add up to the {claim.paid} it was paid")
+        raise LedgerError(said("payroll.parts_do_not_add_up", claim=claim.claim_id,
+                               row=claim.row, paid=str(claim.paid)))
     return parts, False
 
 
@@ -141,8 +136,7 @@ def batch_payroll(ledger: Ledger, name: str,
     (`tax_free_at`). LedgerError: no such batch; NoTaxFreeTable: no table that day."""
     batch = ledger.batch(name)
     if batch is None:
-        raise LedgerError(f"no batch named '{name}' in ledger {ledger.path} (see 'honorar "
-                          "ledger list')")
+        raise LedgerError(said("ledger.no_batch_see_list", batch=name, ledger=str(ledger.path)))
     table = tax_free_at(batch.paid_on)
     if table is None:
         raise NoTaxFreeTable(batch)
@@ -210,19 +204,16 @@ def read_wage_types(path: Path) -> dict[str, str | dict[str, str]]:
     try:
         text = read_text(path)
     except Unreadable as err:
-        raise WageTypesError(str(err.problem)) from None
+        raise WageTypesError(_placed(err.problem)) from None
     doc = parse(text, str(path))
     if doc.problems:
-        raise WageTypesError(str(doc.problems[0]))
+        raise WageTypesError(_placed(doc.problems[0]))
     data = doc.data
     if data is None:
-        raise WageTypesError(f"{path}: the file is empty; give a mapping such as "
-                             f"'{CAR}: \"7100\"'", "payroll.wage_types.empty",
-                             {"file": path, "example": f'{CAR}: "7100"'})
+        raise WageTypesError(said("payroll.wage_types.empty", file=str(path),
+                                  example=f'{CAR}: "7100"'))
     if not isinstance(data, dict):
-        raise WageTypesError(f"{path}: a wage types file is a mapping from a-melding "
-                             "description to wage type", "payroll.wage_types.not_mapping",
-                             {"file": path})
+        raise WageTypesError(said("payroll.wage_types.not_mapping", file=str(path)))
 
     def where(*keys: object) -> str:
         line, column = doc.place(tuple(keys))
@@ -231,26 +222,28 @@ def read_wage_types(path: Path) -> dict[str, str | dict[str, str]]:
     def code(value: object, *keys: object) -> str:
         if isinstance(value, bool) or not isinstance(value, str | int) or not str(value).strip():
             named = ".".join(map(str, keys))
-            raise WageTypesError(f"{where(*keys)}: {named}: a wage type is a number or a "
-                                 "short code", "payroll.wage_types.bad_code",
-                                 {"where": where(*keys), "key": named})
+            raise WageTypesError(said("payroll.wage_types.bad_code", where=where(*keys),
+                                      key=named))
         return str(value).strip()
 
     found: dict[str, str | dict[str, str]] = {}
     for key, value in data.items():
         if key not in WAGE_TYPE_KEYS:
             known = ", ".join(WAGE_TYPE_KEYS)
-            raise WageTypesError(f"{where(key)}: '{key}' is not an a-melding description "
-                                 f"honorar reports (known: {known})",
-                                 "payroll.wage_types.unknown",
-                                 {"where": where(key), "key": key, "known": known})
+            raise WageTypesError(said("payroll.wage_types.unknown", where=where(key), key=key,
+                                      known=known))
         if isinstance(value, dict):
             stray = sorted(set(map(str, value)) - {"tax_free", "taxable"})
             if stray or not value:
-                raise WageTypesError(f"{where(key)}: {key}: give one wage type, or "
-                                     "'tax_free' and 'taxable'", "payroll.wage_types.pair",
-                                     {"where": where(key), "key": key})
+                raise WageTypesError(said("payroll.wage_types.pair", where=where(key),
+                                          key=key))
             found[key] = {k: code(v, key, k) for k, v in value.items()}
         else:
             found[key] = code(value, key)
     return found
+
+
+def _placed(problem):
+    """A problem of the YAML reader (`tables.yamldoc.Problem`) as what it says, with its
+    place."""
+    return said("env.file", file=problem.where(), reason=problem.said or problem.message)

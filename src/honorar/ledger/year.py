@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from ..money import from_ore
 from ..parsing import parse_amount
-from ..problem import ValueProblem, said
+from ..problem import Day, ValueProblem, said
 from ..rules.paid_parts import PartsError, from_json
 from ..rules.payroll import payroll_lines
 from .grunnbelop import GTable, GValue
@@ -170,7 +170,9 @@ def _travel_split(ledger: Ledger, key: str, first: str, last: str,
                     lines = payroll_lines(from_json(parts_text), table,  # type: ignore[arg-type]
                                           reasons=False)
                 except PartsError as err:
-                    raise LedgerError(f"a claim paid {paid_on}: {err}") from None
+                    raise LedgerError(said("ledger.year_parts",
+                                           paid_on=Day(dt.date.fromisoformat(paid_on)),
+                                           reason=err.said)) from None
                 split = (sum(_ore(li.amount) for li in lines if li.kind == "taxable"),
                          sum(_ore(li.amount) for li in lines if li.kind == "tax_free"),
                          sum(_ore(li.amount) for li in lines if li.kind == "unsplit"))

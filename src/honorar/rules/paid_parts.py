@@ -17,6 +17,7 @@ from decimal import Decimal
 from .. import memo
 from ..domain import ZERO, Calculation, Step
 from ..money import to_ore, to_øre
+from ..problem import Problem, said
 
 # the parts, in the order they are kept and shown
 PARTS = ("fee", "lost_income", "gift", "km", "trailer", "forest_road", "passenger", "kost",
@@ -174,8 +175,9 @@ class PartsJson:
         return text
 
 
-class PartsError(ValueError):
-    """Paid parts the ledger holds that cannot be read."""
+class PartsError(Problem, ValueError):
+    """Paid parts the ledger holds that cannot be read, raised as what it says
+    (`paid_parts.*`)."""
 
 
 def from_json(text: str) -> tuple[PaidPart, ...]:
@@ -183,18 +185,18 @@ def from_json(text: str) -> tuple[PaidPart, ...]:
     try:
         data = json.loads(text)
         if not isinstance(data, dict) or data.get("v") != FORMAT:
-            raise PartsError(f"paid parts of an unknown form: {text[:60]}")
+            raise PartsError(said("paid_parts.unknown_form"))
         parts = []
         for item in data["parts"]:
             name = item["part"]
             if name not in PARTS:
-                raise PartsError(f"an unknown part '{name}'")
+                raise PartsError(said("paid_parts.unknown_part", part=str(name)[:40]))
             ore = item["ore"]
             if not isinstance(ore, int) or isinstance(ore, bool):
-                raise PartsError(f"part '{name}': øre {ore!r} is not a whole number")
+                raise PartsError(said("paid_parts.ore_not_whole", part=name, value=repr(ore)[:40]))
             days = tuple(str(d) for d in item.get("days", ()))
             if any(d not in DAY_KINDS for d in days):
-                raise PartsError(f"part '{name}': unknown days {days}")
+                raise PartsError(said("paid_parts.unknown_days", part=name, days=", ".join(days)[:60]))
             parts.append(PaidPart(
                 name, ore,
                 km=Decimal(item["km"]) if "km" in item else None,
@@ -207,5 +209,5 @@ def from_json(text: str) -> tuple[PaidPart, ...]:
         return tuple(parts)
     except PartsError:
         raise
-    except (ValueError, KeyError, TypeError, ArithmeticError) as err:
-        raise PartsError(f"paid parts that cannot be read ({err})") from None
+    except (ValueError, KeyError, TypeError, ArithmeticError):
+        raise PartsError(said("paid_parts.unreadable")) from None

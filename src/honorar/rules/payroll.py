@@ -28,6 +28,7 @@ from decimal import Decimal
 
 from ..domain import ZERO, Source, Step
 from ..money import from_ore, to_ore
+from ..problem import ValueProblem, said
 from ..tables.schema import Cited
 from ..tables.tax_free_schema import LODGINGS, TaxFreeTable
 from .paid_parts import PaidPart
@@ -129,12 +130,40 @@ def payroll_lines(parts: tuple[PaidPart, ...], table: TaxFreeTable,
     (hotel, pensjonat, private). Without `reasons` the lines' steps are left out (a sum
     of many claims needs only their amounts)."""
     if lodging not in LODGINGS:
-        raise ValueError(f"lodging {lodging!r} is not one of {', '.join(LODGINGS)}")
+        raise ValueProblem(said("payroll.lodging", given=lodging, choices=", ".join(LODGINGS)))
     lines = _Lines(table, reasons)
     head = lines.step("payroll.step.table", None, table.rules.payment_date, table=table.label)
     for part in parts:
         _line(lines, part, head, part.lodging or lodging)
-    return tuple(lines.lines)
+    return merged(lines.lines)
+
+
+def merged(lines: list[PayrollLine]) -> tuple[PayrollLine, ...]:
+    """One line per description, benefit, withholding and employer's contribution: lines
+    of one claim alike in these (fee and lost income; trailer and forest road) become one,
+    at the place of the first, their amounts summed, their parts joined ("fee+lost_income")
+    and their reasons kept. A quantity is summed where every line has one in the same unit,
+    else left empty. Lines not reported (a refund, a gift, travel left to a person) stay as
+    they are."""
+    found: list[PayrollLine] = []
+    at: dict[tuple, int] = {}
+    for line in lines:
+        key = (line.description, line.benefit, line.withholding, line.employer_contribution,
+               line.kind)
+        if line.description is None or key not in at:
+            if line.description is not None:
+                at[key] = len(found)
+            found.append(line)
+            continue
+        first = found[at[key]]
+        same = first.unit == line.unit and None not in (first.quantity, line.quantity)
+        found[at[key]] = PayrollLine(
+            first.kind, f"{first.part}+{line.part}", first.description, first.benefit,
+            first.withholding, first.employer_contribution, first.amount + line.amount,
+            first.quantity + line.quantity if same else None,  # type: ignore[operator]
+            first.unit if same else None,
+            (*first.steps, *(step for step in line.steps if step not in first.steps)))
+    return tuple(found)
 
 
 def _line(lines: _Lines, part: PaidPart, head: Step, lodging: str) -> None:

@@ -14,9 +14,8 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from ..domain import DEFAULT_SEVERITY, Severity, Source
 from .schema import Cited, Document, Text, _Strict, problem_at
-from .travel_schema import IDENTIFIER, Page, PageCited, Percent, Rate, Until
+from .travel_schema import IDENTIFIER, Page, PageCited, Percent, Rate, RegulationTable, Until
 
 REGULATION_NAME = "tax-free"
 LODGINGS = ("hotel", "pensjonat", "private")
@@ -70,7 +69,7 @@ class ReportingRules(_Strict):
     refunds: Rule  # documented outlays refunded: no income
 
 
-class TaxFreeTable(_Strict):
+class TaxFreeTable(RegulationTable, _Strict):
     regulation: Literal["tax-free"]
     name: Text
     effective: dt.date
@@ -110,30 +109,3 @@ class TaxFreeTable(_Strict):
         for key in ReportingRules.model_fields:
             items.append((("rules", key), getattr(self.rules, key)))
         return items
-
-    def covers(self, day: dt.date) -> bool:
-        return self.valid_until is None or day <= self.valid_until.date
-
-    def severity(self, code: str) -> Severity:
-        return DEFAULT_SEVERITY[code]
-
-    @property
-    def scheme(self) -> str:
-        return self.regulation
-
-    @property
-    def version(self) -> str:
-        return self.effective.isoformat()
-
-    @property
-    def label(self) -> str:
-        return f"{self.regulation}@{self.version}"
-
-    def page_of(self, cited: Cited) -> Page | None:
-        page = getattr(cited, "page", None)
-        return self.pages.get(page) if page else None
-
-    def source_of(self, cited: Cited) -> Source:
-        page = self.page_of(cited)
-        return Source(page.title if page else self.document.short, cited.quote,
-                      cited.assumption, cited.reason)

@@ -147,7 +147,56 @@ class ExpenseRules(_Strict):
     receipts_required: Required
 
 
-class TravelTable(_Strict):
+class RegulationTable:
+    """What a table of a regulation (the state's travel rates, Skatteetaten's tax-free rates)
+    is as a version among others: named by its regulation and date, in force until its
+    `valid_until`, its figures cited by the pages of the regulation they stand on."""
+
+    regulation: str
+    effective: dt.date
+    valid_until: Until | None
+    document: Document
+    pages: dict[str, Page]
+
+    def __hash__(self) -> int:
+        # equal tables (every field) have one regulation and version: see RateTable
+        # (a mixin before pydantic's model in the bases, so that this hash is the one used)
+        return hash((self.regulation, self.effective))
+
+    def covers(self, day: dt.date) -> bool:
+        """Whether the table's rates were in force on `day` (from its effective date)."""
+        return self.valid_until is None or day <= self.valid_until.date
+
+    def severity(self, code: str) -> Severity:
+        """A regulation's table states no severities of its own: the contract's."""
+        return DEFAULT_SEVERITY[code]
+
+    # the catalogue keeps every kind of table by the name of its folder
+    @property
+    def scheme(self) -> str:
+        return self.regulation
+
+    @property
+    def version(self) -> str:
+        return self.effective.isoformat()
+
+    @property
+    def label(self) -> str:
+        return f"{self.regulation}@{self.version}"
+
+    def page_of(self, cited: Cited) -> Page | None:
+        page = getattr(cited, "page", None)
+        return self.pages.get(page) if page else None
+
+    def source_of(self, cited: Cited) -> Source:
+        """The citation of a figure as shown beside a step: the title of its page (its
+        address is in the table, `honorar rates show`), else the table's document."""
+        page = self.page_of(cited)
+        return Source(page.title if page else self.document.short, cited.quote,
+                      cited.assumption, cited.reason)
+
+
+class TravelTable(RegulationTable, _Strict):
     regulation: Annotated[str, Field(pattern=REGULATION)]
     name: Text
     effective: dt.date
@@ -194,38 +243,3 @@ class TravelTable(_Strict):
         items.append((("expenses", "receipts_required"), self.expenses.receipts_required))
         return items
 
-    def __hash__(self) -> int:
-        # equal tables (every field) have one regulation and version: see RateTable
-        return hash((self.regulation, self.effective))
-
-    def covers(self, day: dt.date) -> bool:
-        """Whether the table's rates were in force on `day` (from its effective date)."""
-        return self.valid_until is None or day <= self.valid_until.date
-
-    def severity(self, code: str) -> Severity:
-        """A travel table states no severities of its own: the contract's."""
-        return DEFAULT_SEVERITY[code]
-
-    # the catalogue keeps every kind of table by the name of its folder
-    @property
-    def scheme(self) -> str:
-        return self.regulation
-
-    @property
-    def version(self) -> str:
-        return self.effective.isoformat()
-
-    @property
-    def label(self) -> str:
-        return f"{self.regulation}@{self.version}"
-
-    def page_of(self, cited: Cited) -> Page | None:
-        page = getattr(cited, "page", None)
-        return self.pages.get(page) if page else None
-
-    def source_of(self, cited: Cited) -> Source:
-        """The citation of a figure as shown beside a step: the title of its page (its
-        address is in the table, `honorar rates show`), else the table's document."""
-        page = self.page_of(cited)
-        return Source(page.title if page else self.document.short, cited.quote,
-                      cited.assumption, cited.reason)

@@ -17,7 +17,8 @@ _PLAIN = ("scheme", "regulation", "name", "attendance", "agreement.required",
           "gift.cap", "claim_age.months", "representatives.minimum", "implausible_over",
           "review_after", "valid_until", "km.passenger", "km.trailer", "km.forest_road",
           "km.one_way_unstated", "meals.remaining_part.over_limit", "night_without_receipt",
-          "expenses.receipts_required")
+          "expenses.receipts_required", "km.car", "km.other_vehicles", "gift_not_reported",
+          "reporting_threshold")  # the last four: a tax-free table's
 
 
 def _say(key: str, lang: str, **params: object) -> str:
@@ -46,7 +47,7 @@ def figure_words(path: str, lang: str, bounds: Mapping[str, Bound] | None = None
 def _words(parts: list[str], lang: str, bound: Bound | None) -> str | None:
     path = ".".join(parts)
     head = parts[0]
-    if path in _PLAIN or path.startswith(("document.", "meals.")):
+    if path in _PLAIN or path.startswith(("document.", "meals.", "rules.")):
         key = f"rates.figure.{path}"
         return i18n.text(key, lang) if i18n.has(key, lang) else None
     if head == "km" and len(parts) == 3 and parts[1] == "vehicles":

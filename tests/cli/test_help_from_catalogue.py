@@ -1,0 +1,45 @@
+"""Every command's summary and every option's help come from the catalogue: a command or
+an option with no words there would show its English in every language."""
+
+from __future__ import annotations
+
+import pytest
+
+from honorar import i18n
+
+
+def _commands():
+    import typer
+
+    from honorar.cli.app import COMMANDS, app
+
+    group = typer.main.get_command(app)
+    found = []
+    for name in COMMANDS:
+        command = group.get_command(None, name)
+        subs = getattr(command, "commands", {})
+        found.extend((f"{name}.{sub}", each) for sub, each in subs.items())
+        if not subs:
+            found.append((name, command))
+    return found
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_every_command_and_option_has_its_help_in_the_catalogue(lang):
+    missing = []
+    for path, command in _commands():
+        if not i18n.has(f"help.command.{path}", lang):
+            missing.append(f"help.command.{path}")
+        for param in command.params:
+            name = param.name or ""
+            if getattr(param, "help", None) is None or name == "help":
+                continue
+            if not (i18n.has(f"help.{path}.{name}", lang) or i18n.has(f"help.option.{name}", lang)):
+                missing.append(f"help.{path}.{name}")
+    assert not missing, missing
+
+
+def test_the_payroll_help_is_in_bokmål(cli):
+    result = cli("ledger", "payroll", "--help", columns=200)
+    assert "Navnet på bunken" in result.stdout and "--wage-types FIL" in result.stdout
+    assert "The batch's name" not in result.stdout

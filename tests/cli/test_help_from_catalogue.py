@@ -43,3 +43,19 @@ def test_the_payroll_help_is_in_bokmål(cli):
     result = cli("ledger", "payroll", "--help", columns=200)
     assert "Navnet på bunken" in result.stdout and "--wage-types FIL" in result.stdout
     assert "The batch's name" not in result.stdout
+
+
+def test_a_files_argument_is_named_in_the_readers_language(cli):
+    """`rates check FILE...` was the one placeholder left in English in bokmål's help."""
+    result = cli("rates", "check", "--help", columns=200)
+    assert "FILE..." not in result.stdout and "FILE " not in result.stdout
+    assert "FILER..." in result.stdout
+
+
+def test_budgets_format_help_offers_only_what_budget_writes(cli):
+    """budget has no --impact and refuses csv: its --format help says neither."""
+    for lang in i18n.LANGUAGES:
+        result = cli("budget", "--help", env={"HONORAR_LANG": lang})
+        text = " ".join(result.stdout.split())
+        said = text[text.index("--format FORMAT"):text.index("--lang nb|nn|en")]
+        assert "csv" not in said and "--impact" not in said, (lang, said)

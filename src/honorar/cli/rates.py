@@ -207,7 +207,7 @@ def _check_one(path: Path, rates_dirs: list[Path]):
 @app.command(help="Validate table files strictly (exit 2 on any problem) and warn about "
                   "what is legal but suspicious.")
 def check(files: Annotated[list[Path], typer.Argument(help="Table files to check.",
-                                                       metavar="FILE...", show_default=False)],
+                                                       metavar="FILES", show_default=False)],
           strict: Annotated[bool, typer.Option(help="Exit 1 when there are warnings.")] = False,
           output_format: FormatOption = "table", lang: LangOption = Lang.nb,
           rates_dir: RatesDirOption = None) -> None:

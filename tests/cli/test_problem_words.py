@@ -251,3 +251,18 @@ def test_every_suggested_command_is_set_off_by_marks_that_are_no_shell_quotes(tm
     assert result.exit_code == 1, result.stderr
     words = _suggested(result.stdout, "honorar audit")
     assert words[2] == str(claims) and words[4] == str(ledger), words
+
+
+@pytest.mark.parametrize(("lang", "words"), [("nn", "Tapt arbeidsinntekt"),
+                                             ("en", "Lost income"),
+                                             ("nb", "Tapt arbeidsfortjeneste")])
+def test_the_variable_chooses_the_language_of_what_a_command_writes_too(lang: str, words: str):
+    """HONORAR_LANG=nn gave nynorsk help and errors, but a bokmål report."""
+    args = ("calc", "--scheme", "unn", "--date", "2024-01-01", "--hours", "2")
+    result = run_cli(*args, env={"HONORAR_LANG": lang})
+    assert result.exit_code == 0 and words in result.stdout, result.stdout
+    result = run_cli("rates", "show", "unn", env={"HONORAR_LANG": lang})
+    assert ("Gjelder fra" in result.stdout) == (lang == "nb"), result.stdout[:200]
+    # the command line wins
+    result = run_cli(*args, "--lang", "nb", env={"HONORAR_LANG": lang})
+    assert "Tapt arbeidsfortjeneste" in result.stdout

@@ -483,3 +483,18 @@ def test_diff_of_a_travel_table_and_a_fee_table_is_a_usage_error(old, new):
     assert "a travel table and a fee table cannot be compared" in result.stderr
     norsk = invoke("diff", old, new)
     assert "en reisetabell og en satstabell kan ikke sammenlignes" in norsk.stderr
+
+
+@pytest.mark.parametrize(("lang", "word"), [("nb", "møte"), ("nn", "møte"), ("en", "meeting")])
+def test_diff_names_the_activity_a_short_full_day_is_priced_as_in_words(tmp_path, lang, word):
+    """`kortere prises som … meeting`: the table's key for the activity, in a Norwegian line."""
+    new = tmp_path / "2025-01-01.yaml"
+    text = (shipped_rates_dir() / "unn" / "2022-01-01.yaml").read_text(encoding="utf-8")
+    new.write_text(text.replace("effective: 2022-01-01", "effective: 2025-01-01")
+                   .replace("En heldag er minst fem timer.", "En heldag er minst fem hele timer."),
+                   encoding="utf-8")
+    result = run_cli("rates", "diff", "unn@2024-01-01", str(new), "--lang", lang, columns=300)
+    assert result.exit_code == 0, result.stderr
+    line = next(each for each in result.stdout.splitlines()
+                if "prises som" in each or "prisa som" in each or "priced as" in each)
+    assert line.split()[-2:] == [word, word] and ("meeting" in line) == (lang == "en"), line

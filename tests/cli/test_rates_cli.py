@@ -498,3 +498,13 @@ def test_diff_names_the_activity_a_short_full_day_is_priced_as_in_words(tmp_path
     line = next(each for each in result.stdout.splitlines()
                 if "prises som" in each or "prisa som" in each or "priced as" in each)
     assert line.split()[-2:] == [word, word] and ("meeting" in line) == (lang == "en"), line
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("nb", "gjelder 01.01.1990 (den første gjelder fra 01.01.2022)"),
+    ("nn", "gjeld 01.01.1990 (den første gjeld frå 01.01.2022)"),
+    ("en", "1990-01-01"),
+])
+def test_a_date_before_every_version_is_said_as_the_reader_writes_dates(lang, said):
+    result = run_cli("rates", "show", "unn@1990-01-01", "--lang", lang)
+    assert result.exit_code == 2 and said in result.stderr, result.stderr

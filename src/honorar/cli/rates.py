@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from ..problem import said
+from ..problem import Day, said
 from .errors import UsageProblem, option_problem, unknown_scheme
 from .ledger_options import WaitOption
 from .options import (
@@ -111,9 +111,10 @@ def _version(option: str, spec: str, tables, today: dt.date):
                                                            file=spec))
     found = versions.file_at(date)
     if found is None:
-        first = versions.files[0].table.version if versions.files else said("usage.none")
+        first = Day(versions.files[0].table.effective) if versions.files else \
+            said("usage.none")
         raise option_problem(option, said("rates.no_version_in_force", scheme=scheme,
-                                                 date=str(date), first=str(first)))
+                                                 date=Day(date), first=first))
     return found.table, found.path, False
 
 

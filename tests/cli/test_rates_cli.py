@@ -508,3 +508,18 @@ def test_diff_names_the_activity_a_short_full_day_is_priced_as_in_words(tmp_path
 def test_a_date_before_every_version_is_said_as_the_reader_writes_dates(lang, said):
     result = run_cli("rates", "show", "unn@1990-01-01", "--lang", lang)
     assert result.exit_code == 2 and said in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("nb", "tax-free@2025-01-01 er en tabell over trekkfrie satser og state-travel@2026-01-01 er "
+           "en reisetabell"),
+    ("nn", "ein tabell over trekkfrie satsar"),
+    ("en", "tax-free@2025-01-01 is a table of tax-free rates and state-travel@2026-01-01 is a "
+           "travel table"),
+])
+def test_diff_of_a_tax_free_table_and_another_kind_names_each_kind(lang, said):
+    """A tax-free table was called a fee table ("en reisetabell og en satstabell")."""
+    result = run_cli("rates", "diff", "tax-free@2025-06-01", "state-travel@2026-06-01",
+                     "--lang", lang)
+    assert result.exit_code == 2 and said in result.stderr, result.stderr
+    assert "reisetabell og en satstabell" not in result.stderr

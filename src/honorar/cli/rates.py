@@ -291,6 +291,10 @@ def diff(old: Annotated[str, typer.Argument(help=VERSION_HELP, metavar="OLD",
     old_table, old_file, old_named_by_file = _version("OLD", old, tables, today)
     new_table, new_file, new_named_by_file = _version("NEW", new, tables, today)
     if type(old_table) is not type(new_table):
+        kinds = {type(old_table).__name__, type(new_table).__name__}
+        if "TaxFreeTable" in kinds:
+            raise UsageProblem(said("rates.two_kinds", old=old_table.label, new=new_table.label,
+                                    old_kind=_kind(old_table), new_kind=_kind(new_table)))
         raise UsageProblem(said("rates.travel_and_fee", new=new_table.label,
                                 old=old_table.label))
     if (impact or impact_ledger) is not None and old_table.scheme != new_table.scheme:
@@ -352,3 +356,10 @@ def diff(old: Annotated[str, typer.Argument(help=VERSION_HELP, metavar="OLD",
                label(new_table, new_file, new_named_by_file), changes, lang.value)
     if cost is not None:
         print_impact(cost, str(source), lang.value)
+
+
+def _kind(table):
+    """A table's kind in words (a fee, travel or tax-free table)."""
+    kinds = {"TravelTable": said("rates.kind.travel"),
+             "TaxFreeTable": said("rates.kind.tax_free")}
+    return kinds.get(type(table).__name__, said("rates.kind.fee"))

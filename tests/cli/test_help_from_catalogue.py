@@ -59,3 +59,10 @@ def test_budgets_format_help_offers_only_what_budget_writes(cli):
         text = " ".join(result.stdout.split())
         said = text[text.index("--format FORMAT"):text.index("--lang nb|nn|en")]
         assert "csv" not in said and "--impact" not in said, (lang, said)
+
+
+def test_a_default_number_is_not_written_with_a_decimal_point(cli):
+    """`[standard: 30.0]`: a Norwegian reader writes 30, not 30.0."""
+    for args in (("ledger", "list"), ("ledger", "record"), ("rates", "diff")):
+        result = cli(*args, "--help")
+        assert "30.0" not in result.stdout and "[standard: 30]" in result.stdout, args

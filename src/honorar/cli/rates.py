@@ -249,7 +249,7 @@ def diff(old: Annotated[str, typer.Argument(help=VERSION_HELP, metavar="OLD",
          year: Annotated[int | None, typer.Option(
              "--year", help="With --impact-ledger: the year the claims were paid in "
              "(default: last year).", show_default=False)] = None,
-         wait: WaitOption = 30.0,
+         wait: WaitOption = 30,
          mapping: Annotated[Path | None, typer.Option(
              "--mapping", help="A mapping file for a claims file of another layout.",
              show_default=False)] = None,

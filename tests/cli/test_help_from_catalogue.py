@@ -66,3 +66,14 @@ def test_a_default_number_is_not_written_with_a_decimal_point(cli):
     for args in (("ledger", "list"), ("ledger", "record"), ("rates", "diff")):
         result = cli(*args, "--help")
         assert "30.0" not in result.stdout and "[standard: 30]" in result.stdout, args
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_the_ledger_asked_for_is_named_as_its_help_names_it(cli, lang):
+    """`bruk --ledger STI` where the help says `--ledger FIL`."""
+    import re
+
+    shown = re.search(r"--ledger (\S+)", cli("ledger", "list", "--help",
+                                            env={"HONORAR_LANG": lang}).stdout).group(1)
+    result = cli("ledger", "list", "--lang", lang, env={"HONORAR_LEDGER": ""})
+    assert result.exit_code == 2 and f"--ledger {shown} " in result.stderr, result.stderr

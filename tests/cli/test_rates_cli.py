@@ -523,3 +523,11 @@ def test_diff_of_a_tax_free_table_and_another_kind_names_each_kind(lang, said):
                      "--lang", lang)
     assert result.exit_code == 2 and said in result.stderr, result.stderr
     assert "reisetabell og en satstabell" not in result.stderr
+
+
+@pytest.mark.parametrize(("lang", "said"), [("nb", "er en mappe"), ("nn", "er ei mappe"),
+                                            ("en", "is a directory")])
+def test_show_a_folder_says_it_is_a_folder_not_that_there_is_no_file(tmp_path, lang, said):
+    result = run_cli("rates", "show", str(tmp_path), "--lang", lang)
+    assert result.exit_code == 2 and said in result.stderr, result.stderr
+    assert "ingen fil" not in result.stderr and "inga fil" not in result.stderr

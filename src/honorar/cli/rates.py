@@ -107,6 +107,8 @@ def _version(option: str, spec: str, tables, today: dt.date):
     except TableError as err:
         raise table_problem(err) from None
     if versions is None:
+        if path.is_dir():  # neither a scheme nor a table file: a folder, and said so
+            raise option_problem(option, said("usage.is_directory", file=spec))
         raise option_problem(option, unknown_scheme(scheme, tables.scheme_names(),
                                                            file=spec))
     found = versions.file_at(date)

@@ -248,3 +248,41 @@ def test_a_budget_reads_a_plan_with_norwegian_keys(cli, tmp_path):
     assert "mangler" not in result.stderr
     data = json.loads(result.stdout)
     assert data["reps"] == 2 and len(data["meetings"]) == 3
+
+
+@pytest.mark.parametrize(("plan", "lang", "said"), [
+    ("ordning: unn\nnavn: x\n", "nb", "'møter' mangler"),
+    ("ordning: unn\nnamn: x\n", "nn", "'møte' manglar"),
+    ("scheme: unn\nname: x\n", "en", "'meetings' is missing"),
+    ("møter:\n  - aktivitet: møte\n", "nb", "møte 1: 'timer' mangler"),
+    ("møte:\n  - aktivitet: møte\n", "nn", "møte 1: 'timar' manglar"),
+    ("møter:\n  - aktivitet: møte\n    timer: 2\n    farge: blå\n", "nb",
+     "ukjent nøkkel 'farge' (kjente: aktivitet, timer, oppmøte, dato, navn, antall, sitat, reise)"),
+    ("møte:\n  - aktivitet: møte\n    timar: 2\n    farge: blå\n", "nn",
+     "(kjende: aktivitet, timar, oppmøte, dato, namn, tal, sitat, reise)"),
+    ("meetings:\n  - activity: meeting\n    hours: 2\n    colour: blue\n", "en",
+     "(known: activity, hours, attendance, date, name, count, quote, travel)"),
+])
+def test_a_key_a_plan_lacks_or_may_have_is_named_in_the_readers_language(cli, tmp_path, plan,
+                                                                         lang, said):
+    """A Norwegian user told "'meetings' mangler" would not know that `møter` is meant."""
+    path = tmp_path / "plan.yaml"
+    path.write_text(plan, encoding="utf-8")
+    result = cli("budget", "--plan", str(path), "--reps", "2", "--scheme", "unn", "--lang", lang)
+    assert result.exit_code == 2 and said in result.stderr, result.stderr
+
+
+def test_a_key_named_in_words_is_english_in_json():
+    with pytest.raises(PlanError) as caught:
+        parse_plan("ordning: unn\n", "plan.yaml")
+    (problem,) = caught.value.problems
+    assert problem.said.as_json()["params"]["key"] == "meetings"
+
+
+@pytest.mark.parametrize(("lang", "key"), [("nb", "'brukerrepresentanter:'"),
+                                           ("nn", "'brukarrepresentantar:'"),
+                                           ("en", "'representatives:'")])
+def test_the_number_of_representatives_asked_for_names_the_plans_key_in_the_readers_language(
+        cli, lang, key):
+    result = cli("budget", "--scheme", "unn", "--lang", lang)
+    assert result.exit_code == 2 and key in result.stderr, result.stderr

@@ -467,3 +467,18 @@ def test_a_crash_in_a_real_process_is_exit_4_never_1(tmp_path):
                      env={"PYTHONPATH": f"{tmp_path}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"})
     assert result.returncode == 4, result.stderr
     assert "internal error (RuntimeError: unforeseen)" in one_line(result.stderr)
+
+
+@pytest.mark.parametrize(("lang", "said"), [("nb", "'{}' er ikke en mappe"),
+                                            ("en", "'{}' is not a directory")])
+def test_an_output_inside_a_file_says_the_file_is_no_folder(tmp_path, lang, said):
+    """`--output notes.txt/report.csv`: the folder is there, but it is a file, not missing."""
+    claims = tmp_path / "claims.csv"
+    claims.write_text("claim_id,representative,scheme,date,attendance,claimed_honorarium\n"
+                      "K-1,Kari,unn,2023-03-02,fysisk,392\n", encoding="utf-8")
+    notes = tmp_path / "notes.txt"
+    notes.write_text("x\n", encoding="utf-8")
+    result = run_cli("audit", str(claims), "--format", "csv", "--output",
+                     str(notes / "report.csv"), "--lang", lang)
+    assert result.exit_code == 2
+    assert said.format(notes) in result.stderr, result.stderr

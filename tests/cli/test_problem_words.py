@@ -209,17 +209,11 @@ def test_a_refused_batch_suggests_a_command_that_works_when_pasted(tmp_path: Pat
                                 "5000.00", )
     result = run_cli("ledger", "record", str(claims), "--ledger", str(ledger), "--lang", "en")
     assert result.exit_code == 1, result.stderr
-    command = result.stdout.split("'honorar audit ", 1)[1].rsplit(", or record", 1)[0]
-    command = "honorar audit " + command.removesuffix("'")
-    import shlex
-
-    words = shlex.split(command)
+    words = _suggested(result.stdout, "honorar audit")
     assert words[2] == str(claims) and words[4] == str(ledger), words
 
 
 def test_a_broken_table_suggests_a_check_that_works_when_pasted(tmp_path: Path):
-    import shlex
-
     folder = tmp_path / "it's mine" / "unn"
     folder.mkdir(parents=True)
     table = folder / "2023-01-01.yaml"
@@ -227,5 +221,59 @@ def test_a_broken_table_suggests_a_check_that_works_when_pasted(tmp_path: Path):
     result = run_cli("calc", "--scheme", "unn", "--date", "2023-03-01", "--hours", "2",
                      "--rates-dir", str(tmp_path / "it's mine"), "--lang", "en")
     assert result.exit_code == 2, result.stderr
-    command = result.stderr.split("run '", 1)[1].rsplit("')", 1)[0]
-    assert shlex.split(command) == ["honorar", "rates", "check", str(table)], command
+    assert _suggested(result.stderr, "honorar rates check") == ["honorar", "rates", "check",
+                                                                str(table)]
+
+
+def _suggested(text: str, command: str) -> list[str]:
+    """The words of the command `text` suggests, set off by marks a shell does not read."""
+    import re
+    import shlex
+
+    found = re.search(r"[«“](" + re.escape(command) + r" [^»”]*)[»”]", text)
+    assert found, text
+    return shlex.split(found.group(1))
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+def test_every_suggested_command_is_set_off_by_marks_that_are_no_shell_quotes(tmp_path: Path,
+                                                                              lang: str):
+    """Inside '…' a quoted file name made 'honorar ledger init 'x y/reg.db'': where the
+    command ends was for the reader to guess."""
+    folder = tmp_path / "it's here"
+    folder.mkdir()
+    ledger = folder / "the ledger.db"
+    result = run_cli("ledger", "list", "--ledger", str(ledger), "--lang", lang)
+    assert result.exit_code == 2, result.stderr
+    assert _suggested(result.stderr, "honorar ledger init") == ["honorar", "ledger", "init",
+                                                                str(ledger)]
+    rates = folder / "unn"
+    rates.mkdir()
+    (rates / "2023-01-01.yaml").write_text("scheme: unn\neffective: x\ncolour: blue\n",
+                                           encoding="utf-8")
+    result = run_cli("calc", "--scheme", "unn", "--date", "2023-03-01", "--hours", "2",
+                     "--rates-dir", str(folder), "--lang", lang)
+    assert result.exit_code == 2, result.stderr
+    assert _suggested(result.stderr, "honorar rates check")[3] == str(rates / "2023-01-01.yaml")
+    assert run_cli("ledger", "init", str(ledger)).exit_code == 0
+    claims = claims_csv(folder, "K1,unn,2023-03-02,physical,meeting,2.5,yes,0,no,0,0,5000.00")
+    result = run_cli("ledger", "record", str(claims), "--ledger", str(ledger), "--lang", lang,
+                     columns=1000)
+    assert result.exit_code == 1, result.stderr
+    words = _suggested(result.stdout, "honorar audit")
+    assert words[2] == str(claims) and words[4] == str(ledger), words
+
+
+@pytest.mark.parametrize(("lang", "words"), [("nn", "Tapt arbeidsinntekt"),
+                                             ("en", "Lost income"),
+                                             ("nb", "Tapt arbeidsfortjeneste")])
+def test_the_variable_chooses_the_language_of_what_a_command_writes_too(lang: str, words: str):
+    """HONORAR_LANG=nn gave nynorsk help and errors, but a bokmål report."""
+    args = ("calc", "--scheme", "unn", "--date", "2024-01-01", "--hours", "2")
+    result = run_cli(*args, env={"HONORAR_LANG": lang})
+    assert result.exit_code == 0 and words in result.stdout, result.stdout
+    result = run_cli("rates", "show", "unn", env={"HONORAR_LANG": lang})
+    assert ("Gjelder fra" in result.stdout) == (lang == "nb"), result.stdout[:200]
+    # the command line wins
+    result = run_cli(*args, "--lang", "nb", env={"HONORAR_LANG": lang})
+    assert "Tapt arbeidsfortjeneste" in result.stdout

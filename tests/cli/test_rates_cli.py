@@ -483,3 +483,51 @@ def test_diff_of_a_travel_table_and_a_fee_table_is_a_usage_error(old, new):
     assert "a travel table and a fee table cannot be compared" in result.stderr
     norsk = invoke("diff", old, new)
     assert "en reisetabell og en satstabell kan ikke sammenlignes" in norsk.stderr
+
+
+@pytest.mark.parametrize(("lang", "word"), [("nb", "møte"), ("nn", "møte"), ("en", "meeting")])
+def test_diff_names_the_activity_a_short_full_day_is_priced_as_in_words(tmp_path, lang, word):
+    """`kortere prises som … meeting`: the table's key for the activity, in a Norwegian line."""
+    new = tmp_path / "2025-01-01.yaml"
+    text = (shipped_rates_dir() / "unn" / "2022-01-01.yaml").read_text(encoding="utf-8")
+    new.write_text(text.replace("effective: 2022-01-01", "effective: 2025-01-01")
+                   .replace("En heldag er minst fem timer.", "En heldag er minst fem hele timer."),
+                   encoding="utf-8")
+    result = run_cli("rates", "diff", "unn@2024-01-01", str(new), "--lang", lang, columns=300)
+    assert result.exit_code == 0, result.stderr
+    line = next(each for each in result.stdout.splitlines()
+                if "prises som" in each or "prisa som" in each or "priced as" in each)
+    assert line.split()[-2:] == [word, word] and ("meeting" in line) == (lang == "en"), line
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("nb", "gjelder 01.01.1990 (den første gjelder fra 01.01.2022)"),
+    ("nn", "gjeld 01.01.1990 (den første gjeld frå 01.01.2022)"),
+    ("en", "1990-01-01"),
+])
+def test_a_date_before_every_version_is_said_as_the_reader_writes_dates(lang, said):
+    result = run_cli("rates", "show", "unn@1990-01-01", "--lang", lang)
+    assert result.exit_code == 2 and said in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("nb", "tax-free@2025-01-01 er en tabell over trekkfrie satser og state-travel@2026-01-01 er "
+           "en reisetabell"),
+    ("nn", "ein tabell over trekkfrie satsar"),
+    ("en", "tax-free@2025-01-01 is a table of tax-free rates and state-travel@2026-01-01 is a "
+           "travel table"),
+])
+def test_diff_of_a_tax_free_table_and_another_kind_names_each_kind(lang, said):
+    """A tax-free table was called a fee table ("en reisetabell og en satstabell")."""
+    result = run_cli("rates", "diff", "tax-free@2025-06-01", "state-travel@2026-06-01",
+                     "--lang", lang)
+    assert result.exit_code == 2 and said in result.stderr, result.stderr
+    assert "reisetabell og en satstabell" not in result.stderr
+
+
+@pytest.mark.parametrize(("lang", "said"), [("nb", "er en mappe"), ("nn", "er ei mappe"),
+                                            ("en", "is a directory")])
+def test_show_a_folder_says_it_is_a_folder_not_that_there_is_no_file(tmp_path, lang, said):
+    result = run_cli("rates", "show", str(tmp_path), "--lang", lang)
+    assert result.exit_code == 2 and said in result.stderr, result.stderr
+    assert "ingen fil" not in result.stderr and "inga fil" not in result.stderr

@@ -270,3 +270,13 @@ def test_lost_income_another_scheme_paid_that_day_leaves_the_cap_alone(tmp_path:
     assert claim["due"]["lost_income"] == "1000.00" and claim["findings"] == []
     assert record(ledger, april, "--batch", "april").exit_code == 0
     assert rows_in(ledger, "SELECT lost_income_ore FROM claim WHERE claim_id = 'F-1'") == 100000
+
+
+def test_the_same_content_twice_says_its_dates_as_the_reader_writes_dates(tmp_path: Path,
+                                                                          ledger: Path):
+    file = claims_file(tmp_path, *MARCH, name="mars.csv")
+    assert record(ledger, file, "--paid-on", "2023-04-05").exit_code == 0
+    copy = tmp_path / "renamed.csv"
+    copy.write_bytes(file.read_bytes())
+    assert "betalt 05.04.2023" in one_line_error(record(ledger, copy, "--lang", "nn"), 2)
+    assert "paid 2023-04-05" in one_line_error(record(ledger, copy, "--lang", "en"), 2)

@@ -168,3 +168,9 @@ def test_a_person_is_shown_by_the_name_recorded_last(tmp_path: Path, ledger: Pat
                                name="a.csv"), "2023-05-01")
     rows = report(ledger, "--year", "2023")["rows"]
     assert [(r["key"], r["claims"]) for r in rows] == [("kari  NORDMANN", 2)]
+
+
+def test_the_g_tables_note_is_nynorsk_in_nynorsk():
+    """"grense" is feminine in nynorsk: "ei inntektsgrense … om ho gjeld"."""
+    note = read_g().note.in_lang("nn")
+    assert note.startswith("Ei inntektsgrense") and "om ho gjeld enno" in note, note

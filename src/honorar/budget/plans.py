@@ -26,6 +26,7 @@ from ..problem import MESSAGE, Said, ValueProblem, from_pydantic, said
 from ..tables.catalogue import shipped_rates_dir
 from ..tables.schema import SCHEME, Document
 from ..tables.yamldoc import Problem, Unreadable, parse, problem, read_text
+from .plan_keys import Keys
 
 PLANS_FOLDER = "_plans"
 SUGGESTED_PLAN = "unn-suggested.yaml"
@@ -380,10 +381,10 @@ def _by_place(problem: Problem) -> tuple[int, int]:
 
 
 _KEYS = {
-    "meeting": ", ".join(_MeetingEntry.model_fields),
-    "plan": ", ".join(_PlanFile.model_fields),
-    "reminder": ", ".join(_Reminder.model_fields),
-    "representative": ", ".join(_RepresentativeEntry.model_fields),
+    "meeting": Keys(tuple(_MeetingEntry.model_fields)),
+    "plan": Keys(tuple(_PlanFile.model_fields)),
+    "reminder": Keys(tuple(_Reminder.model_fields)),
+    "representative": Keys(tuple(_RepresentativeEntry.model_fields)),
 }
 
 
@@ -403,7 +404,7 @@ def _message(loc: tuple, error: Mapping[str, Any]) -> Said:
     if kind == "extra_forbidden":
         message = said("plan.unknown_key", key=field_name, known=keys)
     elif kind == "missing":
-        message = said("plan.missing", key=field_name)
+        message = said("plan.missing", key=Keys((field_name,)))
     else:
         reason = from_pydantic(error)
         if kind == "too_short" and NORWEGIAN_KEYS["plan"].get(field_name, field_name) == "meetings":

@@ -56,6 +56,8 @@ def tidy(command: Any) -> Any:
             param.__class__ = _Argument
         elif param.param_type_name == "option" and not param.is_flag and param.metavar is None:
             param.metavar = _value_name(param)
+        if param.name == "lang":  # HONORAR_LANG chooses what a command writes, not only its help
+            param.default = LANG
     if not command.short_help and command.help:
         command.short_help = command.help.strip().split("\n\n")[0]
     for sub in getattr(command, "commands", {}).values():

@@ -98,7 +98,7 @@ def record(
     output_format: FormatOption = "table",
     lang: LangOption = Lang.nb,
     rates_dir: RatesDirOption = None,
-    wait: WaitOption = 30.0,
+    wait: WaitOption = 30,
 ) -> None:
     from ..tables.catalogue import TableError
 
@@ -155,7 +155,7 @@ def list_batches(
         "--log", help="The ledger's log instead: every batch recorded or undone.")] = False,
     output_format: FormatOption = "table",
     lang: LangOption = Lang.nb,
-    wait: WaitOption = 30.0,
+    wait: WaitOption = 30,
 ) -> None:
     choose("--format", output_format, TABLE_OR_JSON)
     with opened(ledger, wait) as book:
@@ -177,7 +177,7 @@ def show(
     ledger: LedgerOption = None,
     output_format: FormatOption = "table",
     lang: LangOption = Lang.nb,
-    wait: WaitOption = 30.0,
+    wait: WaitOption = 30,
 ) -> None:
     choose("--format", output_format, TABLE_OR_JSON)
     from ..render.ledger import batches as render
@@ -211,7 +211,7 @@ def undo(
                                          show_default=False)],
     ledger: LedgerOption = None,
     lang: LangOption = Lang.nb,
-    wait: WaitOption = 30.0,
+    wait: WaitOption = 30,
 ) -> None:
     from ..render import messages
 
@@ -244,7 +244,7 @@ def report(
         show_default=False)] = None,
     lang: LangOption = Lang.nb,
     rates_dir: RatesDirOption = None,
-    wait: WaitOption = 30.0,
+    wait: WaitOption = 30,
 ) -> None:
     from ..ledger.year import BY, read_limit, year_report
     from ..tables.catalogue import TableError

@@ -133,7 +133,8 @@ def check_output(output: Path, file: str | None, mapping: Path | None = None,
             if read is not None and (read.st_dev, read.st_ino) == (written.st_dev, written.st_ino):
                 _refuse(output, what)
     if not output.parent.is_dir():
-        raise option_problem("--output", said("usage.no_directory", directory=str(output.parent)))
+        missing = "usage.not_directory" if output.parent.exists() else "usage.no_directory"
+        raise option_problem("--output", said(missing, directory=str(output.parent)))
     if output.is_dir():
         raise option_problem("--output", said("usage.is_directory", file=str(output)))
 

@@ -49,7 +49,7 @@ def payroll(
         "hybel-uten-kok, brakke) or private (also hybel-med-kok).")] = "hotel",
     lang: LangOption = Lang.nb,
     rates_dir: RatesDirOption = None,
-    wait: WaitOption = 30.0,
+    wait: WaitOption = 30,
 ) -> None:
     from ..ledger.payroll import NoTaxFreeTable, WageTypesError, batch_payroll, read_wage_types
     from ..tables.catalogue import TableError

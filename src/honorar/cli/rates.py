@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from ..problem import said
+from ..problem import Day, said
 from .errors import UsageProblem, option_problem, unknown_scheme
 from .ledger_options import WaitOption
 from .options import (
@@ -107,13 +107,16 @@ def _version(option: str, spec: str, tables, today: dt.date):
     except TableError as err:
         raise table_problem(err) from None
     if versions is None:
+        if path.is_dir():  # neither a scheme nor a table file: a folder, and said so
+            raise option_problem(option, said("usage.is_directory", file=spec))
         raise option_problem(option, unknown_scheme(scheme, tables.scheme_names(),
                                                            file=spec))
     found = versions.file_at(date)
     if found is None:
-        first = versions.files[0].table.version if versions.files else said("usage.none")
+        first = Day(versions.files[0].table.effective) if versions.files else \
+            said("usage.none")
         raise option_problem(option, said("rates.no_version_in_force", scheme=scheme,
-                                                 date=str(date), first=str(first)))
+                                                 date=Day(date), first=first))
     return found.table, found.path, False
 
 
@@ -207,7 +210,7 @@ def _check_one(path: Path, rates_dirs: list[Path]):
 @app.command(help="Validate table files strictly (exit 2 on any problem) and warn about "
                   "what is legal but suspicious.")
 def check(files: Annotated[list[Path], typer.Argument(help="Table files to check.",
-                                                       metavar="FILE...", show_default=False)],
+                                                       metavar="FILES", show_default=False)],
           strict: Annotated[bool, typer.Option(help="Exit 1 when there are warnings.")] = False,
           output_format: FormatOption = "table", lang: LangOption = Lang.nb,
           rates_dir: RatesDirOption = None) -> None:
@@ -248,7 +251,7 @@ def diff(old: Annotated[str, typer.Argument(help=VERSION_HELP, metavar="OLD",
          year: Annotated[int | None, typer.Option(
              "--year", help="With --impact-ledger: the year the claims were paid in "
              "(default: last year).", show_default=False)] = None,
-         wait: WaitOption = 30.0,
+         wait: WaitOption = 30,
          mapping: Annotated[Path | None, typer.Option(
              "--mapping", help="A mapping file for a claims file of another layout.",
              show_default=False)] = None,
@@ -290,6 +293,10 @@ def diff(old: Annotated[str, typer.Argument(help=VERSION_HELP, metavar="OLD",
     old_table, old_file, old_named_by_file = _version("OLD", old, tables, today)
     new_table, new_file, new_named_by_file = _version("NEW", new, tables, today)
     if type(old_table) is not type(new_table):
+        kinds = {type(old_table).__name__, type(new_table).__name__}
+        if "TaxFreeTable" in kinds:
+            raise UsageProblem(said("rates.two_kinds", old=old_table.label, new=new_table.label,
+                                    old_kind=_kind(old_table), new_kind=_kind(new_table)))
         raise UsageProblem(said("rates.travel_and_fee", new=new_table.label,
                                 old=old_table.label))
     if (impact or impact_ledger) is not None and old_table.scheme != new_table.scheme:
@@ -351,3 +358,10 @@ def diff(old: Annotated[str, typer.Argument(help=VERSION_HELP, metavar="OLD",
                label(new_table, new_file, new_named_by_file), changes, lang.value)
     if cost is not None:
         print_impact(cost, str(source), lang.value)
+
+
+def _kind(table):
+    """A table's kind in words (a fee, travel or tax-free table)."""
+    kinds = {"TravelTable": said("rates.kind.travel"),
+             "TaxFreeTable": said("rates.kind.tax_free")}
+    return kinds.get(type(table).__name__, said("rates.kind.fee"))

@@ -28,7 +28,7 @@ from ..audit.summary import Summary, run_audit
 from ..claims.stored import facts_json
 from ..domain import VOIDS_PAYMENT, ZERO, Calculation, Finding
 from ..money import to_ore
-from ..problem import said
+from ..problem import Day, said
 from ..rules.paid_parts import PartsJson
 from .paid import LedgerPaidClaims
 from .store import Batch, Ledger, LedgerError
@@ -153,8 +153,9 @@ def record_batch(ledger: Ledger, rows: Iterable, tables: Tables, *, name: str, f
             earlier = ledger.batch_with_content(sha256)
             if earlier is not None:
                 raise LedgerError(said("ledger.recorded_already", batch=earlier.name,
-                                       recorded=earlier.recorded_at[:10],
-                                       paid=earlier.paid_on.isoformat()))
+                                       recorded=Day(dt.date.fromisoformat(
+                                           earlier.recorded_at[:10])),
+                                       paid=Day(earlier.paid_on)))
             if ledger.batch(name) is not None:
                 raise LedgerError(said("ledger.batch_exists", batch=name))
             batch = connection.execute(

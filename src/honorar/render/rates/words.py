@@ -13,6 +13,7 @@ from ...domain import Source
 from ...i18n import locale
 from ...tables.diff import Change, Value
 from ...tables.schema import LocalText, local
+from .. import messages
 from ..messages import DIRECTION_LABELS
 from ..terminal import Console
 from ..wrap import Wrapped
@@ -61,6 +62,8 @@ def value_text(path: str, value: Value, unit: str | None, lang: str) -> str:
             return locale.date(dt.date.fromisoformat(value), lang)
         except ValueError:
             return value
+    if last == "otherwise" and isinstance(value, str):  # the activity a short full day is
+        return messages.label("activity", value, lang)  # priced as: its name, not its key
     if last == "over_limit" and i18n.has(f"rates.figure.over_limit.{value}", lang):
         return i18n.text(f"rates.figure.over_limit.{value}", lang)
     table = {"rule": RULE_KINDS, "direction": DIRECTION_LABELS, "without_duration": TIERS}.get(last)

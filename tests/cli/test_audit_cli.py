@@ -98,6 +98,16 @@ def test_the_payroll_export_with_its_mapping():
 # ----------------------------------------------------------------------------- JSON
 
 
+def test_a_finding_in_json_has_its_values_for_programs(tmp_path: Path):
+    """Like every problem, a finding gives its code and its values (`params`): amounts and
+    hours as exact decimals, dates ISO, in every language the same."""
+    path = claims_file(tmp_path, OVER)
+    for lang in ("nb", "nn", "en"):
+        data = as_json(invoke(str(path), "--format", "json", "--lang", lang))
+        (finding,) = data["claims"][0]["findings"]
+        assert finding["params"] == {"claimed_kr": "1960.00", "due_kr": "1176.00"}
+
+
 def test_json_has_the_contract_shape_and_every_row(tmp_path: Path):
     path = claims_file(tmp_path, FINE, OVER, "K-4,,unn,,2023-03-02,,,fysisk,møte,,392,,", UNDER)
     data = as_json(invoke(str(path), "--format", "json"))
@@ -110,7 +120,7 @@ def test_json_has_the_contract_shape_and_every_row(tmp_path: Path):
     assert over["difference"] == "784.00" and over["version"] == "2022-01-01"
     assert over["findings"] == [{
         "code": "honorarium_overclaimed", "severity": "error", "row": 3,
-        "column": "claimed_honorarium",
+        "column": "claimed_honorarium", "params": {"claimed_kr": "1960.00", "due_kr": "1176.00"},
         "message": f"Krevd honorar 1{NBSP}960,00{NBSP}kr er mer enn reglene gir: "
                    f"1{NBSP}176,00{NBSP}kr"}]
     invalid = data["claims"][2]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -15,9 +17,38 @@ def amount(value: Decimal | None) -> str | None:
     return None if value is None else str(to_øre(value))
 
 
+def finding_params(params: Mapping[str, Any]) -> dict[str, Any]:
+    """A finding's values as a program reads them: amounts (`*_kr`) as the claims' amounts
+    are ("1960.00"), other numbers as exact decimal texts, dates ISO, a table's text in
+    every language, nested values likewise."""
+    return {str(name): amount(Decimal(value)) if str(name).endswith("_kr") and _is_amount(value)
+            else _param(value) for name, value in params.items()
+            # a reason kept by its key is given by it, not by its English line
+            if not (name == "why" and "why_key" in params)}
+
+
+def _is_amount(value: Any) -> bool:
+    return isinstance(value, Decimal | int) and not isinstance(value, bool)
+
+
+def _param(value: Any) -> Any:
+    if value is None or isinstance(value, bool | int):
+        return value
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return finding_params(value)
+    if isinstance(value, list | tuple):
+        return [_param(each) for each in value]
+    if hasattr(value, "in_lang"):  # a table's own text (`LocalText`)
+        return {lang: value.in_lang(lang) for lang in ("nb", "nn", "en")}
+    return str(value)  # a Decimal as it is held: '1960.00', '2.5'
+
+
 def finding(f: Finding, lang: str) -> dict[str, Any]:
     out: dict[str, Any] = {"code": f.code, "severity": str(f.severity),
-                           "message": messages.finding_text(f, lang)}
+                           "message": messages.finding_text(f, lang),
+                           "params": finding_params(f.params)}
     if f.row is not None:
         out["row"] = f.row
     if f.column is not None:

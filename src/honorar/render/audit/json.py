@@ -21,7 +21,7 @@ from ...claims import Claim
 from ...claims.cells import Cache
 from ...domain import Calculation, Finding
 from ..atomic import AtomicOutput
-from ..jsonout import amount
+from ..jsonout import amount, finding_params
 from .csv import KeptByAmounts, claim_amounts
 from .finding_words import FindingTexts
 from .late import LatePlaces
@@ -114,8 +114,9 @@ class JsonReport:
     def finding(self, f: Finding) -> str:
         column = "" if f.column is None else f', "column": "{f.column}"'
         row = "" if f.row is None else f', "row": {f.row}'
+        params = json.dumps(finding_params(f.params), ensure_ascii=False, sort_keys=True)
         return (f'{{"code": "{f.code}", "severity": "{f.severity}", '
-                f'"message": {_quote(self.texts(f))}{row}{column}}}')
+                f'"message": {_quote(self.texts(f))}, "params": {params}{row}{column}}}')
 
     def _invalid(self, result: ClaimResult) -> str:
         invalid = result.invalid
@@ -192,7 +193,8 @@ class JsonReport:
             "findings": dict(summary.findings_in_order()),
             "version_findings": [
                 {"code": f.code, "severity": f.severity, "message": self.texts(f),
-                 "scheme": table.scheme, "version": table.version, "rows": rows}
+                 "params": finding_params(f.params), "scheme": table.scheme,
+                 "version": table.version, "rows": rows}
                 for f, table, rows in summary.version_findings],
             "severities": {s: summary.severities[s] for s in ("error", "warning", "info")
                            if s in summary.severities},

@@ -47,7 +47,6 @@ class HonorarGroup(Spoken, TyperGroup):
              standalone_mode: bool = True, **extra: Any) -> Any:
         lang = language(sys.argv[1:] if args is None else args)
         helptext.LANG = lang
-        helptext.DEFAULT_LANG = language(())
         code = run_one_line_errors(
             lambda: super(HonorarGroup, self).main(
                 args=args, prog_name="honorar", complete_var=complete_var,

@@ -47,16 +47,15 @@ class _Argument(TyperArgument):
 
 
 def tidy(command: Any) -> Any:
-    """Give `command` and its subcommands value names, whole summaries and the language of
-    HONORAR_LANG as the default of their `--lang` (in place)."""
+    """Give `command` and its subcommands value names, whole summaries and the language the
+    line asks for (`--lang` anywhere on it, else HONORAR_LANG) as the default of their
+    `--lang` (in place)."""
     for param in command.params:
-        if param.name == "lang" and param.param_type_name == "option":
-            param.default = DEFAULT_LANG  # HONORAR_LANG, when no --lang is given
         if isinstance(param, TyperArgument):
             param.__class__ = _Argument
         elif param.param_type_name == "option" and not param.is_flag and param.metavar is None:
             param.metavar = _value_name(param)
-        if param.name == "lang":  # HONORAR_LANG chooses what a command writes, not only its help
+        if param.name == "lang":  # the line's --lang, else HONORAR_LANG: what a command writes too
             param.default = LANG
     if not command.short_help and command.help:
         command.short_help = command.help.strip().split("\n\n")[0]
@@ -76,7 +75,6 @@ def _value_name(option: Any) -> str:
 # ------------------------------------------------------------------ help in the reader's language
 
 LANG = "nb"  # set by the command group from --lang or HONORAR_LANG before anything is parsed
-DEFAULT_LANG = "nb"  # the --lang of a command that gives none: set from HONORAR_LANG likewise
 
 
 def _words(key: str, default: str | None = None) -> str | None:

@@ -90,6 +90,17 @@ def test_json_lines_hand_computed(march: Path):
     assert data["total"] == "11050.30" and data["needs_person"] == 0
 
 
+def test_nynorsk_lines_give_their_reasons_and_sources_in_nynorsk(march: Path):
+    """Numbers, dates, labels and the tables' sources are the reader's language: nynorsk is
+    not bokmål's forms borrowed."""
+    nn = as_json(payroll(march, "mars", "--format", "json", "--lang", "nn"))
+    nb = as_json(payroll(march, "mars", "--format", "json"))
+    sources = {step["source"] for line in nn["lines"] for step in line["steps"] if step["source"]}
+    assert any("Føresetnad" in source for source in sources), sources
+    assert not any("Antakelse" in source or "Forutsetning" in source for source in sources)
+    assert lines(nn) == lines(nb)
+
+
 def test_the_lines_of_each_claim_add_up_to_what_the_ledger_paid(march: Path):
     data = as_json(payroll(march, "mars", "--format", "json"))
     shown = as_json(run("ledger", "show", "mars", "--ledger", str(march), "--format", "json"))

@@ -23,24 +23,18 @@ CSV_COLUMNS = ("batch", "paid_on", "row", "claim_id", "employee_number", "name",
                "employer_contribution", "quantity", "unit", "amount", "wage_type")
 
 
-def _loc(lang: str) -> str:
-    """The language the number and date formats know (nynorsk writes them as bokmål)."""
-    return "en" if lang == "en" else "nb"
-
-
 def _value(name: str, value: object, lang: str) -> str:
-    loc = _loc(lang)
     if value is None:
         return "–"
     if isinstance(value, LocalText):
-        return value.in_lang(loc)
+        return value.in_lang(lang)
     if isinstance(value, bool):
         return i18n.text("payroll.yes" if value else "payroll.no", lang)
     if isinstance(value, Decimal | int):
-        return locale.money(Decimal(value), loc) if name.endswith("_kr") else \
-            locale.number(value, loc)
+        return locale.money(Decimal(value), lang) if name.endswith("_kr") else \
+            locale.number(value, lang)
     if isinstance(value, dt.date):
-        return locale.date(value, loc)
+        return locale.date(value, lang)
     return str(value)
 
 
@@ -57,13 +51,13 @@ def step_text(step: Step, lang: str) -> str:
         vehicle = str(step.params.get("vehicle"))
         params["vehicle"] = i18n.text(f"payroll.vehicle.{vehicle}", lang) \
             if vehicle in ("trailer", "forest_road") \
-            else messages.VEHICLE_LABELS[_loc(lang)].get(vehicle, vehicle)
+            else messages.VEHICLE_LABELS[lang].get(vehicle, vehicle)
     return i18n.text(step.key, lang, params)
 
 
 def _steps(line: PayrollLine, lang: str) -> list[dict[str, Any]]:
     return [{"key": s.key, "text": step_text(s, lang), "amount": amount(s.amount),
-             "source": messages.source_text(s.source, _loc(lang)) or None} for s in line.steps]
+             "source": messages.source_text(s.source, lang) or None} for s in line.steps]
 
 
 def _number(value: Decimal | None) -> str | None:
@@ -147,13 +141,13 @@ def quantity_text(quantity: Decimal | None, unit: str | None, lang: str) -> str:
         return ""
     whole = quantity == quantity.to_integral_value()
     return i18n.counted(f"payroll.unit.{unit}", int(quantity) if whole else 2, lang,
-                        {"count": locale.number(quantity, _loc(lang))})
+                        {"count": locale.number(quantity, lang)})
 
 
 def notes(payroll: Payroll, lang: str) -> list[str]:
     b = payroll.batch
     lines = [i18n.text("payroll.table_used", lang, {
-        "table": payroll.table.label, "paid_on": locale.date(b.paid_on, _loc(lang)),
+        "table": payroll.table.label, "paid_on": locale.date(b.paid_on, lang),
         "lodging": i18n.text(f"payroll.lodging.{payroll.lodging}", lang)})]
     unsplit = sum(1 for c in payroll.claims if c.unsplit)
     if unsplit:
@@ -166,8 +160,8 @@ def notes(payroll: Payroll, lang: str) -> list[str]:
 def title(payroll: Payroll, lang: str) -> str:
     b = payroll.batch
     return i18n.text("payroll.title", lang, {
-        "batch": b.name, "paid_on": locale.date(b.paid_on, _loc(lang)),
-        "claims": locale.number(b.claims, _loc(lang)), "paid": locale.money(b.paid, _loc(lang))})
+        "batch": b.name, "paid_on": locale.date(b.paid_on, lang),
+        "claims": locale.number(b.claims, lang), "paid": locale.money(b.paid, lang)})
 
 
 def print_payroll(payroll: Payroll, lang: str, console) -> None:
@@ -180,7 +174,6 @@ def print_payroll(payroll: Payroll, lang: str, console) -> None:
         return i18n.text(f"payroll.col.{key}", lang)
 
     yes_no = {True: i18n.text("payroll.yes", lang), False: i18n.text("payroll.no", lang)}
-    loc = _loc(lang)
     console.print("[bold]" + escape(title(payroll, lang)) + "[/bold]")
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
     # where the line is too narrow, the texts wrap and the long description folds; the
@@ -204,7 +197,7 @@ def print_payroll(payroll: Payroll, lang: str, console) -> None:
                      escape(description_text(line.description, line.kind, lang)),
                      yes_no[line.withholding], yes_no[line.employer_contribution],
                      quantity_text(line.quantity, line.unit, lang),
-                     locale.money(line.amount, loc)]
+                     locale.money(line.amount, lang)]
             if wage_types:
                 cells.append(escape(payroll.wage_type(line) or ""))
             table.add_row(*cells, style="bold" if line.needs_person else None)
@@ -224,14 +217,14 @@ def print_payroll(payroll: Payroll, lang: str, console) -> None:
                             t.employer_contribution, t.amount)
         cells = [escape(description_text(t.description, t.kind, lang)),
                  yes_no[t.withholding], yes_no[t.employer_contribution],
-                 locale.number(t.lines, loc), quantity_text(t.quantity, t.unit, lang),
-                 locale.money(t.amount, loc)]
+                 locale.number(t.lines, lang), quantity_text(t.quantity, t.unit, lang),
+                 locale.money(t.amount, lang)]
         if wage_types:
             cells.append(escape(payroll.wage_type(probe) or ""))
         totals.add_row(*cells)
     totals.add_section()
     totals.add_row(i18n.text("payroll.total", lang), "", "", "", "",
-                   locale.money(payroll.total, loc), *([""] if wage_types else []))
+                   locale.money(payroll.total, lang), *([""] if wage_types else []))
     console.print(totals)
     for note in notes(payroll, lang):
         console.print(escape(note))

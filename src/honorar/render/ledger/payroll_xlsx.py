@@ -6,7 +6,7 @@ from __future__ import annotations
 from ... import i18n
 from ...ledger.payroll import Payroll
 from ...rules.payroll import PayrollLine
-from .payroll import _loc, description_text, notes, step_text, title
+from .payroll import description_text, notes, step_text, title
 
 
 def write_payroll_xlsx(output, payroll: Payroll, lang: str) -> None:
@@ -20,7 +20,7 @@ def write_payroll_xlsx(output, payroll: Payroll, lang: str) -> None:
             if name else ""
 
     yes_no = {True: i18n.text("payroll.yes", lang), False: i18n.text("payroll.no", lang)}
-    book = Workbook(output, _loc(lang), "honorar: " + title(payroll, lang))
+    book = Workbook(output, lang, "honorar: " + title(payroll, lang))
     sheet = book.sheet(i18n.text("payroll.sheet.lines", lang), [
         word("employee_number"), word("name"), word("claim"), word("date"),
         word("description"), word("benefit"), word("withholding"),

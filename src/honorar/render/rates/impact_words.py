@@ -9,13 +9,9 @@ from ...i18n import locale
 from .words import word
 
 
-def _lang(lang: str) -> str:
-    return lang if lang in i18n.LANGUAGES else i18n.DEFAULT
-
-
 def title(impact: Impact, source: str, lang: str) -> str:
     if impact.year is not None:
-        return i18n.text("impact.title_ledger", _lang(lang),
+        return i18n.text("impact.title_ledger", lang,
                          {"year": impact.year, "file": source, "scheme": impact.scheme})
     return word("impact_title", lang, file=source,
                 scheme=impact.scheme)
@@ -36,7 +32,6 @@ def left_out(impact: Impact) -> dict[str, int]:
 
 def scope_line(impact: Impact, source: str, lang: str) -> str:
     """Which claims, which year, how many compared, and how many left out and why."""
-    lang = _lang(lang)
     compared = impact.total.claims
     if impact.year is not None:
         paid = impact.rows + impact.without_facts + impact.skipped_without_facts
@@ -54,7 +49,6 @@ def scope_line(impact: Impact, source: str, lang: str) -> str:
 
 def travel_line(impact: Impact, lang: str) -> str:
     """Whether the totals hold travel, and how much of them it is."""
-    lang = _lang(lang)
     if impact.travel == "repriced":
         return i18n.text("impact.travel_repriced", lang, {
             "old": locale.money(impact.travel_old, lang),
@@ -66,12 +60,12 @@ def travel_line(impact: Impact, lang: str) -> str:
 def by_heading(by: str, lang: str) -> str:
     """The breakdown's title ('Per måned (møtedato)')."""
     if by in ("month", "activity"):
-        return i18n.text(f"impact.by_{by}", _lang(lang))
+        return i18n.text(f"impact.by_{by}", lang)
     return word(f"by_{by}", lang)
 
 
 def by_column(by: str, lang: str) -> str:
     """The breakdown's first column ('Måned')."""
     if by in ("month", "activity"):
-        return i18n.text(f"impact.{by}", _lang(lang))
+        return i18n.text(f"impact.{by}", lang)
     return word(by, lang)
